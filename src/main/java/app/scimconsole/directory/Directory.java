@@ -1,0 +1,107 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.scim.AttrPath;
+import app.scimconsole.scim.Filter;
+import app.scimconsole.scim.ResourceType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The persistent directory: tenants, their secret tokens, users, groups, memberships and the activity log.
+ * Every method is one transaction. Resource documents are SCIM JSON without {@code id}, {@code meta},
+ * {@code groups} (users) and {@code members} (groups): those live in columns and tables of their own.
+ */
+public interface Directory extends AutoCloseable {
+
+    // ---- tenants and tokens -------------------------------------------------------------------
+
+    record Tenant(String id, boolean scimEnabled, Instant created) {
+    }
+
+    /** Token metadata; the secret itself is never stored, only {@code hash}. */
+    record Token(String id, String tenantId, byte[] hash, Instant created, Instant lastUsed, Instant expires) {
+    }
+
+    /** The first tenant created in this store (the embedded and single-organization case), if any. */
+    Optional<Tenant> defaultTenant();
+
+    Optional<Tenant> tenant(String tenantId);
+
+    Tenant createTenant();
+
+    void setScimEnabled(String tenantId, boolean enabled);
+
+    /** Adds a token; when {@code revokeOthersAt} is not null, other tokens of the tenant expire then. */
+    Token addToken(String tenantId, byte[] hash, Instant revokeOthersAt);
+
+    /** Tokens of the tenant that have not expired at {@code now}. */
+    List<Token> activeTokens(String tenantId, Instant now);
+
+    void revokeAllTokens(String tenantId);
+
+    void recordTokenUse(String tokenId, Instant when);
+
+    // ---- resources ----------------------------------------------------------------------------
+
+    /** A stored user or group. {@code members} is filled for groups when asked for, else empty. */
+    record StoredResource(ResourceType type, String id, ObjectNode doc, long version, Instant created,
+            Instant lastModified, List<Member> members, List<GroupRef> groups) {
+    }
+
+    record Member(String value, String type, String display) {
+    }
+
+    record GroupRef(String value, String display) {
+    }
+
+    /**
+     * A list query. {@code filter} may be null (all); {@code sortBy} may be null (creation order);
+     * {@code startIndex} is 1-based; {@code count} 0 returns no resources, only the total.
+     */
+    record Query(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
+            boolean withMembers) {
+    }
+
+    record Page(long totalResults, int startIndex, List<StoredResource> resources) {
+    }
+
+    /** Changes to a group's membership that a PATCH asked for, applied without rewriting the group. */
+    record MemberChange(Kind kind, List<String> ids) {
+        public enum Kind { ADD, REMOVE, REMOVE_ALL }
+    }
+
+    StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds);
+
+    Optional<StoredResource> get(String tenantId, ResourceType type, String id, boolean withMembers);
+
+    Page query(String tenantId, ResourceType type, Query query);
+
+    /**
+     * Reads, changes and writes one resource in one transaction. {@code change} receives the current state
+     * and returns the new document and member changes (or null for "no change"); {@code expectedVersion},
+     * when not null, must equal the stored version (else 412).
+     */
+    StoredResource update(String tenantId, ResourceType type, String id, Long expectedVersion,
+            Function<StoredResource, Update> change);
+
+    record Update(ObjectNode doc, List<MemberChange> memberChanges) {
+    }
+
+    void delete(String tenantId, ResourceType type, String id, Long expectedVersion);
+
+    // ---- activity -----------------------------------------------------------------------------
+
+    record Activity(long seq, Instant time, String tenantId, String operation, String resource, String resourceId,
+            String userName, String outcome, String detail) {
+    }
+
+    void log(Activity entry);
+
+    List<Activity> activity(String tenantId, int limit);
+
+    @Override
+    void close();
+}

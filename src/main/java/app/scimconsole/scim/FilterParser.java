@@ -1,0 +1,402 @@
+package app.scimconsole.scim;
+
+import app.scimconsole.scim.Filter.And;
+import app.scimconsole.scim.Filter.Compare;
+import app.scimconsole.scim.Filter.CompareOp;
+import app.scimconsole.scim.Filter.Literal;
+import app.scimconsole.scim.Filter.Not;
+import app.scimconsole.scim.Filter.Or;
+import app.scimconsole.scim.Filter.Present;
+import app.scimconsole.scim.Filter.ValuePath;
+import java.math.BigDecimal;
+
+/**
+ * Recursive-descent parser for RFC 7644 filters (§3.4.2.2) and PATCH paths (§3.5.2). Precedence:
+ * {@code not} / grouping, then {@code and}, then {@code or}; both folded to the left. Keywords and
+ * operators are case-insensitive. Also accepts Entra's {@code attr[filter].sub op value} (rewritten to a
+ * same-element value path) and, for Entra's oldest samples, an unquoted word as a string value.
+ *
+ * <p>Every failure is a {@link ScimException} ({@code invalidFilter} or {@code invalidPath}) naming
+ * the character position; input length and nesting depth are capped so hostile input cannot exhaust
+ * the stack.
+ */
+public final class FilterParser {
+    public static final int MAX_LENGTH = 8192;
+    public static final int MAX_DEPTH = 32;
+
+    private final String in;
+    private final boolean patchPath;
+    private int pos;
+    private int depth;
+
+    private FilterParser(String in, boolean patchPath) {
+        this.in = in;
+        this.patchPath = patchPath;
+    }
+
+    public static Filter parseFilter(String text) {
+        FilterParser p = new FilterParser(checkLength(text, false), false);
+        Filter f = p.orExpr(false);
+        p.skipSpace();
+        if (!p.atEnd()) {
+            throw p.error("unexpected '" + p.in.charAt(p.pos) + "'");
+        }
+        return f;
+    }
+
+    public static PatchPath parsePatchPath(String text) {
+        FilterParser p = new FilterParser(checkLength(text, true), true);
+        p.skipSpace();
+        AttrPath attr = p.attrPath(false);
+        Filter valueFilter = null;
+        String sub = null;
+        if (p.peek('[')) {
+            if (attr.sub() != null) {
+                throw p.error("a filter must follow the attribute, not its sub-attribute");
+            }
+            p.pos++;
+            valueFilter = p.orExpr(true);
+            p.expect(']');
+            if (p.peek('.')) {
+                p.pos++;
+                sub = p.name();
+            }
+        }
+        p.skipSpace();
+        if (!p.atEnd()) {
+            throw p.error("unexpected '" + p.in.charAt(p.pos) + "'");
+        }
+        return new PatchPath(attr, valueFilter, sub);
+    }
+
+    /** Parses a bare attribute path such as {@code name.givenName} or a URN-qualified one. */
+    public static AttrPath parseAttrPath(String text) {
+        FilterParser p = new FilterParser(checkLength(text, true), true);
+        p.skipSpace();
+        AttrPath a = p.attrPath(false);
+        p.skipSpace();
+        if (!p.atEnd()) {
+            throw p.error("unexpected '" + p.in.charAt(p.pos) + "'");
+        }
+        return a;
+    }
+
+    private static String checkLength(String text, boolean path) {
+        if (text == null || text.isBlank()) {
+            throw path ? ScimException.invalidPath("The path is empty.")
+                    : ScimException.invalidFilter("The filter is empty.");
+        }
+        if (text.length() > MAX_LENGTH) {
+            String what = path ? "path" : "filter";
+            String detail = "The " + what + " is longer than " + MAX_LENGTH + " characters.";
+            throw path ? ScimException.invalidPath(detail) : ScimException.invalidFilter(detail);
+        }
+        return text;
+    }
+
+    private Filter orExpr(boolean inValuePath) {
+        enter();
+        Filter left = andExpr(inValuePath);
+        while (keyword("or")) {
+            left = new Or(left, andExpr(inValuePath));
+        }
+        depth--;
+        return left;
+    }
+
+    private Filter andExpr(boolean inValuePath) {
+        Filter left = unary(inValuePath);
+        while (keyword("and")) {
+            left = new And(left, unary(inValuePath));
+        }
+        return left;
+    }
+
+    private Filter unary(boolean inValuePath) {
+        skipSpace();
+        if (keyword("not")) {
+            skipSpace();
+            expect('(');
+            Filter inner = orExpr(inValuePath);
+            expect(')');
+            return new Not(inner);
+        }
+        if (peek('(')) {
+            pos++;
+            Filter inner = orExpr(inValuePath);
+            expect(')');
+            return inner;
+        }
+        int start = pos;
+        AttrPath path = attrPath(inValuePath);
+        if (peek('[')) {
+            if (inValuePath) {
+                throw errorAt(pos, "a value filter cannot be nested inside another");
+            }
+            if (path.sub() != null) {
+                throw errorAt(pos, "a filter must follow the attribute, not its sub-attribute");
+            }
+            pos++;
+            Filter inner = orExpr(true);
+            expect(']');
+            if (peek('.')) {
+                // Entra's form: emails[type eq "work"].value eq "x" -- one element must satisfy both.
+                pos++;
+                String sub = name();
+                Filter leaf = comparison(new AttrPath(null, sub, null), start);
+                return new ValuePath(path, new And(inner, leaf));
+            }
+            return new ValuePath(path, inner);
+        }
+        return comparison(path, start);
+    }
+
+    private Filter comparison(AttrPath path, int start) {
+        if (!skipSpace()) {
+            throw error("expected an operator after '" + path + "'");
+        }
+        int opAt = pos;
+        String word = word();
+        if (word.equalsIgnoreCase("pr")) {
+            return new Present(path);
+        }
+        CompareOp op = CompareOp.fromWire(word);
+        if (op == null) {
+            throw errorAt(opAt, word.isEmpty() ? "expected an operator after '" + path + "'"
+                    : "'" + word + "' is not an operator (eq ne co sw ew gt ge lt le pr)");
+        }
+        if (!skipSpace()) {
+            throw error("expected a value after '" + word + "'");
+        }
+        return new Compare(path, op, literal());
+    }
+
+    private Literal literal() {
+        if (atEnd()) {
+            throw error("expected a value");
+        }
+        char c = in.charAt(pos);
+        if (c == '"') {
+            return new Literal.Str(string());
+        }
+        if (c == '-' || Character.isDigit(c)) {
+            return number();
+        }
+        int at = pos;
+        String w = bareWord();
+        if (w.isEmpty()) {
+            throw errorAt(at, "expected a value");
+        }
+        if (w.equals("true")) {
+            return new Literal.Bool(true);
+        }
+        if (w.equals("false")) {
+            return new Literal.Bool(false);
+        }
+        if (w.equals("null")) {
+            return new Literal.Null();
+        }
+        if (w.equalsIgnoreCase("true") || w.equalsIgnoreCase("false") || w.equalsIgnoreCase("null")) {
+            throw errorAt(at, "'" + w + "' must be written in lower case");
+        }
+        return new Literal.Str(w); // lenient: Entra's oldest samples send unquoted values
+    }
+
+    private String string() {
+        int start = pos;
+        pos++; // opening quote
+        StringBuilder b = new StringBuilder();
+        while (!atEnd()) {
+            char c = in.charAt(pos++);
+            if (c == '"') {
+                return b.toString();
+            }
+            if (c == '\\') {
+                if (atEnd()) {
+                    break;
+                }
+                char e = in.charAt(pos++);
+                switch (e) {
+                    case '"', '\\', '/' -> b.append(e);
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'n' -> b.append('\n');
+                    case 'r' -> b.append('\r');
+                    case 't' -> b.append('\t');
+                    case 'u' -> {
+                        if (pos + 4 > in.length()) {
+                            throw errorAt(pos - 2, "incomplete \\u escape");
+                        }
+                        try {
+                            b.append((char) Integer.parseInt(in.substring(pos, pos + 4), 16));
+                        } catch (NumberFormatException ex) {
+                            throw errorAt(pos - 2, "bad \\u escape");
+                        }
+                        pos += 4;
+                    }
+                    default -> throw errorAt(pos - 2, "unknown escape '\\" + e + "'");
+                }
+            } else {
+                b.append(c);
+            }
+        }
+        throw errorAt(start, "unterminated string");
+    }
+
+    private Literal number() {
+        int start = pos;
+        if (peek('-')) {
+            pos++;
+        }
+        while (!atEnd() && (Character.isDigit(in.charAt(pos)) || "+-.eE".indexOf(in.charAt(pos)) >= 0)) {
+            pos++;
+        }
+        String text = in.substring(start, pos);
+        try {
+            return new Literal.Num(new BigDecimal(text));
+        } catch (NumberFormatException ex) {
+            throw errorAt(start, "'" + text + "' is not a number");
+        }
+    }
+
+    /**
+     * {@code [urn ":"] name ["." sub]}. The URN is everything before the last ':' (it contains dots
+     * itself, as in {@code ...:core:2.0:User}).
+     */
+    private AttrPath attrPath(boolean relative) {
+        skipSpace();
+        int start = pos;
+        while (!atEnd() && isPathChar(in.charAt(pos))) {
+            pos++;
+        }
+        String token = in.substring(start, pos);
+        if (token.isEmpty()) {
+            throw errorAt(start, atEnd() ? "expected an attribute name" : "unexpected '" + in.charAt(start) + "'");
+        }
+        String urn = null;
+        String rest = token;
+        int colon = token.lastIndexOf(':');
+        if (colon >= 0) {
+            if (relative) {
+                throw errorAt(start, "a sub-attribute inside [ ] cannot carry a schema URN");
+            }
+            urn = token.substring(0, colon);
+            rest = token.substring(colon + 1);
+            if (!urn.regionMatches(true, 0, "urn:", 0, 4)) {
+                throw errorAt(start, "'" + urn + "' is not a schema URN");
+            }
+        }
+        String[] parts = rest.split("\\.", -1);
+        if (parts.length > 2 || (relative && parts.length > 1)) {
+            throw errorAt(start, "'" + token + "' has too many levels");
+        }
+        for (String part : parts) {
+            if (!isName(part)) {
+                throw errorAt(start, "'" + token + "' is not a valid attribute path");
+            }
+        }
+        return new AttrPath(urn, parts[0], parts.length == 2 ? parts[1] : null);
+    }
+
+    private String name() {
+        int start = pos;
+        while (!atEnd() && isNameChar(in.charAt(pos))) {
+            pos++;
+        }
+        String n = in.substring(start, pos);
+        if (!isName(n)) {
+            throw errorAt(start, "expected a sub-attribute name");
+        }
+        return n;
+    }
+
+    private static boolean isName(String s) {
+        if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '$')) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (!isNameChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '$');
+    }
+
+    private static boolean isPathChar(char c) {
+        return isNameChar(c) || c == ':' || c == '.';
+    }
+
+    private String word() {
+        int start = pos;
+        while (!atEnd() && Character.isLetter(in.charAt(pos))) {
+            pos++;
+        }
+        return in.substring(start, pos);
+    }
+
+    private String bareWord() {
+        int start = pos;
+        while (!atEnd() && !Character.isWhitespace(in.charAt(pos)) && "()[]\"".indexOf(in.charAt(pos)) < 0) {
+            pos++;
+        }
+        return in.substring(start, pos);
+    }
+
+    /** Consumes {@code kw} when it stands next, as a whole word after optional space. */
+    private boolean keyword(String kw) {
+        int save = pos;
+        skipSpace();
+        int end = pos + kw.length();
+        if (end <= in.length() && in.regionMatches(true, pos, kw, 0, kw.length())
+                && (end == in.length() || !isNameChar(in.charAt(end)))) {
+            pos = end;
+            return true;
+        }
+        pos = save;
+        return false;
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("nesting is deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    private boolean skipSpace() {
+        int start = pos;
+        while (!atEnd() && Character.isWhitespace(in.charAt(pos))) {
+            pos++;
+        }
+        return pos > start;
+    }
+
+    private boolean peek(char c) {
+        return !atEnd() && in.charAt(pos) == c;
+    }
+
+    private void expect(char c) {
+        skipSpace();
+        if (!peek(c)) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    private boolean atEnd() {
+        return pos >= in.length();
+    }
+
+    private ScimException error(String what) {
+        return errorAt(pos, what);
+    }
+
+    private ScimException errorAt(int at, String what) {
+        String kind = patchPath ? "path" : "filter";
+        String detail = "Invalid " + kind + " at position " + (at + 1) + ": " + what + ".";
+        return patchPath ? ScimException.invalidPath(detail) : ScimException.invalidFilter(detail);
+    }
+}
