@@ -1,15 +1,32 @@
 package app.scimconsole.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: subcommands of {@code scim-console}. */
+/**
+ * The command line: {@code scim-console <subcommand>}. Failures print one line on standard error and
+ * exit non-zero; a stack trace is never shown to a person.
+ */
 @Command(name = "scim-console", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "SCIM 2.0 provisioning service for Microsoft Entra ID, with a desktop console.")
+        description = "SCIM 2.0 provisioning service for Microsoft Entra ID, with a desktop console.",
+        subcommands = {ServeCommand.class, ScimCommand.class, UsersCommand.class, ActivityCommand.class})
 public final class Cli implements Runnable {
+    static final int EXIT_FAILURE = 1;
 
     public static int run(String[] args) {
-        return new CommandLine(new Cli()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Cli());
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("scim-console: " + Failures.describe(ex));
+            err.flush();
+            return EXIT_FAILURE;
+        });
+        return cmd;
     }
 
     @Override
@@ -20,8 +37,12 @@ public final class Cli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Cli.class.getPackage().getImplementationVersion();
-            return new String[] {"SCIM Console " + (v == null ? "development build" : v)};
+            return new String[] {"SCIM Console " + version()};
         }
+    }
+
+    public static String version() {
+        String v = Cli.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
     }
 }

@@ -1,0 +1,91 @@
+package app.scimconsole.cli;
+
+import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.server.SavedServiceConfig;
+import app.scimconsole.server.ServiceConfig;
+import app.scimconsole.server.TenantAdmin;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code scim enable | rotate-token | disable}: the Azure AD SCIM app and its secret token. */
+@Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret token.",
+        subcommands = {ScimCommand.Enable.class, ScimCommand.Rotate.class, ScimCommand.Disable.class})
+final class ScimCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static final String SHOWN_ONCE = "This token is shown only now. Paste it into Entra "
+            + "(Provisioning > Admin credentials > Secret Token) and keep no other copy.";
+
+    @Command(name = "enable", description = "Enable the SCIM app (creating the organization if needed) and issue a secret token.")
+    static final class Enable implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SqliteDirectory dir = common.openDirectory()) {
+                ServiceConfig config = SavedServiceConfig.load(common.dataFolder());
+                TenantAdmin.Credentials c = new TenantAdmin(dir, Clock.systemUTC()).enable();
+                String url = config.tenantUrl(c.tenantId());
+                ObjectNode o = Output.object().put("tenantUrl", url).put("secretToken", c.secretToken());
+                new Output(System.out, common.json).print(o,
+                        "SCIM app enabled.\nTenant URL:   " + url + "\nSecret Token: " + c.secretToken() + "\n" + SHOWN_ONCE);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate-token", description = "Issue a new secret token; the old one stops working.")
+    static final class Rotate implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--overlap-minutes", paramLabel = "N", defaultValue = "0",
+                description = "Keep the old token working for N more minutes while Entra is updated (default 0).")
+        long overlapMinutes;
+
+        @Override
+        public Integer call() throws Exception {
+            if (overlapMinutes < 0 || overlapMinutes > 7 * 24 * 60) {
+                throw new IllegalArgumentException("--overlap-minutes must be between 0 and 10080 (one week).");
+            }
+            try (SqliteDirectory dir = common.openDirectory()) {
+                TenantAdmin.Credentials c = new TenantAdmin(dir, Clock.systemUTC()).rotate(Duration.ofMinutes(overlapMinutes));
+                ObjectNode o = Output.object().put("secretToken", c.secretToken());
+                String old = overlapMinutes == 0 ? "The previous token no longer works."
+                        : "The previous token keeps working for " + overlapMinutes + " minutes.";
+                new Output(System.out, common.json).print(o, "New Secret Token: " + c.secretToken() + "\n" + old + "\n" + SHOWN_ONCE);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", description = "Disable the SCIM app: every token stops working; data is kept.")
+    static final class Disable implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SqliteDirectory dir = common.openDirectory()) {
+                new TenantAdmin(dir, Clock.systemUTC()).disable();
+                new Output(System.out, common.json).print(Output.object().put("enabled", false),
+                        "SCIM app disabled. Entra's requests are refused until it is enabled again; data is kept.");
+            }
+            return 0;
+        }
+    }
+}

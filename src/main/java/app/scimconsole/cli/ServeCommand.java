@@ -1,0 +1,70 @@
+package app.scimconsole.cli;
+
+import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.server.SavedServiceConfig;
+import app.scimconsole.server.ScimServer;
+import app.scimconsole.server.ServiceConfig;
+import app.scimconsole.server.TenantAdmin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: runs the service headless until stopped (SIGTERM or Ctrl-C stop it gracefully). */
+@Command(name = "serve", description = "Run the provisioning service headless until stopped.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1, or the saved one).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default 8089, or the saved one; 0 = any free port).")
+    Integer port;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The HTTPS address Entra uses to reach this service (e.g. https://scim.example.com).")
+    String publicUrl;
+
+    @Option(names = "--dns-server", paramLabel = "HOST:PORT",
+            description = "Send every DNS query of this process to this server, treated as the only authority.")
+    String dnsServer;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = common.dataFolder();
+        ServiceConfig saved = SavedServiceConfig.load(data);
+        ServiceConfig requested = new ServiceConfig(bind != null ? bind : saved.bindAddress(),
+                port != null ? port : saved.port(), publicUrl != null ? publicUrl : saved.publicUrl(),
+                saved.maxBodyBytes(), saved.threads());
+        if (requested.port() < 0 || requested.port() > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535.");
+        }
+        if (bind != null || port != null && port != 0 || publicUrl != null) {
+            SavedServiceConfig.save(data, requested);
+        }
+        Clock clock = Clock.systemUTC();
+        SqliteDirectory directory = common.openDirectory();
+        Directory.Tenant tenant = new TenantAdmin(directory, clock).tenant();
+        ServiceRuntime runtime = ServiceRuntime.start(directory, requested, dnsServer, clock);
+        ScimServer server = runtime.server();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            stopped.countDown();
+        }, "scim-shutdown"));
+        String tenantUrl = server.tenantUrl(tenant.id());
+        String adminUrl = server.config().baseUrl() + "/admin/v1";
+        new Output(System.out, common.json).print(Output.object().put("tenantUrl", tenantUrl).put("adminUrl", adminUrl),
+                "SCIM service listening on " + server.config().bindAddress() + ":" + server.config().port()
+                        + "\nTenant URL: " + tenantUrl
+                        + (tenant.scimEnabled() ? "" : "\nThe SCIM app is not enabled yet: run 'scim enable' to get a secret token.")
+                        + "\nStop with Ctrl-C (or SIGTERM).");
+        stopped.await();
+        return 0;
+    }
+}

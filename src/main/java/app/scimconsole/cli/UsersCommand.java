@@ -1,0 +1,67 @@
+package app.scimconsole.cli;
+
+import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.UserSummary;
+import app.scimconsole.scim.ResourceType;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code users list}: the provisioned users. */
+@Command(name = "users", description = "Show provisioned users.", subcommands = UsersCommand.ListUsers.class)
+final class UsersCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", description = "List provisioned users.")
+    static final class ListUsers implements Callable<Integer> {
+        private static final int PAGE = 1000;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() throws Exception {
+            ObjectNode result = Output.object();
+            ArrayNode users = result.putArray("users");
+            StringBuilder text = new StringBuilder();
+            try (SqliteDirectory dir = common.openDirectory()) {
+                String tenant = dir.defaultTenant().map(Directory.Tenant::id).orElse(null);
+                int start = 1;
+                while (tenant != null) {
+                    Directory.Page page = dir.query(tenant, ResourceType.USER,
+                            new Directory.Query(null, null, false, start, PAGE, false));
+                    for (Directory.StoredResource r : page.resources()) {
+                        UserSummary u = UserSummary.of(r);
+                        ObjectNode o = users.addObject().put("id", u.id()).put("userName", u.userName());
+                        o.put("displayName", u.displayName()).put("title", u.title())
+                                .put("department", u.department()).put("email", u.email()).put("active", u.active());
+                        text.append(String.format("%-40s %-28s %-10s %s%n", u.userName(), blank(u.displayName()),
+                                u.active() ? "active" : "suspended", blank(u.email())));
+                    }
+                    start += page.resources().size();
+                    if (page.resources().isEmpty() || start > page.totalResults()) {
+                        break;
+                    }
+                }
+            }
+            new Output(System.out, common.json).print(result,
+                    users.isEmpty() ? "No users have been provisioned yet." : text.toString().stripTrailing());
+            return 0;
+        }
+
+        private static String blank(String s) {
+            return s == null ? "" : s;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package app.scimconsole.server;
+
+import app.scimconsole.directory.Directory;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes the provisioning log: every SCIM write and every rejection, with a plain-language detail. */
+final class ActivityRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityRecorder.class);
+    private static final int MAX_DETAIL = 1000;
+
+    private final Directory directory;
+    private final Clock clock;
+
+    ActivityRecorder(Directory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    void succeeded(String tenantId, String operation, String resource, String resourceId, String name, String detail) {
+        write(tenantId, operation, resource, resourceId, name, "success", detail);
+    }
+
+    void rejected(String tenantId, String operation, String resource, String resourceId, String name, String detail) {
+        write(tenantId, operation, resource, resourceId, name, "rejected", detail);
+    }
+
+    private void write(String tenantId, String operation, String resource, String resourceId, String name,
+            String outcome, String detail) {
+        String d = detail == null ? null : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "..." : detail;
+        try {
+            directory.log(new Directory.Activity(0, clock.instant(), tenantId, operation, resource, resourceId, name,
+                    outcome, d));
+        } catch (RuntimeException e) {
+            // The answer to the client must not depend on the log; the failure is still visible to operators.
+            LOG.warn("Could not write the activity log entry for {} {}: {}", operation, resource, e.toString());
+        }
+    }
+}
