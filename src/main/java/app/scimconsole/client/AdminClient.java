@@ -1,0 +1,199 @@
+package app.scimconsole.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** The console's admin client: {@link AdminApi} over HTTP (okhttp), authenticated with the admin credential. */
+public final class AdminClient implements AdminApi {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+    private final String credential;
+
+    /** {@code adminUrl} is the service's admin base, e.g. {@code http://127.0.0.1:8089/admin/v1}. */
+    public AdminClient(String adminUrl, String credential) {
+        HttpUrl parsed = HttpUrl.parse(adminUrl == null ? "" : adminUrl.strip());
+        if (parsed == null) {
+            throw new AdminException(0, "'" + adminUrl + "' is not a valid http(s) address.");
+        }
+        this.base = parsed;
+        this.credential = credential;
+        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(60))
+                .followRedirects(false).build();
+    }
+
+    @Override
+    public Overview overview() {
+        return call("GET", url("overview"), null, type(Overview.class));
+    }
+
+    @Override
+    public Credentials enableScim() {
+        return call("POST", url("scim", "enable"), Map.of(), type(Credentials.class));
+    }
+
+    @Override
+    public String rotateToken(int overlapMinutes) {
+        JsonNode n = call("POST", url("scim", "rotate-token"), Map.of("overlapMinutes", overlapMinutes), type(JsonNode.class));
+        return n.path("secretToken").asText();
+    }
+
+    @Override
+    public void disableScim() {
+        call("POST", url("scim", "disable"), Map.of(), type(JsonNode.class));
+    }
+
+    @Override
+    public UserPage users(UserQuery q) {
+        HttpUrl.Builder u = url("users").newBuilder();
+        param(u, "search", q.search());
+        param(u, "status", q.status() == null ? null : q.status().name());
+        param(u, "domain", q.domain());
+        param(u, "sortBy", q.sortBy());
+        param(u, "sortOrder", q.descending() ? "descending" : "ascending");
+        param(u, "startIndex", Integer.toString(q.startIndex()));
+        param(u, "count", Integer.toString(q.count()));
+        return call("GET", u.build(), null, type(UserPage.class));
+    }
+
+    @Override
+    public UserDetail user(String id) {
+        return call("GET", url("users", id), null, type(UserDetail.class));
+    }
+
+    @Override
+    public GroupPage groups(String search, int startIndex, int count) {
+        HttpUrl.Builder u = url("groups").newBuilder();
+        param(u, "search", search);
+        param(u, "startIndex", Integer.toString(startIndex));
+        param(u, "count", Integer.toString(count));
+        return call("GET", u.build(), null, type(GroupPage.class));
+    }
+
+    @Override
+    public UserPage groupMembers(String groupId, int startIndex, int count) {
+        HttpUrl.Builder u = url("groups", groupId, "members").newBuilder();
+        param(u, "startIndex", Integer.toString(startIndex));
+        param(u, "count", Integer.toString(count));
+        return call("GET", u.build(), null, type(UserPage.class));
+    }
+
+    @Override
+    public List<ActivityEntry> activity(ActivityQuery q) {
+        HttpUrl.Builder u = url("activity").newBuilder();
+        param(u, "outcome", q.outcome() == null ? null : q.outcome().name());
+        param(u, "text", q.text());
+        param(u, "limit", Integer.toString(q.limit()));
+        return call("GET", u.build(), null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<ActivityEntry>>() {
+        }));
+    }
+
+    @Override
+    public List<DomainEntry> domains() {
+        return call("GET", url("domains"), null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<DomainEntry>>() {
+        }));
+    }
+
+    @Override
+    public DomainEntry addDomain(String name) {
+        return call("POST", url("domains"), Map.of("name", name), type(DomainEntry.class));
+    }
+
+    @Override
+    public DomainEntry verifyDomain(String name) {
+        return call("POST", url("domains", name, "verify"), Map.of(), type(DomainEntry.class));
+    }
+
+    @Override
+    public void removeDomain(String name) {
+        call("DELETE", url("domains", name), null, type(JsonNode.class));
+    }
+
+    private HttpUrl url(String... segments) {
+        HttpUrl.Builder b = base.newBuilder();
+        for (String s : segments) {
+            b.addPathSegment(s);
+        }
+        return b.build();
+    }
+
+    private static void param(HttpUrl.Builder u, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            u.addQueryParameter(name, value);
+        }
+    }
+
+    private static JavaType type(Class<?> c) {
+        return AdminJson.MAPPER.getTypeFactory().constructType(c);
+    }
+
+    private <T> T call(String method, HttpUrl url, Object body, JavaType answer) {
+        RequestBody payload = null;
+        if (body != null) {
+            try {
+                payload = RequestBody.create(AdminJson.MAPPER.writeValueAsBytes(body), JSON);
+            } catch (IOException e) {
+                throw new AdminException(0, "The request could not be prepared.");
+            }
+        }
+        Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + credential)
+                .method(method, payload).build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody rb = response.body();
+            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
+            if (!response.isSuccessful()) {
+                throw new AdminException(response.code(), failure(response.code(), bytes));
+            }
+            if (bytes.length == 0) {
+                return null;
+            }
+            return AdminJson.MAPPER.readValue(bytes, answer);
+        } catch (UnknownHostException e) {
+            throw new AdminException(0, "The service's host name '" + url.host() + "' could not be found.");
+        } catch (ConnectException e) {
+            throw new AdminException(0, "The service at " + url.host() + ":" + url.port() + " is not running or not reachable.");
+        } catch (SocketTimeoutException e) {
+            throw new AdminException(0, "The service did not answer in time.");
+        } catch (SSLException e) {
+            throw new AdminException(0, "A secure connection to the service could not be set up: " + e.getMessage());
+        } catch (IOException e) {
+            throw new AdminException(0, "The service could not be reached: " + e.getMessage());
+        }
+    }
+
+    private static String failure(int code, byte[] body) {
+        try {
+            JsonNode n = AdminJson.MAPPER.readTree(body);
+            String detail = n.path("detail").asText("");
+            if (!detail.isBlank()) {
+                return detail;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not our JSON error: fall through to a message by status
+        }
+        if (code == 401 || code == 403) {
+            return "The service refused the admin credential. Check it in Settings.";
+        }
+        if (code == 404) {
+            return "The service does not know that address; is this a SCIM Console service?";
+        }
+        return "The service failed (HTTP " + code + ").";
+    }
+}
