@@ -244,7 +244,7 @@ public final class FilterParser {
         throw errorAt(start, "unterminated string");
     }
 
-    /** The four hex digits after {@code \\u}; {@code pos} stands on the first. */
+    /** The four hex digits of a unicode escape; {@code pos} stands on the first of them. */
     private char unicodeEscape() {
         int at = pos - 2;
         int code = 0;
