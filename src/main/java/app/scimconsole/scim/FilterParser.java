@@ -9,6 +9,7 @@ import app.scimconsole.scim.Filter.Or;
 import app.scimconsole.scim.Filter.Present;
 import app.scimconsole.scim.Filter.ValuePath;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Recursive-descent parser for RFC 7644 filters (§3.4.2.2) and PATCH paths (§3.5.2). Precedence:
@@ -24,6 +25,11 @@ public final class FilterParser {
     public static final int MAX_LENGTH = 8192;
     public static final int MAX_DEPTH = 32;
 
+    /** RFC 8259 §6; stricter than {@link BigDecimal}, which also takes "01", ".5", "1." and non-ASCII digits. */
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    /** What an unquoted string value may look like: a word, an e-mail address, a host name. */
+    private static final Pattern UNQUOTED_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9._@+-]*");
+
     private final String in;
     private final boolean patchPath;
     private int pos;
@@ -35,17 +41,14 @@ public final class FilterParser {
     }
 
     public static Filter parseFilter(String text) {
-        FilterParser p = new FilterParser(checkLength(text, false), false);
+        FilterParser p = start(text, false);
         Filter f = p.orExpr(false);
-        p.skipSpace();
-        if (!p.atEnd()) {
-            throw p.error("unexpected '" + p.in.charAt(p.pos) + "'");
-        }
+        p.expectEnd();
         return f;
     }
 
     public static PatchPath parsePatchPath(String text) {
-        FilterParser p = new FilterParser(checkLength(text, true), true);
+        FilterParser p = start(text, true);
         p.skipSpace();
         AttrPath attr = p.attrPath(false);
         Filter valueFilter = null;
@@ -62,36 +65,36 @@ public final class FilterParser {
                 sub = p.name();
             }
         }
-        p.skipSpace();
-        if (!p.atEnd()) {
-            throw p.error("unexpected '" + p.in.charAt(p.pos) + "'");
-        }
+        p.expectEnd();
         return new PatchPath(attr, valueFilter, sub);
     }
 
     /** Parses a bare attribute path such as {@code name.givenName} or a URN-qualified one. */
     public static AttrPath parseAttrPath(String text) {
-        FilterParser p = new FilterParser(checkLength(text, true), true);
+        FilterParser p = start(text, true);
         p.skipSpace();
         AttrPath a = p.attrPath(false);
-        p.skipSpace();
-        if (!p.atEnd()) {
-            throw p.error("unexpected '" + p.in.charAt(p.pos) + "'");
-        }
+        p.expectEnd();
         return a;
     }
 
-    private static String checkLength(String text, boolean path) {
-        if (text == null || text.isBlank()) {
-            throw path ? ScimException.invalidPath("The path is empty.")
-                    : ScimException.invalidFilter("The filter is empty.");
+    /** Rejects empty and over-long input before any parsing, with a position like every other error. */
+    private static FilterParser start(String text, boolean patchPath) {
+        FilterParser p = new FilterParser(text == null ? "" : text, patchPath);
+        if (p.in.isBlank()) {
+            throw p.errorAt(0, "the " + p.kind() + " is empty");
         }
-        if (text.length() > MAX_LENGTH) {
-            String what = path ? "path" : "filter";
-            String detail = "The " + what + " is longer than " + MAX_LENGTH + " characters.";
-            throw path ? ScimException.invalidPath(detail) : ScimException.invalidFilter(detail);
+        if (p.in.length() > MAX_LENGTH) {
+            throw p.errorAt(MAX_LENGTH, "the " + p.kind() + " is longer than " + MAX_LENGTH + " characters");
         }
-        return text;
+        return p;
+    }
+
+    private void expectEnd() {
+        skipSpace();
+        if (!atEnd()) {
+            throw error("unexpected '" + in.charAt(pos) + "'");
+        }
     }
 
     private Filter orExpr(boolean inValuePath) {
@@ -171,35 +174,43 @@ public final class FilterParser {
         return new Compare(path, op, literal());
     }
 
+    /**
+     * A JSON literal. Anything unquoted is read as one token first and then classified, so a value
+     * such as {@code 12abc} fails as a whole instead of splitting into a number and trailing garbage.
+     */
     private Literal literal() {
-        if (atEnd()) {
-            throw error("expected a value");
-        }
-        char c = in.charAt(pos);
-        if (c == '"') {
+        if (peek('"')) {
             return new Literal.Str(string());
-        }
-        if (c == '-' || Character.isDigit(c)) {
-            return number();
         }
         int at = pos;
         String w = bareWord();
         if (w.isEmpty()) {
             throw errorAt(at, "expected a value");
         }
-        if (w.equals("true")) {
-            return new Literal.Bool(true);
-        }
-        if (w.equals("false")) {
-            return new Literal.Bool(false);
-        }
-        if (w.equals("null")) {
-            return new Literal.Null();
+        switch (w) {
+            case "true":
+                return new Literal.Bool(true);
+            case "false":
+                return new Literal.Bool(false);
+            case "null":
+                return new Literal.Null();
+            default:
+                break;
         }
         if (w.equalsIgnoreCase("true") || w.equalsIgnoreCase("false") || w.equalsIgnoreCase("null")) {
             throw errorAt(at, "'" + w + "' must be written in lower case");
         }
-        return new Literal.Str(w); // lenient: Entra's oldest samples send unquoted values
+        char first = w.charAt(0);
+        if (first == '-' || (first >= '0' && first <= '9') || first == '.') {
+            if (!JSON_NUMBER.matcher(w).matches()) {
+                throw errorAt(at, "'" + w + "' is not a number");
+            }
+            return new Literal.Num(new BigDecimal(w));
+        }
+        if (!UNQUOTED_WORD.matcher(w).matches()) {
+            throw errorAt(at, "'" + w + "' is not a value; quote strings with \"");
+        }
+        return new Literal.Str(w); // lenient: Entra's oldest samples send unquoted values (externalId eq jyoung)
     }
 
     private String string() {
@@ -223,17 +234,7 @@ public final class FilterParser {
                     case 'n' -> b.append('\n');
                     case 'r' -> b.append('\r');
                     case 't' -> b.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 > in.length()) {
-                            throw errorAt(pos - 2, "incomplete \\u escape");
-                        }
-                        try {
-                            b.append((char) Integer.parseInt(in.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw errorAt(pos - 2, "bad \\u escape");
-                        }
-                        pos += 4;
-                    }
+                    case 'u' -> b.append(unicodeEscape());
                     default -> throw errorAt(pos - 2, "unknown escape '\\" + e + "'");
                 }
             } else {
@@ -243,20 +244,19 @@ public final class FilterParser {
         throw errorAt(start, "unterminated string");
     }
 
-    private Literal number() {
-        int start = pos;
-        if (peek('-')) {
-            pos++;
+    /** The four hex digits of a unicode escape; {@code pos} stands on the first of them. */
+    private char unicodeEscape() {
+        int at = pos - 2;
+        int code = 0;
+        for (int i = 0; i < 4; i++, pos++) {
+            int digit = atEnd() ? -1 : Character.digit(in.charAt(pos), 16);
+            // Character.digit also accepts full-width and other non-ASCII digits; JSON allows only ASCII.
+            if (digit < 0 || in.charAt(pos) > 'f') {
+                throw errorAt(at, "a \\u escape needs four hex digits");
+            }
+            code = code * 16 + digit;
         }
-        while (!atEnd() && (Character.isDigit(in.charAt(pos)) || "+-.eE".indexOf(in.charAt(pos)) >= 0)) {
-            pos++;
-        }
-        String text = in.substring(start, pos);
-        try {
-            return new Literal.Num(new BigDecimal(text));
-        } catch (NumberFormatException ex) {
-            throw errorAt(start, "'" + text + "' is not a number");
-        }
+        return (char) code;
     }
 
     /**
@@ -346,13 +346,16 @@ public final class FilterParser {
         return in.substring(start, pos);
     }
 
-    /** Consumes {@code kw} when it stands next, as a whole word after optional space. */
+    /**
+     * Consumes {@code kw} when it stands next, as a whole word after optional space. A path character
+     * right after it ({@code notes}, {@code or.x}, {@code and:...}) makes it part of an attribute path.
+     */
     private boolean keyword(String kw) {
         int save = pos;
         skipSpace();
         int end = pos + kw.length();
         if (end <= in.length() && in.regionMatches(true, pos, kw, 0, kw.length())
-                && (end == in.length() || !isNameChar(in.charAt(end)))) {
+                && (end == in.length() || !isPathChar(in.charAt(end)))) {
             pos = end;
             return true;
         }
@@ -394,9 +397,12 @@ public final class FilterParser {
         return errorAt(pos, what);
     }
 
+    private String kind() {
+        return patchPath ? "path" : "filter";
+    }
+
     private ScimException errorAt(int at, String what) {
-        String kind = patchPath ? "path" : "filter";
-        String detail = "Invalid " + kind + " at position " + (at + 1) + ": " + what + ".";
+        String detail = "Invalid " + kind() + " at position " + (at + 1) + ": " + what + ".";
         return patchPath ? ScimException.invalidPath(detail) : ScimException.invalidFilter(detail);
     }
 }
