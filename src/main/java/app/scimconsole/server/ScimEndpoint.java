@@ -118,15 +118,15 @@ final class ScimEndpoint implements HttpHandler {
             return;
         }
         JsonNode body;
+        Discovery discovery = new Discovery(baseUrl);
         switch (endpoint.toLowerCase(Locale.ROOT)) {
             case "serviceproviderconfig" -> {
                 requireNoId(target);
-                body = Discovery.serviceProviderConfig(baseUrl);
+                body = discovery.serviceProviderConfig();
             }
-            case "resourcetypes" -> body = target.id() == null ? Discovery.resourceTypes(baseUrl)
-                    : Discovery.resourceType(baseUrl, target.id());
-            case "schemas" -> body = target.id() == null ? Discovery.schemas(baseUrl)
-                    : Discovery.schema(baseUrl, target.id());
+            case "resourcetypes" -> body = target.id() == null ? discovery.resourceTypes()
+                    : discovery.resourceType(target.id());
+            case "schemas" -> body = target.id() == null ? discovery.schemas() : discovery.schema(target.id());
             case "" -> throw ScimException.notFound("This is the tenant URL; resources are at /Users and /Groups.");
             case "bulk", "me" -> throw new ScimException(501, null, "/" + endpoint + " is not supported by this service.");
             default -> throw ScimException.notFound("'/" + endpoint + "' is not a SCIM endpoint of this service.");
@@ -134,9 +134,6 @@ final class ScimEndpoint implements HttpHandler {
         if (!ex.method().equals("GET")) {
             ex.setHeader("Allow", "GET");
             throw new ScimException(405, null, "/" + endpoint + " is read-only; use GET.");
-        }
-        if (body == null) {
-            throw ScimException.notFound("No " + endpoint + " entry named '" + target.id() + "'.");
         }
         ex.sendJson(200, body);
     }
@@ -201,7 +198,7 @@ final class ScimEndpoint implements HttpHandler {
             throw new ScimException(405, null, ex.method() + " is not allowed here; allowed: " + allow + ".");
         }
 
-        private record ListParams(Query query, String attributes, String excluded) {
+        private record ListParams(Query query, AttributeProjection projection) {
         }
 
         private ListParams queryFromParams() {
@@ -245,10 +242,10 @@ final class ScimEndpoint implements HttpHandler {
                 throw ScimException.invalidValue("sortOrder must be 'ascending' or 'descending'.");
             }
             int start = Math.max(1, integer("startIndex", startText, 1));
-            int count = Math.min(Discovery.MAX_RESULTS, Math.max(0, integer("count", countText, Discovery.MAX_RESULTS)));
-            boolean withMembers = type == ResourceType.GROUP
-                    && AttributeProjection.requests(type, "members", attributes, excluded);
-            return new ListParams(new Query(filter, sort, descending, start, count, withMembers), attributes, excluded);
+            int count = ListResponses.pageSize(countText == null || countText.isBlank() ? null : integer("count", countText, 0));
+            AttributeProjection projection = AttributeProjection.of(type, attributes, excluded);
+            boolean withMembers = type == ResourceType.GROUP && projection.mayReturn("members");
+            return new ListParams(new Query(filter, sort, descending, start, count, withMembers), projection);
         }
 
         private AttrPath sortPath(String sortBy) {
@@ -274,22 +271,18 @@ final class ScimEndpoint implements HttpHandler {
             Page page = directory.query(tenantId, type, p.query());
             List<ObjectNode> resources = new ArrayList<>(page.resources().size());
             for (StoredResource r : page.resources()) {
-                resources.add(project(renderer.render(r, p.query().withMembers()), p.attributes(), p.excluded()));
+                resources.add(p.projection().apply(renderer.render(r, p.query().withMembers())));
             }
-            ex.sendJson(200, ListResponses.of(resources, page.totalResults(), page.startIndex()));
+            ex.sendJson(200, ListResponses.of(resources, (int) Math.min(Integer.MAX_VALUE, page.totalResults()),
+                    page.startIndex()));
         }
 
-        private ObjectNode project(ObjectNode full, String attributes, String excluded) {
-            return AttributeProjection.apply(type, full, attributes, excluded);
-        }
-
-        private boolean wantsMembers() {
-            return type == ResourceType.GROUP && AttributeProjection.requests(type, "members",
-                    ex.param("attributes"), ex.param("excludedAttributes"));
+        private AttributeProjection requestedProjection() {
+            return AttributeProjection.of(type, ex.param("attributes"), ex.param("excludedAttributes"));
         }
 
         private void get(String id) throws IOException {
-            boolean withMembers = wantsMembers();
+            boolean withMembers = type == ResourceType.GROUP && requestedProjection().mayReturn("members");
             StoredResource r = directory.get(tenantId, type, id, withMembers).orElseThrow(this::notFound);
             String etag = ResourceRenderer.etag(r.version());
             String ifNoneMatch = ex.header("If-None-Match");
@@ -307,8 +300,7 @@ final class ScimEndpoint implements HttpHandler {
 
         private void respond(int status, StoredResource r, boolean withMembers) throws IOException {
             ex.setHeader("ETag", ResourceRenderer.etag(r.version()));
-            ObjectNode body = renderer.render(r, withMembers);
-            ex.sendJson(status, project(body, ex.param("attributes"), ex.param("excludedAttributes")));
+            ex.sendJson(status, requestedProjection().apply(renderer.render(r, withMembers)));
         }
 
         private void create() throws IOException {

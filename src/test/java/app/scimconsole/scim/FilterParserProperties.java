@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import app.scimconsole.scim.Filter.CompareOp;
 import app.scimconsole.scim.Filter.Literal;
+import app.scimconsole.testing.Gen;
+import app.scimconsole.testing.Property;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * The printer is the parser's oracle: every tree prints to text that parses back to the same tree. And
@@ -34,34 +31,43 @@ class FilterParserProperties {
         "true", "TRUE", "false", "null", "0", "-", "1.5", "e", "E+", "1e9", "x", "é", "中", "😀", "\u0000", ",",
     };
 
-    @Property
-    void printedFilterParsesBackToTheSameTree(@ForAll("filters") Filter f) {
-        String printed = FilterPrinter.print(f);
-        assertThat(FilterParser.parseFilter(printed)).as(printed).isEqualTo(f);
+    @Test
+    void printedFilterParsesBackToTheSameTree() {
+        Property.forAll(r -> filter(r, 4, false), f -> {
+            String printed = FilterPrinter.print(f);
+            assertThat(FilterParser.parseFilter(printed)).as(printed).isEqualTo(f);
+        });
     }
 
-    @Property
-    void printedPatchPathParsesBackToTheSamePath(@ForAll("patchPaths") PatchPath p) {
-        assertThat(FilterParser.parsePatchPath(p.toString())).as(p.toString()).isEqualTo(p);
+    @Test
+    void printedPatchPathParsesBackToTheSamePath() {
+        Property.forAll(FilterParserProperties::patchPath,
+                p -> assertThat(FilterParser.parsePatchPath(p.toString())).as(p.toString()).isEqualTo(p));
     }
 
-    @Property(tries = 2000)
-    void anyTokenSoupParsesOrFailsAsBadRequest(@ForAll("tokenSoup") String input) {
-        assertParsesOrFailsCleanly(FilterParser::parseFilter, input);
-        assertParsesOrFailsCleanly(FilterParser::parsePatchPath, input);
+    @Test
+    void anyTokenSoupParsesOrFailsAsBadRequest() {
+        Property.forAll(2000, FilterParserProperties::tokenSoup, input -> {
+            assertParsesOrFailsCleanly(FilterParser::parseFilter, input);
+            assertParsesOrFailsCleanly(FilterParser::parsePatchPath, input);
+        });
     }
 
-    @Property(tries = 2000)
-    void anyDamagedFilterParsesOrFailsAsBadRequest(@ForAll("damagedFilters") String input) {
-        assertParsesOrFailsCleanly(FilterParser::parseFilter, input);
-        assertParsesOrFailsCleanly(FilterParser::parsePatchPath, input);
+    @Test
+    void anyDamagedFilterParsesOrFailsAsBadRequest() {
+        Property.forAll(2000, FilterParserProperties::damagedFilter, input -> {
+            assertParsesOrFailsCleanly(FilterParser::parseFilter, input);
+            assertParsesOrFailsCleanly(FilterParser::parsePatchPath, input);
+        });
     }
 
-    @Property
-    void anyStringAtAllParsesOrFailsAsBadRequest(@ForAll String input) {
-        assertParsesOrFailsCleanly(FilterParser::parseFilter, input);
-        assertParsesOrFailsCleanly(FilterParser::parsePatchPath, input);
-        assertParsesOrFailsCleanly(FilterParser::parseAttrPath, input);
+    @Test
+    void anyStringAtAllParsesOrFailsAsBadRequest() {
+        Property.forAll(r -> Gen.anyString(r, 40), input -> {
+            assertParsesOrFailsCleanly(FilterParser::parseFilter, input);
+            assertParsesOrFailsCleanly(FilterParser::parsePatchPath, input);
+            assertParsesOrFailsCleanly(FilterParser::parseAttrPath, input);
+        });
     }
 
     private static void assertParsesOrFailsCleanly(Function<String, ?> parser, String input) {
@@ -78,97 +84,76 @@ class FilterParserProperties {
 
     // ---- generators -------------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<Filter> filters() {
-        return filter(4, false);
-    }
-
-    @Provide
-    Arbitrary<PatchPath> patchPaths() {
-        Arbitrary<PatchPath> plain = attrPaths().map(PatchPath::of);
-        Arbitrary<PatchPath> filtered = Combinators.combine(topLevelAttr(), filter(3, true),
-                names().injectNull(0.5)).as(PatchPath::new);
-        return Arbitraries.oneOf(plain, filtered);
-    }
-
-    @Provide
-    Arbitrary<String> tokenSoup() {
-        return Arbitraries.of(TOKENS).list().ofMaxSize(24).map(tokens -> String.join("", tokens));
-    }
-
-    /** Valid filters with one edit: a character dropped, a token inserted, or the tail cut off. */
-    @Provide
-    Arbitrary<String> damagedFilters() {
-        return Combinators.combine(filter(3, false).map(FilterPrinter::print), Arbitraries.integers().between(0, 10_000),
-                Arbitraries.of(TOKENS), Arbitraries.integers().between(0, 2)).as((text, at, token, edit) -> {
-                    int i = at % (text.length() + 1);
-                    return switch (edit) {
-                        case 0 -> i < text.length() ? text.substring(0, i) + text.substring(i + 1) : text;
-                        case 1 -> text.substring(0, i) + token + text.substring(i);
-                        default -> text.substring(0, i);
-                    };
-                });
-    }
-
-    private Arbitrary<Filter> filter(int depth, boolean insideValuePath) {
-        Arbitrary<Filter> leaf = insideValuePath ? comparison(relativeAttr())
-                : Arbitraries.frequencyOf(Tuple.of(4, comparison(attrPaths())), Tuple.of(1, valuePath()));
-        if (depth == 0) {
-            return leaf;
+    static PatchPath patchPath(Random r) {
+        if (r.nextBoolean()) {
+            return PatchPath.of(attrPath(r));
         }
-        Arbitrary<Filter> sub = Arbitraries.lazy(() -> filter(depth - 1, insideValuePath));
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, leaf),
-                Tuple.of(2, Combinators.combine(sub, sub).as((l, r) -> (Filter) new Filter.And(l, r))),
-                Tuple.of(2, Combinators.combine(sub, sub).as((l, r) -> (Filter) new Filter.Or(l, r))),
-                Tuple.of(1, sub.map(Filter.Not::new)));
+        return new PatchPath(attrPath(r).withoutSub(), filter(r, 3, true), Gen.orNull(r, 0.5, () -> name(r)));
     }
 
-    private Arbitrary<Filter> valuePath() {
-        return Combinators.combine(topLevelAttr(), filter(2, true)).as(Filter.ValuePath::new);
+    private static String tokenSoup(Random r) {
+        return String.join("", Gen.listOf(r, 24, x -> Gen.oneOf(x, TOKENS)));
     }
 
-    private Arbitrary<Filter> comparison(Arbitrary<AttrPath> paths) {
-        Arbitrary<Filter> compare = Combinators.combine(paths, Arbitraries.of(CompareOp.class), literals())
-                .as(Filter.Compare::new);
-        return Arbitraries.frequencyOf(Tuple.of(4, compare), Tuple.of(1, paths.map(Filter.Present::new)));
+    /** A valid filter with one edit: a character dropped, a token inserted, or the tail cut off. */
+    private static String damagedFilter(Random r) {
+        String text = FilterPrinter.print(filter(r, 3, false));
+        int i = r.nextInt(text.length() + 1);
+        return switch (r.nextInt(3)) {
+            case 0 -> i < text.length() ? text.substring(0, i) + text.substring(i + 1) : text;
+            case 1 -> text.substring(0, i) + Gen.oneOf(r, TOKENS) + text.substring(i);
+            default -> text.substring(0, i);
+        };
     }
 
-    private Arbitrary<AttrPath> attrPaths() {
-        Arbitrary<String> urns = Arbitraries.of(Schemas.USER_URN, Schemas.ENTERPRISE_URN, "URN:Example:Custom");
-        return Combinators.combine(urns.injectNull(0.7), names(), names().injectNull(0.6)).as(AttrPath::new);
+    static Filter filter(Random r, int depth, boolean insideValuePath) {
+        if (depth == 0) {
+            return leaf(r, insideValuePath);
+        }
+        return Gen.weighted(r, new int[] {3, 2, 2, 1},
+                () -> leaf(r, insideValuePath),
+                () -> new Filter.And(filter(r, depth - 1, insideValuePath), filter(r, depth - 1, insideValuePath)),
+                () -> new Filter.Or(filter(r, depth - 1, insideValuePath), filter(r, depth - 1, insideValuePath)),
+                () -> new Filter.Not(filter(r, depth - 1, insideValuePath)));
     }
 
-    /** A filter or PATCH path may not put a sub-attribute before '['. */
-    private Arbitrary<AttrPath> topLevelAttr() {
-        return attrPaths().map(AttrPath::withoutSub);
+    private static Filter leaf(Random r, boolean insideValuePath) {
+        if (insideValuePath) {
+            return comparison(r, AttrPath.of(name(r)));
+        }
+        return Gen.weighted(r, new int[] {4, 1},
+                () -> comparison(r, attrPath(r)),
+                () -> new Filter.ValuePath(attrPath(r).withoutSub(), filter(r, 2, true)));
     }
 
-    /** Inside '[ ]' paths are relative: no URN, no sub-attribute. */
-    private Arbitrary<AttrPath> relativeAttr() {
-        return names().map(AttrPath::of);
+    private static Filter comparison(Random r, AttrPath path) {
+        return Gen.weighted(r, new int[] {4, 1},
+                () -> new Filter.Compare(path, Gen.oneOf(r, CompareOp.values()), literal(r)),
+                () -> new Filter.Present(path));
+    }
+
+    private static AttrPath attrPath(Random r) {
+        String urn = Gen.orNull(r, 0.7, () -> Gen.oneOf(r, Schemas.USER_URN, Schemas.ENTERPRISE_URN, "URN:Example:Custom"));
+        return new AttrPath(urn, name(r), Gen.orNull(r, 0.6, () -> name(r)));
     }
 
     /** Attribute names, including keyword look-alikes; a lone "not" would start a negation instead. */
-    private Arbitrary<String> names() {
-        Arbitrary<String> known = Arbitraries.of("userName", "emails", "value", "type", "$ref", "x-y_z1",
-                "and", "or", "pr", "eq", "notes", "true", "null");
-        Arbitrary<String> random = Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z')
-                .withChars("$").ofMinLength(1).ofMaxLength(8)
-                .filter(n -> !n.startsWith("$") || n.length() > 1)
-                .map(n -> n.charAt(0) == '$' || Character.isLetter(n.charAt(0)) ? n : "a" + n);
-        return Arbitraries.oneOf(known, random).filter(n -> !n.toLowerCase(Locale.ROOT).equals("not"));
+    private static String name(Random r) {
+        String n;
+        do {
+            n = r.nextBoolean()
+                    ? Gen.oneOf(r, "userName", "emails", "value", "type", "$ref", "x-y_z1", "and", "or", "pr", "eq", "notes", "true", "null")
+                    : Gen.oneOf(r, "a", "B", "$") + Gen.string(r, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$", 7);
+        } while (n.equals("$") || n.toLowerCase(Locale.ROOT).equals("not"));
+        return n;
     }
 
-    private Arbitrary<Literal> literals() {
-        Arbitrary<String> tricky = Arbitraries.strings().withChars("\"\\/ \t\n\r\b\f\u0000\u001fé中\u2028()[]andor")
-                .withCharRange('a', 'c').ofMaxLength(12);
-        Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(12);
-        Arbitrary<Literal> strings = Arbitraries.oneOf(tricky, anyText).map(Literal.Str::new);
-        Arbitrary<Literal> numbers = Combinators.combine(
-                Arbitraries.bigIntegers().between(BigInteger.valueOf(-1_000_000_000_000L), BigInteger.valueOf(1_000_000_000_000L)),
-                Arbitraries.integers().between(-12, 12)).as((unscaled, scale) -> new Literal.Num(new BigDecimal(unscaled, scale)));
-        Arbitrary<Literal> constants = Arbitraries.of(new Literal.Bool(true), new Literal.Bool(false), new Literal.Null());
-        return Arbitraries.frequencyOf(Tuple.of(5, strings), Tuple.of(2, numbers), Tuple.of(1, constants));
+    private static Literal literal(Random r) {
+        return Gen.weighted(r, new int[] {5, 2, 1},
+                () -> new Literal.Str(r.nextBoolean()
+                        ? Gen.string(r, "\"\\/ \t\n\r\b\f\u0000\u001fé中\u2028()[]andorabc", 12)
+                        : Gen.anyString(r, 12)),
+                () -> new Literal.Num(new BigDecimal(BigInteger.valueOf(r.nextLong() % 1_000_000_000_000L), r.nextInt(25) - 12)),
+                () -> Gen.oneOf(r, new Literal.Bool(true), new Literal.Bool(false), new Literal.Null()));
     }
 }
