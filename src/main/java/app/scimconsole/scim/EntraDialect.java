@@ -81,17 +81,22 @@ public final class EntraDialect {
     }
 
     /**
-     * The enterprise {@code manager} arrives as a plain id, a {@code {"value": id}} object or a one-element
-     * array of either; all become {@code {"value": id}} (Entra fails to read anything else back).
+     * The enterprise {@code manager} arrives as a plain id, a {@code {"value": id, "$ref": url}} object or
+     * a one-element array of either; all become {@code {"value": id}}. Entra's {@code $ref} points at its
+     * own idea of our URL, and Entra fails to read anything but the RFC object back.
      */
     public static JsonNode referenceAsObject(AttributeDef def, JsonNode v) {
         JsonNode one = v.isArray() && v.size() == 1 ? v.get(0) : v;
-        if (one.isTextual() && def.sub("value") != null) {
-            ObjectNode o = NODES.objectNode();
-            o.set("value", one);
-            return o;
+        if (def.sub("value") == null) {
+            return one;
         }
-        return one;
+        JsonNode id = one.isTextual() ? one : JsonFields.field(one, "value");
+        if (id == null) {
+            return one;
+        }
+        ObjectNode o = NODES.objectNode();
+        o.set("value", id);
+        return o;
     }
 
     /** One element given where a list belongs ({@code "members": {"value": id}}) is a list of one. */
