@@ -234,7 +234,10 @@ final class DocumentEditor {
         if (sub != null) {
             element.set(sub.name(), coerced);
         } else if (kind == Kind.REPLACE && !creating) {
-            list.set(identityIndex(list, element), coerced);
+            // The filter's eq parts stay, so the same replace finds the same element again.
+            ObjectNode replacement = ElementFilter.template(def, target.filter());
+            replacement = replacement == null ? (ObjectNode) coerced : replacement.setAll((ObjectNode) coerced);
+            list.set(identityIndex(list, element), replacement);
         } else {
             element.setAll((ObjectNode) coerced);
         }
