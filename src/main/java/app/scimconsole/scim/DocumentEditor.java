@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,8 +54,7 @@ final class DocumentEditor {
         if (value == null || !value.isObject()) {
             throw ScimException.invalidSyntax("An " + kind.wire() + " without a 'path' needs an object 'value'.");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
             String key = e.getKey();
             if (within == null) {
                 if (key.equalsIgnoreCase("schemas")) {
@@ -155,8 +153,7 @@ final class DocumentEditor {
             return;
         }
         ObjectNode target = objectAt(container, def.name());
-        for (Iterator<Map.Entry<String, JsonNode>> it = shaped.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : shaped.properties()) {
             AttributeDef sub = def.sub(e.getKey());
             if (sub != null && JsonFields.isClear(e.getValue())) {
                 target.remove(sub.name());
@@ -253,7 +250,7 @@ final class DocumentEditor {
         }
         List<JsonNode> newly = new ArrayList<>();
         for (JsonNode element : list) {
-            if (isPrimary(element) && !primaryBefore.contains(element)) {
+            if (StoredForm.isPrimary(element) && !primaryBefore.contains(element)) {
                 newly.add(element);
             }
         }
@@ -262,7 +259,7 @@ final class DocumentEditor {
         }
         if (newly.size() == 1) {
             for (JsonNode element : list) {
-                if (isPrimary(element) && element != newly.get(0)) {
+                if (StoredForm.isPrimary(element) && element != newly.get(0)) {
                     ((ObjectNode) element).put("primary", false);
                 }
             }
@@ -273,7 +270,7 @@ final class DocumentEditor {
         Set<JsonNode> found = Collections.newSetFromMap(new IdentityHashMap<>());
         if (current instanceof ArrayNode list) {
             for (JsonNode element : list) {
-                if (isPrimary(element)) {
+                if (StoredForm.isPrimary(element)) {
                     found.add(element);
                 }
             }
@@ -281,10 +278,6 @@ final class DocumentEditor {
         return found;
     }
 
-    private static boolean isPrimary(JsonNode element) {
-        JsonNode p = element.get("primary");
-        return p != null && p.isBoolean() && p.booleanValue();
-    }
 
     /** Drops what became empty, rebuilds {@code schemas} and checks the whole resource. */
     void finish() {

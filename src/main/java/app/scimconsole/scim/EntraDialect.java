@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shapes Microsoft Entra ID sends that RFC 7643/7644 do not define, rewritten into RFC shapes before
- * the engine sees them (research/entra-scim.md A4, A5, C6). Every rule is a pure function; the engine
- * and {@link ResourceNormalizer} stay strict and never learn about Entra.
+ * The shapes Microsoft Entra ID sends that RFC 7643/7644 do not define, rewritten into RFC shapes
+ * (research/entra-scim.md A4, A5, C6). Every rule is a pure function. The op-level rule
+ * ({@link #rewrite}) runs as a pre-pass over each PATCH operation; the value rules ({@link #value}) run
+ * where a value meets its attribute definition, which covers path-less PATCH values and POST/PUT bodies
+ * with the same code. Past these rules the type checks are strict.
  *
  * <p>Two tolerances are not value rewrites but depend on the document, so {@link DocumentEditor} owns
  * them: a filtered add/replace that matches nothing creates the element, and a filtered remove that

@@ -6,7 +6,6 @@ import app.scimconsole.scim.PatchOperation.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +52,7 @@ public final class ResourceNormalizer {
     /** The members of {@code body} a client may set; {@code within} is the schema whose object is read. */
     private static ObjectNode ownedByClient(ResourceType type, JsonNode body, ResourceSchema within) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
             String key = e.getKey();
             if (within == null) {
                 if (SERVER_OWNED.stream().anyMatch(key::equalsIgnoreCase)) {

@@ -78,8 +78,7 @@ final class StoredForm {
         int count = 0;
         if (list != null) {
             for (JsonNode e : list) {
-                JsonNode p = e.get("primary");
-                if (p != null && p.isBoolean() && p.booleanValue()) {
+                if (isPrimary(e)) {
                     count++;
                 }
             }
@@ -88,6 +87,11 @@ final class StoredForm {
             throw ScimException.invalidValue("Only one value of '" + def.name() + "' can be primary; "
                     + count + " are.");
         }
+    }
+
+    static boolean isPrimary(JsonNode element) {
+        JsonNode p = element.get("primary");
+        return p != null && p.isBoolean() && p.booleanValue();
     }
 
     private static List<ResourceSchema> schemasOf(ResourceType type) {
