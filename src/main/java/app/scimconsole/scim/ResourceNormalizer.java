@@ -1,0 +1,84 @@
+package app.scimconsole.scim;
+
+import app.scimconsole.directory.Directory.MemberChange;
+import app.scimconsole.scim.AttributeDef.Mutability;
+import app.scimconsole.scim.PatchOperation.Kind;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a POST/PUT body into the stored document. The body is read like a path-less replace on an empty
+ * resource -- so creates and patches share one set of rules -- after dropping what a client may send but
+ * does not own: {@code id}, {@code meta}, {@code schemas}, read-only attributes, and attributes or schema
+ * URNs this service does not know (Entra sends its own ADSCIM Group URN and a malformed enterprise one).
+ * Top-level extension names (Entra's old sample sends {@code department}, {@code manager}) land in their
+ * extension. Group members are returned apart, because they are stored apart.
+ */
+public final class ResourceNormalizer {
+    private static final Set<String> SERVER_OWNED = Set.of("id", "meta", "schemas");
+
+    public record Normalized(ObjectNode doc, List<String> memberIds) {
+        public Normalized {
+            memberIds = List.copyOf(memberIds);
+        }
+    }
+
+    public Normalized normalize(ResourceType type, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ScimException.invalidSyntax("The request body must be a JSON object.");
+        }
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.putArray("schemas"); // first, for readability of the stored JSON; filled by finish()
+        DocumentEditor editor = new DocumentEditor(type, doc);
+        editor.apply(new PatchOperation(Kind.REPLACE, null, ownedByClient(type, body, null)));
+        if (type == ResourceType.USER && !doc.has("active")) {
+            doc.put("active", true); // Entra treats a user it creates as enabled unless it says otherwise
+        }
+        editor.finish();
+        Set<String> memberIds = new LinkedHashSet<>();
+        for (MemberChange change : editor.memberChanges()) {
+            if (change.kind() == MemberChange.Kind.ADD) {
+                memberIds.addAll(change.ids());
+            }
+        }
+        return new Normalized(doc, List.copyOf(memberIds));
+    }
+
+    /** The members of {@code body} a client may set; {@code within} is the schema whose object is read. */
+    private static ObjectNode ownedByClient(ResourceType type, JsonNode body, ResourceSchema within) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
+            String key = e.getKey();
+            if (within == null) {
+                if (SERVER_OWNED.stream().anyMatch(key::equalsIgnoreCase)) {
+                    continue;
+                }
+                ResourceSchema schema = DocumentEditor.schemaNamed(type, key);
+                if (schema != null) {
+                    out.set(key, e.getValue().isObject() ? ownedByClient(type, e.getValue(), schema) : e.getValue());
+                    continue;
+                }
+            }
+            if (isWritable(type, within == null ? key : within.id() + ":" + key)) {
+                out.set(key, e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static boolean isWritable(ResourceType type, String path) {
+        AttributeTarget target;
+        try {
+            target = AttributeTarget.of(type, FilterParser.parseAttrPath(path));
+        } catch (ScimException unknown) {
+            return false; // unknown attributes and schemas are tolerated by being dropped
+        }
+        return target.attribute().mutability() != Mutability.READ_ONLY
+                && (target.sub() == null || target.sub().mutability() != Mutability.READ_ONLY);
+    }
+}
