@@ -139,7 +139,7 @@ final class AuthorityFinder {
     private List<NameServer> servers(Name host, List<InetAddress> addresses) {
         return addresses.stream().distinct()
                 .filter(a -> useIpv6 || a.getAddress().length == 4)
-                .map(a -> new NameServer(host.toString(true), endpoint.apply(a))).toList();
+                .map(a -> NameServer.listed(host.toString(true), a, endpoint.apply(a))).toList();
     }
 
     private static InetAddress addressOf(Record r) {

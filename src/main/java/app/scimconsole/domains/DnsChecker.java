@@ -107,7 +107,7 @@ public final class DnsChecker {
                 asked.add(ask(query, server, role, names.all(), authorities.zone()));
             }
             if (onlyServer == null) {
-                asked.add(ask(query, new NameServer("this computer's DNS resolver", resolver),
+                asked.add(ask(query, NameServer.at("this computer's DNS resolver", resolver),
                         ServerRole.SYSTEM_RESOLVER, List.of(names.challenge()), null));
             }
             return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(v -> new Verdict(
@@ -121,8 +121,7 @@ public final class DnsChecker {
             return new AuthorityFinder(query, resolver, endpoint, useIpv6).find(domain);
         }
         // The zone apex is still worth knowing (for the doubled-name probe); the server stays the authority anyway.
-        NameServer only = new NameServer("DNS server " + onlyServer.getAddress().getHostAddress() + ":"
-                + onlyServer.getPort(), onlyServer);
+        NameServer only = NameServer.at("DNS server", onlyServer);
         return new AuthorityFinder(query, onlyServer, ip -> onlyServer, false)
                 .zoneOf(domain.toDnsName(), domain.toDnsName())
                 .thenApply(found -> new Authorities(found.zone(), List.of(only), null));
@@ -134,11 +133,11 @@ public final class DnsChecker {
         boolean recursive = role != ServerRole.AUTHORITATIVE;
         Map<Name, CompletableFuture<TxtAnswer>> answers = new LinkedHashMap<>();
         for (Name name : names) {
-            answers.put(name, query.send(server.address(), name, Type.TXT, recursive)
+            answers.put(name, query.send(server.endpoint(), name, Type.TXT, recursive)
                     .thenApply(ex -> TxtAnswer.of(ex, name)));
         }
         CompletableFuture<Long> serial = zone == null ? CompletableFuture.completedFuture(null)
-                : query.send(server.address(), zone, Type.SOA, recursive).thenApply(DnsChecker::serialOf);
+                : query.send(server.endpoint(), zone, Type.SOA, recursive).thenApply(DnsChecker::serialOf);
         List<CompletableFuture<?>> all = new ArrayList<>(answers.values());
         all.add(serial);
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
