@@ -57,7 +57,7 @@ final class Verdict {
         String summary;
         if (!withRecord.isEmpty() && withRecord.size() == definite.size() && 2 * withRecord.size() >= deciders.size()) {
             status = VerificationStatus.VERIFIED;
-            summary = "Verified: " + countOf(withRecord, deciders) + " publish the record " + name + ".";
+            summary = verifiedSummary(withRecord, deciders);
             cachedUntil = null;
             resolverWarnings(diagnoses);
         } else if (!withRecord.isEmpty() && withRecord.size() < definite.size()) {
@@ -139,6 +139,17 @@ final class Verdict {
     }
 
     // ---- wording -----------------------------------------------------------------------------------------------
+
+    private String verifiedSummary(List<SourceEvidence> withRecord, List<SourceEvidence> deciders) {
+        String name = challenge.recordName();
+        if (deciders.size() > 1) {
+            return "Verified: " + countOf(withRecord, deciders) + " publish the record " + name + ".";
+        }
+        return deciders.get(0).role() == ServerRole.ZONE_FILE
+                ? "The zone file has the record " + name + " with the right value, so this data would verify the "
+                        + "domain once it is live (an offline check never marks the domain verified by itself)."
+                : "Verified: the DNS server publishes the record " + name + ".";
+    }
 
     private static String countOf(List<SourceEvidence> some, List<SourceEvidence> all) {
         if (all.size() == 1) {
