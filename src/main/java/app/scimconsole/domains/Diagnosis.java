@@ -1,0 +1,26 @@
+package app.scimconsole.domains;
+
+/**
+ * A specific reason why a domain is not verified (or a warning although it is), in words for the owner: what is
+ * wrong, and what to do about it.
+ */
+public record Diagnosis(Kind kind, String problem, String fix) {
+    public enum Kind {
+        /** The value was published at the domain itself instead of at the challenge name. */
+        TOKEN_AT_APEX,
+        /** The DNS provider appended the domain to a full name that was typed in: {@code _x.example.com.example.com}. */
+        NAME_DOUBLED,
+        /** The value carries literal quotes or surrounding spaces. */
+        QUOTES_OR_SPACES,
+        /** The challenge record holds some other value. */
+        OTHER_VALUE,
+        /** The challenge name is a CNAME, which hides any TXT record. */
+        CNAME_AT_CHALLENGE,
+        /** Some authoritative servers have the record and others do not yet. */
+        PARTIALLY_PUBLISHED,
+        /** This computer's resolver does not see the record yet although the name servers publish it. */
+        RESOLVER_BEHIND,
+        /** This computer's resolver fails for the name although the name servers answer. */
+        RESOLVER_FAILURE
+    }
+}

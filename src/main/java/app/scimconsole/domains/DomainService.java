@@ -1,0 +1,103 @@
+package app.scimconsole.domains;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the CLI, the server's admin API and the console do with domains: register, check and store, list, remove,
+ * and find the domains due for an automatic re-check.
+ */
+public final class DomainService {
+    private static final int RECHECK_BATCH = 100;
+
+    private final DomainStore store;
+    private final DnsChecker checker;
+    private final RecheckPolicy policy;
+    private final Clock clock;
+
+    public DomainService(DomainStore store, DnsChecker checker, Clock clock) {
+        this.store = store;
+        this.checker = checker;
+        this.policy = new RecheckPolicy();
+        this.clock = clock;
+    }
+
+    /** A check's stored outcome together with the full result (per-server rows, diagnoses). */
+    public record Checked(DomainRecord record, VerificationResult result) {
+    }
+
+    /**
+     * Registers a domain and returns its challenge. Adding a domain again returns the existing registration, so the
+     * record the owner may already have published stays valid. Throws {@link InvalidDomainException}.
+     */
+    public DomainRecord add(String tenantId, String name) {
+        DomainName domain = DomainName.parse(name);
+        Instant now = clock.instant();
+        DomainRecord fresh = new DomainRecord(tenantId, Challenge.issue(domain), policy.registered(now), null, now,
+                null);
+        store.insert(fresh);
+        return store.find(tenantId, domain).orElseThrow(() -> new DomainNotRegisteredException(domain));
+    }
+
+    /**
+     * Checks DNS now and stores the result. Throws {@link DomainNotRegisteredException},
+     * {@link InvalidDomainException}, or {@link DomainConflictException} when the record is right but another
+     * organization has the domain verified (the result is then stored as an error).
+     */
+    public Checked verify(String tenantId, String name) {
+        DomainRecord current = registered(tenantId, name);
+        return check(current);
+    }
+
+    /**
+     * Re-checks one domain returned by {@link #dueForRecheck} and returns it as stored. A conflict with another
+     * organization is stored as the check's result, not thrown: a background job has nobody to tell.
+     */
+    public DomainRecord recheck(DomainRecord due) {
+        try {
+            return check(due).record();
+        } catch (DomainConflictException e) {
+            return store.find(due.tenantId(), due.domain()).orElse(due);
+        }
+    }
+
+    private Checked check(DomainRecord current) {
+        VerificationResult result = checker.check(current.challenge());
+        Instant now = result.checkedAt();
+        DomainState next = policy.afterCheck(current.state(), result.status(), now);
+        DomainRecord updated = current.checked(next, result.detail(), now);
+        try {
+            store.update(updated);
+        } catch (DomainConflictException e) {
+            DomainState asError = policy.afterCheck(current.state(), VerificationStatus.ERROR, now);
+            store.update(current.checked(asError, e.getMessage(), now));
+            throw e;
+        }
+        return new Checked(updated, result);
+    }
+
+    public List<DomainRecord> list(String tenantId) {
+        return store.list(tenantId);
+    }
+
+    /** Removes a registration; users already provisioned stay, new ones in this domain are refused. */
+    public boolean remove(String tenantId, String name) {
+        return store.remove(tenantId, DomainName.parse(name));
+    }
+
+    /** Domains of all tenants whose automatic re-check is due, oldest first, at most a batch at a time. */
+    public List<DomainRecord> dueForRecheck(Instant now) {
+        return store.dueForRecheck(now, RECHECK_BATCH);
+    }
+
+    /** For the SCIM service; see {@link DomainStore#isVerified}. */
+    public boolean isVerified(String tenantId, String domain) {
+        return store.isVerified(tenantId, domain);
+    }
+
+    private DomainRecord registered(String tenantId, String name) {
+        DomainName domain = DomainName.parse(name);
+        return store.find(tenantId, domain).orElseThrow(() -> new DomainNotRegisteredException(domain));
+    }
+}

@@ -1,0 +1,101 @@
+package app.scimconsole.domains;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/** The facade end to end: real SQLite file, real DNS server on loopback. */
+class DomainServiceTest {
+    TestDnsServer dns;
+    DomainService service;
+
+    @BeforeEach
+    void start(@TempDir Path dir) throws Exception {
+        dns = TestDnsServer.start();
+        dns.zone("example.com", 1, 3600, 300);
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("db.sqlite"));
+        DomainStoreTest.migrate(dataSource);
+        Clock clock = Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC);
+        service = new DomainService(new DomainStore(dataSource),
+                DnsChecker.usingServer(dns.address()).withTimeout(Duration.ofMillis(400)).withClock(clock), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        dns.close();
+    }
+
+    @Test
+    void addVerifyListRemove() {
+        DomainRecord added = service.add("t1", "Example.COM.");
+        assertThat(added.challenge().recordName()).isEqualTo("_scim-console-challenge.example.com");
+        assertThat(service.add("t1", "example.com").challenge()).isEqualTo(added.challenge());
+
+        DomainService.Checked first = service.verify("t1", "example.com");
+        assertThat(first.result().status()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(first.record().status()).isEqualTo(DomainStatus.PENDING);
+        assertThat(first.record().detail()).contains("does not exist yet");
+        assertThat(service.isVerified("t1", "example.com")).isFalse();
+
+        dns.txt(added.challenge().recordName(), added.challenge().recordValue());
+        DomainService.Checked second = service.verify("t1", "example.com");
+        assertThat(second.record().status()).isEqualTo(DomainStatus.VERIFIED);
+        assertThat(second.record().state().verifiedAt()).isEqualTo(DnsCheckerTest.NOW);
+        assertThat(service.isVerified("t1", "example.com")).isTrue();
+        assertThat(service.list("t1")).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(DomainStatus.VERIFIED);
+            assertThat(r.lastChecked()).isEqualTo(DnsCheckerTest.NOW);
+        });
+
+        assertThat(service.remove("t1", "example.com")).isTrue();
+        assertThat(service.isVerified("t1", "example.com")).isFalse();
+        assertThat(service.list("t1")).isEmpty();
+    }
+
+    @Test
+    void aSecondOrganizationGetsAClearErrorAndTheCheckIsStored() {
+        DomainRecord first = service.add("t1", "example.com");
+        DomainRecord second = service.add("t2", "example.com");
+        assertThat(second.challenge().token()).isNotEqualTo(first.challenge().token());
+        dns.txt(first.challenge().recordName(), first.challenge().recordValue());
+        dns.txt(second.challenge().recordName(), second.challenge().recordValue());
+        service.verify("t1", "example.com");
+
+        assertThatThrownBy(() -> service.verify("t2", "example.com")).isInstanceOf(DomainConflictException.class)
+                .hasMessageStartingWith("example.com is already verified by another organization");
+        assertThat(service.list("t2")).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(DomainStatus.ERROR);
+            assertThat(r.detail()).contains("another organization");
+        });
+        assertThat(service.recheck(service.list("t2").get(0)).status()).isEqualTo(DomainStatus.ERROR);
+    }
+
+    @Test
+    void verifyingAnUnregisteredDomainSaysToAddItFirst() {
+        assertThatThrownBy(() -> service.verify("t1", "example.com"))
+                .isInstanceOf(DomainNotRegisteredException.class).hasMessageContaining("Add it first");
+        assertThatThrownBy(() -> service.add("t1", "localhost")).isInstanceOf(InvalidDomainException.class);
+    }
+
+    @Test
+    void dueRechecksAreFoundAndRun() {
+        DomainRecord added = service.add("t1", "example.com");
+        assertThat(service.dueForRecheck(DnsCheckerTest.NOW)).isEmpty();
+        assertThat(service.dueForRecheck(DnsCheckerTest.NOW.plusSeconds(60))).containsExactly(added);
+
+        dns.txt(added.challenge().recordName(), added.challenge().recordValue());
+        DomainRecord after = service.recheck(added);
+        assertThat(after.status()).isEqualTo(DomainStatus.VERIFIED);
+        assertThat(after.state().nextCheck()).isEqualTo(DnsCheckerTest.NOW.plus(Duration.ofDays(1)));
+    }
+}
