@@ -5,6 +5,7 @@ import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.server.SavedServiceConfig;
 import app.scimconsole.server.ScimServer;
 import app.scimconsole.server.ServiceConfig;
+import app.scimconsole.server.ServiceRuntime;
 import app.scimconsole.server.TenantAdmin;
 import java.nio.file.Path;
 import java.time.Clock;

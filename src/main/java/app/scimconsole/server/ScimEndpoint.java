@@ -43,6 +43,8 @@ final class ScimEndpoint implements HttpHandler {
     private final DomainPolicy domainPolicy;
     private final ActivityRecorder activity;
     private final ServiceConfig config;
+    private final ResourceNormalizer normalizer = new ResourceNormalizer();
+    private final PatchEngine patchEngine = new PatchEngine();
 
     ScimEndpoint(Directory directory, VerifiedDomains domains, ServiceConfig config, Clock clock) {
         this.directory = directory;
@@ -307,7 +309,7 @@ final class ScimEndpoint implements HttpHandler {
             String op = "CREATE";
             ResourceNormalizer.Normalized n = null;
             try {
-                n = ResourceNormalizer.normalize(type, ex.jsonBody());
+                n = normalizer.normalize(type, ex.jsonBody());
                 if (type == ResourceType.USER) {
                     domainPolicy.check(tenantId, n.doc());
                 }
@@ -329,7 +331,7 @@ final class ScimEndpoint implements HttpHandler {
                 JsonNode body = ex.jsonBody();
                 StoredResource r = directory.update(tenantId, type, id, expected, current -> {
                     name[0] = label(current.doc());
-                    ResourceNormalizer.Normalized n = ResourceNormalizer.normalize(type, body);
+                    ResourceNormalizer.Normalized n = normalizer.normalize(type, body);
                     name[0] = label(n.doc());
                     if (type == ResourceType.USER) {
                         domainPolicy.check(tenantId, n.doc());
@@ -361,7 +363,7 @@ final class ScimEndpoint implements HttpHandler {
                 summary[0] = PatchSummary.of(body);
                 StoredResource r = directory.update(tenantId, type, id, expected, current -> {
                     name[0] = label(current.doc());
-                    PatchResult result = PatchEngine.apply(type, current.doc(), body);
+                    PatchResult result = patchEngine.apply(type, current.doc(), body);
                     if (!result.changed()) {
                         return null;
                     }

@@ -9,15 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
+import java.util.Random;
+import app.scimconsole.testing.Gen;
+import app.scimconsole.testing.Property;
+import org.junit.jupiter.api.Test;
 
 class PatchEnginePropertiesTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -52,90 +47,91 @@ class PatchEnginePropertiesTest {
 
     // ---- generators -------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<JsonNode> anyJson() {
-        return jsonTree(3);
+    private static JsonNode anyJson(Random r) {
+        return jsonTree(r, 3);
     }
 
-    private Arbitrary<JsonNode> jsonTree(int depth) {
-        Arbitrary<JsonNode> leaf = Arbitraries.oneOf(
-                Arbitraries.of("add", "Add", "Replace", "remove", "copy", "True", "FALSE", "", "  ", "work", "u1")
-                        .map(NODES::textNode),
-                Arbitraries.of(PATHS).map(NODES::textNode),
-                Arbitraries.strings().ofMaxLength(12).map(NODES::textNode),
-                Arbitraries.integers().map(NODES::numberNode),
-                Arbitraries.doubles().map(NODES::numberNode),
-                Arbitraries.of(true, false).map(NODES::booleanNode),
-                Arbitraries.just(NODES.nullNode()));
+    private static JsonNode jsonTree(Random r, int depth) {
         if (depth == 0) {
-            return leaf;
+            return leaf(r);
         }
-        Arbitrary<JsonNode> array = jsonTree(depth - 1).list().ofMaxSize(4).map(PatchEnginePropertiesTest::array);
-        Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of(KEYS), Arbitraries.strings().ofMaxLength(8));
-        Arbitrary<JsonNode> object = Arbitraries.maps(keys, jsonTree(depth - 1)).ofMaxSize(4)
-                .map(PatchEnginePropertiesTest::object);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, leaf), net.jqwik.api.Tuple.of(1, array), net.jqwik.api.Tuple.of(2, object));
-    }
-
-    @Provide
-    Arbitrary<JsonNode> patchShapedBody() {
-        Arbitrary<JsonNode> op = Combinators.combine(
-                Arbitraries.of("add", "Add", "replace", "Replace", "remove", "Remove", "ADD", "move"),
-                Arbitraries.of(PATHS).injectNull(0.15),
-                jsonTree(2).injectNull(0.1))
-                .as((kind, path, value) -> {
-                    ObjectNode o = NODES.objectNode().put("op", kind);
-                    if (path != null) {
-                        o.put("path", path);
+        return Gen.weighted(r, new int[] {3, 1, 2},
+                () -> leaf(r),
+                () -> array(Gen.listOf(r, 4, x -> jsonTree(x, depth - 1))),
+                () -> {
+                    ObjectNode o = NODES.objectNode();
+                    int n = r.nextInt(5);
+                    for (int i = 0; i < n; i++) {
+                        String key = r.nextBoolean() ? Gen.oneOf(r, KEYS) : Gen.anyString(r, 8);
+                        o.set(key, jsonTree(r, depth - 1));
                     }
-                    if (value != null) {
-                        o.set("value", value);
-                    }
-                    return (JsonNode) o;
+                    return o;
                 });
-        return op.list().ofMaxSize(5).map(ops -> {
-            ObjectNode body = NODES.objectNode();
-            body.putArray("schemas").add(Schemas.PATCH_OP_URN);
-            body.set("Operations", array(ops));
-            return body;
-        });
     }
 
-    @Provide
-    Arbitrary<JsonNode> anyBody() {
-        return Arbitraries.oneOf(patchShapedBody(), anyJson());
+    private static JsonNode leaf(Random r) {
+        return switch (r.nextInt(7)) {
+            case 0 -> NODES.textNode(Gen.oneOf(r, "add", "Add", "Replace", "remove", "copy", "True", "FALSE", "", "  ", "work", "u1"));
+            case 1 -> NODES.textNode(Gen.oneOf(r, PATHS));
+            case 2 -> NODES.textNode(Gen.anyString(r, 12));
+            case 3 -> NODES.numberNode(r.nextInt());
+            case 4 -> NODES.numberNode(r.nextDouble() * Math.pow(10, r.nextInt(20) - 10));
+            case 5 -> NODES.booleanNode(r.nextBoolean());
+            default -> NODES.nullNode();
+        };
     }
 
-    @Provide
-    Arbitrary<ObjectNode> replaceOperation() {
-        Arbitrary<JsonNode> value = Arbitraries.oneOf(
-                Arbitraries.of("Joy", "True", "false", "", "m2", "a@b.c").map(n -> (JsonNode) NODES.textNode(n)),
-                Arbitraries.of("{\"givenName\":\"A\",\"familyName\":\"B\"}", "[{\"value\":\"a@x\",\"primary\":true}]",
-                        "[{\"value\":\"a@x\"},{\"value\":\"b@x\",\"type\":\"work\"}]", "{\"value\":\"m3\"}", "true",
-                        "null", "[\"m4\"]", "{\"displayName\":\"D\",\"name.givenName\":\"G\"}").map(ResourceNormalizerTest::json));
-        // Not "emails[value co ...]": a replace may legitimately stop matching its own filter (then noTarget).
-        List<String> stablePaths = PATHS.stream().filter(p -> !p.contains(" co ")).toList();
-        return Combinators.combine(Arbitraries.of(stablePaths).injectNull(0.2), value).as((path, v) -> {
-            ObjectNode op = NODES.objectNode().put("op", "replace");
+    private static JsonNode patchShapedBody(Random r) {
+        ObjectNode body = NODES.objectNode();
+        body.putArray("schemas").add(Schemas.PATCH_OP_URN);
+        body.set("Operations", array(Gen.listOf(r, 5, x -> {
+            ObjectNode o = NODES.objectNode().put("op", Gen.oneOf(x, "add", "Add", "replace", "Replace", "remove", "Remove", "ADD", "move"));
+            String path = Gen.orNull(x, 0.15, () -> Gen.oneOf(x, PATHS));
             if (path != null) {
-                op.put("path", path);
+                o.put("path", path);
             }
-            op.set("value", v);
-            return op;
-        });
+            JsonNode value = Gen.orNull(x, 0.1, () -> jsonTree(x, 2));
+            if (value != null) {
+                o.set("value", value);
+            }
+            return o;
+        })));
+        return body;
+    }
+
+    private static JsonNode anyBody(Random r) {
+        return r.nextBoolean() ? patchShapedBody(r) : anyJson(r);
+    }
+
+    /** Not "emails[value co ...]": a replace may legitimately stop matching its own filter (then noTarget). */
+    private static final List<String> STABLE_PATHS = PATHS.stream().filter(p -> !p.contains(" co ")).toList();
+
+    private static ObjectNode replaceOperation(Random r) {
+        JsonNode value = r.nextBoolean()
+                ? NODES.textNode(Gen.oneOf(r, "Joy", "True", "false", "", "m2", "a@b.c"))
+                : json(Gen.oneOf(r, "{\"givenName\":\"A\",\"familyName\":\"B\"}", "[{\"value\":\"a@x\",\"primary\":true}]",
+                        "[{\"value\":\"a@x\"},{\"value\":\"b@x\",\"type\":\"work\"}]", "{\"value\":\"m3\"}", "true",
+                        "null", "[\"m4\"]", "{\"displayName\":\"D\",\"name.givenName\":\"G\"}"));
+        ObjectNode op = NODES.objectNode().put("op", "replace");
+        String path = Gen.orNull(r, 0.2, () -> Gen.oneOf(r, STABLE_PATHS));
+        if (path != null) {
+            op.put("path", path);
+        }
+        op.set("value", value);
+        return op;
+    }
+
+    private static ResourceType anyType(Random r) {
+        return Gen.oneOf(r, ResourceType.values());
+    }
+
+    private record Sample<A, B>(A first, B second) {
     }
 
     private static ArrayNode array(List<JsonNode> items) {
         ArrayNode a = NODES.arrayNode();
         a.addAll(items);
         return a;
-    }
-
-    private static JsonNode object(Map<String, JsonNode> fields) {
-        ObjectNode o = NODES.objectNode();
-        o.setAll(fields);
-        return o;
     }
 
     private static JsonNode request(JsonNode... ops) {
@@ -146,72 +142,83 @@ class PatchEnginePropertiesTest {
 
     // ---- properties -------------------------------------------------------------------------
 
-    @Property(tries = 600)
-    void anyBodyGivesAResultOrA400(@ForAll("anyBody") JsonNode body, @ForAll ResourceType type) {
-        try {
-            PatchResult r = engine.apply(type, docFor(type), body);
-            assertThat(r.doc()).isNotNull();
-        } catch (ScimException e) {
-            assertThat(e.status()).isEqualTo(400);
-            assertThat(e.scimType()).isNotNull();
-            assertThat(e.detail()).isNotBlank();
-        }
+    @Test
+    void anyBodyGivesAResultOrA400() {
+        Property.forAll(600, r -> new Sample<>(anyBody(r), anyType(r)), s -> {
+            try {
+                PatchResult r = engine.apply(s.second(), docFor(s.second()), s.first());
+                assertThat(r.doc()).isNotNull();
+            } catch (ScimException e) {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.scimType()).isNotNull();
+                assertThat(e.detail()).isNotBlank();
+            }
+        });
     }
 
-    @Property(tries = 400)
-    void anyBodyNormalizesOrGivesA400(@ForAll("anyJson") JsonNode body, @ForAll ResourceType type) {
-        try {
-            assertThat(new ResourceNormalizer().normalize(type, body).doc()).isNotNull();
-        } catch (ScimException e) {
-            assertThat(e.status()).isEqualTo(400);
-        }
+    @Test
+    void anyBodyNormalizesOrGivesA400() {
+        Property.forAll(400, r -> new Sample<>(anyJson(r), anyType(r)), s -> {
+            try {
+                assertThat(new ResourceNormalizer().normalize(s.second(), s.first()).doc()).isNotNull();
+            } catch (ScimException e) {
+                assertThat(e.status()).isEqualTo(400);
+            }
+        });
     }
 
-    @Property(tries = 400)
-    void theEngineNeverMutatesItsInput(@ForAll("patchShapedBody") JsonNode body, @ForAll ResourceType type) {
-        ObjectNode current = docFor(type).deepCopy();
-        JsonNode bodyCopy = body.deepCopy();
-        try {
-            PatchResult r = engine.apply(type, current, body);
-            assertThat(r.doc()).isNotSameAs(current);
-        } catch (ScimException expected) {
-            // a rejected request must leave the input just as untouched
-        }
-        assertThat(current).isEqualTo(docFor(type));
-        assertThat(body).isEqualTo(bodyCopy);
+    @Test
+    void theEngineNeverMutatesItsInput() {
+        Property.forAll(400, r -> new Sample<>(patchShapedBody(r), anyType(r)), s -> {
+            ResourceType type = s.second();
+            ObjectNode current = docFor(type).deepCopy();
+            JsonNode bodyCopy = s.first().deepCopy();
+            try {
+                PatchResult r = engine.apply(type, current, s.first());
+                assertThat(r.doc()).isNotSameAs(current);
+            } catch (ScimException expected) {
+                // a rejected request must leave the input just as untouched
+            }
+            assertThat(current).isEqualTo(docFor(type));
+            assertThat(s.first()).isEqualTo(bodyCopy);
+        });
     }
 
-    @Property(tries = 300)
-    void aFailingOperationLeavesNoChange(@ForAll("replaceOperation") ObjectNode first,
-            @ForAll("replaceOperation") ObjectNode second) {
-        ObjectNode current = USER.deepCopy();
-        JsonNode failing = json("{\"op\":\"remove\",\"path\":\"userName\"}");
-        assertThatThrownBy(() -> engine.apply(ResourceType.USER, current, request(first, second, failing)))
-                .isInstanceOf(ScimException.class);
-        assertThat(current).isEqualTo(USER);
+    @Test
+    void aFailingOperationLeavesNoChange() {
+        Property.forAll(300, r -> new Sample<>(replaceOperation(r), replaceOperation(r)), s -> {
+            ObjectNode current = USER.deepCopy();
+            JsonNode failing = json("{\"op\":\"remove\",\"path\":\"userName\"}");
+            assertThatThrownBy(() -> engine.apply(ResourceType.USER, current, request(s.first(), s.second(), failing)))
+                    .isInstanceOf(ScimException.class);
+            assertThat(current).isEqualTo(USER);
+        });
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
-    void replacingTwiceEqualsReplacingOnce(@ForAll("replaceOperation") ObjectNode op) {
-        PatchResult once;
-        try {
-            once = engine.apply(ResourceType.USER, USER, request(op));
-        } catch (ScimException rejected) {
-            Assume.that(false);
-            return;
-        }
-        PatchResult twice = engine.apply(ResourceType.USER, once.doc(), request(op));
-        assertThat(twice.doc()).isEqualTo(once.doc());
-        assertThat(twice.changed()).isFalse();
+    @Test
+    void replacingTwiceEqualsReplacingOnce() {
+        Property.forAll(400, PatchEnginePropertiesTest::replaceOperation, op -> {
+            PatchResult once;
+            try {
+                once = engine.apply(ResourceType.USER, USER, request(op));
+            } catch (ScimException rejected) {
+                return; // only accepted replaces are idempotence candidates
+            }
+            PatchResult twice = engine.apply(ResourceType.USER, once.doc(), request(op));
+            assertThat(twice.doc()).isEqualTo(once.doc());
+            assertThat(twice.changed()).isFalse();
+        });
     }
 
-    @Property(tries = 200)
-    void unchangedMeansEqual(@ForAll("patchShapedBody") JsonNode body) {
-        try {
-            PatchResult r = engine.apply(ResourceType.USER, USER, body);
-            assertThat(r.changed()).isEqualTo(!r.doc().equals(USER));
-        } catch (ScimException rejected) {
-            // nothing to compare
-        }
+    @Test
+    void unchangedMeansEqual() {
+        Property.forAll(200, PatchEnginePropertiesTest::patchShapedBody, body -> {
+            try {
+                PatchResult r = engine.apply(ResourceType.USER, USER, body);
+                assertThat(r.changed()).isEqualTo(!r.doc().equals(USER));
+            } catch (ScimException rejected) {
+                // nothing to compare
+            }
+        });
     }
 }
