@@ -1,6 +1,8 @@
 package app.scimconsole.directory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,12 +11,13 @@ import java.util.List;
  */
 public record SqlWhere(String sql, List<Object> params) {
 
+    /** Parameters may be null (an absent column value), so the copy is not {@code List.copyOf}. */
     public SqlWhere {
-        params = List.copyOf(params);
+        params = Collections.unmodifiableList(new ArrayList<>(params));
     }
 
     public static SqlWhere of(String sql, Object... params) {
-        return new SqlWhere(sql, List.of(params));
+        return new SqlWhere(sql, Arrays.asList(params));
     }
 
     /** {@code this} with {@code before} and {@code after} around it, keeping all parameters in order. */
