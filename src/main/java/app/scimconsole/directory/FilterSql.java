@@ -59,16 +59,19 @@ public final class FilterSql {
 
         @Override
         public SqlWhere compare(Filter.Compare f) {
+            if (f.value() instanceof Literal.Null) {
+                // "eq null" asks for absence, "ne null" for presence (RFC 7643 §2.5: null is unassigned)
+                Filter present = new Filter.Present(f.path());
+                return switch (f.op()) {
+                    case EQ -> negate(present.accept(this), present);
+                    case NE -> present.accept(this);
+                    default -> throw ScimException.invalidFilter(
+                            "'" + FilterPrinter.print(f) + "' compares with null, which allows only eq and ne.");
+                };
+            }
             if (f.op() == CompareOp.NE) {
                 Filter eq = new Filter.Compare(f.path(), CompareOp.EQ, f.value());
                 return negate(eq.accept(this), eq);
-            }
-            if (f.value() instanceof Literal.Null) {
-                if (f.op() != CompareOp.EQ) {
-                    throw ScimException.invalidFilter("Only eq and ne compare with null: " + FilterPrinter.print(f));
-                }
-                Filter present = new Filter.Present(f.path());
-                return negate(present.accept(this), present);
             }
             if (container != null) {
                 return Comparison.of(container.sub(f.path(), true), f.op(), f.value(), f);
