@@ -1,6 +1,7 @@
 package app.scimconsole.directory;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -33,7 +34,7 @@ final class Timestamps {
     /** A client's dateTime (any ISO-8601 offset form) in the stored form; null when it is not one. */
     static String normalize(String isoDateTime) {
         try {
-            return format(truncate(java.time.OffsetDateTime.parse(isoDateTime).toInstant()));
+            return format(truncate(OffsetDateTime.parse(isoDateTime).toInstant()));
         } catch (DateTimeParseException e) {
             return null;
         }
