@@ -1,0 +1,43 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.directory.Directory.Activity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The activity log: appended to, and read newest first. */
+final class ActivityRows {
+    private ActivityRows() {
+    }
+
+    /** Stores {@code entry}; the store numbers it ({@code seq} is ignored) and dates it if it is undated. */
+    static void append(Connection c, Activity entry, Instant now) throws SQLException {
+        Instant time = entry.time() != null ? Timestamps.truncate(entry.time()) : now;
+        Jdbc.update(c, "INSERT INTO activity (time, tenant_id, operation, resource, resource_id, user_name, outcome,"
+                        + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                Timestamps.format(time), entry.tenantId(), entry.operation(), entry.resource(), entry.resourceId(),
+                entry.userName(), entry.outcome(), entry.detail());
+    }
+
+    /** The latest {@code limit} entries of the tenant (of all tenants when {@code tenantId} is null). */
+    static List<Activity> latest(Connection c, String tenantId, int limit) throws SQLException {
+        String columns = "SELECT seq, time, tenant_id, operation, resource, resource_id, user_name, outcome, detail"
+                + " FROM activity";
+        SqlWhere sql = tenantId == null
+                ? SqlWhere.of(columns + " ORDER BY seq DESC LIMIT ?", Math.max(0, limit))
+                : SqlWhere.of(columns + " WHERE tenant_id = ? ORDER BY seq DESC LIMIT ?", tenantId, Math.max(0, limit));
+        List<Activity> entries = new ArrayList<>();
+        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                entries.add(new Activity(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9)));
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,247 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.scim.AttrPath;
+import app.scimconsole.scim.AttributeDef;
+import app.scimconsole.scim.AttributeDef.Returned;
+import app.scimconsole.scim.AttributeDef.Type;
+import app.scimconsole.scim.ResourceType;
+import app.scimconsole.scim.ScimException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Where each SCIM attribute lives in the tables, for filters and sorting. Attributes Entra looks up map
+ * to indexed columns; memberships to {@code group_members}; everything else to the JSON document through
+ * SQLite's JSON1 functions, with the JSON path bound as a parameter. The resource row is aliased
+ * {@value #ROW}.
+ */
+final class AttributeSql {
+    static final String ROW = "r";
+
+    /**
+     * One value as an SQL expression. {@code folded}: the expression is lower-case text and is compared
+     * against lower-cased values, which is how case-insensitive attributes are matched.
+     */
+    record Scalar(String sql, List<Object> params, AttributeDef def, boolean folded) {
+    }
+
+    /**
+     * Many values: the rows of {@code from}, tied to the resource row by {@code correlation} (may be
+     * null), each yielding values through {@code element}, which takes the sub-attribute (null: the
+     * element itself).
+     */
+    record Collection(String from, String correlation, List<Object> params, AttributeDef def,
+            Function<AttributeDef, Scalar> element) {
+
+        /** {@code SELECT what FROM from [WHERE correlation AND condition]}; condition may be null. */
+        SqlWhere select(SqlWhere what, SqlWhere condition) {
+            SqlWhere query = what.wrap("SELECT ", " FROM ").join("", new SqlWhere(from, params));
+            if (correlation != null) {
+                query = query.join(" WHERE ", SqlWhere.of(correlation));
+            }
+            if (condition != null) {
+                query = query.join(correlation == null ? " WHERE " : " AND ", condition);
+            }
+            return query;
+        }
+
+        /** EXISTS a row of the collection satisfying {@code condition} (null: any row). */
+        SqlWhere exists(SqlWhere condition) {
+            return select(SqlWhere.of("1"), condition).wrap("EXISTS (", ")");
+        }
+    }
+
+    /** What a path denotes: one value, or some values of a collection ({@code sub} null: whole elements). */
+    sealed interface Target {
+    }
+
+    record One(Scalar scalar) implements Target {
+    }
+
+    record Some(Collection collection, AttributeDef sub) implements Target {
+    }
+
+    private static final Map<String, Function<AttributeDef, Scalar>> USER_COLUMNS = Map.of(
+            "id", def -> column("id", def),
+            "externalid", def -> column("external_id", def),
+            "username", def -> lowerColumn("user_name_lc", def),
+            "displayname", def -> lowerColumn("display_name_lc", def),
+            "active", def -> column("active", def),
+            "manager.value", def -> column("manager_id", def),
+            "meta.created", def -> column("created", def),
+            "meta.lastmodified", def -> column("last_modified", def));
+
+    private static final Map<String, Function<AttributeDef, Scalar>> GROUP_COLUMNS = Map.of(
+            "id", def -> column("id", def),
+            "externalid", def -> column("external_id", def),
+            "displayname", def -> lowerColumn("display_name_lc", def),
+            "meta.created", def -> column("created", def),
+            "meta.lastmodified", def -> column("last_modified", def));
+
+    private AttributeSql() {
+    }
+
+    /**
+     * Resolves {@code path} for a comparison ({@code comparing}) or a presence test. A comparison on a
+     * complex attribute without a sub-attribute means its {@code value} ({@code manager eq "id"},
+     * {@code members eq "id"}), as Entra writes it.
+     */
+    static Target target(ResourceType type, AttrPath path, boolean comparing) {
+        ResourceType.Resolved resolved = type.resolve(path, true);
+        AttributeDef attr = resolved.attribute();
+        AttributeDef sub = resolved.subAttribute();
+        if (sub == null && comparing && attr.isComplex()) {
+            sub = valueOf(attr, path);
+        }
+        requireFilterable(attr, path);
+        if (sub != null) {
+            requireFilterable(sub, path);
+        }
+        String key = canonicalKey(attr, sub);
+        Function<AttributeDef, Scalar> column = columns(type).get(key);
+        if (column != null) {
+            return new One(column.apply(sub != null ? sub : attr));
+        }
+        Collection membership = membership(type, attr);
+        if (membership != null) {
+            return new Some(membership, sub);
+        }
+        if (key.equals("meta") || key.startsWith("meta.")) {
+            throw ScimException.invalidFilter("'" + path + "' cannot be used to filter or sort.");
+        }
+        String attrPath = jsonPath(resolved);
+        if (attr.multiValued()) {
+            return new Some(jsonArray(attrPath, attr), sub);
+        }
+        return new One(json(ROW + ".doc", sub == null ? attrPath : attrPath + member(sub), sub != null ? sub : attr));
+    }
+
+    /**
+     * How the inside of {@code attr[...]} resolves its relative paths, and how the condition on them is
+     * wrapped: in one EXISTS for a multi-valued attribute (one and the same element must match), as is
+     * for a single complex one.
+     */
+    record Container(AttrPath attr, Collection collection, ResourceType type) {
+        Scalar sub(AttrPath relative, boolean comparing) {
+            AttrPath full = attr.withSub(relative.name());
+            if (collection == null) {
+                Target t = target(type, full, comparing);
+                return ((One) t).scalar();
+            }
+            AttributeDef sub = type.resolve(full, true).subAttribute();
+            requireFilterable(sub, full);
+            return collection.element().apply(sub);
+        }
+
+        SqlWhere wrap(SqlWhere inner) {
+            return collection == null ? inner : collection.exists(inner);
+        }
+    }
+
+    static Container container(ResourceType type, AttrPath attr) {
+        AttributeDef def = type.resolve(attr, true).attribute();
+        if (!def.isComplex()) {
+            throw ScimException.invalidFilter("'" + attr + "' has no sub-attributes to filter on.");
+        }
+        if (!def.multiValued()) {
+            return new Container(attr, null, type);
+        }
+        Target whole = target(type, attr, false);
+        return new Container(attr, ((Some) whole).collection(), type);
+    }
+
+    // ---- the three kinds of storage -----------------------------------------------------------------
+
+    private static Scalar column(String name, AttributeDef def) {
+        return new Scalar(ROW + "." + name, List.of(), def, false);
+    }
+
+    /** A shadow column the store fills with the lower-cased value. */
+    private static Scalar lowerColumn(String name, AttributeDef def) {
+        return new Scalar(ROW + "." + name, List.of(), def, true);
+    }
+
+    private static Scalar json(String source, String jsonPath, AttributeDef def) {
+        String extract = "json_extract(" + source + ", ?)";
+        boolean fold = isText(def) && !def.caseExact();
+        return new Scalar(fold ? "lower(" + extract + ")" : extract, List.of(jsonPath), def, fold);
+    }
+
+    private static Collection jsonArray(String jsonPath, AttributeDef attr) {
+        return new Collection("json_each(" + ROW + ".doc, ?) e", null, List.of(jsonPath), attr, sub -> sub == null
+                ? new Scalar("e.value", List.of(), attr, false)
+                : json("e.value", "$" + member(sub), sub));
+    }
+
+    /** Memberships are rows of group_members, seen from either side; members are always users. */
+    private static Collection membership(ResourceType type, AttributeDef attr) {
+        if (type == ResourceType.USER && attr.name().equals("groups")) {
+            return new Collection("group_members gm", "gm.member_id = " + ROW + ".id", List.of(), attr,
+                    sub -> membershipSub(sub, "gm.group_id",
+                            "(SELECT g.display_name_lc FROM groups g WHERE g.id = gm.group_id)"));
+        }
+        if (type == ResourceType.GROUP && attr.name().equals("members")) {
+            return new Collection("group_members gm", "gm.group_id = " + ROW + ".id", List.of(), attr,
+                    sub -> membershipSub(sub, "gm.member_id",
+                            "(SELECT COALESCE(u.display_name_lc, u.user_name_lc) FROM users u WHERE u.id = gm.member_id)"));
+        }
+        return null;
+    }
+
+    private static Scalar membershipSub(AttributeDef sub, String idColumn, String displayExpression) {
+        if (sub != null && sub.name().equals("value")) {
+            // ids are compared exactly, as id itself is caseExact
+            return new Scalar(idColumn, List.of(), sub, false);
+        }
+        if (sub != null && sub.name().equals("display")) {
+            return new Scalar(displayExpression, List.of(), sub, true);
+        }
+        throw ScimException.invalidFilter("'" + (sub == null ? "" : sub.name())
+                + "' of a membership cannot be used to filter or sort; use value or display.");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static AttributeDef valueOf(AttributeDef complex, AttrPath path) {
+        AttributeDef value = complex.sub("value");
+        if (value == null) {
+            throw ScimException.invalidFilter("'" + path + "' is complex; name one of its sub-attributes.");
+        }
+        return value;
+    }
+
+    private static void requireFilterable(AttributeDef def, AttrPath path) {
+        if (def.returned() == Returned.NEVER || def.type() == Type.BINARY) {
+            throw ScimException.invalidFilter("'" + path + "' cannot be used to filter or sort.");
+        }
+    }
+
+    private static Map<String, Function<AttributeDef, Scalar>> columns(ResourceType type) {
+        return type == ResourceType.USER ? USER_COLUMNS : GROUP_COLUMNS;
+    }
+
+    private static String canonicalKey(AttributeDef attr, AttributeDef sub) {
+        String key = attr.name().toLowerCase(Locale.ROOT);
+        return sub == null ? key : key + "." + sub.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The JSON path of an attribute in the stored document: extensions sit under their URN. */
+    private static String jsonPath(ResourceType.Resolved resolved) {
+        String base = resolved.inExtension() ? "$" + quoted(resolved.schema().id()) : "$";
+        return base + member(resolved.attribute());
+    }
+
+    private static String member(AttributeDef def) {
+        return quoted(def.name());
+    }
+
+    private static String quoted(String key) {
+        return ".\"" + key + "\"";
+    }
+
+    static boolean isText(AttributeDef def) {
+        return def.type() == Type.STRING || def.type() == Type.REFERENCE;
+    }
+}

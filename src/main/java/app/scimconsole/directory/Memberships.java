@@ -1,0 +1,135 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.directory.Directory.GroupRef;
+import app.scimconsole.directory.Directory.Member;
+import app.scimconsole.directory.Directory.MemberChange;
+import app.scimconsole.scim.ScimException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The group_members table: changes a group's members, and reads memberships for a whole page of
+ * resources in one query (never one query per resource).
+ */
+final class Memberships {
+    private Memberships() {
+    }
+
+    /** The groups of each of {@code userIds}; every id is a key, with an empty list when it has none. */
+    static Map<String, List<GroupRef>> groupsOf(Connection c, List<String> userIds) throws SQLException {
+        Map<String, List<GroupRef>> result = emptyLists(userIds);
+        if (userIds.isEmpty()) {
+            return result;
+        }
+        String sql = "SELECT gm.member_id, g.id, g.display_name FROM group_members gm"
+                + " JOIN groups g ON g.id = gm.group_id"
+                + " WHERE gm.member_id IN (" + Jdbc.placeholders(userIds) + ")"
+                + " ORDER BY g.display_name_lc, g.id";
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, List.copyOf(userIds)));
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.get(rs.getString(1)).add(new GroupRef(rs.getString(2), rs.getString(3)));
+            }
+        }
+        return result;
+    }
+
+    /** The members of each of {@code groupIds}, shown by displayName or else userName. */
+    static Map<String, List<Member>> membersOf(Connection c, List<String> groupIds) throws SQLException {
+        Map<String, List<Member>> result = emptyLists(groupIds);
+        if (groupIds.isEmpty()) {
+            return result;
+        }
+        String sql = "SELECT gm.group_id, u.id, COALESCE(u.display_name, u.user_name) FROM group_members gm"
+                + " JOIN users u ON u.id = gm.member_id"
+                + " WHERE gm.group_id IN (" + Jdbc.placeholders(groupIds) + ")"
+                + " ORDER BY gm.group_id, gm.member_id";
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, List.copyOf(groupIds)));
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.get(rs.getString(1)).add(new Member(rs.getString(2), "User", rs.getString(3)));
+            }
+        }
+        return result;
+    }
+
+    /** Applies the changes in order; returns how many memberships were added or removed. */
+    static int apply(Connection c, String tenantId, String groupId, List<MemberChange> changes) throws SQLException {
+        int changed = 0;
+        for (MemberChange change : changes) {
+            changed += switch (change.kind()) {
+                case ADD -> add(c, tenantId, groupId, change.ids());
+                case REMOVE -> remove(c, groupId, change.ids());
+                case REMOVE_ALL -> Jdbc.update(c, "DELETE FROM group_members WHERE group_id = ?", groupId);
+            };
+        }
+        return changed;
+    }
+
+    private static int add(Connection c, String tenantId, String groupId, List<String> ids) throws SQLException {
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        requireUsersOfTenant(c, tenantId, wanted);
+        int added = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO group_members (group_id, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (String id : wanted) {
+                ps.setString(1, groupId);
+                ps.setString(2, id);
+                added += ps.executeUpdate();
+            }
+        }
+        return added;
+    }
+
+    private static int remove(Connection c, String groupId, List<String> ids) throws SQLException {
+        int removed = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM group_members WHERE group_id = ? AND member_id = ?")) {
+            for (String id : new LinkedHashSet<>(ids)) {
+                ps.setString(1, groupId);
+                ps.setString(2, id);
+                removed += ps.executeUpdate();
+            }
+        }
+        return removed;
+    }
+
+    /** Members must be users of the same tenant; anything else is the client's mistake (400). */
+    private static void requireUsersOfTenant(Connection c, String tenantId, Set<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(tenantId);
+        params.addAll(ids);
+        Set<String> found = new HashSet<>();
+        String sql = "SELECT id FROM users WHERE tenant_id = ? AND id IN (" + Jdbc.placeholders(ids.size()) + ")";
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, params)); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        for (String id : ids) {
+            if (!found.contains(id)) {
+                throw ScimException.invalidValue("No user with id '" + id + "' exists to be a member.");
+            }
+        }
+    }
+
+    private static <T> Map<String, List<T>> emptyLists(List<String> ids) {
+        Map<String, List<T>> result = new HashMap<>();
+        for (String id : ids) {
+            result.put(id, new ArrayList<>());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,213 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.directory.Directory.GroupRef;
+import app.scimconsole.directory.Directory.Member;
+import app.scimconsole.directory.Directory.Page;
+import app.scimconsole.directory.Directory.Query;
+import app.scimconsole.directory.Directory.StoredResource;
+import app.scimconsole.directory.Directory.Update;
+import app.scimconsole.scim.ResourceType;
+import app.scimconsole.scim.ScimException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Users and groups as rows: create, read, list, change and delete, each on a connection in a transaction. */
+final class ResourceRows {
+    private static final String COLUMNS = "r.id, r.doc, r.version, r.created, r.last_modified";
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    ResourceRows(ObjectMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    StoredResource insert(Connection c, String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds)
+            throws SQLException {
+        ObjectNode stored = storable(type, doc);
+        DerivedColumns derived = DerivedColumns.of(type, stored);
+        String id = UUID.randomUUID().toString();
+        String now = Timestamps.format(now());
+        List<Object> params = new ArrayList<>(List.of(tenantId, id));
+        params.addAll(derived.values());
+        params.addAll(List.of(now, now, 1L, write(stored)));
+        String sql = "INSERT INTO " + table(type) + " (tenant_id, id, " + String.join(", ", derived.names())
+                + ", created, last_modified, version, doc) VALUES (" + Jdbc.placeholders(params) + ")";
+        execute(c, new SqlWhere(sql, params), derived);
+        if (!memberIds.isEmpty()) {
+            requireGroup(type);
+            Memberships.apply(c, tenantId, id,
+                    List.of(new Directory.MemberChange(Directory.MemberChange.Kind.ADD, memberIds)));
+        }
+        return find(c, tenantId, type, id, true).orElseThrow();
+    }
+
+    Optional<StoredResource> find(Connection c, String tenantId, ResourceType type, String id, boolean withMembers)
+            throws SQLException {
+        SqlWhere sql = SqlWhere.of("SELECT " + COLUMNS + " FROM " + table(type) + " r WHERE r.id = ? AND r.tenant_id = ?",
+                id, tenantId);
+        List<StoredResource> found = select(c, type, sql, withMembers);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    Page query(Connection c, String tenantId, ResourceType type, Query q, SqlWhere filter, SqlWhere orderBy)
+            throws SQLException {
+        SqlWhere where = SqlWhere.of(" FROM " + table(type) + " r WHERE r.tenant_id = ?", tenantId);
+        if (filter != null) {
+            where = where.join(" AND ", filter.wrap("(", ")"));
+        }
+        long total;
+        try (PreparedStatement ps = Jdbc.prepare(c, where.wrap("SELECT COUNT(*)", ""));
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            total = rs.getLong(1);
+        }
+        int startIndex = Math.max(1, q.startIndex());
+        int count = Math.max(0, q.count());
+        if (count == 0 || total < startIndex) {
+            return new Page(total, startIndex, List.of());
+        }
+        SqlWhere page = where.wrap("SELECT " + COLUMNS, "")
+                .join(" ", orderBy)
+                .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
+        return new Page(total, startIndex, select(c, type, page, q.withMembers()));
+    }
+
+    StoredResource update(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion,
+            Function<StoredResource, Update> change) throws SQLException {
+        StoredResource current = existing(c, tenantId, type, id, expectedVersion);
+        Update update = change.apply(current);
+        if (update == null) {
+            return current;
+        }
+        ObjectNode doc = update.doc() == null ? current.doc() : storable(type, update.doc());
+        boolean docChanged = !doc.equals(current.doc());
+        int membershipChanges = 0;
+        if (update.memberChanges() != null && !update.memberChanges().isEmpty()) {
+            requireGroup(type);
+            membershipChanges = Memberships.apply(c, tenantId, id, update.memberChanges());
+        }
+        if (!docChanged && membershipChanges == 0) {
+            return current;
+        }
+        String now = Timestamps.format(now());
+        long version = current.version() + 1;
+        if (docChanged) {
+            DerivedColumns derived = DerivedColumns.of(type, doc);
+            List<Object> params = new ArrayList<>(derived.values());
+            params.addAll(List.of(now, version, write(doc), id));
+            String sql = "UPDATE " + table(type) + " SET " + String.join(" = ?, ", derived.names())
+                    + " = ?, last_modified = ?, version = ?, doc = ? WHERE id = ?";
+            execute(c, new SqlWhere(sql, params), derived);
+        } else {
+            Jdbc.update(c, "UPDATE " + table(type) + " SET last_modified = ?, version = ? WHERE id = ?", now, version, id);
+        }
+        return find(c, tenantId, type, id, false).orElseThrow();
+    }
+
+    void delete(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion) throws SQLException {
+        existing(c, tenantId, type, id, expectedVersion);
+        Jdbc.update(c, "DELETE FROM " + table(type) + " WHERE id = ?", id);
+    }
+
+    /** The current resource, or 404; 412 when the client's version is not the stored one. */
+    private StoredResource existing(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion)
+            throws SQLException {
+        StoredResource current = find(c, tenantId, type, id, false)
+                .orElseThrow(() -> ScimException.notFound(type.resourceName() + " '" + id + "' does not exist."));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw ScimException.preconditionFailed(type.resourceName() + " '" + id + "' is at version "
+                    + current.version() + ", not " + expectedVersion + ".");
+        }
+        return current;
+    }
+
+    /** Runs the rows' SELECT and attaches memberships of the whole batch with one more query. */
+    private List<StoredResource> select(Connection c, ResourceType type, SqlWhere sql, boolean withMembers)
+            throws SQLException {
+        List<StoredResource> rows = new ArrayList<>();
+        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new StoredResource(type, rs.getString(1), read(rs.getString(2)), rs.getLong(3),
+                        Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), List.of(), List.of()));
+            }
+        }
+        List<String> ids = rows.stream().map(StoredResource::id).toList();
+        if (type == ResourceType.USER) {
+            Map<String, List<GroupRef>> groups = Memberships.groupsOf(c, ids);
+            return rows.stream().map(r -> withMemberships(r, List.of(), groups.get(r.id()))).toList();
+        }
+        if (withMembers) {
+            Map<String, List<Member>> members = Memberships.membersOf(c, ids);
+            return rows.stream().map(r -> withMemberships(r, members.get(r.id()), List.of())).toList();
+        }
+        return rows;
+    }
+
+    private static StoredResource withMemberships(StoredResource r, List<Member> members, List<GroupRef> groups) {
+        return new StoredResource(r.type(), r.id(), r.doc(), r.version(), r.created(), r.lastModified(),
+                List.copyOf(members), List.copyOf(groups));
+    }
+
+    private static void execute(Connection c, SqlWhere statement, DerivedColumns derived) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, statement)) {
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                throw derived.uniquenessViolation();
+            }
+            throw e;
+        }
+    }
+
+    /** The document without what lives elsewhere: id, meta and memberships are columns and rows. */
+    private static ObjectNode storable(ResourceType type, ObjectNode doc) {
+        ObjectNode copy = doc.deepCopy();
+        copy.remove(List.of("id", "meta", type == ResourceType.USER ? "groups" : "members"));
+        return copy;
+    }
+
+    private static void requireGroup(ResourceType type) {
+        if (type != ResourceType.GROUP) {
+            throw new IllegalArgumentException("only groups have members");
+        }
+    }
+
+    private Instant now() {
+        return Timestamps.truncate(clock.instant());
+    }
+
+    static String table(ResourceType type) {
+        return type == ResourceType.USER ? "users" : "groups";
+    }
+
+    private String write(ObjectNode doc) {
+        try {
+            return mapper.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("A document could not be written as JSON", e);
+        }
+    }
+
+    private ObjectNode read(String json) {
+        try {
+            return (ObjectNode) mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("A stored document is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.directory.AttributeSql.Collection;
+import app.scimconsole.directory.AttributeSql.One;
+import app.scimconsole.directory.AttributeSql.Scalar;
+import app.scimconsole.directory.AttributeSql.Some;
+import app.scimconsole.directory.AttributeSql.Target;
+import app.scimconsole.scim.AttrPath;
+import app.scimconsole.scim.AttributeDef;
+import app.scimconsole.scim.ResourceType;
+import app.scimconsole.scim.ScimException;
+
+/**
+ * The ORDER BY of a list query (RFC 7644 §3.4.2.3). Resources without a value sort last either way,
+ * and {@code id} breaks ties so that pages never overlap or skip. Without {@code sortBy}: creation order.
+ */
+public final class SortSql {
+    private static final String ROW = AttributeSql.ROW;
+
+    private SortSql() {
+    }
+
+    public static SqlWhere orderBy(ResourceType type, AttrPath sortBy, boolean descending) {
+        if (sortBy == null) {
+            return SqlWhere.of("ORDER BY " + ROW + ".created, " + ROW + ".id");
+        }
+        SqlWhere key = sortKey(type, sortBy);
+        return key.wrap("ORDER BY (", " IS NULL), ")
+                .join("", key)
+                .wrap("", (descending ? " DESC" : "") + ", " + ROW + ".id");
+    }
+
+    private static SqlWhere sortKey(ResourceType type, AttrPath sortBy) {
+        Target target;
+        try {
+            target = AttributeSql.target(type, sortBy, true);
+        } catch (ScimException e) {
+            throw ScimException.invalidValue("sortBy: " + e.detail());
+        }
+        if (target instanceof One one) {
+            return new SqlWhere(one.scalar().sql(), one.scalar().params());
+        }
+        return firstValue((Some) target);
+    }
+
+    /** A multi-valued attribute sorts by its primary value, else by its first (RFC 7644 §3.4.2.3). */
+    private static SqlWhere firstValue(Some some) {
+        Collection c = some.collection();
+        Scalar value = c.element().apply(some.sub());
+        AttributeDef primary = c.def().sub("primary");
+        SqlWhere query = c.select(new SqlWhere(value.sql(), value.params()), null);
+        if (primary != null) {
+            Scalar p = c.element().apply(primary);
+            query = query.join(" ORDER BY ", new SqlWhere(p.sql(), p.params())).wrap("", " IS TRUE DESC");
+        }
+        return query.wrap("(", " LIMIT 1)");
+    }
+}

@@ -1,0 +1,114 @@
+package app.scimconsole.directory;
+
+import static app.scimconsole.directory.Docs.group;
+import static app.scimconsole.directory.Docs.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.directory.Directory.Member;
+import app.scimconsole.directory.Directory.MemberChange;
+import app.scimconsole.directory.Directory.StoredResource;
+import app.scimconsole.directory.Directory.Update;
+import app.scimconsole.scim.ResourceType;
+import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Many request threads at once, as the HTTP server will call the directory. */
+class SqliteConcurrencyTest {
+    private static final int THREADS = 8;
+
+    @TempDir
+    Path dir;
+
+    private SqliteDirectory directory;
+    private String tenant;
+    private ExecutorService pool;
+
+    @BeforeEach
+    void open() {
+        directory = SqliteDirectory.open(dir);
+        tenant = directory.createTenant().id();
+        pool = Executors.newFixedThreadPool(THREADS);
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        pool.shutdownNow();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        directory.close();
+    }
+
+    @Test
+    void onlyOneOfManyCreatesOfTheSameUserNameWins() throws Exception {
+        List<Object> outcomes = runTogether(i -> () -> {
+            try {
+                return directory.create(tenant, ResourceType.USER, user(i % 2 == 0 ? "dup@x.com" : "DUP@x.com"),
+                        List.of());
+            } catch (ScimException e) {
+                return e.scimType();
+            }
+        });
+
+        assertThat(outcomes).filteredOn(o -> o instanceof StoredResource).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o == ScimType.UNIQUENESS).hasSize(THREADS - 1);
+    }
+
+    @Test
+    void concurrentMemberAddsToOneGroupAreAllKept() throws Exception {
+        List<String> userIds = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            userIds.add(directory.create(tenant, ResourceType.USER, user("u" + i), List.of()).id());
+        }
+        StoredResource team = directory.create(tenant, ResourceType.GROUP, group("Team"), List.of());
+
+        // Each change also rewrites the document from the state it read: a lost update would show here.
+        List<Object> outcomes = runTogether(i -> () -> directory.update(tenant, ResourceType.GROUP, team.id(), null,
+                current -> new Update(current.doc().deepCopy().put("count", current.doc().path("count").asInt() + 1),
+                        List.of(new MemberChange(MemberChange.Kind.ADD, List.of(userIds.get(i)))))));
+
+        assertThat(outcomes).allMatch(o -> o instanceof StoredResource);
+        StoredResource after = directory.get(tenant, ResourceType.GROUP, team.id(), true).orElseThrow();
+        assertThat(after.members()).extracting(Member::value).containsExactlyInAnyOrderElementsOf(userIds);
+        assertThat(after.doc().get("count").asInt()).isEqualTo(THREADS);
+        assertThat(after.version()).isEqualTo(1 + THREADS);
+    }
+
+    @Test
+    void readsRunWhileWritesAreGoingOn() throws Exception {
+        List<Object> outcomes = runTogether(i -> () -> i % 2 == 0
+                ? directory.create(tenant, ResourceType.USER, user("w" + i), List.of())
+                : directory.query(tenant, ResourceType.USER, new Directory.Query(null, null, false, 1, 10, false)));
+        assertThat(outcomes).hasSize(THREADS).doesNotContainNull();
+    }
+
+    /** Starts one task per thread at the same moment and collects what each returned. */
+    private List<Object> runTogether(java.util.function.IntFunction<Callable<Object>> task) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> futures = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            Callable<Object> work = task.apply(i);
+            futures.add(pool.submit(() -> {
+                start.await();
+                return work.call();
+            }));
+        }
+        start.countDown();
+        List<Object> results = new ArrayList<>();
+        for (Future<Object> f : futures) {
+            results.add(f.get(30, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+}

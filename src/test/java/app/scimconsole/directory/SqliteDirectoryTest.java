@@ -1,0 +1,423 @@
+package app.scimconsole.directory;
+
+import static app.scimconsole.directory.Docs.group;
+import static app.scimconsole.directory.Docs.json;
+import static app.scimconsole.directory.Docs.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.scimconsole.directory.Directory.Activity;
+import app.scimconsole.directory.Directory.GroupRef;
+import app.scimconsole.directory.Directory.Member;
+import app.scimconsole.directory.Directory.MemberChange;
+import app.scimconsole.directory.Directory.Page;
+import app.scimconsole.directory.Directory.Query;
+import app.scimconsole.directory.Directory.StoredResource;
+import app.scimconsole.directory.Directory.Tenant;
+import app.scimconsole.directory.Directory.Token;
+import app.scimconsole.directory.Directory.Update;
+import app.scimconsole.scim.AttrPath;
+import app.scimconsole.scim.ResourceType;
+import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteDirectoryTest {
+    private static final Instant START = Instant.parse("2024-05-01T10:00:00.123456Z");
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(START);
+    private SqliteDirectory directory;
+    private String tenant;
+
+    @BeforeEach
+    void open() {
+        directory = SqliteDirectory.open(dir.resolve("data"), clock);
+        tenant = directory.createTenant().id();
+    }
+
+    @AfterEach
+    void close() {
+        directory.close();
+    }
+
+    @Test
+    void createsTheDataFolderAndFileForTheOwnerOnly() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("scim-console.db"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void reopeningKeepsTheDataAndMigratesNothingTwice() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        directory.close();
+        directory = SqliteDirectory.open(dir.resolve("data"), clock);
+        assertThat(directory.get(tenant, ResourceType.USER, alice.id(), false)).isPresent();
+    }
+
+    // ---- users ---------------------------------------------------------------------------------
+
+    @Test
+    void createsAndReadsAUser() {
+        ObjectNode doc = json("{'userName':'Alice@X.com','externalId':'e-1','displayName':'Alice',"
+                + "'emails':[{'type':'work','value':'alice@x.com'}],'id':'ignored','meta':{'version':'W/\\'9\\''}}");
+        StoredResource created = directory.create(tenant, ResourceType.USER, doc, List.of());
+
+        assertThat(created.id()).matches("[0-9a-f-]{36}").isNotEqualTo("ignored");
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(created.created()).isEqualTo(Instant.parse("2024-05-01T10:00:00.123Z"));
+        assertThat(created.lastModified()).isEqualTo(created.created());
+        assertThat(created.doc().has("id")).isFalse();
+        assertThat(created.doc().has("meta")).isFalse();
+        assertThat(created.doc().get("userName").asText()).isEqualTo("Alice@X.com");
+        assertThat(created.groups()).isEmpty();
+        assertThat(directory.get(tenant, ResourceType.USER, created.id(), false)).contains(created);
+    }
+
+    @Test
+    void userNamesAreUniqueIgnoringCase() {
+        directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+
+        assertThatThrownBy(() -> directory.create(tenant, ResourceType.USER, user("ALICE@x.com"), List.of()))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.scimType()).isEqualTo(ScimType.UNIQUENESS);
+                    assertThat(e.detail()).isEqualTo("userName 'ALICE@x.com' is already taken.");
+                });
+    }
+
+    @Test
+    void uniquenessIsPerTenant() {
+        String other = directory.createTenant().id();
+        directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        StoredResource there = directory.create(other, ResourceType.USER, user("alice@x.com"), List.of());
+
+        assertThat(directory.get(tenant, ResourceType.USER, there.id(), false)).isEmpty();
+    }
+
+    @Test
+    void renamingOntoATakenUserNameIs409AndChangesNothing() {
+        directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        StoredResource bob = directory.create(tenant, ResourceType.USER, user("bob@x.com"), List.of());
+
+        assertThatThrownBy(() -> directory.update(tenant, ResourceType.USER, bob.id(), null,
+                current -> new Update(user("Alice@X.com"), List.of())))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThat(directory.get(tenant, ResourceType.USER, bob.id(), false)).contains(bob);
+    }
+
+    @Test
+    void updateChangesVersionAndLastModifiedOnlyOnARealChange() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        clock.advance(Duration.ofSeconds(5));
+
+        StoredResource same = directory.update(tenant, ResourceType.USER, alice.id(), 1L,
+                current -> new Update(current.doc().deepCopy(), List.of()));
+        assertThat(same).isEqualTo(alice);
+        assertThat(directory.update(tenant, ResourceType.USER, alice.id(), null, current -> null)).isEqualTo(alice);
+
+        ObjectNode changed = alice.doc().deepCopy().put("title", "CEO");
+        StoredResource updated = directory.update(tenant, ResourceType.USER, alice.id(), 1L,
+                current -> new Update(changed, List.of()));
+        assertThat(updated.version()).isEqualTo(2);
+        assertThat(updated.lastModified()).isEqualTo(alice.lastModified().plusSeconds(5));
+        assertThat(updated.created()).isEqualTo(alice.created());
+        assertThat(updated.doc().get("title").asText()).isEqualTo("CEO");
+    }
+
+    @Test
+    void versionMismatchIs412AndUnknownIdIs404() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+
+        assertThatThrownBy(() -> directory.update(tenant, ResourceType.USER, alice.id(), 7L,
+                current -> new Update(user("x"), List.of())))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(412));
+        assertThatThrownBy(() -> directory.delete(tenant, ResourceType.USER, alice.id(), 2L))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(412));
+        assertThatThrownBy(() -> directory.update(tenant, ResourceType.USER, "nope", null, current -> null))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> directory.delete(tenant, ResourceType.GROUP, alice.id(), null))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(directory.get(tenant, ResourceType.USER, "nope", false)).isEmpty();
+    }
+
+    @Test
+    void deletesAUser() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        directory.delete(tenant, ResourceType.USER, alice.id(), 1L);
+
+        assertThat(directory.get(tenant, ResourceType.USER, alice.id(), false)).isEmpty();
+        directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of()); // the name is free again
+    }
+
+    @Test
+    void missingUserNameIsInvalidValue() {
+        assertThatThrownBy(() -> directory.create(tenant, ResourceType.USER, json("{'displayName':'x'}"), List.of()))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE));
+    }
+
+    // ---- groups and memberships --------------------------------------------------------------
+
+    @Test
+    void groupDisplayNamesAreUniqueIgnoringCase() {
+        directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of());
+
+        assertThatThrownBy(() -> directory.create(tenant, ResourceType.GROUP, group("SALES"), List.of()))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail())
+                        .isEqualTo("displayName 'SALES' is already taken."));
+    }
+
+    @Test
+    void membershipsAreAddedRemovedAndShownOnBothSides() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER,
+                user("alice@x.com").put("displayName", "Alice"), List.of());
+        StoredResource bob = directory.create(tenant, ResourceType.USER, user("bob@x.com"), List.of());
+        StoredResource sales = directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of(alice.id()));
+        assertThat(sales.members()).containsExactly(new Member(alice.id(), "User", "Alice"));
+
+        StoredResource afterAdd = directory.update(tenant, ResourceType.GROUP, sales.id(), 1L,
+                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(bob.id())))));
+        assertThat(afterAdd.version()).isEqualTo(2);
+        assertThat(afterAdd.members()).isEmpty(); // members only when asked for
+        assertThat(members(sales.id())).containsExactlyInAnyOrder(
+                new Member(alice.id(), "User", "Alice"), new Member(bob.id(), "User", "bob@x.com"));
+        assertThat(directory.get(tenant, ResourceType.USER, bob.id(), false).orElseThrow().groups())
+                .containsExactly(new GroupRef(sales.id(), "Sales"));
+
+        StoredResource again = directory.update(tenant, ResourceType.GROUP, sales.id(), null,
+                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(bob.id())))));
+        assertThat(again.version()).as("adding a member twice is no change").isEqualTo(2);
+
+        directory.update(tenant, ResourceType.GROUP, sales.id(), null,
+                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.REMOVE, List.of(alice.id())))));
+        assertThat(members(sales.id())).extracting(Member::value).containsExactly(bob.id());
+
+        directory.update(tenant, ResourceType.GROUP, sales.id(), null,
+                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of()))));
+        assertThat(members(sales.id())).isEmpty();
+    }
+
+    @Test
+    void deletingAUserDropsItsMembershipsAndDeletingAGroupDropsItsOwn() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        StoredResource bob = directory.create(tenant, ResourceType.USER, user("bob@x.com"), List.of());
+        StoredResource sales = directory.create(tenant, ResourceType.GROUP, group("Sales"),
+                List.of(alice.id(), bob.id()));
+
+        directory.delete(tenant, ResourceType.USER, alice.id(), null);
+        assertThat(members(sales.id())).extracting(Member::value).containsExactly(bob.id());
+
+        directory.delete(tenant, ResourceType.GROUP, sales.id(), null);
+        assertThat(directory.get(tenant, ResourceType.USER, bob.id(), false).orElseThrow().groups()).isEmpty();
+    }
+
+    @Test
+    void membersMustBeUsersOfTheSameTenant() {
+        String other = directory.createTenant().id();
+        StoredResource stranger = directory.create(other, ResourceType.USER, user("eve@y.com"), List.of());
+        StoredResource sales = directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of());
+
+        assertThatThrownBy(() -> directory.update(tenant, ResourceType.GROUP, sales.id(), null,
+                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(stranger.id()))))))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE));
+    }
+
+    @Test
+    void aFailedUpdateRollsBackEverything() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        StoredResource sales = directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of(alice.id()));
+
+        assertThatThrownBy(() -> directory.update(tenant, ResourceType.GROUP, sales.id(), null,
+                current -> new Update(group("Renamed"), List.of(
+                        new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of()),
+                        new MemberChange(MemberChange.Kind.ADD, List.of("no-such-user"))))))
+                .isInstanceOf(ScimException.class);
+        StoredResource unchanged = directory.get(tenant, ResourceType.GROUP, sales.id(), true).orElseThrow();
+        assertThat(unchanged.version()).isEqualTo(1);
+        assertThat(unchanged.doc().get("displayName").asText()).isEqualTo("Sales");
+        assertThat(unchanged.members()).extracting(Member::value).containsExactly(alice.id());
+    }
+
+    private List<Member> members(String groupId) {
+        return directory.get(tenant, ResourceType.GROUP, groupId, true).orElseThrow().members();
+    }
+
+    // ---- paging and sorting --------------------------------------------------------------------
+
+    @Test
+    void pagesWithStartIndexAndCount() {
+        for (int i = 1; i <= 11; i++) {
+            directory.create(tenant, ResourceType.USER, user(String.format("user%02d@x.com", i)), List.of());
+            clock.advance(Duration.ofMillis(1));
+        }
+        Page second = directory.query(tenant, ResourceType.USER, new Query(null, null, false, 6, 5, false));
+        assertThat(second.totalResults()).isEqualTo(11);
+        assertThat(second.startIndex()).isEqualTo(6);
+        assertThat(userNames(second)).containsExactly(
+                "user06@x.com", "user07@x.com", "user08@x.com", "user09@x.com", "user10@x.com");
+
+        Page last = directory.query(tenant, ResourceType.USER, new Query(null, null, false, 11, 5, false));
+        assertThat(userNames(last)).containsExactly("user11@x.com");
+
+        Page onlyTotal = directory.query(tenant, ResourceType.USER, new Query(null, null, false, 1, 0, false));
+        assertThat(onlyTotal.totalResults()).isEqualTo(11);
+        assertThat(onlyTotal.resources()).isEmpty();
+
+        Page beyond = directory.query(tenant, ResourceType.USER, new Query(null, null, false, 50, 5, false));
+        assertThat(beyond.totalResults()).isEqualTo(11);
+        assertThat(beyond.resources()).isEmpty();
+
+        Page clamped = directory.query(tenant, ResourceType.USER, new Query(null, null, false, -3, 2, false));
+        assertThat(clamped.startIndex()).isEqualTo(1);
+        assertThat(userNames(clamped)).containsExactly("user01@x.com", "user02@x.com");
+    }
+
+    @Test
+    void sortsByAttributesWithMissingValuesLast() {
+        directory.create(tenant, ResourceType.USER, json("{'userName':'b','name':{'familyName':'Young'}}"), List.of());
+        directory.create(tenant, ResourceType.USER, json("{'userName':'C','name':{'familyName':'adams'}}"), List.of());
+        directory.create(tenant, ResourceType.USER, json("{'userName':'a'}"), List.of());
+
+        assertThat(userNames(sorted("userName", false))).containsExactly("a", "b", "C");
+        assertThat(userNames(sorted("userName", true))).containsExactly("C", "b", "a");
+        assertThat(userNames(sorted("name.familyName", false))).containsExactly("C", "b", "a");
+        assertThat(userNames(sorted("name.familyName", true))).containsExactly("b", "C", "a");
+    }
+
+    @Test
+    void sortsAMultiValuedAttributeByItsPrimaryValue() {
+        directory.create(tenant, ResourceType.USER, json("{'userName':'one','emails':[{'value':'z@x'},"
+                + "{'value':'a@x','primary':false}]}"), List.of());
+        directory.create(tenant, ResourceType.USER, json("{'userName':'two','emails':[{'value':'b@x'},"
+                + "{'value':'y@x','primary':true}]}"), List.of());
+
+        assertThat(userNames(sorted("emails.value", false))).containsExactly("two", "one");
+    }
+
+    @Test
+    void sortingByAnUnknownAttributeIsInvalidValue() {
+        assertThatThrownBy(() -> sorted("shoeSize", false)).isInstanceOfSatisfying(ScimException.class,
+                e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE));
+    }
+
+    @Test
+    void listedGroupsCarryMembersOnlyWhenAsked() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of(alice.id()));
+        directory.create(tenant, ResourceType.GROUP, group("Empty"), List.of());
+
+        Page with = directory.query(tenant, ResourceType.GROUP, new Query(null, AttrPath.of("displayName"),
+                false, 1, 10, true));
+        assertThat(with.resources()).extracting(r -> r.members().size()).containsExactly(0, 1);
+        Page without = directory.query(tenant, ResourceType.GROUP, new Query(null, null, false, 1, 10, false));
+        assertThat(without.resources()).allSatisfy(r -> assertThat(r.members()).isEmpty());
+    }
+
+    private Page sorted(String attribute, boolean descending) {
+        return directory.query(tenant, ResourceType.USER,
+                new Query(null, app.scimconsole.scim.FilterParser.parseAttrPath(attribute), descending, 1, 10, false));
+    }
+
+    private static List<String> userNames(Page page) {
+        return page.resources().stream().map(r -> r.doc().get("userName").asText()).toList();
+    }
+
+    // ---- tenants, tokens, activity -----------------------------------------------------------
+
+    @Test
+    void theDefaultTenantIsTheOldest() {
+        clock.advance(Duration.ofSeconds(1));
+        Tenant second = directory.createTenant();
+        assertThat(directory.defaultTenant()).map(Tenant::id).contains(tenant);
+        assertThat(directory.tenant(second.id())).contains(second);
+
+        directory.setScimEnabled(second.id(), false);
+        assertThat(directory.tenant(second.id()).orElseThrow().scimEnabled()).isFalse();
+    }
+
+    @Test
+    void aNewTokenCanRevokeTheOthersAfterAnOverlapWindow() {
+        Token first = directory.addToken(tenant, new byte[] {1, 2, 3}, null);
+        Instant overlapEnds = START.plus(Duration.ofHours(1));
+        Token second = directory.addToken(tenant, new byte[] {4, 5}, overlapEnds);
+
+        assertThat(directory.activeTokens(tenant, START.plusSeconds(60))).extracting(Token::id)
+                .containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(directory.activeTokens(tenant, overlapEnds)).extracting(Token::id).containsExactly(second.id());
+        assertThat(token(second.id()).hash()).containsExactly(4, 5);
+        assertThat(token(second.id()).expires()).isNull();
+        assertThat(token(first.id()).expires()).isEqualTo(Instant.parse("2024-05-01T11:00:00.123Z"));
+
+        directory.recordTokenUse(second.id(), START.plusSeconds(30));
+        assertThat(token(second.id()).lastUsed()).isEqualTo(Instant.parse("2024-05-01T10:00:30.123Z"));
+
+        directory.revokeAllTokens(tenant);
+        assertThat(directory.activeTokens(tenant, clock.instant())).isEmpty();
+    }
+
+    private Token token(String id) {
+        return directory.activeTokens(tenant, START).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void activityIsReadNewestFirst() {
+        String other = directory.createTenant().id();
+        for (int i = 1; i <= 3; i++) {
+            directory.log(new Activity(0, null, tenant, "CREATE", "User", "id" + i, "u" + i, "201", null));
+        }
+        directory.log(new Activity(0, START, other, "DELETE", "User", "x", null, "204", "gone"));
+
+        List<Activity> latest = directory.activity(tenant, 2);
+        assertThat(latest).extracting(Activity::resourceId).containsExactly("id3", "id2");
+        assertThat(latest.get(0).seq()).isGreaterThan(latest.get(1).seq());
+        assertThat(latest.get(0).time()).isEqualTo(Instant.parse("2024-05-01T10:00:00.123Z"));
+        assertThat(directory.activity(null, 10)).hasSize(4);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(t -> t.plus(d));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
