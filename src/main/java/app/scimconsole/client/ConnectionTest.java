@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.UUID;
@@ -62,7 +61,7 @@ public final class ConnectionTest {
         } catch (ConnectException | NoRouteToHostException e) {
             return new Result(Outcome.UNREACHABLE, "Nothing answered at " + base.host() + ":" + base.port()
                     + ". Is the service running, and is the address reachable from the internet?", 0);
-        } catch (SocketTimeoutException | InterruptedIOException e) {
+        } catch (InterruptedIOException e) {
             return new Result(Outcome.UNREACHABLE, base.host() + ":" + base.port()
                     + " did not answer in time. A firewall may be dropping the connection.", 0);
         } catch (IOException e) {

@@ -77,6 +77,11 @@ final class SqliteConnections implements AutoCloseable {
         }, 1, Function.FLAG_DETERMINISTIC);
     }
 
+    /** Connections for other stores in the same file; see {@link LockedWriterDataSource}. */
+    javax.sql.DataSource sharedWriter() {
+        return new LockedWriterDataSource(writer, writeLock);
+    }
+
     <T> T read(SqlWork<T> work) {
         Connection c = takeReader();
         try {

@@ -84,6 +84,14 @@ public final class SqliteDirectory implements Directory {
 
     // ---- tenants and tokens -------------------------------------------------------------------
 
+    /**
+     * A data source on this database for stores of other features (e-mail domains), whose tables the same
+     * migrations create. Its connections are the writer's, under the writer lock.
+     */
+    public javax.sql.DataSource dataSource() {
+        return db.sharedWriter();
+    }
+
     @Override
     public Optional<Tenant> defaultTenant() {
         return db.read(TenantRows::oldest);

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,14 +24,18 @@ public final class ScimServer implements AutoCloseable {
         }
     }
 
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
     private final HttpServer http;
     private final ExecutorService executor;
     private final ServiceConfig config;
+    private final InFlightRequests inFlight;
 
-    private ScimServer(HttpServer http, ExecutorService executor, ServiceConfig config) {
+    private ScimServer(HttpServer http, ExecutorService executor, ServiceConfig config, InFlightRequests inFlight) {
         this.http = http;
         this.executor = executor;
         this.config = config;
+        this.inFlight = inFlight;
     }
 
     /** Starts listening; port 0 picks a free port, which {@link #config()} then reports. */
@@ -46,7 +51,9 @@ public final class ScimServer implements AutoCloseable {
                     return t;
                 });
         http.setExecutor(executor);
-        http.createContext(ScimEndpoint.PREFIX, new ScimEndpoint(directory, domains, config, clock));
+        InFlightRequests inFlight = new InFlightRequests();
+        http.createContext(ScimEndpoint.PREFIX, new ScimEndpoint(directory, domains, config, clock))
+                .getFilters().add(inFlight);
         http.createContext("/", exchange -> {
             Exchange ex = new Exchange(exchange, 0);
             try {
@@ -58,7 +65,7 @@ public final class ScimServer implements AutoCloseable {
             }
         });
         http.start();
-        return new ScimServer(http, executor, config);
+        return new ScimServer(http, executor, config, inFlight);
     }
 
     public ServiceConfig config() {
@@ -69,10 +76,11 @@ public final class ScimServer implements AutoCloseable {
         return config.tenantUrl(tenantId);
     }
 
-    /** Stops accepting, lets requests in flight finish (up to a few seconds), then stops. */
+    /** Lets requests under way finish (new ones are told to retry), then stops. */
     @Override
     public void close() {
-        http.stop(3);
+        inFlight.drain(SHUTDOWN_GRACE);
+        http.stop(0);
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

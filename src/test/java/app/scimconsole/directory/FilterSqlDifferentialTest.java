@@ -21,18 +21,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import app.scimconsole.testing.Gen;
+import app.scimconsole.testing.Property;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Differential test: generated users go into SQLite, generated filters are run there and by a plain Java
@@ -49,13 +46,13 @@ class FilterSqlDifferentialTest {
     private static Path dir;
     private static SqliteDirectory directory;
 
-    @BeforeContainer
+    @BeforeAll
     static void open() throws IOException {
         dir = Files.createTempDirectory("filter-differential");
         directory = SqliteDirectory.open(dir);
     }
 
-    @AfterContainer
+    @AfterAll
     static void close() throws IOException {
         directory.close();
         try (Stream<Path> files = Files.walk(dir)) {
@@ -65,93 +62,83 @@ class FilterSqlDifferentialTest {
         }
     }
 
-    @Property(tries = 150)
-    void sqlSelectsExactlyWhatTheReferenceSelects(@ForAll("users") List<ObjectNode> users,
-            @ForAll("filters") List<Filter> filters) {
-        String tenant = directory.createTenant().id();
-        List<StoredResource> stored = new ArrayList<>();
-        for (ObjectNode doc : users) {
-            stored.add(directory.create(tenant, ResourceType.USER, doc, List.of()));
-        }
-        for (Filter filter : filters) {
-            Page page = directory.query(tenant, ResourceType.USER, new Query(filter, null, false, 1, 100, false));
-            Set<String> bySql = new HashSet<>();
-            page.resources().forEach(r -> bySql.add(r.id()));
-            Set<String> byReference = new HashSet<>();
-            stored.stream().filter(r -> Reference.matches(filter, r.doc())).forEach(r -> byReference.add(r.id()));
-            assertThat(bySql).as(FilterPrinter.print(filter)).isEqualTo(byReference);
-        }
+    @Test
+    void sqlSelectsExactlyWhatTheReferenceSelects() {
+        Property.forAll(150, r -> new Case(users(r), Gen.listOf(r, 7, x -> filter(x, 3))), c -> {
+            String tenant = directory.createTenant().id();
+            List<StoredResource> stored = new ArrayList<>();
+            for (ObjectNode doc : c.users()) {
+                stored.add(directory.create(tenant, ResourceType.USER, doc, List.of()));
+            }
+            for (Filter filter : c.filters()) {
+                Page page = directory.query(tenant, ResourceType.USER, new Query(filter, null, false, 1, 100, false));
+                Set<String> bySql = new HashSet<>();
+                page.resources().forEach(r -> bySql.add(r.id()));
+                Set<String> byReference = new HashSet<>();
+                stored.stream().filter(r -> Reference.matches(filter, r.doc())).forEach(r -> byReference.add(r.id()));
+                assertThat(bySql).as(FilterPrinter.print(filter)).isEqualTo(byReference);
+            }
+        });
+    }
+
+    private record Case(List<ObjectNode> users, List<Filter> filters) {
     }
 
     // ---- generators ----------------------------------------------------------------------------
 
-    private static Arbitrary<String> text() {
-        return Arbitraries.strings().withChars(CHARS).ofMaxLength(3);
+    private static String text(Random r) {
+        return Gen.string(r, CHARS, 3);
     }
 
-    @Provide
-    Arbitrary<List<ObjectNode>> users() {
-        Arbitrary<Optional<String>> optionalText = text().optional(0.7);
-        Arbitrary<Optional<Boolean>> active = Arbitraries.of(true, false).optional(0.7);
-        Arbitrary<ArrayNode> emails = Combinators.combine(Arbitraries.of("work", "home", "WORK"), text())
-                .as((type, value) -> Docs.MAPPER.createObjectNode().put("type", type).put("value", value))
-                .list().ofMaxSize(3)
-                .map(list -> Docs.MAPPER.createArrayNode().addAll(list));
-        Arbitrary<ObjectNode> user = Combinators.combine(text(), optionalText, optionalText, optionalText, active,
-                emails).as((userName, displayName, title, externalId, isActive, mails) -> {
-                    ObjectNode doc = Docs.MAPPER.createObjectNode().put("userName", userName);
-                    displayName.ifPresent(v -> doc.put("displayName", v));
-                    title.ifPresent(v -> doc.put("title", v));
-                    externalId.ifPresent(v -> doc.put("externalId", v));
-                    isActive.ifPresent(v -> doc.put("active", v));
-                    if (!mails.isEmpty()) {
-                        doc.set("emails", mails);
-                    }
-                    return doc;
-                });
-        // userName is unique ignoring case: a numbered suffix keeps generated ones apart
-        return user.list().ofMinSize(1).ofMaxSize(6).map(list -> {
-            for (int i = 0; i < list.size(); i++) {
-                list.get(i).put("userName", list.get(i).get("userName").asText() + "#" + i);
+    /** One to six users; userName is unique ignoring case, so a numbered suffix keeps generated ones apart. */
+    private static List<ObjectNode> users(Random r) {
+        int n = 1 + r.nextInt(6);
+        List<ObjectNode> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ObjectNode doc = Docs.MAPPER.createObjectNode().put("userName", text(r) + "#" + i);
+            for (String attr : List.of("displayName", "title", "externalId")) {
+                if (r.nextDouble() < 0.7) {
+                    doc.put(attr, text(r));
+                }
             }
-            return list;
-        });
-    }
-
-    @Provide
-    Arbitrary<List<Filter>> filters() {
-        return filter(3).list().ofMinSize(1).ofMaxSize(8);
-    }
-
-    private static Arbitrary<Filter> filter(int depth) {
-        if (depth == 0) {
-            return leaf();
+            if (r.nextDouble() < 0.7) {
+                doc.put("active", r.nextBoolean());
+            }
+            List<ObjectNode> mails = Gen.listOf(r, 3, x -> Docs.MAPPER.createObjectNode()
+                    .put("type", Gen.oneOf(x, "work", "home", "WORK")).put("value", text(x)));
+            if (!mails.isEmpty()) {
+                doc.set("emails", Docs.MAPPER.createArrayNode().addAll(mails));
+            }
+            list.add(doc);
         }
-        Arbitrary<Filter> sub = Arbitraries.lazy(() -> filter(depth - 1));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, leaf()),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(sub, sub).as(Filter.And::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(sub, sub).as(Filter.Or::new)),
-                net.jqwik.api.Tuple.of(1, sub.map(Filter.Not::new)));
+        return list;
     }
 
-    private static Arbitrary<Filter> leaf() {
-        Arbitrary<Filter> textCompare = Combinators.combine(
-                Arbitraries.of(TEXT_ATTRIBUTES), Arbitraries.of(STRING_OPS), text())
-                .as((attr, op, value) -> new Filter.Compare(AttrPath.of(attr), op, new Literal.Str(value)));
-        Arbitrary<Filter> textPresent = Arbitraries.of(TEXT_ATTRIBUTES).map(a -> new Filter.Present(AttrPath.of(a)));
-        Arbitrary<Filter> active = Combinators.combine(Arbitraries.of(CompareOp.EQ, CompareOp.NE),
-                Arbitraries.of(true, false)).as((op, b) -> new Filter.Compare(AttrPath.of("active"), op,
-                new Literal.Bool(b)));
-        Arbitrary<Filter> emailValue = Combinators.combine(Arbitraries.of("value", "type"), Arbitraries.of(STRING_OPS),
-                text()).as((sub, op, v) -> new Filter.Compare(AttrPath.of("emails", sub), op, new Literal.Str(v)));
-        Arbitrary<Filter> emailsPresent = Arbitraries.of(
-                new Filter.Present(AttrPath.of("emails")), new Filter.Present(AttrPath.of("emails", "value")));
-        Arbitrary<Filter> sameEmail = Combinators.combine(Arbitraries.of("work", "home"), Arbitraries.of(STRING_OPS),
-                text()).as((type, op, v) -> new Filter.ValuePath(AttrPath.of("emails"), new Filter.And(
-                new Filter.Compare(AttrPath.of("type"), CompareOp.EQ, new Literal.Str(type)),
-                new Filter.Compare(AttrPath.of("value"), op, new Literal.Str(v)))));
-        return Arbitraries.oneOf(textCompare, textPresent, active, emailValue, emailsPresent, sameEmail);
+    private static Filter filter(Random r, int depth) {
+        if (depth == 0) {
+            return leaf(r);
+        }
+        return Gen.weighted(r, new int[] {3, 1, 1, 1},
+                () -> leaf(r),
+                () -> new Filter.And(filter(r, depth - 1), filter(r, depth - 1)),
+                () -> new Filter.Or(filter(r, depth - 1), filter(r, depth - 1)),
+                () -> new Filter.Not(filter(r, depth - 1)));
+    }
+
+    private static Filter leaf(Random r) {
+        return switch (r.nextInt(6)) {
+            case 0 -> new Filter.Compare(AttrPath.of(Gen.oneOf(r, TEXT_ATTRIBUTES)), Gen.oneOf(r, STRING_OPS),
+                    new Literal.Str(text(r)));
+            case 1 -> new Filter.Present(AttrPath.of(Gen.oneOf(r, TEXT_ATTRIBUTES)));
+            case 2 -> new Filter.Compare(AttrPath.of("active"), Gen.oneOf(r, CompareOp.EQ, CompareOp.NE),
+                    new Literal.Bool(r.nextBoolean()));
+            case 3 -> new Filter.Compare(AttrPath.of("emails", Gen.oneOf(r, "value", "type")), Gen.oneOf(r, STRING_OPS),
+                    new Literal.Str(text(r)));
+            case 4 -> Gen.oneOf(r, new Filter.Present(AttrPath.of("emails")), new Filter.Present(AttrPath.of("emails", "value")));
+            default -> new Filter.ValuePath(AttrPath.of("emails"), new Filter.And(
+                    new Filter.Compare(AttrPath.of("type"), CompareOp.EQ, new Literal.Str(Gen.oneOf(r, "work", "home"))),
+                    new Filter.Compare(AttrPath.of("value"), Gen.oneOf(r, STRING_OPS), new Literal.Str(text(r)))));
+        };
     }
 
     // ---- the reference: RFC semantics written the obvious way -----------------------------------

@@ -47,7 +47,7 @@ import org.xbill.DNS.Type;
  * changed while it runs, and it can misbehave on purpose: SERVFAIL (with an extended error), REFUSED, no answer,
  * late answers, truncated UDP answers, answers without the AA bit.
  */
-final class TestDnsServer implements AutoCloseable {
+public final class TestDnsServer implements AutoCloseable {
     enum Mode { NORMAL, SERVFAIL, REFUSED, DROP, TRUNCATE_UDP }
 
     private final DatagramSocket udp;
@@ -77,7 +77,7 @@ final class TestDnsServer implements AutoCloseable {
         return t;
     }
 
-    static TestDnsServer start() throws IOException {
+    public static TestDnsServer start() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         for (int attempt = 0; attempt < 20; attempt++) {
             DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, 0));
@@ -93,14 +93,14 @@ final class TestDnsServer implements AutoCloseable {
         throw new IOException("no free loopback port for UDP and TCP together");
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(udp.getLocalAddress(), udp.getLocalPort());
     }
 
     // ---- configuration ------------------------------------------------------------------------------------------
 
     /** Adds a zone with a SOA (negative TTL = min(soaTtl, minimum)) and one NS record. */
-    TestDnsServer zone(String origin, long serial, long soaTtl, long minimum) {
+    public TestDnsServer zone(String origin, long serial, long soaTtl, long minimum) {
         Name apex = name(origin);
         SOARecord soa = new SOARecord(apex, DClass.IN, soaTtl, name("ns1." + origin), name("hostmaster." + origin),
                 serial, 3600, 600, 86400, minimum);
@@ -109,7 +109,7 @@ final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
-    void serial(String origin, long serial) {
+    public void serial(String origin, long serial) {
         SOARecord old = zones.get(name(origin));
         SOARecord soa = new SOARecord(old.getName(), DClass.IN, old.getTTL(), old.getHost(), old.getAdmin(), serial,
                 old.getRefresh(), old.getRetry(), old.getExpire(), old.getMinimum());
@@ -119,7 +119,7 @@ final class TestDnsServer implements AutoCloseable {
     }
 
     /** One TXT record; each argument is one character-string, taken byte for byte. */
-    TestDnsServer txt(String owner, String... strings) {
+    public TestDnsServer txt(String owner, String... strings) {
         List<String> escaped = new ArrayList<>();
         for (String s : strings) {
             escaped.add(s.replace("\\", "\\\\").replace("\"", "\\\""));
@@ -147,7 +147,7 @@ final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
-    void remove(String owner) {
+    public void remove(String owner) {
         data.remove(name(owner));
     }
 
