@@ -1,0 +1,127 @@
+package app.scimconsole.console;
+
+import app.scimconsole.console.app.AppContext;
+import app.scimconsole.console.app.ConsoleOptions;
+import app.scimconsole.console.app.MainWindowController;
+import app.scimconsole.console.app.Sections;
+import app.scimconsole.console.common.Views;
+import app.scimconsole.console.connection.ConsoleSettings;
+import app.scimconsole.console.connection.SettingsStore;
+import app.scimconsole.directory.DataFolder;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The desktop console. Started from {@link app.scimconsole.Main} with no arguments (Main itself does not extend
+ * Application, so the plain classpath, the jar and jpackage launches all work). By default it runs the service
+ * embedded, started off the FX thread, and closes it on exit.
+ */
+public final class ConsoleApp extends Application {
+    private static final System.Logger LOG = System.getLogger(ConsoleApp.class.getName());
+    public static final String CSS = "/app/scimconsole/console/console.css";
+    public static final String CSS_DARK = "/app/scimconsole/console/console-dark.css";
+
+    private final ConsoleOptions options;
+    private SettingsStore settings;
+    private AppContext context;
+    private MainWindowController window;
+
+    /** The product: options from the system (see {@link ConsoleOptions#fromSystem()}). */
+    public ConsoleApp() {
+        this(ConsoleOptions.fromSystem());
+    }
+
+    public ConsoleApp(ConsoleOptions options) {
+        this.options = options;
+    }
+
+    /** Opens the console and returns when its window is closed. */
+    public static void launchConsole(String[] args) {
+        Application.launch(ConsoleApp.class, args);
+    }
+
+    @Override
+    public void init() throws IOException {
+        // Not on the FX thread: the one place where start-up reads files synchronously.
+        DataFolder.ensure(options.dataFolder());
+        settings = SettingsStore.open(options.dataFolder());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (settings == null) {
+            throw new IllegalStateException("init() was not called");
+        }
+        context = new AppContext(options, settings, () -> stage);
+        window = new MainWindowController(context, Sections.of(context));
+        Parent root = Views.load("app/MainWindow.fxml", window, context.i18n());
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(getClass().getResource(CSS).toExternalForm());
+        if ("dark".equals(settings.current().theme())) {
+            scene.getStylesheets().add(getClass().getResource(CSS_DARK).toExternalForm());
+        }
+        stage.setScene(scene);
+        stage.setTitle(context.i18n().text("app.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        placeWindow(stage, settings.current().window());
+        stage.setOnHiding(e -> rememberWindow(stage));
+        stage.show();
+        context.connectAsSaved();
+    }
+
+    private static void placeWindow(Stage stage, ConsoleSettings.WindowBounds b) {
+        if (b == null || b.width() < 300 || b.height() < 200) {
+            stage.setWidth(1120);
+            stage.setHeight(800);
+            return;
+        }
+        boolean visible = !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty();
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        if (visible) {
+            stage.setX(b.x());
+            stage.setY(b.y());
+        }
+        stage.setMaximized(b.maximized());
+    }
+
+    private void rememberWindow(Stage stage) {
+        if (settings != null && !Double.isNaN(stage.getX())) {
+            ConsoleSettings.WindowBounds b = new ConsoleSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized());
+            settings.update(s -> s.withWindow(b));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Closing the console: " + e);
+            }
+        } else if (settings != null) {
+            settings.close();
+        }
+        Platform.setImplicitExit(true);
+    }
+
+    /** The running window's context (tests). */
+    public AppContext context() {
+        return context;
+    }
+
+    /** The running main window (tests). */
+    public MainWindowController window() {
+        return window;
+    }
+}

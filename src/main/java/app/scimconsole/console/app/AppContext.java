@@ -1,0 +1,134 @@
+package app.scimconsole.console.app;
+
+import app.scimconsole.client.ConnectionTest;
+import app.scimconsole.console.common.ClipboardService;
+import app.scimconsole.console.common.FxConfirmer;
+import app.scimconsole.console.common.FxScheduler;
+import app.scimconsole.console.common.FxTaskRunner;
+import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.StatusModel;
+import app.scimconsole.console.common.Texts;
+import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.connection.ConsoleSettings;
+import app.scimconsole.console.connection.ServiceConnection;
+import app.scimconsole.console.connection.SettingsStore;
+import app.scimconsole.domains.DnsChecker;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javafx.stage.Window;
+
+/**
+ * The console's shared parts, built once per window: settings, texts, the one executor for background work, the
+ * status bar's model, the connection to the service and the shared overview. Pages get what they need from here.
+ */
+public final class AppContext implements AutoCloseable {
+    private final ConsoleOptions options;
+    private final SettingsStore settings;
+    private final I18n i18n;
+    private final StatusModel status = new StatusModel();
+    private final ExecutorService executor;
+    private final UiKit ui;
+    private final ConnectionModel connection;
+    private final OverviewModel overview;
+
+    public AppContext(ConsoleOptions options, SettingsStore settings, Supplier<Window> owner) {
+        this.options = options;
+        this.settings = settings;
+        this.i18n = I18n.forLocale(locale(options, settings));
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "console-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.ui = new UiKit(new FxTaskRunner(executor, status, i18n), status, new Texts(i18n, ZoneId.systemDefault()),
+                options.clock(), ClipboardService.system(), new FxConfirmer(owner, i18n), new FxScheduler());
+        this.connection = new ConnectionModel(ui, this::open);
+        this.overview = new OverviewModel(ui, connection::api, options.pollInterval());
+        connection.connectionProperty().addListener((o, was, now) -> {
+            overview.clear();
+            if (now != null) {
+                overview.refresh();
+            }
+        });
+        status.idle(i18n.text("status.ready"));
+    }
+
+    private static Locale locale(ConsoleOptions options, SettingsStore settings) {
+        String saved = settings.current().language();
+        if (saved != null && !saved.isBlank()) {
+            return Locale.forLanguageTag(saved);
+        }
+        return options.locale() != null ? options.locale() : Locale.getDefault();
+    }
+
+    private ServiceConnection open(ConsoleSettings.Connection c) {
+        if (c.mode() == ConsoleSettings.Mode.REMOTE) {
+            DnsChecker dns = options.dnsServer() == null ? DnsChecker.usingSystemResolver()
+                    : DnsChecker.usingServer(options.dnsServer());
+            return ServiceConnection.remote(c.remoteUrl(), c.adminCredential(), dns.withClock(options.clock()));
+        }
+        return ServiceConnection.embedded(options.dataFolder(), options.serviceConfig(), options.dnsServer(), options.clock());
+    }
+
+    /** Entra's "Test connection", as the console runs it. */
+    public ConnectionTest.Result testConnection(String tenantUrl, String token) {
+        return new ConnectionTest(Duration.ofSeconds(10)).run(tenantUrl, token);
+    }
+
+    /** Connects as the settings say (at start). */
+    public void connectAsSaved() {
+        connection.connect(settings.current().connection());
+    }
+
+    public ConsoleOptions options() {
+        return options;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public StatusModel status() {
+        return status;
+    }
+
+    public UiKit ui() {
+        return ui;
+    }
+
+    public ExecutorService executor() {
+        return executor;
+    }
+
+    public ConnectionModel connection() {
+        return connection;
+    }
+
+    public OverviewModel overview() {
+        return overview;
+    }
+
+    /** Stops background work and the embedded service, and writes the settings. Blocks briefly (at exit). */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        connection.closeNow();
+        settings.close();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package app.scimconsole.console.app;
+
+import app.scimconsole.client.AdminApi;
+import app.scimconsole.console.common.Problems.PlainException;
+import app.scimconsole.console.common.Tasks;
+import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.connection.ConsoleSettings;
+import app.scimconsole.console.connection.ServiceConnection;
+import app.scimconsole.domains.DnsChecker;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The console's one connection to a service, and its state for the header and banners. Opening (starting the
+ * embedded service, or checking a remote one) and closing run in the background.
+ */
+public final class ConnectionModel {
+    public enum State { CONNECTING, CONNECTED, FAILED }
+
+    private final UiKit ui;
+    private final Function<ConsoleSettings.Connection, ServiceConnection> opener;
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.CONNECTING);
+    private final ObjectProperty<ServiceConnection> connection = new SimpleObjectProperty<>();
+    private final ObjectProperty<ConsoleSettings.Connection> target = new SimpleObjectProperty<>();
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty description = new SimpleStringProperty("");
+    private long attempt;
+
+    public ConnectionModel(UiKit ui, Function<ConsoleSettings.Connection, ServiceConnection> opener) {
+        this.ui = ui;
+        this.opener = opener;
+    }
+
+    /** Closes the current connection (if any) and opens {@code wanted}. */
+    public void connect(ConsoleSettings.Connection wanted) {
+        long mine = ++attempt;
+        ServiceConnection old = connection.get();
+        connection.set(null);
+        target.set(wanted);
+        state.set(State.CONNECTING);
+        problem.set("");
+        description.set(wanted.mode() == ConsoleSettings.Mode.EMBEDDED ? ui.text("connection.starting")
+                : ui.text("connection.connecting", wanted.remoteUrl()));
+        Tasks.create(() -> {
+            if (old != null) {
+                old.close();
+            }
+            return opener.apply(wanted);
+        }).describedAs(description.get()).onSuccess(c -> {
+            if (mine != attempt) {
+                c.close();
+                return;
+            }
+            connection.set(c);
+            state.set(State.CONNECTED);
+            description.set(c.mode() == ConsoleSettings.Mode.EMBEDDED ? ui.text("connection.embedded", c.location())
+                    : ui.text("connection.remote", c.location()));
+            ui.status().idle(description.get());
+        }).onError(message -> {
+            if (mine != attempt) {
+                return;
+            }
+            state.set(State.FAILED);
+            problem.set(message);
+            description.set(ui.text("connection.failed"));
+            ui.status().idle(description.get());
+            ui.status().error(message);
+        }).runOnce(ui.tasks());
+    }
+
+    /** Tries the last target again. */
+    public void retry() {
+        if (target.get() != null) {
+            connect(target.get());
+        }
+    }
+
+    /** The admin API of the current connection; throws a plain failure when there is none yet. */
+    public AdminApi api() {
+        ServiceConnection c = connection.get();
+        if (c == null) {
+            throw new PlainException(ui.text("connection.notConnected"));
+        }
+        return c.api();
+    }
+
+    /** The DNS checker for live domain checks, or the system resolver's when not connected. */
+    public DnsChecker dnsChecker() {
+        ServiceConnection c = connection.get();
+        return c == null ? DnsChecker.usingSystemResolver() : c.dnsChecker();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyObjectProperty<ServiceConnection> connectionProperty() {
+        return connection;
+    }
+
+    public ReadOnlyObjectProperty<ConsoleSettings.Connection> targetProperty() {
+        return target;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description;
+    }
+
+    /** Closes the connection now, on the calling thread (at exit). */
+    public void closeNow() {
+        attempt++;
+        ServiceConnection c = connection.get();
+        connection.set(null);
+        if (c != null) {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package app.scimconsole.console.app;
+
+import app.scimconsole.console.common.Page;
+import app.scimconsole.console.common.StatusModel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+
+/** The main window: header with the connection, sidebar, the current page, notifications and the status bar. */
+public final class MainWindowController {
+    private static final Duration NOTICE_TIME = Duration.seconds(6);
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private VBox sidebar;
+    @FXML
+    private NotificationPane notifications;
+    @FXML
+    private HBox connectionBanner;
+    @FXML
+    private Label bannerText;
+    @FXML
+    private Label connectionBadge;
+    @FXML
+    private Button retryButton;
+    @FXML
+    private Button connectionButton;
+    @FXML
+    private StackPane contentHost;
+    @FXML
+    private StatusBar statusBar;
+
+    private final AppContext ctx;
+    private final List<NavItem> items;
+    private final ToggleGroup nav = new ToggleGroup();
+    private final Map<String, Page> pages = new HashMap<>();
+    private final Map<String, ToggleButton> buttons = new HashMap<>();
+    private final PauseTransition noticeTimer = new PauseTransition(NOTICE_TIME);
+    private Page current;
+
+    public MainWindowController(AppContext ctx, List<NavItem> items) {
+        this.ctx = ctx;
+        this.items = items;
+    }
+
+    @FXML
+    private void initialize() {
+        StatusModel status = ctx.status();
+        statusBar.textProperty().bind(status.textProperty());
+        statusBar.progressProperty().bind(Bindings.when(status.runningProperty().greaterThan(0)).then(-1.0).otherwise(0.0));
+        status.noticeProperty().addListener((o, was, n) -> showNotice(n));
+        noticeTimer.setOnFinished(e -> notifications.hide());
+
+        ConnectionModel connection = ctx.connection();
+        connectionBadge.textProperty().bind(connection.descriptionProperty());
+        connection.stateProperty().addListener((o, was, now) -> showConnectionState());
+        connection.problemProperty().addListener((o, was, now) -> showConnectionState());
+        showConnectionState();
+
+        int n = 1;
+        for (NavItem item : items) {
+            ToggleButton b = new ToggleButton(ctx.i18n().text(item.labelKey()));
+            b.setId("nav-" + item.id());
+            b.getStyleClass().add("nav-button");
+            b.setToggleGroup(nav);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMnemonicParsing(false);
+            b.setUserData(item.id());
+            if (n <= 9) {
+                b.setTooltip(new Tooltip(ctx.i18n().text("nav.shortcut", n)));
+                KeyCombination key = new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(n)), KeyCombination.SHORTCUT_DOWN);
+                root.sceneProperty().addListener((o, was, scene) -> {
+                    if (scene != null) {
+                        scene.getAccelerators().put(key, () -> select(item.id()));
+                    }
+                });
+            }
+            n++;
+            buttons.put(item.id(), b);
+            sidebar.getChildren().add(b);
+        }
+        nav.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true); // a section stays selected when its button is pressed again
+            } else if (now != null) {
+                show((String) now.getUserData());
+            }
+        });
+        String last = ctx.settings().current().lastView();
+        select(last != null && buttons.containsKey(last) ? last : items.get(0).id());
+    }
+
+    /** Shows a section by id ("setup", "connection", …). */
+    public void select(String id) {
+        ToggleButton b = buttons.get(id);
+        if (b != null) {
+            b.setSelected(true);
+            show(id);
+        }
+    }
+
+    private void show(String id) {
+        NavItem item = items.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+        Page page = pages.computeIfAbsent(id, k -> item.page().get());
+        if (page == current) {
+            return;
+        }
+        if (current != null) {
+            current.hidden();
+        }
+        current = page;
+        contentHost.getChildren().setAll(page.root());
+        page.shown();
+        ctx.settings().update(s -> s.withLastView(id));
+    }
+
+    private void showConnectionState() {
+        ConnectionModel.State state = ctx.connection().stateProperty().get();
+        connectionBadge.getStyleClass().removeAll("connected", "failed");
+        connectionBadge.getStyleClass().add(state == ConnectionModel.State.CONNECTED ? "connected"
+                : state == ConnectionModel.State.FAILED ? "failed" : "connecting");
+        boolean failed = state == ConnectionModel.State.FAILED;
+        boolean connecting = state == ConnectionModel.State.CONNECTING;
+        connectionBanner.setVisible(failed || connecting);
+        connectionBanner.setManaged(failed || connecting);
+        connectionBanner.getStyleClass().removeAll("banner-error", "banner-info");
+        connectionBanner.getStyleClass().add(failed ? "banner-error" : "banner-info");
+        bannerText.setText(failed ? ctx.connection().problemProperty().get() : ctx.i18n().text("connection.bannerStarting"));
+        retryButton.setVisible(failed);
+        retryButton.setManaged(failed);
+        connectionButton.setVisible(failed);
+        connectionButton.setManaged(failed);
+    }
+
+    private void showNotice(StatusModel.Notice n) {
+        if (n == null) {
+            return;
+        }
+        Label icon = new Label(n.kind() == StatusModel.Kind.ERROR ? "⚠" : n.kind() == StatusModel.Kind.SUCCESS ? "✓" : "ℹ");
+        icon.getStyleClass().add("notice-icon");
+        notifications.getStyleClass().removeAll("notice-error", "notice-success", "notice-info");
+        notifications.getStyleClass().add("notice-" + n.kind().name().toLowerCase(java.util.Locale.ROOT));
+        notifications.setAccessibleText(n.text());
+        notifications.show(n.text(), icon);
+        noticeTimer.stop();
+        if (n.kind() != StatusModel.Kind.ERROR) {
+            noticeTimer.playFromStart();
+        }
+    }
+
+    @FXML
+    private void retry() {
+        ctx.connection().retry();
+    }
+
+    @FXML
+    private void openConnection() {
+        select("connection");
+    }
+
+    /** The text of the notification shown last (tests, accessibility). */
+    public String notificationText() {
+        return notifications.getText();
+    }
+}

@@ -1,0 +1,95 @@
+package app.scimconsole.console.app;
+
+import app.scimconsole.client.AdminApi;
+import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.console.common.Scheduler;
+import app.scimconsole.console.common.Tasks;
+import app.scimconsole.console.common.UiKit;
+import java.time.Duration;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The service's state at a glance ({@link AdminApi#overview()}), shared by every view that shows part of it. It
+ * polls in the background only while some view {@linkplain #watch() watches}, and never runs two reads at once.
+ */
+public final class OverviewModel {
+    private final UiKit ui;
+    private final Supplier<AdminApi> api;
+    private final Duration interval;
+    private final ObjectProperty<Overview> overview = new SimpleObjectProperty<>();
+    private final StringProperty problem = new SimpleStringProperty("");
+    private int watchers;
+    private Scheduler.Cancellable polling;
+    private boolean inFlight;
+    private boolean again;
+
+    public OverviewModel(UiKit ui, Supplier<AdminApi> api, Duration interval) {
+        this.ui = ui;
+        this.api = api;
+        this.interval = interval;
+    }
+
+    /** Reads the overview now (in the background). */
+    public void refresh() {
+        if (inFlight) {
+            again = true;
+            return;
+        }
+        inFlight = true;
+        Tasks.create(() -> api.get().overview()).quiet().onSuccess(o -> {
+            overview.set(o);
+            problem.set("");
+        }).onError(problem::set).andFinally(() -> {
+            inFlight = false;
+            if (again) {
+                again = false;
+                refresh();
+            }
+        }).runOnce(ui.tasks());
+    }
+
+    /** Keeps the overview fresh until the returned handle is cancelled. */
+    public Scheduler.Cancellable watch() {
+        watchers++;
+        if (polling == null) {
+            refresh();
+            polling = ui.scheduler().every(interval, this::refresh);
+        }
+        boolean[] cancelled = {false};
+        return () -> {
+            if (!cancelled[0]) {
+                cancelled[0] = true;
+                watchers--;
+                if (watchers == 0 && polling != null) {
+                    polling.cancel();
+                    polling = null;
+                }
+            }
+        };
+    }
+
+    /** Forgets the last answer (the connection changed). */
+    public void clear() {
+        overview.set(null);
+        problem.set("");
+    }
+
+    public ReadOnlyObjectProperty<Overview> overviewProperty() {
+        return overview;
+    }
+
+    public Overview get() {
+        return overview.get();
+    }
+
+    /** The last read's failure, in plain words; empty when it worked. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+}

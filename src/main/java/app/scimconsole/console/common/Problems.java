@@ -1,0 +1,58 @@
+package app.scimconsole.console.common;
+
+import app.scimconsole.client.AdminException;
+import app.scimconsole.domains.DomainConflictException;
+import app.scimconsole.domains.DomainNotRegisteredException;
+import app.scimconsole.domains.InvalidDomainException;
+import app.scimconsole.domains.ZoneFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Turns a failure into one plain sentence for the owner. Failures that already carry such a sentence (the admin
+ * client's, the domain checks') keep it; anything else gets a general sentence, and its details go to the log,
+ * never to the screen.
+ */
+public final class Problems {
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    /** A failure whose message is already written for people. */
+    public static final class PlainException extends RuntimeException {
+        public PlainException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public static String describe(Throwable failure, I18n i18n) {
+        Throwable t = unwrap(failure);
+        if (t instanceof AdminException || t instanceof InvalidDomainException || t instanceof ZoneFileException
+                || t instanceof DomainConflictException || t instanceof DomainNotRegisteredException
+                || t instanceof PlainException) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank()) {
+                return m;
+            }
+        }
+        if (t instanceof IOException || t instanceof UncheckedIOException) {
+            LOG.log(Level.WARNING, "I/O failure in the console", t);
+            return i18n.text("problem.io", t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        }
+        LOG.log(Level.ERROR, "Unexpected failure in the console", t);
+        return i18n.text("problem.unexpected");
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,14 @@
+package app.scimconsole.console.common;
+
+import java.time.Duration;
+
+/** Repeats an action on the FX thread (polling, countdowns). Tests use a manual one. */
+public interface Scheduler {
+    /** Runs {@code action} every {@code period} until the returned handle is cancelled. */
+    Cancellable every(Duration period, Runnable action);
+
+    @FunctionalInterface
+    interface Cancellable {
+        void cancel();
+    }
+}

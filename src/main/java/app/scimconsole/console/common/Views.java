@@ -1,0 +1,37 @@
+package app.scimconsole.console.common;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/**
+ * Loads a view's FXML with the console's bundle. The FXML names its controller class ({@code fx:controller});
+ * the caller passes the instance, built with its view model, so controllers get their collaborators through
+ * their constructors (Cryptomator's seam, without a DI framework).
+ */
+public final class Views {
+    private Views() {
+    }
+
+    public static Parent load(String resource, Object controller, I18n i18n) {
+        URL url = Views.class.getResource("/app/scimconsole/console/" + resource);
+        if (url == null) {
+            throw new IllegalStateException("missing view " + resource);
+        }
+        FXMLLoader loader = new FXMLLoader(url, i18n.bundle());
+        loader.setControllerFactory(type -> {
+            if (type.isInstance(controller)) {
+                return controller;
+            }
+            throw new IllegalStateException(resource + " asks for " + type.getName() + ", but was given "
+                    + controller.getClass().getName());
+        });
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + resource, e);
+        }
+    }
+}

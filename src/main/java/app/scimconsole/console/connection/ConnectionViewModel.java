@@ -1,0 +1,108 @@
+package app.scimconsole.console.connection;
+
+import app.scimconsole.console.app.ConnectionModel;
+import app.scimconsole.console.common.UiKit;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Connection page: run the service here (embedded) or connect to a {@code serve} elsewhere. The choice, the URL
+ * and the admin credential are remembered (never the SCIM secret token).
+ */
+public final class ConnectionViewModel {
+    private final UiKit ui;
+    private final SettingsStore settings;
+    private final ConnectionModel connection;
+    private final Path dataFolder;
+    private final ObjectProperty<ConsoleSettings.Mode> mode = new SimpleObjectProperty<>();
+    private final StringProperty remoteUrl = new SimpleStringProperty("");
+    private final StringProperty credential = new SimpleStringProperty("");
+    private final StringBinding urlError;
+    private final BooleanBinding canConnect;
+    private final StringBinding current;
+
+    public ConnectionViewModel(UiKit ui, SettingsStore settings, ConnectionModel connection, Path dataFolder) {
+        this.ui = ui;
+        this.settings = settings;
+        this.connection = connection;
+        this.dataFolder = dataFolder;
+        ConsoleSettings.Connection saved = settings.current().connection();
+        mode.set(saved.mode());
+        remoteUrl.set(saved.remoteUrl() == null ? "" : saved.remoteUrl());
+        credential.set(saved.adminCredential() == null ? "" : saved.adminCredential());
+        urlError = Bindings.createStringBinding(() -> mode.get() == ConsoleSettings.Mode.REMOTE && !remoteUrl.get().isBlank()
+                && !isHttpUrl(remoteUrl.get()) ? ui.text("connection.url.invalid") : null, mode, remoteUrl);
+        canConnect = Bindings.createBooleanBinding(() -> mode.get() == ConsoleSettings.Mode.EMBEDDED
+                || isHttpUrl(remoteUrl.get()) && !credential.get().isBlank(), mode, remoteUrl, credential);
+        current = Bindings.createStringBinding(() -> ui.text("connection.current", connection.descriptionProperty().get()),
+                connection.descriptionProperty());
+    }
+
+    /** True for an absolute http(s) URL with a host. */
+    public static boolean isHttpUrl(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        try {
+            URI u = URI.create(text.strip());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && !u.getHost().isBlank();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Remembers the choice and (re)connects. */
+    public void connect() {
+        if (!canConnect.get()) {
+            return;
+        }
+        ConsoleSettings.Connection c = mode.get() == ConsoleSettings.Mode.EMBEDDED
+                ? new ConsoleSettings.Connection(ConsoleSettings.Mode.EMBEDDED, blankToNull(remoteUrl.get()),
+                        blankToNull(credential.get()))
+                : new ConsoleSettings.Connection(ConsoleSettings.Mode.REMOTE, remoteUrl.get().strip(), credential.get().strip());
+        settings.update(s -> s.withConnection(c));
+        ui.status().info(ui.text("connection.saved"));
+        connection.connect(c);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public String embeddedHint() {
+        return ui.text("connection.mode.embedded.hint", dataFolder);
+    }
+
+    public ObjectProperty<ConsoleSettings.Mode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty remoteUrlProperty() {
+        return remoteUrl;
+    }
+
+    public StringProperty credentialProperty() {
+        return credential;
+    }
+
+    public StringBinding urlErrorProperty() {
+        return urlError;
+    }
+
+    public BooleanBinding canConnectProperty() {
+        return canConnect;
+    }
+
+    public StringBinding currentProperty() {
+        return current;
+    }
+}

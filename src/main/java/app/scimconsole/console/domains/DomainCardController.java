@@ -1,0 +1,164 @@
+package app.scimconsole.console.domains;
+
+import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.domains.DomainViewModel.ServerRow;
+import app.scimconsole.domains.Diagnosis;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** One domain's card: the record to publish, the status, the per-server answers and the reasons with their fixes. */
+public final class DomainCardController {
+    @FXML
+    private VBox root;
+    @FXML
+    private Label domainName;
+    @FXML
+    private HBox statusPill;
+    @FXML
+    private Label statusText;
+    @FXML
+    private Button checkButton;
+    @FXML
+    private Button removeButton;
+    @FXML
+    private Label recordType;
+    @FXML
+    private TextField recordName;
+    @FXML
+    private TextField recordHost;
+    @FXML
+    private TextField recordValue;
+    @FXML
+    private Label summary;
+    @FXML
+    private VBox diagnoses;
+    @FXML
+    private VBox serversBox;
+    @FXML
+    private GridPane servers;
+    @FXML
+    private Label schedule;
+    @FXML
+    private Label liveNote;
+
+    private final DomainViewModel vm;
+    private final DomainsViewModel list;
+    private final I18n i18n;
+
+    public DomainCardController(DomainViewModel vm, DomainsViewModel list, I18n i18n) {
+        this.vm = vm;
+        this.list = list;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        domainName.setText(vm.displayName());
+        recordType.setText(vm.recordType());
+        recordName.setText(vm.recordName());
+        recordHost.setText(vm.recordHost());
+        recordValue.setText(vm.recordValue());
+        vm.entryProperty().addListener((o, was, now) -> {
+            recordName.setText(vm.recordName());
+            recordValue.setText(vm.recordValue());
+        });
+        statusText.textProperty().bind(vm.statusTextProperty());
+        vm.indicatorProperty().addListener((o, was, now) -> showIndicator(now));
+        showIndicator(vm.indicatorProperty().get());
+        checkButton.disableProperty().bind(vm.checkingProperty());
+        checkButton.setAccessibleText(i18n.text("domain.checkNow") + " " + vm.displayName());
+        removeButton.setAccessibleText(i18n.text("domain.remove") + " " + vm.displayName());
+        summary.textProperty().bind(vm.summaryProperty());
+        schedule.textProperty().bind(vm.scheduleProperty());
+        liveNote.textProperty().bind(vm.liveNoteProperty());
+        liveNote.visibleProperty().bind(vm.liveNoteProperty().isNotEmpty());
+        liveNote.managedProperty().bind(vm.liveNoteProperty().isNotEmpty());
+        vm.diagnoses().addListener((ListChangeListener<Diagnosis>) c -> showDiagnoses());
+        vm.servers().addListener((ListChangeListener<ServerRow>) c -> showServers());
+        showDiagnoses();
+        showServers();
+    }
+
+    private void showIndicator(Indicator i) {
+        statusPill.getStyleClass().removeIf(s -> s.startsWith("status-") && !s.equals("status-pill"));
+        statusPill.getStyleClass().add(i.styleClass());
+        statusPill.setAccessibleText(vm.displayName() + ": " + i18n.text(i.key()));
+    }
+
+    private void showDiagnoses() {
+        diagnoses.getChildren().clear();
+        for (Diagnosis d : vm.diagnoses()) {
+            Label problem = new Label(d.problem());
+            problem.setWrapText(true);
+            problem.getStyleClass().add("diagnosis-problem");
+            Label fix = new Label(i18n.text("domain.fix") + " " + d.fix());
+            fix.setWrapText(true);
+            VBox box = new VBox(problem, fix);
+            box.getStyleClass().add("diagnosis");
+            diagnoses.getChildren().add(box);
+        }
+        diagnoses.setVisible(!vm.diagnoses().isEmpty());
+        diagnoses.setManaged(!vm.diagnoses().isEmpty());
+    }
+
+    private void showServers() {
+        servers.getChildren().clear();
+        boolean any = !vm.servers().isEmpty();
+        serversBox.setVisible(any);
+        serversBox.setManaged(any);
+        if (!any) {
+            return;
+        }
+        servers.addRow(0, head("domain.col.server"), head("domain.col.role"), head("domain.col.answer"));
+        int row = 1;
+        for (ServerRow s : vm.servers()) {
+            Label name = new Label((s.hasRecord() ? "✓ " : "• ") + s.server());
+            name.getStyleClass().addAll("mono", s.hasRecord() ? "server-yes" : "server-no");
+            Label role = new Label(s.role());
+            Label answer = new Label(s.answer());
+            answer.setWrapText(true);
+            servers.addRow(row++, name, role, answer);
+        }
+    }
+
+    private Label head(String key) {
+        Label l = new Label(i18n.text(key));
+        l.getStyleClass().add("server-head");
+        return l;
+    }
+
+    public VBox root() {
+        return root;
+    }
+
+    @FXML
+    private void checkNow() {
+        vm.checkNow();
+    }
+
+    @FXML
+    private void remove() {
+        list.remove(vm);
+    }
+
+    @FXML
+    private void copyName() {
+        vm.copyRecordName();
+    }
+
+    @FXML
+    private void copyHost() {
+        vm.copyRecordHost();
+    }
+
+    @FXML
+    private void copyValue() {
+        vm.copyRecordValue();
+    }
+}

@@ -1,0 +1,225 @@
+package app.scimconsole.console.domains;
+
+import app.scimconsole.client.AdminApi;
+import app.scimconsole.client.AdminApi.DomainEntry;
+import app.scimconsole.console.common.Scheduler;
+import app.scimconsole.console.common.Tasks;
+import app.scimconsole.console.common.UiKit;
+import app.scimconsole.domains.DomainName;
+import app.scimconsole.domains.InvalidDomainException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The e-mail domains and their live status (wizard step 5, and the Domains view). While active it keeps the
+ * countdowns ticking, re-reads the service's stored standing, and re-checks DNS from this computer for domains not
+ * verified yet, so a newly published record turns the domain verified within seconds.
+ */
+public final class DomainsViewModel {
+    /** How often the service's stored standing is re-read while the view is shown. */
+    public static final Duration REFRESH = Duration.ofSeconds(15);
+    /** How often this computer re-checks DNS for a domain that is not verified yet. */
+    public static final Duration LIVE_RECHECK = Duration.ofSeconds(20);
+
+    private final UiKit ui;
+    private final Supplier<AdminApi> api;
+    private final Supplier<LiveCheck> live;
+    private final ObservableList<DomainViewModel> domains = FXCollections.observableArrayList();
+    private final StringProperty newDomain = new SimpleStringProperty("");
+    private final StringBinding newDomainError;
+    private final BooleanBinding canAdd;
+    private final BooleanProperty adding = new SimpleBooleanProperty();
+    private final BooleanProperty loaded = new SimpleBooleanProperty();
+    private final BooleanBinding anyVerified;
+    private final ZoneCheckViewModel zoneCheck;
+    private Instant lastRefresh = Instant.MIN;
+    private int active;
+    private Scheduler.Cancellable ticker;
+
+    public DomainsViewModel(UiKit ui, Supplier<AdminApi> api, Supplier<LiveCheck> live) {
+        this.ui = ui;
+        this.api = api;
+        this.live = live;
+        newDomainError = Bindings.createStringBinding(() -> validate(newDomain.get()), newDomain);
+        canAdd = Bindings.createBooleanBinding(() -> !newDomain.get().isBlank() && newDomainError.get() == null
+                && !adding.get(), newDomain, newDomainError, adding);
+        anyVerified = Bindings.createBooleanBinding(() -> domains.stream()
+                .anyMatch(d -> d.indicatorProperty().get() == Indicator.VERIFIED), domains);
+        zoneCheck = new ZoneCheckViewModel(ui, domains);
+    }
+
+    /** A plain sentence when {@code text} is not a domain name; null when it is, or when nothing is typed yet. */
+    public String validate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            DomainName.parse(text);
+            return null;
+        } catch (InvalidDomainException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Reads the registered domains from the service. */
+    public void refresh() {
+        Tasks.create(() -> api.get().domains()).quiet().onSuccess(this::merge)
+                .onError(ui.status()::error).runOnce(ui.tasks());
+    }
+
+    private void merge(List<DomainEntry> entries) {
+        lastRefresh = ui.clock().instant();
+        Map<String, DomainViewModel> known = new HashMap<>();
+        for (DomainViewModel d : domains) {
+            known.put(d.domain(), d);
+        }
+        List<DomainViewModel> next = entries.stream().map(e -> {
+            DomainViewModel d = known.get(e.domain());
+            if (d == null) {
+                d = new DomainViewModel(ui, api, live, e);
+                d.indicatorProperty().addListener((o, was, now) -> anyVerified.invalidate());
+                if (active > 0) {
+                    d.liveCheck(() -> { });
+                }
+            } else {
+                d.setEntry(e);
+            }
+            return d;
+        }).toList();
+        if (!next.equals(domains)) {
+            domains.setAll(next);
+        }
+        anyVerified.invalidate();
+        loaded.set(true);
+    }
+
+    /** Registers the typed domain and shows the record to publish. */
+    public void add() {
+        if (!canAdd.get()) {
+            return;
+        }
+        String name = newDomain.get().strip();
+        adding.set(true);
+        Tasks.create(() -> api.get().addDomain(name)).describedAs(ui.text("domains.adding", name)).onSuccess(e -> {
+            newDomain.set("");
+            ui.status().success(ui.text("domains.added", e.domain()));
+            DomainViewModel existing = find(e.domain());
+            if (existing == null) {
+                List<DomainEntry> entries = new java.util.ArrayList<>(domains.stream().map(d -> d.entryProperty().get()).toList());
+                entries.add(e);
+                merge(entries);
+            } else {
+                existing.setEntry(e);
+            }
+        }).andFinally(() -> adding.set(false)).runOnce(ui.tasks());
+    }
+
+    /** After a confirmation: removes the registration (users already provisioned stay). */
+    public void remove(DomainViewModel d) {
+        boolean sure = ui.confirmer().confirm(ui.text("domains.remove.title"), ui.text("domains.remove.header", d.displayName()),
+                ui.text("domains.remove.details"), ui.text("domains.remove.confirm"));
+        if (!sure) {
+            return;
+        }
+        Tasks.create(() -> api.get().removeDomain(d.domain())).describedAs(ui.text("domains.removing", d.displayName()))
+                .onSuccess(v -> {
+                    domains.remove(d);
+                    anyVerified.invalidate();
+                    ui.status().success(ui.text("domains.removed", d.displayName()));
+                }).runOnce(ui.tasks());
+    }
+
+    public DomainViewModel find(String domain) {
+        return domains.stream().filter(d -> d.domain().equals(domain)).findFirst().orElse(null);
+    }
+
+    /** Starts the live behaviour (the view is shown); cancel the handle when it is hidden. */
+    public Scheduler.Cancellable activate() {
+        active++;
+        if (ticker == null) {
+            refresh();
+            domains.forEach(d -> d.liveCheck(this::refresh));
+            ticker = ui.scheduler().every(Duration.ofSeconds(1), this::tick);
+        }
+        boolean[] cancelled = {false};
+        return () -> {
+            if (!cancelled[0]) {
+                cancelled[0] = true;
+                active--;
+                if (active == 0 && ticker != null) {
+                    ticker.cancel();
+                    ticker = null;
+                }
+            }
+        };
+    }
+
+    /** One second passed: countdowns, and the periodic reads and checks. */
+    public void tick() {
+        Instant now = ui.clock().instant();
+        boolean overdue = false;
+        for (DomainViewModel d : domains) {
+            d.tick(now);
+            DomainEntry e = d.entryProperty().get();
+            if (e.nextCheck() != null && now.isAfter(e.nextCheck().plusSeconds(5))) {
+                overdue = true;
+            }
+            Instant lastLive = d.lastLiveAt();
+            if (d.indicatorProperty().get() != Indicator.VERIFIED
+                    && (lastLive == null || !now.isBefore(lastLive.plus(LIVE_RECHECK)))) {
+                d.liveCheck(this::refresh);
+            }
+        }
+        if (!now.isBefore(lastRefresh.plus(REFRESH)) || overdue && !now.isBefore(lastRefresh.plusSeconds(5))) {
+            lastRefresh = now;
+            refresh();
+        }
+    }
+
+    public ObservableList<DomainViewModel> domains() {
+        return domains;
+    }
+
+    public StringProperty newDomainProperty() {
+        return newDomain;
+    }
+
+    public StringBinding newDomainErrorProperty() {
+        return newDomainError;
+    }
+
+    public BooleanBinding canAddProperty() {
+        return canAdd;
+    }
+
+    public ReadOnlyBooleanProperty addingProperty() {
+        return adding;
+    }
+
+    /** True once the first list has arrived. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded;
+    }
+
+    public BooleanBinding anyVerifiedProperty() {
+        return anyVerified;
+    }
+
+    public ZoneCheckViewModel zoneCheck() {
+        return zoneCheck;
+    }
+}

@@ -1,0 +1,182 @@
+package app.scimconsole.console.setup;
+
+import app.scimconsole.console.common.I18n;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Step 2's view: binds to {@link EnableScimViewModel}. */
+public final class EnableScimController {
+    @FXML
+    private VBox enableCard;
+    @FXML
+    private Button enableButton;
+    @FXML
+    private ProgressIndicator enableProgress;
+    @FXML
+    private VBox credentialsCard;
+    @FXML
+    private TextField tenantUrlField;
+    @FXML
+    private TextField tokenField;
+    @FXML
+    private ToggleButton revealButton;
+    @FXML
+    private Button copyUrlButton;
+    @FXML
+    private Button copyTokenButton;
+    @FXML
+    private HBox tokenWarning;
+    @FXML
+    private VBox tokenUnknown;
+    @FXML
+    private Label tokenNote;
+    @FXML
+    private Button regenerateButton;
+    @FXML
+    private TextField testUrlField;
+    @FXML
+    private PasswordField testTokenField;
+    @FXML
+    private Button testButton;
+    @FXML
+    private ProgressIndicator testProgress;
+    @FXML
+    private HBox testResultBox;
+    @FXML
+    private Label testIcon;
+    @FXML
+    private Label testResult;
+    @FXML
+    private HBox reachBox;
+    @FXML
+    private Label reachIcon;
+    @FXML
+    private Label reachText;
+    @FXML
+    private TextArea serveCommands;
+
+    private final EnableScimViewModel vm;
+    private final I18n i18n;
+
+    public EnableScimController(EnableScimViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        showWhen(enableCard, vm.enabledProperty().not());
+        showWhen(credentialsCard, vm.enabledProperty());
+        enableButton.disableProperty().bind(vm.busyProperty());
+        enableProgress.visibleProperty().bind(vm.busyProperty());
+
+        tenantUrlField.textProperty().bind(vm.tenantUrlProperty());
+        tokenField.textProperty().bind(vm.tokenShownProperty());
+        tokenField.setAccessibleText(i18n.text("enable.secretToken").replace("_", ""));
+        revealButton.selectedProperty().bindBidirectional(vm.revealedProperty());
+        revealButton.textProperty().bind(Bindings.when(vm.revealedProperty()).then(i18n.text("enable.hide"))
+                .otherwise(i18n.text("enable.reveal")));
+        revealButton.disableProperty().bind(vm.tokenKnownProperty().not());
+        copyTokenButton.disableProperty().bind(vm.tokenKnownProperty().not());
+        copyUrlButton.disableProperty().bind(vm.tenantUrlProperty().isEmpty());
+        tokenField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && vm.revealedProperty().get()) {
+                vm.revealedProperty().set(false);
+                e.consume();
+            }
+        });
+        showWhen(tokenWarning, vm.tokenKnownProperty());
+        showWhen(tokenUnknown, vm.tokenKnownProperty().not());
+        tokenNote.textProperty().bind(vm.tokenNoteProperty());
+        showWhen(tokenNote, vm.tokenNoteProperty().isNotEmpty());
+        regenerateButton.disableProperty().bind(vm.busyProperty());
+
+        testUrlField.textProperty().bindBidirectional(vm.testUrlProperty());
+        testTokenField.textProperty().bindBidirectional(vm.testTokenProperty());
+        testUrlField.setOnAction(e -> vm.testConnection());
+        testTokenField.setOnAction(e -> vm.testConnection());
+        var running = vm.testStateProperty().isEqualTo(EnableScimViewModel.TestState.RUNNING);
+        testButton.disableProperty().bind(running);
+        testProgress.visibleProperty().bind(running);
+        testResult.textProperty().bind(vm.testMessageProperty());
+        showWhen(testResultBox, vm.testStateProperty().isNotEqualTo(EnableScimViewModel.TestState.IDLE));
+        vm.testStateProperty().addListener((o, was, now) -> showTestState(now));
+        showTestState(vm.testStateProperty().get());
+
+        vm.reachabilityProperty().addListener((o, was, now) -> showReach(now));
+        showReach(vm.reachabilityProperty().get());
+    }
+
+    private static void showWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    private void showTestState(EnableScimViewModel.TestState s) {
+        testResultBox.getStyleClass().removeAll("callout-ok", "callout-error", "callout-info");
+        switch (s) {
+            case OK -> {
+                testResultBox.getStyleClass().add("callout-ok");
+                testIcon.setText("✓");
+            }
+            case FAILED -> {
+                testResultBox.getStyleClass().add("callout-error");
+                testIcon.setText("✗");
+            }
+            default -> {
+                testResultBox.getStyleClass().add("callout-info");
+                testIcon.setText("…");
+            }
+        }
+    }
+
+    private void showReach(Reachability r) {
+        if (r == null) {
+            return;
+        }
+        reachText.setText(r.text());
+        reachBox.getStyleClass().removeAll("callout-ok", "callout-warn");
+        reachBox.getStyleClass().add(r.level() == Reachability.Level.OK ? "callout-ok" : "callout-warn");
+        reachIcon.setText(r.level() == Reachability.Level.OK ? "✓" : "⚠");
+    }
+
+    @FXML
+    private void enable() {
+        vm.enable();
+    }
+
+    @FXML
+    private void copyUrl() {
+        vm.copyTenantUrl();
+    }
+
+    @FXML
+    private void copyToken() {
+        vm.copyToken();
+    }
+
+    @FXML
+    private void regenerate() {
+        vm.regenerate();
+    }
+
+    @FXML
+    private void test() {
+        vm.testConnection();
+    }
+
+    @FXML
+    private void copyCommands() {
+        vm.copyServeCommands();
+    }
+}

@@ -1,0 +1,241 @@
+package app.scimconsole.console.setup;
+
+import app.scimconsole.client.AdminApi;
+import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.client.ConnectionTest;
+import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.common.Tasks;
+import app.scimconsole.console.common.UiKit;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Step 2: enable the SCIM app, hand over the tenant URL and the secret token, and test them as Entra would.
+ * The token exists only in this view model's memory, from the moment it is issued until the console closes.
+ */
+public final class EnableScimViewModel {
+    public enum TestState { IDLE, RUNNING, OK, FAILED }
+
+    private static final String MASK = "••••••••••••••••••••••••";
+
+    private final UiKit ui;
+    private final Supplier<AdminApi> api;
+    private final OverviewModel overview;
+    private final BiFunction<String, String, ConnectionTest.Result> tester;
+    private final BooleanSupplier embedded;
+
+    private final BooleanProperty enabled = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty tenantUrl = new SimpleStringProperty("");
+    private final StringProperty token = new SimpleStringProperty("");
+    private final BooleanProperty revealed = new SimpleBooleanProperty();
+    private final StringBinding tokenShown;
+    private final BooleanBinding tokenKnown;
+    private final StringProperty tokenNote = new SimpleStringProperty("");
+    private final ObjectProperty<Reachability> reachability = new SimpleObjectProperty<>();
+
+    private final StringProperty testUrl = new SimpleStringProperty("");
+    private final StringProperty testToken = new SimpleStringProperty("");
+    private final ObjectProperty<TestState> testState = new SimpleObjectProperty<>(TestState.IDLE);
+    private final StringProperty testMessage = new SimpleStringProperty("");
+
+    public EnableScimViewModel(UiKit ui, Supplier<AdminApi> api, OverviewModel overview,
+            BiFunction<String, String, ConnectionTest.Result> tester, BooleanSupplier embedded) {
+        this.ui = ui;
+        this.api = api;
+        this.overview = overview;
+        this.tester = tester;
+        this.embedded = embedded;
+        tokenKnown = token.isNotEmpty();
+        tokenShown = Bindings.createStringBinding(() -> token.get().isEmpty() ? ""
+                : revealed.get() ? token.get() : MASK + token.get().substring(Math.max(0, token.get().length() - 4)),
+                token, revealed);
+        overview.overviewProperty().addListener((o, was, now) -> apply(now));
+        tenantUrl.addListener((o, was, now) -> {
+            if (testUrl.get().isEmpty() || testUrl.get().equals(was)) {
+                testUrl.set(now);
+            }
+            reachability.set(Reachability.of(now, embedded.getAsBoolean(), ui.i18n()));
+        });
+        token.addListener((o, was, now) -> {
+            if (testToken.get().isEmpty() || testToken.get().equals(was)) {
+                testToken.set(now);
+            }
+        });
+        reachability.set(Reachability.of(null, embedded.getAsBoolean(), ui.i18n()));
+        apply(overview.get());
+    }
+
+    private void apply(Overview o) {
+        if (o == null) {
+            return;
+        }
+        enabled.set(o.scimEnabled());
+        if (o.tenantUrl() != null && !o.tenantUrl().isBlank()) {
+            tenantUrl.set(o.tenantUrl());
+        }
+        reachability.set(Reachability.of(tenantUrl.get(), embedded.getAsBoolean(), ui.i18n()));
+        if (!o.scimEnabled()) {
+            token.set("");
+            tokenNote.set("");
+        } else if (o.tokenCreated() != null) {
+            String used = o.tokenLastUsed() == null ? ui.text("enable.tokenNeverUsed")
+                    : ui.text("enable.tokenLastUsed", ui.texts().ago(o.tokenLastUsed(), ui.clock().instant()));
+            tokenNote.set(ui.text("enable.tokenCreated", ui.texts().time(o.tokenCreated(), ui.clock().instant()), used));
+        }
+    }
+
+    /** Enables the SCIM app (creating the organization if needed) and shows the new credentials. */
+    public void enable() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        Tasks.create(() -> api.get().enableScim()).describedAs(ui.text("enable.enabling")).onSuccess(c -> {
+            enabled.set(true);
+            tenantUrl.set(c.tenantUrl());
+            revealed.set(false);
+            token.set(c.secretToken());
+            testState.set(TestState.IDLE);
+            testMessage.set("");
+            ui.status().success(ui.text("enable.enabled"));
+            overview.refresh();
+        }).andFinally(() -> busy.set(false)).runOnce(ui.tasks());
+    }
+
+    /** After a confirmation: a new token; the old one stops working at once. */
+    public void regenerate() {
+        if (busy.get()) {
+            return;
+        }
+        boolean sure = ui.confirmer().confirm(ui.text("enable.regenerate.title"), ui.text("enable.regenerate.header"),
+                ui.text("enable.regenerate.details"), ui.text("enable.regenerate.confirm"));
+        if (!sure) {
+            return;
+        }
+        busy.set(true);
+        Tasks.create(() -> api.get().rotateToken(0)).describedAs(ui.text("enable.regenerating")).onSuccess(t -> {
+            revealed.set(false);
+            token.set(t);
+            testState.set(TestState.IDLE);
+            testMessage.set("");
+            ui.status().success(ui.text("enable.regenerated"));
+            overview.refresh();
+        }).andFinally(() -> busy.set(false)).runOnce(ui.tasks());
+    }
+
+    public void copyTenantUrl() {
+        if (!tenantUrl.get().isEmpty()) {
+            ui.clipboard().copy(tenantUrl.get());
+            ui.status().success(ui.text("enable.copiedUrl"));
+        }
+    }
+
+    public void copyToken() {
+        if (!token.get().isEmpty()) {
+            ui.clipboard().copy(token.get());
+            ui.status().success(ui.text("enable.copiedToken"));
+        }
+    }
+
+    /** Copies the commands that run the service headless behind a reverse proxy. */
+    public void copyServeCommands() {
+        ui.clipboard().copy(ui.text("enable.serve.commands"));
+        ui.status().success(ui.text("enable.serve.copied"));
+    }
+
+    public void toggleReveal() {
+        revealed.set(!revealed.get());
+    }
+
+    /** What Entra's "Test connection" does, with the URL and token in the test fields. */
+    public void testConnection() {
+        if (testState.get() == TestState.RUNNING) {
+            return;
+        }
+        String url = testUrl.get().strip();
+        String secret = testToken.get().strip();
+        if (url.isEmpty() || secret.isEmpty()) {
+            testState.set(TestState.FAILED);
+            testMessage.set(ui.text(url.isEmpty() ? "enable.test.needUrl" : "enable.test.needToken"));
+            return;
+        }
+        testState.set(TestState.RUNNING);
+        testMessage.set(ui.text("enable.test.running"));
+        Tasks.create(() -> tester.apply(url, secret)).describedAs(ui.text("enable.test.running")).onSuccess(r -> {
+            testState.set(r.ok() ? TestState.OK : TestState.FAILED);
+            testMessage.set(r.message());
+            overview.refresh();
+        }).onError(message -> {
+            testState.set(TestState.FAILED);
+            testMessage.set(message);
+        }).runOnce(ui.tasks());
+    }
+
+    public ReadOnlyBooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty tenantUrlProperty() {
+        return tenantUrl;
+    }
+
+    /** The secret token itself; empty unless issued during this run. */
+    public ReadOnlyStringProperty tokenProperty() {
+        return token;
+    }
+
+    public BooleanProperty revealedProperty() {
+        return revealed;
+    }
+
+    /** The token as shown: masked (with its last four characters) unless revealed. */
+    public StringBinding tokenShownProperty() {
+        return tokenShown;
+    }
+
+    public BooleanBinding tokenKnownProperty() {
+        return tokenKnown;
+    }
+
+    public ReadOnlyStringProperty tokenNoteProperty() {
+        return tokenNote;
+    }
+
+    public ReadOnlyObjectProperty<Reachability> reachabilityProperty() {
+        return reachability;
+    }
+
+    public StringProperty testUrlProperty() {
+        return testUrl;
+    }
+
+    public StringProperty testTokenProperty() {
+        return testToken;
+    }
+
+    public ReadOnlyObjectProperty<TestState> testStateProperty() {
+        return testState;
+    }
+
+    public ReadOnlyStringProperty testMessageProperty() {
+        return testMessage;
+    }
+}

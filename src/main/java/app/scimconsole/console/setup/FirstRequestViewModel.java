@@ -1,0 +1,82 @@
+package app.scimconsole.console.setup;
+
+import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.common.UiKit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Step 4: waits, live, for Entra's first request, then says when it came, what has arrived, and when the next
+ * cycle is expected (Entra provisions about every 40 minutes).
+ */
+public final class FirstRequestViewModel {
+    public static final Duration CYCLE = Duration.ofMinutes(40);
+
+    private final UiKit ui;
+    private final OverviewModel overview;
+    private final BooleanProperty arrived = new SimpleBooleanProperty();
+    private final StringProperty headline = new SimpleStringProperty("");
+    private final StringProperty detail = new SimpleStringProperty("");
+    private final StringProperty counts = new SimpleStringProperty("");
+    private final StringProperty warning = new SimpleStringProperty("");
+
+    public FirstRequestViewModel(UiKit ui, OverviewModel overview) {
+        this.ui = ui;
+        this.overview = overview;
+        overview.overviewProperty().addListener((o, was, now) -> update());
+        update();
+    }
+
+    /** Recomputes the texts (also called every few seconds so "3 minutes ago" stays true). */
+    public void update() {
+        Overview o = overview.get();
+        Instant now = ui.clock().instant();
+        Instant last = o == null ? null : o.lastRequest();
+        arrived.set(last != null);
+        if (last == null) {
+            headline.set(ui.text("provisioning.waiting"));
+            detail.set(ui.text("provisioning.waitingDetail"));
+        } else {
+            headline.set(ui.text("provisioning.arrived", ui.texts().time(last, now), ui.texts().ago(last, now)));
+            Instant next = last.plus(CYCLE);
+            detail.set(next.isAfter(now) ? ui.text("provisioning.nextCycle", ui.texts().time(next, now))
+                    : ui.text("provisioning.cycleDue"));
+        }
+        if (o == null) {
+            counts.set("");
+            warning.set("");
+            return;
+        }
+        counts.set(ui.text("provisioning.counts", o.activeUsers(), o.suspendedUsers(), o.groups(), o.rejectedLastDay()));
+        List<String> rejected = o.unverifiedRejectedDomains() == null ? List.of() : o.unverifiedRejectedDomains();
+        warning.set(rejected.isEmpty() ? "" : ui.text("mappings.rejected", String.join(", ", rejected)));
+    }
+
+    public ReadOnlyBooleanProperty arrivedProperty() {
+        return arrived;
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline;
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+        return detail;
+    }
+
+    public ReadOnlyStringProperty countsProperty() {
+        return counts;
+    }
+
+    public ReadOnlyStringProperty warningProperty() {
+        return warning;
+    }
+}

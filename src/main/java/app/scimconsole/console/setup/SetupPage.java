@@ -1,0 +1,118 @@
+package app.scimconsole.console.setup;
+
+import app.scimconsole.console.app.AppContext;
+import app.scimconsole.console.app.ConnectionModel;
+import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.Page;
+import app.scimconsole.console.common.Scheduler;
+import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.common.Views;
+import app.scimconsole.console.connection.ConsoleSettings;
+import app.scimconsole.console.domains.DomainsPaneController;
+import app.scimconsole.console.domains.DomainsViewModel;
+import app.scimconsole.console.domains.LiveCheck;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+
+/** The Setup section: builds the wizard's view models and views, and starts live work only for the shown step. */
+public final class SetupPage implements Page {
+    private final SetupViewModel vm;
+    private final SetupController controller;
+    private final Parent root;
+
+    public SetupPage(AppContext ctx) {
+        UiKit ui = ctx.ui();
+        I18n i18n = ctx.i18n();
+        ConnectionModel connection = ctx.connection();
+        Supplier<LiveCheck> live = () -> connection.dnsChecker()::check;
+        ChecklistViewModel checklist = new ChecklistViewModel(ctx.settings());
+        EnableScimViewModel enable = new EnableScimViewModel(ui, connection::api, ctx.overview(), ctx::testConnection,
+                () -> connection.targetProperty().get() == null
+                        || connection.targetProperty().get().mode() == ConsoleSettings.Mode.EMBEDDED);
+        MappingsViewModel mappings = new MappingsViewModel(ui, ctx.overview());
+        FirstRequestViewModel firstRequest = new FirstRequestViewModel(ui, ctx.overview());
+        DomainsViewModel domains = new DomainsViewModel(ui, connection::api, live);
+        vm = new SetupViewModel(ui, ctx.settings(), checklist, enable, mappings, firstRequest, domains);
+
+        // The stepper shows done-ness of every step, so the service's state is read once connected, whichever step shows.
+        connection.connectionProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                domains.refresh();
+            }
+        });
+        if (connection.connectionProperty().get() != null) {
+            domains.refresh();
+        }
+
+        controller = new SetupController(vm, i18n, step -> switch (step) {
+            case BEFORE -> simple(Views.load("setup/BeforeStartStep.fxml", new BeforeStartController(checklist, i18n), i18n));
+            case ENABLE -> watching(ctx, Views.load("setup/EnableScimStep.fxml", new EnableScimController(enable, i18n), i18n),
+                    List.of());
+            case ENTRA -> watching(ctx, Views.load("setup/EntraStep.fxml", new EntraController(mappings, vm, i18n), i18n),
+                    List.of());
+            case PROVISIONING -> watching(ctx, Views.load("setup/ProvisioningStep.fxml",
+                    new ProvisioningController(firstRequest), i18n),
+                    List.of(() -> ui.scheduler().every(Duration.ofSeconds(15), firstRequest::update)));
+            case DOMAINS -> activating(Views.load("domains/DomainsPane.fxml", new DomainsPaneController(domains, i18n), i18n),
+                    List.of(domains::activate));
+        });
+        root = Views.load("setup/SetupView.fxml", controller, i18n);
+    }
+
+    private static Page simple(Parent root) {
+        return () -> root;
+    }
+
+    /** A step that keeps the overview fresh while shown, plus its own repeating work. */
+    private static Page watching(AppContext ctx, Parent root, List<Supplier<Scheduler.Cancellable>> more) {
+        List<Supplier<Scheduler.Cancellable>> all = new ArrayList<>(more);
+        all.add(ctx.overview()::watch);
+        return activating(root, all);
+    }
+
+    private static Page activating(Parent root, List<Supplier<Scheduler.Cancellable>> starters) {
+        return new Page() {
+            private final List<Scheduler.Cancellable> running = new ArrayList<>();
+
+            @Override
+            public Parent root() {
+                return root;
+            }
+
+            @Override
+            public void shown() {
+                if (running.isEmpty()) {
+                    starters.forEach(s -> running.add(s.get()));
+                }
+            }
+
+            @Override
+            public void hidden() {
+                running.forEach(Scheduler.Cancellable::cancel);
+                running.clear();
+            }
+        };
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        controller.shown();
+    }
+
+    @Override
+    public void hidden() {
+        controller.hidden();
+    }
+
+    public SetupViewModel viewModel() {
+        return vm;
+    }
+}

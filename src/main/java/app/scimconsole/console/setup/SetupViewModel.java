@@ -1,0 +1,150 @@
+package app.scimconsole.console.setup;
+
+import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.connection.SettingsStore;
+import app.scimconsole.console.domains.DomainsViewModel;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+
+/**
+ * The setup wizard: which step is shown (remembered across restarts), which steps are done, and the step view
+ * models. Every step can be visited at any time; "done" is read from the service where it can be (SCIM enabled,
+ * Entra's first request, a verified domain) and from the owner's own ticks where it cannot.
+ */
+public final class SetupViewModel {
+    /** The owner's tick in step 3: "I saved the credentials and checked the mappings in Entra". */
+    public static final String ENTRA_DONE = "entra.saved";
+
+    private final ObjectProperty<StepId> current = new SimpleObjectProperty<>(StepId.BEFORE);
+    private final BooleanProperty entraDone = new SimpleBooleanProperty();
+    private final Map<StepId, BooleanBinding> done = new EnumMap<>(StepId.class);
+    private final Map<StepId, StringBinding> state = new EnumMap<>(StepId.class);
+    private final BooleanBinding canGoBack;
+    private final BooleanBinding canGoNext;
+
+    private final ChecklistViewModel checklist;
+    private final EnableScimViewModel enable;
+    private final MappingsViewModel mappings;
+    private final FirstRequestViewModel firstRequest;
+    private final DomainsViewModel domains;
+
+    public SetupViewModel(UiKit ui, SettingsStore settings, ChecklistViewModel checklist,
+            EnableScimViewModel enable, MappingsViewModel mappings, FirstRequestViewModel firstRequest,
+            DomainsViewModel domains) {
+        this.checklist = checklist;
+        this.enable = enable;
+        this.mappings = mappings;
+        this.firstRequest = firstRequest;
+        this.domains = domains;
+
+        String saved = settings.current().wizard().step();
+        for (StepId s : StepId.values()) {
+            if (s.name().equals(saved)) {
+                current.set(s);
+            }
+        }
+        current.addListener((o, was, now) -> settings.update(st -> st.withWizard(st.wizard().withStep(now.name()))));
+
+        entraDone.set(settings.current().wizard().checked().contains(ENTRA_DONE));
+        entraDone.addListener((o, was, on) -> settings.update(st -> st.withWizard(st.wizard().withChecked(ENTRA_DONE, on))));
+
+        done.put(StepId.BEFORE, checklist.completeProperty());
+        done.put(StepId.ENABLE, Bindings.createBooleanBinding(() -> enable.enabledProperty().get(), enable.enabledProperty()));
+        done.put(StepId.ENTRA, Bindings.createBooleanBinding(() -> entraDone.get()
+                || mappings.summaryProperty().get() == MappingsViewModel.Summary.ALL_MAPPED, entraDone, mappings.summaryProperty()));
+        done.put(StepId.PROVISIONING, Bindings.createBooleanBinding(() -> firstRequest.arrivedProperty().get(),
+                firstRequest.arrivedProperty()));
+        done.put(StepId.DOMAINS, domains.anyVerifiedProperty());
+
+        state.put(StepId.BEFORE, text(ui, StepId.BEFORE, "step.state.todo"));
+        state.put(StepId.ENABLE, text(ui, StepId.ENABLE, "step.state.todo"));
+        state.put(StepId.ENTRA, Bindings.createStringBinding(() -> done.get(StepId.ENTRA).get() ? ui.text("step.state.done")
+                : mappings.summaryProperty().get() == MappingsViewModel.Summary.SOME_MISSING ? ui.text("step.state.check")
+                : ui.text("step.state.todo"), done.get(StepId.ENTRA), mappings.summaryProperty()));
+        state.put(StepId.PROVISIONING, text(ui, StepId.PROVISIONING, "step.state.waiting"));
+        state.put(StepId.DOMAINS, Bindings.createStringBinding(() -> {
+            long verified = domains.domains().stream().filter(d -> d.indicatorProperty().get()
+                    == app.scimconsole.console.domains.Indicator.VERIFIED).count();
+            if (domains.domains().isEmpty()) {
+                return ui.text("step.state.todo");
+            }
+            return ui.text("step.state.verified", verified, domains.domains().size());
+        }, domains.domains(), domains.anyVerifiedProperty()));
+
+        canGoBack = current.isNotEqualTo(StepId.BEFORE);
+        canGoNext = current.isNotEqualTo(StepId.DOMAINS);
+    }
+
+    private StringBinding text(UiKit ui, StepId step, String notDoneKey) {
+        return Bindings.createStringBinding(() -> ui.text(done.get(step).get() ? "step.state.done" : notDoneKey),
+                done.get(step));
+    }
+
+    public void next() {
+        if (canGoNext.get()) {
+            current.set(StepId.values()[current.get().ordinal() + 1]);
+        }
+    }
+
+    public void back() {
+        if (canGoBack.get()) {
+            current.set(StepId.values()[current.get().ordinal() - 1]);
+        }
+    }
+
+    public void go(StepId step) {
+        current.set(step);
+    }
+
+    public ObjectProperty<StepId> currentProperty() {
+        return current;
+    }
+
+    public ObservableBooleanValue doneProperty(StepId step) {
+        return done.get(step);
+    }
+
+    public StringBinding stateProperty(StepId step) {
+        return state.get(step);
+    }
+
+    public BooleanProperty entraDoneProperty() {
+        return entraDone;
+    }
+
+    public BooleanBinding canGoBackProperty() {
+        return canGoBack;
+    }
+
+    public BooleanBinding canGoNextProperty() {
+        return canGoNext;
+    }
+
+    public ChecklistViewModel checklist() {
+        return checklist;
+    }
+
+    public EnableScimViewModel enable() {
+        return enable;
+    }
+
+    public MappingsViewModel mappings() {
+        return mappings;
+    }
+
+    public FirstRequestViewModel firstRequest() {
+        return firstRequest;
+    }
+
+    public DomainsViewModel domains() {
+        return domains;
+    }
+}
