@@ -6,6 +6,7 @@ import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -78,6 +79,9 @@ public interface Directory extends AutoCloseable {
     Optional<StoredResource> get(String tenantId, ResourceType type, String id, boolean withMembers);
 
     Page query(String tenantId, ResourceType type, Query query);
+
+    /** Member counts of the given groups of the tenant (0 for a group without members), in one read. */
+    Map<String, Long> memberCounts(String tenantId, List<String> groupIds);
 
     /**
      * Reads, changes and writes one resource in one transaction. {@code change} receives the current state

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -159,6 +160,11 @@ public final class SqliteDirectory implements Directory {
         SqlWhere filter = query.filter() == null ? null : FilterSql.where(type, query.filter());
         SqlWhere orderBy = SortSql.orderBy(type, query.sortBy(), query.descending());
         return db.read(c -> resources.query(c, tenantId, type, query, filter, orderBy));
+    }
+
+    @Override
+    public Map<String, Long> memberCounts(String tenantId, List<String> groupIds) {
+        return db.read(c -> Memberships.countsOf(c, groupIds));
     }
 
     @Override
