@@ -184,8 +184,8 @@ public final class AdminService implements AdminApi {
     private static UserRow row(StoredResource r) {
         UserSummary s = UserSummary.of(r);
         List<String> groups = r.groups().stream().map(g -> g.display() == null ? g.value() : g.display()).toList();
-        return new UserRow(s.id(), s.userName(), s.displayName(), s.email(), s.title(), s.department(), s.active(), groups,
-                r.lastModified());
+        return new UserRow(s.id(), s.userName(), s.displayName(), s.email(), s.title(), s.department(), s.active(),
+                !DomainPolicy.identityDomains(r.doc()).isEmpty(), groups, r.lastModified());
     }
 
     @Override

@@ -315,7 +315,7 @@ final class ScimEndpoint implements HttpHandler {
                 }
                 StoredResource r = directory.create(tenantId, type, n.doc(), n.memberIds());
                 ex.setHeader("Location", renderer.location(type, r.id()));
-                activity.succeeded(tenantId, op, type.resourceName(), r.id(), label(r.doc()), "created");
+                activity.succeeded(tenantId, op, type.resourceName(), r.id(), label(r.doc()), withSignInNote("created", r));
                 respond(201, r, true);
             } catch (ScimException e) {
                 activity.rejected(tenantId, op, type.resourceName(), null, n == null ? null : label(n.doc()), describe(e));
@@ -345,7 +345,7 @@ final class ScimEndpoint implements HttpHandler {
                     }
                     return new Directory.Update(n.doc(), members);
                 });
-                activity.succeeded(tenantId, op, type.resourceName(), id, label(r.doc()), "replaced");
+                activity.succeeded(tenantId, op, type.resourceName(), id, label(r.doc()), withSignInNote("replaced", r));
                 respond(200, r, true);
             } catch (ScimException e) {
                 activity.rejected(tenantId, op, type.resourceName(), id, name[0], describe(e));
@@ -373,7 +373,7 @@ final class ScimEndpoint implements HttpHandler {
                     }
                     return new Directory.Update(result.doc(), result.memberChanges());
                 });
-                activity.succeeded(tenantId, op, type.resourceName(), id, label(r.doc()), summary[0]);
+                activity.succeeded(tenantId, op, type.resourceName(), id, label(r.doc()), withSignInNote(summary[0], r));
                 if (type == ResourceType.GROUP) {
                     // Entra prefers 204 for groups: echoing every member of a large group is wasted work.
                     ex.setHeader("ETag", ResourceRenderer.etag(r.version()));
@@ -400,6 +400,14 @@ final class ScimEndpoint implements HttpHandler {
                 activity.rejected(tenantId, op, type.resourceName(), id, null, describe(e));
                 throw e;
             }
+        }
+
+        /** A user with no e-mail address at all is accepted, and the log says it cannot sign in. */
+        private String withSignInNote(String detail, StoredResource r) {
+            if (type != ResourceType.USER || !DomainPolicy.identityDomains(r.doc()).isEmpty()) {
+                return detail;
+            }
+            return detail + "; the user has no e-mail address, so it cannot sign in";
         }
 
         /** The name the activity log shows: userName of a user, displayName of a group. */

@@ -2,6 +2,7 @@ package app.scimconsole.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.client.AdminApi;
 import app.scimconsole.directory.Directory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -60,6 +61,18 @@ class DomainEnforcementTest extends ScimServiceTestBase {
         assertThat(u.path("title").asText()).isEqualTo("A");
         assertThat(u.has("emails")).isFalse();
         assertThat(directory.activity(tenantId, 1).get(0).outcome()).isEqualTo("rejected");
+    }
+
+    @Test
+    void aUserWithNoAddressAtAllIsAcceptedAndFlaggedAsUnableToSignIn() {
+        HttpJson.Response r = scim.post("/Users", "{\"userName\":\"EMP-0007\",\"displayName\":\"No Mail\"}");
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(directory.activity(tenantId, 1).get(0).detail()).contains("cannot sign in");
+        AdminApi.UserRow row = runtime.admin().users(new AdminApi.UserQuery(
+                "EMP-0007", AdminApi.UserStatus.ANY, null, null, false, 1, 5)).users().get(0);
+        assertThat(row.canSignIn()).isFalse();
+        assertThat(runtime.admin().users(new AdminApi.UserQuery(
+                null, AdminApi.UserStatus.ANY, null, null, false, 1, 5)).totalResults()).isEqualTo(1);
     }
 
     @Test
