@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scim-console", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "SCIM 2.0 provisioning service for Microsoft Entra ID, with a desktop console.",
-        subcommands = {ServeCommand.class, ScimCommand.class, DomainCommand.class, UsersCommand.class, ActivityCommand.class})
+        subcommands = {ServeCommand.class, ScimCommand.class, DomainCommand.class, UsersCommand.class, ActivityCommand.class,
+                AdminCommand.class})
 public final class Cli implements Runnable {
     static final int EXIT_FAILURE = 1;
 

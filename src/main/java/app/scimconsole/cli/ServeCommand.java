@@ -31,6 +31,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "The HTTPS address Entra uses to reach this service (e.g. https://scim.example.com).")
     String publicUrl;
 
+    @Option(names = "--admin-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address of the console's admin API (default 127.0.0.1: this machine only).")
+    String adminBind;
+
+    @Option(names = "--admin-port", paramLabel = "N", defaultValue = "8090",
+            description = "Port of the console's admin API (default 8090; 0 = any free port).")
+    int adminPort;
+
     @Option(names = "--dns-server", paramLabel = "HOST:PORT",
             description = "Send every DNS query of this process to this server, treated as the only authority.")
     String dnsServer;
@@ -51,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         SqliteDirectory directory = common.openDirectory();
         Directory.Tenant tenant = new TenantAdmin(directory, clock).tenant();
-        ServiceRuntime runtime = ServiceRuntime.start(directory, requested, dnsServer, clock);
+        ServiceRuntime runtime = ServiceRuntime.start(directory, requested,
+                new ServiceRuntime.AdminListen(adminBind, adminPort), dnsServer, clock);
         ScimServer server = runtime.server();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -59,11 +68,12 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "scim-shutdown"));
         String tenantUrl = server.tenantUrl(tenant.id());
-        String adminUrl = server.config().baseUrl() + "/admin/v1";
+        String adminUrl = runtime.adminUrl();
         new Output(System.out, common.json).print(Output.object().put("tenantUrl", tenantUrl).put("adminUrl", adminUrl),
                 "SCIM service listening on " + server.config().bindAddress() + ":" + server.config().port()
                         + "\nTenant URL: " + tenantUrl
                         + (tenant.scimEnabled() ? "" : "\nThe SCIM app is not enabled yet: run 'scim enable' to get a secret token.")
+                        + "\nAdmin API:  " + adminUrl + " (issue a credential for a remote console with 'admin issue-credential')"
                         + "\nStop with Ctrl-C (or SIGTERM).");
         stopped.await();
         return 0;

@@ -65,8 +65,9 @@ public interface AdminApi {
             int count) {
     }
 
+    /** {@code canSignIn} is false for a user with no e-mail address at all (accepted, but flagged). */
     record UserRow(String id, String userName, String displayName, String email, String title, String department,
-            boolean active, List<String> groups, Instant lastModified) {
+            boolean active, boolean canSignIn, List<String> groups, Instant lastModified) {
     }
 
     record UserPage(long totalResults, int startIndex, List<UserRow> users) {

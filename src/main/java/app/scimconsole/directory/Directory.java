@@ -6,6 +6,7 @@ import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -73,24 +74,48 @@ public interface Directory extends AutoCloseable {
         public enum Kind { ADD, REMOVE, REMOVE_ALL }
     }
 
-    StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds);
+    default StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds) {
+        return create(tenantId, type, doc, memberIds, null);
+    }
+
+    /**
+     * Creates a resource; {@code audit} (may be null) makes the activity entry from the created resource, and
+     * it is written in the same transaction, so a write and its log entry are durable together.
+     */
+    StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds,
+            Function<StoredResource, Activity> audit);
 
     Optional<StoredResource> get(String tenantId, ResourceType type, String id, boolean withMembers);
 
     Page query(String tenantId, ResourceType type, Query query);
+
+    /** Member counts of the given groups of the tenant (0 for a group without members), in one read. */
+    Map<String, Long> memberCounts(String tenantId, List<String> groupIds);
 
     /**
      * Reads, changes and writes one resource in one transaction. {@code change} receives the current state
      * and returns the new document and member changes (or null for "no change"); {@code expectedVersion},
      * when not null, must equal the stored version (else 412).
      */
+    default StoredResource update(String tenantId, ResourceType type, String id, Long expectedVersion,
+            Function<StoredResource, Update> change) {
+        return update(tenantId, type, id, expectedVersion, change, null);
+    }
+
+    /** As {@link #update(String, ResourceType, String, Long, Function)}, with its activity entry in the same transaction. */
     StoredResource update(String tenantId, ResourceType type, String id, Long expectedVersion,
-            Function<StoredResource, Update> change);
+            Function<StoredResource, Update> change, Function<StoredResource, Activity> audit);
 
     record Update(ObjectNode doc, List<MemberChange> memberChanges) {
     }
 
-    void delete(String tenantId, ResourceType type, String id, Long expectedVersion);
+    default void delete(String tenantId, ResourceType type, String id, Long expectedVersion) {
+        delete(tenantId, type, id, expectedVersion, null);
+    }
+
+    /** Deletes a resource; {@code audit} (may be null) is given the resource as it was, in the same transaction. */
+    void delete(String tenantId, ResourceType type, String id, Long expectedVersion,
+            Function<StoredResource, Activity> audit);
 
     // ---- activity -----------------------------------------------------------------------------
 

@@ -62,6 +62,24 @@ final class Memberships {
         return result;
     }
 
+    /** How many members each of {@code groupIds} has (0 for none), in one query. */
+    static Map<String, Long> countsOf(Connection c, List<String> groupIds) throws SQLException {
+        Map<String, Long> result = new java.util.LinkedHashMap<>();
+        groupIds.forEach(id -> result.put(id, 0L));
+        if (groupIds.isEmpty()) {
+            return result;
+        }
+        String sql = "SELECT group_id, COUNT(*) FROM group_members WHERE group_id IN (" + Jdbc.placeholders(groupIds)
+                + ") GROUP BY group_id";
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, List.copyOf(groupIds)));
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return result;
+    }
+
     /** Applies the changes in order; returns how many memberships were added or removed. */
     static int apply(Connection c, String tenantId, String groupId, List<MemberChange> changes) throws SQLException {
         int changed = 0;

@@ -119,9 +119,12 @@ final class ResourceRows {
         return find(c, tenantId, type, id, false).orElseThrow();
     }
 
-    void delete(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion) throws SQLException {
-        existing(c, tenantId, type, id, expectedVersion);
+    /** Deletes the resource and returns it as it was. */
+    StoredResource delete(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion)
+            throws SQLException {
+        StoredResource gone = existing(c, tenantId, type, id, expectedVersion);
         Jdbc.update(c, "DELETE FROM " + table(type) + " WHERE id = ?", id);
+        return gone;
     }
 
     /** The current resource, or 404; 412 when the client's version is not the stored one. */

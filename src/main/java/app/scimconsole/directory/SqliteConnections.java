@@ -9,21 +9,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The connections to one SQLite file. SQLite admits one writer at a time, so all writes go through a
- * single connection behind a fair lock (threads queue here instead of spinning on SQLITE_BUSY), and each
- * write transaction starts with {@code BEGIN IMMEDIATE} so that a read-modify-write cannot interleave
- * with another. Reads use a small pool of their own connections and, with WAL, never wait for the writer.
+ * single connection owned by one writer thread (callers queue instead of spinning on SQLITE_BUSY); each batch
+ * of writes is one {@code BEGIN IMMEDIATE} transaction, committed once for all of them (group commit), so a
+ * read-modify-write cannot interleave with another and full durability costs one fsync per batch, not per
+ * request. Reads use a small pool of their own connections and, with WAL, never wait for the writer.
  */
 final class SqliteConnections implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5000;
 
+    /** How many queued writes one commit may carry; bounds the latency a batch adds to its first write. */
+    private static final int MAX_BATCH = 256;
+
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Connection writer;
+    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
+    private volatile boolean closed;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
 
@@ -36,6 +44,9 @@ final class SqliteConnections implements AutoCloseable {
             allReaders.add(reader);
             readers.add(reader);
         }
+        this.writerThread = new Thread(this::writeLoop, "sqlite-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
     }
 
     private static Connection connect(String url, boolean queryOnly) throws SQLException {
@@ -91,13 +102,93 @@ final class SqliteConnections implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in a write transaction and returns once it is durably committed. Concurrent writes are
+     * committed together (group commit): the writer thread runs every write waiting in the queue, each inside
+     * its own savepoint, then commits them with one fsync. A failing write rolls back only its own savepoint,
+     * and nobody is told "done" before the commit that contains their write.
+     */
     <T> T write(SqlWork<T> work) {
+        if (Thread.currentThread() == writerThread) {
+            // A write started from inside a write (same thread): it simply joins the open transaction.
+            return runInSavepoint(work);
+        }
+        PendingWrite<T> pending = new PendingWrite<>(work);
+        if (closed || !queue.offer(pending)) {
+            throw new StorageException("The directory database is closed.", null);
+        }
+        return pending.await();
+    }
+
+    private void writeLoop() {
+        List<PendingWrite<?>> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            if (batch.stream().anyMatch(p -> p == PendingWrite.STOP)) {
+                batch.removeIf(p -> p == PendingWrite.STOP);
+                commitBatch(batch);
+                failRemaining();
+                return;
+            }
+            commitBatch(batch);
+            batch.clear();
+        }
+    }
+
+    private void commitBatch(List<PendingWrite<?>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         writeLock.lock();
-        try {
-            return inTransaction(writer, "BEGIN IMMEDIATE", work);
+        try (Statement s = writer.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            for (PendingWrite<?> p : batch) {
+                p.runIn(this);
+            }
+            try {
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                rollback(s, e);
+                throw e;
+            }
+            batch.forEach(PendingWrite::publish);
+        } catch (SQLException | RuntimeException e) {
+            StorageException failure = new StorageException("The directory database failed: " + e.getMessage(), e);
+            batch.forEach(p -> p.fail(failure));
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Runs one write inside the open batch transaction; on failure only its own changes are undone. */
+    <T> T runInSavepoint(SqlWork<T> work) {
+        try (Statement s = writer.createStatement()) {
+            s.execute("SAVEPOINT w");
+            T result;
+            try {
+                result = work.run(writer);
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK TO w");
+                s.execute("RELEASE w");
+                throw e;
+            }
+            s.execute("RELEASE w");
+            return result;
+        } catch (SQLException e) {
+            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void failRemaining() {
+        List<PendingWrite<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        StorageException closedError = new StorageException("The directory database is closed.", null);
+        left.forEach(p -> p.fail(closedError));
     }
 
     private static <T> T inTransaction(Connection c, String begin, SqlWork<T> work) {
@@ -136,6 +227,15 @@ final class SqliteConnections implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed) {
+            closed = true;
+            queue.add(PendingWrite.STOP);
+            try {
+                writerThread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         writeLock.lock();
         try {
             closeQuietly(writer);

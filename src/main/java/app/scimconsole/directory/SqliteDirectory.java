@@ -8,10 +8,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -144,8 +146,10 @@ public final class SqliteDirectory implements Directory {
     // ---- resources ----------------------------------------------------------------------------
 
     @Override
-    public StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds) {
-        return db.write(c -> resources.insert(c, tenantId, type, doc, memberIds == null ? List.of() : memberIds));
+    public StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds,
+            Function<StoredResource, Activity> audit) {
+        return db.write(c -> audited(c, resources.insert(c, tenantId, type, doc, memberIds == null ? List.of() : memberIds),
+                audit));
     }
 
     @Override
@@ -162,17 +166,29 @@ public final class SqliteDirectory implements Directory {
     }
 
     @Override
-    public StoredResource update(String tenantId, ResourceType type, String id, Long expectedVersion,
-            Function<StoredResource, Update> change) {
-        return db.write(c -> resources.update(c, tenantId, type, id, expectedVersion, change));
+    public Map<String, Long> memberCounts(String tenantId, List<String> groupIds) {
+        return db.read(c -> Memberships.countsOf(c, groupIds));
     }
 
     @Override
-    public void delete(String tenantId, ResourceType type, String id, Long expectedVersion) {
-        db.write(c -> {
-            resources.delete(c, tenantId, type, id, expectedVersion);
-            return null;
-        });
+    public StoredResource update(String tenantId, ResourceType type, String id, Long expectedVersion,
+            Function<StoredResource, Update> change, Function<StoredResource, Activity> audit) {
+        return db.write(c -> audited(c, resources.update(c, tenantId, type, id, expectedVersion, change), audit));
+    }
+
+    @Override
+    public void delete(String tenantId, ResourceType type, String id, Long expectedVersion,
+            Function<StoredResource, Activity> audit) {
+        db.write(c -> audited(c, resources.delete(c, tenantId, type, id, expectedVersion), audit));
+    }
+
+    /** Appends the write's activity entry inside the write's own transaction. */
+    private StoredResource audited(Connection c, StoredResource written, Function<StoredResource, Activity> audit)
+            throws SQLException {
+        if (audit != null) {
+            ActivityRows.append(c, audit.apply(written), now());
+        }
+        return written;
     }
 
     // ---- activity -----------------------------------------------------------------------------

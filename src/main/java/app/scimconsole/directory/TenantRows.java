@@ -31,7 +31,7 @@ final class TenantRows {
     }
 
     static Tenant create(Connection c, Instant now) throws SQLException {
-        Tenant tenant = new Tenant(UUID.randomUUID().toString(), true, now);
+        Tenant tenant = new Tenant(UUID.randomUUID().toString(), false, now); // enabled by "scim enable"
         Jdbc.update(c, "INSERT INTO tenants (id, scim_enabled, created) VALUES (?, ?, ?)",
                 tenant.id(), tenant.scimEnabled(), Timestamps.format(now));
         return tenant;

@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes the provisioning log: every SCIM write and every rejection, with a plain-language detail. */
+/**
+ * The provisioning log: an entry for every SCIM write (stored with the write itself) and every rejection, with a
+ * plain-language detail.
+ */
 final class ActivityRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityRecorder.class);
     private static final int MAX_DETAIL = 1000;
@@ -18,20 +21,26 @@ final class ActivityRecorder {
         this.clock = clock;
     }
 
-    void succeeded(String tenantId, String operation, String resource, String resourceId, String name, String detail) {
-        write(tenantId, operation, resource, resourceId, name, "success", detail);
+    /** The entry for a successful write, to be stored in the write's own transaction. */
+    Directory.Activity success(String tenantId, String operation, String resource, String resourceId, String name,
+            String detail) {
+        return entry(tenantId, operation, resource, resourceId, name, "success", detail);
     }
 
     void rejected(String tenantId, String operation, String resource, String resourceId, String name, String detail) {
         write(tenantId, operation, resource, resourceId, name, "rejected", detail);
     }
 
-    private void write(String tenantId, String operation, String resource, String resourceId, String name,
+    private Directory.Activity entry(String tenantId, String operation, String resource, String resourceId, String name,
             String outcome, String detail) {
         String d = detail == null ? null : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "..." : detail;
+        return new Directory.Activity(0, clock.instant(), tenantId, operation, resource, resourceId, name, outcome, d);
+    }
+
+    private void write(String tenantId, String operation, String resource, String resourceId, String name,
+            String outcome, String detail) {
         try {
-            directory.log(new Directory.Activity(0, clock.instant(), tenantId, operation, resource, resourceId, name,
-                    outcome, d));
+            directory.log(entry(tenantId, operation, resource, resourceId, name, outcome, detail));
         } catch (RuntimeException e) {
             // The answer to the client must not depend on the log; the failure is still visible to operators.
             LOG.warn("Could not write the activity log entry for {} {}: {}", operation, resource, e.toString());

@@ -313,9 +313,9 @@ final class ScimEndpoint implements HttpHandler {
                 if (type == ResourceType.USER) {
                     domainPolicy.check(tenantId, n.doc());
                 }
-                StoredResource r = directory.create(tenantId, type, n.doc(), n.memberIds());
+                StoredResource r = directory.create(tenantId, type, n.doc(), n.memberIds(),
+                        created -> audit(op, created, withSignInNote("created", created)));
                 ex.setHeader("Location", renderer.location(type, r.id()));
-                activity.succeeded(tenantId, op, type.resourceName(), r.id(), label(r.doc()), "created");
                 respond(201, r, true);
             } catch (ScimException e) {
                 activity.rejected(tenantId, op, type.resourceName(), null, n == null ? null : label(n.doc()), describe(e));
@@ -344,8 +344,7 @@ final class ScimEndpoint implements HttpHandler {
                         return null;
                     }
                     return new Directory.Update(n.doc(), members);
-                });
-                activity.succeeded(tenantId, op, type.resourceName(), id, label(r.doc()), "replaced");
+                }, replaced -> audit(op, replaced, withSignInNote("replaced", replaced)));
                 respond(200, r, true);
             } catch (ScimException e) {
                 activity.rejected(tenantId, op, type.resourceName(), id, name[0], describe(e));
@@ -372,8 +371,7 @@ final class ScimEndpoint implements HttpHandler {
                         domainPolicy.check(tenantId, result.doc());
                     }
                     return new Directory.Update(result.doc(), result.memberChanges());
-                });
-                activity.succeeded(tenantId, op, type.resourceName(), id, label(r.doc()), summary[0]);
+                }, patched -> audit(op, patched, withSignInNote(summary[0], patched)));
                 if (type == ResourceType.GROUP) {
                     // Entra prefers 204 for groups: echoing every member of a large group is wasted work.
                     ex.setHeader("ETag", ResourceRenderer.etag(r.version()));
@@ -392,14 +390,24 @@ final class ScimEndpoint implements HttpHandler {
             String op = "DELETE";
             Long expected = Preconditions.expectedVersion(ex.header("If-Match"));
             try {
-                String name = directory.get(tenantId, type, id, false).map(r -> label(r.doc())).orElse(null);
-                directory.delete(tenantId, type, id, expected);
-                activity.succeeded(tenantId, op, type.resourceName(), id, name, "deleted");
+                directory.delete(tenantId, type, id, expected, gone -> audit(op, gone, "deleted"));
                 ex.sendEmpty(204);
             } catch (ScimException e) {
                 activity.rejected(tenantId, op, type.resourceName(), id, null, describe(e));
                 throw e;
             }
+        }
+
+        private Directory.Activity audit(String op, StoredResource r, String detail) {
+            return activity.success(tenantId, op, type.resourceName(), r.id(), label(r.doc()), detail);
+        }
+
+        /** A user with no e-mail address at all is accepted, and the log says it cannot sign in. */
+        private String withSignInNote(String detail, StoredResource r) {
+            if (type != ResourceType.USER || !DomainPolicy.identityDomains(r.doc()).isEmpty()) {
+                return detail;
+            }
+            return detail + "; the user has no e-mail address, so it cannot sign in";
         }
 
         /** The name the activity log shows: userName of a user, displayName of a group. */

@@ -10,39 +10,64 @@ import java.time.Duration;
 
 /**
  * The whole service of one data folder, as {@code serve} and the embedded console run it: the directory, the
- * domain service with its re-check schedule, and the HTTP server. Closing it stops them in reverse order.
+ * domain service with its re-check schedule, the SCIM listener for Entra and the admin listener for the
+ * console. Closing it stops them in reverse order.
  */
 public final class ServiceRuntime implements AutoCloseable {
+    /** Where the admin API listens; port 0 picks a free one (the embedded console's case). */
+    public record AdminListen(String bind, int port) {
+        public static AdminListen loopbackAnyPort() {
+            return new AdminListen(AdminServer.DEFAULT_BIND, 0);
+        }
+    }
+
     private final SqliteDirectory directory;
     private final DomainService domains;
-    private final DomainRechecker rechecker;
+    private final AdminService admin;
+    private final AdminCredentials adminCredentials;
+    private final String adminCredential;
+    private final Closer closer;
     private final ScimServer server;
+    private final AdminServer adminServer;
 
-    private ServiceRuntime(SqliteDirectory directory, DomainService domains, DomainRechecker rechecker, ScimServer server) {
+    private ServiceRuntime(SqliteDirectory directory, DomainService domains, AdminService admin,
+            AdminCredentials adminCredentials, String adminCredential, ScimServer server, AdminServer adminServer,
+            Closer closer) {
         this.directory = directory;
         this.domains = domains;
-        this.rechecker = rechecker;
+        this.admin = admin;
+        this.adminCredentials = adminCredentials;
+        this.adminCredential = adminCredential;
         this.server = server;
+        this.adminServer = adminServer;
+        this.closer = closer;
+    }
+
+    /** The embedded case: the admin API on a free loopback port. */
+    public static ServiceRuntime start(SqliteDirectory directory, ServiceConfig config, String dnsServer, Clock clock)
+            throws IOException {
+        return start(directory, config, AdminListen.loopbackAnyPort(), dnsServer, clock);
     }
 
     /**
-     * Starts the service on an open directory, which it then owns. {@code dnsServer} (HOST:PORT, may be null)
-     * sends every DNS query to that one server.
+     * Starts the service on an open directory, which it then owns (and closes, also when starting fails).
+     * {@code dnsServer} (HOST:PORT, may be null) sends every DNS query to that one server.
      */
-    public static ServiceRuntime start(SqliteDirectory directory, ServiceConfig config, String dnsServer, Clock clock)
-            throws IOException {
-        DomainService domains = domainService(directory, dnsServer, clock);
-        ScimServer server = null;
-        DomainRechecker rechecker = null;
+    public static ServiceRuntime start(SqliteDirectory directory, ServiceConfig config, AdminListen adminListen,
+            String dnsServer, Clock clock) throws IOException {
+        Closer closer = new Closer();
+        closer.add(directory);
         try {
-            server = ScimServer.start(config, directory, domains::isVerified, clock);
-            rechecker = DomainRechecker.start(domains, clock, Duration.ofMinutes(1));
-            return new ServiceRuntime(directory, domains, rechecker, server);
+            DomainService domains = domainService(directory, dnsServer, clock);
+            ScimServer server = closer.add(ScimServer.start(config, directory, domains::isVerified, clock));
+            AdminService admin = new AdminService(directory, domains, server.config(), clock);
+            AdminCredentials credentials = new AdminCredentials(directory.dataSource(), clock);
+            String credential = credentials.issueEphemeral();
+            AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), admin, credentials));
+            closer.add(DomainRechecker.start(domains, clock, Duration.ofMinutes(1)));
+            return new ServiceRuntime(directory, domains, admin, credentials, credential, server, adminServer, closer);
         } catch (IOException | RuntimeException e) {
-            if (server != null) {
-                server.close();
-            }
-            directory.close();
+            closer.close();
             throw e;
         }
     }
@@ -66,10 +91,27 @@ public final class ServiceRuntime implements AutoCloseable {
         return server;
     }
 
+    /** The admin operations in-process (the same object the admin API serves). */
+    public AdminService admin() {
+        return admin;
+    }
+
+    public AdminCredentials adminCredentials() {
+        return adminCredentials;
+    }
+
+    /** The admin API's base URL, e.g. {@code http://127.0.0.1:8090/admin/v1}. */
+    public String adminUrl() {
+        return adminServer.url();
+    }
+
+    /** This process's admin credential, for the embedded console; never stored, gone when the process ends. */
+    public String adminCredential() {
+        return adminCredential;
+    }
+
     @Override
     public void close() {
-        rechecker.close();
-        server.close();
-        directory.close();
+        closer.close();
     }
 }

@@ -45,8 +45,8 @@ public final class TenantAdmin {
      * can be updated without a failed cycle; with zero they stop at once.
      */
     public Credentials rotate(Duration overlap) {
-        Tenant t = directory.defaultTenant()
-                .orElseThrow(() -> new IllegalStateException("The SCIM app has not been enabled yet. Run 'scim enable' first."));
+        Tenant t = directory.defaultTenant().filter(Tenant::scimEnabled)
+                .orElseThrow(() -> new IllegalStateException("The SCIM app is not enabled. Run 'scim enable' first."));
         Credentials c = issue(t.id(), overlap);
         String detail = overlap.isZero() ? "new secret token issued; the previous ones stopped working"
                 : "new secret token issued; the previous ones keep working for " + overlap.toMinutes() + " minutes";

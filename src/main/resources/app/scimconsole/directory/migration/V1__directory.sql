@@ -5,7 +5,7 @@
 
 CREATE TABLE tenants (
     id           VARCHAR(36) NOT NULL PRIMARY KEY,
-    scim_enabled BOOLEAN     NOT NULL DEFAULT TRUE,
+    scim_enabled BOOLEAN     NOT NULL DEFAULT FALSE,
     created      VARCHAR(24) NOT NULL
 );
 CREATE INDEX tenants_by_created ON tenants (created, id);

@@ -1,0 +1,343 @@
+package app.scimconsole.bench;
+
+import app.scimconsole.client.AdminApi;
+import app.scimconsole.client.AdminClient;
+import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.domains.Challenge;
+import app.scimconsole.domains.TestDnsServer;
+import app.scimconsole.server.ServiceConfig;
+import app.scimconsole.server.ServiceRuntime;
+import app.scimconsole.server.TenantAdmin;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The performance benchmark ({@code mvn -Pbench verify}): the real service (embedded SQLite in a temp folder)
+ * driven over HTTP on loopback the way Entra drives it, at 1k and 100k stored users, beside this machine's two
+ * ceilings measured in the same run. Prints one table and writes {@code target/bench/results.json}.
+ */
+public final class ServiceBenchmark {
+    private static final String DOMAIN = "bench.example";
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    private final LoadDriver driver = new LoadDriver();
+    private final List<Row> rows = new ArrayList<>();
+    private final int largeUsers;
+    private double httpCeilingC1;
+    private double httpCeilingC8;
+
+    private ServiceBenchmark(int largeUsers) {
+        this.largeUsers = largeUsers;
+    }
+
+    record Row(String scale, LoadDriver.Stats stats, double ceiling) {
+    }
+
+    /** A running service with a verified domain, its tenant URL and token. */
+    private record Service(ServiceRuntime runtime, TestDnsServer dns, String url, String token, Path dir) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            runtime.close();
+            dns.close();
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int large = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
+        new ServiceBenchmark(large).run(out);
+    }
+
+    private void run(Path outDir) throws Exception {
+        Files.createDirectories(outDir);
+        Path scratch = Files.createTempDirectory("scim-bench");
+        ObjectNode results = new ObjectMapper().createObjectNode();
+
+        System.out.println("Measuring the ceilings of this machine ...");
+        String sampleBody = createBody("ceiling-0@" + DOMAIN);
+        Ceilings.http(driver, 8, 6000, sampleBody); // warm-up: the JIT compiles driver and server before measuring
+        LoadDriver.Stats ceiling8 = Ceilings.http(driver, 8, 6000, sampleBody);
+        LoadDriver.Stats ceiling1 = Ceilings.http(driver, 1, 1500, sampleBody);
+        httpCeilingC1 = ceiling1.rps();
+        httpCeilingC8 = ceiling8.rps();
+        double sqliteCeiling = Ceilings.sqliteInsertsPerSecond(scratch, 3000);
+        rows.add(new Row("-", ceiling1, Double.NaN));
+        rows.add(new Row("-", ceiling8, Double.NaN));
+        ObjectNode ceilingJson = results.putObject("ceiling");
+        ceilingJson.put("http_c1_rps", round(httpCeilingC1)).put("http_c8_rps", round(httpCeilingC8))
+                .put("sqlite_insert_rps", round(sqliteCeiling));
+
+        ObjectNode service = results.putObject("service");
+        try (Service small = start(scratch.resolve("small"))) {
+            System.out.println("Seeding 1,000 users ...");
+            List<String> ids = seed(small, 1000);
+            measure(small, "1k", ids, service);
+        }
+        ObjectNode console = results.putObject("console");
+        try (Service big = start(scratch.resolve("large"))) {
+            System.out.printf(Locale.ROOT, "Initial cycle: %,d users, %,d groups of 50 members ...%n", largeUsers, largeUsers / 100);
+            long t0 = System.nanoTime();
+            List<String> ids = initialCycle(big, largeUsers, largeUsers / 100, 50);
+            double cycleSeconds = (System.nanoTime() - t0) / 1e9;
+            results.put("initial_cycle_100k_s", round(cycleSeconds));
+            measure(big, "100k", ids, service);
+            service.put("heap_mb_100k", round(usedHeapAfterGcMb()));
+            results.put("db_kb_per_1k_users", round(databaseBytes(big.dir()) / 1024.0 / (largeUsers / 1000.0)));
+            measureAdmin(big, console);
+        }
+        results.put("large_users", largeUsers);
+        Files.writeString(outDir.resolve("results.json"), results.toPrettyString());
+        printTable(results);
+    }
+
+    // ---- scenarios -----------------------------------------------------------------------------------
+
+    private Service start(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        TestDnsServer dns = TestDnsServer.start();
+        dns.zone(DOMAIN, 1, 300, 60);
+        ServiceRuntime runtime = ServiceRuntime.start(SqliteDirectory.open(dir),
+                new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, ServiceConfig.DEFAULT_THREADS),
+                "127.0.0.1:" + dns.address().getPort(), Clock.systemUTC());
+        TenantAdmin.Credentials c = new TenantAdmin(runtime.directory(), Clock.systemUTC()).enable();
+        Challenge challenge = runtime.domains().add(c.tenantId(), DOMAIN).challenge();
+        dns.txt(challenge.recordName(), challenge.recordValue());
+        if (!runtime.domains().verify(c.tenantId(), DOMAIN).result().isVerified()) {
+            throw new IllegalStateException("benchmark domain did not verify");
+        }
+        return new Service(runtime, dns, runtime.server().tenantUrl(c.tenantId()), c.secretToken(), dir);
+    }
+
+    private List<String> seed(Service s, int n) throws Exception {
+        String[] ids = new String[n];
+        driver.run("seed", 8, n, i -> post(s, "/Users", createBody("seed-" + i + "@" + DOMAIN)), 201);
+        // ids are read back by lookups, so the seed itself stays a plain stream of creates
+        for (int i = 0; i < n; i++) {
+            ids[i] = "seed-" + i + "@" + DOMAIN;
+        }
+        return List.of(ids);
+    }
+
+    /** Entra's initial cycle: a lookup and a create per user, a lookup and a create per group, then member PATCHes. */
+    private List<String> initialCycle(Service s, int users, int groups, int membersPerGroup) throws Exception {
+        driver.run("cycle users", 8, users * 2, i -> i % 2 == 0
+                ? get(s, "/Users?filter=" + enc("userName eq \"user-" + (i / 2) + "@" + DOMAIN + "\""))
+                : post(s, "/Users", createBody("user-" + (i / 2) + "@" + DOMAIN)), LoadDriver.ANY_SUCCESS);
+        List<String> userIds = idsOf(s, users);
+        String[] groupIds = new String[groups];
+        driver.run("cycle groups", 8, groups * 2, i -> i % 2 == 0
+                ? get(s, "/Groups?excludedAttributes=members&filter=" + enc("displayName eq \"Group " + (i / 2) + "\""))
+                : post(s, "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Group "
+                        + (i / 2) + "\",\"externalId\":\"" + UUID.randomUUID() + "\"}"), LoadDriver.ANY_SUCCESS);
+        for (int g = 0; g < groups; g++) {
+            groupIds[g] = groupId(s, "Group " + g);
+        }
+        int perPatch = 10;
+        int patchesPerGroup = membersPerGroup / perPatch;
+        driver.run("cycle members", 8, groups * patchesPerGroup, i -> {
+            int g = i / patchesPerGroup;
+            StringBuilder members = new StringBuilder();
+            for (int m = 0; m < perPatch; m++) {
+                int u = (g * membersPerGroup + (i % patchesPerGroup) * perPatch + m) % userIds.size();
+                members.append(m == 0 ? "" : ",").append("{\"$ref\":null,\"value\":\"").append(userIds.get(u)).append("\"}");
+            }
+            return patch(s, "/Groups/" + groupIds[g], "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                    + "\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[" + members + "]}]}");
+        }, 204);
+        List<String> names = new ArrayList<>(users);
+        for (int i = 0; i < users; i++) {
+            names.add("user-" + i + "@" + DOMAIN);
+        }
+        return names;
+    }
+
+    private void measure(Service s, String scale, List<String> userNames, ObjectNode service) throws Exception {
+        List<String> ids = idsOf(s, Math.min(userNames.size(), 2000));
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        LoadDriver.Stats probe1 = record(scale, driver.run("probe c1", 1, 400, i -> get(s, "/Users?filter="
+                + enc("userName eq \"" + UUID.randomUUID() + "\"")), 200), httpCeilingC1);
+        record(scale, driver.run("probe c8", 8, 3000, i -> get(s, "/Users?filter="
+                + enc("userName eq \"" + UUID.randomUUID() + "\"")), 200), httpCeilingC8);
+        LoadDriver.Stats lookup1 = record(scale, driver.run("lookup c1", 1, 400, i -> get(s, "/Users?filter="
+                + enc("userName eq \"" + userNames.get(r.nextInt(userNames.size())) + "\"")), 200), httpCeilingC1);
+        record(scale, driver.run("lookup c8", 8, 3000, i -> get(s, "/Users?filter="
+                + enc("userName eq \"" + userNames.get(r.nextInt(userNames.size())) + "\"")), 200), httpCeilingC8);
+        String prefix = "new-" + scale + "-";
+        LoadDriver.Stats create1 = record(scale, driver.run("create c1", 1, 400,
+                i -> post(s, "/Users", createBody(prefix + "a" + i + "@" + DOMAIN)), 201), httpCeilingC1);
+        LoadDriver.Stats create8 = record(scale, driver.run("create c8", 8, 3000,
+                i -> post(s, "/Users", createBody(prefix + "b" + i + "@" + DOMAIN)), 201), httpCeilingC8);
+        record(scale, driver.run("patch c1", 1, 400, i -> patch(s, "/Users/" + ids.get(r.nextInt(ids.size())),
+                patchBody(i)), 200), httpCeilingC1);
+        record(scale, driver.run("patch c8", 8, 3000, i -> patch(s, "/Users/" + ids.get(r.nextInt(ids.size())),
+                patchBody(i)), 200), httpCeilingC8);
+        record(scale, driver.run("group create c8", 8, 500, i -> post(s, "/Groups",
+                "{\"displayName\":\"" + prefix + "g" + i + "\"}"), 201), httpCeilingC8);
+        String gid = groupId(s, prefix + "g0");
+        record(scale, driver.run("member patch c8", 8, 2000, i -> patch(s, "/Groups/" + gid,
+                "{\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"$ref\":null,\"value\":\""
+                        + ids.get(r.nextInt(ids.size())) + "\"}]}]}"), 204), httpCeilingC8);
+        String key = scale.toLowerCase(Locale.ROOT);
+        service.put("lookup_p99_ms_" + key, round(lookup1.percentile(99)));
+        service.put("probe_p99_ms_" + key, round(probe1.percentile(99)));
+        if (key.equals("1k")) {
+            service.put("create_c1_rps", round(create1.rps()));
+            service.put("create_c8_rps", round(create8.rps()));
+        } else {
+            service.put("create_c1_rps_100k", round(create1.rps()));
+            service.put("create_c8_rps_100k", round(create8.rps()));
+        }
+    }
+
+    /** The admin API's data path behind the console's Users view, at the large scale. */
+    private void measureAdmin(Service s, ObjectNode console) {
+        AdminApi admin = new AdminClient(s.runtime().adminUrl(), s.runtime().adminCredential());
+        admin.users(new AdminApi.UserQuery(null, AdminApi.UserStatus.ANY, null, "userName", false, 1, 100));
+        long t0 = System.nanoTime();
+        AdminApi.UserPage first = admin.users(new AdminApi.UserQuery(null, AdminApi.UserStatus.ANY, null, "userName", false, 1, 100));
+        double openMs = (System.nanoTime() - t0) / 1e6;
+        String[] typed = {"u", "us", "use", "user", "user-", "user-4", "user-42", "user-421"};
+        double worst = 0;
+        for (String prefix : typed) {
+            long k0 = System.nanoTime();
+            admin.users(new AdminApi.UserQuery(prefix, AdminApi.UserStatus.ANY, null, "userName", false, 1, 100));
+            worst = Math.max(worst, (System.nanoTime() - k0) / 1e6);
+        }
+        console.put("users_view_open_ms_100k", round(openMs));
+        console.put("filter_keystroke_ms_100k", round(worst));
+        console.put("measured", "admin API round trip of the first page and of each search keystroke (data path only)");
+        console.put("total_users", first.totalResults());
+    }
+
+    private LoadDriver.Stats record(String scale, LoadDriver.Stats stats, double ceiling) {
+        rows.add(new Row(scale, stats, ceiling));
+        if (stats.errors() > 0) {
+            System.err.println(stats.name() + " at " + scale + ": " + stats.errors() + " unexpected answers");
+        }
+        return stats;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private List<String> idsOf(Service s, int n) throws Exception {
+        List<String> ids = new ArrayList<>(n);
+        ObjectMapper json = new ObjectMapper();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (int start = 1; ids.size() < n; start += 1000) {
+            var response = client.send(get(s, "/Users?attributes=id&sortBy=meta.created&count=1000&startIndex=" + start).toRequest(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var page = json.readTree(response.body()).path("Resources");
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(u -> {
+                if (ids.size() < n) {
+                    ids.add(u.path("id").asText());
+                }
+            });
+        }
+        return ids;
+    }
+
+    private String groupId(Service s, String displayName) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(get(s, "/Groups?attributes=id&filter="
+                + enc("displayName eq \"" + displayName + "\"")).toRequest(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body()).path("Resources").get(0).path("id").asText();
+    }
+
+    private static String createBody(String userName) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + ENTERPRISE + "\"],\"externalId\":\""
+                + UUID.randomUUID() + "\",\"userName\":\"" + userName + "\",\"active\":true,\"displayName\":\"Bench User\","
+                + "\"title\":\"Engineer\",\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "\"}],"
+                + "\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User\"},\"" + ENTERPRISE
+                + "\":{\"department\":\"R&D\",\"employeeNumber\":\"42\"}}";
+    }
+
+    private static String patchBody(int i) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Replace\","
+                + "\"path\":\"title\",\"value\":\"Title " + i + "\"},{\"op\":\"Replace\",\"path\":\"active\",\"value\":\""
+                + (i % 2 == 0 ? "True" : "False") + "\"}]}";
+    }
+
+    private static LoadDriver.Call get(Service s, String path) {
+        return new LoadDriver.Call("GET", s.url() + path, null, s.token());
+    }
+
+    private static LoadDriver.Call post(Service s, String path, String body) {
+        return new LoadDriver.Call("POST", s.url() + path, body, s.token());
+    }
+
+    private static LoadDriver.Call patch(Service s, String path, String body) {
+        return new LoadDriver.Call("PATCH", s.url() + path, body, s.token());
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static double usedHeapAfterGcMb() {
+        System.gc();
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return used / (1024.0 * 1024.0);
+    }
+
+    /** The database file after its write-ahead log is folded in (the WAL file keeps its peak size otherwise). */
+    private static long databaseBytes(Path dir) throws Exception {
+        Path db = dir.resolve(SqliteDirectory.FILE_NAME);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        return Files.size(db);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private void printTable(ObjectNode results) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-6s %-18s %8s %10s %9s %9s %8s %7s%n", "scale", "operation", "requests", "req/s",
+                "p50 ms", "p99 ms", "ceiling", "errors");
+        for (Row row : rows) {
+            LoadDriver.Stats s = row.stats();
+            String ratio = Double.isNaN(row.ceiling()) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * s.rps() / row.ceiling());
+            System.out.printf(Locale.ROOT, "%-6s %-18s %8d %10.0f %9.2f %9.2f %8s %7d%n", row.scale(), s.name(), s.count(),
+                    s.rps(), s.percentile(50), s.percentile(99), ratio, s.errors());
+        }
+        System.out.println();
+        System.out.println("SQLite single-row transactions (WAL, synchronous=FULL): "
+                + results.path("ceiling").path("sqlite_insert_rps").asDouble() + " /s");
+        System.out.printf(Locale.ROOT, "Initial cycle of %,d users and %,d groups of 50: %.1f s%n", largeUsers, largeUsers / 100,
+                results.path("initial_cycle_100k_s").asDouble());
+        System.out.println("Heap used after GC with " + largeUsers + " users (service and driver): "
+                + results.path("service").path("heap_mb_100k").asDouble() + " MB");
+        System.out.println("Database size per 1k users: " + results.path("db_kb_per_1k_users").asDouble() + " KB");
+        System.out.println("Users view data path at " + largeUsers + ": first page "
+                + results.path("console").path("users_view_open_ms_100k").asDouble() + " ms, slowest search keystroke "
+                + results.path("console").path("filter_keystroke_ms_100k").asDouble() + " ms");
+        System.out.println("Results: target/bench/results.json");
+    }
+}

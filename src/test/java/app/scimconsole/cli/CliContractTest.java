@@ -1,0 +1,173 @@
+package app.scimconsole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.domains.TestDnsServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command-line contract of DESIGN.md, exercised as a user would: each command runs in its own JVM on a temp
+ * data folder, and its exit code, JSON output and stderr are checked.
+ */
+class CliContractTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path data;
+
+    TestDnsServer dns;
+
+    @BeforeEach
+    void dns() throws IOException {
+        dns = TestDnsServer.start();
+    }
+
+    @AfterEach
+    void stopDns() {
+        dns.close();
+    }
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("not one JSON object: " + out + " / " + err, e);
+            }
+        }
+    }
+
+    private List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "app.scimconsole.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private Run run(String... args) throws Exception {
+        Process p = new ProcessBuilder(command(args)).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out.trim(), err.trim());
+    }
+
+    private String dnsServer() {
+        return "127.0.0.1:" + dns.address().getPort();
+    }
+
+    @Test
+    void scimDomainUsersAndActivityCommands() throws Exception {
+        String d = data.toString();
+        Run enable = run("scim", "enable", "--data", d, "--json");
+        assertThat(enable.exit()).as(enable.err()).isZero();
+        String tenantUrl = enable.json().path("tenantUrl").asText();
+        assertThat(tenantUrl).matches("http://127\\.0\\.0\\.1:8089/scim/v2/[0-9a-f-]+");
+        assertThat(enable.json().path("secretToken").asText()).hasSizeGreaterThanOrEqualTo(43);
+
+        Run add = run("domain", "add", "example.com", "--data", d, "--json");
+        assertThat(add.exit()).as(add.err()).isZero();
+        JsonNode record = add.json();
+        assertThat(record.path("domain").asText()).isEqualTo("example.com");
+        assertThat(record.path("recordType").asText()).isEqualTo("TXT");
+        assertThat(record.path("recordName").asText()).isEqualTo("_scim-console-challenge.example.com");
+        assertThat(record.path("recordValue").asText()).startsWith("scim-console-verification=");
+
+        dns.zone("example.com", 1, 300, 60);
+        Run pending = run("domain", "verify", "example.com", "--dns-server", dnsServer(), "--data", d, "--json");
+        assertThat(pending.exit()).as(pending.err()).isZero();
+        assertThat(pending.json().path("status").asText()).isEqualTo("PENDING");
+        dns.txt(record.path("recordName").asText(), record.path("recordValue").asText());
+        Run verified = run("domain", "verify", "example.com", "--dns-server", dnsServer(), "--data", d, "--json");
+        assertThat(verified.json().path("status").asText()).isEqualTo("VERIFIED");
+        assertThat(run("domain", "list", "--data", d, "--json").json().path("domains").get(0).path("status").asText())
+                .isEqualTo("VERIFIED");
+
+        Path zone = data.resolve("example.com.zone");
+        Files.writeString(zone, "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 86400 60\n"
+                + record.path("recordName").asText() + ". IN TXT \"" + record.path("recordValue").asText() + "\"\n");
+        Run offline = run("domain", "check-zone", zone.toString(), "example.com", "--data", d, "--json");
+        assertThat(offline.exit()).as(offline.err()).isZero();
+        assertThat(offline.json().path("status").asText()).isEqualTo("VERIFIED");
+
+        Run users = run("users", "list", "--data", d, "--json");
+        assertThat(users.exit()).isZero();
+        assertThat(users.json().path("users").isArray()).isTrue();
+        Run activity = run("activity", "list", "--limit", "5", "--data", d, "--json");
+        assertThat(activity.json().path("activity").get(0).path("operation").asText()).isEqualTo("ENABLE");
+
+        Run rotate = run("scim", "rotate-token", "--data", d, "--json");
+        assertThat(rotate.json().path("secretToken").asText()).isNotEqualTo(enable.json().path("secretToken").asText());
+        Run disable = run("scim", "disable", "--data", d, "--json");
+        assertThat(disable.json().path("enabled").asBoolean(true)).isFalse();
+        // secrets are shown once and never written to the log
+        assertThat(run("activity", "list", "--data", d, "--json").out()).doesNotContain(rotate.json().path("secretToken").asText());
+    }
+
+    @Test
+    void failuresExitNonZeroWithOneLineOnStderr() throws Exception {
+        Run bad = run("domain", "add", "not a domain", "--data", data.toString(), "--json");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).doesNotContain("\n").doesNotContain("Exception").startsWith("scim-console:");
+        Run rotateFirst = run("scim", "rotate-token", "--data", data.toString());
+        assertThat(rotateFirst.exit()).isNotZero();
+        assertThat(rotateFirst.err()).contains("scim enable");
+        Run unknown = run("frobnicate");
+        assertThat(unknown.exit()).isNotZero();
+        Run version = run("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("SCIM Console");
+    }
+
+    @Test
+    void serveAnswersEntrasProbeAndStopsGracefullyOnSigterm() throws Exception {
+        Run enable = run("scim", "enable", "--data", data.toString(), "--json");
+        String token = enable.json().path("secretToken").asText();
+        Process serve = new ProcessBuilder(command("serve", "--port", "0", "--admin-port", "0", "--data", data.toString(),
+                "--dns-server", dnsServer(), "--json")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            JsonNode first = JSON.readTree(out.readLine());
+            String tenantUrl = first.path("tenantUrl").asText();
+            assertThat(first.path("adminUrl").asText()).startsWith("http://127.0.0.1:").endsWith("/admin/v1");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(tenantUrl
+                    + "/Users?filter=userName+eq+%22c0ffee00-0000-4000-8000-000000000000%22"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(probe.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(probe.body()).path("totalResults").asInt()).isZero();
+            HttpResponse<String> spc = http.send(HttpRequest.newBuilder(URI.create(tenantUrl + "/ServiceProviderConfig"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(spc.statusCode()).isEqualTo(200);
+        } finally {
+            serve.destroy(); // SIGTERM
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(serve.exitValue()).isIn(0, 143);
+        // the data folder is private to its owner
+        if (File.separatorChar == '/') {
+            assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+}
