@@ -11,7 +11,6 @@ import app.scimconsole.directory.DataFolder;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -112,7 +111,6 @@ public final class ConsoleApp extends Application {
         } else if (settings != null) {
             settings.close();
         }
-        Platform.setImplicitExit(true);
     }
 
     /** The running window's context (tests). */

@@ -56,6 +56,7 @@ public final class MainWindowController {
     private final Map<String, ToggleButton> buttons = new HashMap<>();
     private final PauseTransition noticeTimer = new PauseTransition(NOTICE_TIME);
     private Page current;
+    private boolean flashing;
 
     public MainWindowController(AppContext ctx, List<NavItem> items) {
         this.ctx = ctx;
@@ -65,10 +66,18 @@ public final class MainWindowController {
     @FXML
     private void initialize() {
         StatusModel status = ctx.status();
-        statusBar.textProperty().bind(status.textProperty());
+        statusBar.setText(status.textProperty().get());
+        status.textProperty().addListener((o, was, now) -> {
+            if (!flashing) {
+                statusBar.setText(now);
+            }
+        });
         statusBar.progressProperty().bind(Bindings.when(status.runningProperty().greaterThan(0)).then(-1.0).otherwise(0.0));
         status.noticeProperty().addListener((o, was, n) -> showNotice(n));
-        noticeTimer.setOnFinished(e -> notifications.hide());
+        noticeTimer.setOnFinished(e -> {
+            flashing = false;
+            statusBar.setText(status.textProperty().get());
+        });
 
         ConnectionModel connection = ctx.connection();
         connectionBadge.textProperty().bind(connection.descriptionProperty());
@@ -151,20 +160,24 @@ public final class MainWindowController {
         connectionButton.setManaged(failed);
     }
 
+    /**
+     * Errors need attention: they stay in the notification pane until closed. Confirmations ("copied") only flash in
+     * the status bar, so they never cover what the owner works on.
+     */
     private void showNotice(StatusModel.Notice n) {
         if (n == null) {
             return;
         }
-        Label icon = new Label(n.kind() == StatusModel.Kind.ERROR ? "⚠" : n.kind() == StatusModel.Kind.SUCCESS ? "✓" : "ℹ");
-        icon.getStyleClass().add("notice-icon");
-        notifications.getStyleClass().removeAll("notice-error", "notice-success", "notice-info");
-        notifications.getStyleClass().add("notice-" + n.kind().name().toLowerCase(java.util.Locale.ROOT));
-        notifications.setAccessibleText(n.text());
-        notifications.show(n.text(), icon);
-        noticeTimer.stop();
-        if (n.kind() != StatusModel.Kind.ERROR) {
-            noticeTimer.playFromStart();
+        if (n.kind() == StatusModel.Kind.ERROR) {
+            Label icon = new Label("⚠");
+            icon.getStyleClass().add("notice-icon");
+            notifications.setAccessibleText(n.text());
+            notifications.show(n.text(), icon);
+            return;
         }
+        flashing = true;
+        statusBar.setText((n.kind() == StatusModel.Kind.SUCCESS ? "✓ " : "") + n.text());
+        noticeTimer.playFromStart();
     }
 
     @FXML
@@ -177,8 +190,13 @@ public final class MainWindowController {
         select("connection");
     }
 
-    /** The text of the notification shown last (tests, accessibility). */
+    /** The text of the error notification shown last (tests, accessibility). */
     public String notificationText() {
         return notifications.getText();
+    }
+
+    /** What the status bar says now. */
+    public String statusText() {
+        return statusBar.getText();
     }
 }

@@ -17,6 +17,9 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public <T> void run(Tasks.Spec<T> spec) {
+        if (executor.isShutdown()) {
+            return; // closing: late timers may still fire once
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {

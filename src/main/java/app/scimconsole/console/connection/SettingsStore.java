@@ -61,7 +61,11 @@ public final class SettingsStore implements AutoCloseable {
     public synchronized ConsoleSettings update(UnaryOperator<ConsoleSettings> change) {
         ConsoleSettings next = change.apply(current);
         current = next;
-        writer.execute(() -> write(next));
+        if (writer.isShutdown()) {
+            write(next); // after close (late window events): write at once
+        } else {
+            writer.execute(() -> write(next));
+        }
         return next;
     }
 

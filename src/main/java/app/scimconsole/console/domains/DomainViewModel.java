@@ -74,7 +74,8 @@ public final class DomainViewModel {
         indicator.set(i);
         statusText.set(ui.text(i.key()));
         if (lastLive.get() == null) {
-            summary.set(e.summary() == null || e.summary().isBlank() ? ui.text("domain.notCheckedYet") : e.summary());
+            String stored = e.summary() != null && !e.summary().isBlank() ? e.summary() : e.detail();
+            summary.set(stored == null || stored.isBlank() ? ui.text("domain.notCheckedYet") : stored);
         }
         updateLiveNote();
         tick(ui.clock().instant());

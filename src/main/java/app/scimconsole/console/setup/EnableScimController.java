@@ -78,6 +78,12 @@ public final class EnableScimController {
         showWhen(enableCard, vm.enabledProperty().not());
         showWhen(credentialsCard, vm.enabledProperty());
         enableButton.disableProperty().bind(vm.busyProperty());
+        // The Enable button disappears once enabled: keep the keyboard focus on the next thing to do.
+        vm.enabledProperty().addListener((o, was, now) -> {
+            if (now && enableButton.getScene() != null) {
+                javafx.application.Platform.runLater(copyUrlButton::requestFocus);
+            }
+        });
         enableProgress.visibleProperty().bind(vm.busyProperty());
 
         tenantUrlField.textProperty().bind(vm.tenantUrlProperty());

@@ -36,6 +36,7 @@ public final class EnableScimViewModel {
     private final OverviewModel overview;
     private final BiFunction<String, String, ConnectionTest.Result> tester;
     private final BooleanSupplier embedded;
+    private final OwnTraffic own;
 
     private final BooleanProperty enabled = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -53,12 +54,13 @@ public final class EnableScimViewModel {
     private final StringProperty testMessage = new SimpleStringProperty("");
 
     public EnableScimViewModel(UiKit ui, Supplier<AdminApi> api, OverviewModel overview,
-            BiFunction<String, String, ConnectionTest.Result> tester, BooleanSupplier embedded) {
+            BiFunction<String, String, ConnectionTest.Result> tester, BooleanSupplier embedded, OwnTraffic own) {
         this.ui = ui;
         this.api = api;
         this.overview = overview;
         this.tester = tester;
         this.embedded = embedded;
+        this.own = own;
         tokenKnown = token.isNotEmpty();
         tokenShown = Bindings.createStringBinding(() -> token.get().isEmpty() ? ""
                 : revealed.get() ? token.get() : MASK + token.get().substring(Math.max(0, token.get().length() - 4)),
@@ -175,7 +177,14 @@ public final class EnableScimViewModel {
         }
         testState.set(TestState.RUNNING);
         testMessage.set(ui.text("enable.test.running"));
-        Tasks.create(() -> tester.apply(url, secret)).describedAs(ui.text("enable.test.running")).onSuccess(r -> {
+        Tasks.create(() -> {
+            Runnable done = own.begin();
+            try {
+                return tester.apply(url, secret);
+            } finally {
+                done.run();
+            }
+        }).describedAs(ui.text("enable.test.running")).onSuccess(r -> {
             testState.set(r.ok() ? TestState.OK : TestState.FAILED);
             testMessage.set(r.message());
             overview.refresh();

@@ -22,15 +22,18 @@ public final class FirstRequestViewModel {
 
     private final UiKit ui;
     private final OverviewModel overview;
+    private final OwnTraffic own;
     private final BooleanProperty arrived = new SimpleBooleanProperty();
     private final StringProperty headline = new SimpleStringProperty("");
     private final StringProperty detail = new SimpleStringProperty("");
     private final StringProperty counts = new SimpleStringProperty("");
     private final StringProperty warning = new SimpleStringProperty("");
+    private boolean entraSeen;
 
-    public FirstRequestViewModel(UiKit ui, OverviewModel overview) {
+    public FirstRequestViewModel(UiKit ui, OverviewModel overview, OwnTraffic own) {
         this.ui = ui;
         this.overview = overview;
+        this.own = own;
         overview.overviewProperty().addListener((o, was, now) -> update());
         update();
     }
@@ -40,10 +43,14 @@ public final class FirstRequestViewModel {
         Overview o = overview.get();
         Instant now = ui.clock().instant();
         Instant last = o == null ? null : o.lastRequest();
-        arrived.set(last != null);
-        if (last == null) {
+        boolean ours = own.explains(last);
+        if (last != null && !ours) {
+            entraSeen = true;
+        }
+        arrived.set(last != null && (!ours || entraSeen));
+        if (!arrived.get()) {
             headline.set(ui.text("provisioning.waiting"));
-            detail.set(ui.text("provisioning.waitingDetail"));
+            detail.set(ui.text(ours ? "provisioning.waitingOwnTest" : "provisioning.waitingDetail"));
         } else {
             headline.set(ui.text("provisioning.arrived", ui.texts().time(last, now), ui.texts().ago(last, now)));
             Instant next = last.plus(CYCLE);

@@ -122,6 +122,9 @@ public final class SetupController {
         private StepId bound;
 
         StepCell() {
+            setPrefWidth(0); // fit the list's width: no horizontal scrolling
+            name.setMinWidth(0);
+            state.setMinWidth(0);
             badge.getStyleClass().add("step-badge");
             name.getStyleClass().add("step-name");
             state.getStyleClass().add("step-state");

@@ -28,12 +28,13 @@ public final class SetupPage implements Page {
         I18n i18n = ctx.i18n();
         ConnectionModel connection = ctx.connection();
         Supplier<LiveCheck> live = () -> connection.dnsChecker()::check;
+        OwnTraffic own = new OwnTraffic(ui.clock());
         ChecklistViewModel checklist = new ChecklistViewModel(ctx.settings());
         EnableScimViewModel enable = new EnableScimViewModel(ui, connection::api, ctx.overview(), ctx::testConnection,
                 () -> connection.targetProperty().get() == null
-                        || connection.targetProperty().get().mode() == ConsoleSettings.Mode.EMBEDDED);
+                        || connection.targetProperty().get().mode() == ConsoleSettings.Mode.EMBEDDED, own);
         MappingsViewModel mappings = new MappingsViewModel(ui, ctx.overview());
-        FirstRequestViewModel firstRequest = new FirstRequestViewModel(ui, ctx.overview());
+        FirstRequestViewModel firstRequest = new FirstRequestViewModel(ui, ctx.overview(), own);
         DomainsViewModel domains = new DomainsViewModel(ui, connection::api, live);
         vm = new SetupViewModel(ui, ctx.settings(), checklist, enable, mappings, firstRequest, domains);
 

@@ -1,0 +1,59 @@
+package app.scimconsole.console;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plays Entra in the console tests: real SCIM requests to the embedded service's tenant URL. */
+final class ScimClient {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String tenantUrl;
+    private final String token;
+
+    ScimClient(String tenantUrl, String token) {
+        this.tenantUrl = tenantUrl;
+        this.token = token;
+    }
+
+    int get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(tenantUrl + path)).GET());
+    }
+
+    /** Creates a user the way Entra does; null attributes are left out (as for an unmapped attribute). */
+    int createUser(String userName, String displayName, String title, String department) {
+        StringBuilder json = new StringBuilder("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
+                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],");
+        json.append("\"userName\":\"").append(userName).append("\",\"active\":true,");
+        if (displayName != null) {
+            json.append("\"displayName\":\"").append(displayName).append("\",");
+        }
+        if (title != null) {
+            json.append("\"title\":\"").append(title).append("\",");
+        }
+        json.append("\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"").append(userName).append("\"}]");
+        if (department != null) {
+            json.append(",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"")
+                    .append(department).append("\"}");
+        }
+        json.append('}');
+        return send(HttpRequest.newBuilder(URI.create(tenantUrl + "/Users"))
+                .header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.toString())));
+    }
+
+    private int send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = http.send(b.header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode();
+        } catch (IOException e) {
+            throw new AssertionError("SCIM request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
