@@ -109,6 +109,7 @@ abstract class ConsoleUiTestBase extends FxRobot {
             }
             pause(100);
         }
+        shot("failed-" + testName);
         throw new AssertionError("timed out waiting until " + what);
     }
 

@@ -68,4 +68,142 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         waitUntil("the closed port is explained", () -> text("#testResult").contains("Nothing answered"));
         shotAt("#testButton", "wizard-2-test-connection-closed-port");
     }
+
+    @Test
+    void mappingTableTurnsLiveAndEntrasFirstRequestIsSeen() {
+        goTo(StepId.ENABLE);
+        press("#enableButton");
+        waitUntil("the tenant URL is shown", () -> !text("#tenantUrlField").isEmpty());
+        String tenantUrl = text("#tenantUrlField");
+        press("#copyTokenButton");
+        ScimClient entra = new ScimClient(tenantUrl, clipboard());
+        verifyInService("testuser.com");
+
+        goTo(StepId.ENTRA);
+        waitUntil("the table waits for users", () -> tableTexts().contains("no users yet"));
+        shot("wizard-3-entra-waiting");
+
+        goTo(StepId.PROVISIONING);
+        assertThat(text("#headline")).startsWith("Waiting for Entra");
+        shot("wizard-4-provisioning-waiting");
+
+        // Entra's first cycle: two people, without department (as when that mapping was deleted in Entra).
+        assertThat(entra.createUser("alice@testuser.com", "Alice Example", "Engineer", null)).isEqualTo(201);
+        assertThat(entra.createUser("bob@testuser.com", "Bob Example", null, null)).isEqualTo(201);
+        waitUntil("the first request is seen", () -> text("#headline").startsWith("Entra’s first request arrived"));
+        assertThat(text("#counts")).contains("2 active users");
+        shot("wizard-4-provisioning-arrived");
+
+        goTo(StepId.ENTRA);
+        waitUntil("the table turns live", () -> tableTexts().contains("2 of 2"));
+        assertThat(tableTexts()).contains("0 of 2", "1 of 2");
+        assertThat(tableTexts().stream().filter(t -> t.contains("Looks unmapped")).toList()).hasSize(1)
+                .allMatch(t -> t.contains("department"));
+        assertThat(text("#summary")).contains("Some mappings look missing: department");
+        shotAt("#mappingTable", "wizard-3-entra-live-missing");
+
+        // Fixed in Entra; the next cycle brings everyone's department.
+        assertThat(entra.createUser("carol@testuser.com", "Carol Example", "Designer", "Design")).isEqualTo(201);
+        waitUntil("the department arrives", () -> tableTexts().contains("1 of 3"));
+        assertThat(tableTexts().stream().filter(t -> t.contains("Looks unmapped")).toList()).isEmpty();
+        shotAt("#mappingTable", "wizard-3-entra-live");
+    }
+
+    @Test
+    void aDomainIsAddedAndTurnsVerified() {
+        dns.zone("example.org", 1, 300, 60);
+        goTo(StepId.DOMAINS);
+        shot("wizard-5-domains-empty");
+
+        clickOn("#newDomainField").write("someone@example.org");
+        waitUntil("the e-mail address is refused as typed", () -> text("#newDomainError").contains("e-mail address"));
+        assertThat(fx(() -> node("#addButton").isDisabled())).isTrue();
+        shot("wizard-5-domains-validation");
+
+        push(KeyCode.CONTROL, KeyCode.A);
+        write("example.org");
+        waitUntil("the domain is accepted as typed", () -> !node("#addButton").isDisabled());
+        push(KeyCode.ENTER);
+        waitUntil("the domain's card appears", () -> lookup(".domain-card").queryAll().size() == 1);
+        waitUntil("the domain is pending", () -> text("#statusText").equals("Pending"));
+        assertThat(text("#recordName")).isEqualTo("_scim-console-challenge.example.org");
+        assertThat(text("#schedule")).startsWith("Next automatic check in");
+        shot("wizard-5-domains-pending");
+
+        press("#copyNameButton");
+        String name = clipboard();
+        press("#copyValueButton");
+        String value = clipboard();
+        assertThat(name).isEqualTo("_scim-console-challenge.example.org");
+        assertThat(value).startsWith("scim-console-verification=");
+
+        // The owner publishes the record at the DNS provider, then checks.
+        dns.txt(name, value);
+        press("#checkButton");
+        waitUntil("the domain is verified", () -> text("#statusText").equals("Verified"));
+        waitUntil("the server says it has the record", () -> lookup(".server-grid .label").queryAllAs(
+                javafx.scene.control.Label.class).stream().anyMatch(l -> l.getText().contains("has the record")));
+        assertThat(text("#schedule")).startsWith("Verified since");
+        assertThat(fx(() -> runtime().domains().isVerified(tenantId(), "example.org"))).isTrue();
+        shot("wizard-5-domains-verified");
+
+        // The offline check of what someone is about to publish: a wrong value is explained.
+        press("#zonePane .title");
+        press("#zoneText");
+        write("$ORIGIN example.org.\n_scim-console-challenge 300 IN TXT \"scim-console-verification=old\"\n");
+        press("#zoneCheckButton");
+        waitUntil("the zone check explains the wrong value", () -> text("#zoneStatusText").equals("Wrong value"));
+        assertThat(text("#zoneResult")).contains("Change the value to exactly " + value);
+        shotAt("#zonePane", "wizard-5-domains-zone-check");
+    }
+
+    @Test
+    void progressSurvivesARestartButTheTokenIsNeverStored() throws Exception {
+        press("#roleCheck");
+        press("#ownerCheck");
+        goTo(StepId.ENABLE);
+        press("#enableButton");
+        waitUntil("the token is shown", () -> !text("#tokenField").isEmpty());
+        press("#copyTokenButton");
+        String token = clipboard();
+        goTo(StepId.ENTRA);
+        press("#doneCheck");
+
+        close();
+        String saved = java.nio.file.Files.readString(data.resolve("console.json"));
+        assertThat(saved).contains("ENTRA", "before.role", "before.owner", "entra.saved").doesNotContain(token);
+
+        launch();
+        ListView<StepId> stepper = node("#stepper");
+        waitUntil("the wizard reopens at step 3", () -> stepper.getSelectionModel().getSelectedItem() == StepId.ENTRA);
+        assertThat(fx(() -> ((javafx.scene.control.CheckBox) node("#doneCheck")).isSelected())).isTrue();
+        goTo(StepId.BEFORE);
+        assertThat(fx(() -> ((javafx.scene.control.CheckBox) node("#roleCheck")).isSelected())).isTrue();
+        assertThat(fx(() -> ((javafx.scene.control.CheckBox) node("#dnsCheck")).isSelected())).isFalse();
+        goTo(StepId.ENABLE);
+        waitUntil("the token is said to be gone", () -> node("#tokenUnknown").isVisible());
+        assertThat(text("#tokenField")).isEmpty();
+        shot("wizard-2-enable-after-restart");
+    }
+
+    // ---- helpers ----
+
+    String tenantId() {
+        return runtime().admin().overview().tenantId();
+    }
+
+    /** Verifies a domain in the service directly, through the test DNS server (not what these tests are about). */
+    void verifyInService(String domain) {
+        dns.zone(domain, 1, 300, 60);
+        var domains = runtime().domains();
+        var challenge = domains.add(tenantId(), domain).challenge();
+        dns.txt(challenge.recordName(), challenge.recordValue());
+        assertThat(domains.verify(tenantId(), domain).result().isVerified()).isTrue();
+    }
+
+    /** The texts of the mapping table's cells, as rendered. */
+    java.util.List<String> tableTexts() {
+        return lookup("#mappingTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(c -> c.getText() == null ? "" : c.getText()).toList();
+    }
 }

@@ -49,7 +49,7 @@ public final class Texts {
         return i18n.text("time.daysAgo", s / 86400);
     }
 
-    /** A countdown: "4:05", "1:02:03", or "now" when due. */
+    /** A countdown: "4:05", "1:02:03", "23 h 59 min", or "now" when due. */
     public String countdown(Instant due, Instant now) {
         long s = Duration.between(now, due).getSeconds();
         if (s <= 0) {
@@ -58,6 +58,9 @@ public final class Texts {
         long h = s / 3600;
         long m = (s % 3600) / 60;
         long sec = s % 60;
+        if (h >= 2) {
+            return i18n.text("time.hoursMinutes", h, m);
+        }
         return h > 0 ? String.format("%d:%02d:%02d", h, m, sec) : String.format("%d:%02d", m, sec);
     }
 }
