@@ -151,8 +151,8 @@ public final class DomainsViewModel {
     public Scheduler.Cancellable activate() {
         active++;
         if (ticker == null) {
+            domains.forEach(d -> d.liveCheck(this::refresh)); // domains read later are checked as they arrive
             refresh();
-            domains.forEach(d -> d.liveCheck(this::refresh));
             ticker = ui.scheduler().every(Duration.ofSeconds(1), this::tick);
         }
         boolean[] cancelled = {false};

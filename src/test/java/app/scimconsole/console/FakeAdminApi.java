@@ -1,0 +1,118 @@
+package app.scimconsole.console;
+
+import app.scimconsole.client.AdminApi;
+import app.scimconsole.client.AdminException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An in-memory {@link AdminApi} for view-model tests; it records calls and can be told to fail. */
+public class FakeAdminApi implements AdminApi {
+    public Overview overview = overview(false, null, null, new MappingCoverage(0, 0, 0, 0, 0, 0), List.of());
+    public final Map<String, DomainEntry> domains = new LinkedHashMap<>();
+    public final List<String> calls = new ArrayList<>();
+    public String nextToken = "tok-0000000000000000000000000000000000000001";
+    public AdminException failure;
+    public String verifyStatus = "VERIFIED";
+
+    public static Overview overview(boolean enabled, Instant tokenCreated, Instant lastRequest, MappingCoverage coverage,
+            List<String> rejected) {
+        return new Overview("t1", "http://127.0.0.1:8089/scim/v2/t1", enabled, tokenCreated, lastRequest, lastRequest,
+                coverage.users(), 0, 0, rejected.size(), coverage, rejected);
+    }
+
+    private void call(String what) {
+        calls.add(what);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public Overview overview() {
+        call("overview");
+        return overview;
+    }
+
+    @Override
+    public Credentials enableScim() {
+        call("enable");
+        overview = overview(true, Instant.parse("2026-03-02T09:00:00Z"), overview.lastRequest(), overview.coverage(),
+                overview.unverifiedRejectedDomains());
+        return new Credentials(overview.tenantUrl(), nextToken);
+    }
+
+    @Override
+    public String rotateToken(int overlapMinutes) {
+        call("rotate:" + overlapMinutes);
+        return nextToken;
+    }
+
+    @Override
+    public void disableScim() {
+        call("disable");
+    }
+
+    @Override
+    public UserPage users(UserQuery query) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public UserDetail user(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public GroupPage groups(String search, int startIndex, int count) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public UserPage groupMembers(String groupId, int startIndex, int count) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ActivityEntry> activity(ActivityQuery query) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DomainEntry> domains() {
+        call("domains");
+        return List.copyOf(domains.values());
+    }
+
+    public static DomainEntry pending(String domain, String token, Instant nextCheck) {
+        return new DomainEntry(domain, "TXT", "_scim-console-challenge." + domain, "scim-console-verification=" + token,
+                "PENDING", null, "The name does not exist yet.", null, nextCheck, null);
+    }
+
+    @Override
+    public DomainEntry addDomain(String name) {
+        call("add:" + name);
+        DomainEntry e = pending(name, "a".repeat(52), Instant.parse("2026-03-02T09:01:00Z"));
+        domains.put(name, e);
+        return e;
+    }
+
+    @Override
+    public DomainEntry verifyDomain(String name) {
+        call("verify:" + name);
+        DomainEntry old = domains.get(name);
+        DomainEntry e = new DomainEntry(name, "TXT", old.recordName(), old.recordValue(), verifyStatus, null, "checked",
+                Instant.parse("2026-03-02T09:00:00Z"), Instant.parse("2026-03-03T09:00:00Z"),
+                verifyStatus.equals("VERIFIED") ? Instant.parse("2026-03-02T09:00:00Z") : null);
+        domains.put(name, e);
+        return e;
+    }
+
+    @Override
+    public void removeDomain(String name) {
+        call("remove:" + name);
+        domains.remove(name);
+    }
+}

@@ -1,0 +1,96 @@
+package app.scimconsole.console;
+
+import app.scimconsole.console.common.ClipboardService;
+import app.scimconsole.console.common.Confirmer;
+import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.ImmediateTaskRunner;
+import app.scimconsole.console.common.Scheduler;
+import app.scimconsole.console.common.StatusModel;
+import app.scimconsole.console.common.Texts;
+import app.scimconsole.console.common.UiKit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A {@link UiKit} for view-model tests: synchronous tasks, a clock and a scheduler the test moves, a recording clipboard. */
+public final class TestUi {
+    public final StatusModel status = new StatusModel();
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    public final List<String> clipboard = new ArrayList<>();
+    public final ManualScheduler scheduler = new ManualScheduler();
+    public final List<String> confirmations = new ArrayList<>();
+    public boolean confirmAnswer = true;
+    public final I18n i18n = I18n.forLocale(Locale.ENGLISH);
+    public final UiKit kit;
+
+    public TestUi() {
+        ClipboardService cb = clipboard::add;
+        Confirmer confirmer = (title, header, details, confirm) -> {
+            confirmations.add(header);
+            return confirmAnswer;
+        };
+        kit = new UiKit(new ImmediateTaskRunner(status, i18n), status, new Texts(i18n, ZoneOffset.UTC), clock, cb, confirmer,
+                scheduler);
+    }
+
+    public String lastClipboard() {
+        return clipboard.isEmpty() ? null : clipboard.get(clipboard.size() - 1);
+    }
+
+    public String lastNotice() {
+        StatusModel.Notice n = status.noticeProperty().get();
+        return n == null ? null : n.text();
+    }
+
+    /** A clock the test moves forward. */
+    public static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        public void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Repeating actions that run only when the test says so. */
+    public static final class ManualScheduler implements Scheduler {
+        private final List<Runnable> actions = new ArrayList<>();
+
+        @Override
+        public Cancellable every(Duration period, Runnable action) {
+            actions.add(action);
+            return () -> actions.remove(action);
+        }
+
+        public int active() {
+            return actions.size();
+        }
+
+        public void tick() {
+            new ArrayList<>(actions).forEach(Runnable::run);
+        }
+    }
+}

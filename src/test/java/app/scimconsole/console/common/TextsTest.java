@@ -1,0 +1,39 @@
+package app.scimconsole.console.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class TextsTest {
+    final Texts en = new Texts(I18n.forLocale(Locale.ENGLISH), ZoneOffset.UTC);
+    final Instant now = Instant.parse("2026-03-02T12:00:00Z");
+
+    @Test
+    void ago() {
+        assertThat(en.ago(null, now)).isEqualTo("never");
+        assertThat(en.ago(now.minusSeconds(20), now)).isEqualTo("just now");
+        assertThat(en.ago(now.minusSeconds(60), now)).isEqualTo("1 minute ago");
+        assertThat(en.ago(now.minus(Duration.ofMinutes(42)), now)).isEqualTo("42 minutes ago");
+        assertThat(en.ago(now.minus(Duration.ofHours(5)), now)).isEqualTo("5 hours ago");
+        assertThat(en.ago(now.minus(Duration.ofDays(3)), now)).isEqualTo("3 days ago");
+    }
+
+    @Test
+    void countdown() {
+        assertThat(en.countdown(now.minusSeconds(1), now)).isEqualTo("now");
+        assertThat(en.countdown(now.plusSeconds(65), now)).isEqualTo("1:05");
+        assertThat(en.countdown(now.plus(Duration.ofMinutes(61)), now)).isEqualTo("1:01:00");
+        assertThat(en.countdown(now.plus(Duration.ofHours(23).plusMinutes(59)), now)).isEqualTo("23 h 59 min");
+    }
+
+    @Test
+    void timeShowsTheDateOnlyWhenNotToday() {
+        assertThat(en.time(now.minusSeconds(3600), now)).isEqualTo("11:00 AM");
+        assertThat(en.time(now.minus(Duration.ofDays(2)), now)).contains("2026");
+        assertThat(en.time(null, now)).isEqualTo("—");
+    }
+}

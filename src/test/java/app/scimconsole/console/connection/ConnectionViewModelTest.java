@@ -1,0 +1,75 @@
+package app.scimconsole.console.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.console.FakeAdminApi;
+import app.scimconsole.console.TestUi;
+import app.scimconsole.console.app.ConnectionModel;
+import app.scimconsole.console.common.Problems.PlainException;
+import app.scimconsole.domains.DnsChecker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionViewModelTest {
+    @TempDir
+    Path dir;
+
+    final TestUi ui = new TestUi();
+    final List<ConsoleSettings.Connection> opened = new ArrayList<>();
+    final ConnectionModel connection = new ConnectionModel(ui.kit, c -> {
+        opened.add(c);
+        if ("wrong".equals(c.adminCredential())) {
+            throw new PlainException("The service refused the admin credential. Check it in Settings.");
+        }
+        return ServiceConnection.of(c.mode(), new FakeAdminApi(), c.remoteUrl() == null ? "here" : c.remoteUrl(),
+                DnsChecker.usingServer("127.0.0.1:53"));
+    });
+
+    @Test
+    void urlsAreCheckedAsTyped() {
+        assertThat(ConnectionViewModel.isHttpUrl("https://scim.example.com/admin/v1")).isTrue();
+        assertThat(ConnectionViewModel.isHttpUrl("http://10.0.0.5:8090/admin/v1")).isTrue();
+        assertThat(ConnectionViewModel.isHttpUrl("scim.example.com")).isFalse();
+        assertThat(ConnectionViewModel.isHttpUrl("ftp://x/")).isFalse();
+        assertThat(ConnectionViewModel.isHttpUrl("https://")).isFalse();
+
+        ConnectionViewModel vm = new ConnectionViewModel(ui.kit, SettingsStore.open(dir), connection, dir);
+        assertThat(vm.canConnectProperty().get()).isTrue(); // embedded
+        vm.modeProperty().set(ConsoleSettings.Mode.REMOTE);
+        assertThat(vm.canConnectProperty().get()).isFalse();
+        vm.remoteUrlProperty().set("scim.example.com");
+        assertThat(vm.urlErrorProperty().get()).contains("http://");
+        vm.remoteUrlProperty().set("https://scim.example.com/admin/v1");
+        assertThat(vm.urlErrorProperty().get()).isNull();
+        assertThat(vm.canConnectProperty().get()).isFalse();
+        vm.credentialProperty().set("secret");
+        assertThat(vm.canConnectProperty().get()).isTrue();
+    }
+
+    @Test
+    void connectingRemembersTheChoiceAndReportsFailuresPlainly() {
+        SettingsStore store = SettingsStore.open(dir);
+        ConnectionViewModel vm = new ConnectionViewModel(ui.kit, store, connection, dir);
+        vm.modeProperty().set(ConsoleSettings.Mode.REMOTE);
+        vm.remoteUrlProperty().set("https://scim.example.com/admin/v1");
+        vm.credentialProperty().set("wrong");
+        vm.connect();
+        assertThat(connection.stateProperty().get()).isEqualTo(ConnectionModel.State.FAILED);
+        assertThat(connection.problemProperty().get()).contains("refused the admin credential");
+        assertThat(store.current().connection().mode()).isEqualTo(ConsoleSettings.Mode.REMOTE);
+
+        vm.credentialProperty().set("right");
+        vm.connect();
+        assertThat(connection.stateProperty().get()).isEqualTo(ConnectionModel.State.CONNECTED);
+        assertThat(connection.descriptionProperty().get()).isEqualTo("Remote service · https://scim.example.com/admin/v1");
+        assertThat(store.current().connection().adminCredential()).isEqualTo("right");
+
+        vm.modeProperty().set(ConsoleSettings.Mode.EMBEDDED);
+        vm.connect();
+        assertThat(opened.get(opened.size() - 1).mode()).isEqualTo(ConsoleSettings.Mode.EMBEDDED);
+        assertThat(connection.descriptionProperty().get()).startsWith("Embedded service");
+    }
+}

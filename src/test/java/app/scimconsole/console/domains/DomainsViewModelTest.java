@@ -1,0 +1,158 @@
+package app.scimconsole.console.domains;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.console.FakeAdminApi;
+import app.scimconsole.console.TestUi;
+import app.scimconsole.domains.Challenge;
+import app.scimconsole.domains.DnsOutcome;
+import app.scimconsole.domains.ServerCheck;
+import app.scimconsole.domains.ServerRole;
+import app.scimconsole.domains.VerificationResult;
+import app.scimconsole.domains.VerificationStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DomainsViewModelTest {
+    final TestUi ui = new TestUi();
+    final FakeAdminApi api = new FakeAdminApi();
+    final List<Challenge> asked = new ArrayList<>();
+    VerificationStatus dnsSays = VerificationStatus.PENDING;
+    final DomainsViewModel vm = new DomainsViewModel(ui.kit, () -> api, () -> this::live);
+
+    VerificationResult live(Challenge c) {
+        asked.add(c);
+        boolean has = dnsSays == VerificationStatus.VERIFIED;
+        ServerCheck row = new ServerCheck("ns1.example.net (192.0.2.1)", ServerRole.AUTHORITATIVE,
+                has ? DnsOutcome.FOUND : DnsOutcome.NO_SUCH_NAME, true, has, has ? List.of(c.recordValue()) : List.of(),
+                7L, 12, has ? "has the record" : "says the name does not exist");
+        return new VerificationResult(c.domain().ascii(), dnsSays, has ? "Verified." : "The name does not exist yet.",
+                List.of(), List.of(row), ui.clock.instant(), null);
+    }
+
+    @Test
+    void validatesAsTyped() {
+        assertThat(vm.validate("")).isNull();
+        assertThat(vm.validate("example.com")).isNull();
+        assertThat(vm.validate("someone@example.com")).contains("e-mail address");
+        assertThat(vm.validate("https://example.com/")).contains("web address");
+        vm.newDomainProperty().set("example");
+        assertThat(vm.newDomainErrorProperty().get()).contains("not a full domain name");
+        assertThat(vm.canAddProperty().get()).isFalse();
+        vm.newDomainProperty().set("example.com");
+        assertThat(vm.canAddProperty().get()).isTrue();
+    }
+
+    @Test
+    void addingShowsTheRecordToPublish() {
+        vm.newDomainProperty().set(" Example.com ");
+        vm.add();
+        assertThat(api.calls).contains("add:Example.com");
+        assertThat(vm.newDomainProperty().get()).isEmpty();
+        DomainViewModel d = vm.domains().get(0);
+        assertThat(d.recordName()).isEqualTo("_scim-console-challenge.Example.com");
+        assertThat(d.recordHost()).isEqualTo("_scim-console-challenge");
+        assertThat(d.indicatorProperty().get()).isEqualTo(Indicator.PENDING);
+        assertThat(d.statusTextProperty().get()).isEqualTo("Pending");
+        d.copyRecordValue();
+        assertThat(ui.lastClipboard()).isEqualTo("scim-console-verification=" + "a".repeat(52));
+    }
+
+    @Test
+    void checkNowAsksTheServiceAndThisComputer() {
+        api.addDomain("example.com");
+        vm.refresh();
+        DomainViewModel d = vm.domains().get(0);
+        dnsSays = VerificationStatus.VERIFIED;
+        d.checkNow();
+        assertThat(api.calls).contains("verify:example.com");
+        assertThat(asked).hasSize(1);
+        assertThat(d.indicatorProperty().get()).isEqualTo(Indicator.VERIFIED);
+        assertThat(d.servers()).singleElement().satisfies(s -> {
+            assertThat(s.hasRecord()).isTrue();
+            assertThat(s.role()).isEqualTo("name server");
+        });
+        assertThat(vm.anyVerifiedProperty().get()).isTrue();
+        assertThat(d.scheduleProperty().get()).startsWith("Verified since");
+    }
+
+    @Test
+    void whileShownItChecksPendingDomainsLiveAndTurnsThemVerifiedAtOnce() {
+        api.addDomain("example.com");
+        var handle = vm.activate();
+        assertThat(ui.scheduler.active()).isEqualTo(1);
+        DomainViewModel d = vm.domains().get(0);
+        assertThat(asked).hasSize(1);
+        assertThat(api.calls).doesNotContain("verify:example.com");
+        assertThat(d.summaryProperty().get()).isEqualTo("The name does not exist yet.");
+
+        dnsSays = VerificationStatus.VERIFIED;
+        ui.clock.advance(DomainsViewModel.LIVE_RECHECK);
+        ui.scheduler.tick();
+        assertThat(api.calls).contains("verify:example.com");
+        assertThat(d.indicatorProperty().get()).isEqualTo(Indicator.VERIFIED);
+
+        int checks = asked.size();
+        ui.clock.advance(DomainsViewModel.LIVE_RECHECK);
+        ui.scheduler.tick();
+        assertThat(asked).hasSize(checks); // verified domains are not re-checked from here
+        handle.cancel();
+        assertThat(ui.scheduler.active()).isZero();
+    }
+
+    @Test
+    void theCountdownRunsToTheNextAutomaticCheck() {
+        api.addDomain("example.com");
+        vm.refresh();
+        DomainViewModel d = vm.domains().get(0);
+        assertThat(d.scheduleProperty().get()).isEqualTo("Next automatic check in 1:00.");
+        ui.clock.advance(Duration.ofSeconds(35));
+        vm.tick();
+        assertThat(d.scheduleProperty().get()).isEqualTo("Next automatic check in 0:25.");
+    }
+
+    @Test
+    void anExpiredDomainSaysHowToStartAgain() {
+        api.domains.put("example.com", new app.scimconsole.client.AdminApi.DomainEntry("example.com", "TXT",
+                "_scim-console-challenge.example.com", "scim-console-verification=" + "b".repeat(52), "EXPIRED", null,
+                "not found", ui.clock.instant(), null, null));
+        vm.refresh();
+        DomainViewModel d = vm.domains().get(0);
+        assertThat(d.indicatorProperty().get()).isEqualTo(Indicator.EXPIRED);
+        assertThat(d.scheduleProperty().get()).contains("72 hours").contains("Check now");
+    }
+
+    @Test
+    void removingAsksFirst() {
+        api.addDomain("example.com");
+        vm.refresh();
+        ui.confirmAnswer = false;
+        vm.remove(vm.domains().get(0));
+        assertThat(vm.domains()).hasSize(1);
+        ui.confirmAnswer = true;
+        vm.remove(vm.domains().get(0));
+        assertThat(vm.domains()).isEmpty();
+        assertThat(api.calls).contains("remove:example.com");
+    }
+
+    @Test
+    void theOfflineZoneCheckUsesTheDomainsChallenge() {
+        api.addDomain("example.com");
+        vm.refresh();
+        ZoneCheckViewModel zone = vm.zoneCheck();
+        assertThat(zone.domainProperty().get()).isSameAs(vm.domains().get(0));
+        assertThat(zone.canCheckProperty().get()).isFalse();
+        zone.zoneTextProperty().set("$ORIGIN example.com.\n_scim-console-challenge 300 IN TXT \"scim-console-verification="
+                + "a".repeat(52) + "\"\n");
+        zone.check();
+        assertThat(zone.indicatorProperty().get()).isEqualTo(Indicator.VERIFIED);
+        assertThat(zone.resultTextProperty().get()).contains("zone file has the record");
+
+        zone.zoneTextProperty().set("this is not a zone file {");
+        zone.check();
+        assertThat(zone.indicatorProperty().get()).isEqualTo(Indicator.ERROR);
+        assertThat(zone.resultTextProperty().get()).isNotBlank();
+    }
+}

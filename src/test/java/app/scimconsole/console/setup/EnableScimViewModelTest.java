@@ -1,0 +1,128 @@
+package app.scimconsole.console.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.client.AdminException;
+import app.scimconsole.client.ConnectionTest;
+import app.scimconsole.console.FakeAdminApi;
+import app.scimconsole.console.TestUi;
+import app.scimconsole.console.app.OverviewModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnableScimViewModelTest {
+    final TestUi ui = new TestUi();
+    final FakeAdminApi api = new FakeAdminApi();
+    final OverviewModel overview = new OverviewModel(ui.kit, () -> api, Duration.ofSeconds(5));
+    final List<String> tested = new ArrayList<>();
+    ConnectionTest.Result answer = new ConnectionTest.Result(ConnectionTest.Outcome.OK, "Connected: fine.", 200);
+    final OwnTraffic own = new OwnTraffic(ui.clock);
+    final EnableScimViewModel vm = new EnableScimViewModel(ui.kit, () -> api, overview, (url, token) -> {
+        tested.add(url + " " + token);
+        return answer;
+    }, () -> true, own);
+
+    @Test
+    void enablingShowsTheCredentialsWithTheTokenMasked() {
+        vm.enable();
+        assertThat(vm.enabledProperty().get()).isTrue();
+        assertThat(vm.tenantUrlProperty().get()).isEqualTo("http://127.0.0.1:8089/scim/v2/t1");
+        assertThat(vm.tokenProperty().get()).isEqualTo(api.nextToken);
+        assertThat(vm.tokenShownProperty().get()).startsWith("••••").endsWith("0001").doesNotContain("tok-");
+        vm.toggleReveal();
+        assertThat(vm.tokenShownProperty().get()).isEqualTo(api.nextToken);
+        assertThat(vm.testUrlProperty().get()).isEqualTo(vm.tenantUrlProperty().get());
+        assertThat(vm.testTokenProperty().get()).isEqualTo(api.nextToken);
+        assertThat(ui.lastNotice()).contains("enabled");
+        assertThat(vm.reachabilityProperty().get().level()).isEqualTo(Reachability.Level.WARNING);
+    }
+
+    @Test
+    void copyPutsExactlyTheValuesOnTheClipboard() {
+        vm.copyToken(); // nothing to copy yet
+        assertThat(ui.clipboard).isEmpty();
+        vm.enable();
+        vm.copyTenantUrl();
+        vm.copyToken();
+        assertThat(ui.clipboard).containsExactly("http://127.0.0.1:8089/scim/v2/t1", api.nextToken);
+    }
+
+    @Test
+    void regeneratingAsksFirstAndReplacesTheTokenEverywhere() {
+        vm.enable();
+        String first = vm.tokenProperty().get();
+        api.nextToken = "tok-second";
+        ui.confirmAnswer = false;
+        vm.regenerate();
+        assertThat(ui.confirmations).hasSize(1);
+        assertThat(api.calls).doesNotContain("rotate:0");
+        assertThat(vm.tokenProperty().get()).isEqualTo(first);
+
+        ui.confirmAnswer = true;
+        vm.regenerate();
+        assertThat(api.calls).contains("rotate:0");
+        assertThat(vm.tokenProperty().get()).isEqualTo("tok-second");
+        assertThat(vm.testTokenProperty().get()).isEqualTo("tok-second");
+    }
+
+    @Test
+    void aTokenTypedIntoTheTestFieldIsKeptWhenANewOneIsIssued() {
+        vm.enable();
+        vm.testTokenProperty().set("pasted-from-entra");
+        api.nextToken = "tok-third";
+        vm.regenerate();
+        assertThat(vm.testTokenProperty().get()).isEqualTo("pasted-from-entra");
+    }
+
+    @Test
+    void testConnectionReportsTheOutcomeInPlainWords() {
+        vm.enable();
+        vm.testConnection();
+        assertThat(tested).containsExactly("http://127.0.0.1:8089/scim/v2/t1 " + api.nextToken);
+        assertThat(vm.testStateProperty().get()).isEqualTo(EnableScimViewModel.TestState.OK);
+
+        answer = new ConnectionTest.Result(ConnectionTest.Outcome.UNAUTHORIZED, "The service refused the secret token (HTTP 401).", 401);
+        vm.testConnection();
+        assertThat(vm.testStateProperty().get()).isEqualTo(EnableScimViewModel.TestState.FAILED);
+        assertThat(vm.testMessageProperty().get()).contains("refused");
+    }
+
+    @Test
+    void testingWithoutATokenSaysWhatIsMissing() {
+        vm.testUrlProperty().set("https://scim.example.com/scim/v2/t1");
+        vm.testConnection();
+        assertThat(tested).isEmpty();
+        assertThat(vm.testStateProperty().get()).isEqualTo(EnableScimViewModel.TestState.FAILED);
+        assertThat(vm.testMessageProperty().get()).contains("secret token");
+    }
+
+    @Test
+    void theConsolesOwnTestIsRemembered() {
+        vm.enable();
+        vm.testConnection();
+        assertThat(own.explains(ui.clock.instant())).isTrue();
+        assertThat(own.explains(ui.clock.instant().plusSeconds(60))).isFalse();
+    }
+
+    @Test
+    void afterARestartTheTokenIsUnknownAndItsAgeIsShown() {
+        api.enableScim();
+        api.calls.clear();
+        ui.clock.advance(Duration.ofDays(2));
+        overview.refresh();
+        assertThat(vm.enabledProperty().get()).isTrue();
+        assertThat(vm.tokenKnownProperty().get()).isFalse();
+        assertThat(vm.tokenNoteProperty().get()).contains("was never used yet");
+    }
+
+    @Test
+    void aFailureIsShownAsItsPlainMessage() {
+        api.failure = new AdminException(0, "The service at 127.0.0.1:8090 is not running or not reachable.");
+        vm.enable();
+        assertThat(vm.enabledProperty().get()).isFalse();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(ui.lastNotice()).isEqualTo("The service at 127.0.0.1:8090 is not running or not reachable.");
+    }
+}

@@ -1,0 +1,90 @@
+package app.scimconsole.console.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.client.AdminApi.MappingCoverage;
+import app.scimconsole.client.ConnectionTest;
+import app.scimconsole.console.FakeAdminApi;
+import app.scimconsole.console.TestUi;
+import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.connection.SettingsStore;
+import app.scimconsole.console.domains.DomainsViewModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SetupViewModelTest {
+    @TempDir
+    Path dir;
+
+    final TestUi ui = new TestUi();
+    final FakeAdminApi api = new FakeAdminApi();
+
+    SetupViewModel open(SettingsStore store) {
+        OverviewModel overview = new OverviewModel(ui.kit, () -> api, Duration.ofSeconds(5));
+        OwnTraffic own = new OwnTraffic(ui.clock);
+        SetupViewModel vm = new SetupViewModel(ui.kit, store, new ChecklistViewModel(store),
+                new EnableScimViewModel(ui.kit, () -> api, overview,
+                        (u, t) -> new ConnectionTest.Result(ConnectionTest.Outcome.OK, "ok", 200), () -> true, own),
+                new MappingsViewModel(ui.kit, overview), new FirstRequestViewModel(ui.kit, overview, own),
+                new DomainsViewModel(ui.kit, () -> api, () -> c -> {
+                    throw new AssertionError("no DNS in this test");
+                }));
+        overview.refresh();
+        return vm;
+    }
+
+    @Test
+    void startsAtTheFirstStepAndMovesWithinBounds() {
+        SetupViewModel vm = open(SettingsStore.open(dir));
+        assertThat(vm.currentProperty().get()).isEqualTo(StepId.BEFORE);
+        assertThat(vm.canGoBackProperty().get()).isFalse();
+        vm.back();
+        assertThat(vm.currentProperty().get()).isEqualTo(StepId.BEFORE);
+        for (int i = 0; i < 10; i++) {
+            vm.next();
+        }
+        assertThat(vm.currentProperty().get()).isEqualTo(StepId.DOMAINS);
+        assertThat(vm.canGoNextProperty().get()).isFalse();
+        vm.go(StepId.ENTRA);
+        assertThat(vm.currentProperty().get()).isEqualTo(StepId.ENTRA);
+    }
+
+    @Test
+    void theStepAndTheTicksSurviveARestart() {
+        try (SettingsStore store = SettingsStore.open(dir)) {
+            SetupViewModel vm = open(store);
+            vm.checklist().roleProperty().set(true);
+            vm.checklist().ownerProperty().set(true);
+            vm.checklist().dnsProperty().set(true);
+            vm.entraDoneProperty().set(true);
+            vm.go(StepId.PROVISIONING);
+        }
+        SetupViewModel again = open(SettingsStore.open(dir));
+        assertThat(again.currentProperty().get()).isEqualTo(StepId.PROVISIONING);
+        assertThat(again.doneProperty(StepId.BEFORE).get()).isTrue();
+        assertThat(again.doneProperty(StepId.ENTRA).get()).isTrue();
+        assertThat(again.stateProperty(StepId.BEFORE).get()).isEqualTo("Done");
+    }
+
+    @Test
+    void doneIsReadFromTheServiceWhereItCanBe() {
+        SetupViewModel vm = open(SettingsStore.open(dir));
+        assertThat(vm.doneProperty(StepId.ENABLE).get()).isFalse();
+        assertThat(vm.stateProperty(StepId.PROVISIONING).get()).isEqualTo("Waiting for Entra");
+        vm.enable().enable();
+        assertThat(vm.doneProperty(StepId.ENABLE).get()).isTrue();
+
+        // All five mappings arrive: step 3 is done without the owner's tick.
+        api.overview = FakeAdminApi.overview(true, null, ui.clock.instant().minusSeconds(600),
+                new MappingCoverage(2, 2, 2, 2, 2, 2), List.of());
+        vm.mappings(); // (shares the overview)
+        SetupViewModel fresh = open(SettingsStore.open(dir.resolve("other")));
+        assertThat(fresh.doneProperty(StepId.ENTRA).get()).isTrue();
+        assertThat(fresh.doneProperty(StepId.PROVISIONING).get()).isTrue();
+        assertThat(fresh.doneProperty(StepId.DOMAINS).get()).isFalse();
+        assertThat(fresh.stateProperty(StepId.DOMAINS).get()).isEqualTo("To do");
+    }
+}
