@@ -1,29 +1,35 @@
 package app.scimconsole.console.setup;
 
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.setup.MappingsViewModel.Note;
 import app.scimconsole.console.setup.MappingsViewModel.Row;
 import app.scimconsole.console.setup.MappingsViewModel.RowState;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /** Step 3's view: the exact clicks in Entra and the live mapping table of {@link MappingsViewModel}. */
 public final class EntraController {
     @FXML
     private TableView<Row> mappingTable;
     @FXML
-    private TableColumn<Row, String> entraColumn;
-    @FXML
-    private TableColumn<Row, String> scimColumn;
+    private TableColumn<Row, Row> mappingColumn;
     @FXML
     private TableColumn<Row, String> usersColumn;
     @FXML
     private TableColumn<Row, Row> statusColumn;
+    @FXML
+    private VBox notes;
     @FXML
     private Label summary;
     @FXML
@@ -47,24 +53,14 @@ public final class EntraController {
     private void initialize() {
         mappingTable.setItems(vm.rows());
         mappingTable.setPlaceholder(new Label(""));
-        entraColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().mapping().entraAttribute()));
-        scimColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().mapping().scimAttribute()));
-        scimColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().remove("mono");
-                if (!empty) {
-                    getStyleClass().add("mono");
-                    setTooltip(new javafx.scene.control.Tooltip(item));
-                }
-            }
-        });
+        mappingColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        mappingColumn.setCellFactory(c -> new MappingCell());
         usersColumn.setCellValueFactory(c -> c.getValue().countProperty());
-        statusColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         statusColumn.setCellFactory(c -> new StatusCell());
 
+        vm.notes().addListener((ListChangeListener<Note>) c -> showNotes());
+        showNotes();
         summary.textProperty().bind(vm.summaryTextProperty());
         vm.summaryProperty().addListener((o, was, now) -> styleSummary(now));
         styleSummary(vm.summaryProperty().get());
@@ -72,6 +68,17 @@ public final class EntraController {
         rejectedBox.visibleProperty().bind(vm.rejectedTextProperty().isNotEmpty());
         rejectedBox.managedProperty().bind(vm.rejectedTextProperty().isNotEmpty());
         doneCheck.selectedProperty().bindBidirectional(setup.entraDoneProperty());
+    }
+
+    private void showNotes() {
+        notes.getChildren().setAll(vm.notes().stream().map(n -> {
+            Label l = new Label((n.state() == RowState.MISSING ? "⚠ " : "◐ ") + n.text());
+            l.setWrapText(true);
+            l.getStyleClass().addAll("mapping-note", "row-" + n.state().name().toLowerCase(Locale.ROOT));
+            return l;
+        }).toList());
+        notes.setVisible(!vm.notes().isEmpty());
+        notes.setManaged(!vm.notes().isEmpty());
     }
 
     private void styleSummary(MappingsViewModel.Summary s) {
@@ -83,10 +90,38 @@ public final class EntraController {
         });
     }
 
-    /** Shows a row's state and note, and follows their changes (the table turns live). */
+    /** "userPrincipalName →" over the SCIM attribute in small type. */
+    private static final class MappingCell extends TableCell<Row, Row> {
+        private final Label entra = new Label();
+        private final Label scim = new Label();
+        private final VBox box = new VBox(1, entra, scim);
+
+        MappingCell() {
+            entra.getStyleClass().add("mapping-entra");
+            scim.getStyleClass().addAll("mapping-scim", "mono");
+            scim.setMinWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Row item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            entra.setText(item.mapping().entraAttribute() + " →");
+            scim.setText(item.mapping().scimAttribute());
+            scim.setTooltip(new Tooltip(item.mapping().scimAttribute()));
+            setGraphic(box);
+            setAccessibleText(item.mapping().entraAttribute() + " → " + item.mapping().scimAttribute());
+        }
+    }
+
+    /** The row's state, following its changes (the table turns live). */
     private final class StatusCell extends TableCell<Row, Row> {
+        private final InvalidationListener refresh = o -> show();
         private Row bound;
-        private final javafx.beans.InvalidationListener refresh = o -> show();
 
         @Override
         protected void updateItem(Row item, boolean empty) {
@@ -107,6 +142,7 @@ public final class EntraController {
             getStyleClass().removeAll("row-mapped", "row-partial", "row-missing", "row-waiting");
             if (bound == null) {
                 setText(null);
+                setTooltip(null);
                 return;
             }
             RowState s = bound.stateProperty().get();
@@ -116,12 +152,11 @@ public final class EntraController {
                 case MISSING -> "⚠ ";
                 case WAITING -> "… ";
             };
-            String label = i18n.text("status." + s.name().toLowerCase(java.util.Locale.ROOT));
+            setText(mark + i18n.text("status." + s.name().toLowerCase(Locale.ROOT)));
             String note = bound.noteProperty().get();
-            setText(mark + label + (note.isEmpty() ? "" : " — " + note));
-            setWrapText(false);
-            setTooltip(note.isEmpty() ? null : new javafx.scene.control.Tooltip(note));
-            getStyleClass().add("row-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            setTooltip(note.isEmpty() ? null : new Tooltip(note));
+            setAccessibleText(getText() + (note.isEmpty() ? "" : ". " + note));
+            getStyleClass().add("row-" + s.name().toLowerCase(Locale.ROOT));
         }
     }
 }

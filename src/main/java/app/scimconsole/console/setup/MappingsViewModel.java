@@ -52,11 +52,16 @@ public final class MappingsViewModel {
 
     public enum Summary { WAITING, ALL_MAPPED, SOME_MISSING }
 
+    /** A line under the table for a mapping that needs a look. */
+    public record Note(RowState state, String text) {
+    }
+
     private final UiKit ui;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>(Summary.WAITING);
     private final StringProperty summaryText = new SimpleStringProperty("");
     private final StringProperty rejectedText = new SimpleStringProperty("");
+    private final ObservableList<Note> notes = FXCollections.observableArrayList();
 
     public MappingsViewModel(UiKit ui, OverviewModel overview) {
         this.ui = ui;
@@ -71,6 +76,7 @@ public final class MappingsViewModel {
         MappingCoverage c = o == null ? null : o.coverage();
         long users = c == null ? 0 : c.users();
         List<String> missing = new ArrayList<>();
+        List<Note> newNotes = new ArrayList<>();
         for (Row row : rows) {
             if (users == 0) {
                 row.count.set(ui.text("mappings.noUsers"));
@@ -86,12 +92,17 @@ public final class MappingsViewModel {
             } else if (n > 0) {
                 row.state.set(RowState.PARTIAL);
                 row.note.set(ui.text("mappings.note.partial", users - n));
+                newNotes.add(new Note(RowState.PARTIAL, row.mapping.entraAttribute() + " → " + row.mapping.scimAttribute()
+                        + ": " + row.note.get()));
             } else {
                 row.state.set(RowState.MISSING);
                 row.note.set(ui.text("mappings.note.missing", row.mapping.entraAttribute(), row.mapping.scimAttribute()));
                 missing.add(row.mapping.entraAttribute());
+                newNotes.add(new Note(RowState.MISSING, row.note.get()));
             }
         }
+        newNotes.sort((a, b) -> b.state().compareTo(a.state()));
+        notes.setAll(newNotes);
         if (users == 0) {
             summary.set(Summary.WAITING);
             summaryText.set(ui.text("mappings.summary.waiting"));
@@ -108,6 +119,11 @@ public final class MappingsViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** Lines for the mappings that are partly or not at all there, missing ones first. */
+    public ObservableList<Note> notes() {
+        return notes;
     }
 
     public ReadOnlyObjectProperty<Summary> summaryProperty() {

@@ -49,6 +49,7 @@ class MappingsViewModelTest {
         assertThat(vm.rows().get(4).noteProperty().get()).contains("Looks unmapped").contains("department");
         assertThat(vm.summaryProperty().get()).isEqualTo(MappingsViewModel.Summary.SOME_MISSING);
         assertThat(vm.summaryTextProperty().get()).contains("department");
+        assertThat(vm.notes()).extracting(MappingsViewModel.Note::state).containsExactly(RowState.MISSING, RowState.PARTIAL);
     }
 
     @Test
