@@ -189,6 +189,19 @@ abstract class ConsoleUiTestBase extends FxRobot {
         }
     }
 
+    /** Saves the scene {@code node} is in (a dialog's, say) as {@code target/screenshots/<name>.png}. */
+    void shotOf(Node node, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        pause(150);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path file = SHOTS.resolve(name + ".png");
+        try {
+            PngWriter.write(fx(() -> node.getScene().snapshot(null)), file);
+        } catch (IOException e) {
+            throw new AssertionError("cannot write " + file, e);
+        }
+    }
+
     /** Scrolls the step content so {@code query} is at the top, then saves a snapshot. */
     void shotAt(String query, String name) {
         reveal(node(query));

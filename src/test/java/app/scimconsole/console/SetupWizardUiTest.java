@@ -186,6 +186,64 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         shot("wizard-2-enable-after-restart");
     }
 
+    @Test
+    void theWizardWorksWithTheKeyboardAlone() {
+        for (int i = 0; i < 6 && !"stepper".equals(focused()); i++) {
+            push(KeyCode.TAB);
+        }
+        assertThat(focused()).isEqualTo("stepper");
+        ListView<StepId> stepper = node("#stepper");
+        push(KeyCode.DOWN);
+        waitUntil("the arrow key selects step 2", () -> stepper.getSelectionModel().getSelectedItem() == StepId.ENABLE);
+        push(KeyCode.UP);
+        waitUntil("and back to step 1", () -> stepper.getSelectionModel().getSelectedItem() == StepId.BEFORE);
+
+        // Tab order follows the reading order; Space ticks, Enter goes on (Next is the default button).
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("roleCheck");
+        push(KeyCode.SPACE);
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("ownerCheck");
+        push(KeyCode.SPACE);
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("dnsCheck");
+        push(KeyCode.SPACE);
+        assertThat(text("#readiness")).contains("All set");
+        push(KeyCode.ENTER);
+        waitUntil("Enter moves to step 2", () -> stepper.getSelectionModel().getSelectedItem() == StepId.ENABLE);
+
+        push(KeyCode.ALT, KeyCode.E); // "_Enable the SCIM app"
+        waitUntil("the SCIM app is enabled", () -> !text("#tenantUrlField").isEmpty());
+        waitUntil("the focus moves to the first Copy button", () -> "copyUrlButton".equals(focused()));
+        push(KeyCode.SPACE);
+        assertThat(clipboard()).isEqualTo(text("#tenantUrlField"));
+        push(KeyCode.TAB);
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("revealButton");
+        push(KeyCode.SPACE);
+        assertThat(text("#tokenField")).doesNotStartWith("•");
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("copyTokenButton");
+        push(KeyCode.SPACE);
+        assertThat(clipboard()).isEqualTo(text("#tokenField"));
+
+        // The regenerate confirmation: Escape cancels, and nothing changes.
+        String token = clipboard();
+        push(KeyCode.ALT, KeyCode.G);
+        waitUntil("the confirmation opens", () -> lookup("#confirmButton").tryQuery().isPresent());
+        shotOf(node("#confirmButton"), "wizard-2-regenerate-confirmation");
+        push(KeyCode.ESCAPE);
+        waitUntil("the confirmation closes", () -> lookup("#confirmButton").tryQuery().isEmpty());
+        assertThat(text("#tokenField")).isEqualTo(token);
+    }
+
+    String focused() {
+        return fx(() -> {
+            javafx.scene.Node n = stage.getScene().getFocusOwner();
+            return n == null ? null : n.getId();
+        });
+    }
+
     // ---- helpers ----
 
     String tenantId() {

@@ -68,8 +68,7 @@ public final class ConnectionModel {
             state.set(State.FAILED);
             problem.set(message);
             description.set(ui.text("connection.failed"));
-            ui.status().idle(description.get());
-            ui.status().error(message);
+            ui.status().idle(description.get()); // the window's connection banner shows the problem
         }).runOnce(ui.tasks());
     }
 

@@ -9,6 +9,9 @@ import javafx.beans.InvalidationListener;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -63,6 +66,8 @@ public final class SetupController {
             stepper.getSelectionModel().select(now);
             showStep(now);
         });
+        // Enter goes on from a tick box as from anywhere else in a wizard (a focused check box would swallow it).
+        stepHost.addEventFilter(KeyEvent.KEY_PRESSED, this::enterOnCheckBox);
         backButton.disableProperty().bind(vm.canGoBackProperty().not());
         nextButton.disableProperty().bind(vm.canGoNextProperty().not());
         showStep(vm.currentProperty().get());
@@ -83,6 +88,13 @@ public final class SetupController {
         scroller.setVvalue(0);
         if (visible) {
             page.shown();
+        }
+    }
+
+    private void enterOnCheckBox(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && e.getTarget() instanceof CheckBox && !e.isConsumed()) {
+            e.consume();
+            vm.next();
         }
     }
 
