@@ -14,8 +14,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            ConsoleApp.launchConsole(args);
-            return;
+            System.exit(ConsoleApp.launchConsole(args));
         }
         System.exit(Cli.run(args));
     }

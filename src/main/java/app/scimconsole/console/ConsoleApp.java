@@ -41,9 +41,24 @@ public final class ConsoleApp extends Application {
         this.options = options;
     }
 
-    /** Opens the console and returns when its window is closed. */
-    public static void launchConsole(String[] args) {
-        Application.launch(ConsoleApp.class, args);
+    /**
+     * Opens the console and returns its exit code when the window is closed: 0, or 1 with a one-line reason on
+     * standard error when no window can be opened (no display, say).
+     */
+    public static int launchConsole(String[] args) {
+        try {
+            Application.launch(ConsoleApp.class, args);
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.log(Level.DEBUG, "The console could not start", e);
+            System.err.println("scim-console: the console could not open its window (" + root.getMessage()
+                    + "). On a computer without a display, run the service headless instead: scim-console serve");
+            return 1;
+        }
     }
 
     @Override

@@ -103,8 +103,8 @@ public final class DomainViewModel {
             return;
         }
         checking.set(true);
-        LiveCheck checker = live.get();
         Tasks.create(() -> {
+            LiveCheck checker = live.get();
             CompletableFuture<VerificationResult> local = CompletableFuture.supplyAsync(() -> checker.check(challenge));
             DomainEntry stored;
             try {
@@ -131,10 +131,9 @@ public final class DomainViewModel {
             return;
         }
         checking.set(true);
-        LiveCheck checker = live.get();
         boolean storedVerified = indicator.get() == Indicator.VERIFIED;
         Tasks.create(() -> {
-            VerificationResult r = checker.check(challenge);
+            VerificationResult r = live.get().check(challenge);
             DomainEntry stored = r.isVerified() && !storedVerified ? api.get().verifyDomain(domain) : null;
             return new Both(stored, r);
         }).quiet().onSuccess(b -> {
