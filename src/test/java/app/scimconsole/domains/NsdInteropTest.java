@@ -1,10 +1,15 @@
 package app.scimconsole.domains;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -15,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link DnsChecker} against NSD, a stock authoritative server from the distribution, instead of the project's own
  * {@link TestDnsServer}: proves that the checker reads real-world answers (AA bit, SOA in negative answers,
- * several strings in one record, truncation to TCP) the way the test server imitates them. Runs only where NSD
- * is installed ({@code apt-get install nsd}); each test starts its own NSD on a free loopback port.
+ * several strings in one record, truncation to TCP, finding and asking each of a zone's name servers) the way the
+ * test server imitates them. Runs only where NSD is installed ({@code apt-get install nsd}); each test starts its
+ * own NSD on a free loopback port.
  */
 class NsdInteropTest {
     static final String TOKEN = DnsCheckerTest.TOKEN;
@@ -29,6 +35,7 @@ class NsdInteropTest {
     @TempDir
     Path dir;
     Path nsdBinary;
+    final List<NsdServer> started = new ArrayList<>();
     NsdServer nsd;
 
     @BeforeEach
@@ -41,9 +48,7 @@ class NsdInteropTest {
 
     @AfterEach
     void stopNsd() {
-        if (nsd != null) {
-            nsd.close();
-        }
+        started.forEach(NsdServer::close);
     }
 
     private static String zone(long serial, String... records) {
@@ -52,13 +57,22 @@ class NsdInteropTest {
                 "$TTL 300",
                 "@ 3600 IN SOA ns1.example.com. hostmaster.example.com. " + serial + " 3600 600 86400 " + NEGATIVE_TTL,
                 "@ IN NS ns1.example.com.",
-                "ns1 IN A 127.0.0.1",
+                "@ IN NS ns2.example.com.",
+                "ns1 IN A 127.0.0.11",
+                "ns2 IN A 127.0.0.12",
                 String.join("\n", records),
                 "");
     }
 
-    private void serve(String zoneText) throws Exception {
-        nsd = NsdServer.start(nsdBinary, dir, "example.com.", zoneText);
+    /** Starts one more NSD with the zone; the first one started is {@link #nsd}. */
+    private NsdServer serve(String zoneText) throws Exception {
+        Path own = Files.createDirectory(dir.resolve("ns" + (started.size() + 1)));
+        NsdServer server = NsdServer.start(nsdBinary, own, "example.com.", zoneText);
+        started.add(server);
+        if (nsd == null) {
+            nsd = server;
+        }
+        return server;
     }
 
     private VerificationResult check() {
@@ -191,5 +205,33 @@ class NsdInteropTest {
         VerificationResult result = check();
         assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
         assertThat(result.servers().get(0).soaSerial()).isEqualTo(SERIAL + 1);
+    }
+
+    @Test
+    void asEachOfTheZonesNameServersOneUpdatedAndOneBehindIsPendingWithKOfN() throws Exception {
+        NsdServer ns1 = serve(zone(SERIAL + 1, name + " IN TXT \"" + challenge.recordValue() + "\""));
+        NsdServer ns2 = serve(zone(SERIAL));
+        // The zone names ns1 and ns2 at 127.0.0.11 and .12; each address leads to its own NSD (looked up at each
+        // query, as a restart may move it), and ns1 also plays the resolver that finds them.
+        InetAddress ns1Ip = InetAddress.getByName("127.0.0.11");
+        DnsChecker checker = DnsChecker.usingResolver(ns1.address(),
+                ip -> ip.equals(ns1Ip) ? ns1.address() : ns2.address()).withIpv6(false)
+                .withClock(Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC));
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(result.servers()).filteredOn(r -> r.role() == ServerRole.AUTHORITATIVE).extracting(
+                ServerCheck::server, ServerCheck::authoritative, ServerCheck::hasRecord, ServerCheck::soaSerial)
+                .containsExactlyInAnyOrder(tuple("ns1.example.com (127.0.0.11)", true, true, SERIAL + 1),
+                        tuple("ns2.example.com (127.0.0.12)", true, false, SERIAL));
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.PARTIALLY_PUBLISHED);
+            assertThat(d.problem()).startsWith("1 of 2 name servers have the record; ns2.example.com")
+                    .contains("zone serial " + SERIAL + ", others have " + (SERIAL + 1) + ": not updated yet");
+        });
+
+        ns2.publish(zone(SERIAL + 1, name + " IN TXT \"" + challenge.recordValue() + "\""));
+        assertThat(checker.check(challenge).status()).isEqualTo(VerificationStatus.VERIFIED);
     }
 }
