@@ -94,6 +94,11 @@ public final class SqliteDirectory implements Directory {
         return db.sharedWriter();
     }
 
+    /** Read-only connections on this database for other features' queries; they never wait for writes. */
+    public javax.sql.DataSource readDataSource() {
+        return db.sharedReaders();
+    }
+
     @Override
     public Optional<Tenant> defaultTenant() {
         return db.read(TenantRows::oldest);

@@ -27,9 +27,19 @@ public final class DomainStore {
     public static final int HISTORY_KEPT = 200;
 
     private final DataSource dataSource;
+    private final DataSource reads;
 
     public DomainStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, dataSource);
+    }
+
+    /**
+     * {@code reads} serves the queries (the SCIM service asks {@link #isVerified} on every user write, and must not
+     * queue behind writes for it); {@code writes} serves the changes.
+     */
+    public DomainStore(DataSource writes, DataSource reads) {
+        this.dataSource = writes;
+        this.reads = reads;
     }
 
     /** Stores a new registration. Returns false when the tenant already registered the domain. */
@@ -90,7 +100,7 @@ public final class DomainStore {
         if (limit < 1) {
             throw new IllegalArgumentException("Ask for at least one check (the limit was " + limit + ").");
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = reads.getConnection()) {
             return CheckHistoryRows.newest(c, tenantId, domain, Math.min(limit, HISTORY_KEPT));
         } catch (SQLException e) {
             throw failure("read the domain's check history", e);
@@ -141,7 +151,7 @@ public final class DomainStore {
         } catch (InvalidDomainException e) {
             return false;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = reads.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM domains WHERE tenant_id = ? AND domain = ? AND status = 'VERIFIED'")) {
             ps.setString(1, tenantId);
             ps.setString(2, name.ascii());
@@ -155,7 +165,7 @@ public final class DomainStore {
 
     /** The tenant that has {@code domain} verified, if any. */
     public Optional<String> verifiedBy(DomainName domain) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = reads.getConnection()) {
             return verifiedBy(c, domain);
         } catch (SQLException e) {
             throw failure("read the domain", e);
@@ -226,7 +236,7 @@ public final class DomainStore {
     }
 
     private List<DomainRecord> select(String where, Object... args) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = reads.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM domains " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

@@ -76,7 +76,7 @@ public final class ServiceRuntime implements AutoCloseable {
     public static DomainService domainService(SqliteDirectory directory, String dnsServer, Clock clock) {
         DnsChecker checker = dnsServer == null || dnsServer.isBlank() ? DnsChecker.usingSystemResolver()
                 : DnsChecker.usingServer(dnsServer);
-        return new DomainService(new DomainStore(directory.dataSource()), checker.withClock(clock), clock);
+        return new DomainService(new DomainStore(directory.dataSource(), directory.readDataSource()), checker.withClock(clock), clock);
     }
 
     public SqliteDirectory directory() {
