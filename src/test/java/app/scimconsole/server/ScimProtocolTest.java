@@ -166,7 +166,7 @@ class ScimProtocolTest extends ScimServiceTestBase {
         scim.post("/Users", user("s1@testuser.com"));
         scim.post("/Users", user("s2@testuser.com"));
         HttpJson.Response r = scim.post("/Users/.search", """
-                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"userName sw \"s2\"",
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"userName sw \\"s2\\"",
                  "attributes":["userName"],"startIndex":1,"count":10}
                 """);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
