@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +49,12 @@ class PackagedLauncherIT {
 
     @BeforeAll
     static void findLauncher() {
-        Path installer = Path.of(System.getProperty("installer.dir", "target/installer"));
-        launcher = launcherIn(installer);
+        launcher = launcherIn(Path.of(System.getProperty("installer.dir", "target/installer")));
+    }
+
+    /** Checked per test rather than per class, so that a run without an image reports each test as skipped. */
+    @BeforeEach
+    void requireAppImage() {
         Assumptions.assumeTrue(Files.isExecutable(launcher),
                 "no packaged app image at " + launcher.toAbsolutePath()
                         + ": build it first with mvn -Pinstaller -DskipTests package");
