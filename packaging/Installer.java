@@ -52,7 +52,7 @@ public final class Installer {
             throw new Failure("macOS needs an app version of 1.0 or later; pass -Dinstaller.version=1.x.y (the project is " + version + ")");
         }
         ToolProvider jpackage = ToolProvider.findFirst("jpackage")
-                .orElseThrow(() -> new IllegalStateException("this JDK has no jpackage (it needs JDK 16 or later with jdk.jpackage)"));
+                .orElseThrow(() -> new Failure("this JDK has no jpackage (it needs JDK 16 or later with jdk.jpackage)"));
 
         deleteRecursively(dest); // jpackage refuses to write over an earlier image
         // The app's own jar joins its libraries; --main-jar in image.args names it relative to --input.
@@ -72,7 +72,7 @@ public final class Installer {
         Path installer;
         try (Stream<Path> entries = Files.list(dest)) {
             installer = entries.filter(p -> !p.equals(image)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("jpackage wrote no installer into " + dest));
+                    .orElseThrow(() -> new Failure("jpackage wrote no installer into " + dest));
         }
         long end = System.nanoTime();
         report("installer", installer, imageDone, end);
