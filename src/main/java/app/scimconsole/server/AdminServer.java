@@ -8,7 +8,7 @@ import java.util.Map;
 public final class AdminServer implements AutoCloseable {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8090;
-    private static final int THREADS = 4;
+    private static final Listener.Workers WORKERS = new Listener.Workers(4, 32);
 
     private final Listener listener;
     private final String url;
@@ -19,7 +19,7 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public static AdminServer start(String bind, int port, AdminApi api, AdminCredentials credentials) throws IOException {
-        Listener listener = Listener.start(bind, port, THREADS, "admin-http",
+        Listener listener = Listener.start(bind, port, WORKERS, null, "admin-http",
                 p -> Map.of(AdminEndpoint.PREFIX, new AdminEndpoint(api, credentials)),
                 "Nothing here. The admin API is at " + AdminEndpoint.PREFIX);
         String host = bind.contains(":") ? "[" + bind + "]" : bind;

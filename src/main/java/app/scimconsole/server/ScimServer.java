@@ -18,7 +18,8 @@ public final class ScimServer implements AutoCloseable {
     /** Starts listening; port 0 picks a free port, which {@link #config()} then reports. */
     public static ScimServer start(ServiceConfig requested, Directory directory, VerifiedDomains domains, Clock clock)
             throws IOException {
-        Listener listener = Listener.start(requested.bindAddress(), requested.port(), requested.threads(), "scim-http",
+        Listener listener = Listener.start(requested.bindAddress(), requested.port(),
+                new Listener.Workers(requested.threads(), requested.limits().queueCapacity()), requested.tls(), "scim-http",
                 port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(directory, domains, requested.withPort(port), clock)),
                 "Nothing here. A SCIM tenant URL has the form <public URL>" + ScimEndpoint.PREFIX + "<tenant id>.");
         return new ScimServer(listener, requested.withPort(listener.port()));

@@ -36,8 +36,7 @@ abstract class ScimServiceTestBase {
         dns = TestDnsServer.start();
         dns.zone(VERIFIED_DOMAIN, 1, 300, 60);
         InetSocketAddress a = dns.address();
-        ServiceConfig config = new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, 8);
-        runtime = ServiceRuntime.start(SqliteDirectory.open(data), config, a.getHostString() + ":" + a.getPort(),
+        runtime = ServiceRuntime.start(SqliteDirectory.open(data), serviceConfig(), a.getHostString() + ":" + a.getPort(),
                 Clock.systemUTC());
         directory = runtime.directory();
         TenantAdmin.Credentials credentials = new TenantAdmin(directory, Clock.systemUTC()).enable();
@@ -46,6 +45,15 @@ abstract class ScimServiceTestBase {
         tenantUrl = runtime.server().tenantUrl(tenantId);
         scim = new HttpJson(tenantUrl, token);
         verify(VERIFIED_DOMAIN);
+    }
+
+    /**
+     * The service under test: 8 threads, and a rate limit no functional test reaches (tests send faster than
+     * Entra does); the tests of the limits themselves override this.
+     */
+    ServiceConfig serviceConfig() {
+        return new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, 8)
+                .withLimits(ServiceLimits.defaults().withRate(1_000_000, 1_000_000));
     }
 
     /** Registers the domain, publishes its TXT record on the test DNS server, and verifies it for the tenant. */
