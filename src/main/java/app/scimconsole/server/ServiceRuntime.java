@@ -63,7 +63,7 @@ public final class ServiceRuntime implements AutoCloseable {
             AdminService admin = new AdminService(directory, domains, server.config(), clock);
             AdminCredentials credentials = new AdminCredentials(directory.dataSource(), clock);
             String credential = credentials.issueEphemeral();
-            AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), admin, credentials));
+            AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), config.tls(), admin, credentials));
             closer.add(DomainRechecker.start(domains, clock, Duration.ofMinutes(1)));
             return new ServiceRuntime(directory, domains, admin, credentials, credential, server, adminServer, closer);
         } catch (IOException | RuntimeException e) {
