@@ -6,6 +6,7 @@ import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.server.ServiceConfig;
+import app.scimconsole.server.ServiceLimits;
 import app.scimconsole.server.ServiceRuntime;
 import app.scimconsole.server.TenantAdmin;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -121,7 +122,9 @@ public final class ServiceBenchmark {
         TestDnsServer dns = TestDnsServer.start();
         dns.zone(DOMAIN, 1, 300, 60);
         ServiceRuntime runtime = ServiceRuntime.start(SqliteDirectory.open(dir),
-                new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, ServiceConfig.DEFAULT_THREADS),
+                // The per-tenant rate limit (100/s by default, sized for Entra's pace) is lifted: this measures capacity.
+                new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, ServiceConfig.DEFAULT_THREADS)
+                        .withLimits(ServiceLimits.defaults().withRate(1e9, 1_000_000_000)),
                 "127.0.0.1:" + dns.address().getPort(), Clock.systemUTC());
         TenantAdmin.Credentials c = new TenantAdmin(runtime.directory(), Clock.systemUTC()).enable();
         Challenge challenge = runtime.domains().add(c.tenantId(), DOMAIN).challenge();
