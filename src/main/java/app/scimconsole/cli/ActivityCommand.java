@@ -7,20 +7,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code activity list}: the provisioning log, newest first. */
 @Command(name = "activity", description = "Show the provisioning log.", subcommands = ActivityCommand.ListActivity.class)
-final class ActivityCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ActivityCommand extends CommandGroup {
 
     @Command(name = "list", description = "List the provisioning log, newest first.")
     static final class ListActivity implements Callable<Integer> {

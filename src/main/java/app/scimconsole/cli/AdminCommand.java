@@ -6,21 +6,12 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code admin issue-credential | revoke-credentials}: access for a console that connects to a headless service. */
 @Command(name = "admin", description = "Credentials for consoles that connect to this headless service.",
         subcommands = {AdminCommand.Issue.class, AdminCommand.Revoke.class})
-final class AdminCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AdminCommand extends CommandGroup {
 
     @Command(name = "issue-credential", description = "Issue an admin credential for a remote console (shown once).")
     static final class Issue implements Callable<Integer> {

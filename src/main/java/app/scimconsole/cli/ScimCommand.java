@@ -11,20 +11,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code scim enable | rotate-token | disable}: the Azure AD SCIM app and its secret token. */
 @Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret token.",
         subcommands = {ScimCommand.Enable.class, ScimCommand.Rotate.class, ScimCommand.Disable.class})
-final class ScimCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ScimCommand extends CommandGroup {
 
     private static final String SHOWN_ONCE = "This token is shown only now. Paste it into Entra "
             + "(Provisioning > Admin credentials > Secret Token) and keep no other copy.";

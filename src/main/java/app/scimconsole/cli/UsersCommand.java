@@ -9,19 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code users list}: the provisioned users. */
 @Command(name = "users", description = "Show provisioned users.", subcommands = UsersCommand.ListUsers.class)
-final class UsersCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class UsersCommand extends CommandGroup {
 
     @Command(name = "list", description = "List provisioned users.")
     static final class ListUsers implements Callable<Integer> {
