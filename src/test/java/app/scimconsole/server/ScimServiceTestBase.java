@@ -1,5 +1,6 @@
 package app.scimconsole.server;
 
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.DomainService;
@@ -25,7 +26,7 @@ abstract class ScimServiceTestBase {
 
     TestDnsServer dns;
     ServiceRuntime runtime;
-    SqliteDirectory directory;
+    SqlDirectory directory;
     String tenantId;
     String tenantUrl;
     String token;
