@@ -1,7 +1,7 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.Directory;
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +29,7 @@ final class ActivityCommand extends CommandGroup {
             var result = Output.object();
             ArrayNode entries = result.putArray("activity");
             StringBuilder text = new StringBuilder();
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 List<Directory.Activity> log = dir.defaultTenant()
                         .map(t -> dir.activity(t.id(), limit)).orElse(List.of());
                 for (Directory.Activity a : log) {

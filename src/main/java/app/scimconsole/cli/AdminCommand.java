@@ -1,6 +1,6 @@
 package app.scimconsole.cli;
 
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.server.AdminCredentials;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -23,7 +23,7 @@ final class AdminCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 String credential = new AdminCredentials(dir.dataSource(), Clock.systemUTC()).issue(label);
                 new Output(System.out, common.json).print(Output.object().put("adminCredential", credential),
                         "Admin credential: " + credential + "\nEnter it in the console (Settings > Connection > Remote "
@@ -40,7 +40,7 @@ final class AdminCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 int n = new AdminCredentials(dir.dataSource(), Clock.systemUTC()).revokeAll();
                 new Output(System.out, common.json).print(Output.object().put("revoked", n),
                         n + " admin credential(s) revoked.");

@@ -1,7 +1,7 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.Directory;
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.Diagnosis;
 import app.scimconsole.domains.DomainName;
@@ -39,7 +39,7 @@ final class DomainCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 Clock clock = Clock.systemUTC();
                 String tenant = new TenantAdmin(dir, clock).tenant().id();
                 DomainService domains = ServiceRuntime.domainService(dir, dnsServer(), clock);

@@ -1,6 +1,6 @@
 package app.scimconsole.cli;
 
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.server.SavedServiceConfig;
 import app.scimconsole.server.ServiceConfig;
 import app.scimconsole.server.TenantAdmin;
@@ -27,7 +27,7 @@ final class ScimCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 ServiceConfig config = SavedServiceConfig.load(common.dataFolder());
                 TenantAdmin.Credentials c = new TenantAdmin(dir, Clock.systemUTC()).enable();
                 String url = config.tenantUrl(c.tenantId());
@@ -53,7 +53,7 @@ final class ScimCommand extends CommandGroup {
             if (overlapMinutes < 0 || overlapMinutes > 7 * 24 * 60) {
                 throw new IllegalArgumentException("--overlap-minutes must be between 0 and 10080 (one week).");
             }
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 TenantAdmin.Credentials c = new TenantAdmin(dir, Clock.systemUTC()).rotate(Duration.ofMinutes(overlapMinutes));
                 ObjectNode o = Output.object().put("secretToken", c.secretToken());
                 String old = overlapMinutes == 0 ? "The previous token no longer works."
@@ -71,7 +71,7 @@ final class ScimCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 new TenantAdmin(dir, Clock.systemUTC()).disable();
                 new Output(System.out, common.json).print(Output.object().put("enabled", false),
                         "SCIM app disabled. Entra's requests are refused until it is enabled again; data is kept.");

@@ -1,7 +1,7 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.Directory;
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.server.SavedServiceConfig;
 import app.scimconsole.server.ScimServer;
 import app.scimconsole.server.ServiceConfig;
@@ -83,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
             SavedServiceConfig.save(data, requested);
         }
         Clock clock = Clock.systemUTC();
-        SqliteDirectory directory = common.openDirectory();
+        SqlDirectory directory = common.openDirectory();
         Directory.Tenant tenant = new TenantAdmin(directory, clock).tenant();
         ServiceRuntime runtime = ServiceRuntime.start(directory, requested,
                 new ServiceRuntime.AdminListen(adminBind, adminPort), dnsServer, clock);

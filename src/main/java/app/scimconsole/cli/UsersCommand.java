@@ -1,7 +1,7 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.Directory;
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.directory.UserSummary;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +26,7 @@ final class UsersCommand extends CommandGroup {
             ObjectNode result = Output.object();
             ArrayNode users = result.putArray("users");
             StringBuilder text = new StringBuilder();
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 String tenant = dir.defaultTenant().map(Directory.Tenant::id).orElse(null);
                 int start = 1;
                 while (tenant != null) {

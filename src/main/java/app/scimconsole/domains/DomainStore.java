@@ -189,9 +189,28 @@ public final class DomainStore {
     /**
      * Runs {@code work} all or nothing. A savepoint rather than {@code setAutoCommit(false)}: the connection may be
      * the directory's writer lent inside a transaction it opened with {@code BEGIN IMMEDIATE}, which JDBC does not
-     * know about. A savepoint nests in that transaction, and outside one SQLite opens and commits its own.
+     * know about. A savepoint nests in that transaction, and outside one SQLite opens and commits its own. On
+     * PostgreSQL the connection is the pool's own, and the work runs in a JDBC transaction.
      */
     private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        if (c.getAutoCommit() && !"SQLite".equals(c.getMetaData().getDatabaseProductName())) {
+            // PostgreSQL: a pooled connection of its own, so a plain JDBC transaction (the pool resets auto-commit).
+            c.setAutoCommit(false);
+            try {
+                T result = work.run();
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
         try (Statement s = c.createStatement()) {
             s.execute("SAVEPOINT domain_store");
             T result;
