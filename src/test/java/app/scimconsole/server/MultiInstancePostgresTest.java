@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.scimconsole.directory.PostgresDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.TestDnsServer;
+import app.scimconsole.domains.DomainService;
+import app.scimconsole.testing.ServeProcess;
 import app.scimconsole.testing.TestPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,9 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +29,10 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two service instances on one PostgreSQL database, as behind a load balancer: concurrent requests for one
+ * Two {@code serve} processes on one PostgreSQL database, as behind a load balancer: concurrent requests for one
  * tenant, alternating between the instances and released together, must keep every rule. Exactly one of
  * several identical creates wins (the others 409), member adds to one group never lose each other, and of
  * several PATCHes made from the same ETag exactly one succeeds (the others 412).
@@ -35,9 +40,12 @@ import org.junit.jupiter.api.Test;
 class MultiInstancePostgresTest {
     private static final int CLIENTS = 12;
 
+    @TempDir
+    Path data;
+
     private TestDnsServer dns;
-    private ServiceRuntime a;
-    private ServiceRuntime b;
+    private ServeProcess a;
+    private ServeProcess b;
     private final List<HttpJson> instances = new ArrayList<>();
     private ExecutorService pool;
 
@@ -46,19 +54,22 @@ class MultiInstancePostgresTest {
         dns = TestDnsServer.start();
         dns.zone("testuser.com", 1, 300, 60);
         InetSocketAddress d = dns.address();
-        String dnsServer = d.getHostString() + ":" + d.getPort();
         PostgresDirectory.Settings db = TestPostgres.freshDatabase();
-        ServiceConfig config = new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, 8)
-                .withLimits(ServiceLimits.defaults().withRate(1_000_000, 1_000_000));
-        a = ServiceRuntime.start(PostgresDirectory.open(db), config, dnsServer, Clock.systemUTC());
-        b = ServiceRuntime.start(PostgresDirectory.open(db), config, dnsServer, Clock.systemUTC());
-        // Set up through instance a; instance b sees it only through the database.
-        TenantAdmin.Credentials tenant = new TenantAdmin(a.directory(), Clock.systemUTC()).enable();
-        Challenge c = a.domains().add(tenant.tenantId(), "testuser.com").challenge();
-        dns.txt(c.recordName(), c.recordValue());
-        assertThat(a.domains().verify(tenant.tenantId(), "testuser.com").result().isVerified()).isTrue();
-        instances.add(new HttpJson(a.server().tenantUrl(tenant.tenantId()), tenant.secretToken()));
-        instances.add(new HttpJson(b.server().tenantUrl(tenant.tenantId()), tenant.secretToken()));
+        // Set up as the CLI would (scim enable, domain add/verify), then two serve processes on the same database.
+        TenantAdmin.Credentials tenant;
+        try (PostgresDirectory setup = PostgresDirectory.open(db)) {
+            tenant = new TenantAdmin(setup, Clock.systemUTC()).enable();
+            DomainService domains = ServiceRuntime.domainService(setup, d.getHostString() + ":" + d.getPort(), Clock.systemUTC());
+            Challenge c = domains.add(tenant.tenantId(), "testuser.com").challenge();
+            dns.txt(c.recordName(), c.recordValue());
+            assertThat(domains.verify(tenant.tenantId(), "testuser.com").result().isVerified()).isTrue();
+        }
+        Map<String, String> env = Map.of("SCIM_DB_USER", db.user());
+        String[] args = {"--db", db.url(), "--rate-limit", "1000000", "--rate-burst", "1000000"};
+        a = ServeProcess.start(data.resolve("a"), List.of(), env, args);
+        b = ServeProcess.start(data.resolve("b"), List.of(), env, args);
+        instances.add(new HttpJson(a.tenantUrl(), tenant.secretToken()));
+        instances.add(new HttpJson(b.tenantUrl(), tenant.secretToken()));
         pool = Executors.newFixedThreadPool(2 * CLIENTS); // bursts of up to 2 * CLIENTS requests
     }
 
@@ -176,8 +187,9 @@ class MultiInstancePostgresTest {
     @Test
     void bothInstancesAnswerTheHealthCheck() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        for (ServiceRuntime instance : List.of(a, b)) {
-            URI health = URI.create("http://127.0.0.1:" + instance.server().config().port() + "/healthz");
+        for (ServeProcess instance : List.of(a, b)) {
+            URI tenantUrl = URI.create(instance.tenantUrl());
+            URI health = URI.create("http://127.0.0.1:" + tenantUrl.getPort() + "/healthz");
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(health).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
