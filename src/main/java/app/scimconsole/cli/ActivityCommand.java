@@ -1,26 +1,17 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.Directory;
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code activity list}: the provisioning log, newest first. */
 @Command(name = "activity", description = "Show the provisioning log.", subcommands = ActivityCommand.ListActivity.class)
-final class ActivityCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ActivityCommand extends CommandGroup {
 
     @Command(name = "list", description = "List the provisioning log, newest first.")
     static final class ListActivity implements Callable<Integer> {
@@ -38,7 +29,7 @@ final class ActivityCommand implements Runnable {
             var result = Output.object();
             ArrayNode entries = result.putArray("activity");
             StringBuilder text = new StringBuilder();
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 List<Directory.Activity> log = dir.defaultTenant()
                         .map(t -> dir.activity(t.id(), limit)).orElse(List.of());
                 for (Directory.Activity a : log) {

@@ -1,26 +1,17 @@
 package app.scimconsole.cli;
 
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.server.AdminCredentials;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code admin issue-credential | revoke-credentials}: access for a console that connects to a headless service. */
 @Command(name = "admin", description = "Credentials for consoles that connect to this headless service.",
         subcommands = {AdminCommand.Issue.class, AdminCommand.Revoke.class})
-final class AdminCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AdminCommand extends CommandGroup {
 
     @Command(name = "issue-credential", description = "Issue an admin credential for a remote console (shown once).")
     static final class Issue implements Callable<Integer> {
@@ -32,7 +23,7 @@ final class AdminCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 String credential = new AdminCredentials(dir.dataSource(), Clock.systemUTC()).issue(label);
                 new Output(System.out, common.json).print(Output.object().put("adminCredential", credential),
                         "Admin credential: " + credential + "\nEnter it in the console (Settings > Connection > Remote "
@@ -49,7 +40,7 @@ final class AdminCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 int n = new AdminCredentials(dir.dataSource(), Clock.systemUTC()).revokeAll();
                 new Output(System.out, common.json).print(Output.object().put("revoked", n),
                         n + " admin credential(s) revoked.");

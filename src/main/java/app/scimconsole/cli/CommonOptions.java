@@ -1,7 +1,8 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.DataFolder;
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.Databases;
+import app.scimconsole.directory.SqlDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -12,6 +13,16 @@ final class CommonOptions {
             description = "Data folder (default: the per-user application-data folder).")
     Path data;
 
+    @Option(names = "--db", paramLabel = "JDBC-URL",
+            description = "Keep the directory in PostgreSQL instead of SQLite in the data folder, e.g. "
+                    + "jdbc:postgresql://db.example.com:5432/scim (user and password from " + Databases.USER_ENV
+                    + " and " + Databases.PASSWORD_ENV + ", or --db-password-file).")
+    String db;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "File whose first line is the database password (never pass the password itself).")
+    Path dbPasswordFile;
+
     @Option(names = "--json", description = "Print one JSON object on standard output.")
     boolean json;
 
@@ -19,7 +30,11 @@ final class CommonOptions {
         return DataFolder.ensure(data != null ? data : DataFolder.defaultLocation());
     }
 
-    SqliteDirectory openDirectory() throws IOException {
-        return SqliteDirectory.open(dataFolder());
+    /** The directory: SQLite in the data folder, or the PostgreSQL database of {@code --db}. */
+    SqlDirectory openDirectory() throws IOException {
+        if (db == null || db.isBlank()) {
+            return Databases.open(null, dataFolder(), dbPasswordFile, System.getenv());
+        }
+        return Databases.open(db, null, dbPasswordFile, System.getenv());
     }
 }

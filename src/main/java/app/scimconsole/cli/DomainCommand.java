@@ -1,7 +1,7 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.Directory;
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.Diagnosis;
 import app.scimconsole.domains.DomainName;
@@ -19,23 +19,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code domain add | verify | list | remove | check-zone}: proving e-mail domains by DNS TXT records. */
 @Command(name = "domain", description = "Register e-mail domains and prove them by DNS TXT records.",
         subcommands = {DomainCommand.Add.class, DomainCommand.Verify.class, DomainCommand.ListDomains.class,
                 DomainCommand.Remove.class, DomainCommand.CheckZone.class})
-final class DomainCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class DomainCommand extends CommandGroup {
 
     /** Opens the data folder's directory and its domain service, for the organization of this folder. */
     private abstract static class DomainWork implements Callable<Integer> {
@@ -48,7 +39,7 @@ final class DomainCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 Clock clock = Clock.systemUTC();
                 String tenant = new TenantAdmin(dir, clock).tenant().id();
                 DomainService domains = ServiceRuntime.domainService(dir, dnsServer(), clock);

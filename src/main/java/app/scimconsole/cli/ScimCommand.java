@@ -1,6 +1,6 @@
 package app.scimconsole.cli;
 
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.server.SavedServiceConfig;
 import app.scimconsole.server.ServiceConfig;
 import app.scimconsole.server.TenantAdmin;
@@ -11,20 +11,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code scim enable | rotate-token | disable}: the Azure AD SCIM app and its secret token. */
 @Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret token.",
         subcommands = {ScimCommand.Enable.class, ScimCommand.Rotate.class, ScimCommand.Disable.class})
-final class ScimCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ScimCommand extends CommandGroup {
 
     private static final String SHOWN_ONCE = "This token is shown only now. Paste it into Entra "
             + "(Provisioning > Admin credentials > Secret Token) and keep no other copy.";
@@ -36,7 +27,7 @@ final class ScimCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 ServiceConfig config = SavedServiceConfig.load(common.dataFolder());
                 TenantAdmin.Credentials c = new TenantAdmin(dir, Clock.systemUTC()).enable();
                 String url = config.tenantUrl(c.tenantId());
@@ -62,7 +53,7 @@ final class ScimCommand implements Runnable {
             if (overlapMinutes < 0 || overlapMinutes > 7 * 24 * 60) {
                 throw new IllegalArgumentException("--overlap-minutes must be between 0 and 10080 (one week).");
             }
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 TenantAdmin.Credentials c = new TenantAdmin(dir, Clock.systemUTC()).rotate(Duration.ofMinutes(overlapMinutes));
                 ObjectNode o = Output.object().put("secretToken", c.secretToken());
                 String old = overlapMinutes == 0 ? "The previous token no longer works."
@@ -80,7 +71,7 @@ final class ScimCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 new TenantAdmin(dir, Clock.systemUTC()).disable();
                 new Output(System.out, common.json).print(Output.object().put("enabled", false),
                         "SCIM app disabled. Entra's requests are refused until it is enabled again; data is kept.");

@@ -1,12 +1,14 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.Directory;
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.server.SavedServiceConfig;
 import app.scimconsole.server.ScimServer;
 import app.scimconsole.server.ServiceConfig;
+import app.scimconsole.server.ServiceLimits;
 import app.scimconsole.server.ServiceRuntime;
 import app.scimconsole.server.TenantAdmin;
+import app.scimconsole.server.TlsKeystore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -43,21 +45,45 @@ final class ServeCommand implements Callable<Integer> {
             description = "Send every DNS query of this process to this server, treated as the only authority.")
     String dnsServer;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve HTTPS with the certificate and key in this PKCS12 file (password from "
+                    + TlsKeystore.PASSWORD_ENV + " or --tls-keystore-password-file).")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password-file", paramLabel = "FILE",
+            description = "File whose first line is the keystore password (never pass the password itself).")
+    Path tlsPasswordFile;
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "" + ServiceLimits.DEFAULT_RATE_PER_SECOND,
+            description = "Requests per second each tenant may make, sustained (default 100; Entra needs 25).")
+    double ratePerSecond;
+
+    @Option(names = "--rate-burst", paramLabel = "N", defaultValue = "" + ServiceLimits.DEFAULT_RATE_BURST,
+            description = "Requests each tenant may make at once above the sustained rate (default 200).")
+    int rateBurst;
+
     @Override
     public Integer call() throws Exception {
         Path data = common.dataFolder();
         ServiceConfig saved = SavedServiceConfig.load(data);
         ServiceConfig requested = new ServiceConfig(bind != null ? bind : saved.bindAddress(),
                 port != null ? port : saved.port(), publicUrl != null ? publicUrl : saved.publicUrl(),
-                saved.maxBodyBytes(), saved.threads());
+                saved.maxBodyBytes(), saved.threads())
+                .withLimits(ServiceLimits.defaults().withRate(ratePerSecond, rateBurst));
+        if (tlsPasswordFile != null && tlsKeystore == null) {
+            throw new IllegalArgumentException("--tls-keystore-password-file needs --tls-keystore.");
+        }
         if (requested.port() < 0 || requested.port() > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535.");
+        }
+        if (tlsKeystore != null) {
+            requested = requested.withTls(TlsKeystore.load(tlsKeystore, TlsKeystore.password(tlsPasswordFile, System.getenv())));
         }
         if (bind != null || port != null && port != 0 || publicUrl != null) {
             SavedServiceConfig.save(data, requested);
         }
         Clock clock = Clock.systemUTC();
-        SqliteDirectory directory = common.openDirectory();
+        SqlDirectory directory = common.openDirectory();
         Directory.Tenant tenant = new TenantAdmin(directory, clock).tenant();
         ServiceRuntime runtime = ServiceRuntime.start(directory, requested,
                 new ServiceRuntime.AdminListen(adminBind, adminPort), dnsServer, clock);
@@ -71,6 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         String adminUrl = runtime.adminUrl();
         new Output(System.out, common.json).print(Output.object().put("tenantUrl", tenantUrl).put("adminUrl", adminUrl),
                 "SCIM service listening on " + server.config().bindAddress() + ":" + server.config().port()
+                        + (server.config().tls() != null ? " (HTTPS)" : "")
                         + "\nTenant URL: " + tenantUrl
                         + (tenant.scimEnabled() ? "" : "\nThe SCIM app is not enabled yet: run 'scim enable' to get a secret token.")
                         + "\nAdmin API:  " + adminUrl + " (issue a credential for a remote console with 'admin issue-credential')"

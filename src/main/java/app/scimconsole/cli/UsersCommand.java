@@ -1,7 +1,7 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.Directory;
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.directory.UserSummary;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,19 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code users list}: the provisioned users. */
 @Command(name = "users", description = "Show provisioned users.", subcommands = UsersCommand.ListUsers.class)
-final class UsersCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class UsersCommand extends CommandGroup {
 
     @Command(name = "list", description = "List provisioned users.")
     static final class ListUsers implements Callable<Integer> {
@@ -35,7 +26,7 @@ final class UsersCommand implements Runnable {
             ObjectNode result = Output.object();
             ArrayNode users = result.putArray("users");
             StringBuilder text = new StringBuilder();
-            try (SqliteDirectory dir = common.openDirectory()) {
+            try (SqlDirectory dir = common.openDirectory()) {
                 String tenant = dir.defaultTenant().map(Directory.Tenant::id).orElse(null);
                 int start = 1;
                 while (tenant != null) {

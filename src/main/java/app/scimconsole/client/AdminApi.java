@@ -60,7 +60,10 @@ public interface AdminApi {
 
     enum UserStatus { ANY, ACTIVE, SUSPENDED }
 
-    /** {@code search} matches userName, displayName or e-mail (contains, any case); {@code domain} the e-mail domain. */
+    /**
+     * {@code search} matches userName or displayName (contains, any case); {@code domain} is the domain of the
+     * userName or of any e-mail address.
+     */
     record UserQuery(String search, UserStatus status, String domain, String sortBy, boolean descending, int startIndex,
             int count) {
     }

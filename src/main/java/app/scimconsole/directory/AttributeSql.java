@@ -33,7 +33,7 @@ final class AttributeSql {
      * element itself).
      */
     record Collection(String from, String correlation, List<Object> params, AttributeDef def,
-            Function<AttributeDef, Scalar> element) {
+            Function<AttributeDef, Scalar> element, SqlDialect dialect) {
 
         /** {@code SELECT what FROM from [WHERE correlation AND condition]}; condition may be null. */
         SqlWhere select(SqlWhere what, SqlWhere condition) {
@@ -89,6 +89,10 @@ final class AttributeSql {
      * {@code members eq "id"}), as Entra writes it.
      */
     static Target target(ResourceType type, AttrPath path, boolean comparing) {
+        return target(SqlDialect.SQLITE, type, path, comparing);
+    }
+
+    static Target target(SqlDialect dialect, ResourceType type, AttrPath path, boolean comparing) {
         ResourceType.Resolved resolved = type.resolve(path, true);
         AttributeDef attr = resolved.attribute();
         AttributeDef sub = resolved.subAttribute();
@@ -104,18 +108,19 @@ final class AttributeSql {
         if (column != null) {
             return new One(column.apply(sub != null ? sub : attr));
         }
-        Collection membership = membership(type, attr);
+        Collection membership = membership(dialect, type, attr);
         if (membership != null) {
             return new Some(membership, sub);
         }
         if (key.equals("meta") || key.startsWith("meta.")) {
             throw ScimException.invalidFilter("'" + path + "' cannot be used to filter or sort.");
         }
-        String attrPath = jsonPath(resolved);
+        List<String> attrPath = jsonPath(resolved);
         if (attr.multiValued()) {
-            return new Some(jsonArray(attrPath, attr), sub);
+            return new Some(jsonArray(dialect, attrPath, attr), sub);
         }
-        return new One(json(ROW + ".doc", sub == null ? attrPath : attrPath + member(sub), sub != null ? sub : attr));
+        return new One(json(dialect, dialect.document(ROW), sub == null ? attrPath : append(attrPath, sub.name()),
+                sub != null ? sub : attr));
     }
 
     /**
@@ -123,11 +128,11 @@ final class AttributeSql {
      * wrapped: in one EXISTS for a multi-valued attribute (one and the same element must match), as is
      * for a single complex one.
      */
-    record Container(AttrPath attr, Collection collection, ResourceType type) {
+    record Container(AttrPath attr, Collection collection, ResourceType type, SqlDialect dialect) {
         Scalar sub(AttrPath relative, boolean comparing) {
             AttrPath full = attr.withSub(relative.name());
             if (collection == null) {
-                Target t = target(type, full, comparing);
+                Target t = target(dialect, type, full, comparing);
                 return ((One) t).scalar();
             }
             AttributeDef sub = type.resolve(full, true).subAttribute();
@@ -140,16 +145,16 @@ final class AttributeSql {
         }
     }
 
-    static Container container(ResourceType type, AttrPath attr) {
+    static Container container(SqlDialect dialect, ResourceType type, AttrPath attr) {
         AttributeDef def = type.resolve(attr, true).attribute();
         if (!def.isComplex()) {
             throw ScimException.invalidFilter("'" + attr + "' has no sub-attributes to filter on.");
         }
         if (!def.multiValued()) {
-            return new Container(attr, null, type);
+            return new Container(attr, null, type, dialect);
         }
-        Target whole = target(type, attr, false);
-        return new Container(attr, ((Some) whole).collection(), type);
+        Target whole = target(dialect, type, attr, false);
+        return new Container(attr, ((Some) whole).collection(), type, dialect);
     }
 
     // ---- the three kinds of storage -----------------------------------------------------------------
@@ -163,29 +168,60 @@ final class AttributeSql {
         return new Scalar(ROW + "." + name, List.of(), def, true);
     }
 
-    private static Scalar json(String source, String jsonPath, AttributeDef def) {
-        String extract = "json_extract(" + source + ", ?)";
+    /** One value inside a JSON document {@code source}, at the path {@code keys}. */
+    private static Scalar json(SqlDialect dialect, String source, List<String> keys, AttributeDef def) {
         boolean fold = isText(def) && !def.caseExact();
-        return new Scalar(fold ? "lower(" + extract + ")" : extract, List.of(jsonPath), def, fold);
+        List<Object> params = dialect.pathParams(keys);
+        String path = dialect.pathPlaceholders(keys);
+        if (dialect == SqlDialect.SQLITE) {
+            String extract = "json_extract(" + source + ", " + path + ")";
+            return new Scalar(fold ? "lower(" + extract + ")" : extract, params, def, fold);
+        }
+        // PostgreSQL: typed like SQLite's json_extract, so that comparisons with bound values agree.
+        String value = "jsonb_extract_path(" + source + ", " + path + ")";
+        String text = "jsonb_extract_path_text(" + source + ", " + path + ")";
+        return switch (def.type()) {
+            case BOOLEAN -> new Scalar("(" + value + " = 'true'::jsonb)", params, def, false);
+            case INTEGER, DECIMAL -> new Scalar("(CASE WHEN jsonb_typeof(" + value + ") = 'number' THEN (" + text
+                    + ")::numeric END)", twice(params), def, false);
+            case COMPLEX -> new Scalar("(" + value + ")::text", params, def, false);
+            default -> new Scalar(fold ? "lower(" + text + ")" : text, params, def, fold);
+        };
     }
 
-    private static Collection jsonArray(String jsonPath, AttributeDef attr) {
-        return new Collection("json_each(" + ROW + ".doc, ?) e", null, List.of(jsonPath), attr, sub -> sub == null
-                ? new Scalar("e.value", List.of(), attr, false)
-                : json("e.value", "$" + member(sub), sub));
+    /** The elements of a JSON array: SQLite's json_each, PostgreSQL's jsonb_array_elements (arrays only). */
+    private static Collection jsonArray(SqlDialect dialect, List<String> keys, AttributeDef attr) {
+        List<Object> params = dialect.pathParams(keys);
+        if (dialect == SqlDialect.SQLITE) {
+            return new Collection("json_each(" + ROW + ".doc, ?) e", null, params, attr, sub -> sub == null
+                    ? new Scalar("e.value", List.of(), attr, false)
+                    : json(dialect, "e.value", List.of(sub.name()), sub), dialect);
+        }
+        String array = "jsonb_extract_path(" + dialect.document(ROW) + ", " + dialect.pathPlaceholders(keys) + ")";
+        return new Collection("jsonb_array_elements(CASE WHEN jsonb_typeof(" + array + ") = 'array' THEN " + array
+                + " END) e", null, twice(params), attr, sub -> sub == null
+                ? new Scalar("(e.value #>> '{}')", List.of(), attr, false)
+                : json(dialect, "e.value", List.of(sub.name()), sub), dialect);
+    }
+
+    private static List<Object> twice(List<Object> params) {
+        List<Object> both = new java.util.ArrayList<>(params);
+        both.addAll(params);
+        return both;
     }
 
     /** Memberships are rows of group_members, seen from either side; members are always users. */
-    private static Collection membership(ResourceType type, AttributeDef attr) {
+    private static Collection membership(SqlDialect dialect, ResourceType type, AttributeDef attr) {
         if (type == ResourceType.USER && attr.name().equals("groups")) {
             return new Collection("group_members gm", "gm.member_id = " + ROW + ".id", List.of(), attr,
                     sub -> membershipSub(sub, "gm.group_id",
-                            "(SELECT g.display_name_lc FROM groups g WHERE g.id = gm.group_id)"));
+                            "(SELECT g.display_name_lc FROM groups g WHERE g.id = gm.group_id)"), dialect);
         }
         if (type == ResourceType.GROUP && attr.name().equals("members")) {
             return new Collection("group_members gm", "gm.group_id = " + ROW + ".id", List.of(), attr,
                     sub -> membershipSub(sub, "gm.member_id",
-                            "(SELECT COALESCE(u.display_name_lc, u.user_name_lc) FROM users u WHERE u.id = gm.member_id)"));
+                            "(SELECT COALESCE(u.display_name_lc, u.user_name_lc) FROM users u WHERE u.id = gm.member_id)"),
+                    dialect);
         }
         return null;
     }
@@ -227,18 +263,16 @@ final class AttributeSql {
         return sub == null ? key : key + "." + sub.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The JSON path of an attribute in the stored document: extensions sit under their URN. */
-    private static String jsonPath(ResourceType.Resolved resolved) {
-        String base = resolved.inExtension() ? "$" + quoted(resolved.schema().id()) : "$";
-        return base + member(resolved.attribute());
+    /** The keys of an attribute in the stored document: extensions sit under their URN. */
+    private static List<String> jsonPath(ResourceType.Resolved resolved) {
+        return resolved.inExtension() ? List.of(resolved.schema().id(), resolved.attribute().name())
+                : List.of(resolved.attribute().name());
     }
 
-    private static String member(AttributeDef def) {
-        return quoted(def.name());
-    }
-
-    private static String quoted(String key) {
-        return ".\"" + key + "\"";
+    private static List<String> append(List<String> keys, String key) {
+        List<String> all = new java.util.ArrayList<>(keys);
+        all.add(key);
+        return List.copyOf(all);
     }
 
     static boolean isText(AttributeDef def) {

@@ -36,11 +36,16 @@ public final class FilterSql {
 
     /** The condition, to be placed in a WHERE clause over {@code users r} or {@code groups r}. */
     public static SqlWhere where(ResourceType type, Filter filter) {
-        return filter.accept(new Translator(type, null));
+        return where(SqlDialect.SQLITE, type, filter);
+    }
+
+    /** The condition in {@code dialect}'s SQL. */
+    public static SqlWhere where(SqlDialect dialect, ResourceType type, Filter filter) {
+        return filter.accept(new Translator(dialect, type, null));
     }
 
     /** Walks the tree; {@code container} is set inside {@code attr[...]}, where paths are relative. */
-    private record Translator(ResourceType type, Container container) implements Filter.Visitor<SqlWhere> {
+    private record Translator(SqlDialect dialect, ResourceType type, Container container) implements Filter.Visitor<SqlWhere> {
 
         @Override
         public SqlWhere and(Filter.And f) {
@@ -74,15 +79,15 @@ public final class FilterSql {
                 return negate(eq.accept(this), eq);
             }
             if (container != null) {
-                return Comparison.of(container.sub(f.path(), true), f.op(), f.value(), f);
+                return Comparison.of(dialect, container.sub(f.path(), true), f.op(), f.value(), f);
             }
-            Target target = AttributeSql.target(type, f.path(), true);
+            Target target = AttributeSql.target(dialect, type, f.path(), true);
             if (target instanceof One one) {
-                return Comparison.of(one.scalar(), f.op(), f.value(), f);
+                return Comparison.of(dialect, one.scalar(), f.op(), f.value(), f);
             }
             Some some = (Some) target;
             return some.collection().exists(
-                    Comparison.of(some.collection().element().apply(some.sub()), f.op(), f.value(), f));
+                    Comparison.of(dialect, some.collection().element().apply(some.sub()), f.op(), f.value(), f));
         }
 
         @Override
@@ -90,7 +95,7 @@ public final class FilterSql {
             if (container != null) {
                 return Comparison.present(container.sub(f.path(), false));
             }
-            Target target = AttributeSql.target(type, f.path(), false);
+            Target target = AttributeSql.target(dialect, type, f.path(), false);
             if (target instanceof One one) {
                 return Comparison.present(one.scalar());
             }
@@ -101,8 +106,8 @@ public final class FilterSql {
 
         @Override
         public SqlWhere valuePath(Filter.ValuePath f) {
-            Container inner = AttributeSql.container(type, f.attr());
-            return inner.wrap(f.inner().accept(new Translator(type, inner)));
+            Container inner = AttributeSql.container(dialect, type, f.attr());
+            return inner.wrap(f.inner().accept(new Translator(dialect, type, inner)));
         }
 
         private static SqlWhere negate(SqlWhere inner, Filter innerFilter) {
@@ -116,11 +121,11 @@ public final class FilterSql {
         private Comparison() {
         }
 
-        static SqlWhere of(Scalar s, CompareOp op, Literal literal, Filter leaf) {
+        static SqlWhere of(SqlDialect dialect, Scalar s, CompareOp op, Literal literal, Filter leaf) {
             AttributeDef def = s.def();
             switch (def.type()) {
                 case STRING, REFERENCE -> {
-                    return text(s, op, string(literal, leaf), leaf);
+                    return text(dialect, s, op, string(literal, leaf));
                 }
                 case DATE_TIME -> {
                     String stored = Timestamps.normalize(string(literal, leaf));
@@ -155,7 +160,7 @@ public final class FilterSql {
             return new SqlWhere(test, s.params());
         }
 
-        private static SqlWhere text(Scalar s, CompareOp op, String raw, Filter leaf) {
+        private static SqlWhere text(SqlDialect dialect, Scalar s, CompareOp op, String raw) {
             String value = s.folded() ? raw.toLowerCase(Locale.ROOT) : raw;
             if (!isSubstringOp(op)) {
                 return ordered(s, op, value);
@@ -171,7 +176,7 @@ public final class FilterSql {
             }
             // LIKE ignores ASCII case in SQLite, so exact substring tests avoid it.
             return switch (op) {
-                case CO -> SqlWhere.of("instr(" + s.sql() + ", ?) > 0", params(s, value).toArray());
+                case CO -> SqlWhere.of(dialect.position(s.sql(), "?") + " > 0", params(s, value).toArray());
                 case SW -> SqlWhere.of("substr(" + s.sql() + ", 1, length(?)) = ?", params(s, value, value).toArray());
                 default -> {
                     // The expression appears twice, so its own parameters are bound twice.

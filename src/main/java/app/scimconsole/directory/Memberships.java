@@ -63,15 +63,19 @@ final class Memberships {
     }
 
     /** How many members each of {@code groupIds} has (0 for none), in one query. */
-    static Map<String, Long> countsOf(Connection c, List<String> groupIds) throws SQLException {
+    static Map<String, Long> countsOf(Connection c, String tenantId, List<String> groupIds) throws SQLException {
         Map<String, Long> result = new java.util.LinkedHashMap<>();
         groupIds.forEach(id -> result.put(id, 0L));
         if (groupIds.isEmpty()) {
             return result;
         }
-        String sql = "SELECT group_id, COUNT(*) FROM group_members WHERE group_id IN (" + Jdbc.placeholders(groupIds)
-                + ") GROUP BY group_id";
-        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, List.copyOf(groupIds)));
+        // Scoped by tenant: a group id of another tenant counts 0, as if it did not exist.
+        String sql = "SELECT gm.group_id, COUNT(*) FROM group_members gm JOIN groups g ON g.id = gm.group_id"
+                + " WHERE g.tenant_id = ? AND gm.group_id IN (" + Jdbc.placeholders(groupIds) + ") GROUP BY gm.group_id";
+        List<Object> params = new ArrayList<>();
+        params.add(tenantId);
+        params.addAll(groupIds);
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, params));
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 result.put(rs.getString(1), rs.getLong(2));
@@ -104,6 +108,12 @@ final class Memberships {
                 ps.setString(2, id);
                 added += ps.executeUpdate();
             }
+        } catch (SQLException e) {
+            if ("23503".equals(e.getSQLState())) {
+                // PostgreSQL: the user was deleted by a concurrent request after it was looked up above.
+                throw ScimException.invalidValue("A user to be made a member no longer exists.");
+            }
+            throw e;
         }
         return added;
     }

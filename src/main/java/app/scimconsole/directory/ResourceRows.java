@@ -30,10 +30,16 @@ final class ResourceRows {
 
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final SqlDialect dialect;
 
     ResourceRows(ObjectMapper mapper, Clock clock) {
+        this(mapper, clock, SqlDialect.SQLITE);
+    }
+
+    ResourceRows(ObjectMapper mapper, Clock clock, SqlDialect dialect) {
         this.mapper = mapper;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     StoredResource insert(Connection c, String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds)
@@ -58,8 +64,14 @@ final class ResourceRows {
 
     Optional<StoredResource> find(Connection c, String tenantId, ResourceType type, String id, boolean withMembers)
             throws SQLException {
-        SqlWhere sql = SqlWhere.of("SELECT " + COLUMNS + " FROM " + table(type) + " r WHERE r.id = ? AND r.tenant_id = ?",
-                id, tenantId);
+        return find(c, tenantId, type, id, withMembers, "");
+    }
+
+    /** {@code lock}: what follows the SELECT, e.g. {@code FOR UPDATE} before a change of the row. */
+    private Optional<StoredResource> find(Connection c, String tenantId, ResourceType type, String id,
+            boolean withMembers, String lock) throws SQLException {
+        SqlWhere sql = SqlWhere.of("SELECT " + COLUMNS + " FROM " + table(type) + " r WHERE r.id = ? AND r.tenant_id = ?"
+                + lock, id, tenantId);
         List<StoredResource> found = select(c, type, sql, withMembers);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
@@ -109,12 +121,14 @@ final class ResourceRows {
         if (docChanged) {
             DerivedColumns derived = DerivedColumns.of(type, doc);
             List<Object> params = new ArrayList<>(derived.values());
-            params.addAll(List.of(now, version, write(doc), id));
+            params.addAll(List.of(now, version, write(doc), id, tenantId, current.version()));
             String sql = "UPDATE " + table(type) + " SET " + String.join(" = ?, ", derived.names())
-                    + " = ?, last_modified = ?, version = ?, doc = ? WHERE id = ?";
-            execute(c, new SqlWhere(sql, params), derived);
+                    + " = ?, last_modified = ?, version = ?, doc = ? WHERE id = ? AND tenant_id = ? AND version = ?";
+            requireOneRow(execute(c, new SqlWhere(sql, params), derived), type, id);
         } else {
-            Jdbc.update(c, "UPDATE " + table(type) + " SET last_modified = ?, version = ? WHERE id = ?", now, version, id);
+            requireOneRow(Jdbc.update(c, "UPDATE " + table(type) + " SET last_modified = ?, version = ?"
+                    + " WHERE id = ? AND tenant_id = ? AND version = ?", now, version, id, tenantId, current.version()),
+                    type, id);
         }
         return find(c, tenantId, type, id, false).orElseThrow();
     }
@@ -123,14 +137,26 @@ final class ResourceRows {
     StoredResource delete(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion)
             throws SQLException {
         StoredResource gone = existing(c, tenantId, type, id, expectedVersion);
-        Jdbc.update(c, "DELETE FROM " + table(type) + " WHERE id = ?", id);
+        requireOneRow(Jdbc.update(c, "DELETE FROM " + table(type) + " WHERE id = ? AND tenant_id = ? AND version = ?",
+                id, tenantId, gone.version()), type, id);
         return gone;
+    }
+
+    /**
+     * The row was read (and, on PostgreSQL, locked) at the version the change was made from, so the UPDATE or
+     * DELETE, which checks that version again, changes exactly one row; anything else is a lost race (412).
+     */
+    private static void requireOneRow(int changed, ResourceType type, String id) {
+        if (changed != 1) {
+            throw ScimException.preconditionFailed(type.resourceName() + " '" + id
+                    + "' was changed by another request; read it again.");
+        }
     }
 
     /** The current resource, or 404; 412 when the client's version is not the stored one. */
     private StoredResource existing(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion)
             throws SQLException {
-        StoredResource current = find(c, tenantId, type, id, false)
+        StoredResource current = find(c, tenantId, type, id, false, dialect.lockRow())
                 .orElseThrow(() -> ScimException.notFound(type.resourceName() + " '" + id + "' does not exist."));
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw ScimException.preconditionFailed(type.resourceName() + " '" + id + "' is at version "
@@ -166,9 +192,9 @@ final class ResourceRows {
                 List.copyOf(members), List.copyOf(groups));
     }
 
-    private static void execute(Connection c, SqlWhere statement, DerivedColumns derived) throws SQLException {
+    private static int execute(Connection c, SqlWhere statement, DerivedColumns derived) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c, statement)) {
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             if (Jdbc.isUniqueViolation(e)) {
                 throw derived.uniquenessViolation();

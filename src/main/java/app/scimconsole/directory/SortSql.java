@@ -21,19 +21,23 @@ public final class SortSql {
     }
 
     public static SqlWhere orderBy(ResourceType type, AttrPath sortBy, boolean descending) {
+        return orderBy(SqlDialect.SQLITE, type, sortBy, descending);
+    }
+
+    public static SqlWhere orderBy(SqlDialect dialect, ResourceType type, AttrPath sortBy, boolean descending) {
         if (sortBy == null) {
             return SqlWhere.of("ORDER BY " + ROW + ".created, " + ROW + ".id");
         }
-        SqlWhere key = sortKey(type, sortBy);
+        SqlWhere key = sortKey(dialect, type, sortBy);
         return key.wrap("ORDER BY (", " IS NULL), ")
                 .join("", key)
                 .wrap("", (descending ? " DESC" : "") + ", " + ROW + ".id");
     }
 
-    private static SqlWhere sortKey(ResourceType type, AttrPath sortBy) {
+    private static SqlWhere sortKey(SqlDialect dialect, ResourceType type, AttrPath sortBy) {
         Target target;
         try {
-            target = AttributeSql.target(type, sortBy, true);
+            target = AttributeSql.target(dialect, type, sortBy, true);
         } catch (ScimException e) {
             throw ScimException.invalidValue("sortBy: " + e.detail());
         }

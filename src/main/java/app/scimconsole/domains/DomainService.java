@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the CLI, the server's admin API and the console do with domains: register, check and store, list, remove,
- * and find the domains due for an automatic re-check.
+ * What the CLI, the server's admin API and the console do with domains: register, check and store, list, show a
+ * domain's check history, remove, and find the domains due for an automatic re-check.
  */
 public final class DomainService {
     private static final int RECHECK_BATCH = 100;
@@ -79,6 +79,15 @@ public final class DomainService {
 
     public List<DomainRecord> list(String tenantId) {
         return store.list(tenantId);
+    }
+
+    /**
+     * The domain's stored checks, newest first, at most {@code limit} (up to {@link DomainStore#HISTORY_KEPT}).
+     * Throws {@link DomainNotRegisteredException} or {@link InvalidDomainException}.
+     */
+    public List<DomainCheck> history(String tenantId, String name, int limit) {
+        DomainRecord current = registered(tenantId, name);
+        return store.history(tenantId, current.domain(), limit);
     }
 
     /** Removes a registration; users already provisioned stay, new ones in this domain are refused. */

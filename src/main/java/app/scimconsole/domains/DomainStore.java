@@ -4,25 +4,42 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Registered domains in the directory's database (table {@code domains}, migration {@code V2__domains.sql}).
- * A partial unique index makes sure one domain is VERIFIED for one tenant at most, even under races.
+ * A partial unique index makes sure one domain is VERIFIED for one tenant at most, even under races. Every saved
+ * check is also kept in the domain's history (table {@code domain_checks}, migration {@code V4__domain_checks.sql}).
  */
 public final class DomainStore {
     private static final String COLUMNS = "tenant_id, domain, record_name, record_value, status, detail, created, "
             + "window_start, last_checked, verified_at, lost_since, next_check, attempts";
 
+    /** Checks kept per domain: about three days of pending re-checks, or half a year of daily ones. */
+    public static final int HISTORY_KEPT = 200;
+
     private final DataSource dataSource;
+    private final DataSource reads;
 
     public DomainStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, dataSource);
+    }
+
+    /**
+     * {@code reads} serves the queries (the SCIM service asks {@link #isVerified} on every user write, and must not
+     * queue behind writes for it); {@code writes} serves the changes.
+     */
+    public DomainStore(DataSource writes, DataSource reads) {
+        this.dataSource = writes;
+        this.reads = reads;
     }
 
     /** Stores a new registration. Returns false when the tenant already registered the domain. */
@@ -41,25 +58,52 @@ public final class DomainStore {
         }
     }
 
-    /** Saves a check's result. Throws {@link DomainConflictException} if another tenant has it verified. */
+    /**
+     * Saves a check's result and adds it to the domain's history (see {@link #history}), both or neither. Throws
+     * {@link DomainConflictException} if another tenant has the domain verified.
+     */
     public void update(DomainRecord r) {
         String sql = "UPDATE domains SET status = ?, detail = ?, created = ?, window_start = ?, last_checked = ?, "
                 + "verified_at = ?, lost_since = ?, next_check = ?, attempts = ? WHERE tenant_id = ? AND domain = ?";
         try (Connection c = dataSource.getConnection()) {
-            if (r.state().isVerified() && verifiedBy(c, r.domain()).filter(t -> !t.equals(r.tenantId())).isPresent()) {
-                throw new DomainConflictException(r.domain());
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindState(ps, 1, r);
-                ps.setString(10, r.tenantId());
-                ps.setString(11, r.domain().ascii());
-                ps.executeUpdate();
-            }
+            inTransaction(c, () -> {
+                if (r.state().isVerified()
+                        && verifiedBy(c, r.domain()).filter(t -> !t.equals(r.tenantId())).isPresent()) {
+                    throw new DomainConflictException(r.domain());
+                }
+                int updated;
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bindState(ps, 1, r);
+                    ps.setString(10, r.tenantId());
+                    ps.setString(11, r.domain().ascii());
+                    updated = ps.executeUpdate();
+                }
+                // A domain removed while it was being checked gets no orphaned history.
+                if (updated == 1) {
+                    CheckHistoryRows.append(c, r, HISTORY_KEPT);
+                }
+                return null;
+            });
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
                 throw new DomainConflictException(r.domain());
             }
             throw failure("save the check result", e);
+        }
+    }
+
+    /**
+     * The domain's stored checks, newest first, at most {@code limit} (and never more than {@link #HISTORY_KEPT}).
+     * Empty when the domain was never checked or is not registered.
+     */
+    public List<DomainCheck> history(String tenantId, DomainName domain, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("Ask for at least one check (the limit was " + limit + ").");
+        }
+        try (Connection c = reads.getConnection()) {
+            return CheckHistoryRows.newest(c, tenantId, domain, Math.min(limit, HISTORY_KEPT));
+        } catch (SQLException e) {
+            throw failure("read the domain's check history", e);
         }
     }
 
@@ -79,13 +123,18 @@ public final class DomainStore {
                 now.toEpochMilli(), limit);
     }
 
-    /** Removes the registration. Returns false when there was none. */
+    /** Removes the registration and its check history. Returns false when there was none. */
     public boolean remove(String tenantId, DomainName domain) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM domains WHERE tenant_id = ? AND domain = ?")) {
-            ps.setString(1, tenantId);
-            ps.setString(2, domain.ascii());
-            return ps.executeUpdate() == 1;
+        try (Connection c = dataSource.getConnection()) {
+            return inTransaction(c, () -> {
+                CheckHistoryRows.removeAll(c, tenantId, domain);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM domains WHERE tenant_id = ? AND domain = ?")) {
+                    ps.setString(1, tenantId);
+                    ps.setString(2, domain.ascii());
+                    return ps.executeUpdate() == 1;
+                }
+            });
         } catch (SQLException e) {
             throw failure("remove the domain", e);
         }
@@ -102,7 +151,7 @@ public final class DomainStore {
         } catch (InvalidDomainException e) {
             return false;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = reads.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM domains WHERE tenant_id = ? AND domain = ? AND status = 'VERIFIED'")) {
             ps.setString(1, tenantId);
             ps.setString(2, name.ascii());
@@ -116,7 +165,7 @@ public final class DomainStore {
 
     /** The tenant that has {@code domain} verified, if any. */
     public Optional<String> verifiedBy(DomainName domain) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = reads.getConnection()) {
             return verifiedBy(c, domain);
         } catch (SQLException e) {
             throw failure("read the domain", e);
@@ -130,6 +179,54 @@ public final class DomainStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} all or nothing. A savepoint rather than {@code setAutoCommit(false)}: the connection may be
+     * the directory's writer lent inside a transaction it opened with {@code BEGIN IMMEDIATE}, which JDBC does not
+     * know about. A savepoint nests in that transaction, and outside one SQLite opens and commits its own. On
+     * PostgreSQL the connection is the pool's own, and the work runs in a JDBC transaction.
+     */
+    private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        if (c.getAutoCommit() && !"SQLite".equals(c.getMetaData().getDatabaseProductName())) {
+            // PostgreSQL: a pooled connection of its own, so a plain JDBC transaction (the pool resets auto-commit).
+            c.setAutoCommit(false);
+            try {
+                T result = work.run();
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SAVEPOINT domain_store");
+            T result;
+            try {
+                result = work.run();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    s.execute("ROLLBACK TO domain_store");
+                    s.execute("RELEASE domain_store");
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw e;
+            }
+            s.execute("RELEASE domain_store");
+            return result;
         }
     }
 
@@ -158,7 +255,7 @@ public final class DomainStore {
     }
 
     private List<DomainRecord> select(String where, Object... args) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = reads.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM domains " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -191,8 +288,10 @@ public final class DomainStore {
     }
 
     private static boolean isUniqueViolation(SQLException e) {
-        // SQLite reports SQLITE_CONSTRAINT (19); PostgreSQL reports SQLSTATE 23505.
-        return e.getErrorCode() == 19 || "23505".equals(e.getSQLState());
+        // Only UNIQUE: SQLite's plain code 19 covers every constraint, and a failing history insert (NOT NULL, a
+        // trigger) must not be reported as "verified by another organization".
+        return "23505".equals(e.getSQLState())
+                || (e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE);
     }
 
     private static DomainStoreException failure(String what, SQLException e) {

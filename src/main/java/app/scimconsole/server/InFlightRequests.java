@@ -3,7 +3,6 @@ package app.scimconsole.server;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -16,9 +15,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * and shutdown waits only as long as answers are still being written.
  */
 final class InFlightRequests extends Filter {
-    private static final byte[] DRAINING = ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
-            + "\"status\":\"503\",\"detail\":\"The service is restarting; try again in a moment.\"}").getBytes(StandardCharsets.UTF_8);
-
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private int active;
@@ -33,12 +29,7 @@ final class InFlightRequests extends Filter {
         }
         lock.unlock();
         if (refuse) {
-            exchange.getResponseHeaders().set("Content-Type", Exchange.SCIM_JSON + "; charset=utf-8");
-            exchange.getResponseHeaders().set("Retry-After", "5");
-            exchange.getResponseHeaders().set("Connection", "close");
-            exchange.sendResponseHeaders(503, DRAINING.length);
-            exchange.getResponseBody().write(DRAINING);
-            exchange.close();
+            Refusal.serviceUnavailable(exchange, 5, "The service is restarting; try again in a moment.");
             return;
         }
         try {

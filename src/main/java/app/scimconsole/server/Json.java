@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.regex.Pattern;
 
 /** The one JSON mapper of the process, with limits that keep hostile bodies cheap to refuse. */
 public final class Json {
     /** Deeper nesting than any SCIM resource needs; beyond it a body is refused as invalid syntax. */
     public static final int MAX_NESTING_DEPTH = 64;
+
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("(?s)Unrecognized token '.*': was expecting");
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -37,7 +40,7 @@ public final class Json {
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            String why = e.getOriginalMessage();
+            String why = withoutEchoedInput(e.getOriginalMessage());
             if (why != null && why.length() > 200) {
                 why = why.substring(0, 200) + "...";
             }
@@ -47,6 +50,16 @@ public final class Json {
         } catch (java.io.IOException e) {
             throw ScimException.invalidSyntax("The request body could not be read.");
         }
+    }
+
+    /**
+     * Jackson quotes the offending word of an unparseable body ("Unrecognized token 'xyz'"); that word may be a
+     * secret a client pasted in the wrong place, and the detail is also written to the activity log, so it is
+     * left out.
+     */
+    private static String withoutEchoedInput(String message) {
+        return message == null ? null
+                : UNRECOGNIZED_TOKEN.matcher(message).replaceFirst("Unrecognized word (not a JSON value): was expecting");
     }
 
     public static byte[] bytes(JsonNode node) {

@@ -37,12 +37,21 @@ import org.slf4j.LoggerFactory;
 final class ScimEndpoint implements HttpHandler {
     static final String PREFIX = "/scim/v2/";
     private static final Logger LOG = LoggerFactory.getLogger(ScimEndpoint.class);
+    /**
+     * Failed authentications are written to the activity log at most this often per tenant (after a burst of
+     * {@link #LOGGED_AUTH_FAILURE_BURST}): a client hammering with a wrong token must not turn each request into
+     * a database write. It still gets its 401 every time.
+     */
+    private static final double LOGGED_AUTH_FAILURES_PER_SECOND = 1;
+    private static final int LOGGED_AUTH_FAILURE_BURST = 20;
 
     private final Directory directory;
     private final Authenticator authenticator;
     private final DomainPolicy domainPolicy;
     private final ActivityRecorder activity;
     private final ServiceConfig config;
+    private final TenantRateLimiter requestRate;
+    private final TenantRateLimiter loggedAuthFailures;
     private final ResourceNormalizer normalizer = new ResourceNormalizer();
     private final PatchEngine patchEngine = new PatchEngine();
 
@@ -52,6 +61,9 @@ final class ScimEndpoint implements HttpHandler {
         this.domainPolicy = new DomainPolicy(domains);
         this.activity = new ActivityRecorder(directory, clock);
         this.config = config;
+        this.requestRate = new TenantRateLimiter(config.limits().ratePerSecond(), config.limits().rateBurst(), System::nanoTime);
+        this.loggedAuthFailures = new TenantRateLimiter(LOGGED_AUTH_FAILURES_PER_SECOND, LOGGED_AUTH_FAILURE_BURST,
+                System::nanoTime);
     }
 
     /** A parsed request target: tenant, then resource endpoint and optional id or sub-path. */
@@ -65,6 +77,7 @@ final class ScimEndpoint implements HttpHandler {
             Target target = parse(ex.rawPath());
             String baseUrl = config.tenantUrl(target.tenantId());
             authenticate(ex, target);
+            throttle(ex, target.tenantId());
             route(ex, target, baseUrl);
         } catch (ScimException e) {
             sendError(ex, e);
@@ -105,11 +118,29 @@ final class ScimEndpoint implements HttpHandler {
             case DISABLED -> "The SCIM app of this organization is disabled; enable it in SCIM Console.";
             default -> "The secret token is not valid for this tenant URL. Copy the current token from SCIM Console.";
         };
-        if (outcome == Authenticator.Outcome.WRONG_TOKEN || outcome == Authenticator.Outcome.DISABLED) {
+        if ((outcome == Authenticator.Outcome.WRONG_TOKEN || outcome == Authenticator.Outcome.DISABLED)
+                && loggedAuthFailures.secondsToWait(target.tenantId()) == 0) {
             activity.rejected(target.tenantId(), ex.method() + " " + target.endpoint(), target.endpoint(), null, null,
                     "401: " + detail);
         }
         throw new ScimException(401, null, detail);
+    }
+
+    /**
+     * Counted only after authentication, so that nobody without the token can use up the tenant's budget and
+     * lock Entra out.
+     */
+    private void throttle(Exchange ex, String tenantId) {
+        long wait = requestRate.secondsToWait(tenantId);
+        if (wait > 0) {
+            ex.setHeader("Retry-After", Long.toString(wait));
+            throw new ScimException(429, null, "Too many requests for this tenant (more than "
+                    + formatRate(config.limits().ratePerSecond()) + " a second); try again in " + wait + " s.");
+        }
+    }
+
+    private static String formatRate(double perSecond) {
+        return perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond);
     }
 
     private void route(Exchange ex, Target target, String baseUrl) throws IOException {

@@ -4,6 +4,7 @@ import app.scimconsole.directory.Directory;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** The SCIM endpoint that Entra calls, on its own listener. */
 public final class ScimServer implements AutoCloseable {
@@ -18,8 +19,16 @@ public final class ScimServer implements AutoCloseable {
     /** Starts listening; port 0 picks a free port, which {@link #config()} then reports. */
     public static ScimServer start(ServiceConfig requested, Directory directory, VerifiedDomains domains, Clock clock)
             throws IOException {
-        Listener listener = Listener.start(requested.bindAddress(), requested.port(), requested.threads(), "scim-http",
-                port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(directory, domains, requested.withPort(port), clock)),
+        return start(requested, directory, domains, () -> true, clock);
+    }
+
+    /** As above, with {@code GET /healthz} answering 200 while {@code healthy} says the database answers, else 503. */
+    public static ScimServer start(ServiceConfig requested, Directory directory, VerifiedDomains domains,
+            BooleanSupplier healthy, Clock clock) throws IOException {
+        Listener listener = Listener.start(requested.bindAddress(), requested.port(),
+                new Listener.Workers(requested.threads(), requested.limits().queueCapacity()), requested.tls(), "scim-http",
+                port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(directory, domains, requested.withPort(port), clock),
+                        HealthEndpoint.PATH, new HealthEndpoint(healthy)),
                 "Nothing here. A SCIM tenant URL has the form <public URL>" + ScimEndpoint.PREFIX + "<tenant id>.");
         return new ScimServer(listener, requested.withPort(listener.port()));
     }

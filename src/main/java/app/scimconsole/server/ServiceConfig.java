@@ -1,10 +1,14 @@
 package app.scimconsole.server;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * How the service listens and how it names itself. {@code publicUrl} is what Entra is given (the
  * reverse proxy's HTTPS address in production); when null the local listening address is used.
+ * {@code tls}, when set, makes the listener itself speak HTTPS (deployments without a reverse proxy).
  */
-public record ServiceConfig(String bindAddress, int port, String publicUrl, int maxBodyBytes, int threads) {
+public record ServiceConfig(String bindAddress, int port, String publicUrl, int maxBodyBytes, int threads,
+        ServiceLimits limits, SSLContext tls) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8089;
     public static final int DEFAULT_MAX_BODY = 1 << 20;
@@ -20,6 +24,14 @@ public record ServiceConfig(String bindAddress, int port, String publicUrl, int 
                 publicUrl = null;
             }
         }
+        if (limits == null) {
+            limits = ServiceLimits.defaults();
+        }
+    }
+
+    /** Plain HTTP with the default limits. */
+    public ServiceConfig(String bindAddress, int port, String publicUrl, int maxBodyBytes, int threads) {
+        this(bindAddress, port, publicUrl, maxBodyBytes, threads, ServiceLimits.defaults(), null);
     }
 
     public static ServiceConfig defaults() {
@@ -27,11 +39,23 @@ public record ServiceConfig(String bindAddress, int port, String publicUrl, int 
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(bindAddress, newPort, publicUrl, maxBodyBytes, threads);
+        return new ServiceConfig(bindAddress, newPort, publicUrl, maxBodyBytes, threads, limits, tls);
     }
 
     public ServiceConfig withPublicUrl(String url) {
-        return new ServiceConfig(bindAddress, port, url, maxBodyBytes, threads);
+        return new ServiceConfig(bindAddress, port, url, maxBodyBytes, threads, limits, tls);
+    }
+
+    public ServiceConfig withLimits(ServiceLimits newLimits) {
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, newLimits, tls);
+    }
+
+    public ServiceConfig withThreads(int newThreads) {
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, newThreads, limits, tls);
+    }
+
+    public ServiceConfig withTls(SSLContext context) {
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, limits, context);
     }
 
     /** The URL clients use: the public URL, else the listening address. */
@@ -43,7 +67,7 @@ public record ServiceConfig(String bindAddress, int port, String publicUrl, int 
         if (host.equals("0.0.0.0") || host.equals("[::]")) {
             host = "localhost";
         }
-        return "http://" + host + ":" + port;
+        return (tls != null ? "https://" : "http://") + host + ":" + port;
     }
 
     public String tenantUrl(String tenantId) {

@@ -1,6 +1,6 @@
 package app.scimconsole.server;
 
-import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.domains.DnsChecker;
 import app.scimconsole.domains.DomainService;
 import app.scimconsole.domains.DomainStore;
@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The whole service of one data folder, as {@code serve} and the embedded console run it: the directory, the
+ * The whole service on one database (a SQLite data folder, or PostgreSQL shared by several instances), as
+ * {@code serve} and the embedded console run it: the directory, the
  * domain service with its re-check schedule, the SCIM listener for Entra and the admin listener for the
  * console. Closing it stops them in reverse order.
  */
@@ -21,7 +22,7 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    private final SqliteDirectory directory;
+    private final SqlDirectory directory;
     private final DomainService domains;
     private final AdminService admin;
     private final AdminCredentials adminCredentials;
@@ -30,7 +31,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final ScimServer server;
     private final AdminServer adminServer;
 
-    private ServiceRuntime(SqliteDirectory directory, DomainService domains, AdminService admin,
+    private ServiceRuntime(SqlDirectory directory, DomainService domains, AdminService admin,
             AdminCredentials adminCredentials, String adminCredential, ScimServer server, AdminServer adminServer,
             Closer closer) {
         this.directory = directory;
@@ -44,7 +45,7 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     /** The embedded case: the admin API on a free loopback port. */
-    public static ServiceRuntime start(SqliteDirectory directory, ServiceConfig config, String dnsServer, Clock clock)
+    public static ServiceRuntime start(SqlDirectory directory, ServiceConfig config, String dnsServer, Clock clock)
             throws IOException {
         return start(directory, config, AdminListen.loopbackAnyPort(), dnsServer, clock);
     }
@@ -53,17 +54,18 @@ public final class ServiceRuntime implements AutoCloseable {
      * Starts the service on an open directory, which it then owns (and closes, also when starting fails).
      * {@code dnsServer} (HOST:PORT, may be null) sends every DNS query to that one server.
      */
-    public static ServiceRuntime start(SqliteDirectory directory, ServiceConfig config, AdminListen adminListen,
+    public static ServiceRuntime start(SqlDirectory directory, ServiceConfig config, AdminListen adminListen,
             String dnsServer, Clock clock) throws IOException {
         Closer closer = new Closer();
         closer.add(directory);
         try {
             DomainService domains = domainService(directory, dnsServer, clock);
-            ScimServer server = closer.add(ScimServer.start(config, directory, domains::isVerified, clock));
+            ScimServer server = closer.add(ScimServer.start(config, directory, domains::isVerified, directory::healthy,
+                    clock));
             AdminService admin = new AdminService(directory, domains, server.config(), clock);
             AdminCredentials credentials = new AdminCredentials(directory.dataSource(), clock);
             String credential = credentials.issueEphemeral();
-            AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), admin, credentials));
+            AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), config.tls(), admin, credentials));
             closer.add(DomainRechecker.start(domains, clock, Duration.ofMinutes(1)));
             return new ServiceRuntime(directory, domains, admin, credentials, credential, server, adminServer, closer);
         } catch (IOException | RuntimeException e) {
@@ -73,13 +75,13 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     /** The domain service of a directory: checks go to {@code dnsServer} when given, else to real DNS. */
-    public static DomainService domainService(SqliteDirectory directory, String dnsServer, Clock clock) {
+    public static DomainService domainService(SqlDirectory directory, String dnsServer, Clock clock) {
         DnsChecker checker = dnsServer == null || dnsServer.isBlank() ? DnsChecker.usingSystemResolver()
                 : DnsChecker.usingServer(dnsServer);
-        return new DomainService(new DomainStore(directory.dataSource()), checker.withClock(clock), clock);
+        return new DomainService(new DomainStore(directory.dataSource(), directory.readDataSource()), checker.withClock(clock), clock);
     }
 
-    public SqliteDirectory directory() {
+    public SqlDirectory directory() {
         return directory;
     }
 

@@ -32,7 +32,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Differential test: generated users go into SQLite, generated filters are run there and by a plain Java
+ * Differential test (SQLite here, PostgreSQL in {@link FilterSqlDifferentialPostgresTest}): generated users go into SQLite, generated filters are run there and by a plain Java
  * reference evaluator, and both must select the same users. The alphabet is chosen to hit LIKE
  * wildcards, the escape character, ASCII and non-ASCII case, and empty strings; the grammar to hit
  * NULL handling under not/ne and same-element value paths.
@@ -44,7 +44,7 @@ class FilterSqlDifferentialTest {
             List.of(CompareOp.EQ, CompareOp.NE, CompareOp.CO, CompareOp.SW, CompareOp.EW);
 
     private static Path dir;
-    private static SqliteDirectory directory;
+    static SqlDirectory directory;
 
     @BeforeAll
     static void open() throws IOException {

@@ -120,6 +120,37 @@ class FilterSqlTest {
         assertThat(where.params()).containsExactlyElementsOf(params);
     }
 
+    /** PostgreSQL: the same SQL wherever the engines agree (columns, memberships); jsonb and strpos where not. */
+    static Stream<Arguments> postgresTranslations() {
+        String doc = "r.doc::jsonb";
+        String emails = "jsonb_extract_path(" + doc + ", ?)";
+        String eachEmail = "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(" + emails
+                + ") = 'array' THEN " + emails + " END) e WHERE ";
+        return Stream.of(
+                row(U, "userName eq \"Alice@X.com\"", "r.user_name_lc = ?", "alice@x.com"),
+                row(U, "active eq false", "r.active = ?", false),
+                row(G, "members[value eq \"u\"]",
+                        "EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = r.id AND gm.member_id = ?)", "u"),
+                row(U, "title sw \"Dr\"", "lower(jsonb_extract_path_text(" + doc + ", ?)) LIKE ? ESCAPE '\\'",
+                        "title", "dr%"),
+                row(U, ENTERPRISE + ":department eq \"Sales\"",
+                        "lower(jsonb_extract_path_text(" + doc + ", ?, ?)) = ?", ENTERPRISE, "department", "sales"),
+                row(U, "externalId co \"X\"", "strpos(r.external_id, ?) > 0", "X"),
+                row(U, "emails[type eq \"work\"]", eachEmail + "lower(jsonb_extract_path_text(e.value, ?)) = ?)",
+                        "emails", "emails", "type", "work"),
+                row(U, "emails[primary eq true]", eachEmail + "(jsonb_extract_path(e.value, ?) = 'true'::jsonb) = ?)",
+                        "emails", "emails", "primary", true),
+                row(U, "title pr", "COALESCE(lower(jsonb_extract_path_text(" + doc + ", ?)), '') <> ''", "title"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("postgresTranslations")
+    void translatesForPostgres(ResourceType type, String filter, String sql, List<Object> params) {
+        SqlWhere where = FilterSql.where(SqlDialect.POSTGRES, type, FilterParser.parseFilter(filter));
+        assertThat(where.sql()).isEqualTo(sql);
+        assertThat(where.params()).containsExactlyElementsOf(params);
+    }
+
     static Stream<Arguments> rejections() {
         return Stream.of(
                 arguments(U, "password eq \"x\"", "'password' cannot be used to filter or sort."),

@@ -98,4 +98,24 @@ class DomainServiceTest {
         assertThat(after.status()).isEqualTo(DomainStatus.VERIFIED);
         assertThat(after.state().nextCheck()).isEqualTo(DnsCheckerTest.NOW.plus(Duration.ofDays(1)));
     }
+
+    @Test
+    void eachCheckIsKeptInTheDomainsHistory() {
+        DomainRecord added = service.add("t1", "example.com");
+        service.verify("t1", "example.com");
+        dns.txt(added.challenge().recordName(), added.challenge().recordValue());
+        service.verify("t1", "Example.com.");
+
+        assertThat(service.history("t1", "example.com", 10)).satisfiesExactly(
+                newest -> {
+                    assertThat(newest.status()).isEqualTo(DomainStatus.VERIFIED);
+                    assertThat(newest.checkedAt()).isEqualTo(DnsCheckerTest.NOW);
+                },
+                oldest -> {
+                    assertThat(oldest.status()).isEqualTo(DomainStatus.PENDING);
+                    assertThat(oldest.detail()).contains("does not exist yet");
+                });
+        assertThatThrownBy(() -> service.history("t1", "other.example", 10))
+                .isInstanceOf(DomainNotRegisteredException.class);
+    }
 }

@@ -27,7 +27,7 @@ class DomainStoreTest {
     }
 
     static void migrate(SQLiteDataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:app/scimconsole/directory/migration")
+        Flyway.configure().dataSource(dataSource).locations(app.scimconsole.directory.Migrations.locations(app.scimconsole.directory.SqlDialect.SQLITE))
                 .load().migrate();
     }
 

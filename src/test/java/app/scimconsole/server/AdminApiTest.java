@@ -177,6 +177,12 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void theAdminApiRefusesToListenOffLoopbackWithoutTls() {
+        assertThatThrownBy(() -> AdminServer.start("0.0.0.0", 0, null, runtime.admin(), runtime.adminCredentials()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--tls-keystore");
+    }
+
+    @Test
     void challengeRecordMatchesTheDomainsPackage() {
         AdminApi.DomainEntry e = admin.addDomain("example.net");
         assertThat(e.recordValue()).startsWith(Challenge.VALUE_PREFIX);

@@ -162,6 +162,20 @@ class ScimProtocolTest extends ScimServiceTestBase {
     }
 
     @Test
+    void searchByPostTakesTheQueryFromTheBody() {
+        scim.post("/Users", user("s1@testuser.com"));
+        scim.post("/Users", user("s2@testuser.com"));
+        HttpJson.Response r = scim.post("/Users/.search", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"userName sw \\"s2\\"",
+                 "attributes":["userName"],"startIndex":1,"count":10}
+                """);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().path("Resources").findValuesAsText("userName")).containsExactly("s2@testuser.com");
+        assertThat(r.json().path("Resources").get(0).has("emails")).isFalse();
+        assertThat(scim.get("/Users/.search").status()).isEqualTo(405);
+    }
+
+    @Test
     void attributesAndExcludedAttributes() {
         scim.post("/Users", B1_CREATE_USER);
         JsonNode only = scim.get("/Users?attributes=userName,name.givenName").json().path("Resources").get(0);

@@ -1,5 +1,6 @@
 package app.scimconsole.server;
 
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.DomainService;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real service for a test: a SQLite file in a temp folder, the HTTP server on a free loopback port, a
+ * The real service for a test: a SQLite file in a temp folder (or, in the *PostgresTest subclasses, a fresh
+ * PostgreSQL database), the HTTP server on a free loopback port, a
  * real DNS server on loopback that publishes the challenge of {@code testuser.com}, which the tenant then
  * verifies through the real domain service. Tests talk to it over real HTTP.
  */
@@ -25,7 +27,7 @@ abstract class ScimServiceTestBase {
 
     TestDnsServer dns;
     ServiceRuntime runtime;
-    SqliteDirectory directory;
+    SqlDirectory directory;
     String tenantId;
     String tenantUrl;
     String token;
@@ -36,8 +38,7 @@ abstract class ScimServiceTestBase {
         dns = TestDnsServer.start();
         dns.zone(VERIFIED_DOMAIN, 1, 300, 60);
         InetSocketAddress a = dns.address();
-        ServiceConfig config = new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, 8);
-        runtime = ServiceRuntime.start(SqliteDirectory.open(data), config, a.getHostString() + ":" + a.getPort(),
+        runtime = ServiceRuntime.start(openDirectory(), serviceConfig(), a.getHostString() + ":" + a.getPort(),
                 Clock.systemUTC());
         directory = runtime.directory();
         TenantAdmin.Credentials credentials = new TenantAdmin(directory, Clock.systemUTC()).enable();
@@ -46,6 +47,20 @@ abstract class ScimServiceTestBase {
         tenantUrl = runtime.server().tenantUrl(tenantId);
         scim = new HttpJson(tenantUrl, token);
         verify(VERIFIED_DOMAIN);
+    }
+
+    /** The database under test: SQLite in the temp folder; the *PostgresTest subclasses use PostgreSQL. */
+    SqlDirectory openDirectory() {
+        return SqliteDirectory.open(data);
+    }
+
+    /**
+     * The service under test: 8 threads, and a rate limit no functional test reaches (tests send faster than
+     * Entra does); the tests of the limits themselves override this.
+     */
+    ServiceConfig serviceConfig() {
+        return new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, 8)
+                .withLimits(ServiceLimits.defaults().withRate(1_000_000, 1_000_000));
     }
 
     /** Registers the domain, publishes its TXT record on the test DNS server, and verifies it for the tenant. */

@@ -6,28 +6,29 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} for other stores that share the directory's database file (e-mail domains): each
- * connection it hands out is the directory's single writer connection, held under the writer lock until the
- * borrower closes it. SQLite has one writer anyway; sharing it means no second writer ever waits on
- * SQLITE_BUSY, and a call made inside a directory transaction on the same thread reuses that transaction.
+ * A {@link DataSource} for other stores that share the directory's database file (e-mail domains), lending
+ * them the directory's own connections: closing a lent connection gives it back instead of closing it.
+ * {@link SqliteConnections} lends its single writer (under the writer lock, so no second writer ever waits on
+ * SQLITE_BUSY) and its pooled readers (which never wait for the writer).
  */
-final class LockedWriterDataSource implements DataSource {
-    private final Connection writer;
-    private final ReentrantLock lock;
+final class BorrowedConnections implements DataSource {
+    private final Supplier<Connection> borrow;
+    private final Consumer<Connection> giveBack;
 
-    LockedWriterDataSource(Connection writer, ReentrantLock lock) {
-        this.writer = writer;
-        this.lock = lock;
+    BorrowedConnections(Supplier<Connection> borrow, Consumer<Connection> giveBack) {
+        this.borrow = borrow;
+        this.giveBack = giveBack;
     }
 
     @Override
     public Connection getConnection() {
-        lock.lock();
+        Connection lent = borrow.get();
         boolean[] closed = {false};
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
@@ -35,19 +36,19 @@ final class LockedWriterDataSource implements DataSource {
                         case "close" -> {
                             if (!closed[0]) {
                                 closed[0] = true;
-                                lock.unlock();
+                                giveBack.accept(lent);
                             }
                             return null;
                         }
                         case "isClosed" -> {
-                            return closed[0] || writer.isClosed();
+                            return closed[0] || lent.isClosed();
                         }
                         default -> {
                             if (closed[0]) {
                                 throw new SQLException("connection already returned");
                             }
                             try {
-                                return method.invoke(writer, args);
+                                return method.invoke(lent, args);
                             } catch (InvocationTargetException e) {
                                 throw e.getCause();
                             }

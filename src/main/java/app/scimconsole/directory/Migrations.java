@@ -1,0 +1,19 @@
+package app.scimconsole.directory;
+
+/**
+ * Where the schema migrations live. {@code common} holds the versioned scripts both engines run unchanged;
+ * {@code postgresql} holds the few PostgreSQL-only steps, numbered right after the script they complete
+ * (e.g. {@code V1_1}: SQLite's {@code INTEGER PRIMARY KEY} numbers rows by itself, PostgreSQL needs an identity).
+ */
+public final class Migrations {
+    private static final String ROOT = "classpath:app/scimconsole/directory/migration/";
+
+    private Migrations() {
+    }
+
+    /** The Flyway locations for {@code dialect}. */
+    public static String[] locations(SqlDialect dialect) {
+        return dialect == SqlDialect.SQLITE ? new String[] {ROOT + "common"}
+                : new String[] {ROOT + "common", ROOT + "postgresql"};
+    }
+}

@@ -1,0 +1,219 @@
+package app.scimconsole.directory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The directory on PostgreSQL, shared by any number of service instances (issue 9). Connections come from a
+ * HikariCP pool. Every write is one READ COMMITTED transaction: a read-modify-write locks the row it changes
+ * ({@code SELECT ... FOR UPDATE}) and the UPDATE checks the version it read, so concurrent PATCHes and member
+ * changes on different instances queue on the row instead of losing each other; uniqueness of userName and
+ * group displayName is the unique indexes' (a second create gets 409). A write the database aborts as a
+ * deadlock or serialization failure is retried from the start, a few times. Reads run in one REPEATABLE READ,
+ * READ ONLY transaction, so a list's count and its page agree. Nothing is cached in the process: tokens,
+ * tenants and domain status are read from the database on every request.
+ */
+public final class PostgresDirectory extends SqlDirectory {
+    /** Attempts of a write that the database aborted as a deadlock or serialization failure. */
+    private static final int ATTEMPTS = 5;
+
+    private final HikariDataSource pool;
+    private final ThreadLocal<Connection> inWrite = new ThreadLocal<>();
+
+    private PostgresDirectory(HikariDataSource pool, Clock clock) {
+        super(SqlDialect.POSTGRES, clock);
+        this.pool = pool;
+    }
+
+    /** Connection settings: the JDBC URL ({@code jdbc:postgresql://host:port/db}), the user and password. */
+    public record Settings(String url, String user, String password, int poolSize) {
+        public Settings {
+            if (url == null || !url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("A PostgreSQL database URL starts with jdbc:postgresql:");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]"; // never the password
+        }
+    }
+
+    public static PostgresDirectory open(Settings settings) {
+        return open(settings, Clock.systemUTC());
+    }
+
+    /** Connects, migrates the schema (Flyway takes a lock, so instances starting together are safe) and pools. */
+    public static PostgresDirectory open(Settings settings, Clock clock) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(Math.max(2, settings.poolSize()));
+        config.setPoolName("scim-postgres");
+        config.setConnectionTimeout(10_000);
+        config.setAutoCommit(true);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageException("Cannot connect to the directory database " + settings.url() + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations(Migrations.locations(SqlDialect.POSTGRES)).load().migrate();
+            return new PostgresDirectory(pool, clock);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StorageException("Cannot prepare the directory database " + settings.url() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    @Override
+    <T> T read(SqlWork<T> work) {
+        Connection joined = inWrite.get();
+        if (joined != null) {
+            return run(joined, work);
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            return inTransaction(c, work);
+        } catch (SQLException e) {
+            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    <T> T write(SqlWork<T> work) {
+        Connection joined = inWrite.get();
+        if (joined != null) {
+            return run(joined, work); // a write inside a write joins its transaction
+        }
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                inWrite.set(c);
+                try {
+                    return inTransaction(c, work);
+                } finally {
+                    inWrite.remove();
+                }
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && isRetryable(e)) {
+                    pause(attempt);
+                    continue;
+                }
+                throw new StorageException("The directory database failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static <T> T run(Connection c, SqlWork<T> work) {
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits, or rolls back on any failure (the client's mistakes included) and rethrows it. */
+    private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        T result;
+        try {
+            result = work.run(c);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
+        return result;
+    }
+
+    /** 40001 serialization failure, 40P01 deadlock detected: the transaction can simply run again. */
+    static boolean isRetryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while retrying a write", e);
+        }
+    }
+
+    /**
+     * Connections for other stores (domains, admin credentials): from the pool, where they run their own short
+     * transactions; but inside a directory write on this thread (the domain check of a user PATCH), the write's
+     * own connection, so a request never holds one pooled connection while waiting for a second (with row locks
+     * held, that would let concurrent requests exhaust the pool and wait on each other).
+     */
+    @Override
+    public DataSource dataSource() {
+        return shared;
+    }
+
+    @Override
+    public DataSource readDataSource() {
+        return shared;
+    }
+
+    private final DataSource shared = new BorrowedConnections(this::borrow, this::giveBack);
+
+    private Connection borrow() {
+        Connection joined = inWrite.get();
+        if (joined != null) {
+            return joined;
+        }
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void giveBack(Connection c) {
+        if (c != inWrite.get()) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                throw new StorageException("The directory database failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,54 @@
+package app.scimconsole.directory;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The few places where the SQL of the two engines differs; everything else (tables, indexes, upserts with
+ * {@code ON CONFLICT}, {@code LIKE ... ESCAPE}, {@code LIMIT/OFFSET}, booleans bound as parameters) is shared.
+ *
+ * <ul>
+ * <li>JSON: documents are TEXT in both. SQLite reads them with JSON1 ({@code json_extract}, {@code json_each})
+ * and one JSON path parameter; PostgreSQL casts to {@code jsonb} and passes the path as separate keys.</li>
+ * <li>Case folding: both compare lower-cased shadow columns with values lower-cased in Java. On JSON values
+ * SQLite's {@code lower()} is replaced by Java's on every connection; PostgreSQL's follows the database's
+ * LC_CTYPE (README: create the database with a UTF-8 LC_CTYPE).</li>
+ * <li>Case-exact substring: {@code instr} (SQLite) versus {@code strpos} (PostgreSQL).</li>
+ * <li>Locking: PostgreSQL locks the row a read-modify-write reads ({@code FOR UPDATE}); SQLite has a single
+ * writer, so it needs none.</li>
+ * </ul>
+ */
+public enum SqlDialect {
+    SQLITE,
+    POSTGRES;
+
+    /** The source expression of a resource row's document. */
+    String document(String row) {
+        return this == SQLITE ? row + ".doc" : row + ".doc::jsonb";
+    }
+
+    /** Position of {@code needle} in {@code haystack} (1-based, 0 when absent). */
+    String position(String haystack, String needle) {
+        return this == SQLITE ? "instr(" + haystack + ", " + needle + ")" : "strpos(" + haystack + ", " + needle + ")";
+    }
+
+    /** What a read-modify-write appends to its SELECT of the row it is about to change. */
+    String lockRow() {
+        return this == SQLITE ? "" : " FOR UPDATE";
+    }
+
+    /** The parameters of a JSON path: one {@code $."a"."b"} for SQLite, the keys themselves for PostgreSQL. */
+    List<Object> pathParams(List<String> keys) {
+        if (this == POSTGRES) {
+            return List.copyOf(keys);
+        }
+        StringBuilder path = new StringBuilder("$");
+        keys.forEach(k -> path.append(".\"").append(k).append('"'));
+        return List.of(path.toString());
+    }
+
+    /** {@code ?} placeholders for {@link #pathParams}, comma-separated. */
+    String pathPlaceholders(List<String> keys) {
+        return this == SQLITE ? "?" : String.join(", ", Collections.nCopies(keys.size(), "?"));
+    }
+}

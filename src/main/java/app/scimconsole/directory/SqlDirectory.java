@@ -1,0 +1,181 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.scim.ResourceType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The directory on a SQL database: every operation, written once for both engines, runs as one read or one
+ * write transaction of the engine ({@link SqliteDirectory}, {@link PostgresDirectory}), which decides how
+ * transactions, locking and connections work. Queries differ only where {@link SqlDialect} says.
+ */
+public abstract class SqlDirectory implements Directory {
+    private final ResourceRows resources;
+    private final Clock clock;
+    private final SqlDialect dialect;
+
+    SqlDirectory(SqlDialect dialect, Clock clock) {
+        this.dialect = dialect;
+        this.clock = clock;
+        this.resources = new ResourceRows(new ObjectMapper(), clock, dialect);
+    }
+
+    /** Runs {@code work} in a read-only transaction. */
+    abstract <T> T read(SqlWork<T> work);
+
+    /** Runs {@code work} in a write transaction and returns once it is durably committed. */
+    abstract <T> T write(SqlWork<T> work);
+
+    public final SqlDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * A data source on this database for stores of other features (e-mail domains, admin credentials), whose
+     * tables the same migrations create.
+     */
+    public abstract DataSource dataSource();
+
+    /** Connections for other features' queries; they never wait for writes. */
+    public abstract DataSource readDataSource();
+
+    /** Whether the database answers now (the load balancer's health check). */
+    public boolean healthy() {
+        try {
+            return read(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Instant now() {
+        return Timestamps.truncate(clock.instant());
+    }
+
+    // ---- tenants and tokens -------------------------------------------------------------------
+
+    @Override
+    public Optional<Tenant> defaultTenant() {
+        return read(TenantRows::oldest);
+    }
+
+    @Override
+    public Optional<Tenant> tenant(String tenantId) {
+        return read(c -> TenantRows.find(c, tenantId));
+    }
+
+    @Override
+    public Tenant createTenant() {
+        return write(c -> TenantRows.create(c, now()));
+    }
+
+    @Override
+    public void setScimEnabled(String tenantId, boolean enabled) {
+        write(c -> {
+            TenantRows.setScimEnabled(c, tenantId, enabled);
+            return null;
+        });
+    }
+
+    @Override
+    public Token addToken(String tenantId, byte[] hash, Instant revokeOthersAt) {
+        return write(c -> TenantRows.addToken(c, tenantId, hash, revokeOthersAt, now()));
+    }
+
+    @Override
+    public List<Token> activeTokens(String tenantId, Instant now) {
+        return read(c -> TenantRows.activeTokens(c, tenantId, now));
+    }
+
+    @Override
+    public void revokeAllTokens(String tenantId) {
+        write(c -> {
+            TenantRows.revokeAll(c, tenantId, now());
+            return null;
+        });
+    }
+
+    @Override
+    public void recordTokenUse(String tokenId, Instant when) {
+        write(c -> {
+            TenantRows.recordUse(c, tokenId, when);
+            return null;
+        });
+    }
+
+    // ---- resources ----------------------------------------------------------------------------
+
+    @Override
+    public StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds,
+            Function<StoredResource, Activity> audit) {
+        return write(c -> audited(c, resources.insert(c, tenantId, type, doc, memberIds == null ? List.of() : memberIds),
+                audit));
+    }
+
+    @Override
+    public Optional<StoredResource> get(String tenantId, ResourceType type, String id, boolean withMembers) {
+        return read(c -> resources.find(c, tenantId, type, id, withMembers));
+    }
+
+    @Override
+    public Page query(String tenantId, ResourceType type, Query query) {
+        // Translate before taking a connection: a bad filter or sortBy fails without touching the store.
+        SqlWhere filter = query.filter() == null ? null : FilterSql.where(dialect, type, query.filter());
+        SqlWhere orderBy = SortSql.orderBy(dialect, type, query.sortBy(), query.descending());
+        return read(c -> resources.query(c, tenantId, type, query, filter, orderBy));
+    }
+
+    @Override
+    public Map<String, Long> memberCounts(String tenantId, List<String> groupIds) {
+        return read(c -> Memberships.countsOf(c, tenantId, groupIds));
+    }
+
+    @Override
+    public StoredResource update(String tenantId, ResourceType type, String id, Long expectedVersion,
+            Function<StoredResource, Update> change, Function<StoredResource, Activity> audit) {
+        return write(c -> audited(c, resources.update(c, tenantId, type, id, expectedVersion, change), audit));
+    }
+
+    @Override
+    public void delete(String tenantId, ResourceType type, String id, Long expectedVersion,
+            Function<StoredResource, Activity> audit) {
+        write(c -> audited(c, resources.delete(c, tenantId, type, id, expectedVersion), audit));
+    }
+
+    /** Appends the write's activity entry inside the write's own transaction. */
+    private StoredResource audited(Connection c, StoredResource written, Function<StoredResource, Activity> audit)
+            throws SQLException {
+        if (audit != null) {
+            ActivityRows.append(c, audit.apply(written), now());
+        }
+        return written;
+    }
+
+    // ---- activity -----------------------------------------------------------------------------
+
+    @Override
+    public void log(Activity entry) {
+        write(c -> {
+            ActivityRows.append(c, entry, now());
+            return null;
+        });
+    }
+
+    @Override
+    public List<Activity> activity(String tenantId, int limit) {
+        return read(c -> ActivityRows.latest(c, tenantId, limit));
+    }
+}

@@ -1,0 +1,45 @@
+package app.scimconsole.bench;
+
+import app.scimconsole.directory.PostgresDirectory;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local PostgreSQL server for the benchmark, at the durability a production server keeps (unlike the test
+ * suite's, which turns fsync off): the figures then compare honestly with SQLite at synchronous=FULL.
+ */
+final class BenchPostgres implements AutoCloseable {
+    private final EmbeddedPostgres server;
+    private final AtomicInteger databases = new AtomicInteger();
+
+    private BenchPostgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    static BenchPostgres start() throws Exception {
+        return new BenchPostgres(EmbeddedPostgres.builder()
+                .setLocaleConfig("lc-collate", "C")
+                .setLocaleConfig("lc-ctype", "C.UTF-8")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "200")
+                .start());
+    }
+
+    /** A new empty database, migrated by the directory itself as in production. */
+    PostgresDirectory freshDirectory() throws Exception {
+        String name = "bench_" + databases.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return PostgresDirectory.open(new PostgresDirectory.Settings(server.getJdbcUrl("postgres", name), "postgres", null, 16));
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}

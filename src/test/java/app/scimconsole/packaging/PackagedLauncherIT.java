@@ -1,0 +1,179 @@
+package app.scimconsole.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The installed app's launcher, not the jar: the jpackage app image under {@code target/installer/} (built by
+ * {@code mvn -Pinstaller -DskipTests package}) runs the command line and the headless service with its own trimmed
+ * runtime. This catches what only packaging can break: a module missing from the jlink list, a library left out of
+ * the class path, a launcher that starts the UI when it should not.
+ *
+ * <p>Run by failsafe in the {@code installer} profile ({@code mvn -Pinstaller -DskipTests verify}); skipped, with
+ * the reason, when no app image has been built. Every process runs without DISPLAY, so a launcher that tried to open
+ * the console instead of the command line would fail loudly rather than open a window.
+ */
+class PackagedLauncherIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    private static Path launcher;
+
+    @TempDir
+    Path data;
+
+    @BeforeAll
+    static void findLauncher() {
+        launcher = launcherIn(Path.of(System.getProperty("installer.dir", "target/installer")));
+    }
+
+    /** Checked per test rather than per class, so that a run without an image reports each test as skipped. */
+    @BeforeEach
+    void requireAppImage() {
+        Assumptions.assumeTrue(Files.isExecutable(launcher),
+                "no packaged app image at " + launcher.toAbsolutePath()
+                        + ": build it first with mvn -Pinstaller -DskipTests package");
+    }
+
+    /** Where jpackage puts the command-line launcher on each OS (names from packaging/<os>/image.args). */
+    private static Path launcherIn(Path installer) {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            return installer.resolve("SCIM Console").resolve("scim-console.exe");
+        }
+        if (os.contains("mac")) {
+            return installer.resolve("SCIM Console.app/Contents/MacOS/SCIM Console");
+        }
+        return installer.resolve("scim-console/bin/scim-console");
+    }
+
+    @Test
+    void versionPrintsTheVersionWithoutStartingTheUi() throws Exception {
+        Run run = run("--version");
+
+        assertThat(run.exit).as("exit code; stderr: %s", run.err).isZero();
+        String expected = System.getProperty("installer.version");
+        assertThat(run.out).startsWith("SCIM Console ");
+        if (expected != null) {
+            assertThat(run.out).isEqualTo("SCIM Console " + expected);
+        }
+    }
+
+    @Test
+    void serveAnswersScimWithATokenIssuedByTheLauncherAndStopsOnSigterm() throws Exception {
+        Run enable = run("scim", "enable", "--data", data.toString(), "--json");
+        assertThat(enable.exit).as("scim enable exit code; stderr: %s", enable.err).isZero();
+        String token = JSON.readTree(enable.out).path("secretToken").asText();
+        assertThat(token).as("secretToken in %s", enable.out).isNotEmpty();
+
+        Path serveErr = data.resolve("serve.err");
+        Process serve = start(List.of("serve", "--port", "0", "--admin-port", "0", "--data", data.toString(), "--json"))
+                .redirectError(serveErr.toFile())
+                .start();
+        try {
+            serve.getOutputStream().close();
+            JsonNode listening = JSON.readTree(firstLine(serve, serveErr));
+            String tenantUrl = listening.path("tenantUrl").asText();
+            assertThat(tenantUrl).as("first line %s", listening).startsWith("http://127.0.0.1:").contains("/scim/v2/");
+            assertThat(listening.path("adminUrl").asText()).as("first line %s", listening).startsWith("http://127.0.0.1:");
+
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpRequest.Builder config = HttpRequest.newBuilder(URI.create(tenantUrl + "/ServiceProviderConfig"))
+                    .timeout(Duration.ofSeconds(20));
+            HttpResponse<String> anonymous = http.send(config.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> authorized = http.send(config.header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(anonymous.statusCode()).as("without a token").isEqualTo(401);
+            assertThat(authorized.statusCode()).as("with the token; body %s", authorized.body()).isEqualTo(200);
+            assertThat(JSON.readTree(authorized.body()).path("schemas").toString())
+                    .contains("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+        } finally {
+            serve.destroy(); // SIGTERM on Linux and macOS: serve's graceful shutdown
+            if (!serve.waitFor(30, TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+                fail("serve did not stop within 30 s of SIGTERM; stderr: " + Files.readString(serveErr));
+            }
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private ProcessBuilder start(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toAbsolutePath().toString());
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        return pb;
+    }
+
+    private Run run(String... args) throws Exception {
+        Path err = Files.createTempFile(data, "err", ".txt");
+        Process p = start(List.of(args)).redirectError(err.toFile()).start();
+        p.getOutputStream().close();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p));
+        if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(String.join(" ", args) + " did not finish within " + COMMAND_TIMEOUT + "; stderr: " + Files.readString(err));
+        }
+        return new Run(p.exitValue(), out.get(10, TimeUnit.SECONDS).trim(), Files.readString(err).trim());
+    }
+
+    private static String readAll(Process p) {
+        try {
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** serve's first stdout line, its "listening" JSON; the rest of stdout is left to the process. */
+    private static String firstLine(Process serve, Path stderr) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            String first = line.get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (first == null) {
+                fail("serve exited before listening (exit " + serve.waitFor() + "); stderr: " + Files.readString(stderr));
+            }
+            return first;
+        } catch (TimeoutException e) {
+            throw new AssertionError("serve printed nothing within " + COMMAND_TIMEOUT + "; stderr: "
+                    + Files.readString(stderr), e);
+        }
+    }
+}
