@@ -75,7 +75,7 @@ public final class DomainViewModel {
         statusText.set(ui.text(i.key()));
         if (lastLive.get() == null) {
             String stored = e.summary() != null && !e.summary().isBlank() ? e.summary() : e.detail();
-            summary.set(stored == null || stored.isBlank() ? ui.text("domain.notCheckedYet") : stored);
+            summary.set(stored == null || stored.isBlank() ? ui.text("domain.notCheckedYet") : readableTimes(stored));
         }
         updateLiveNote();
         tick(ui.clock().instant());
@@ -148,15 +148,33 @@ public final class DomainViewModel {
     private void applyLive(VerificationResult r) {
         lastLive.set(r);
         lastLiveAt = r.checkedAt();
-        summary.set(r.summary());
+        summary.set(readableTimes(r.summary()));
         servers.setAll(r.servers().stream().map(this::row).toList());
         diagnoses.setAll(r.diagnoses());
         updateLiveNote();
     }
 
+    private static final java.util.regex.Pattern ISO_INSTANT =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+
+    /** The domain checks' sentences name times as ISO instants; show them as the owner reads times. */
+    String readableTimes(String text) {
+        if (text == null) {
+            return null;
+        }
+        Instant now = ui.clock().instant();
+        return ISO_INSTANT.matcher(text).replaceAll(m -> {
+            try {
+                return java.util.regex.Matcher.quoteReplacement(ui.texts().time(Instant.parse(m.group()), now));
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.util.regex.Matcher.quoteReplacement(m.group());
+            }
+        });
+    }
+
     private ServerRow row(ServerCheck s) {
         return new ServerRow(s.server(), ui.text("domain.role." + s.role().name().toLowerCase(java.util.Locale.ROOT)),
-                s.summary(), s.hasRecord());
+                readableTimes(s.summary()), s.hasRecord());
     }
 
     private void updateLiveNote() {

@@ -125,6 +125,16 @@ class DomainsViewModelTest {
     }
 
     @Test
+    void isoTimesInTheChecksSentencesAreShownAsPeopleReadThem() {
+        api.addDomain("example.com");
+        vm.refresh();
+        DomainViewModel d = vm.domains().get(0);
+        assertThat(d.readableTimes("cached until 2026-03-02T09:05:00.123456789Z (the zone's negative-caching time)"))
+                .isEqualTo("cached until 9:05 AM (the zone's negative-caching time)");
+        assertThat(d.readableTimes("no time here")).isEqualTo("no time here");
+    }
+
+    @Test
     void removingAsksFirst() {
         api.addDomain("example.com");
         vm.refresh();
