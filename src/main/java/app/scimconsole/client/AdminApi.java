@@ -29,6 +29,9 @@ public interface AdminApi {
 
     List<ActivityEntry> activity(ActivityQuery query);
 
+    /** Entra's recent provisioning cycles, as seen by this service since it started. */
+    Traffic traffic();
+
     List<DomainEntry> domains();
 
     DomainEntry addDomain(String name);
@@ -38,6 +41,16 @@ public interface AdminApi {
     void removeDomain(String name);
 
     // ---- answers ------------------------------------------------------------------------------
+
+    /**
+     * {@code cycles} newest first; {@code lastRequest} and {@code nextExpectedCycle} may be null (no traffic yet).
+     * Cycles are inferred from Entra's requests: a burst separated from the next by a long quiet gap.
+     */
+    record Traffic(Instant lastRequest, Instant nextExpectedCycle, List<Cycle> cycles) {
+    }
+
+    record Cycle(Instant start, Instant end, long requests, long rejected) {
+    }
 
     record Credentials(String tenantUrl, String secretToken) {
         @Override

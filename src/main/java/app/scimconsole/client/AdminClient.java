@@ -106,6 +106,11 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
+    public Traffic traffic() {
+        return call("GET", url("traffic"), null, type(Traffic.class));
+    }
+
+    @Override
     public List<DomainEntry> domains() {
         return call("GET", url("domains"), null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<DomainEntry>>() {
         }));

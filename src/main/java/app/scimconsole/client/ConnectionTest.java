@@ -22,6 +22,11 @@ import okio.BufferedSource;
  * "<random guid>"} with the secret token -- and explains the outcome in plain words.
  */
 public final class ConnectionTest {
+    /**
+     * Marks the console's own test requests, so that the service does not take them for Entra's traffic (the
+     * setup waits for Entra's first request).
+     */
+    public static final String USER_AGENT = "SCIM-Console-ConnectionTest/1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     private static final int MAX_BODY = 64 * 1024;
@@ -49,7 +54,7 @@ public final class ConnectionTest {
         HttpUrl url = base.newBuilder().addPathSegment("Users")
                 .addQueryParameter("filter", "userName eq \"" + UUID.randomUUID() + "\"").build();
         Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + secretToken)
-                .header("Accept", "application/scim+json").get().build();
+                .header("Accept", "application/scim+json").header("User-Agent", USER_AGENT).get().build();
         try (Response response = http.newCall(request).execute()) {
             return judge(response);
         } catch (UnknownHostException e) {

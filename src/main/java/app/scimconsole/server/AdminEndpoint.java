@@ -119,6 +119,9 @@ final class AdminEndpoint implements HttpHandler {
                         enumParam(ex.param("outcome"), AdminApi.Outcome.class, AdminApi.Outcome.ANY), ex.param("text"),
                         intParam(ex, "limit", 200)));
             }
+            case "traffic" -> {
+                return only(method, "GET", s, 1, api::traffic);
+            }
             case "domains" -> {
                 return domains(ex, method, s);
             }

@@ -52,9 +52,12 @@ public final class AdminService implements AdminApi {
     private final DomainService domains;
     private final TenantAdmin tenants;
     private final ServiceConfig config;
+    private final TrafficTracker trafficTracker;
     private final Clock clock;
 
-    public AdminService(Directory directory, DomainService domains, ServiceConfig config, Clock clock) {
+    public AdminService(Directory directory, DomainService domains, ServiceConfig config, TrafficTracker traffic,
+            Clock clock) {
+        this.trafficTracker = traffic;
         this.directory = directory;
         this.domains = domains;
         this.tenants = new TenantAdmin(directory, clock);
@@ -103,7 +106,9 @@ public final class AdminService implements AdminApi {
                 }
             }
         }
-        return new Overview(t.id(), config.tenantUrl(t.id()), t.scimEnabled(), created, lastUsed, lastUsed, active,
+        Instant seen = trafficTracker.lastRequest(t.id());
+        Instant lastRequest = seen != null && (lastUsed == null || seen.isAfter(lastUsed)) ? seen : lastUsed;
+        return new Overview(t.id(), config.tenantUrl(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
                 suspended, groups, rejected, coverage, List.copyOf(unverified));
     }
 
@@ -233,6 +238,14 @@ public final class AdminService implements AdminApi {
         Tenant t = tenant();
         Filter filter = new Filter.Compare(AttrPath.of("groups", "value"), CompareOp.EQ, new Literal.Str(groupId));
         return userPage(t, filter, AttrPath.of("userName"), false, startIndex, count);
+    }
+
+    @Override
+    public Traffic traffic() {
+        String tenantId = tenant().id();
+        List<Cycle> cycles = trafficTracker.cycles(tenantId).stream()
+                .map(c -> new Cycle(c.start(), c.end(), c.requests(), c.rejected())).toList();
+        return new Traffic(trafficTracker.lastRequest(tenantId), trafficTracker.nextExpected(tenantId), cycles);
     }
 
     // ---- activity ----------------------------------------------------------------------------

@@ -26,7 +26,8 @@ final class Authenticator {
 
     enum Outcome { OK, NO_TENANT, DISABLED, NO_CREDENTIALS, WRONG_TOKEN }
 
-    Outcome authenticate(String tenantId, String authorizationHeader) {
+    /** {@code countUse}: record the token's last use (not for the console's own connection test). */
+    Outcome authenticate(String tenantId, String authorizationHeader, boolean countUse) {
         Optional<Tenant> tenant = directory.tenant(tenantId);
         if (tenant.isEmpty()) {
             return Outcome.NO_TENANT;
@@ -50,7 +51,7 @@ final class Authenticator {
         if (match == null) {
             return Outcome.WRONG_TOKEN;
         }
-        if (match.lastUsed() == null || match.lastUsed().plus(USE_RESOLUTION).isBefore(now)) {
+        if (countUse && (match.lastUsed() == null || match.lastUsed().plus(USE_RESOLUTION).isBefore(now))) {
             directory.recordTokenUse(match.id(), now);
         }
         return Outcome.OK;

@@ -55,7 +55,12 @@ final class ScimEndpoint implements HttpHandler {
     private final ResourceNormalizer normalizer = new ResourceNormalizer();
     private final PatchEngine patchEngine = new PatchEngine();
 
-    ScimEndpoint(Directory directory, VerifiedDomains domains, ServiceConfig config, Clock clock) {
+    private final TrafficTracker traffic;
+    private final Clock clock;
+
+    ScimEndpoint(Directory directory, VerifiedDomains domains, ServiceConfig config, TrafficTracker traffic, Clock clock) {
+        this.traffic = traffic;
+        this.clock = clock;
         this.directory = directory;
         this.authenticator = new Authenticator(directory, clock);
         this.domainPolicy = new DomainPolicy(domains);
@@ -73,10 +78,13 @@ final class ScimEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange http) {
         Exchange ex = new Exchange(http, config.maxBodyBytes());
+        String countedTenant = null;
         try {
             Target target = parse(ex.rawPath());
             String baseUrl = config.tenantUrl(target.tenantId());
-            authenticate(ex, target);
+            boolean entra = !isConsoleConnectionTest(ex);
+            authenticate(ex, target, entra);
+            countedTenant = entra ? target.tenantId() : null;
             throttle(ex, target.tenantId());
             route(ex, target, baseUrl);
         } catch (ScimException e) {
@@ -85,6 +93,9 @@ final class ScimEndpoint implements HttpHandler {
             LOG.error("Unexpected failure answering {} {}", ex.method(), ex.rawPath(), e);
             sendError(ex, new ScimException(500, null, "The service could not complete the request."));
         } finally {
+            if (countedTenant != null) {
+                traffic.record(countedTenant, clock.instant(), ex.status() >= 400);
+            }
             ex.close();
         }
     }
@@ -107,8 +118,14 @@ final class ScimEndpoint implements HttpHandler {
         return new Target(segs.get(0), segs.size() > 1 ? segs.get(1) : "", segs.size() > 2 ? segs.get(2) : null);
     }
 
-    private void authenticate(Exchange ex, Target target) {
-        Authenticator.Outcome outcome = authenticator.authenticate(target.tenantId(), ex.header("Authorization"));
+    /** The console's "Test connection" is not Entra: it must not count as Entra's traffic or the token's use. */
+    private static boolean isConsoleConnectionTest(Exchange ex) {
+        String agent = ex.header("User-Agent");
+        return agent != null && agent.startsWith(app.scimconsole.client.ConnectionTest.USER_AGENT);
+    }
+
+    private void authenticate(Exchange ex, Target target, boolean countUse) {
+        Authenticator.Outcome outcome = authenticator.authenticate(target.tenantId(), ex.header("Authorization"), countUse);
         if (outcome == Authenticator.Outcome.OK) {
             return;
         }

@@ -19,15 +19,18 @@ public final class ScimServer implements AutoCloseable {
     /** Starts listening; port 0 picks a free port, which {@link #config()} then reports. */
     public static ScimServer start(ServiceConfig requested, Directory directory, VerifiedDomains domains, Clock clock)
             throws IOException {
-        return start(requested, directory, domains, () -> true, clock);
+        return start(requested, directory, domains, () -> true, new TrafficTracker(), clock);
     }
 
-    /** As above, with {@code GET /healthz} answering 200 while {@code healthy} says the database answers, else 503. */
+    /**
+     * As above, with {@code GET /healthz} answering 200 while {@code healthy} says the database answers (else 503),
+     * and Entra's requests counted into {@code traffic}.
+     */
     public static ScimServer start(ServiceConfig requested, Directory directory, VerifiedDomains domains,
-            BooleanSupplier healthy, Clock clock) throws IOException {
+            BooleanSupplier healthy, TrafficTracker traffic, Clock clock) throws IOException {
         Listener listener = Listener.start(requested.bindAddress(), requested.port(),
                 new Listener.Workers(requested.threads(), requested.limits().queueCapacity()), requested.tls(), "scim-http",
-                port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(directory, domains, requested.withPort(port), clock),
+                port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(directory, domains, requested.withPort(port), traffic, clock),
                         HealthEndpoint.PATH, new HealthEndpoint(healthy)),
                 "Nothing here. A SCIM tenant URL has the form <public URL>" + ScimEndpoint.PREFIX + "<tenant id>.");
         return new ScimServer(listener, requested.withPort(listener.port()));

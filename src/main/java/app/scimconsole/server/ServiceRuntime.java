@@ -60,9 +60,10 @@ public final class ServiceRuntime implements AutoCloseable {
         closer.add(directory);
         try {
             DomainService domains = domainService(directory, dnsServer, clock);
+            TrafficTracker traffic = new TrafficTracker();
             ScimServer server = closer.add(ScimServer.start(config, directory, domains::isVerified, directory::healthy,
-                    clock));
-            AdminService admin = new AdminService(directory, domains, server.config(), clock);
+                    traffic, clock));
+            AdminService admin = new AdminService(directory, domains, server.config(), traffic, clock);
             AdminCredentials credentials = new AdminCredentials(directory.dataSource(), clock);
             String credential = credentials.issueEphemeral();
             AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), config.tls(), admin, credentials));

@@ -81,6 +81,11 @@ public class FakeAdminApi implements AdminApi {
     }
 
     @Override
+    public Traffic traffic() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<DomainEntry> domains() {
         call("domains");
         return List.copyOf(domains.values());

@@ -177,6 +177,25 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void entrasTrafficIsCountedButTheConsolesConnectionTestIsNot() {
+        assertThat(admin.traffic().cycles()).isEmpty();
+        assertThat(new app.scimconsole.client.ConnectionTest(java.time.Duration.ofSeconds(5)).run(tenantUrl, token).ok()).isTrue();
+        assertThat(admin.traffic().lastRequest()).isNull();
+        assertThat(admin.overview().lastRequest()).isNull();
+
+        scim.get("/Users?filter=userName+eq+%22probe%22");
+        scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}");
+        AdminApi.Traffic t = admin.traffic();
+        assertThat(t.cycles()).singleElement().satisfies(c -> {
+            assertThat(c.requests()).isEqualTo(2);
+            assertThat(c.rejected()).isEqualTo(1);
+        });
+        assertThat(t.lastRequest()).isNotNull();
+        assertThat(t.nextExpectedCycle()).isEqualTo(t.cycles().get(0).start().plus(java.time.Duration.ofMinutes(40)));
+        assertThat(admin.overview().lastRequest()).isNotNull();
+    }
+
+    @Test
     void theAdminApiRefusesToListenOffLoopbackWithoutTls() {
         assertThatThrownBy(() -> AdminServer.start("0.0.0.0", 0, null, runtime.admin(), runtime.adminCredentials()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--tls-keystore");
