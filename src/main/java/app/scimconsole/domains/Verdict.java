@@ -169,9 +169,18 @@ final class Verdict {
             return what;
         }
         return what + " After you publish it, resolvers that already asked may keep answering \"not found\" until "
-                + cachedUntil + " (the zone's negative-caching time); we ask the name servers directly, so we see "
+                + readable(cachedUntil) + " (the zone's negative-caching time); we ask the name servers directly, so we see "
                 + "it sooner.";
     }
+
+    /** A time in a sentence for people: to the minute, in UTC (the console shows local times from the field). */
+    static String readable(Instant t) {
+        return READABLE.format(t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(
+                t.getEpochSecond() % 60 == 0 && t.getNano() == 0 ? 0 : 60));
+    }
+
+    private static final java.time.format.DateTimeFormatter READABLE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private Instant negativeCacheExpiry(List<SourceEvidence> definite) {
         return definite.stream().map(this::challengeAnswer).map(TxtAnswer::negativeTtlSeconds)
@@ -306,7 +315,7 @@ final class Verdict {
             TxtAnswer a = challengeAnswer(s);
             if ((a.outcome() == DnsOutcome.NO_SUCH_NAME || a.outcome() == DnsOutcome.NO_RECORDS)) {
                 String until = a.negativeTtlSeconds() == null ? ""
-                        : " It may keep a cached \"not found\" until " + now.plusSeconds(a.negativeTtlSeconds()) + ".";
+                        : " It may keep a cached \"not found\" until " + readable(now.plusSeconds(a.negativeTtlSeconds())) + ".";
                 diagnoses.add(new Diagnosis(Diagnosis.Kind.RESOLVER_BEHIND,
                         "This computer's DNS resolver does not see the record yet, although the domain's name "
                                 + "servers publish it." + until,

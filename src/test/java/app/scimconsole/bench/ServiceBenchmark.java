@@ -207,11 +207,11 @@ public final class ServiceBenchmark {
     private void measure(Service s, String scale, List<String> userNames, ObjectNode service) throws Exception {
         List<String> ids = idsOf(s, Math.min(userNames.size(), 2000));
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        LoadDriver.Stats probe1 = record(scale, driver.run("probe c1", 1, 400, i -> get(s, "/Users?filter="
+        LoadDriver.Stats probe1 = record(scale, driver.run("probe c1", 1, 2000, i -> get(s, "/Users?filter="
                 + enc("userName eq \"" + UUID.randomUUID() + "\"")), 200), httpCeilingC1);
         record(scale, driver.run("probe c8", 8, 3000, i -> get(s, "/Users?filter="
                 + enc("userName eq \"" + UUID.randomUUID() + "\"")), 200), httpCeilingC8);
-        LoadDriver.Stats lookup1 = record(scale, driver.run("lookup c1", 1, 400, i -> get(s, "/Users?filter="
+        LoadDriver.Stats lookup1 = record(scale, driver.run("lookup c1", 1, 2000, i -> get(s, "/Users?filter="
                 + enc("userName eq \"" + userNames.get(r.nextInt(userNames.size())) + "\"")), 200), httpCeilingC1);
         record(scale, driver.run("lookup c8", 8, 3000, i -> get(s, "/Users?filter="
                 + enc("userName eq \"" + userNames.get(r.nextInt(userNames.size())) + "\"")), 200), httpCeilingC8);
