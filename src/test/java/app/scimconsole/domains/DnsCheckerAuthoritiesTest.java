@@ -142,7 +142,7 @@ class DnsCheckerAuthoritiesTest {
         assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.RESOLVER_BEHIND);
-            assertThat(d.problem()).contains(DnsCheckerTest.NOW.plusSeconds(900).toString());
+            assertThat(d.problem()).contains(Verdict.readable(DnsCheckerTest.NOW.plusSeconds(900)));
         });
     }
 

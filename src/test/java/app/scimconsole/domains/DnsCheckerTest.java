@@ -60,7 +60,7 @@ class DnsCheckerTest {
         assertThat(result.servers().get(0).outcome()).isEqualTo(DnsOutcome.NO_SUCH_NAME);
         // min(SOA TTL 3600, MINIMUM 300) = 300 s
         assertThat(result.notFoundCachedUntil()).isEqualTo(NOW.plusSeconds(300));
-        assertThat(result.summary()).contains("does not exist yet").contains(NOW.plusSeconds(300).toString());
+        assertThat(result.summary()).contains("does not exist yet").contains(Verdict.readable(NOW.plusSeconds(300)));
         assertThat(result.diagnoses()).isEmpty();
     }
 
