@@ -38,6 +38,13 @@ public interface Directory extends AutoCloseable {
     /** Adds a token; when {@code revokeOthersAt} is not null, other tokens of the tenant expire then. */
     Token addToken(String tenantId, byte[] hash, Instant revokeOthersAt);
 
+    /** A tenant with its live tokens, read together: what every SCIM request checks. */
+    record TenantTokens(Tenant tenant, List<Token> tokens) {
+    }
+
+    /** The tenant and its tokens live at {@code now}, in one read; empty when the tenant does not exist. */
+    Optional<TenantTokens> tenantTokens(String tenantId, Instant now);
+
     /** Tokens of the tenant that have not expired at {@code now}. */
     List<Token> activeTokens(String tenantId, Instant now);
 

@@ -96,6 +96,17 @@ public abstract class SqlDirectory implements Directory {
     }
 
     @Override
+    public Optional<TenantTokens> tenantTokens(String tenantId, Instant now) {
+        return read(c -> {
+            Optional<Tenant> tenant = TenantRows.find(c, tenantId);
+            if (tenant.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new TenantTokens(tenant.get(), TenantRows.activeTokens(c, tenantId, now)));
+        });
+    }
+
+    @Override
     public List<Token> activeTokens(String tenantId, Instant now) {
         return read(c -> TenantRows.activeTokens(c, tenantId, now));
     }

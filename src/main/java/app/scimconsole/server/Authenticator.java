@@ -1,7 +1,6 @@
 package app.scimconsole.server;
 
 import app.scimconsole.directory.Directory;
-import app.scimconsole.directory.Directory.Tenant;
 import app.scimconsole.directory.Directory.Token;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,11 +27,12 @@ final class Authenticator {
 
     /** {@code countUse}: record the token's last use (not for the console's own connection test). */
     Outcome authenticate(String tenantId, String authorizationHeader, boolean countUse) {
-        Optional<Tenant> tenant = directory.tenant(tenantId);
-        if (tenant.isEmpty()) {
+        Instant now = clock.instant();
+        Optional<Directory.TenantTokens> found = directory.tenantTokens(tenantId, now);
+        if (found.isEmpty()) {
             return Outcome.NO_TENANT;
         }
-        if (!tenant.get().scimEnabled()) {
+        if (!found.get().tenant().scimEnabled()) {
             return Outcome.DISABLED;
         }
         String presented = bearer(authorizationHeader);
@@ -40,9 +40,8 @@ final class Authenticator {
             return Outcome.NO_CREDENTIALS;
         }
         byte[] hash = SecretTokens.hash(presented);
-        Instant now = clock.instant();
         Token match = null;
-        for (Token t : directory.activeTokens(tenantId, now)) {
+        for (Token t : found.get().tokens()) {
             // Compare with every live token, not stopping at the first match, so timing says nothing.
             if (SecretTokens.matches(hash, t.hash()) && match == null) {
                 match = t;
