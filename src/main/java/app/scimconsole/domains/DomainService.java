@@ -100,6 +100,17 @@ public final class DomainService {
         return store.dueForRecheck(now, RECHECK_BATCH);
     }
 
+    /** How long a claimed re-check is this instance's before another may take it over. */
+    static final java.time.Duration RECHECK_LEASE = java.time.Duration.ofMinutes(5);
+
+    /**
+     * The due re-checks this instance won: of several instances on one database, each due domain is checked by
+     * one of them.
+     */
+    public List<DomainRecord> claimDueRechecks(Instant now) {
+        return dueForRecheck(now).stream().filter(d -> store.claimRecheck(d, now.plus(RECHECK_LEASE))).toList();
+    }
+
     /** For the SCIM service; see {@link DomainStore#isVerified}. */
     public boolean isVerified(String tenantId, String domain) {
         return store.isVerified(tenantId, domain);

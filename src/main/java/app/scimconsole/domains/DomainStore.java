@@ -123,6 +123,27 @@ public final class DomainStore {
                 now.toEpochMilli(), limit);
     }
 
+    /**
+     * Claims a due re-check for this instance: moves its next check to {@code leaseUntil} only if no other
+     * instance has moved it since it was read (several {@code serve} instances share one database). A claimed
+     * domain whose check never completes is simply due again when the lease ends.
+     */
+    public boolean claimRecheck(DomainRecord due, Instant leaseUntil) {
+        if (due.state().nextCheck() == null) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE domains SET next_check = ? WHERE tenant_id = ? AND domain = ? AND next_check = ?")) {
+            ps.setLong(1, leaseUntil.toEpochMilli());
+            ps.setString(2, due.tenantId());
+            ps.setString(3, due.domain().ascii());
+            ps.setLong(4, due.state().nextCheck().toEpochMilli());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("claim the domain's re-check", e);
+        }
+    }
+
     /** Removes the registration and its check history. Returns false when there was none. */
     public boolean remove(String tenantId, DomainName domain) {
         try (Connection c = dataSource.getConnection()) {

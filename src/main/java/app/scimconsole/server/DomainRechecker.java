@@ -35,7 +35,7 @@ final class DomainRechecker implements AutoCloseable {
 
     static void runDue(DomainService domains, Clock clock) {
         try {
-            for (DomainRecord due : domains.dueForRecheck(clock.instant())) {
+            for (DomainRecord due : domains.claimDueRechecks(clock.instant())) {
                 DomainRecord after = domains.recheck(due);
                 LOG.info("Re-checked {}: {}", after.domain().ascii(), after.status());
             }

@@ -36,6 +36,19 @@ class DomainServiceTest {
     }
 
     @Test
+    void ofInstancesSharingOneDatabaseEachDueRecheckIsClaimedByOne() {
+        service.add("t1", "example.com");
+        java.time.Instant later = DnsCheckerTest.NOW.plus(Duration.ofMinutes(2));
+        java.util.List<DomainRecord> due = service.dueForRecheck(later);
+        assertThat(due).hasSize(1);
+        // Both instances read the same due row; only the first claim wins.
+        assertThat(service.claimDueRechecks(later)).hasSize(1);
+        assertThat(service.claimDueRechecks(later)).isEmpty();
+        // A claim whose check never completed is due again once the lease ends.
+        assertThat(service.claimDueRechecks(later.plus(DomainService.RECHECK_LEASE))).hasSize(1);
+    }
+
+    @Test
     void addVerifyListRemove() {
         DomainRecord added = service.add("t1", "Example.COM.");
         assertThat(added.challenge().recordName()).isEqualTo("_scim-console-challenge.example.com");
