@@ -78,6 +78,7 @@ public final class ConsoleApp extends Application {
         context = new AppContext(options, settings, () -> stage);
         window = new MainWindowController(context, Sections.of(context));
         Parent root = Views.load("app/MainWindow.fxml", window, context.i18n());
+        japaneseFont(context.i18n().locale()).ifPresent(f -> root.setStyle("-fx-font-family: \"" + f + "\";"));
         Scene scene = new Scene(root);
         Themes.apply(scene, Themes.isDark(settings.current().theme()));
         stage.setScene(scene);
@@ -88,6 +89,19 @@ public final class ConsoleApp extends Application {
         stage.setOnHiding(e -> rememberWindow(stage));
         stage.show();
         context.connectAsSaved();
+    }
+
+    /**
+     * In Japanese, a font with Japanese glyphs: JavaFX's default font on Linux has none and does not fall back, so
+     * the first installed of the usual Japanese UI fonts is named (none installed: the default, as before).
+     */
+    static java.util.Optional<String> japaneseFont(java.util.Locale locale) {
+        if (!"ja".equals(locale.getLanguage())) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<String> installed = javafx.scene.text.Font.getFamilies();
+        return java.util.stream.Stream.of("Yu Gothic UI", "Meiryo UI", "Hiragino Sans", "Noto Sans CJK JP",
+                "Noto Sans JP", "IPAexGothic", "IPAGothic", "TakaoPGothic").filter(installed::contains).findFirst();
     }
 
     private static void placeWindow(Stage stage, ConsoleSettings.WindowBounds b) {

@@ -223,5 +223,8 @@ class DirectoryUiTest extends ConsoleUiTestBase {
         var challenge = domains.add(tenantId(), domain).challenge();
         dns.txt(challenge.recordName(), challenge.recordValue());
         assertThat(domains.verify(tenantId(), domain).result().isVerified()).isTrue();
+        String tenant = tenantId();
+        // The SCIM side reads through its own connection: wait until it sees the domain verified too.
+        waitUntil(domain + " is verified for SCIM", () -> domains.isVerified(tenant, domain));
     }
 }
