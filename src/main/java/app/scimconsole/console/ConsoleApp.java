@@ -4,6 +4,7 @@ import app.scimconsole.console.app.AppContext;
 import app.scimconsole.console.app.ConsoleOptions;
 import app.scimconsole.console.app.MainWindowController;
 import app.scimconsole.console.app.Sections;
+import app.scimconsole.console.common.Fonts;
 import app.scimconsole.console.common.Themes;
 import app.scimconsole.console.common.Views;
 import app.scimconsole.console.connection.ConsoleSettings;
@@ -78,7 +79,9 @@ public final class ConsoleApp extends Application {
         context = new AppContext(options, settings, () -> stage);
         window = new MainWindowController(context, Sections.of(context));
         Parent root = Views.load("app/MainWindow.fxml", window, context.i18n());
-        japaneseFont(context.i18n().locale()).ifPresent(f -> root.setStyle("-fx-font-family: \"" + f + "\";"));
+        if ("ja".equals(context.i18n().locale().getLanguage())) {
+            root.setStyle(Fonts.japaneseStyle());
+        }
         Scene scene = new Scene(root);
         Themes.apply(scene, Themes.isDark(settings.current().theme()));
         stage.setScene(scene);
@@ -89,19 +92,6 @@ public final class ConsoleApp extends Application {
         stage.setOnHiding(e -> rememberWindow(stage));
         stage.show();
         context.connectAsSaved();
-    }
-
-    /**
-     * In Japanese, a font with Japanese glyphs: JavaFX's default font on Linux has none and does not fall back, so
-     * the first installed of the usual Japanese UI fonts is named (none installed: the default, as before).
-     */
-    static java.util.Optional<String> japaneseFont(java.util.Locale locale) {
-        if (!"ja".equals(locale.getLanguage())) {
-            return java.util.Optional.empty();
-        }
-        java.util.List<String> installed = javafx.scene.text.Font.getFamilies();
-        return java.util.stream.Stream.of("Yu Gothic UI", "Meiryo UI", "Hiragino Sans", "Noto Sans CJK JP",
-                "Noto Sans JP", "IPAexGothic", "IPAGothic", "TakaoPGothic").filter(installed::contains).findFirst();
     }
 
     private static void placeWindow(Stage stage, ConsoleSettings.WindowBounds b) {

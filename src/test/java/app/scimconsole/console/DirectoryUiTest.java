@@ -172,6 +172,12 @@ class DirectoryUiTest extends ConsoleUiTestBase {
             } else if (v.equals("overview")) {
                 waitUntil("counts are shown", () -> !lookup(".count-value").queryAll().isEmpty());
             }
+            fx(() -> {
+                if (ctx().window().getScene().lookup(".step-scroller") instanceof javafx.scene.control.ScrollPane sp) {
+                    sp.setVvalue(0); // from the top
+                }
+                return null;
+            });
             pause(300);
             shot(v + "-" + suffix);
         }

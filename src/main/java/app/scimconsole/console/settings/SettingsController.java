@@ -69,6 +69,7 @@ public final class SettingsController {
     private void initialize() {
         englishRadio.setUserData(Language.ENGLISH);
         japaneseRadio.setUserData(Language.JAPANESE);
+        japaneseRadio.setStyle(app.scimconsole.console.common.Fonts.japaneseStyle()); // 日本語 legible in English too
         languageGroup.selectToggle(vm.languageProperty().get() == Language.JAPANESE ? japaneseRadio : englishRadio);
         languageGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null) {
