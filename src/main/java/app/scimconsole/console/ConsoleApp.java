@@ -4,6 +4,8 @@ import app.scimconsole.console.app.AppContext;
 import app.scimconsole.console.app.ConsoleOptions;
 import app.scimconsole.console.app.MainWindowController;
 import app.scimconsole.console.app.Sections;
+import app.scimconsole.console.common.Fonts;
+import app.scimconsole.console.common.Themes;
 import app.scimconsole.console.common.Views;
 import app.scimconsole.console.connection.ConsoleSettings;
 import app.scimconsole.console.connection.SettingsStore;
@@ -24,8 +26,8 @@ import javafx.stage.Stage;
  */
 public final class ConsoleApp extends Application {
     private static final System.Logger LOG = System.getLogger(ConsoleApp.class.getName());
-    public static final String CSS = "/app/scimconsole/console/console.css";
-    public static final String CSS_DARK = "/app/scimconsole/console/console-dark.css";
+    public static final String CSS = Themes.CSS;
+    public static final String CSS_DARK = Themes.CSS_DARK;
 
     private final ConsoleOptions options;
     private SettingsStore settings;
@@ -66,6 +68,7 @@ public final class ConsoleApp extends Application {
         // Not on the FX thread: the one place where start-up reads files synchronously.
         DataFolder.ensure(options.dataFolder());
         settings = SettingsStore.open(options.dataFolder());
+        Themes.isDark(settings.current().theme()); // reads the OS's preference here, off the FX thread
     }
 
     @Override
@@ -76,11 +79,11 @@ public final class ConsoleApp extends Application {
         context = new AppContext(options, settings, () -> stage);
         window = new MainWindowController(context, Sections.of(context));
         Parent root = Views.load("app/MainWindow.fxml", window, context.i18n());
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(getClass().getResource(CSS).toExternalForm());
-        if ("dark".equals(settings.current().theme())) {
-            scene.getStylesheets().add(getClass().getResource(CSS_DARK).toExternalForm());
+        if ("ja".equals(context.i18n().locale().getLanguage())) {
+            root.setStyle(Fonts.japaneseStyle());
         }
+        Scene scene = new Scene(root);
+        Themes.apply(scene, Themes.isDark(settings.current().theme()));
         stage.setScene(scene);
         stage.setTitle(context.i18n().text("app.title"));
         stage.setMinWidth(900);

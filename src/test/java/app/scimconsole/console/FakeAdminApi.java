@@ -55,14 +55,32 @@ public class FakeAdminApi implements AdminApi {
         call("disable");
     }
 
+    public final List<UserRow> users = new ArrayList<>();
+    public final List<UserQuery> userQueries = new ArrayList<>();
+    public final Map<String, UserDetail> details = new LinkedHashMap<>();
+    public final List<ActivityEntry> activity = new ArrayList<>();
+    public final List<ActivityQuery> activityQueries = new ArrayList<>();
+    public Traffic traffic = new Traffic(null, null, List.of());
+
+    /** Search and status filters like the service's; paging by startIndex/count. */
     @Override
     public UserPage users(UserQuery query) {
-        throw new UnsupportedOperationException();
+        call("users");
+        userQueries.add(query);
+        List<UserRow> match = users.stream()
+                .filter(u -> query.search() == null || u.userName().contains(query.search())
+                        || u.displayName() != null && u.displayName().toLowerCase().contains(query.search().toLowerCase()))
+                .filter(u -> query.status() == UserStatus.ANY || u.active() == (query.status() == UserStatus.ACTIVE))
+                .toList();
+        int from = Math.min(match.size(), query.startIndex() - 1);
+        int to = Math.min(match.size(), from + query.count());
+        return new UserPage(match.size(), query.startIndex(), match.subList(from, to));
     }
 
     @Override
     public UserDetail user(String id) {
-        throw new UnsupportedOperationException();
+        call("user:" + id);
+        return details.get(id);
     }
 
     @Override
@@ -77,12 +95,16 @@ public class FakeAdminApi implements AdminApi {
 
     @Override
     public List<ActivityEntry> activity(ActivityQuery query) {
-        throw new UnsupportedOperationException();
+        call("activity");
+        activityQueries.add(query);
+        return activity.stream().filter(a -> query.outcome() == Outcome.ANY
+                || a.outcome().equals(query.outcome().name().toLowerCase())).toList();
     }
 
     @Override
     public Traffic traffic() {
-        throw new UnsupportedOperationException();
+        call("traffic");
+        return traffic;
     }
 
     @Override

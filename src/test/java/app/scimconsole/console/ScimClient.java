@@ -44,6 +44,29 @@ final class ScimClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json.toString())));
     }
 
+    /** Sends JSON and returns the answer's body (e.g. the created resource). */
+    String json(String method, String path, String body) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(tenantUrl + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + r.body();
+        } catch (IOException e) {
+            throw new AssertionError("SCIM request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Suspends a user as Entra does (PATCH active=false). */
+    int suspend(String id) {
+        String r = json("PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":false}]}");
+        return Integer.parseInt(r.substring(0, 3));
+    }
+
     private int send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = http.send(b.header("Authorization", "Bearer " + token)

@@ -85,6 +85,25 @@ public final class TestUi {
             return () -> actions.remove(action);
         }
 
+        private final List<Runnable> once = new ArrayList<>();
+
+        @Override
+        public Cancellable after(Duration delay, Runnable action) {
+            once.add(action);
+            return () -> once.remove(action);
+        }
+
+        /** Runs the pending one-shot actions (debounced work). */
+        public void fire() {
+            List<Runnable> due = new ArrayList<>(once);
+            once.clear();
+            due.forEach(Runnable::run);
+        }
+
+        public int pending() {
+            return once.size();
+        }
+
         public int active() {
             return actions.size();
         }

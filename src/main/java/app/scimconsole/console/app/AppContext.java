@@ -13,7 +13,10 @@ import app.scimconsole.console.connection.ConsoleSettings;
 import app.scimconsole.console.connection.ServiceConnection;
 import app.scimconsole.console.connection.SettingsStore;
 import app.scimconsole.domains.DnsChecker;
+import java.io.File;
 import java.time.Duration;
+import java.util.function.Function;
+import javafx.stage.FileChooser;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -36,10 +39,15 @@ public final class AppContext implements AutoCloseable {
     private final UiKit ui;
     private final ConnectionModel connection;
     private final OverviewModel overview;
+    private final Supplier<Window> owner;
+    private Function<FileChooser, File> saveDialog;
+    private java.util.function.Consumer<String> navigator;
 
     public AppContext(ConsoleOptions options, SettingsStore settings, Supplier<Window> owner) {
         this.options = options;
         this.settings = settings;
+        this.owner = owner;
+        this.saveDialog = chooser -> chooser.showSaveDialog(owner.get());
         this.i18n = I18n.forLocale(locale(options, settings));
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -80,6 +88,32 @@ public final class AppContext implements AutoCloseable {
     /** Entra's "Test connection", as the console runs it. */
     public ConnectionTest.Result testConnection(String tenantUrl, String token) {
         return new ConnectionTest(Duration.ofSeconds(10)).run(tenantUrl, token);
+    }
+
+    /** Asks where to save a file (a FileChooser on the window); null when cancelled. */
+    public File showSaveDialog(FileChooser chooser) {
+        return saveDialog.apply(chooser);
+    }
+
+    /** Replaces the save dialog (tests: a native dialog cannot be driven headless). */
+    public void setSaveDialog(Function<FileChooser, File> dialog) {
+        this.saveDialog = dialog;
+    }
+
+    /** Shows a section of the main window by id (set by the window). */
+    public void navigate(String section) {
+        if (navigator != null) {
+            navigator.accept(section);
+        }
+    }
+
+    public void setNavigator(java.util.function.Consumer<String> navigator) {
+        this.navigator = navigator;
+    }
+
+    /** The main window (dialogs' owner). */
+    public Window window() {
+        return owner.get();
     }
 
     /** Connects as the settings say (at start). */

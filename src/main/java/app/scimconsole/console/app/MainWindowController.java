@@ -65,6 +65,7 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
+        ctx.setNavigator(this::select);
         StatusModel status = ctx.status();
         statusBar.setText(status.textProperty().get());
         status.textProperty().addListener((o, was, now) -> {
@@ -115,7 +116,9 @@ public final class MainWindowController {
             }
         });
         String last = ctx.settings().current().lastView();
-        select(last != null && buttons.containsKey(last) ? last : items.get(0).id());
+        // First run: the setup wizard; afterwards the view the owner left.
+        select(last != null && buttons.containsKey(last) ? last
+                : buttons.containsKey(Sections.SETUP) ? Sections.SETUP : items.get(0).id());
     }
 
     /** Shows a section by id ("setup", "connection", …). */

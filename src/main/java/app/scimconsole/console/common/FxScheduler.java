@@ -14,4 +14,12 @@ public final class FxScheduler implements Scheduler {
         timeline.play();
         return timeline::stop;
     }
+
+    @Override
+    public Cancellable after(Duration delay, Runnable action) {
+        javafx.animation.PauseTransition t = new javafx.animation.PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
+        t.setOnFinished(e -> action.run());
+        t.play();
+        return t::stop;
+    }
 }

@@ -71,5 +71,6 @@ class ConnectionViewModelTest {
         vm.connect();
         assertThat(opened.get(opened.size() - 1).mode()).isEqualTo(ConsoleSettings.Mode.EMBEDDED);
         assertThat(connection.descriptionProperty().get()).startsWith("Embedded service");
+        store.close(); // the background writer is done before the temp folder is deleted
     }
 }

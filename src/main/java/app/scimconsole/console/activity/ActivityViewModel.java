@@ -1,0 +1,143 @@
+package app.scimconsole.console.activity;
+
+import app.scimconsole.client.AdminApi;
+import app.scimconsole.client.AdminApi.ActivityEntry;
+import app.scimconsole.client.AdminApi.ActivityQuery;
+import app.scimconsole.client.AdminApi.Outcome;
+import app.scimconsole.console.common.CsvWriter;
+import app.scimconsole.console.common.Scheduler;
+import app.scimconsole.console.common.Tasks;
+import app.scimconsole.console.common.UiKit;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The provisioning log, newest first, filtered by outcome and text, re-read every few seconds while shown. The table
+ * and the CSV export use the same {@link #cell} texts, so the file holds what the table shows.
+ */
+public final class ActivityViewModel {
+    public static final int LIMIT = 1000;
+
+    /** The table's columns, in order: the CSV's too. */
+    public enum Column { TIME, OPERATION, RESOURCE, USER_NAME, OUTCOME, DETAIL }
+
+    private final UiKit ui;
+    private final Supplier<AdminApi> api;
+    private final Duration interval;
+    private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>(Outcome.ANY);
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ObservableList<ActivityEntry> entries = FXCollections.observableArrayList();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+    private long generation;
+    private boolean inFlight;
+    private Scheduler.Cancellable pending;
+
+    public ActivityViewModel(UiKit ui, Supplier<AdminApi> api, Duration interval) {
+        this.ui = ui;
+        this.api = api;
+        this.interval = interval;
+        outcome.addListener((o, was, now) -> load());
+        text.addListener((o, was, now) -> {
+            if (pending != null) {
+                pending.cancel();
+            }
+            pending = ui.scheduler().after(Duration.ofMillis(250), this::load);
+        });
+    }
+
+    /** Polls while the returned handle is not cancelled (the view is shown). */
+    public Scheduler.Cancellable watch() {
+        load();
+        return ui.scheduler().every(interval, () -> {
+            if (!inFlight) {
+                load();
+            }
+        });
+    }
+
+    public void load() {
+        long mine = ++generation;
+        String t = text.get() == null || text.get().isBlank() ? null : text.get().strip();
+        ActivityQuery q = new ActivityQuery(outcome.get(), t, LIMIT);
+        inFlight = true;
+        Tasks.create(() -> api.get().activity(q)).quiet().onSuccess(list -> {
+            if (mine != generation) {
+                return;
+            }
+            problem.set("");
+            if (!list.equals(entries)) {
+                entries.setAll(list);
+            }
+            summary.set(list.isEmpty() ? ui.text("activity.none") : ui.text("activity.showing", list.size()));
+        }).onError(m -> {
+            if (mine == generation) {
+                problem.set(m);
+            }
+        }).andFinally(() -> inFlight = false).runOnce(ui.tasks());
+    }
+
+    public String header(Column c) {
+        return ui.text("activity.col." + c.name().toLowerCase());
+    }
+
+    public String cell(ActivityEntry e, Column c) {
+        return switch (c) {
+            case TIME -> ui.texts().time(e.time(), ui.clock().instant());
+            case OPERATION -> e.operation();
+            case RESOURCE -> e.resource();
+            case USER_NAME -> e.userName();
+            case OUTCOME -> "rejected".equals(e.outcome()) ? ui.text("activity.outcome.rejected")
+                    : "success".equals(e.outcome()) ? ui.text("activity.outcome.success") : e.outcome();
+            case DETAIL -> e.detail();
+        };
+    }
+
+    /** Writes {@code shown} (the table's rows, in its order) with {@code columns} (its visible columns) as CSV. */
+    public void export(Path file, List<ActivityEntry> shown, List<Column> columns) {
+        List<String> header = columns.stream().map(this::header).toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (ActivityEntry e : shown) {
+            rows.add(columns.stream().map(c -> cell(e, c)).toList());
+        }
+        Tasks.create(() -> {
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                w.write('\uFEFF'); // so spreadsheets read UTF-8 (Japanese names) correctly
+                CsvWriter.write(w, header, rows);
+            }
+        }).describedAs(ui.text("activity.exporting")).onSuccess(v -> ui.status()
+                .success(ui.text("activity.exported", rows.size(), file.getFileName()))).runOnce(ui.tasks());
+    }
+
+    public ObjectProperty<Outcome> outcomeProperty() {
+        return outcome;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObservableList<ActivityEntry> entries() {
+        return entries;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+}

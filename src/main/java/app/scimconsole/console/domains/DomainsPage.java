@@ -1,0 +1,49 @@
+package app.scimconsole.console.domains;
+
+import app.scimconsole.console.app.AppContext;
+import app.scimconsole.console.app.ConnectionModel;
+import app.scimconsole.console.common.LivePage;
+import app.scimconsole.console.common.Page;
+import app.scimconsole.console.common.Views;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+
+/** The Domains section: the wizard's domains pane (every domain, live status) as a page of its own. */
+public final class DomainsPage implements Page {
+    private final LivePage live;
+
+    public DomainsPage(AppContext ctx) {
+        ConnectionModel connection = ctx.connection();
+        Supplier<LiveCheck> check = () -> connection.dnsChecker()::check;
+        DomainsViewModel vm = new DomainsViewModel(ctx.ui(), connection::api, check);
+        Parent pane = Views.load("domains/DomainsPane.fxml", new DomainsPaneController(vm, ctx.i18n()), ctx.i18n());
+        Label title = new Label(ctx.i18n().text("nav.domains"));
+        title.getStyleClass().add("step-title");
+        VBox box = new VBox(title, pane);
+        box.getStyleClass().add("step");
+        ScrollPane scroller = new ScrollPane(box);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("step-scroller");
+        live = new LivePage(scroller, List.of(vm::activate));
+    }
+
+    @Override
+    public Parent root() {
+        return live.root();
+    }
+
+    @Override
+    public void shown() {
+        live.shown();
+    }
+
+    @Override
+    public void hidden() {
+        live.hidden();
+    }
+}

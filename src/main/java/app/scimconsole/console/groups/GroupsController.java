@@ -1,0 +1,63 @@
+package app.scimconsole.console.groups;
+
+import app.scimconsole.client.AdminApi.GroupRow;
+import app.scimconsole.client.AdminApi.UserRow;
+import app.scimconsole.console.common.I18n;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+/** Binds the Groups view to {@link GroupsViewModel}. */
+public final class GroupsController {
+    @FXML
+    private TextField searchField;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private TableView<GroupRow> groupTable;
+    @FXML
+    private TableColumn<GroupRow, String> groupNameColumn;
+    @FXML
+    private TableColumn<GroupRow, Long> memberCountColumn;
+    @FXML
+    private TableColumn<GroupRow, String> groupChangedColumn;
+    @FXML
+    private Label membersLabel;
+    @FXML
+    private TableView<UserRow> memberTable;
+    @FXML
+    private TableColumn<UserRow, String> memberNameColumn;
+    @FXML
+    private TableColumn<UserRow, String> memberUserNameColumn;
+    @FXML
+    private TableColumn<UserRow, String> memberStatusColumn;
+
+    private final GroupsViewModel vm;
+    private final I18n i18n;
+
+    public GroupsController(GroupsViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        searchField.textProperty().bindBidirectional(vm.searchProperty());
+        summaryLabel.textProperty().bind(vm.summaryProperty());
+        groupNameColumn.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().displayName()));
+        memberCountColumn.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().memberCount()));
+        groupChangedColumn.setCellValueFactory(f -> new ReadOnlyStringWrapper(vm.time(f.getValue().lastModified())));
+        groupTable.setItems(vm.groups());
+        groupTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
+        membersLabel.textProperty().bind(vm.membersSummaryProperty());
+        memberNameColumn.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().displayName()));
+        memberUserNameColumn.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().userName()));
+        memberStatusColumn.setCellValueFactory(f -> new ReadOnlyStringWrapper(
+                i18n.text(f.getValue().active() ? "users.status.active" : "users.status.suspended")));
+        memberTable.setItems(vm.members());
+    }
+}

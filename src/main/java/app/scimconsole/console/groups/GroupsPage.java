@@ -1,0 +1,27 @@
+package app.scimconsole.console.groups;
+
+import app.scimconsole.console.app.AppContext;
+import app.scimconsole.console.common.Page;
+import app.scimconsole.console.common.Views;
+import javafx.scene.Parent;
+
+/** The Groups section; re-read each time it is shown. */
+public final class GroupsPage implements Page {
+    private final GroupsViewModel vm;
+    private final Parent root;
+
+    public GroupsPage(AppContext ctx) {
+        vm = new GroupsViewModel(ctx.ui(), ctx.connection()::api);
+        root = Views.load("groups/GroupsView.fxml", new GroupsController(vm, ctx.i18n()), ctx.i18n());
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        vm.load();
+    }
+}

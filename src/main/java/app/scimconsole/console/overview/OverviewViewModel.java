@@ -1,0 +1,160 @@
+package app.scimconsole.console.overview;
+
+import app.scimconsole.client.AdminApi;
+import app.scimconsole.client.AdminApi.Cycle;
+import app.scimconsole.client.AdminApi.DomainEntry;
+import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.client.AdminApi.Traffic;
+import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.Scheduler;
+import app.scimconsole.console.common.Tasks;
+import app.scimconsole.console.common.Texts;
+import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.setup.RequiredMapping;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Overview: the service's state, Entra's traffic and the counts, and the warnings that matter, re-read while
+ * shown. {@link #warnings} is pure, so what deserves a warning is unit-tested.
+ */
+public final class OverviewViewModel {
+    public enum Severity { ERROR, WARN, INFO }
+
+    public record Warning(Severity severity, String text) {
+    }
+
+    /** One "label: value" line of the state card. */
+    public record Fact(String label, String value) {
+    }
+
+    private final UiKit ui;
+    private final OverviewModel overview;
+    private final Supplier<AdminApi> api;
+    private final Duration interval;
+    private final ObjectProperty<Traffic> traffic = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<DomainEntry>> domains = new SimpleObjectProperty<>(List.of());
+    private final ObservableList<Fact> facts = FXCollections.observableArrayList();
+    private final ObservableList<Fact> counts = FXCollections.observableArrayList();
+    private final ObservableList<Warning> warnings = FXCollections.observableArrayList();
+
+    public OverviewViewModel(UiKit ui, OverviewModel overview, Supplier<AdminApi> api, Duration interval) {
+        this.ui = ui;
+        this.overview = overview;
+        this.api = api;
+        this.interval = interval;
+        overview.overviewProperty().addListener((o, was, now) -> update());
+        traffic.addListener((o, was, now) -> update());
+        domains.addListener((o, was, now) -> update());
+        update();
+    }
+
+    /** Keeps everything fresh until the handle is cancelled. */
+    public Scheduler.Cancellable watch() {
+        Scheduler.Cancellable o = overview.watch();
+        readMore();
+        Scheduler.Cancellable t = ui.scheduler().every(interval.multipliedBy(2), this::readMore);
+        return () -> {
+            o.cancel();
+            t.cancel();
+        };
+    }
+
+    private void readMore() {
+        Tasks.create(() -> api.get().traffic()).quiet().onSuccess(traffic::set).onError(m -> { }).runOnce(ui.tasks());
+        Tasks.create(() -> api.get().domains()).quiet().onSuccess(domains::set).onError(m -> { }).runOnce(ui.tasks());
+    }
+
+    /** Recomputes the facts, counts and warnings from the last answers. */
+    public void update() {
+        Overview o = overview.get();
+        Instant now = ui.clock().instant();
+        Texts t = ui.texts();
+        Traffic tr = traffic.get();
+        List<Fact> f = new ArrayList<>();
+        List<Fact> c = new ArrayList<>();
+        if (o != null) {
+            f.add(new Fact(ui.text("overview.scim"), ui.text(o.scimEnabled() ? "overview.scim.on" : "overview.scim.off")));
+            f.add(new Fact(ui.text("overview.tenantUrl"), o.tenantUrl() == null ? "—" : o.tenantUrl()));
+            f.add(new Fact(ui.text("overview.tokenAge"), o.tokenCreated() == null ? "—"
+                    : ui.text("overview.created", t.ago(o.tokenCreated(), now))));
+            f.add(new Fact(ui.text("overview.tokenUsed"), t.ago(o.tokenLastUsed(), now)));
+            Instant last = tr != null && tr.lastRequest() != null ? tr.lastRequest() : o.lastRequest();
+            f.add(new Fact(ui.text("overview.lastRequest"), last == null ? ui.text("time.never")
+                    : t.time(last, now) + " (" + t.ago(last, now) + ")"));
+            c.add(new Fact(ui.text("overview.count.active"), Long.toString(o.activeUsers())));
+            c.add(new Fact(ui.text("overview.count.suspended"), Long.toString(o.suspendedUsers())));
+            c.add(new Fact(ui.text("overview.count.groups"), Long.toString(o.groups())));
+            c.add(new Fact(ui.text("overview.count.rejected"), Long.toString(o.rejectedLastDay())));
+        }
+        if (tr != null) {
+            Cycle lastCycle = tr.cycles().isEmpty() ? null : tr.cycles().get(0);
+            f.add(new Fact(ui.text("overview.lastCycle"), lastCycle == null ? ui.text("overview.noCycle")
+                    : ui.text("overview.cycle", t.time(lastCycle.start(), now), lastCycle.requests(), lastCycle.rejected())));
+            f.add(new Fact(ui.text("overview.nextCycle"), tr.nextExpectedCycle() == null ? "—"
+                    : tr.nextExpectedCycle().isAfter(now) ? ui.text("overview.nextAt", t.time(tr.nextExpectedCycle(), now),
+                            t.countdown(tr.nextExpectedCycle(), now))
+                    : ui.text("overview.overdue", t.time(tr.nextExpectedCycle(), now))));
+        }
+        facts.setAll(f);
+        counts.setAll(c);
+        warnings.setAll(warnings(o, domains.get(), ui.i18n()));
+    }
+
+    /** What deserves the owner's attention, most serious first. */
+    public static List<Warning> warnings(Overview o, List<DomainEntry> domains, I18n i18n) {
+        List<Warning> w = new ArrayList<>();
+        if (o == null) {
+            return w;
+        }
+        for (String d : o.unverifiedRejectedDomains()) {
+            w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.unverified", d)));
+        }
+        for (DomainEntry d : domains) {
+            if ("LOST".equals(d.status())) {
+                w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.lost", d.domain())));
+            } else if ("EXPIRED".equals(d.status())) {
+                w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.expired", d.domain())));
+            } else if (!"VERIFIED".equals(d.status())) {
+                w.add(new Warning(Severity.WARN, i18n.text("overview.warn.pending", d.domain())));
+            }
+        }
+        if (!o.scimEnabled()) {
+            w.add(new Warning(Severity.WARN, i18n.text("overview.warn.scimOff")));
+        } else if (o.tokenLastUsed() == null) {
+            w.add(new Warning(Severity.WARN, i18n.text("overview.warn.tokenUnused")));
+        }
+        if (o.coverage() != null && o.coverage().users() > 0) {
+            for (RequiredMapping m : RequiredMapping.values()) {
+                if (m.count(o.coverage()) == 0) {
+                    w.add(new Warning(Severity.WARN, i18n.text("overview.warn.mapping", m.entraAttribute(),
+                            m.scimAttribute())));
+                }
+            }
+        }
+        if (domains.isEmpty()) {
+            w.add(new Warning(Severity.INFO, i18n.text("overview.warn.noDomains")));
+        }
+        return w;
+    }
+
+    public ObservableList<Fact> facts() {
+        return facts;
+    }
+
+    public ObservableList<Fact> counts() {
+        return counts;
+    }
+
+    public ObservableList<Warning> warnings() {
+        return warnings;
+    }
+}

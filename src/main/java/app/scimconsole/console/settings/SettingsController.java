@@ -1,0 +1,122 @@
+package app.scimconsole.console.settings;
+
+import app.scimconsole.console.common.Themes;
+import app.scimconsole.console.settings.SettingsViewModel.Language;
+import javafx.beans.value.ObservableStringValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+
+/** Binds the Settings view to {@link SettingsViewModel}. */
+public final class SettingsController {
+    static final String HEADLESS = """
+            # on a server, as a service user, with a reverse proxy (nginx, Caddy) terminating HTTPS:
+            scim-console scim enable                    # prints the tenant URL and the secret token (once)
+            scim-console serve --public-url https://scim.example.com
+            #   proxy https://scim.example.com -> http://127.0.0.1:8089
+            scim-console admin issue-credential         # for this console: Connection -> On a server
+            ssh -L 8090:127.0.0.1:8090 your-server      # then http://127.0.0.1:8090/admin/v1
+            """;
+
+    @FXML
+    private ToggleGroup languageGroup;
+    @FXML
+    private RadioButton englishRadio;
+    @FXML
+    private RadioButton japaneseRadio;
+    @FXML
+    private Label languageNote;
+    @FXML
+    private ToggleGroup themeGroup;
+    @FXML
+    private RadioButton systemRadio;
+    @FXML
+    private RadioButton lightRadio;
+    @FXML
+    private RadioButton darkRadio;
+    @FXML
+    private Label connectionLabel;
+    @FXML
+    private Button connectionButton;
+    @FXML
+    private TextField publicUrlField;
+    @FXML
+    private TextField portField;
+    @FXML
+    private Button saveServiceButton;
+    @FXML
+    private Label serviceNote;
+    @FXML
+    private TextField dataFolderField;
+    @FXML
+    private TextArea headlessText;
+
+    private final SettingsViewModel vm;
+    private final ObservableStringValue connection;
+    private final Runnable openConnection;
+
+    public SettingsController(SettingsViewModel vm, ObservableStringValue connection, Runnable openConnection) {
+        this.vm = vm;
+        this.connection = connection;
+        this.openConnection = openConnection;
+    }
+
+    @FXML
+    private void initialize() {
+        englishRadio.setUserData(Language.ENGLISH);
+        japaneseRadio.setUserData(Language.JAPANESE);
+        japaneseRadio.setStyle(app.scimconsole.console.common.Fonts.japaneseStyle()); // 日本語 legible in English too
+        languageGroup.selectToggle(vm.languageProperty().get() == Language.JAPANESE ? japaneseRadio : englishRadio);
+        languageGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.languageProperty().set((Language) now.getUserData());
+            }
+        });
+        languageNote.textProperty().bind(vm.languageNoteProperty());
+        languageNote.visibleProperty().bind(vm.languageNoteProperty().isNotEmpty());
+        languageNote.managedProperty().bind(vm.languageNoteProperty().isNotEmpty());
+
+        systemRadio.setUserData(Themes.SYSTEM);
+        lightRadio.setUserData(Themes.LIGHT);
+        darkRadio.setUserData(Themes.DARK);
+        String t = vm.themeProperty().get();
+        themeGroup.selectToggle(Themes.DARK.equals(t) ? darkRadio : Themes.LIGHT.equals(t) ? lightRadio : systemRadio);
+        themeGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.themeProperty().set((String) now.getUserData());
+            }
+        });
+
+        connectionLabel.textProperty().bind(connection);
+        publicUrlField.textProperty().bindBidirectional(vm.publicUrlProperty());
+        portField.textProperty().bindBidirectional(vm.portProperty());
+        saveServiceButton.disableProperty().bind(vm.serviceLoadedProperty().not());
+        serviceNote.textProperty().bind(vm.serviceNoteProperty());
+        dataFolderField.setText(vm.dataFolder());
+        headlessText.setText(HEADLESS);
+    }
+
+    @FXML
+    private void openConnection() {
+        openConnection.run();
+    }
+
+    @FXML
+    private void saveService() {
+        vm.saveService();
+    }
+
+    @FXML
+    private void openFolder() {
+        vm.openDataFolder();
+    }
+
+    @FXML
+    private void copyFolder() {
+        vm.copyDataFolder();
+    }
+}

@@ -1,0 +1,38 @@
+package app.scimconsole.console.settings;
+
+import app.scimconsole.console.app.AppContext;
+import app.scimconsole.console.app.Sections;
+import app.scimconsole.console.common.Page;
+import app.scimconsole.console.common.Themes;
+import app.scimconsole.console.common.Views;
+import javafx.scene.Parent;
+
+/** The Settings section. */
+public final class SettingsPage implements Page {
+    private final SettingsViewModel vm;
+    private final Parent root;
+
+    public SettingsPage(AppContext ctx) {
+        vm = new SettingsViewModel(ctx.ui(), ctx.settings(), ctx.options().dataFolder(), dark -> {
+            if (ctx.window() != null && ctx.window().getScene() != null) {
+                Themes.apply(ctx.window().getScene(), dark);
+            }
+        });
+        root = Views.load("settings/SettingsView.fxml", new SettingsController(vm,
+                ctx.connection().descriptionProperty(), () -> ctx.navigate(Sections.CONNECTION)), ctx.i18n());
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        vm.load();
+    }
+
+    public SettingsViewModel viewModel() {
+        return vm;
+    }
+}

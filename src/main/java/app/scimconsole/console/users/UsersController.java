@@ -1,0 +1,258 @@
+package app.scimconsole.console.users;
+
+import app.scimconsole.client.AdminApi.UserDetail;
+import app.scimconsole.client.AdminApi.UserRow;
+import app.scimconsole.client.AdminApi.UserStatus;
+import app.scimconsole.console.common.I18n;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+
+/** Binds the Users view to {@link UsersViewModel}; the table's sorting is the service's. */
+public final class UsersController {
+    private static final String ALL_DOMAINS = "";
+
+    @FXML
+    private TextField searchField;
+    @FXML
+    private ComboBox<UserStatus> statusBox;
+    @FXML
+    private ComboBox<String> domainBox;
+    @FXML
+    private Label problemLabel;
+    @FXML
+    private TableView<UserRow> table;
+    @FXML
+    private TableColumn<UserRow, String> nameColumn;
+    @FXML
+    private TableColumn<UserRow, String> userNameColumn;
+    @FXML
+    private TableColumn<UserRow, String> emailColumn;
+    @FXML
+    private TableColumn<UserRow, String> titleColumn;
+    @FXML
+    private TableColumn<UserRow, String> departmentColumn;
+    @FXML
+    private TableColumn<UserRow, String> statusColumn;
+    @FXML
+    private TableColumn<UserRow, String> groupsColumn;
+    @FXML
+    private TableColumn<UserRow, String> changedColumn;
+    @FXML
+    private Button previousButton;
+    @FXML
+    private Button nextButton;
+    @FXML
+    private Label pageLabel;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private Label detailEmpty;
+    @FXML
+    private VBox detailBox;
+    @FXML
+    private Label detailName;
+    @FXML
+    private Label detailUserName;
+    @FXML
+    private Label statusBadge;
+    @FXML
+    private Label suspendedText;
+    @FXML
+    private Label signInText;
+    @FXML
+    private Label lockNote;
+    @FXML
+    private TextField displayNameField;
+    @FXML
+    private TextField titleField;
+    @FXML
+    private TextField departmentField;
+    @FXML
+    private Label detailEmail;
+    @FXML
+    private Label detailGroups;
+    @FXML
+    private Label detailCreated;
+    @FXML
+    private Label detailChanged;
+    @FXML
+    private TextArea resourceText;
+
+    private final UsersViewModel vm;
+    private final I18n i18n;
+    private Map<TableColumn<UserRow, String>, String> sortAttributes;
+
+    public UsersController(UsersViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        searchField.textProperty().bindBidirectional(vm.searchProperty());
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+            }
+        });
+        statusBox.getItems().setAll(UserStatus.values());
+        statusBox.valueProperty().bindBidirectional(vm.statusProperty());
+        statusBox.setCellFactory(l -> new StatusCell());
+        statusBox.setButtonCell(new StatusCell());
+        domainBox.getItems().setAll(ALL_DOMAINS);
+        vm.domains().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String keep = domainBox.getValue();
+            domainBox.getItems().setAll(ALL_DOMAINS);
+            domainBox.getItems().addAll(vm.domains());
+            domainBox.setValue(keep);
+        });
+        domainBox.setValue(ALL_DOMAINS);
+        domainBox.setCellFactory(l -> new DomainCell());
+        domainBox.setButtonCell(new DomainCell());
+        domainBox.valueProperty().addListener((o, was, now) -> vm.domainProperty().set(now == null ? "" : now));
+
+        problemLabel.textProperty().bind(vm.problemProperty());
+        problemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
+
+        column(nameColumn, UserRow::displayName);
+        column(userNameColumn, UserRow::userName);
+        column(emailColumn, UserRow::email);
+        column(titleColumn, UserRow::title);
+        column(departmentColumn, UserRow::department);
+        column(statusColumn, vm::statusText);
+        column(groupsColumn, r -> String.join(", ", r.groups()));
+        column(changedColumn, vm::lastChange);
+        sortAttributes = Map.of(nameColumn, "displayName", userNameColumn, "userName", emailColumn, "emails.value",
+                titleColumn, "title", departmentColumn,
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", statusColumn, "active",
+                changedColumn, "meta.lastModified");
+        table.setSortPolicy(t -> {
+            if (t.getSortOrder().isEmpty()) {
+                vm.sort(null, false);
+            } else {
+                TableColumn<UserRow, ?> c = t.getSortOrder().get(0);
+                vm.sort(sortAttributes.get(c), c.getSortType() == TableColumn.SortType.DESCENDING);
+            }
+            return true; // the rows come sorted from the service
+        });
+        table.setItems(vm.rows());
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(UserRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("row-suspended", "row-no-sign-in");
+                if (!empty && item != null) {
+                    if (!item.active()) {
+                        getStyleClass().add("row-suspended");
+                    }
+                    if (!item.canSignIn()) {
+                        getStyleClass().add("row-no-sign-in");
+                    }
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.select(now));
+
+        vm.rows().addListener((javafx.collections.ListChangeListener<UserRow>) c -> showPaging());
+        vm.pageProperty().addListener((o, was, now) -> showPaging());
+        vm.totalProperty().addListener((o, was, now) -> showPaging());
+        summaryLabel.textProperty().bind(vm.summaryProperty());
+        showPaging();
+
+        vm.detailProperty().addListener((o, was, now) -> showDetail(now));
+        showDetail(null);
+    }
+
+    private void column(TableColumn<UserRow, String> c, Function<UserRow, String> value) {
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+    }
+
+    private void showPaging() {
+        int pages = vm.pageCount();
+        int p = vm.pageProperty().get();
+        pageLabel.setText(i18n.text("users.page", p + 1, pages));
+        previousButton.setDisable(p <= 0);
+        nextButton.setDisable(p + 1 >= pages);
+    }
+
+    private void showDetail(UserDetail d) {
+        boolean has = d != null;
+        detailEmpty.setVisible(!has);
+        detailEmpty.setManaged(!has);
+        detailBox.setVisible(has);
+        detailBox.setManaged(has);
+        if (!has) {
+            return;
+        }
+        UserRow r = d.row();
+        detailName.setText(r.displayName() == null ? r.userName() : r.displayName());
+        detailUserName.setText(r.userName());
+        statusBadge.setText(vm.statusText(r));
+        statusBadge.getStyleClass().removeAll("status-verified", "status-lost");
+        statusBadge.getStyleClass().add(r.active() ? "status-verified" : "status-lost");
+        String suspension = vm.suspension(d);
+        suspendedText.setText(suspension);
+        suspendedText.setVisible(suspension != null);
+        suspendedText.setManaged(suspension != null);
+        signInText.setVisible(!r.canSignIn());
+        signInText.setManaged(!r.canSignIn());
+        displayNameField.setText(r.displayName());
+        titleField.setText(r.title());
+        departmentField.setText(r.department());
+        for (TextField f : new TextField[] {displayNameField, titleField, departmentField}) {
+            f.setAccessibleText(i18n.text("users.locked.aria"));
+            f.setTooltip(new javafx.scene.control.Tooltip(i18n.text("users.locked")));
+        }
+        detailEmail.setText(r.email() == null ? "—" : r.email());
+        detailGroups.setText(r.groups().isEmpty() ? "—" : String.join(", ", r.groups()));
+        detailCreated.setText(vm.time(d.created()));
+        detailChanged.setText(vm.lastChange(r));
+        resourceText.setText(d.resource());
+    }
+
+    @FXML
+    private void refresh() {
+        vm.load();
+        vm.loadDomains();
+    }
+
+    @FXML
+    private void previous() {
+        vm.pageProperty().set(Math.max(0, vm.pageProperty().get() - 1));
+    }
+
+    @FXML
+    private void next() {
+        vm.pageProperty().set(Math.min(vm.pageCount() - 1, vm.pageProperty().get() + 1));
+    }
+
+    private final class StatusCell extends ListCell<UserStatus> {
+        @Override
+        protected void updateItem(UserStatus item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : i18n.text("users.filter." + item.name().toLowerCase()));
+        }
+    }
+
+    private final class DomainCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.isEmpty() ? i18n.text("users.allDomains") : item);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package app.scimconsole.console.users;
+
+import app.scimconsole.client.AdminApi;
+import app.scimconsole.client.AdminApi.UserDetail;
+import app.scimconsole.client.AdminApi.UserPage;
+import app.scimconsole.client.AdminApi.UserQuery;
+import app.scimconsole.client.AdminApi.UserRow;
+import app.scimconsole.client.AdminApi.UserStatus;
+import app.scimconsole.console.common.Scheduler;
+import app.scimconsole.console.common.Tasks;
+import app.scimconsole.console.common.UiKit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Users view: one page of users at a time from the admin API (never the whole directory), searched as the owner
+ * types (debounced; an answer to an older query is dropped), filtered by status and domain, sorted by the service.
+ */
+public final class UsersViewModel {
+    public static final int PAGE_SIZE = 100;
+    public static final Duration DEBOUNCE = Duration.ofMillis(250);
+    /** Entra deletes a user this long after it suspended (soft-deleted) it. */
+    public static final Duration DELETION_AFTER = Duration.ofDays(30);
+
+    private final UiKit ui;
+    private final Supplier<AdminApi> api;
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<UserStatus> status = new SimpleObjectProperty<>(UserStatus.ANY);
+    private final StringProperty domain = new SimpleStringProperty("");
+    private final ObservableList<String> domains = FXCollections.observableArrayList();
+    private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
+    private final LongProperty total = new SimpleLongProperty();
+    private final IntegerProperty page = new SimpleIntegerProperty();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final ObjectProperty<UserDetail> detail = new SimpleObjectProperty<>();
+    private String sortBy;
+    private boolean descending;
+    private long generation;
+    private long detailGeneration;
+    private Scheduler.Cancellable pending;
+
+    public UsersViewModel(UiKit ui, Supplier<AdminApi> api) {
+        this.ui = ui;
+        this.api = api;
+        search.addListener((o, was, now) -> debounce());
+        status.addListener((o, was, now) -> reload());
+        domain.addListener((o, was, now) -> reload());
+        page.addListener((o, was, now) -> load());
+    }
+
+    private void debounce() {
+        if (pending != null) {
+            pending.cancel();
+        }
+        pending = ui.scheduler().after(DEBOUNCE, () -> {
+            pending = null;
+            reload();
+        });
+    }
+
+    /** Back to the first page with the current criteria. */
+    public void reload() {
+        if (page.get() != 0) {
+            page.set(0); // loads
+        } else {
+            load();
+        }
+    }
+
+    /** The query the view's criteria stand for now. */
+    public UserQuery query() {
+        String s = search.get() == null ? "" : search.get().strip();
+        String d = domain.get() == null || domain.get().isBlank() ? null : domain.get();
+        return new UserQuery(s.isEmpty() ? null : s, status.get(), d, sortBy, descending, page.get() * PAGE_SIZE + 1,
+                PAGE_SIZE);
+    }
+
+    /** Reads the current page in the background; only the newest query's answer is shown. */
+    public void load() {
+        long mine = ++generation;
+        UserQuery q = query();
+        Tasks.create(() -> api.get().users(q)).describedAs(ui.text("users.loading")).onSuccess(p -> {
+            if (mine == generation) {
+                show(p);
+            }
+        }).onError(message -> {
+            if (mine == generation) {
+                problem.set(message);
+            }
+        }).runOnce(ui.tasks());
+    }
+
+    /** Reads the domains for the filter (the service's registered ones). */
+    public void loadDomains() {
+        Tasks.create(() -> api.get().domains()).quiet().onSuccess(list -> {
+            List<String> names = list.stream().map(AdminApi.DomainEntry::domain).sorted().toList();
+            if (!names.equals(domains)) {
+                domains.setAll(names);
+            }
+        }).onError(m -> { }).runOnce(ui.tasks());
+    }
+
+    private void show(UserPage p) {
+        problem.set("");
+        rows.setAll(p.users());
+        total.set(p.totalResults());
+        if (p.totalResults() == 0) {
+            summary.set(ui.text("users.none"));
+        } else {
+            long first = p.startIndex();
+            long last = first + p.users().size() - 1;
+            summary.set(ui.text("users.showing", first, last, p.totalResults()));
+        }
+    }
+
+    /** Server-side sort by a SCIM attribute (null: the service's order). */
+    public void sort(String attribute, boolean desc) {
+        if (java.util.Objects.equals(attribute, sortBy) && desc == descending) {
+            return;
+        }
+        sortBy = attribute;
+        descending = desc;
+        reload();
+    }
+
+    public int pageCount() {
+        return (int) Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** Loads the chosen user's full record for the detail pane. */
+    public void select(UserRow row) {
+        long mine = ++detailGeneration;
+        if (row == null) {
+            detail.set(null);
+            return;
+        }
+        Tasks.create(() -> api.get().user(row.id())).quiet().onSuccess(d -> {
+            if (mine == detailGeneration) {
+                detail.set(d);
+            }
+        }).onError(message -> {
+            if (mine == detailGeneration) {
+                ui.status().error(message);
+            }
+        }).runOnce(ui.tasks());
+    }
+
+    /** "Suspended since …; Entra deletes … after 30 days (around …)", or null for an active user. */
+    public String suspension(UserDetail d) {
+        if (d == null || d.row().active()) {
+            return null;
+        }
+        Instant now = ui.clock().instant();
+        if (d.suspendedSince() == null) {
+            return ui.text("users.suspendedUnknown");
+        }
+        Instant deletion = d.suspendedSince().plus(DELETION_AFTER);
+        return ui.text("users.suspendedSince", ui.texts().time(d.suspendedSince(), now),
+                ui.texts().ago(d.suspendedSince(), now), ui.texts().time(deletion, now));
+    }
+
+    public String statusText(UserRow r) {
+        return ui.text(r.active() ? "users.status.active" : "users.status.suspended");
+    }
+
+    public String time(Instant t) {
+        return ui.texts().time(t, ui.clock().instant());
+    }
+
+    public String lastChange(UserRow r) {
+        return ui.texts().time(r.lastModified(), ui.clock().instant());
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<UserStatus> statusProperty() {
+        return status;
+    }
+
+    public StringProperty domainProperty() {
+        return domain;
+    }
+
+    public ObservableList<String> domains() {
+        return domains;
+    }
+
+    public ObservableList<UserRow> rows() {
+        return rows;
+    }
+
+    public LongProperty totalProperty() {
+        return total;
+    }
+
+    public IntegerProperty pageProperty() {
+        return page;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public ObjectProperty<UserDetail> detailProperty() {
+        return detail;
+    }
+}

@@ -1,0 +1,56 @@
+package app.scimconsole.console.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.client.AdminApi.ActivityEntry;
+import app.scimconsole.client.AdminApi.Outcome;
+import app.scimconsole.console.FakeAdminApi;
+import app.scimconsole.console.TestUi;
+import app.scimconsole.console.activity.ActivityViewModel.Column;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ActivityViewModelTest {
+    final TestUi ui = new TestUi();
+    final FakeAdminApi api = new FakeAdminApi();
+    final ActivityViewModel vm = new ActivityViewModel(ui.kit, () -> api, Duration.ofSeconds(5));
+
+    @TempDir
+    Path dir;
+
+    ActivityEntry entry(long seq, String outcome, String userName, String detail) {
+        return new ActivityEntry(seq, Instant.parse("2026-03-02T08:5" + seq + ":00Z"), "POST", "User", "id" + seq, userName,
+                outcome, detail);
+    }
+
+    @Test
+    void pollsOnlyWhileWatchedAndFilters() {
+        api.activity.add(entry(2, "rejected", "m@unverified.example", "The e-mail domain 'unverified.example' is not verified"));
+        api.activity.add(entry(1, "success", "a@example.com", "created"));
+        var watch = vm.watch();
+        assertThat(vm.entries()).hasSize(2);
+        assertThat(ui.scheduler.active()).isEqualTo(1);
+        vm.outcomeProperty().set(Outcome.REJECTED);
+        assertThat(vm.entries()).hasSize(1);
+        assertThat(vm.cell(vm.entries().get(0), Column.OUTCOME)).isEqualTo("Rejected");
+        watch.cancel();
+        assertThat(ui.scheduler.active()).isZero();
+    }
+
+    @Test
+    void exportWritesTheRowsAndColumnsShown() throws Exception {
+        ActivityEntry a = entry(1, "rejected", "m@unverified.example", "The e-mail domain 'unverified.example', sadly");
+        Path file = dir.resolve("a.csv");
+        vm.export(file, List.of(a), List.of(Column.TIME, Column.USER_NAME, Column.OUTCOME, Column.DETAIL));
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(csv).isEqualTo("\uFEFFTime,User name,Outcome,Detail\r\n"
+                + "8:51 AM,m@unverified.example,Rejected,\"The e-mail domain 'unverified.example', sadly\"\r\n");
+        assertThat(ui.lastNotice()).isEqualTo("1 entry saved to a.csv");
+    }
+}

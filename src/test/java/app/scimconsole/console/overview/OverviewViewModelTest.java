@@ -1,0 +1,54 @@
+package app.scimconsole.console.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.client.AdminApi.DomainEntry;
+import app.scimconsole.client.AdminApi.MappingCoverage;
+import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.console.FakeAdminApi;
+import app.scimconsole.console.TestUi;
+import app.scimconsole.console.overview.OverviewViewModel.Severity;
+import app.scimconsole.console.overview.OverviewViewModel.Warning;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OverviewViewModelTest {
+    final TestUi ui = new TestUi();
+    final Instant t = Instant.parse("2026-03-02T08:00:00Z");
+
+    @Test
+    void warnsAboutWhatMatters() {
+        Overview o = new Overview("t1", "u", true, t, null, null, 10, 1, 2, 3,
+                new MappingCoverage(10, 10, 10, 10, 10, 0), List.of("unverified.example"));
+        DomainEntry lost = new DomainEntry("old.example", "TXT", "n", "v", "LOST", null, null, t, t, t);
+        List<Warning> w = OverviewViewModel.warnings(o, List.of(lost), ui.i18n);
+        assertThat(w).extracting(Warning::text).anyMatch(s -> s.contains("unverified.example") && s.contains("rejected"))
+                .anyMatch(s -> s.contains("old.example") && s.contains("lost"))
+                .anyMatch(s -> s.contains("never been used"))
+                .anyMatch(s -> s.contains("department"));
+        assertThat(w.get(0).severity()).isEqualTo(Severity.ERROR);
+    }
+
+    @Test
+    void quietWhenHealthy() {
+        Overview o = new Overview("t1", "u", true, t, t, t, 10, 0, 2, 0, new MappingCoverage(10, 10, 10, 10, 10, 10),
+                List.of());
+        DomainEntry ok = new DomainEntry("example.com", "TXT", "n", "v", "VERIFIED", null, null, t, t, t);
+        assertThat(OverviewViewModel.warnings(o, List.of(ok), ui.i18n)).isEmpty();
+    }
+
+    @Test
+    void factsAndCountsFromTheService() {
+        FakeAdminApi api = new FakeAdminApi();
+        api.overview = FakeAdminApi.overview(true, t, t, new MappingCoverage(3, 3, 3, 3, 3, 3), List.of());
+        var shared = new app.scimconsole.console.app.OverviewModel(ui.kit, () -> api, java.time.Duration.ofSeconds(5));
+        OverviewViewModel vm = new OverviewViewModel(ui.kit, shared, () -> api, java.time.Duration.ofSeconds(5));
+        var watch = vm.watch();
+        assertThat(vm.counts()).extracting(OverviewViewModel.Fact::value).startsWith("3");
+        assertThat(vm.facts()).extracting(OverviewViewModel.Fact::label).contains("Last request from Entra",
+                "Last provisioning cycle");
+        watch.cancel();
+        assertThat(ui.scheduler.active()).isZero();
+    }
+}

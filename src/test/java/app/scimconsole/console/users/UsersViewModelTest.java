@@ -1,0 +1,76 @@
+package app.scimconsole.console.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.client.AdminApi.UserDetail;
+import app.scimconsole.client.AdminApi.UserRow;
+import app.scimconsole.client.AdminApi.UserStatus;
+import app.scimconsole.console.FakeAdminApi;
+import app.scimconsole.console.TestUi;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UsersViewModelTest {
+    final TestUi ui = new TestUi();
+    final FakeAdminApi api = new FakeAdminApi();
+    UsersViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        for (int i = 1; i <= 250; i++) {
+            api.users.add(new UserRow("id" + i, "user" + i + "@example.com", "User " + i, "user" + i + "@example.com",
+                    "Engineer", "R&D", i % 50 != 0, true, List.of(), Instant.parse("2026-03-01T09:00:00Z")));
+        }
+        vm = new UsersViewModel(ui.kit, () -> api);
+    }
+
+    @Test
+    void readsOnePageAtATime() {
+        vm.load();
+        assertThat(vm.rows()).hasSize(UsersViewModel.PAGE_SIZE);
+        assertThat(vm.summaryProperty().get()).isEqualTo("1–100 of 250");
+        assertThat(vm.pageCount()).isEqualTo(3);
+        vm.pageProperty().set(2);
+        assertThat(vm.rows()).hasSize(50);
+        assertThat(api.userQueries.get(api.userQueries.size() - 1).startIndex()).isEqualTo(201);
+    }
+
+    @Test
+    void searchIsDebouncedAndStartsAgainAtPageOne() {
+        vm.load();
+        vm.pageProperty().set(1);
+        int before = api.userQueries.size();
+        vm.searchProperty().set("user1");
+        vm.searchProperty().set("user12");
+        assertThat(api.userQueries).hasSize(before); // nothing sent while typing
+        assertThat(ui.scheduler.pending()).isEqualTo(1); // the first keystroke's query was cancelled
+        ui.scheduler.fire();
+        assertThat(api.userQueries.get(api.userQueries.size() - 1).search()).isEqualTo("user12");
+        assertThat(api.userQueries.get(api.userQueries.size() - 1).startIndex()).isEqualTo(1);
+        assertThat(vm.rows()).extracting(UserRow::userName).allMatch(n -> n.startsWith("user12"));
+    }
+
+    @Test
+    void statusFilterAndServerSideSort() {
+        vm.statusProperty().set(UserStatus.SUSPENDED);
+        assertThat(vm.rows()).hasSize(5).noneMatch(UserRow::active);
+        vm.sort("userName", true);
+        var q = api.userQueries.get(api.userQueries.size() - 1);
+        assertThat(q.sortBy()).isEqualTo("userName");
+        assertThat(q.descending()).isTrue();
+        assertThat(q.status()).isEqualTo(UserStatus.SUSPENDED);
+    }
+
+    @Test
+    void aSuspendedUserShowsSinceWhenAndTheDeletion() {
+        UserRow row = api.users.get(49);
+        api.details.put(row.id(), new UserDetail(row, "User", "50", null, null, Instant.parse("2026-02-01T09:00:00Z"),
+                Instant.parse("2026-02-28T09:00:00Z"), "{}"));
+        vm.select(row);
+        String text = vm.suspension(vm.detailProperty().get());
+        assertThat(text).startsWith("Suspended since").contains("2 days ago").contains("30 days").contains("Mar 30, 2026");
+        assertThat(vm.suspension(new UserDetail(api.users.get(0), null, null, null, null, null, null, "{}"))).isNull();
+    }
+}
