@@ -109,8 +109,13 @@ public interface AdminApi {
             String outcome, String detail) {
     }
 
-    /** A registered domain: the record to publish and the last stored verification. */
+    /**
+     * A registered domain: the record to publish and the last stored verification. {@code verificationEnds} is
+     * set while a verified domain's record is missing: it stays verified until then (the grace period), unless
+     * the record comes back.
+     */
     record DomainEntry(String domain, String recordType, String recordName, String recordValue, String status,
-            String summary, String detail, Instant lastChecked, Instant nextCheck, Instant verifiedAt) {
+            String summary, String detail, Instant lastChecked, Instant nextCheck, Instant verifiedAt,
+            Instant verificationEnds) {
     }
 }

@@ -14,6 +14,7 @@ import app.scimconsole.domains.DomainNotRegisteredException;
 import app.scimconsole.domains.DomainRecord;
 import app.scimconsole.domains.DomainService;
 import app.scimconsole.domains.InvalidDomainException;
+import app.scimconsole.domains.RecheckPolicy;
 import app.scimconsole.scim.AttrPath;
 import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.Filter.CompareOp;
@@ -329,7 +330,8 @@ public final class AdminService implements AdminApi {
     private static DomainEntry entry(DomainRecord d, String summary) {
         Challenge c = d.challenge();
         return new DomainEntry(d.domain().ascii(), Challenge.RECORD_TYPE, c.recordName(), c.recordValue(),
-                d.status().name(), summary, d.detail(), d.lastChecked(), d.state().nextCheck(), d.state().verifiedAt());
+                d.status().name(), summary, d.detail(), d.lastChecked(), d.state().nextCheck(), d.state().verifiedAt(),
+                d.state().lostSince() == null ? null : d.state().lostSince().plus(RecheckPolicy.GRACE));
     }
 
     /** Turns a SCIM-layer failure (e.g. a bad filter built from user input) into an admin error. */

@@ -115,7 +115,7 @@ public class FakeAdminApi implements AdminApi {
 
     public static DomainEntry pending(String domain, String token, Instant nextCheck) {
         return new DomainEntry(domain, "TXT", "_scim-console-challenge." + domain, "scim-console-verification=" + token,
-                "PENDING", null, "The name does not exist yet.", null, nextCheck, null);
+                "PENDING", null, "The name does not exist yet.", null, nextCheck, null, null);
     }
 
     @Override
@@ -132,7 +132,7 @@ public class FakeAdminApi implements AdminApi {
         DomainEntry old = domains.get(name);
         DomainEntry e = new DomainEntry(name, "TXT", old.recordName(), old.recordValue(), verifyStatus, null, "checked",
                 Instant.parse("2026-03-02T09:00:00Z"), Instant.parse("2026-03-03T09:00:00Z"),
-                verifyStatus.equals("VERIFIED") ? Instant.parse("2026-03-02T09:00:00Z") : null);
+                verifyStatus.equals("VERIFIED") ? Instant.parse("2026-03-02T09:00:00Z") : null, null);
         domains.put(name, e);
         return e;
     }

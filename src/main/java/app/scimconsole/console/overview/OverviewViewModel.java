@@ -123,6 +123,11 @@ public final class OverviewViewModel {
                 w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.lost", d.domain())));
             } else if ("EXPIRED".equals(d.status())) {
                 w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.expired", d.domain())));
+            } else if ("VERIFIED".equals(d.status()) && d.verificationEnds() != null) {
+                w.add(new Warning(Severity.WARN, i18n.text("overview.warn.expiring", d.domain(),
+                        java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                                java.time.format.FormatStyle.SHORT).withLocale(i18n.locale())
+                                .withZone(java.time.ZoneId.systemDefault()).format(d.verificationEnds()))));
             } else if (!"VERIFIED".equals(d.status())) {
                 w.add(new Warning(Severity.WARN, i18n.text("overview.warn.pending", d.domain())));
             }

@@ -36,7 +36,12 @@ class ConnectionViewModelTest {
         assertThat(ConnectionViewModel.isHttpUrl("ftp://x/")).isFalse();
         assertThat(ConnectionViewModel.isHttpUrl("https://")).isFalse();
 
-        ConnectionViewModel vm = new ConnectionViewModel(ui.kit, SettingsStore.open(dir), connection, dir);
+        try (SettingsStore store = SettingsStore.open(dir)) {
+            urlChecks(new ConnectionViewModel(ui.kit, store, connection, dir));
+        }
+    }
+
+    private void urlChecks(ConnectionViewModel vm) {
         assertThat(vm.canConnectProperty().get()).isTrue(); // embedded
         vm.modeProperty().set(ConsoleSettings.Mode.REMOTE);
         assertThat(vm.canConnectProperty().get()).isFalse();

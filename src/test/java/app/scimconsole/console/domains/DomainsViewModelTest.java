@@ -117,7 +117,7 @@ class DomainsViewModelTest {
     void anExpiredDomainSaysHowToStartAgain() {
         api.domains.put("example.com", new app.scimconsole.client.AdminApi.DomainEntry("example.com", "TXT",
                 "_scim-console-challenge.example.com", "scim-console-verification=" + "b".repeat(52), "EXPIRED", null,
-                "not found", ui.clock.instant(), null, null));
+                "not found", ui.clock.instant(), null, null, null));
         vm.refresh();
         DomainViewModel d = vm.domains().get(0);
         assertThat(d.indicatorProperty().get()).isEqualTo(Indicator.EXPIRED);

@@ -21,7 +21,7 @@ class OverviewViewModelTest {
     void warnsAboutWhatMatters() {
         Overview o = new Overview("t1", "u", true, t, null, null, 10, 1, 2, 3,
                 new MappingCoverage(10, 10, 10, 10, 10, 0), List.of("unverified.example"));
-        DomainEntry lost = new DomainEntry("old.example", "TXT", "n", "v", "LOST", null, null, t, t, t);
+        DomainEntry lost = new DomainEntry("old.example", "TXT", "n", "v", "LOST", null, null, t, t, t, null);
         List<Warning> w = OverviewViewModel.warnings(o, List.of(lost), ui.i18n);
         assertThat(w).extracting(Warning::text).anyMatch(s -> s.contains("unverified.example") && s.contains("rejected"))
                 .anyMatch(s -> s.contains("old.example") && s.contains("lost"))
@@ -31,10 +31,23 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void warnsWhenAVerifiedDomainsRecordIsMissing() {
+        Overview o = new Overview("t1", "u", true, t, t, t, 10, 0, 2, 0, new MappingCoverage(10, 10, 10, 10, 10, 10),
+                List.of());
+        DomainEntry expiring = new DomainEntry("example.com", "TXT", "n", "v", "VERIFIED", null, null, t, t, t,
+                t.plus(java.time.Duration.ofHours(72)));
+        List<Warning> w = OverviewViewModel.warnings(o, List.of(expiring), ui.i18n);
+        assertThat(w).singleElement().satisfies(x -> {
+            assertThat(x.text()).contains("example.com").contains("missing");
+            assertThat(x.severity()).isEqualTo(Severity.WARN);
+        });
+    }
+
+    @Test
     void quietWhenHealthy() {
         Overview o = new Overview("t1", "u", true, t, t, t, 10, 0, 2, 0, new MappingCoverage(10, 10, 10, 10, 10, 10),
                 List.of());
-        DomainEntry ok = new DomainEntry("example.com", "TXT", "n", "v", "VERIFIED", null, null, t, t, t);
+        DomainEntry ok = new DomainEntry("example.com", "TXT", "n", "v", "VERIFIED", null, null, t, t, t, null);
         assertThat(OverviewViewModel.warnings(o, List.of(ok), ui.i18n)).isEmpty();
     }
 

@@ -21,6 +21,19 @@ class SetupViewModelTest {
 
     final TestUi ui = new TestUi();
     final FakeAdminApi api = new FakeAdminApi();
+    private final List<SettingsStore> stores = new java.util.ArrayList<>();
+
+    /** A store closed after the test, so its background writer is done before the temp folder is deleted. */
+    SettingsStore store(Path folder) {
+        SettingsStore s = SettingsStore.open(folder);
+        stores.add(s);
+        return s;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeStores() {
+        stores.forEach(SettingsStore::close);
+    }
 
     SetupViewModel open(SettingsStore store) {
         OverviewModel overview = new OverviewModel(ui.kit, () -> api, Duration.ofSeconds(5));
@@ -38,7 +51,7 @@ class SetupViewModelTest {
 
     @Test
     void startsAtTheFirstStepAndMovesWithinBounds() {
-        SetupViewModel vm = open(SettingsStore.open(dir));
+        SetupViewModel vm = open(store(dir));
         assertThat(vm.currentProperty().get()).isEqualTo(StepId.BEFORE);
         assertThat(vm.canGoBackProperty().get()).isFalse();
         vm.back();
@@ -62,7 +75,7 @@ class SetupViewModelTest {
             vm.entraDoneProperty().set(true);
             vm.go(StepId.PROVISIONING);
         }
-        SetupViewModel again = open(SettingsStore.open(dir));
+        SetupViewModel again = open(store(dir));
         assertThat(again.currentProperty().get()).isEqualTo(StepId.PROVISIONING);
         assertThat(again.doneProperty(StepId.BEFORE).get()).isTrue();
         assertThat(again.doneProperty(StepId.ENTRA).get()).isTrue();
@@ -71,7 +84,7 @@ class SetupViewModelTest {
 
     @Test
     void doneIsReadFromTheServiceWhereItCanBe() {
-        SetupViewModel vm = open(SettingsStore.open(dir));
+        SetupViewModel vm = open(store(dir));
         assertThat(vm.doneProperty(StepId.ENABLE).get()).isFalse();
         assertThat(vm.stateProperty(StepId.PROVISIONING).get()).isEqualTo("Waiting for Entra");
         vm.enable().enable();
@@ -81,7 +94,7 @@ class SetupViewModelTest {
         api.overview = FakeAdminApi.overview(true, null, ui.clock.instant().minusSeconds(600),
                 new MappingCoverage(2, 2, 2, 2, 2, 2), List.of());
         vm.mappings(); // (shares the overview)
-        SetupViewModel fresh = open(SettingsStore.open(dir.resolve("other")));
+        SetupViewModel fresh = open(store(dir.resolve("other")));
         assertThat(fresh.doneProperty(StepId.ENTRA).get()).isTrue();
         assertThat(fresh.doneProperty(StepId.PROVISIONING).get()).isTrue();
         assertThat(fresh.doneProperty(StepId.DOMAINS).get()).isFalse();
