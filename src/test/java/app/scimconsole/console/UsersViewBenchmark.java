@@ -1,0 +1,109 @@
+package app.scimconsole.console;
+
+import app.scimconsole.client.AdminApi.UserRow;
+import app.scimconsole.console.app.ConnectionModel;
+import app.scimconsole.console.app.ConsoleOptions;
+import app.scimconsole.console.users.UsersViewModel;
+import app.scimconsole.server.ServiceConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Times the real console's Users view (headless, Monocle) on a data folder that already holds a large
+ * directory: opening the view until the table shows its first page, and each search keystroke until the table
+ * shows the narrowed result. Called by the service benchmark after its large run; not a unit test.
+ */
+public final class UsersViewBenchmark {
+    private UsersViewBenchmark() {
+    }
+
+    /**
+     * Opening time, slowest keystroke (without the deliberate typing debounce), in ms. Each keystroke must narrow
+     * the result so that the table visibly changes (the check waits for the new rows, not the old ones).
+     */
+    public record Figures(double openMs, double slowestKeystrokeMs, double debounceMs) {
+    }
+
+    public static Figures measure(Path dataFolder, List<String> keystrokes) throws Exception {
+        for (String[] p : new String[][] {{"testfx.headless", "true"}, {"testfx.robot", "glass"}, {"prism.order", "sw"},
+                {"java.awt.headless", "true"}, {"testfx.setup.timeout", "30000"}}) {
+            System.setProperty(p[0], p[1]);
+        }
+        FxToolkit.registerPrimaryStage();
+        ConsoleOptions options = new ConsoleOptions(dataFolder, new ServiceConfig("127.0.0.1", 0, null,
+                ServiceConfig.DEFAULT_MAX_BODY, ServiceConfig.DEFAULT_THREADS), "127.0.0.1:9", Clock.systemUTC(),
+                Locale.ENGLISH, Duration.ofSeconds(5));
+        ConsoleApp app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(options));
+        try {
+            waitUntil(() -> app.context().connection().stateProperty().get() == ConnectionModel.State.CONNECTED);
+            long t0 = System.nanoTime();
+            fx(() -> {
+                ((ButtonBase) node(app, "#nav-users")).fire();
+                return null;
+            });
+            waitUntil(() -> fx(() -> {
+                TableView<?> table = (TableView<?>) node(app, "#table");
+                return table != null && table.getItems().size() == UsersViewModel.PAGE_SIZE;
+            }));
+            double openMs = (System.nanoTime() - t0) / 1e6;
+
+            double slowest = 0;
+            StringBuilder typed = new StringBuilder();
+            for (String key : keystrokes) {
+                typed.append(key);
+                String text = typed.toString();
+                long k0 = System.nanoTime();
+                fx(() -> {
+                    ((TextField) node(app, "#searchField")).setText(text);
+                    return null;
+                });
+                waitUntil(() -> fx(() -> {
+                    @SuppressWarnings("unchecked")
+                    TableView<UserRow> table = (TableView<UserRow>) node(app, "#table");
+                    String t = text.toLowerCase(Locale.ROOT);
+                    return !table.getItems().isEmpty() && table.getItems().stream().allMatch(r ->
+                            r.userName().toLowerCase(Locale.ROOT).contains(t)
+                                    || (r.displayName() != null && r.displayName().toLowerCase(Locale.ROOT).contains(t)));
+                }));
+                slowest = Math.max(slowest, (System.nanoTime() - k0) / 1e6 - UsersViewModel.DEBOUNCE.toMillis());
+            }
+            return new Figures(openMs, slowest, UsersViewModel.DEBOUNCE.toMillis());
+        } finally {
+            FxToolkit.cleanupStages();
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private static Node node(ConsoleApp app, String query) {
+        return app.context().window().getScene().lookup(query);
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the Users view did not get there within 60 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+}
