@@ -146,7 +146,9 @@ class EntraQueriesTest {
 
     @Test
     void theIndexCheckCanFail() throws Exception {
-        assertThat(plan("U title eq \"x\"")).containsExactly("SEARCH r USING INDEX users_by_created (tenant_id=?)");
+        // Only the tenant prefix of some index: every row of the tenant is read, which the lookups' checks reject.
+        assertThat(plan("U title eq \"x\"")).singleElement().asString()
+                .matches("SEARCH r USING (COVERING )?INDEX \\w+ \\(tenant_id=\\?\\)");
     }
 
     private List<String> plan(String row) throws Exception {
