@@ -3,6 +3,7 @@ package app.scimconsole.console.setup;
 import app.scimconsole.console.app.AppContext;
 import app.scimconsole.console.app.ConnectionModel;
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.LivePage;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.UiKit;
@@ -75,27 +76,7 @@ public final class SetupPage implements Page {
     }
 
     private static Page activating(Parent root, List<Supplier<Scheduler.Cancellable>> starters) {
-        return new Page() {
-            private final List<Scheduler.Cancellable> running = new ArrayList<>();
-
-            @Override
-            public Parent root() {
-                return root;
-            }
-
-            @Override
-            public void shown() {
-                if (running.isEmpty()) {
-                    starters.forEach(s -> running.add(s.get()));
-                }
-            }
-
-            @Override
-            public void hidden() {
-                running.forEach(Scheduler.Cancellable::cancel);
-                running.clear();
-            }
-        };
+        return new LivePage(root, starters);
     }
 
     @Override
