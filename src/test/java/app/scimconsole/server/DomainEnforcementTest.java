@@ -81,7 +81,7 @@ class DomainEnforcementTest extends ScimServiceTestBase {
     }
 
     @Test
-    void groupsAreNotSubjectToDomains() {
+    void groupsNeedNoVerifiedDomain() {
         assertThat(scim.post("/Groups", "{\"displayName\":\"Anyone\"}").status()).isEqualTo(201);
     }
 }

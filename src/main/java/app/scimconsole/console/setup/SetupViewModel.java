@@ -64,17 +64,17 @@ public final class SetupViewModel {
                 firstRequest.arrivedProperty()));
         done.put(StepId.DOMAINS, domains.anyVerifiedProperty());
 
-        state.put(StepId.BEFORE, text(ui, StepId.BEFORE, "step.state.todo"));
-        state.put(StepId.ENABLE, text(ui, StepId.ENABLE, "step.state.todo"));
+        state.put(StepId.BEFORE, text(ui, StepId.BEFORE, "step.state.notDone"));
+        state.put(StepId.ENABLE, text(ui, StepId.ENABLE, "step.state.notDone"));
         state.put(StepId.ENTRA, Bindings.createStringBinding(() -> done.get(StepId.ENTRA).get() ? ui.text("step.state.done")
                 : mappings.summaryProperty().get() == MappingsViewModel.Summary.SOME_MISSING ? ui.text("step.state.check")
-                : ui.text("step.state.todo"), done.get(StepId.ENTRA), mappings.summaryProperty()));
+                : ui.text("step.state.notDone"), done.get(StepId.ENTRA), mappings.summaryProperty()));
         state.put(StepId.PROVISIONING, text(ui, StepId.PROVISIONING, "step.state.waiting"));
         state.put(StepId.DOMAINS, Bindings.createStringBinding(() -> {
             long verified = domains.domains().stream().filter(d -> d.indicatorProperty().get()
                     == app.scimconsole.console.domains.Indicator.VERIFIED).count();
             if (domains.domains().isEmpty()) {
-                return ui.text("step.state.todo");
+                return ui.text("step.state.notDone");
             }
             return ui.text("step.state.verified", verified, domains.domains().size());
         }, domains.domains(), domains.anyVerifiedProperty()));
