@@ -84,18 +84,21 @@ final class ScimEndpoint implements HttpHandler {
             String baseUrl = config.tenantUrl(target.tenantId());
             boolean entra = !isConsoleConnectionTest(ex);
             authenticate(ex, target, entra);
-            countedTenant = entra ? target.tenantId() : null;
+            if (entra) {
+                // Counted before the answer goes out, so whoever reads the traffic after the answer sees it.
+                countedTenant = target.tenantId();
+                traffic.record(countedTenant, clock.instant(), false);
+            }
             throttle(ex, target.tenantId());
             route(ex, target, baseUrl);
         } catch (ScimException e) {
+            countRejection(countedTenant, ex);
             sendError(ex, e);
         } catch (Exception e) {
             LOG.error("Unexpected failure answering {} {}", ex.method(), ex.rawPath(), e);
+            countRejection(countedTenant, ex);
             sendError(ex, new ScimException(500, null, "The service could not complete the request."));
         } finally {
-            if (countedTenant != null) {
-                traffic.record(countedTenant, clock.instant(), ex.status() >= 400);
-            }
             ex.close();
         }
     }
@@ -116,6 +119,13 @@ final class ScimEndpoint implements HttpHandler {
                     + "<public URL>/scim/v2/<tenant id>; resources are below it (/Users, /Groups).");
         }
         return new Target(segs.get(0), segs.size() > 1 ? segs.get(1) : "", segs.size() > 2 ? segs.get(2) : null);
+    }
+
+    /** An error answer about to be sent to Entra counts as a rejection of its cycle. */
+    private void countRejection(String countedTenant, Exchange ex) {
+        if (countedTenant != null && ex.status() == 0) {
+            traffic.rejected(countedTenant);
+        }
     }
 
     /** The console's "Test connection" is not Entra: it must not count as Entra's traffic or the token's use. */

@@ -46,6 +46,20 @@ public final class TrafficTracker {
         }
     }
 
+    /** Counts the last recorded request of the tenant as rejected (its answer was an error). */
+    public void rejected(String tenantId) {
+        Deque<Cycle> list = cycles.get(tenantId);
+        if (list == null) {
+            return;
+        }
+        synchronized (list) {
+            Cycle last = list.pollLast();
+            if (last != null) {
+                list.addLast(new Cycle(last.start(), last.end(), last.requests(), last.rejected() + 1));
+            }
+        }
+    }
+
     /** The tenant's recent cycles, newest first. */
     public List<Cycle> cycles(String tenantId) {
         Deque<Cycle> list = cycles.get(tenantId);

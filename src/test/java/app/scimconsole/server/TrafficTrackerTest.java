@@ -27,6 +27,17 @@ class TrafficTrackerTest {
     }
 
     @Test
+    void aRejectionCountsAgainstTheLatestCycle() {
+        tracker.rejected("t"); // nothing recorded yet: nothing to count against
+        tracker.record("t", t0, false);
+        tracker.rejected("t");
+        assertThat(tracker.cycles("t")).singleElement().satisfies(c -> {
+            assertThat(c.requests()).isEqualTo(1);
+            assertThat(c.rejected()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void tenantsAreCountedApartAndOldCyclesAreForgotten() {
         for (int i = 0; i < 60; i++) {
             tracker.record("a", t0.plus(Duration.ofMinutes(40L * i)), false);
