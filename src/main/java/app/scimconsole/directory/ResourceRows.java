@@ -42,24 +42,42 @@ final class ResourceRows {
         this.dialect = dialect;
     }
 
-    StoredResource insert(Connection c, String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds)
-            throws SQLException {
+    /**
+     * A new row, ready to insert: everything that needs no database (the stored copy, the derived columns, the
+     * JSON text, the id and times) is done before the write transaction, so the single writer only inserts.
+     */
+    record NewRow(String tenantId, ResourceType type, String id, ObjectNode doc, Instant created,
+            DerivedColumns derived, SqlWhere insert) {
+        /** The resource as stored, for a write that added no memberships. */
+        StoredResource stored() {
+            return new StoredResource(type, id, doc, 1L, created, created, List.of(), List.of());
+        }
+    }
+
+    NewRow newRow(String tenantId, ResourceType type, ObjectNode doc) {
         ObjectNode stored = storable(type, doc);
         DerivedColumns derived = DerivedColumns.of(type, stored);
         String id = UUID.randomUUID().toString();
-        String now = Timestamps.format(now());
+        Instant created = now();
+        String now = Timestamps.format(created);
         List<Object> params = new ArrayList<>(List.of(tenantId, id));
         params.addAll(derived.values());
         params.addAll(List.of(now, now, 1L, write(stored)));
         String sql = "INSERT INTO " + table(type) + " (tenant_id, id, " + String.join(", ", derived.names())
                 + ", created, last_modified, version, doc) VALUES (" + Jdbc.placeholders(params) + ")";
-        execute(c, new SqlWhere(sql, params), derived);
-        if (!memberIds.isEmpty()) {
-            requireGroup(type);
-            Memberships.apply(c, tenantId, id,
-                    List.of(new Directory.MemberChange(Directory.MemberChange.Kind.ADD, memberIds)));
+        return new NewRow(tenantId, type, id, stored, created, derived, new SqlWhere(sql, params));
+    }
+
+    /** Inserts the row; a new user has no groups yet, so only a group created with members is read back. */
+    StoredResource insert(Connection c, NewRow row, List<String> memberIds) throws SQLException {
+        execute(c, row.insert(), row.derived());
+        if (memberIds.isEmpty()) {
+            return row.stored();
         }
-        return find(c, tenantId, type, id, true).orElseThrow();
+        requireGroup(row.type());
+        Memberships.apply(c, row.tenantId(), row.id(),
+                List.of(new Directory.MemberChange(Directory.MemberChange.Kind.ADD, memberIds)));
+        return find(c, row.tenantId(), row.type(), row.id(), true).orElseThrow();
     }
 
     Optional<StoredResource> find(Connection c, String tenantId, ResourceType type, String id, boolean withMembers)

@@ -132,8 +132,9 @@ public abstract class SqlDirectory implements Directory {
     @Override
     public StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds,
             Function<StoredResource, Activity> audit) {
-        return write(c -> audited(c, resources.insert(c, tenantId, type, doc, memberIds == null ? List.of() : memberIds),
-                audit));
+        ResourceRows.NewRow row = resources.newRow(tenantId, type, doc);
+        List<String> members = memberIds == null ? List.of() : memberIds;
+        return write(c -> audited(c, resources.insert(c, row, members), audit));
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.scimconsole.directory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ final class SqliteConnections implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // Each write runs in a savepoint, whose statement journal would otherwise be a temporary file created
+        // and deleted on disk for every batch; it only ever holds the undo of one write.
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         Connection c = config.createConnection(url);
         try {
             useJavaLowerCase(c);
@@ -63,7 +67,7 @@ final class SqliteConnections implements AutoCloseable {
                     s.execute("PRAGMA query_only = ON");
                 }
             }
-            return c;
+            return StatementCache.wrap(c);
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -153,15 +157,16 @@ final class SqliteConnections implements AutoCloseable {
             return;
         }
         writeLock.lock();
-        try (Statement s = writer.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+        try {
+            execute(writer, "BEGIN IMMEDIATE");
             for (PendingWrite<?> p : batch) {
                 p.runIn(this);
             }
+            joinLateArrivals(batch);
             try {
-                s.execute("COMMIT");
+                execute(writer, "COMMIT");
             } catch (SQLException e) {
-                rollback(s, e);
+                rollback(writer, e);
                 throw e;
             }
             batch.forEach(PendingWrite::publish);
@@ -173,19 +178,32 @@ final class SqliteConnections implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes queued while the batch ran join it before the commit: they would otherwise wait for this commit and
+     * then pay for one of their own.
+     */
+    private void joinLateArrivals(List<PendingWrite<?>> batch) {
+        PendingWrite<?> next;
+        while (batch.size() < MAX_BATCH && (next = queue.peek()) != null && next != PendingWrite.STOP) {
+            queue.poll(); // only this thread takes from the queue, so this is the write just peeked
+            next.runIn(this);
+            batch.add(next);
+        }
+    }
+
     /** Runs one write inside the open batch transaction; on failure only its own changes are undone. */
     <T> T runInSavepoint(SqlWork<T> work) {
-        try (Statement s = writer.createStatement()) {
-            s.execute("SAVEPOINT w");
+        try {
+            execute(writer, "SAVEPOINT w");
             T result;
             try {
                 result = work.run(writer);
             } catch (SQLException | RuntimeException e) {
-                s.execute("ROLLBACK TO w");
-                s.execute("RELEASE w");
+                execute(writer, "ROLLBACK TO w");
+                execute(writer, "RELEASE w");
                 throw e;
             }
-            s.execute("RELEASE w");
+            execute(writer, "RELEASE w");
             return result;
         } catch (SQLException e) {
             throw new StorageException("The directory database failed: " + e.getMessage(), e);
@@ -200,25 +218,32 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     private static <T> T inTransaction(Connection c, String begin, SqlWork<T> work) {
-        try (Statement s = c.createStatement()) {
-            s.execute(begin);
+        try {
+            execute(c, begin);
             T result;
             try {
                 result = work.run(c);
             } catch (SQLException | RuntimeException e) {
-                rollback(s, e);
+                rollback(c, e);
                 throw e;
             }
-            s.execute("COMMIT");
+            execute(c, "COMMIT");
             return result;
         } catch (SQLException e) {
             throw new StorageException("The directory database failed: " + e.getMessage(), e);
         }
     }
 
-    private static void rollback(Statement s, Exception cause) {
+    /** Transaction control through the statement cache: these few statements run around every request. */
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.execute();
+        }
+    }
+
+    private static void rollback(Connection c, Exception cause) {
         try {
-            s.execute("ROLLBACK");
+            execute(c, "ROLLBACK");
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
