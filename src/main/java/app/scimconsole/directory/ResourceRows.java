@@ -28,6 +28,13 @@ import java.util.function.Function;
 final class ResourceRows {
     private static final String COLUMNS = "r.id, r.doc, r.version, r.created, r.last_modified";
 
+    /**
+     * Up to this many matches (known from the count), a filtered page is read by filtering first and sorting the
+     * matches. Otherwise SQLite walks the sort order's index and tests each row, which reads every row of the
+     * tenant when the filter is a rare substring (the console's search as you type).
+     */
+    static final long FEW_MATCHES = 1000;
+
     private final ObjectMapper mapper;
     private final Clock clock;
     private final SqlDialect dialect;
@@ -111,7 +118,10 @@ final class ResourceRows {
         if (count == 0 || total < startIndex) {
             return new Page(total, startIndex, List.of());
         }
-        SqlWhere page = where.wrap("SELECT " + COLUMNS, "")
+        SqlWhere rows = filter != null && total <= FEW_MATCHES && dialect.sortsFewMatchesApart()
+                ? where.wrap("WITH m AS MATERIALIZED (SELECT r.*", ") SELECT " + COLUMNS + " FROM m r")
+                : where.wrap("SELECT " + COLUMNS, "");
+        SqlWhere page = rows
                 .join(" ", orderBy)
                 .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
         return new Page(total, startIndex, select(c, type, page, q.withMembers()));

@@ -32,6 +32,15 @@ public enum SqlDialect {
         return this == SQLITE ? "instr(" + haystack + ", " + needle + ")" : "strpos(" + haystack + ", " + needle + ")";
     }
 
+    /**
+     * Whether a page of few matches must be told to filter before it sorts ({@link ResourceRows#FEW_MATCHES}).
+     * SQLite keeps no statistics here and prefers walking an index in the sort order; PostgreSQL's planner
+     * estimates the filter's selectivity and chooses for itself.
+     */
+    boolean sortsFewMatchesApart() {
+        return this == SQLITE;
+    }
+
     /** What a read-modify-write appends to its SELECT of the row it is about to change. */
     String lockRow() {
         return this == SQLITE ? "" : " FOR UPDATE";

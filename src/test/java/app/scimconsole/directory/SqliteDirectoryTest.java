@@ -332,6 +332,39 @@ class SqliteDirectoryTest {
         assertThat(without.resources()).allSatisfy(r -> assertThat(r.members()).isEmpty());
     }
 
+    @Test
+    void filteredPagesAreRightWhetherTheMatchesAreFewOrMany() {
+        int n = (int) ResourceRows.FEW_MATCHES + 50;
+        List<String> all = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String name = String.format("u%04d@x.com", i);
+            // e-mail addresses sort opposite to creation, so the two orders cannot be confused
+            directory.create(tenant, ResourceType.USER, json("{'userName':'" + name + "','emails':[{'value':'"
+                    + String.format("%04d@mail", n - i) + "','primary':true}]}"), List.of());
+            clock.advance(Duration.ofMillis(1));
+            all.add(name);
+        }
+        // many matches: the page is read by walking the creation order
+        Page many = directory.query(tenant, ResourceType.USER,
+                new Query(app.scimconsole.scim.FilterParser.parseFilter("userName co \"@x\""), null, false, 1001, 10, false));
+        assertThat(many.totalResults()).isEqualTo(n);
+        assertThat(userNames(many)).isEqualTo(all.subList(1000, 1010));
+
+        // few matches: filtered first, then sorted, by creation and by a multi-valued attribute
+        List<String> sevens = all.stream().filter(u -> u.contains("7")).toList();
+        assertThat((long) sevens.size()).isLessThanOrEqualTo(ResourceRows.FEW_MATCHES);
+        Page few = directory.query(tenant, ResourceType.USER,
+                new Query(app.scimconsole.scim.FilterParser.parseFilter("userName co \"7\""), null, false, 11, 20, false));
+        assertThat(few.totalResults()).isEqualTo(sevens.size());
+        assertThat(userNames(few)).isEqualTo(sevens.subList(10, 30));
+        Page fewByMail = directory.query(tenant, ResourceType.USER,
+                new Query(app.scimconsole.scim.FilterParser.parseFilter("userName co \"7\""),
+                        app.scimconsole.scim.FilterParser.parseAttrPath("emails.value"), false, 1, 5, false));
+        List<String> lastFive = new java.util.ArrayList<>(sevens.subList(sevens.size() - 5, sevens.size()));
+        java.util.Collections.reverse(lastFive);
+        assertThat(userNames(fewByMail)).isEqualTo(lastFive);
+    }
+
     private Page sorted(String attribute, boolean descending) {
         return directory.query(tenant, ResourceType.USER,
                 new Query(null, app.scimconsole.scim.FilterParser.parseAttrPath(attribute), descending, 1, 10, false));
