@@ -45,6 +45,13 @@ public interface Directory extends AutoCloseable {
     /** The tenant and its tokens live at {@code now}, in one read; empty when the tenant does not exist. */
     Optional<TenantTokens> tenantTokens(String tenantId, Instant now);
 
+    /**
+     * A number that moves after every change this store makes to tenants or tokens, so that a reader of
+     * {@link #tenantTokens} may keep what it read until it moves. Changes made by another process (the CLI, or
+     * another instance on PostgreSQL) do not move it.
+     */
+    long credentialsVersion();
+
     /** Tokens of the tenant that have not expired at {@code now}. */
     List<Token> activeTokens(String tenantId, Instant now);
 

@@ -29,9 +29,9 @@ final class ResourceRows {
     private static final String COLUMNS = "r.id, r.doc, r.version, r.created, r.last_modified";
 
     /**
-     * Up to this many matches (known from the count), a filtered page is read by filtering first and sorting the
-     * matches. Otherwise SQLite walks the sort order's index and tests each row, which reads every row of the
-     * tenant when the filter is a rare substring (the console's search as you type).
+     * Up to this many matches, a filtered page is read by filtering first and sorting the matches. Otherwise
+     * SQLite walks the sort order's index and tests each row, which reads every row of the tenant when the filter
+     * is a rare substring (the console's search as you type).
      */
     static final long FEW_MATCHES = 1000;
 
@@ -97,7 +97,7 @@ final class ResourceRows {
             boolean withMembers, String lock) throws SQLException {
         SqlWhere sql = SqlWhere.of("SELECT " + COLUMNS + " FROM " + table(type) + " r WHERE r.id = ? AND r.tenant_id = ?"
                 + lock, id, tenantId);
-        List<StoredResource> found = select(c, type, sql, withMembers);
+        List<StoredResource> found = select(c, type, sql, withMembers, null);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
@@ -107,24 +107,52 @@ final class ResourceRows {
         if (filter != null) {
             where = where.join(" AND ", filter.wrap("(", ")"));
         }
+        int startIndex = Math.max(1, q.startIndex());
+        int count = Math.max(0, q.count());
+        if (filter != null && count > 0 && dialect.sortsFewMatchesApart()) {
+            Optional<Page> few = fewMatches(c, type, q, where, orderBy, startIndex, count);
+            if (few.isPresent()) {
+                return few.get();
+            }
+        }
         long total;
         try (PreparedStatement ps = Jdbc.prepare(c, where.wrap("SELECT COUNT(*)", ""));
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             total = rs.getLong(1);
         }
-        int startIndex = Math.max(1, q.startIndex());
-        int count = Math.max(0, q.count());
         if (count == 0 || total < startIndex) {
             return new Page(total, startIndex, List.of());
         }
-        SqlWhere rows = filter != null && total <= FEW_MATCHES && dialect.sortsFewMatchesApart()
-                ? where.wrap("WITH m AS MATERIALIZED (SELECT r.*", ") SELECT " + COLUMNS + " FROM m r")
-                : where.wrap("SELECT " + COLUMNS, "");
-        SqlWhere page = rows
+        SqlWhere page = where.wrap("SELECT " + COLUMNS, "")
                 .join(" ", orderBy)
                 .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
-        return new Page(total, startIndex, select(c, type, page, q.withMembers()));
+        return new Page(total, startIndex, select(c, type, page, q.withMembers(), null));
+    }
+
+    /**
+     * The page when the filter matches at most {@link #FEW_MATCHES} rows: the matches are found once, then counted
+     * and sorted in the same statement; empty when there are more (or the page lies beyond them). Entra's lookups
+     * and the console's narrowing searches are answered this way, with one pass instead of a count and a page.
+     */
+    private Optional<Page> fewMatches(Connection c, ResourceType type, Query q, SqlWhere where, SqlWhere orderBy,
+            int startIndex, int count) throws SQLException {
+        SqlWhere sql = where.wrap("WITH m AS MATERIALIZED (SELECT r.*", " LIMIT " + (FEW_MATCHES + 1) + ") SELECT "
+                        + COLUMNS + ", (SELECT COUNT(*) FROM m) FROM m r")
+                .join(" ", orderBy)
+                .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
+        long[] total = {-1};
+        List<StoredResource> rows = select(c, type, sql, q.withMembers(), rs -> {
+            total[0] = rs.getLong(6);
+            return total[0] <= FEW_MATCHES;
+        });
+        if (total[0] < 0 && startIndex == 1) {
+            return Optional.of(new Page(0, startIndex, List.of())); // the first page of any match is never empty
+        }
+        if (total[0] < 0 || total[0] > FEW_MATCHES) {
+            return Optional.empty();
+        }
+        return Optional.of(new Page(total[0], startIndex, rows));
     }
 
     StoredResource update(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion,
@@ -194,11 +222,20 @@ final class ResourceRows {
     }
 
     /** Runs the rows' SELECT and attaches memberships of the whole batch with one more query. */
-    private List<StoredResource> select(Connection c, ResourceType type, SqlWhere sql, boolean withMembers)
-            throws SQLException {
+    /** Columns a query selects after {@link #COLUMNS}, read from each row; false abandons the query. */
+    @FunctionalInterface
+    private interface ExtraColumns {
+        boolean read(ResultSet rs) throws SQLException;
+    }
+
+    private List<StoredResource> select(Connection c, ResourceType type, SqlWhere sql, boolean withMembers,
+            ExtraColumns extra) throws SQLException {
         List<StoredResource> rows = new ArrayList<>();
         try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                if (extra != null && !extra.read(rs)) {
+                    return List.of();
+                }
                 rows.add(new StoredResource(type, rs.getString(1), read(rs.getString(2)), rs.getLong(3),
                         Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), List.of(), List.of()));
             }

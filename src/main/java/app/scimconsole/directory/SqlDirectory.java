@@ -22,6 +22,7 @@ public abstract class SqlDirectory implements Directory {
     private final ResourceRows resources;
     private final Clock clock;
     private final SqlDialect dialect;
+    private final java.util.concurrent.atomic.AtomicLong credentialsVersion = new java.util.concurrent.atomic.AtomicLong();
 
     SqlDirectory(SqlDialect dialect, Clock clock) {
         this.dialect = dialect;
@@ -79,12 +80,12 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public Tenant createTenant() {
-        return write(c -> TenantRows.create(c, now()));
+        return credentialsWrite(c -> TenantRows.create(c, now()));
     }
 
     @Override
     public void setScimEnabled(String tenantId, boolean enabled) {
-        write(c -> {
+        credentialsWrite(c -> {
             TenantRows.setScimEnabled(c, tenantId, enabled);
             return null;
         });
@@ -92,7 +93,21 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public Token addToken(String tenantId, byte[] hash, Instant revokeOthersAt) {
-        return write(c -> TenantRows.addToken(c, tenantId, hash, revokeOthersAt, now()));
+        return credentialsWrite(c -> TenantRows.addToken(c, tenantId, hash, revokeOthersAt, now()));
+    }
+
+    /** A change of tenants or tokens; the version moves only once it is committed, never before. */
+    private <T> T credentialsWrite(SqlWork<T> work) {
+        try {
+            return write(work);
+        } finally {
+            credentialsVersion.incrementAndGet();
+        }
+    }
+
+    @Override
+    public long credentialsVersion() {
+        return credentialsVersion.get();
     }
 
     @Override
@@ -113,7 +128,7 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public void revokeAllTokens(String tenantId) {
-        write(c -> {
+        credentialsWrite(c -> {
             TenantRows.revokeAll(c, tenantId, now());
             return null;
         });
@@ -121,7 +136,7 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public void recordTokenUse(String tokenId, Instant when) {
-        write(c -> {
+        credentialsWrite(c -> {
             TenantRows.recordUse(c, tokenId, when);
             return null;
         });
