@@ -42,10 +42,10 @@ class TokenReadingTest extends ScimServiceTestBase {
         assertThat(withNew.get("/Users").status()).isEqualTo(200);
         assertThat(withNew.get("/Users").status()).isEqualTo(200); // its first use is recorded; now it is read and kept
 
-        long revokedAt = System.nanoTime();
         try (SqlDirectory other = elsewhere()) {
             new TenantAdmin(other, Clock.systemUTC()).disable();
         }
+        long revokedAt = System.nanoTime();
         int status;
         do {
             status = withNew.get("/Users").status();
