@@ -109,6 +109,7 @@ public final class ServiceBenchmark {
         }
         ObjectNode console = results.putObject("console");
         try (Service big = start(scratch.resolve("large"))) {
+            resetPeakHeap();
             System.out.printf(Locale.ROOT, "Initial cycle: %,d users, %,d groups of 50 members ...%n", largeUsers, largeUsers / 100);
             long t0 = System.nanoTime();
             List<String> ids = initialCycle(big, largeUsers, largeUsers / 100, 50);
@@ -118,6 +119,8 @@ public final class ServiceBenchmark {
             ceilingJson.put("http_c1_rps_100k", round(httpCeilingC1)).put("http_c8_rps_100k", round(httpCeilingC8));
             measure(big, "100k", ids, service);
             service.put("heap_mb_100k", round(usedHeapAfterGcMb()));
+            service.put("heap_peak_mb_100k", round(peakHeapMb()));
+            service.put("heap_max_mb", round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)));
             results.put("db_kb_per_1k_users", round(databaseBytes(big.dir()) / 1024.0 / (largeUsers / 1000.0)));
             measureAdmin(big, console);
             big.runtime().close(); // the console opens the same data folder with its own embedded service
@@ -372,6 +375,22 @@ public final class ServiceBenchmark {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    private static void resetPeakHeap() {
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The most heap in use at once since {@link #resetPeakHeap}, garbage not yet collected included. */
+    private static double peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+
     private static double usedHeapAfterGcMb() {
         System.gc();
         long used = 0;
@@ -412,8 +431,10 @@ public final class ServiceBenchmark {
                 + results.path("ceiling").path("sqlite_insert_rps").asDouble() + " /s");
         System.out.printf(Locale.ROOT, "Initial cycle of %,d users and %,d groups of 50: %.1f s%n", largeUsers, largeUsers / 100,
                 results.path("initial_cycle_100k_s").asDouble());
-        System.out.println("Heap used after GC with " + largeUsers + " users (service and driver): "
-                + results.path("service").path("heap_mb_100k").asDouble() + " MB");
+        System.out.println("Heap with " + largeUsers + " users (service and load driver in one JVM capped at "
+                + results.path("service").path("heap_max_mb").asDouble() + " MB): "
+                + results.path("service").path("heap_mb_100k").asDouble() + " MB in use after GC, peak "
+                + results.path("service").path("heap_peak_mb_100k").asDouble() + " MB (garbage included)");
         System.out.println("Database size per 1k users: " + results.path("db_kb_per_1k_users").asDouble() + " KB");
         System.out.println("Admin API at " + largeUsers + " users: first page "
                 + results.path("console").path("admin_first_page_ms_100k").asDouble() + " ms, slowest search "
