@@ -221,13 +221,13 @@ final class ResourceRows {
         return current;
     }
 
-    /** Runs the rows' SELECT and attaches memberships of the whole batch with one more query. */
     /** Columns a query selects after {@link #COLUMNS}, read from each row; false abandons the query. */
     @FunctionalInterface
     private interface ExtraColumns {
         boolean read(ResultSet rs) throws SQLException;
     }
 
+    /** Runs the rows' SELECT and attaches memberships of the whole batch with one more query. */
     private List<StoredResource> select(Connection c, ResourceType type, SqlWhere sql, boolean withMembers,
             ExtraColumns extra) throws SQLException {
         List<StoredResource> rows = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -22,7 +23,7 @@ public abstract class SqlDirectory implements Directory {
     private final ResourceRows resources;
     private final Clock clock;
     private final SqlDialect dialect;
-    private final java.util.concurrent.atomic.AtomicLong credentialsVersion = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong credentialsVersion = new AtomicLong();
 
     SqlDirectory(SqlDialect dialect, Clock clock) {
         this.dialect = dialect;

@@ -49,7 +49,9 @@ final class Authenticator {
             check = check(tokens(tenantId, now, true), hash, now);
         }
         Token match = check.token();
-        if (countUse && match != null && (match.lastUsed() == null || match.lastUsed().plus(USE_RESOLUTION).isBefore(now))) {
+        boolean useIsStale = match != null
+                && (match.lastUsed() == null || match.lastUsed().plus(USE_RESOLUTION).isBefore(now));
+        if (countUse && useIsStale) {
             directory.recordTokenUse(match.id(), now);
         }
         return check.outcome();
@@ -90,7 +92,7 @@ final class Authenticator {
         return found;
     }
 
-    /** The live token with this hash, comparing with every token, not stopping at the first match, so timing says nothing. */
+    /** The live token with this hash; compares with every token, not stopping at a match, so timing says nothing. */
     private static Token match(Directory.TenantTokens tokens, byte[] hash, Instant now) {
         Token match = null;
         for (Token t : tokens.tokens()) {
