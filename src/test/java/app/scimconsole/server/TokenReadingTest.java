@@ -52,6 +52,6 @@ class TokenReadingTest extends ScimServiceTestBase {
         } while (status == 200 && System.nanoTime() - revokedAt < Duration.ofSeconds(5).toNanos());
         assertThat(status).isEqualTo(401);
         assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
-                .isLessThanOrEqualTo(Authenticator.REREAD_AFTER.plusMillis(500));
+                .isLessThanOrEqualTo(Authenticator.REREAD_AFTER.plusSeconds(1)); // a second of slack for a busy machine
     }
 }
