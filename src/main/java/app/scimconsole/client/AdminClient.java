@@ -1,5 +1,6 @@
 package app.scimconsole.client;
 
+import app.scimconsole.client.AdminException.Reason;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,8 @@ public final class AdminClient implements AdminApi {
     public AdminClient(String adminUrl, String credential) {
         HttpUrl parsed = HttpUrl.parse(adminUrl == null ? "" : adminUrl.strip());
         if (parsed == null) {
-            throw new AdminException(0, "'" + adminUrl + "' is not a valid http(s) address.");
+            throw new AdminException(0, "'" + adminUrl + "' is not a valid http(s) address.", Reason.INVALID_ADDRESS,
+                    String.valueOf(adminUrl));
         }
         this.base = parsed;
         this.credential = credential;
@@ -164,41 +166,49 @@ public final class AdminClient implements AdminApi {
             ResponseBody rb = response.body();
             byte[] bytes = rb == null ? new byte[0] : rb.bytes();
             if (!response.isSuccessful()) {
-                throw new AdminException(response.code(), failure(response.code(), bytes));
+                throw failure(response.code(), bytes);
             }
             if (bytes.length == 0) {
                 return null;
             }
             return AdminJson.MAPPER.readValue(bytes, answer);
         } catch (UnknownHostException e) {
-            throw new AdminException(0, "The service's host name '" + url.host() + "' could not be found.");
+            throw new AdminException(0, "The service's host name '" + url.host() + "' could not be found.",
+                    Reason.HOST_UNKNOWN, url.host());
         } catch (ConnectException e) {
-            throw new AdminException(0, "The service at " + url.host() + ":" + url.port() + " is not running or not reachable.");
+            String at = url.host() + ":" + url.port();
+            throw new AdminException(0, "The service at " + at + " is not running or not reachable.", Reason.UNREACHABLE, at);
         } catch (SocketTimeoutException e) {
-            throw new AdminException(0, "The service did not answer in time.");
+            throw new AdminException(0, "The service did not answer in time.", Reason.TIMEOUT);
         } catch (SSLException e) {
-            throw new AdminException(0, "A secure connection to the service could not be set up: " + e.getMessage());
+            throw new AdminException(0, "A secure connection to the service could not be set up: " + e.getMessage(),
+                    Reason.SECURE_CONNECTION, String.valueOf(e.getMessage()));
         } catch (IOException e) {
-            throw new AdminException(0, "The service could not be reached: " + e.getMessage());
+            throw new AdminException(0, "The service could not be reached: " + e.getMessage(), Reason.NETWORK,
+                    String.valueOf(e.getMessage()));
         }
     }
 
-    private static String failure(int code, byte[] body) {
+    /** The service's own sentence when it sent one, else one by status. */
+    private static AdminException failure(int code, byte[] body) {
         try {
             JsonNode n = AdminJson.MAPPER.readTree(body);
             String detail = n.path("detail").asText("");
             if (!detail.isBlank()) {
-                return detail;
+                return new AdminException(code, detail);
             }
         } catch (IOException | RuntimeException e) {
             // not our JSON error: fall through to a message by status
         }
         if (code == 401 || code == 403) {
-            return "The service refused the admin credential. Check it in Settings.";
+            return new AdminException(code, "The service refused the admin credential. Check it in Settings.",
+                    Reason.CREDENTIAL_REFUSED);
         }
         if (code == 404) {
-            return "The service does not know that address; is this a SCIM Console service?";
+            return new AdminException(code, "The service does not know that address; is this a SCIM Console service?",
+                    Reason.NOT_A_SERVICE);
         }
-        return "The service failed (HTTP " + code + ").";
+        return new AdminException(code, "The service failed (HTTP " + code + ").", Reason.SERVICE_FAILED,
+                String.valueOf(code));
     }
 }

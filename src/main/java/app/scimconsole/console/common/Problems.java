@@ -24,13 +24,33 @@ public final class Problems {
 
     /** A failure whose message is already written for people. */
     public static final class PlainException extends RuntimeException {
+        private final String key;
+        private final Object[] args;
+
+        /** {@code message}: already in the console's language. */
         public PlainException(String message) {
-            super(message, null, false, false);
+            this(message, null);
+        }
+
+        /**
+         * For code without the console's texts at hand: {@code english} is the message (logs, tests), and the
+         * message {@code key} with {@code args} says it in the console's language.
+         */
+        public PlainException(String english, String key, Object... args) {
+            super(english, null, false, false);
+            this.key = key;
+            this.args = args.clone();
         }
     }
 
     public static String describe(Throwable failure, I18n i18n) {
         Throwable t = unwrap(failure);
+        if (t instanceof AdminException a && a.reason() != null) {
+            return i18n.text(reasonKey(a.reason()), a.details().toArray());
+        }
+        if (t instanceof PlainException p && p.key != null) {
+            return i18n.text(p.key, p.args);
+        }
         if (t instanceof AdminException || t instanceof InvalidDomainException || t instanceof ZoneFileException
                 || t instanceof DomainConflictException || t instanceof DomainNotRegisteredException
                 || t instanceof PlainException) {
@@ -45,6 +65,16 @@ public final class Problems {
         }
         LOG.log(Level.ERROR, "Unexpected failure in the console", t);
         return i18n.text("problem.unexpected");
+    }
+
+    /** {@code problem.admin.} and the reason in lower camel case: UNREACHABLE → problem.admin.unreachable. */
+    static String reasonKey(AdminException.Reason reason) {
+        String[] words = reason.name().toLowerCase(java.util.Locale.ROOT).split("_");
+        StringBuilder key = new StringBuilder("problem.admin.").append(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return key.toString();
     }
 
     static Throwable unwrap(Throwable t) {

@@ -47,7 +47,8 @@ public final class ServiceConnection implements AutoCloseable {
             DataFolder.ensure(dataFolder);
             effective = config != null ? config : SavedServiceConfig.load(dataFolder);
         } catch (IOException e) {
-            throw new PlainException("The data folder " + dataFolder + " cannot be used: " + e.getMessage());
+            throw new PlainException("The data folder " + dataFolder + " cannot be used: " + e.getMessage(),
+                    "connection.problem.dataFolder", dataFolder.toString(), String.valueOf(e.getMessage()));
         }
         ServiceRuntime runtime;
         try {
@@ -55,9 +56,11 @@ public final class ServiceConnection implements AutoCloseable {
         } catch (BindException e) {
             throw new PlainException("Port " + effective.port() + " on " + effective.bindAddress() + " is already in "
                     + "use. Is SCIM Console (or its serve command) already running on this computer? Close it, or "
-                    + "connect to it as a remote service.");
+                    + "connect to it as a remote service.", "connection.problem.portInUse",
+                    String.valueOf(effective.port()), effective.bindAddress());
         } catch (IOException | RuntimeException e) {
-            throw new PlainException("The embedded service could not start: " + e.getMessage());
+            throw new PlainException("The embedded service could not start: " + e.getMessage(),
+                    "connection.problem.embeddedFailed", String.valueOf(e.getMessage()));
         }
         try {
             AdminApi api = new AdminClient(runtime.adminUrl(), runtime.adminCredential());
@@ -74,7 +77,8 @@ public final class ServiceConnection implements AutoCloseable {
     /** Connects to a {@code serve} elsewhere and checks the URL and credential with one call. */
     public static ServiceConnection remote(String adminUrl, String credential, DnsChecker dnsChecker) {
         if (adminUrl == null || adminUrl.isBlank()) {
-            throw new PlainException("Enter the admin URL that serve printed, for example http://10.0.0.5:8089/admin/v1.");
+            throw new PlainException("Enter the admin URL that serve printed, for example http://10.0.0.5:8089/admin/v1.",
+                    "connection.problem.noAdminUrl");
         }
         AdminApi api = new AdminClient(adminUrl, credential == null ? "" : credential.strip());
         api.overview();

@@ -1,0 +1,114 @@
+package app.scimconsole.console.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import app.scimconsole.client.AdminClient;
+import app.scimconsole.client.AdminException;
+import app.scimconsole.console.common.Problems.PlainException;
+import app.scimconsole.console.connection.ServiceConnection;
+import app.scimconsole.server.ServiceConfig;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The admin client's failures, caused for real (a closed port, a bad address, a server answering 401 or 500),
+ * reach the owner in the console's language: the English bundle says what the client's own sentence says, the
+ * Japanese one says it in Japanese with the same details. So does the embedded service's failure to start.
+ */
+class ProblemsTest {
+    private static final I18n EN = I18n.forLocale(Locale.ENGLISH);
+    private static final I18n JA = I18n.forLocale(Locale.JAPANESE);
+
+    @ParameterizedTest
+    @EnumSource(AdminException.Reason.class)
+    void everyReasonHasAnEnglishAndAJapaneseSentence(AdminException.Reason reason) {
+        String key = Problems.reasonKey(reason);
+        assertThat(EN.text(key)).isNotEqualTo(key);
+        assertThat(JA.text(key)).isNotEqualTo(key).isNotEqualTo(EN.text(key));
+    }
+
+    @Test
+    void aServiceThatIsNotRunning() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        AdminException e = failureOf(() -> new AdminClient("http://127.0.0.1:" + port + "/admin/v1", "x").overview());
+        assertThat(e.reason()).isEqualTo(AdminException.Reason.UNREACHABLE);
+        assertThat(Problems.describe(e, EN)).isEqualTo(e.getMessage());
+        assertThat(Problems.describe(e, JA)).isEqualTo("127.0.0.1:" + port + " のサービスが起動していないか、接続できません。");
+    }
+
+    @Test
+    void anAddressThatIsNotOne() {
+        AdminException e = failureOf(() -> new AdminClient("not a url", "x"));
+        assertThat(e.reason()).isEqualTo(AdminException.Reason.INVALID_ADDRESS);
+        assertThat(Problems.describe(e, EN)).isEqualTo("“not a url” is not a valid http(s) address.");
+        assertThat(Problems.describe(e, JA)).isEqualTo("「not a url」は有効な http(s) のアドレスではありません。");
+    }
+
+    @Test
+    void aRefusedCredentialAndAFailingServiceWithoutWordsOfTheirOwn() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/refusing", ex -> {
+            ex.sendResponseHeaders(401, -1);
+            ex.close();
+        });
+        server.createContext("/failing", ex -> {
+            ex.sendResponseHeaders(500, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            AdminException refused = failureOf(() -> new AdminClient(base + "/refusing", "x").overview());
+            assertThat(refused.reason()).isEqualTo(AdminException.Reason.CREDENTIAL_REFUSED);
+            assertThat(Problems.describe(refused, EN)).isEqualTo(refused.getMessage());
+            assertThat(Problems.describe(refused, JA)).isEqualTo("サービスが管理用資格情報を拒否しました。[設定] で確認してください。");
+
+            AdminException failed = failureOf(() -> new AdminClient(base + "/failing", "x").overview());
+            assertThat(failed.reason()).isEqualTo(AdminException.Reason.SERVICE_FAILED);
+            assertThat(Problems.describe(failed, EN)).isEqualTo("The service failed (HTTP 500).").isEqualTo(failed.getMessage());
+            assertThat(Problems.describe(failed, JA)).isEqualTo("サービスでエラーが発生しました (HTTP 500)。");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anEmbeddedServiceWhosePortIsTaken(@TempDir Path data) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            ServiceConfig config = new ServiceConfig("127.0.0.1", port, null, ServiceConfig.DEFAULT_MAX_BODY,
+                    ServiceConfig.DEFAULT_THREADS);
+            PlainException e = catchThrowableOfType(
+                    () -> ServiceConnection.embedded(data, config, null, Clock.systemUTC()), PlainException.class);
+            assertThat(e).isNotNull();
+            assertThat(Problems.describe(e, EN)).isEqualTo(e.getMessage()).startsWith("Port " + port + " on 127.0.0.1 ");
+            assertThat(Problems.describe(e, JA)).startsWith("127.0.0.1 のポート " + port + " は既に使用されています。");
+        }
+    }
+
+    @Test
+    void theServicesOwnWordsArePassedOn() {
+        AdminException e = new AdminException(404, "This user no longer exists (Entra may have deleted it).");
+        assertThat(Problems.describe(e, JA)).isEqualTo(e.getMessage());
+    }
+
+    private static AdminException failureOf(Runnable call) {
+        AdminException e = catchThrowableOfType(call::run, AdminException.class);
+        assertThat(e).as("the call failed with an AdminException").isNotNull();
+        return e;
+    }
+}
