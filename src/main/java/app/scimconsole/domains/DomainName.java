@@ -1,5 +1,6 @@
 package app.scimconsole.domains;
 
+import app.scimconsole.domains.InvalidDomainException.Reason;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ public final class DomainName {
      */
     public static DomainName parse(String input) {
         if (input == null || input.isBlank()) {
-            throw new InvalidDomainException("Enter a domain name, for example example.com.");
+            throw new InvalidDomainException("Enter a domain name, for example example.com.", Reason.EMPTY);
         }
         String text = input.strip();
         rejectObviousMistakes(text);
@@ -39,8 +40,7 @@ public final class DomainName {
             text = text.substring(0, text.length() - 1);
         }
         if (IPV4ISH.matcher(text).matches()) {
-            throw new InvalidDomainException("\"" + input.strip() + "\" is an IP address, not a domain name. "
-                    + "Enter the domain of your e-mail addresses, for example example.com.");
+            throw ipAddress(input.strip());
         }
         String[] labels = DOTS.split(text, -1);
         StringBuilder out = new StringBuilder();
@@ -53,16 +53,19 @@ public final class DomainName {
         String ascii = out.toString();
         if (labels.length < 2) {
             throw new InvalidDomainException("\"" + input.strip() + "\" is not a full domain name. "
-                    + "Enter the whole domain, for example example.com (a top-level domain alone cannot be verified).");
+                    + "Enter the whole domain, for example example.com (a top-level domain alone cannot be verified).",
+                    Reason.NOT_FULL, input.strip());
         }
         if (ascii.length() > MAX_TOTAL) {
             throw new InvalidDomainException("This domain name is too long: at most " + MAX_TOTAL
-                    + " characters are allowed, it has " + ascii.length() + ".");
+                    + " characters are allowed, it has " + ascii.length() + ".", Reason.TOO_LONG,
+                    String.valueOf(MAX_TOTAL), String.valueOf(ascii.length()));
         }
         if (Character.isDigit(ascii.charAt(ascii.length() - 1))
                 && ascii.substring(ascii.lastIndexOf('.') + 1).chars().allMatch(Character::isDigit)) {
             throw new InvalidDomainException("\"" + input.strip() + "\" ends in a number, so it is not a domain name. "
-                    + "Enter the domain of your e-mail addresses, for example example.com.");
+                    + "Enter the domain of your e-mail addresses, for example example.com.", Reason.ENDS_IN_NUMBER,
+                    input.strip());
         }
         return new DomainName(ascii);
     }
@@ -70,50 +73,57 @@ public final class DomainName {
     private static void rejectObviousMistakes(String text) {
         if (text.contains("@")) {
             throw new InvalidDomainException("That looks like an e-mail address. Enter only the part after the @, "
-                    + "for example example.com.");
+                    + "for example example.com.", Reason.EMAIL_ADDRESS);
         }
         if (text.contains("://") || text.contains("/")) {
             throw new InvalidDomainException("That looks like a web address. Enter only the domain name, "
-                    + "for example example.com, without http:// or a path.");
+                    + "for example example.com, without http:// or a path.", Reason.WEB_ADDRESS);
         }
         if (text.contains(":") && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
-            throw new InvalidDomainException("\"" + text + "\" is an IP address, not a domain name. "
-                    + "Enter the domain of your e-mail addresses, for example example.com.");
+            throw ipAddress(text);
         }
     }
 
     private static String asciiLabel(String label, String whole) {
         if (label.isEmpty()) {
             throw new InvalidDomainException("\"" + whole + "\" has an empty part (two dots in a row, or a dot at "
-                    + "the start). Enter the domain like example.com.");
+                    + "the start). Enter the domain like example.com.", Reason.EMPTY_PART, whole);
+        }
+        if (label.startsWith("-") || label.endsWith("-")) {
+            // before IDN, whose refusal would only say "characters that are not allowed"
+            throw new InvalidDomainException("\"" + label + "\" starts or ends with a hyphen, which is not allowed "
+                    + "in a domain name.", Reason.HYPHEN_AT_END, label);
         }
         String ascii;
         try {
             ascii = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             // IDN's own messages are technical (and sometimes about the whole string); say it plainly instead.
-            throw new InvalidDomainException(label.length() > MAX_LABEL
-                    ? tooLongLabel(label)
-                    : "\"" + label + "\" contains characters that are not allowed in a domain name. "
-                            + "Use letters, digits and hyphens (-) only.");
+            throw label.length() > MAX_LABEL ? tooLongLabel(label) : badCharacters(label);
         }
         if (ascii.length() > MAX_LABEL) {
-            throw new InvalidDomainException(tooLongLabel(label));
+            throw tooLongLabel(label);
         }
         if (!LDH.matcher(ascii).matches()) {
-            throw new InvalidDomainException("\"" + label + "\" contains characters that are not allowed in a "
-                    + "domain name. Use letters, digits and hyphens (-) only.");
-        }
-        if (ascii.startsWith("-") || ascii.endsWith("-")) {
-            throw new InvalidDomainException("\"" + label + "\" starts or ends with a hyphen, which is not allowed "
-                    + "in a domain name.");
+            throw badCharacters(label);
         }
         return ascii;
     }
 
-    private static String tooLongLabel(String label) {
-        return "The part \"" + (label.length() > 20 ? label.substring(0, 20) + "…" : label)
-                + "\" is too long: each part between dots can have at most " + MAX_LABEL + " characters.";
+    private static InvalidDomainException tooLongLabel(String label) {
+        String shown = label.length() > 20 ? label.substring(0, 20) + "…" : label;
+        return new InvalidDomainException("The part \"" + shown + "\" is too long: each part between dots can have at "
+                + "most " + MAX_LABEL + " characters.", Reason.PART_TOO_LONG, shown, String.valueOf(MAX_LABEL));
+    }
+
+    private static InvalidDomainException badCharacters(String label) {
+        return new InvalidDomainException("\"" + label + "\" contains characters that are not allowed in a domain name. "
+                + "Use letters, digits and hyphens (-) only.", Reason.BAD_CHARACTERS, label);
+    }
+
+    private static InvalidDomainException ipAddress(String text) {
+        return new InvalidDomainException("\"" + text + "\" is an IP address, not a domain name. "
+                + "Enter the domain of your e-mail addresses, for example example.com.", Reason.IP_ADDRESS, text);
     }
 
     /** The canonical form: lower case, punycode, no trailing dot. */

@@ -46,8 +46,8 @@ class DomainNameTest {
         "exa_mple.com           | not allowed",
         "example..com           | empty part",
         ".example.com           | empty part",
-        "-example.com           | hyphen",
-        "example-.com           | hyphen",
+        "-example.com           | starts or ends with a hyphen",
+        "example-.com           | starts or ends with a hyphen",
     })
     void rejectsWithAPlainMessage(String input, String message) {
         assertThatThrownBy(() -> DomainName.parse(input)).isInstanceOf(InvalidDomainException.class)

@@ -46,7 +46,10 @@ public final class Problems {
     public static String describe(Throwable failure, I18n i18n) {
         Throwable t = unwrap(failure);
         if (t instanceof AdminException a && a.reason() != null) {
-            return i18n.text(reasonKey(a.reason()), a.details().toArray());
+            return i18n.text(reasonKey("problem.admin.", a.reason()), a.details().toArray());
+        }
+        if (t instanceof InvalidDomainException d) {
+            return describe(d, i18n);
         }
         if (t instanceof PlainException p && p.key != null) {
             return i18n.text(p.key, p.args);
@@ -67,10 +70,15 @@ public final class Problems {
         return i18n.text("problem.unexpected");
     }
 
-    /** {@code problem.admin.} and the reason in lower camel case: UNREACHABLE → problem.admin.unreachable. */
-    static String reasonKey(AdminException.Reason reason) {
+    /** What is wrong with a typed domain name, in the console's language. */
+    public static String describe(InvalidDomainException e, I18n i18n) {
+        return i18n.text(reasonKey("domainName.", e.reason()), e.details().toArray());
+    }
+
+    /** The message key of a reason: the prefix and the reason in lower camel case (HOST_UNKNOWN → hostUnknown). */
+    static String reasonKey(String prefix, Enum<?> reason) {
         String[] words = reason.name().toLowerCase(java.util.Locale.ROOT).split("_");
-        StringBuilder key = new StringBuilder("problem.admin.").append(words[0]);
+        StringBuilder key = new StringBuilder(prefix).append(words[0]);
         for (int i = 1; i < words.length; i++) {
             key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
         }

@@ -2,6 +2,7 @@ package app.scimconsole.console.domains;
 
 import app.scimconsole.client.AdminApi;
 import app.scimconsole.client.AdminApi.DomainEntry;
+import app.scimconsole.console.common.Problems;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
@@ -71,7 +72,7 @@ public final class DomainsViewModel {
             DomainName.parse(text);
             return null;
         } catch (InvalidDomainException e) {
-            return e.getMessage();
+            return Problems.describe(e, ui.i18n());
         }
     }
 

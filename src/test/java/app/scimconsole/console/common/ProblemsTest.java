@@ -7,6 +7,8 @@ import app.scimconsole.client.AdminClient;
 import app.scimconsole.client.AdminException;
 import app.scimconsole.console.common.Problems.PlainException;
 import app.scimconsole.console.connection.ServiceConnection;
+import app.scimconsole.domains.DomainName;
+import app.scimconsole.domains.InvalidDomainException;
 import app.scimconsole.server.ServiceConfig;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +36,7 @@ class ProblemsTest {
     @ParameterizedTest
     @EnumSource(AdminException.Reason.class)
     void everyReasonHasAnEnglishAndAJapaneseSentence(AdminException.Reason reason) {
-        String key = Problems.reasonKey(reason);
+        String key = Problems.reasonKey("problem.admin.", reason);
         assertThat(EN.text(key)).isNotEqualTo(key);
         assertThat(JA.text(key)).isNotEqualTo(key).isNotEqualTo(EN.text(key));
     }
@@ -98,6 +101,33 @@ class ProblemsTest {
             assertThat(Problems.describe(e, EN)).isEqualTo(e.getMessage()).startsWith("Port " + port + " on 127.0.0.1 ");
             assertThat(Problems.describe(e, JA)).startsWith("127.0.0.1 のポート " + port + " は既に使用されています。");
         }
+    }
+
+    /** A typed text for each way a domain name can be wrong. */
+    private static final Map<InvalidDomainException.Reason, String> BAD_DOMAINS = Map.ofEntries(
+            Map.entry(InvalidDomainException.Reason.EMPTY, " "),
+            Map.entry(InvalidDomainException.Reason.IP_ADDRESS, "192.168.0.1"),
+            Map.entry(InvalidDomainException.Reason.NOT_FULL, "localhost"),
+            Map.entry(InvalidDomainException.Reason.TOO_LONG, String.join(".", java.util.Collections.nCopies(5, "a".repeat(60)))),
+            Map.entry(InvalidDomainException.Reason.ENDS_IN_NUMBER, "example.123"),
+            Map.entry(InvalidDomainException.Reason.EMAIL_ADDRESS, "someone@example.com"),
+            Map.entry(InvalidDomainException.Reason.WEB_ADDRESS, "https://example.com/path"),
+            Map.entry(InvalidDomainException.Reason.EMPTY_PART, "example..com"),
+            Map.entry(InvalidDomainException.Reason.BAD_CHARACTERS, "exa_mple.com"),
+            Map.entry(InvalidDomainException.Reason.PART_TOO_LONG, "a".repeat(64) + ".com"),
+            Map.entry(InvalidDomainException.Reason.HYPHEN_AT_END, "-example.com"));
+
+    @ParameterizedTest
+    @EnumSource(InvalidDomainException.Reason.class)
+    void aMistypedDomainIsExplainedInTheConsolesLanguage(InvalidDomainException.Reason reason) {
+        assertThat(BAD_DOMAINS).as("a sample for " + reason).containsKey(reason);
+        InvalidDomainException e = catchThrowableOfType(() -> DomainName.parse(BAD_DOMAINS.get(reason)),
+                InvalidDomainException.class);
+        assertThat(e.reason()).isEqualTo(reason);
+        assertThat(Problems.describe(e, EN)).isEqualTo(e.getMessage());
+        String japanese = Problems.describe(e, JA);
+        assertThat(japanese).isNotEqualTo(e.getMessage()).matches(".*[\\u3040-\\u30ff].*");
+        e.details().forEach(d -> assertThat(japanese).contains(d));
     }
 
     @Test
