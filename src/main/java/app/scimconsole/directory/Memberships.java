@@ -26,37 +26,42 @@ final class Memberships {
 
     /** The groups of each of {@code userIds}; every id is a key, with an empty list when it has none. */
     static Map<String, List<GroupRef>> groupsOf(Connection c, List<String> userIds) throws SQLException {
-        Map<String, List<GroupRef>> result = emptyLists(userIds);
-        if (userIds.isEmpty()) {
-            return result;
-        }
-        String sql = "SELECT gm.member_id, g.id, g.display_name FROM group_members gm"
+        return perId(c, userIds, "SELECT gm.member_id, g.id, g.display_name FROM group_members gm"
                 + " JOIN groups g ON g.id = gm.group_id"
                 + " WHERE gm.member_id IN (" + Jdbc.placeholders(userIds) + ")"
-                + " ORDER BY g.display_name_lc, g.id";
-        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, List.copyOf(userIds)));
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                result.get(rs.getString(1)).add(new GroupRef(rs.getString(2), rs.getString(3)));
-            }
-        }
-        return result;
+                + " ORDER BY g.display_name_lc, g.id",
+                rs -> new GroupRef(rs.getString(2), rs.getString(3)));
     }
 
     /** The members of each of {@code groupIds}, shown by displayName or else userName. */
     static Map<String, List<Member>> membersOf(Connection c, List<String> groupIds) throws SQLException {
-        Map<String, List<Member>> result = emptyLists(groupIds);
-        if (groupIds.isEmpty()) {
-            return result;
-        }
-        String sql = "SELECT gm.group_id, u.id, COALESCE(u.display_name, u.user_name) FROM group_members gm"
+        return perId(c, groupIds, "SELECT gm.group_id, u.id, COALESCE(u.display_name, u.user_name) FROM group_members gm"
                 + " JOIN users u ON u.id = gm.member_id"
                 + " WHERE gm.group_id IN (" + Jdbc.placeholders(groupIds) + ")"
-                + " ORDER BY gm.group_id, gm.member_id";
-        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, List.copyOf(groupIds)));
+                + " ORDER BY gm.group_id, gm.member_id",
+                rs -> new Member(rs.getString(2), "User", rs.getString(3)));
+    }
+
+    /** Reads one row of a {@link #perId} query (its first column is the id the row belongs to). */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} (whose parameters are {@code ids}, and whose first column is one of them) and lists its rows
+     * under their id; every id is a key, with an empty list when no row names it.
+     */
+    private static <T> Map<String, List<T>> perId(Connection c, List<String> ids, String sql, RowReader<T> reader)
+            throws SQLException {
+        Map<String, List<T>> result = emptyLists(ids);
+        if (ids.isEmpty()) {
+            return result;
+        }
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, List.copyOf(ids)));
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                result.get(rs.getString(1)).add(new Member(rs.getString(2), "User", rs.getString(3)));
+                result.get(rs.getString(1)).add(reader.read(rs));
             }
         }
         return result;

@@ -84,8 +84,6 @@ public final class ServiceBenchmark {
         String sampleBody = createBody("ceiling-0@" + DOMAIN);
         warmUpCeiling(sampleBody);
         ObjectNode ceilingJson = results.putObject("ceiling");
-        measureHttpCeiling("1k", sampleBody);
-        ceilingJson.put("http_c1_rps", round(httpCeilingC1)).put("http_c8_rps", round(httpCeilingC8));
         double sqliteCeiling = Ceilings.sqliteInsertsPerSecond(scratch, 3000);
         ceilingJson.put("sqlite_insert_rps", round(sqliteCeiling));
 
@@ -95,16 +93,12 @@ public final class ServiceBenchmark {
             List<String> names = seed(warm, 3000);
             // Like the ceiling, the service is driven until its rate settles (creates reach their compiled speed
             // only after tens of thousands of requests), at least MIN_WARM_UP_ROUNDS passes of every scenario.
-            double previous = 0;
-            for (int round = 0; round < MAX_WARM_UP_ROUNDS; round++) {
-                measure(warm, "warm-up " + round, names, results.putObject("warm_up"));
-                double creates = createRate("warm-up " + round);
-                System.out.printf(Locale.ROOT, "  warm-up pass %d: creates c8 %.0f/s%n", round + 1, creates);
-                if (round + 1 >= MIN_WARM_UP_ROUNDS && Math.abs(creates - previous) < 0.05 * creates) {
-                    break;
-                }
-                previous = creates;
-            }
+            untilSettled(MIN_WARM_UP_ROUNDS, MAX_WARM_UP_ROUNDS, pass -> {
+                measure(warm, "warm-up " + pass, names, results.putObject("warm_up"));
+                double creates = createRate("warm-up " + pass);
+                System.out.printf(Locale.ROOT, "  warm-up pass %d: creates c8 %.0f/s%n", pass + 1, creates);
+                return creates;
+            });
             rows.removeIf(r -> r.scale().startsWith("warm-up"));
             results.remove("warm_up");
         }
@@ -141,7 +135,7 @@ public final class ServiceBenchmark {
             console.put("filter_keystroke_ms_100k", round(view.slowestKeystrokeMs()));
             console.put("typing_debounce_ms", view.debounceMs());
         }
-        results.set("postgres", postgres(scratch));
+        results.set("postgres", postgres(scratch, sampleBody));
         results.put("large_users", largeUsers);
         Files.writeString(outDir.resolve("results.json"), results.toPrettyString());
         printTable(results);
@@ -152,25 +146,36 @@ public final class ServiceBenchmark {
      * compiled speed only after tens of thousands of requests, and a ceiling measured cold flatters every ratio.
      */
     private void warmUpCeiling(String body) throws Exception {
+        untilSettled(2, 15, pass -> Ceilings.http(driver, 8, 6000, body).rps());
+    }
+
+    /** One warm-up pass; returns the rate it reached. */
+    @FunctionalInterface
+    private interface Pass {
+        double run(int pass) throws Exception;
+    }
+
+    /** Runs passes until two in a row are within 5 % of each other (at least {@code min}, at most {@code max}). */
+    private static void untilSettled(int min, int max, Pass pass) throws Exception {
         double previous = 0;
-        for (int round = 0; round < 15; round++) {
-            double rps = Ceilings.http(driver, 8, 6000, body).rps();
-            if (Math.abs(rps - previous) < 0.05 * rps) {
+        for (int i = 0; i < max; i++) {
+            double rate = pass.run(i);
+            if (i + 1 >= min && Math.abs(rate - previous) < 0.05 * rate) {
                 return;
             }
-            previous = rps;
+            previous = rate;
         }
     }
 
     /** The creates per second at concurrency 8 measured at {@code scale}. */
     private double createRate(String scale) {
         return rows.stream().filter(r -> r.scale().equals(scale) && r.stats().name().equals("create c8"))
-                .mapToDouble(r -> r.stats().rps()).findFirst().orElse(0);
+                .mapToDouble(r -> r.stats().rps()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no create c8 figure at " + scale));
     }
 
     /** The HTTP ceilings at concurrency 1 and 8, listed in the table under {@code scale}. */
     private void measureHttpCeiling(String scale, String body) throws Exception {
-        rows.removeIf(r -> r.scale().equals(scale) && r.stats().name().startsWith("ceiling"));
         LoadDriver.Stats ceiling8 = Ceilings.http(driver, 8, 6000, body);
         LoadDriver.Stats ceiling1 = Ceilings.http(driver, 1, 1500, body);
         httpCeilingC1 = ceiling1.rps();
@@ -180,11 +185,11 @@ public final class ServiceBenchmark {
     }
 
     /** The same scenarios on PostgreSQL (a local server at full durability: fsync and synchronous commit on). */
-    private ObjectNode postgres(Path scratch) throws Exception {
+    private ObjectNode postgres(Path scratch, String sampleBody) throws Exception {
         ObjectNode pg = new ObjectMapper().createObjectNode();
         System.out.println("Starting PostgreSQL (fsync=on, synchronous_commit=on) ...");
         try (BenchPostgres server = BenchPostgres.start()) {
-            measureHttpCeiling("pg 1k", createBody("ceiling-0@" + DOMAIN));
+            measureHttpCeiling("pg 1k", sampleBody);
             pg.put("http_c8_rps", round(httpCeilingC8));
             try (Service small = start(scratch.resolve("pg-small"), server.freshDirectory())) {
                 measure(small, "pg 1k", seed(small, 1000), pg);
