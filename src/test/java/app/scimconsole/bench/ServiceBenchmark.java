@@ -129,8 +129,7 @@ public final class ServiceBenchmark {
             measureAdmin(big, console);
             big.runtime().close(); // the console opens the same data folder with its own embedded service
             System.out.println("Timing the console's Users view on " + largeUsers + " users (headless) ...");
-            UsersViewBenchmark.Figures view = UsersViewBenchmark.measure(big.dir(),
-                    List.of("user-4", "2", "1", "3"));
+            UsersViewBenchmark.Figures view = UsersViewBenchmark.measure(big.dir(), searchKeystrokes(largeUsers));
             console.put("users_view_open_ms_100k", round(view.openMs()));
             console.put("filter_keystroke_ms_100k", round(view.slowestKeystrokeMs()));
             console.put("typing_debounce_ms", view.debounceMs());
@@ -165,6 +164,19 @@ public final class ServiceBenchmark {
             }
             previous = rate;
         }
+    }
+
+    /**
+     * What the owner types, one keystroke after another, to find a user that exists at this scale: "user-4", "2",
+     * "1", "3" at 100,000 users (user-4213 and user-42130 … user-42139 match), fewer digits at smaller scales.
+     */
+    static List<String> searchKeystrokes(int users) {
+        String digits = String.valueOf(users * 4213L / 10_000);
+        List<String> keys = new ArrayList<>(List.of("user-" + digits.charAt(0)));
+        for (int i = 1; i < Math.min(4, digits.length()); i++) {
+            keys.add(String.valueOf(digits.charAt(i)));
+        }
+        return keys;
     }
 
     /** The creates per second at concurrency 8 measured at {@code scale}. */
