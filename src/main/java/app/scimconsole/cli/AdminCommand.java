@@ -1,7 +1,7 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.SqlDirectory;
-import app.scimconsole.server.AdminCredentials;
+import app.scimconsole.service.AdminCredentials;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

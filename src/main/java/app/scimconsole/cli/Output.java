@@ -1,6 +1,6 @@
 package app.scimconsole.cli;
 
-import app.scimconsole.server.Json;
+import app.scimconsole.http.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 

@@ -1,9 +1,9 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.SqlDirectory;
-import app.scimconsole.server.SavedServiceConfig;
-import app.scimconsole.server.ServiceConfig;
-import app.scimconsole.server.TenantAdmin;
+import app.scimconsole.http.SavedServiceConfig;
+import app.scimconsole.http.ServiceConfig;
+import app.scimconsole.service.TenantAdmin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,16 +1,16 @@
 package app.scimconsole.bench;
 
-import app.scimconsole.client.AdminApi;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.client.AdminClient;
 import app.scimconsole.console.UsersViewBenchmark;
 import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.TestDnsServer;
-import app.scimconsole.server.ServiceConfig;
-import app.scimconsole.server.ServiceLimits;
-import app.scimconsole.server.ServiceRuntime;
-import app.scimconsole.server.TenantAdmin;
+import app.scimconsole.http.ServiceConfig;
+import app.scimconsole.http.ServiceLimits;
+import app.scimconsole.http.ServiceRuntime;
+import app.scimconsole.service.TenantAdmin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;

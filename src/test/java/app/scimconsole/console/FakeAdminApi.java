@@ -1,7 +1,7 @@
 package app.scimconsole.console;
 
-import app.scimconsole.client.AdminApi;
-import app.scimconsole.client.AdminException;
+import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

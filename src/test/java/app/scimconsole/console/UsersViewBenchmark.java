@@ -1,10 +1,10 @@
 package app.scimconsole.console;
 
-import app.scimconsole.client.AdminApi.UserRow;
+import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.console.app.ConnectionModel;
 import app.scimconsole.console.app.ConsoleOptions;
 import app.scimconsole.console.users.UsersViewModel;
-import app.scimconsole.server.ServiceConfig;
+import app.scimconsole.http.ServiceConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

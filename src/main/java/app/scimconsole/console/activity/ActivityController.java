@@ -1,7 +1,7 @@
 package app.scimconsole.console.activity;
 
-import app.scimconsole.client.AdminApi.ActivityEntry;
-import app.scimconsole.client.AdminApi.Outcome;
+import app.scimconsole.admin.AdminApi.ActivityEntry;
+import app.scimconsole.admin.AdminApi.Outcome;
 import app.scimconsole.console.activity.ActivityViewModel.Column;
 import app.scimconsole.console.common.I18n;
 import java.io.File;

@@ -1,6 +1,6 @@
 package app.scimconsole.console.app;
 
-import app.scimconsole.client.AdminApi;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.common.Problems.PlainException;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;

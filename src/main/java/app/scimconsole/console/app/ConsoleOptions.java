@@ -1,7 +1,7 @@
 package app.scimconsole.console.app;
 
 import app.scimconsole.directory.DataFolder;
-import app.scimconsole.server.ServiceConfig;
+import app.scimconsole.http.ServiceConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package app.scimconsole.console.app;
 
-import app.scimconsole.client.AdminApi;
-import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;

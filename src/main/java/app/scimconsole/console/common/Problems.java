@@ -1,6 +1,6 @@
 package app.scimconsole.console.common;
 
-import app.scimconsole.client.AdminException;
+import app.scimconsole.admin.AdminException;
 import app.scimconsole.domains.DomainConflictException;
 import app.scimconsole.domains.DomainNotRegisteredException;
 import app.scimconsole.domains.InvalidDomainException;

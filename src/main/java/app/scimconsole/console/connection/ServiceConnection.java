@@ -1,14 +1,14 @@
 package app.scimconsole.console.connection;
 
-import app.scimconsole.client.AdminApi;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.client.AdminClient;
 import app.scimconsole.console.common.Problems.PlainException;
 import app.scimconsole.directory.DataFolder;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.DnsChecker;
-import app.scimconsole.server.SavedServiceConfig;
-import app.scimconsole.server.ServiceConfig;
-import app.scimconsole.server.ServiceRuntime;
+import app.scimconsole.http.SavedServiceConfig;
+import app.scimconsole.http.ServiceConfig;
+import app.scimconsole.http.ServiceRuntime;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package app.scimconsole.console.groups;
 
-import app.scimconsole.client.AdminApi.GroupRow;
-import app.scimconsole.client.AdminApi.UserRow;
+import app.scimconsole.admin.AdminApi.GroupRow;
+import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.console.common.I18n;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;

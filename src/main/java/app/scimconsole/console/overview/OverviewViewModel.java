@@ -1,10 +1,10 @@
 package app.scimconsole.console.overview;
 
-import app.scimconsole.client.AdminApi;
-import app.scimconsole.client.AdminApi.Cycle;
-import app.scimconsole.client.AdminApi.DomainEntry;
-import app.scimconsole.client.AdminApi.Overview;
-import app.scimconsole.client.AdminApi.Traffic;
+import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminApi.Cycle;
+import app.scimconsole.admin.AdminApi.DomainEntry;
+import app.scimconsole.admin.AdminApi.Overview;
+import app.scimconsole.admin.AdminApi.Traffic;
 import app.scimconsole.console.app.OverviewModel;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.Scheduler;

@@ -1,7 +1,7 @@
 package app.scimconsole.console.setup;
 
-import app.scimconsole.client.AdminApi;
-import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.console.app.OverviewModel;
 import app.scimconsole.console.common.Tasks;

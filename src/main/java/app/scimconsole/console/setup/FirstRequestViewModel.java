@@ -1,6 +1,6 @@
 package app.scimconsole.console.setup;
 
-import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.console.app.OverviewModel;
 import app.scimconsole.console.common.UiKit;
 import java.time.Duration;

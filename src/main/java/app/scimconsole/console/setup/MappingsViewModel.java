@@ -1,7 +1,7 @@
 package app.scimconsole.console.setup;
 
-import app.scimconsole.client.AdminApi.MappingCoverage;
-import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.admin.AdminApi.MappingCoverage;
+import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.console.app.OverviewModel;
 import app.scimconsole.console.common.UiKit;
 import java.util.ArrayList;

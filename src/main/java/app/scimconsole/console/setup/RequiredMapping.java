@@ -1,6 +1,6 @@
 package app.scimconsole.console.setup;
 
-import app.scimconsole.client.AdminApi.MappingCoverage;
+import app.scimconsole.admin.AdminApi.MappingCoverage;
 import java.util.function.ToLongFunction;
 
 /** The five attribute mappings the service needs from Entra, and how to count the users that carry each. */

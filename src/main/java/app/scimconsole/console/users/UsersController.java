@@ -1,8 +1,8 @@
 package app.scimconsole.console.users;
 
-import app.scimconsole.client.AdminApi.UserDetail;
-import app.scimconsole.client.AdminApi.UserRow;
-import app.scimconsole.client.AdminApi.UserStatus;
+import app.scimconsole.admin.AdminApi.UserDetail;
+import app.scimconsole.admin.AdminApi.UserRow;
+import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.console.common.I18n;
 import java.util.Map;
 import java.util.function.Function;

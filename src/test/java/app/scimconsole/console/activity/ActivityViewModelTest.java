@@ -2,8 +2,8 @@ package app.scimconsole.console.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.client.AdminApi.ActivityEntry;
-import app.scimconsole.client.AdminApi.Outcome;
+import app.scimconsole.admin.AdminApi.ActivityEntry;
+import app.scimconsole.admin.AdminApi.Outcome;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
 import app.scimconsole.console.activity.ActivityViewModel.Column;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.scimconsole.client.AdminClient;
-import app.scimconsole.client.AdminException;
+import app.scimconsole.admin.AdminException;
 import app.scimconsole.console.common.Problems.PlainException;
 import app.scimconsole.console.connection.ServiceConnection;
 import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.InvalidDomainException;
-import app.scimconsole.server.ServiceConfig;
+import app.scimconsole.http.ServiceConfig;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -115,7 +115,7 @@ class DomainsViewModelTest {
 
     @Test
     void anExpiredDomainSaysHowToStartAgain() {
-        api.domains.put("example.com", new app.scimconsole.client.AdminApi.DomainEntry("example.com", "TXT",
+        api.domains.put("example.com", new app.scimconsole.admin.AdminApi.DomainEntry("example.com", "TXT",
                 "_scim-console-challenge.example.com", "scim-console-verification=" + "b".repeat(52), "EXPIRED", null,
                 "not found", ui.clock.instant(), null, null, null));
         vm.refresh();

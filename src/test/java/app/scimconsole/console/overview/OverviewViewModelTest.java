@@ -2,9 +2,9 @@ package app.scimconsole.console.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.client.AdminApi.DomainEntry;
-import app.scimconsole.client.AdminApi.MappingCoverage;
-import app.scimconsole.client.AdminApi.Overview;
+import app.scimconsole.admin.AdminApi.DomainEntry;
+import app.scimconsole.admin.AdminApi.MappingCoverage;
+import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
 import app.scimconsole.console.overview.OverviewViewModel.Severity;

@@ -2,7 +2,7 @@ package app.scimconsole.console.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.client.AdminException;
+import app.scimconsole.admin.AdminException;
 import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;

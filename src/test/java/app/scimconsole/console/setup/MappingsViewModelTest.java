@@ -2,7 +2,7 @@ package app.scimconsole.console.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.client.AdminApi.MappingCoverage;
+import app.scimconsole.admin.AdminApi.MappingCoverage;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
 import app.scimconsole.console.app.OverviewModel;

@@ -2,9 +2,9 @@ package app.scimconsole.console.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.client.AdminApi.UserDetail;
-import app.scimconsole.client.AdminApi.UserRow;
-import app.scimconsole.client.AdminApi.UserStatus;
+import app.scimconsole.admin.AdminApi.UserDetail;
+import app.scimconsole.admin.AdminApi.UserRow;
+import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
 import java.time.Instant;

@@ -1,0 +1,121 @@
+package app.scimconsole.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the console can ask of a service, embedded or remote: the admin API's operations and their
+ * answers. Implemented over HTTP by {@link AdminClient}; every method blocks, so call it off the FX thread.
+ * Failures are {@link AdminException}s with a plain-language message.
+ */
+public interface AdminApi {
+
+    Overview overview();
+
+    Credentials enableScim();
+
+    /** A new token; with {@code overlapMinutes} > 0 the old one keeps working that long. */
+    String rotateToken(int overlapMinutes);
+
+    void disableScim();
+
+    UserPage users(UserQuery query);
+
+    UserDetail user(String id);
+
+    GroupPage groups(String search, int startIndex, int count);
+
+    UserPage groupMembers(String groupId, int startIndex, int count);
+
+    List<ActivityEntry> activity(ActivityQuery query);
+
+    /** Entra's recent provisioning cycles, as seen by this service since it started. */
+    Traffic traffic();
+
+    List<DomainEntry> domains();
+
+    DomainEntry addDomain(String name);
+
+    DomainEntry verifyDomain(String name);
+
+    void removeDomain(String name);
+
+    // ---- answers ------------------------------------------------------------------------------
+
+    /**
+     * {@code cycles} newest first; {@code lastRequest} and {@code nextExpectedCycle} may be null (no traffic yet).
+     * Cycles are inferred from Entra's requests: a burst separated from the next by a long quiet gap.
+     */
+    record Traffic(Instant lastRequest, Instant nextExpectedCycle, List<Cycle> cycles) {
+    }
+
+    record Cycle(Instant start, Instant end, long requests, long rejected) {
+    }
+
+    record Credentials(String tenantUrl, String secretToken) {
+        @Override
+        public String toString() {
+            return "Credentials[tenantUrl=" + tenantUrl + ", secretToken=(hidden)]";
+        }
+    }
+
+    /**
+     * The state at a glance. {@code tokenCreated}/{@code tokenLastUsed}/{@code lastRequest} may be null;
+     * {@code coverage} counts, for each required Entra mapping, the users that carry the attribute.
+     */
+    record Overview(String tenantId, String tenantUrl, boolean scimEnabled, Instant tokenCreated, Instant tokenLastUsed,
+            Instant lastRequest, long activeUsers, long suspendedUsers, long groups, long rejectedLastDay,
+            MappingCoverage coverage, List<String> unverifiedRejectedDomains) {
+    }
+
+    record MappingCoverage(long users, long userName, long displayName, long title, long workEmail, long department) {
+    }
+
+    enum UserStatus { ANY, ACTIVE, SUSPENDED }
+
+    /**
+     * {@code search} matches userName or displayName (contains, any case); {@code domain} is the domain of the
+     * userName or of any e-mail address.
+     */
+    record UserQuery(String search, UserStatus status, String domain, String sortBy, boolean descending, int startIndex,
+            int count) {
+    }
+
+    /** {@code canSignIn} is false for a user with no e-mail address at all (accepted, but flagged). */
+    record UserRow(String id, String userName, String displayName, String email, String title, String department,
+            boolean active, boolean canSignIn, List<String> groups, Instant lastModified) {
+    }
+
+    record UserPage(long totalResults, int startIndex, List<UserRow> users) {
+    }
+
+    /** One user in full; {@code resource} is its SCIM JSON text as Entra would read it. */
+    record UserDetail(UserRow row, String givenName, String familyName, String employeeNumber, String managerId,
+            Instant created, Instant suspendedSince, String resource) {
+    }
+
+    record GroupRow(String id, String displayName, String externalId, long memberCount, Instant lastModified) {
+    }
+
+    record GroupPage(long totalResults, int startIndex, List<GroupRow> groups) {
+    }
+
+    enum Outcome { ANY, SUCCESS, REJECTED }
+
+    record ActivityQuery(Outcome outcome, String text, int limit) {
+    }
+
+    record ActivityEntry(long seq, Instant time, String operation, String resource, String resourceId, String userName,
+            String outcome, String detail) {
+    }
+
+    /**
+     * A registered domain: the record to publish and the last stored verification. {@code verificationEnds} is
+     * set while a verified domain's record is missing: it stays verified until then (the grace period), unless
+     * the record comes back.
+     */
+    record DomainEntry(String domain, String recordType, String recordName, String recordValue, String status,
+            String summary, String detail, Instant lastChecked, Instant nextCheck, Instant verifiedAt,
+            Instant verificationEnds) {
+    }
+}

@@ -1,0 +1,76 @@
+package app.scimconsole.http;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * How the service listens and how it names itself. {@code publicUrl} is what Entra is given (the
+ * reverse proxy's HTTPS address in production); when null the local listening address is used.
+ * {@code tls}, when set, makes the listener itself speak HTTPS (deployments without a reverse proxy).
+ */
+public record ServiceConfig(String bindAddress, int port, String publicUrl, int maxBodyBytes, int threads,
+        ServiceLimits limits, SSLContext tls) {
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8089;
+    public static final int DEFAULT_MAX_BODY = 1 << 20;
+    public static final int DEFAULT_THREADS = 16;
+
+    public ServiceConfig {
+        if (publicUrl != null) {
+            publicUrl = publicUrl.strip();
+            while (publicUrl.endsWith("/")) {
+                publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+            }
+            if (publicUrl.isEmpty()) {
+                publicUrl = null;
+            }
+        }
+        if (limits == null) {
+            limits = ServiceLimits.defaults();
+        }
+    }
+
+    /** Plain HTTP with the default limits. */
+    public ServiceConfig(String bindAddress, int port, String publicUrl, int maxBodyBytes, int threads) {
+        this(bindAddress, port, publicUrl, maxBodyBytes, threads, ServiceLimits.defaults(), null);
+    }
+
+    public static ServiceConfig defaults() {
+        return new ServiceConfig(DEFAULT_BIND, DEFAULT_PORT, null, DEFAULT_MAX_BODY, DEFAULT_THREADS);
+    }
+
+    public ServiceConfig withPort(int newPort) {
+        return new ServiceConfig(bindAddress, newPort, publicUrl, maxBodyBytes, threads, limits, tls);
+    }
+
+    public ServiceConfig withPublicUrl(String url) {
+        return new ServiceConfig(bindAddress, port, url, maxBodyBytes, threads, limits, tls);
+    }
+
+    public ServiceConfig withLimits(ServiceLimits newLimits) {
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, newLimits, tls);
+    }
+
+    public ServiceConfig withThreads(int newThreads) {
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, newThreads, limits, tls);
+    }
+
+    public ServiceConfig withTls(SSLContext context) {
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, limits, context);
+    }
+
+    /** The URL clients use: the public URL, else the listening address. */
+    public String baseUrl() {
+        if (publicUrl != null) {
+            return publicUrl;
+        }
+        String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        if (host.equals("0.0.0.0") || host.equals("[::]")) {
+            host = "localhost";
+        }
+        return (tls != null ? "https://" : "http://") + host + ":" + port;
+    }
+
+    public String tenantUrl(String tenantId) {
+        return baseUrl() + ScimEndpoint.PREFIX + tenantId;
+    }
+}

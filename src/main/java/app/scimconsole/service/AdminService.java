@@ -1,0 +1,343 @@
+package app.scimconsole.service;
+
+import app.scimconsole.http.ServiceConfig;
+
+import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminException;
+import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.Directory.Page;
+import app.scimconsole.directory.Directory.Query;
+import app.scimconsole.directory.Directory.StoredResource;
+import app.scimconsole.directory.Directory.Tenant;
+import app.scimconsole.directory.UserSummary;
+import app.scimconsole.domains.Challenge;
+import app.scimconsole.domains.DomainConflictException;
+import app.scimconsole.domains.DomainNotRegisteredException;
+import app.scimconsole.domains.DomainRecord;
+import app.scimconsole.domains.DomainService;
+import app.scimconsole.domains.InvalidDomainException;
+import app.scimconsole.domains.RecheckPolicy;
+import app.scimconsole.scim.AttrPath;
+import app.scimconsole.scim.Filter;
+import app.scimconsole.scim.Filter.CompareOp;
+import app.scimconsole.scim.Filter.Literal;
+import app.scimconsole.scim.FilterParser;
+import app.scimconsole.scim.ResourceType;
+import app.scimconsole.scim.Schemas;
+import app.scimconsole.scim.ScimException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The admin API's operations, in-process: what the console asks of the service. The HTTP admin endpoint
+ * serves exactly this object, so embedded and remote consoles see the same answers.
+ */
+public final class AdminService implements AdminApi {
+    private static final int MAX_PAGE = 1000;
+    private static final int ACTIVITY_SCAN = 5000;
+    private static final Pattern UNVERIFIED_DOMAIN = Pattern.compile("The e-mail domain '([^']+)' is not verified");
+    private static final Set<String> USER_SORTS = Set.of("userName", "displayName", "title", "externalId",
+            "meta.created", "meta.lastModified", "active", "emails.value", "name.familyName", "name.givenName",
+            Schemas.ENTERPRISE_URN + ":department");
+
+    private final Directory directory;
+    private final DomainService domains;
+    private final TenantAdmin tenants;
+    private final ServiceConfig config;
+    private final TrafficTracker trafficTracker;
+    private final Clock clock;
+
+    public AdminService(Directory directory, DomainService domains, ServiceConfig config, TrafficTracker traffic,
+            Clock clock) {
+        this.trafficTracker = traffic;
+        this.directory = directory;
+        this.domains = domains;
+        this.tenants = new TenantAdmin(directory, clock);
+        this.config = config;
+        this.clock = clock;
+    }
+
+    private Tenant tenant() {
+        return tenants.tenant();
+    }
+
+    // ---- overview ----------------------------------------------------------------------------
+
+    @Override
+    public Overview overview() {
+        Tenant t = tenant();
+        Instant created = null;
+        Instant lastUsed = null;
+        for (Directory.Token token : directory.activeTokens(t.id(), clock.instant())) {
+            if (created == null || token.created().isAfter(created)) {
+                created = token.created();
+            }
+            if (token.lastUsed() != null && (lastUsed == null || token.lastUsed().isAfter(lastUsed))) {
+                lastUsed = token.lastUsed();
+            }
+        }
+        long active = countUsers(t, eq("active", new Literal.Bool(true)));
+        long suspended = countUsers(t, eq("active", new Literal.Bool(false)));
+        long groups = directory.query(t.id(), ResourceType.GROUP, new Query(null, null, false, 1, 0, false)).totalResults();
+        MappingCoverage coverage = new MappingCoverage(active + suspended,
+                countUsers(t, present("userName")), countUsers(t, present("displayName")), countUsers(t, present("title")),
+                countUsers(t, FilterParser.parseFilter("emails[type eq \"work\" and value pr]")),
+                countUsers(t, new Filter.Present(new AttrPath(Schemas.ENTERPRISE_URN, "department", null))));
+        Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
+        long rejected = 0;
+        Set<String> unverified = new LinkedHashSet<>();
+        for (Directory.Activity a : directory.activity(t.id(), ACTIVITY_SCAN)) {
+            if (a.time().isBefore(dayAgo)) {
+                break;
+            }
+            if ("rejected".equals(a.outcome())) {
+                rejected++;
+                Matcher m = UNVERIFIED_DOMAIN.matcher(a.detail() == null ? "" : a.detail());
+                if (m.find()) {
+                    unverified.add(m.group(1));
+                }
+            }
+        }
+        Instant seen = trafficTracker.lastRequest(t.id());
+        Instant lastRequest = seen != null && (lastUsed == null || seen.isAfter(lastUsed)) ? seen : lastUsed;
+        return new Overview(t.id(), config.tenantUrl(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
+                suspended, groups, rejected, coverage, List.copyOf(unverified));
+    }
+
+    private long countUsers(Tenant t, Filter f) {
+        return directory.query(t.id(), ResourceType.USER, new Query(f, null, false, 1, 0, false)).totalResults();
+    }
+
+    private static Filter eq(String attr, Literal value) {
+        return new Filter.Compare(AttrPath.of(attr), CompareOp.EQ, value);
+    }
+
+    private static Filter present(String attr) {
+        return new Filter.Present(AttrPath.of(attr));
+    }
+
+    // ---- the SCIM app ------------------------------------------------------------------------
+
+    @Override
+    public Credentials enableScim() {
+        TenantAdmin.Credentials c = tenants.enable();
+        return new Credentials(config.tenantUrl(c.tenantId()), c.secretToken());
+    }
+
+    @Override
+    public String rotateToken(int overlapMinutes) {
+        if (overlapMinutes < 0 || overlapMinutes > 7 * 24 * 60) {
+            throw new AdminException(400, "The overlap must be between 0 minutes and one week.");
+        }
+        return tenants.rotate(Duration.ofMinutes(overlapMinutes)).secretToken();
+    }
+
+    @Override
+    public void disableScim() {
+        tenants.disable();
+    }
+
+    // ---- users and groups --------------------------------------------------------------------
+
+    @Override
+    public UserPage users(UserQuery q) {
+        List<Filter> parts = new ArrayList<>();
+        if (q.search() != null && !q.search().isBlank()) {
+            // userName and displayName have columns of their own; e-mail addresses live inside the JSON document,
+            // and scanning those on every keystroke is what would make search-as-you-type slow at 100k users.
+            // Entra's userName is the user's UPN, which is where an owner looks for an address.
+            Literal s = new Literal.Str(q.search().strip());
+            parts.add(new Filter.Or(new Filter.Compare(AttrPath.of("userName"), CompareOp.CO, s),
+                    new Filter.Compare(AttrPath.of("displayName"), CompareOp.CO, s)));
+        }
+        if (q.status() == UserStatus.ACTIVE || q.status() == UserStatus.SUSPENDED) {
+            parts.add(eq("active", new Literal.Bool(q.status() == UserStatus.ACTIVE)));
+        }
+        if (q.domain() != null && !q.domain().isBlank()) {
+            Literal at = new Literal.Str("@" + q.domain().strip().toLowerCase(Locale.ROOT));
+            parts.add(new Filter.Or(new Filter.Compare(AttrPath.of("userName"), CompareOp.EW, at),
+                    new Filter.Compare(AttrPath.of("emails", "value"), CompareOp.EW, at)));
+        }
+        Filter filter = parts.stream().reduce(Filter.And::new).orElse(null);
+        AttrPath sort = null;
+        if (q.sortBy() != null && !q.sortBy().isBlank()) {
+            if (!USER_SORTS.contains(q.sortBy())) {
+                throw new AdminException(400, "Users cannot be sorted by '" + q.sortBy() + "'.");
+            }
+            sort = FilterParser.parseAttrPath(q.sortBy());
+        }
+        return userPage(tenant(), filter, sort, q.descending(), q.startIndex(), q.count());
+    }
+
+    private UserPage userPage(Tenant t, Filter filter, AttrPath sort, boolean descending, int startIndex, int count) {
+        int start = Math.max(1, startIndex);
+        int size = Math.max(0, Math.min(MAX_PAGE, count));
+        Page page = directory.query(t.id(), ResourceType.USER, new Query(filter, sort, descending, start, size, false));
+        List<UserRow> rows = new ArrayList<>(page.resources().size());
+        for (StoredResource r : page.resources()) {
+            rows.add(row(r));
+        }
+        return new UserPage(page.totalResults(), page.startIndex(), rows);
+    }
+
+    private static UserRow row(StoredResource r) {
+        UserSummary s = UserSummary.of(r);
+        List<String> groups = r.groups().stream().map(g -> g.display() == null ? g.value() : g.display()).toList();
+        return new UserRow(s.id(), s.userName(), s.displayName(), s.email(), s.title(), s.department(), s.active(),
+                !DomainPolicy.identityDomains(r.doc()).isEmpty(), groups, r.lastModified());
+    }
+
+    @Override
+    public UserDetail user(String id) {
+        StoredResource r = directory.get(tenant().id(), ResourceType.USER, id, false)
+                .orElseThrow(() -> new AdminException(404, "This user no longer exists (Entra may have deleted it)."));
+        ObjectNode d = r.doc();
+        JsonNode ext = d.path(Schemas.ENTERPRISE_URN);
+        UserRow row = row(r);
+        // The last change of a suspended user is its suspension, or a later edit of an already suspended user.
+        Instant suspendedSince = row.active() ? null : r.lastModified();
+        ResourceRenderer renderer = new ResourceRenderer(config.tenantUrl(tenant().id()));
+        return new UserDetail(row, text(d.path("name"), "givenName"), text(d.path("name"), "familyName"),
+                text(ext, "employeeNumber"), text(ext.path("manager"), "value"), r.created(), suspendedSince,
+                renderer.render(r, false).toPrettyString());
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || !v.isTextual() ? null : v.asText();
+    }
+
+    @Override
+    public GroupPage groups(String search, int startIndex, int count) {
+        Tenant t = tenant();
+        Filter filter = search == null || search.isBlank() ? null
+                : new Filter.Compare(AttrPath.of("displayName"), CompareOp.CO, new Literal.Str(search.strip()));
+        int size = Math.max(0, Math.min(MAX_PAGE, count));
+        Page page = directory.query(t.id(), ResourceType.GROUP,
+                new Query(filter, AttrPath.of("displayName"), false, Math.max(1, startIndex), size, false));
+        List<String> ids = page.resources().stream().map(StoredResource::id).toList();
+        Map<String, Long> counts = directory.memberCounts(t.id(), ids);
+        List<GroupRow> rows = new ArrayList<>();
+        for (StoredResource g : page.resources()) {
+            rows.add(new GroupRow(g.id(), text(g.doc(), "displayName"), text(g.doc(), "externalId"),
+                    counts.getOrDefault(g.id(), 0L), g.lastModified()));
+        }
+        return new GroupPage(page.totalResults(), page.startIndex(), rows);
+    }
+
+    @Override
+    public UserPage groupMembers(String groupId, int startIndex, int count) {
+        Tenant t = tenant();
+        Filter filter = new Filter.Compare(AttrPath.of("groups", "value"), CompareOp.EQ, new Literal.Str(groupId));
+        return userPage(t, filter, AttrPath.of("userName"), false, startIndex, count);
+    }
+
+    @Override
+    public Traffic traffic() {
+        String tenantId = tenant().id();
+        List<Cycle> cycles = trafficTracker.cycles(tenantId).stream()
+                .map(c -> new Cycle(c.start(), c.end(), c.requests(), c.rejected())).toList();
+        return new Traffic(trafficTracker.lastRequest(tenantId), trafficTracker.nextExpected(tenantId), cycles);
+    }
+
+    // ---- activity ----------------------------------------------------------------------------
+
+    @Override
+    public List<ActivityEntry> activity(ActivityQuery q) {
+        int limit = Math.max(1, Math.min(10_000, q.limit()));
+        String text = q.text() == null ? "" : q.text().strip().toLowerCase(Locale.ROOT);
+        List<ActivityEntry> out = new ArrayList<>();
+        for (Directory.Activity a : directory.activity(tenant().id(), text.isEmpty() && q.outcome() == Outcome.ANY ? limit : ACTIVITY_SCAN * 4)) {
+            if (q.outcome() == Outcome.SUCCESS && !"success".equals(a.outcome())
+                    || q.outcome() == Outcome.REJECTED && !"rejected".equals(a.outcome())) {
+                continue;
+            }
+            if (!text.isEmpty() && !contains(a, text)) {
+                continue;
+            }
+            out.add(new ActivityEntry(a.seq(), a.time(), a.operation(), a.resource(), a.resourceId(), a.userName(),
+                    a.outcome(), a.detail()));
+            if (out.size() == limit) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static boolean contains(Directory.Activity a, String text) {
+        for (String field : new String[] {a.operation(), a.resource(), a.userName(), a.detail(), a.resourceId()}) {
+            if (field != null && field.toLowerCase(Locale.ROOT).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- domains -----------------------------------------------------------------------------
+
+    @Override
+    public List<DomainEntry> domains() {
+        return domains.list(tenant().id()).stream().map(AdminService::entry).toList();
+    }
+
+    @Override
+    public DomainEntry addDomain(String name) {
+        try {
+            return entry(domains.add(tenant().id(), name));
+        } catch (InvalidDomainException e) {
+            throw new AdminException(400, e.getMessage());
+        }
+    }
+
+    @Override
+    public DomainEntry verifyDomain(String name) {
+        try {
+            DomainService.Checked c = domains.verify(tenant().id(), name);
+            return entry(c.record(), c.result().summary());
+        } catch (InvalidDomainException e) {
+            throw new AdminException(400, e.getMessage());
+        } catch (DomainNotRegisteredException e) {
+            throw new AdminException(404, e.getMessage());
+        } catch (DomainConflictException e) {
+            throw new AdminException(409, e.getMessage());
+        }
+    }
+
+    @Override
+    public void removeDomain(String name) {
+        try {
+            if (!domains.remove(tenant().id(), name)) {
+                throw new AdminException(404, "'" + name + "' is not registered.");
+            }
+        } catch (InvalidDomainException e) {
+            throw new AdminException(400, e.getMessage());
+        }
+    }
+
+    private static DomainEntry entry(DomainRecord d) {
+        return entry(d, null);
+    }
+
+    private static DomainEntry entry(DomainRecord d, String summary) {
+        Challenge c = d.challenge();
+        return new DomainEntry(d.domain().ascii(), Challenge.RECORD_TYPE, c.recordName(), c.recordValue(),
+                d.status().name(), summary, d.detail(), d.lastChecked(), d.state().nextCheck(), d.state().verifiedAt(),
+                d.state().lostSince() == null ? null : d.state().lostSince().plus(RecheckPolicy.GRACE));
+    }
+
+    /** Turns a SCIM-layer failure (e.g. a bad filter built from user input) into an admin error. */
+    static AdminException asAdmin(ScimException e) {
+        return new AdminException(e.status(), e.detail());
+    }
+}

@@ -1,0 +1,118 @@
+package app.scimconsole.service;
+
+import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.Directory.Token;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a request's bearer token against the hashes of its tenant's live tokens. A token works only for
+ * its own tenant and only while the SCIM app is enabled.
+ *
+ * <p>What it read of a tenant's tokens serves the requests of the next second, unless this process changed a
+ * tenant or token meanwhile (then the next request reads again): reading them on every request cost a tenth
+ * of the service's time. A token unknown to that reading is looked up again before the request is refused, so
+ * a token issued by another process works at once; one revoked by another process stops working within
+ * {@link #REREAD_AFTER}.
+ */
+public final class Authenticator {
+    /** Last-use time is kept to the minute: writing it on every request would halve write throughput. */
+    private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+    public static final Duration REREAD_AFTER = Duration.ofSeconds(1);
+
+    private final Directory directory;
+    private final Clock clock;
+    private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+
+    public Authenticator(Directory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public enum Outcome { OK, NO_TENANT, DISABLED, NO_CREDENTIALS, WRONG_TOKEN }
+
+    /** A tenant's tokens as read at {@code nanoTime}, when the store's credentials were at {@code version}. */
+    private record Reading(Directory.TenantTokens tokens, long version, long nanoTime) {
+    }
+
+    /** {@code countUse}: record the token's last use (not for the console's own connection test). */
+    public Outcome authenticate(String tenantId, String authorizationHeader, boolean countUse) {
+        Instant now = clock.instant();
+        String presented = bearer(authorizationHeader);
+        byte[] hash = presented == null ? null : SecretTokens.hash(presented);
+        Check check = check(tokens(tenantId, now, false), hash, now);
+        if (check.outcome() == Outcome.WRONG_TOKEN) {
+            check = check(tokens(tenantId, now, true), hash, now);
+        }
+        Token match = check.token();
+        boolean useIsStale = match != null
+                && (match.lastUsed() == null || match.lastUsed().plus(USE_RESOLUTION).isBefore(now));
+        if (countUse && useIsStale) {
+            directory.recordTokenUse(match.id(), now);
+        }
+        return check.outcome();
+    }
+
+    /** An outcome, and the token that matched when it is OK. */
+    private record Check(Outcome outcome, Token token) {
+    }
+
+    private static Check check(Optional<Directory.TenantTokens> found, byte[] hash, Instant now) {
+        if (found.isEmpty()) {
+            return new Check(Outcome.NO_TENANT, null);
+        }
+        if (!found.get().tenant().scimEnabled()) {
+            return new Check(Outcome.DISABLED, null);
+        }
+        if (hash == null) {
+            return new Check(Outcome.NO_CREDENTIALS, null);
+        }
+        Token match = match(found.get(), hash, now);
+        return new Check(match == null ? Outcome.WRONG_TOKEN : Outcome.OK, match);
+    }
+
+    /** The tenant's tokens: the last reading while it is recent and nothing changed here since, else a new one. */
+    private Optional<Directory.TenantTokens> tokens(String tenantId, Instant now, boolean reread) {
+        long version = directory.credentialsVersion(); // before the read: a change during it makes the reading stale
+        Reading last = readings.get(tenantId);
+        long nanos = System.nanoTime();
+        if (!reread && last != null && last.version() == version && nanos - last.nanoTime() < REREAD_AFTER.toNanos()) {
+            return Optional.of(last.tokens());
+        }
+        Optional<Directory.TenantTokens> found = directory.tenantTokens(tenantId, now);
+        if (found.isPresent()) {
+            readings.put(tenantId, new Reading(found.get(), version, nanos));
+        } else {
+            readings.remove(tenantId);
+        }
+        return found;
+    }
+
+    /** The live token with this hash; compares with every token, not stopping at a match, so timing says nothing. */
+    private static Token match(Directory.TenantTokens tokens, byte[] hash, Instant now) {
+        Token match = null;
+        for (Token t : tokens.tokens()) {
+            boolean live = t.expires() == null || t.expires().isAfter(now);
+            if (SecretTokens.matches(hash, t.hash()) && live && match == null) {
+                match = t;
+            }
+        }
+        return match;
+    }
+
+    private static String bearer(String header) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.trim();
+        if (h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = h.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+}

@@ -1,0 +1,38 @@
+package app.scimconsole.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Secret tokens: 256 bits from a CSPRNG, URL-safe text, stored only as their SHA-256 digest. A plain hash
+ * (not a slow password hash) is right here: the token has full entropy, so it cannot be guessed from the
+ * digest, and every SCIM request must check it quickly.
+ */
+public final class SecretTokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SecretTokens() {
+    }
+
+    public static String generate() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    public static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Compares two digests in time independent of where they differ. */
+    public static boolean matches(byte[] presentedHash, byte[] storedHash) {
+        return MessageDigest.isEqual(presentedHash, storedHash);
+    }
+}

@@ -1,0 +1,76 @@
+package app.scimconsole.service;
+
+import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.Directory.Tenant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Turning the SCIM app on and off and issuing its secret tokens. Shared by the CLI, the admin API and the
+ * console, so there is one place where a token is made, shown once and stored only as a hash.
+ */
+public final class TenantAdmin {
+    private final Directory directory;
+    private final Clock clock;
+
+    public TenantAdmin(Directory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** What the owner pastes into Entra. The token exists only in this object; it is never stored. */
+    public record Credentials(String tenantId, String secretToken) {
+        @Override
+        public String toString() {
+            return "Credentials[tenantId=" + tenantId + ", secretToken=(hidden)]";
+        }
+    }
+
+    public Tenant tenant() {
+        return directory.defaultTenant().orElseGet(directory::createTenant);
+    }
+
+    /** Enables SCIM (creating the organization if needed) and issues a new token; older tokens stop working. */
+    public Credentials enable() {
+        Tenant t = tenant();
+        directory.setScimEnabled(t.id(), true);
+        Credentials c = issue(t.id(), Duration.ZERO);
+        directory.log(audit(t.id(), "ENABLE", "SCIM app enabled; a new secret token was issued"));
+        return c;
+    }
+
+    /**
+     * Issues a new token. With a positive {@code overlap}, the old tokens keep working that long, so Entra
+     * can be updated without a failed cycle; with zero they stop at once.
+     */
+    public Credentials rotate(Duration overlap) {
+        Tenant t = directory.defaultTenant().filter(Tenant::scimEnabled)
+                .orElseThrow(() -> new IllegalStateException("The SCIM app is not enabled. Run 'scim enable' first."));
+        Credentials c = issue(t.id(), overlap);
+        String detail = overlap.isZero() ? "new secret token issued; the previous ones stopped working"
+                : "new secret token issued; the previous ones keep working for " + overlap.toMinutes() + " minutes";
+        directory.log(audit(t.id(), "ROTATE_TOKEN", detail));
+        return c;
+    }
+
+    /** Every token stops working; users, groups and the log are kept. */
+    public void disable() {
+        directory.defaultTenant().ifPresent(t -> {
+            directory.setScimEnabled(t.id(), false);
+            directory.revokeAllTokens(t.id());
+            directory.log(audit(t.id(), "DISABLE", "SCIM app disabled; all secret tokens revoked; data kept"));
+        });
+    }
+
+    private Credentials issue(String tenantId, Duration overlap) {
+        String token = SecretTokens.generate();
+        directory.addToken(tenantId, SecretTokens.hash(token), clock.instant().plus(overlap));
+        return new Credentials(tenantId, token);
+    }
+
+    private Directory.Activity audit(String tenantId, String operation, String detail) {
+        Instant now = clock.instant();
+        return new Directory.Activity(0, now, tenantId, operation, "ScimApp", null, null, "success", detail);
+    }
+}

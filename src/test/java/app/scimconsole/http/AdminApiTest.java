@@ -1,0 +1,212 @@
+package app.scimconsole.http;
+
+import app.scimconsole.service.AdminCredentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminApi.ActivityQuery;
+import app.scimconsole.admin.AdminApi.Outcome;
+import app.scimconsole.admin.AdminApi.UserQuery;
+import app.scimconsole.admin.AdminApi.UserStatus;
+import app.scimconsole.client.AdminClient;
+import app.scimconsole.admin.AdminException;
+import app.scimconsole.domains.Challenge;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The console's admin API over real HTTP (AdminClient → AdminEndpoint → AdminService), after real SCIM traffic. */
+class AdminApiTest extends ScimServiceTestBase {
+    private AdminApi admin;
+
+    @BeforeEach
+    void connect() {
+        admin = new AdminClient(runtime.adminUrl(), runtime.adminCredential());
+    }
+
+    private String createUser(String userName, String extra) {
+        HttpJson.Response r = scim.post("/Users", "{\"userName\":\"" + userName + "\",\"emails\":[{\"type\":\"work\",\"value\":\""
+                + userName + "\"}]" + extra + "}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().path("id").asText();
+    }
+
+    @Test
+    void overviewCountsUsersGroupsCoverageAndRejections() {
+        createUser("ann@testuser.com", ",\"displayName\":\"Ann\",\"title\":\"CEO\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"Board\"}");
+        String bob = createUser("bob@testuser.com", ",\"displayName\":\"Bob\"");
+        scim.patch("/Users/" + bob, "{\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+        scim.post("/Groups", "{\"displayName\":\"Staff\"}");
+        assertThat(scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}").status()).isEqualTo(400);
+
+        AdminApi.Overview o = admin.overview();
+        assertThat(o.tenantId()).isEqualTo(tenantId);
+        assertThat(o.tenantUrl()).isEqualTo(tenantUrl);
+        assertThat(o.scimEnabled()).isTrue();
+        assertThat(o.tokenCreated()).isNotNull();
+        assertThat(o.lastRequest()).isNotNull();
+        assertThat(o.activeUsers()).isEqualTo(1);
+        assertThat(o.suspendedUsers()).isEqualTo(1);
+        assertThat(o.groups()).isEqualTo(1);
+        assertThat(o.rejectedLastDay()).isEqualTo(1);
+        assertThat(o.unverifiedRejectedDomains()).containsExactly("elsewhere.example");
+        AdminApi.MappingCoverage c = o.coverage();
+        assertThat(c.users()).isEqualTo(2);
+        assertThat(c.userName()).isEqualTo(2);
+        assertThat(c.displayName()).isEqualTo(2);
+        assertThat(c.title()).isEqualTo(1);
+        assertThat(c.workEmail()).isEqualTo(2);
+        assertThat(c.department()).isEqualTo(1);
+    }
+
+    @Test
+    void usersSearchStatusDomainAndDetail() {
+        String ann = createUser("ann@testuser.com", ",\"displayName\":\"Ann Archer\",\"name\":{\"givenName\":\"Ann\",\"familyName\":\"Archer\"}");
+        String bob = createUser("bob@testuser.com", ",\"displayName\":\"Bob Baker\"");
+        scim.patch("/Users/" + bob, "{\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":false}]}");
+
+        assertThat(admin.users(new UserQuery("arch", UserStatus.ANY, null, "userName", false, 1, 50)).users())
+                .extracting(AdminApi.UserRow::id).containsExactly(ann);
+        assertThat(admin.users(new UserQuery(null, UserStatus.SUSPENDED, null, null, false, 1, 50)).users())
+                .extracting(AdminApi.UserRow::userName).containsExactly("bob@testuser.com");
+        assertThat(admin.users(new UserQuery(null, UserStatus.ANY, "testuser.com", "userName", true, 1, 50)).users())
+                .extracting(AdminApi.UserRow::userName).containsExactly("bob@testuser.com", "ann@testuser.com");
+        assertThat(admin.users(new UserQuery(null, UserStatus.ANY, "other.example", null, false, 1, 50)).totalResults()).isZero();
+        AdminApi.UserPage page = admin.users(new UserQuery(null, UserStatus.ANY, null, "userName", false, 2, 1));
+        assertThat(page.totalResults()).isEqualTo(2);
+        assertThat(page.users()).extracting(AdminApi.UserRow::userName).containsExactly("bob@testuser.com");
+
+        AdminApi.UserDetail d = admin.user(ann);
+        assertThat(d.givenName()).isEqualTo("Ann");
+        assertThat(d.familyName()).isEqualTo("Archer");
+        assertThat(d.suspendedSince()).isNull();
+        assertThat(d.resource()).contains("\"userName\" : \"ann@testuser.com\"");
+        assertThat(admin.user(bob).suspendedSince()).isNotNull();
+        assertThatThrownBy(() -> admin.users(new UserQuery(null, UserStatus.ANY, null, "password", false, 1, 5)))
+                .isInstanceOf(AdminException.class).hasMessageContaining("cannot be sorted");
+        assertThatThrownBy(() -> admin.user("no-such-id")).isInstanceOf(AdminException.class)
+                .satisfies(e -> assertThat(((AdminException) e).status()).isEqualTo(404));
+    }
+
+    @Test
+    void groupsWithMemberCountsAndMembers() {
+        String ann = createUser("ann@testuser.com", "");
+        String bob = createUser("bob@testuser.com", "");
+        String staff = scim.post("/Groups", "{\"displayName\":\"Staff\"}").json().path("id").asText();
+        scim.post("/Groups", "{\"displayName\":\"Empty\"}");
+        scim.patch("/Groups/" + staff, EntraReplayTest.memberOp("Add", ann));
+        scim.patch("/Groups/" + staff, EntraReplayTest.memberOp("Add", bob));
+
+        AdminApi.GroupPage groups = admin.groups(null, 1, 50);
+        assertThat(groups.groups()).extracting(AdminApi.GroupRow::displayName).containsExactly("Empty", "Staff");
+        assertThat(groups.groups()).extracting(AdminApi.GroupRow::memberCount).containsExactly(0L, 2L);
+        assertThat(admin.groups("sta", 1, 50).groups()).hasSize(1);
+        assertThat(admin.groupMembers(staff, 1, 50).users()).extracting(AdminApi.UserRow::userName)
+                .containsExactly("ann@testuser.com", "bob@testuser.com");
+        assertThat(admin.users(new UserQuery("ann", UserStatus.ANY, null, null, false, 1, 5)).users().get(0).groups())
+                .containsExactly("Staff");
+    }
+
+    @Test
+    void activityFiltersByOutcomeAndText() {
+        createUser("ann@testuser.com", "");
+        scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}");
+        assertThat(admin.activity(new ActivityQuery(Outcome.REJECTED, null, 50))).singleElement()
+                .satisfies(a -> assertThat(a.detail()).contains("elsewhere.example"));
+        assertThat(admin.activity(new ActivityQuery(Outcome.SUCCESS, "ann@", 50))).extracting(AdminApi.ActivityEntry::operation)
+                .containsExactly("CREATE");
+        assertThat(admin.activity(new ActivityQuery(Outcome.ANY, null, 50)).get(0).userName()).isEqualTo("eve@elsewhere.example");
+    }
+
+    @Test
+    void domainsAddVerifyAndRemove() {
+        AdminApi.DomainEntry added = admin.addDomain("Example.ORG.");
+        assertThat(added.domain()).isEqualTo("example.org");
+        assertThat(added.recordType()).isEqualTo("TXT");
+        assertThat(added.recordName()).isEqualTo("_scim-console-challenge.example.org");
+        assertThat(added.status()).isEqualTo("PENDING");
+        dns.zone("example.org", 1, 300, 60);
+        assertThat(admin.verifyDomain("example.org").status()).isEqualTo("PENDING");
+        dns.txt(added.recordName(), added.recordValue());
+        AdminApi.DomainEntry verified = admin.verifyDomain("example.org");
+        assertThat(verified.status()).isEqualTo("VERIFIED");
+        assertThat(verified.verifiedAt()).isNotNull();
+        assertThat(admin.domains()).extracting(AdminApi.DomainEntry::domain).contains("example.org", "testuser.com");
+        // and the SCIM service now accepts its users
+        assertThat(scim.post("/Users", "{\"userName\":\"z@example.org\"}").status()).isEqualTo(201);
+
+        admin.removeDomain("example.org");
+        assertThat(admin.domains()).extracting(AdminApi.DomainEntry::domain).doesNotContain("example.org");
+        assertThat(scim.post("/Users", "{\"userName\":\"y@example.org\"}").status()).isEqualTo(400);
+        assertThatThrownBy(() -> admin.addDomain("not a domain")).isInstanceOf(AdminException.class)
+                .satisfies(e -> assertThat(((AdminException) e).status()).isEqualTo(400));
+    }
+
+    @Test
+    void scimAppEnableRotateDisableThroughTheAdminApi() {
+        String fresh = admin.rotateToken(0);
+        assertThat(scim.get("/Users").status()).isEqualTo(401);
+        scim.token(fresh);
+        assertThat(scim.get("/Users").status()).isEqualTo(200);
+        admin.disableScim();
+        assertThat(admin.overview().scimEnabled()).isFalse();
+        assertThat(scim.get("/Users").status()).isEqualTo(401);
+        AdminApi.Credentials again = admin.enableScim();
+        assertThat(again.tenantUrl()).isEqualTo(tenantUrl);
+        scim.token(again.secretToken());
+        assertThat(scim.get("/Users").status()).isEqualTo(200);
+        assertThat(again.toString()).doesNotContain(again.secretToken());
+    }
+
+    @Test
+    void wrongCredentialBrowserOriginAndStoredCredentials() {
+        AdminApi wrong = new AdminClient(runtime.adminUrl(), "nope");
+        assertThatThrownBy(wrong::overview).isInstanceOf(AdminException.class)
+                .satisfies(e -> assertThat(((AdminException) e).status()).isEqualTo(401));
+
+        HttpJson browser = new HttpJson(runtime.adminUrl(), runtime.adminCredential());
+        assertThat(browser.send("GET", "/overview", null, "Origin", "https://evil.example").status()).isEqualTo(403);
+        assertThat(browser.get("/overview").status()).isEqualTo(200);
+        assertThat(browser.get("/nothing").status()).isEqualTo(404);
+
+        String issued = new AdminCredentials(directory.dataSource(), Clock.systemUTC()).issue("laptop");
+        assertThat(new AdminClient(runtime.adminUrl(), issued).overview().tenantId()).isEqualTo(tenantId);
+        runtime.adminCredentials().revokeAll();
+        assertThatThrownBy(() -> new AdminClient(runtime.adminUrl(), issued).overview()).isInstanceOf(AdminException.class);
+        assertThat(admin.overview().tenantId()).isEqualTo(tenantId);
+    }
+
+    @Test
+    void entrasTrafficIsCountedButTheConsolesConnectionTestIsNot() {
+        assertThat(admin.traffic().cycles()).isEmpty();
+        assertThat(new app.scimconsole.client.ConnectionTest(java.time.Duration.ofSeconds(5)).run(tenantUrl, token).ok()).isTrue();
+        assertThat(admin.traffic().lastRequest()).isNull();
+        assertThat(admin.overview().lastRequest()).isNull();
+
+        scim.get("/Users?filter=userName+eq+%22probe%22");
+        scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}");
+        AdminApi.Traffic t = admin.traffic();
+        assertThat(t.cycles()).singleElement().satisfies(c -> {
+            assertThat(c.requests()).isEqualTo(2);
+            assertThat(c.rejected()).isEqualTo(1);
+        });
+        assertThat(t.lastRequest()).isNotNull();
+        assertThat(t.nextExpectedCycle()).isEqualTo(t.cycles().get(0).start().plus(java.time.Duration.ofMinutes(40)));
+        assertThat(admin.overview().lastRequest()).isNotNull();
+    }
+
+    @Test
+    void theAdminApiRefusesToListenOffLoopbackWithoutTls() {
+        assertThatThrownBy(() -> AdminServer.start("0.0.0.0", 0, null, runtime.admin(), runtime.adminCredentials()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--tls-keystore");
+    }
+
+    @Test
+    void challengeRecordMatchesTheDomainsPackage() {
+        AdminApi.DomainEntry e = admin.addDomain("example.net");
+        assertThat(e.recordValue()).startsWith(Challenge.VALUE_PREFIX);
+        assertThat(admin.addDomain("example.net").recordValue()).isEqualTo(e.recordValue());
+    }
+}

@@ -1,0 +1,13 @@
+package app.scimconsole.http;
+
+import app.scimconsole.directory.PostgresDirectory;
+import app.scimconsole.directory.SqlDirectory;
+import app.scimconsole.testing.TestPostgres;
+
+/** {@link EntraDialectHttpTest}, every test of it, on PostgreSQL (issue 9). */
+class EntraDialectHttpPostgresTest extends EntraDialectHttpTest {
+    @Override
+    SqlDirectory openDirectory() {
+        return PostgresDirectory.open(TestPostgres.freshDatabase());
+    }
+}

@@ -1,0 +1,92 @@
+package app.scimconsole.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A small real HTTP client for tests: sends JSON, returns status, headers and the parsed body. */
+final class HttpJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private String token;
+
+    HttpJson(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    void token(String newToken) {
+        this.token = newToken;
+    }
+
+    record Response(int status, Map<String, List<String>> headers, String text) {
+        JsonNode json() {
+            try {
+                return text.isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + text, e);
+            }
+        }
+
+        String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    Response post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    Response patch(String path, String body) {
+        return send("PATCH", path, body);
+    }
+
+    Response put(String path, String body) {
+        return send("PUT", path, body);
+    }
+
+    Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/scim+json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
