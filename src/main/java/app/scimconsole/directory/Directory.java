@@ -2,6 +2,7 @@ package app.scimconsole.directory;
 
 import app.scimconsole.scim.AttrPath;
 import app.scimconsole.scim.Filter;
+import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -81,11 +82,6 @@ public interface Directory extends AutoCloseable {
     }
 
     record Page(long totalResults, int startIndex, List<StoredResource> resources) {
-    }
-
-    /** Changes to a group's membership that a PATCH asked for, applied without rewriting the group. */
-    record MemberChange(Kind kind, List<String> ids) {
-        public enum Kind { ADD, REMOVE, REMOVE_ALL }
     }
 
     default StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds) {

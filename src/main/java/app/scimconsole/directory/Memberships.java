@@ -2,7 +2,7 @@ package app.scimconsole.directory;
 
 import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
-import app.scimconsole.directory.Directory.MemberChange;
+import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.ScimException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package app.scimconsole.directory;
 
+import app.scimconsole.scim.MemberChange;
 import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
 import app.scimconsole.directory.Directory.Page;
@@ -83,7 +84,7 @@ final class ResourceRows {
         }
         requireGroup(row.type());
         Memberships.apply(c, row.tenantId(), row.id(),
-                List.of(new Directory.MemberChange(Directory.MemberChange.Kind.ADD, memberIds)));
+                List.of(new MemberChange(MemberChange.Kind.ADD, memberIds)));
         return find(c, row.tenantId(), row.type(), row.id(), true).orElseThrow();
     }
 

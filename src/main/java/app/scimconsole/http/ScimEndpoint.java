@@ -1,5 +1,6 @@
 package app.scimconsole.http;
 
+import app.scimconsole.scim.MemberChange;
 import app.scimconsole.service.ActivityRecorder;
 import app.scimconsole.service.Authenticator;
 import app.scimconsole.service.DomainPolicy;
@@ -402,9 +403,9 @@ final class ScimEndpoint implements HttpHandler {
                     if (type == ResourceType.USER) {
                         domainPolicy.check(tenantId, n.doc());
                     }
-                    List<Directory.MemberChange> members = type == ResourceType.GROUP && body.has("members")
-                            ? List.of(new Directory.MemberChange(Directory.MemberChange.Kind.REMOVE_ALL, List.of()),
-                                    new Directory.MemberChange(Directory.MemberChange.Kind.ADD, n.memberIds()))
+                    List<MemberChange> members = type == ResourceType.GROUP && body.has("members")
+                            ? List.of(new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of()),
+                                    new MemberChange(MemberChange.Kind.ADD, n.memberIds()))
                             : List.of();
                     if (n.doc().equals(current.doc()) && members.isEmpty()) {
                         return null;

@@ -1,6 +1,5 @@
 package app.scimconsole.scim;
 
-import app.scimconsole.directory.Directory.MemberChange;
 import app.scimconsole.scim.PatchOperation.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

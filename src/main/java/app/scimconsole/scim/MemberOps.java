@@ -1,6 +1,5 @@
 package app.scimconsole.scim;
 
-import app.scimconsole.directory.Directory.MemberChange;
 import app.scimconsole.scim.Filter.Compare;
 import app.scimconsole.scim.Filter.CompareOp;
 import app.scimconsole.scim.Filter.Literal;

@@ -1,6 +1,5 @@
 package app.scimconsole.scim;
 
-import app.scimconsole.directory.Directory.MemberChange;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 

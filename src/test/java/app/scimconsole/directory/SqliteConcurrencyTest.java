@@ -5,7 +5,7 @@ import static app.scimconsole.directory.Docs.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.Directory.Member;
-import app.scimconsole.directory.Directory.MemberChange;
+import app.scimconsole.scim.MemberChange;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
 import app.scimconsole.scim.ResourceType;

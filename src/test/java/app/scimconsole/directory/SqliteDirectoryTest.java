@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.scimconsole.directory.Directory.Activity;
 import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
-import app.scimconsole.directory.Directory.MemberChange;
+import app.scimconsole.scim.MemberChange;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;

@@ -3,7 +3,7 @@ package app.scimconsole.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.scimconsole.directory.Directory.MemberChange;
+import app.scimconsole.scim.MemberChange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

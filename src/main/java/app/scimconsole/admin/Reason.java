@@ -1,0 +1,21 @@
+package app.scimconsole.admin;
+
+import java.util.List;
+
+/**
+ * Why something happened, as data: a stable code and its arguments (a domain, a record name, an ISO-8601 instant, a
+ * count…), in the order the code documents. People read it as a sentence made at the edge (the console's bundles,
+ * the CLI's bundle); programs read the code. Nothing downstream parses a sentence to get these back.
+ */
+public record Reason(String code, List<String> args) {
+    public Reason {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("A reason needs a code.");
+        }
+        args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    public static Reason of(String code, Object... args) {
+        return new Reason(code, java.util.Arrays.stream(args).map(a -> a == null ? "" : a.toString()).toList());
+    }
+}
