@@ -105,8 +105,12 @@ public interface AdminApi {
     record ActivityQuery(Outcome outcome, String text, int limit) {
     }
 
+    /**
+     * One entry of the provisioning log. {@code reason} says why, as a code and its arguments; {@code detail} is
+     * set only on entries written by an earlier version (its English text, also the reason's argument).
+     */
     record ActivityEntry(long seq, Instant time, String operation, String resource, String resourceId, String userName,
-            String outcome, String detail) {
+            String outcome, Reason reason, String detail) {
     }
 
     /**

@@ -3,6 +3,7 @@ package app.scimconsole.cli;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.SqlDirectory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,11 +34,13 @@ final class ActivityCommand extends CommandGroup {
                 List<Directory.Activity> log = dir.defaultTenant()
                         .map(t -> dir.activity(t.id(), limit)).orElse(List.of());
                 for (Directory.Activity a : log) {
-                    entries.addObject().put("time", a.time().toString()).put("operation", a.operation())
-                            .put("resource", a.resource()).put("userName", a.userName())
-                            .put("outcome", a.outcome()).put("detail", a.detail());
+                    String detail = a.code() == null ? a.detail() : EnglishReasons.sentence(a.code(), a.args());
+                    ObjectNode entry = entries.addObject().put("time", a.time().toString())
+                            .put("operation", a.operation()).put("resource", a.resource()).put("userName", a.userName())
+                            .put("outcome", a.outcome()).put("code", a.code()).put("detail", detail);
+                    a.args().forEach(entry.putArray("args")::add);
                     text.append(String.format("%s  %-8s %-6s %-9s %s  %s%n", a.time(), a.operation(), a.resource(),
-                            a.outcome(), a.userName() == null ? "" : a.userName(), a.detail() == null ? "" : a.detail()));
+                            a.outcome(), a.userName() == null ? "" : a.userName(), detail == null ? "" : detail));
                 }
             }
             new Output(System.out, common.json).print(result,

@@ -24,7 +24,7 @@ final class AdminCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             try (SqlDirectory dir = common.openDirectory()) {
-                String credential = new AdminCredentials(dir.dataSource(), Clock.systemUTC()).issue(label);
+                String credential = new AdminCredentials(dir).issue(label);
                 new Output(System.out, common.json).print(Output.object().put("adminCredential", credential),
                         "Admin credential: " + credential + "\nEnter it in the console (Settings > Connection > Remote "
                                 + "service) together with the admin URL. It is shown only now.");
@@ -41,7 +41,7 @@ final class AdminCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             try (SqlDirectory dir = common.openDirectory()) {
-                int n = new AdminCredentials(dir.dataSource(), Clock.systemUTC()).revokeAll();
+                int n = new AdminCredentials(dir).revokeAll();
                 new Output(System.out, common.json).print(Output.object().put("revoked", n),
                         n + " admin credential(s) revoked.");
             }

@@ -9,7 +9,7 @@ import app.scimconsole.domains.DomainRecord;
 import app.scimconsole.domains.DomainService;
 import app.scimconsole.domains.VerificationResult;
 import app.scimconsole.domains.ZoneFileCheck;
-import app.scimconsole.http.ServiceRuntime;
+import app.scimconsole.service.ServiceCore;
 import app.scimconsole.service.TenantAdmin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +42,7 @@ final class DomainCommand extends CommandGroup {
             try (SqlDirectory dir = common.openDirectory()) {
                 Clock clock = Clock.systemUTC();
                 String tenant = new TenantAdmin(dir, clock).tenant().id();
-                DomainService domains = ServiceRuntime.domainService(dir, dnsServer(), clock);
+                DomainService domains = ServiceCore.domainService(dir, dnsServer(), clock);
                 return run(dir, tenant, domains, new Output(System.out, common.json));
             }
         }

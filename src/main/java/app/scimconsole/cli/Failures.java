@@ -1,11 +1,11 @@
 package app.scimconsole.cli;
 
+import app.scimconsole.directory.StorageException;
 import app.scimconsole.scim.ScimException;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.sql.SQLException;
 
 /** Plain-language one-liners for what can go wrong on the command line. */
 final class Failures {
@@ -31,7 +31,7 @@ final class Failures {
         if (e instanceof NoSuchFileException) {
             return "no such file or folder: " + e.getMessage();
         }
-        if (e instanceof SQLException) {
+        if (e instanceof StorageException) {
             return "the data folder's database could not be used: " + e.getMessage();
         }
         if (e instanceof IOException) {

@@ -1,7 +1,6 @@
 package app.scimconsole.directory;
 
 import app.scimconsole.scim.ResourceType;
-import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +21,8 @@ record DerivedColumns(List<String> names, List<Object> values, String uniqueAttr
         String uniqueAttribute = type == ResourceType.USER ? "userName" : "displayName";
         String unique = text(doc, uniqueAttribute);
         if (unique == null || unique.isBlank()) {
-            throw ScimException.invalidValue(uniqueAttribute + " is required.");
+            // The protocol layer refuses such a document before it gets here.
+            throw new IllegalArgumentException(uniqueAttribute + " is required");
         }
         String displayName = text(doc, "displayName");
         if (type == ResourceType.USER) {
@@ -40,9 +40,9 @@ record DerivedColumns(List<String> names, List<Object> values, String uniqueAttr
         return new DerivedColumns(List.copyOf(names), values, uniqueAttribute, unique);
     }
 
-    /** The 409 for a row that collides with another on the unique (case-insensitive) name. */
-    ScimException uniquenessViolation() {
-        return ScimException.uniqueness(uniqueAttribute + " '" + uniqueValue + "' is already taken.");
+    /** A row that collides with another on the unique (case-insensitive) name. */
+    StorageOutcome uniquenessViolation() {
+        return new StorageOutcome(StorageOutcome.Kind.DUPLICATE, uniqueAttribute, uniqueValue);
     }
 
     private static void add(List<String> names, List<Object> values, String name, Object value) {

@@ -60,6 +60,17 @@ public interface Directory extends AutoCloseable {
 
     void recordTokenUse(String tokenId, Instant when);
 
+    // ---- admin credentials ------------------------------------------------------------------------
+
+    /** Stores the digest of a credential for a remote console's admin API; the credential itself is never stored. */
+    void addAdminCredential(byte[] hash, String label);
+
+    /** Removes every stored admin credential; returns how many there were. */
+    int removeAdminCredentials();
+
+    /** The digests of the stored admin credentials. */
+    List<byte[]> adminCredentialHashes();
+
     // ---- resources ----------------------------------------------------------------------------
 
     /** A stored user or group. {@code members} is filled for groups when asked for, else empty. */
@@ -90,7 +101,8 @@ public interface Directory extends AutoCloseable {
 
     /**
      * Creates a resource; {@code audit} (may be null) makes the activity entry from the created resource, and
-     * it is written in the same transaction, so a write and its log entry are durable together.
+     * it is written in the same transaction, so a write and its log entry are durable together. Raises
+     * {@link StorageOutcome}: DUPLICATE, UNKNOWN_MEMBER.
      */
     StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds,
             Function<StoredResource, Activity> audit);
@@ -103,34 +115,47 @@ public interface Directory extends AutoCloseable {
     Map<String, Long> memberCounts(String tenantId, List<String> groupIds);
 
     /**
-     * Reads, changes and writes one resource in one transaction. {@code change} receives the current state
-     * and returns the new document and member changes (or null for "no change"); {@code expectedVersion},
-     * when not null, must equal the stored version (else 412).
+     * The new state of a resource, computed by the caller from what it read at {@code readVersion}. {@code doc} is
+     * null when the document does not change; {@code memberChanges} may be empty. A new document is written only if
+     * the resource is still at {@code readVersion}; membership changes (row changes that do not depend on what was
+     * read) are applied whatever the version, unless {@code pinned} (the client named the version it changes).
      */
-    default StoredResource update(String tenantId, ResourceType type, String id, Long expectedVersion,
-            Function<StoredResource, Update> change) {
-        return update(tenantId, type, id, expectedVersion, change, null);
+    record Update(long readVersion, ObjectNode doc, List<MemberChange> memberChanges, boolean pinned) {
+        public Update {
+            memberChanges = memberChanges == null ? List.of() : List.copyOf(memberChanges);
+        }
     }
 
-    /** As {@link #update(String, ResourceType, String, Long, Function)}, with its activity entry in the same transaction. */
-    StoredResource update(String tenantId, ResourceType type, String id, Long expectedVersion,
-            Function<StoredResource, Update> change, Function<StoredResource, Activity> audit);
-
-    record Update(ObjectNode doc, List<MemberChange> memberChanges) {
-    }
+    /**
+     * Writes {@code update} and its activity entry (made from the written resource, may be null) in one
+     * transaction, and returns the resource as stored (groups without members). Raises {@link StorageOutcome}:
+     * NOT_FOUND, VERSION_CONFLICT (read again and compute again), DUPLICATE, UNKNOWN_MEMBER.
+     */
+    StoredResource update(String tenantId, ResourceType type, String id, Update update,
+            Function<StoredResource, Activity> audit);
 
     default void delete(String tenantId, ResourceType type, String id, Long expectedVersion) {
         delete(tenantId, type, id, expectedVersion, null);
     }
 
-    /** Deletes a resource; {@code audit} (may be null) is given the resource as it was, in the same transaction. */
+    /**
+     * Deletes a resource; {@code audit} (may be null) is given the resource as it was, in the same transaction.
+     * Raises {@link StorageOutcome}: NOT_FOUND, VERSION_CONFLICT when {@code expectedVersion} is not the stored one.
+     */
     void delete(String tenantId, ResourceType type, String id, Long expectedVersion,
             Function<StoredResource, Activity> audit);
 
     // ---- activity -----------------------------------------------------------------------------
 
+    /**
+     * One entry of the provisioning log. {@code code} and {@code args} say why (sentences are made from them at the
+     * edges); entries written by an earlier version have no code, only their English {@code detail}.
+     */
     record Activity(long seq, Instant time, String tenantId, String operation, String resource, String resourceId,
-            String userName, String outcome, String detail) {
+            String userName, String outcome, String code, List<String> args, String detail) {
+        public Activity {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
     }
 
     void log(Activity entry);

@@ -3,7 +3,6 @@ package app.scimconsole.directory;
 import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
 import app.scimconsole.scim.MemberChange;
-import app.scimconsole.scim.ScimException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -116,7 +115,7 @@ final class Memberships {
         } catch (SQLException e) {
             if ("23503".equals(e.getSQLState())) {
                 // PostgreSQL: the user was deleted by a concurrent request after it was looked up above.
-                throw ScimException.invalidValue("A user to be made a member no longer exists.");
+                throw new StorageOutcome(StorageOutcome.Kind.UNKNOWN_MEMBER, "");
             }
             throw e;
         }
@@ -136,7 +135,7 @@ final class Memberships {
         return removed;
     }
 
-    /** Members must be users of the same tenant; anything else is the client's mistake (400). */
+    /** Members must be users of the same tenant. */
     private static void requireUsersOfTenant(Connection c, String tenantId, Set<String> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
@@ -153,7 +152,7 @@ final class Memberships {
         }
         for (String id : ids) {
             if (!found.contains(id)) {
-                throw ScimException.invalidValue("No user with id '" + id + "' exists to be a member.");
+                throw new StorageOutcome(StorageOutcome.Kind.UNKNOWN_MEMBER, id);
             }
         }
     }

@@ -8,7 +8,6 @@ import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
 import app.scimconsole.scim.ResourceType;
-import app.scimconsole.scim.ScimException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Users and groups as rows: create, read, list, change and delete, each on a connection in a transaction. */
 final class ResourceRows {
@@ -156,70 +154,89 @@ final class ResourceRows {
         return Optional.of(new Page(total[0], startIndex, rows));
     }
 
-    StoredResource update(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion,
-            Function<StoredResource, Update> change) throws SQLException {
-        StoredResource current = existing(c, tenantId, type, id, expectedVersion);
-        Update update = change.apply(current);
-        if (update == null) {
-            return current;
-        }
-        ObjectNode doc = update.doc() == null ? current.doc() : storable(type, update.doc());
-        boolean docChanged = !doc.equals(current.doc());
-        int membershipChanges = 0;
-        if (update.memberChanges() != null && !update.memberChanges().isEmpty()) {
-            requireGroup(type);
-            membershipChanges = Memberships.apply(c, tenantId, id, update.memberChanges());
-        }
-        if (!docChanged && membershipChanges == 0) {
-            return current;
-        }
+    /**
+     * Writes the new state of a resource that was computed from the version {@code u.readVersion()}: a new document
+     * only if the row is still at that version (else {@link StorageOutcome.Kind#VERSION_CONFLICT}, and the caller
+     * computes it again from what is stored now); membership changes, which are row changes that do not depend on
+     * what was read, whatever the version unless the update is pinned to it.
+     */
+    StoredResource update(Connection c, String tenantId, ResourceType type, String id, Update u) throws SQLException {
         String now = Timestamps.format(now());
-        long version = current.version() + 1;
-        if (docChanged) {
+        boolean changed = false;
+        if (u.doc() != null) {
+            ObjectNode doc = storable(type, u.doc());
             DerivedColumns derived = DerivedColumns.of(type, doc);
             List<Object> params = new ArrayList<>(derived.values());
-            params.addAll(List.of(now, version, write(doc), id, tenantId, current.version()));
+            params.addAll(List.of(now, write(doc), id, tenantId, u.readVersion()));
             String sql = "UPDATE " + table(type) + " SET " + String.join(" = ?, ", derived.names())
-                    + " = ?, last_modified = ?, version = ?, doc = ? WHERE id = ? AND tenant_id = ? AND version = ?";
-            requireOneRow(execute(c, new SqlWhere(sql, params), derived), type, id);
+                    + " = ?, last_modified = ?, version = version + 1, doc = ? WHERE id = ? AND tenant_id = ?"
+                    + " AND version = ?";
+            if (execute(c, new SqlWhere(sql, params), derived) != 1) {
+                throw missingOrMoved(c, tenantId, type, id, u.readVersion());
+            }
+            changed = true;
         } else {
-            requireOneRow(Jdbc.update(c, "UPDATE " + table(type) + " SET last_modified = ?, version = ?"
-                    + " WHERE id = ? AND tenant_id = ? AND version = ?", now, version, id, tenantId, current.version()),
-                    type, id);
+            long stored = storedVersion(c, tenantId, type, id);
+            if (u.pinned() && stored != u.readVersion()) {
+                throw conflict(id, u.readVersion(), stored);
+            }
         }
-        return find(c, tenantId, type, id, false).orElseThrow();
+        if (u.memberChanges() != null && !u.memberChanges().isEmpty()) {
+            requireGroup(type);
+            int membershipChanges = Memberships.apply(c, tenantId, id, u.memberChanges());
+            if (membershipChanges > 0 && !changed) {
+                String sql = "UPDATE " + table(type) + " SET last_modified = ?, version = version + 1"
+                        + " WHERE id = ? AND tenant_id = ?";
+                int bumped = u.pinned() ? Jdbc.update(c, sql + " AND version = ?", now, id, tenantId, u.readVersion())
+                        : Jdbc.update(c, sql, now, id, tenantId);
+                if (bumped != 1) {
+                    throw missingOrMoved(c, tenantId, type, id, u.readVersion());
+                }
+            }
+        }
+        return find(c, tenantId, type, id, false)
+                .orElseThrow(() -> new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id));
     }
 
-    /** Deletes the resource and returns it as it was. */
+    /** Deletes the resource and returns it as it was; {@code expectedVersion}, when given, must be the stored one. */
     StoredResource delete(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion)
             throws SQLException {
-        StoredResource gone = existing(c, tenantId, type, id, expectedVersion);
-        requireOneRow(Jdbc.update(c, "DELETE FROM " + table(type) + " WHERE id = ? AND tenant_id = ? AND version = ?",
-                id, tenantId, gone.version()), type, id);
+        StoredResource gone = find(c, tenantId, type, id, false, dialect.lockRow())
+                .orElseThrow(() -> new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id));
+        if (expectedVersion != null && expectedVersion != gone.version()) {
+            throw conflict(id, expectedVersion, gone.version());
+        }
+        if (Jdbc.update(c, "DELETE FROM " + table(type) + " WHERE id = ? AND tenant_id = ? AND version = ?",
+                id, tenantId, gone.version()) != 1) {
+            throw missingOrMoved(c, tenantId, type, id, gone.version());
+        }
         return gone;
     }
 
-    /**
-     * The row was read (and, on PostgreSQL, locked) at the version the change was made from, so the UPDATE or
-     * DELETE, which checks that version again, changes exactly one row; anything else is a lost race (412).
-     */
-    private static void requireOneRow(int changed, ResourceType type, String id) {
-        if (changed != 1) {
-            throw ScimException.preconditionFailed(type.resourceName() + " '" + id
-                    + "' was changed by another request; read it again.");
+    private static long storedVersion(Connection c, String tenantId, ResourceType type, String id)
+            throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT version FROM " + table(type)
+                + " WHERE id = ? AND tenant_id = ?", id, tenantId)); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id);
+            }
+            return rs.getLong(1);
         }
     }
 
-    /** The current resource, or 404; 412 when the client's version is not the stored one. */
-    private StoredResource existing(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion)
-            throws SQLException {
-        StoredResource current = find(c, tenantId, type, id, false, dialect.lockRow())
-                .orElseThrow(() -> ScimException.notFound(type.resourceName() + " '" + id + "' does not exist."));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw ScimException.preconditionFailed(type.resourceName() + " '" + id + "' is at version "
-                    + current.version() + ", not " + expectedVersion + ".");
+    /** Why a write that names a version changed no row: the row is gone, or it moved on. */
+    private static StorageOutcome missingOrMoved(Connection c, String tenantId, ResourceType type, String id,
+            long expected) throws SQLException {
+        try {
+            return conflict(id, expected, storedVersion(c, tenantId, type, id));
+        } catch (StorageOutcome gone) {
+            return gone;
         }
-        return current;
+    }
+
+    private static StorageOutcome conflict(String id, long expected, long stored) {
+        return new StorageOutcome(StorageOutcome.Kind.VERSION_CONFLICT, id, Long.toString(expected),
+                Long.toString(stored));
     }
 
     /** Columns a query selects after {@link #COLUMNS}, read from each row; false abandons the query. */

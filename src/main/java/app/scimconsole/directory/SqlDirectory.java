@@ -143,6 +143,26 @@ public abstract class SqlDirectory implements Directory {
         });
     }
 
+    // ---- admin credentials ------------------------------------------------------------------------
+
+    @Override
+    public void addAdminCredential(byte[] hash, String label) {
+        write(c -> {
+            AdminCredentialRows.add(c, hash, label, now());
+            return null;
+        });
+    }
+
+    @Override
+    public int removeAdminCredentials() {
+        return write(AdminCredentialRows::removeAll);
+    }
+
+    @Override
+    public List<byte[]> adminCredentialHashes() {
+        return read(AdminCredentialRows::hashes);
+    }
+
     // ---- resources ----------------------------------------------------------------------------
 
     @Override
@@ -172,9 +192,9 @@ public abstract class SqlDirectory implements Directory {
     }
 
     @Override
-    public StoredResource update(String tenantId, ResourceType type, String id, Long expectedVersion,
-            Function<StoredResource, Update> change, Function<StoredResource, Activity> audit) {
-        return write(c -> audited(c, resources.update(c, tenantId, type, id, expectedVersion, change), audit));
+    public StoredResource update(String tenantId, ResourceType type, String id, Update update,
+            Function<StoredResource, Activity> audit) {
+        return write(c -> audited(c, resources.update(c, tenantId, type, id, update), audit));
     }
 
     @Override

@@ -1,15 +1,11 @@
 package app.scimconsole.http;
 
-import app.scimconsole.scim.MemberChange;
-import app.scimconsole.service.ActivityRecorder;
-import app.scimconsole.service.Authenticator;
-import app.scimconsole.service.DomainPolicy;
-import app.scimconsole.service.PatchSummary;
+import app.scimconsole.service.Provisioning;
 import app.scimconsole.service.ResourceRenderer;
-import app.scimconsole.service.TrafficTracker;
-import app.scimconsole.service.VerifiedDomains;
+import app.scimconsole.service.ScimAccess;
+import app.scimconsole.service.TenantRateLimiter;
+import app.scimconsole.scim.MemberChange;
 
-import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;
@@ -46,38 +42,17 @@ import org.slf4j.LoggerFactory;
 final class ScimEndpoint implements HttpHandler {
     static final String PREFIX = "/scim/v2/";
     private static final Logger LOG = LoggerFactory.getLogger(ScimEndpoint.class);
-    /**
-     * Failed authentications are written to the activity log at most this often per tenant (after a burst of
-     * {@link #LOGGED_AUTH_FAILURE_BURST}): a client hammering with a wrong token must not turn each request into
-     * a database write. It still gets its 401 every time.
-     */
-    private static final double LOGGED_AUTH_FAILURES_PER_SECOND = 1;
-    private static final int LOGGED_AUTH_FAILURE_BURST = 20;
 
-    private final Directory directory;
-    private final Authenticator authenticator;
-    private final DomainPolicy domainPolicy;
-    private final ActivityRecorder activity;
+    private final ScimAccess access;
+    private final Provisioning provisioning;
     private final ServiceConfig config;
     private final TenantRateLimiter requestRate;
-    private final TenantRateLimiter loggedAuthFailures;
-    private final ResourceNormalizer normalizer = new ResourceNormalizer();
-    private final PatchEngine patchEngine = new PatchEngine();
 
-    private final TrafficTracker traffic;
-    private final Clock clock;
-
-    ScimEndpoint(Directory directory, VerifiedDomains domains, ServiceConfig config, TrafficTracker traffic, Clock clock) {
-        this.traffic = traffic;
-        this.clock = clock;
-        this.directory = directory;
-        this.authenticator = new Authenticator(directory, clock);
-        this.domainPolicy = new DomainPolicy(domains);
-        this.activity = new ActivityRecorder(directory, clock);
+    ScimEndpoint(ScimAccess access, Provisioning provisioning, ServiceConfig config) {
+        this.access = access;
+        this.provisioning = provisioning;
         this.config = config;
         this.requestRate = new TenantRateLimiter(config.limits().ratePerSecond(), config.limits().rateBurst(), System::nanoTime);
-        this.loggedAuthFailures = new TenantRateLimiter(LOGGED_AUTH_FAILURES_PER_SECOND, LOGGED_AUTH_FAILURE_BURST,
-                System::nanoTime);
     }
 
     /** A parsed request target: tenant, then resource endpoint and optional id or sub-path. */
@@ -87,26 +62,19 @@ final class ScimEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange http) {
         Exchange ex = new Exchange(http, config.maxBodyBytes());
-        String countedTenant = null;
+        ScimAccess.Caller caller = null;
         try {
             Target target = parse(ex.rawPath());
             String baseUrl = config.tenantUrl(target.tenantId());
-            boolean entra = !isConsoleConnectionTest(ex);
-            authenticate(ex, target, entra);
-            if (entra) {
-                // Counted before the answer goes out, so whoever reads the traffic after the answer sees it.
-                countedTenant = target.tenantId();
-                traffic.record(countedTenant, clock.instant(), false);
-            }
+            caller = access.admit(target.tenantId(), ex.header("Authorization"), isConsoleConnectionTest(ex),
+                    ex.method() + " " + target.endpoint(), target.endpoint());
             throttle(ex, target.tenantId());
             route(ex, target, baseUrl);
         } catch (ScimException e) {
-            countRejection(countedTenant, ex);
-            sendError(ex, e);
+            answerError(ex, caller, e);
         } catch (Exception e) {
             LOG.error("Unexpected failure answering {} {}", ex.method(), ex.rawPath(), e);
-            countRejection(countedTenant, ex);
-            sendError(ex, new ScimException(500, null, "The service could not complete the request."));
+            answerError(ex, caller, new ScimException(500, null, "The service could not complete the request."));
         } finally {
             ex.close();
         }
@@ -130,36 +98,10 @@ final class ScimEndpoint implements HttpHandler {
         return new Target(segs.get(0), segs.size() > 1 ? segs.get(1) : "", segs.size() > 2 ? segs.get(2) : null);
     }
 
-    /** An error answer about to be sent to Entra counts as a rejection of its cycle. */
-    private void countRejection(String countedTenant, Exchange ex) {
-        if (countedTenant != null && ex.status() == 0) {
-            traffic.rejected(countedTenant);
-        }
-    }
-
-    /** The console's "Test connection" is not Entra: it must not count as Entra's traffic or the token's use. */
+    /** The console's "Test connection" is not Entra: it must not count as Entra's traffic. */
     private static boolean isConsoleConnectionTest(Exchange ex) {
         String agent = ex.header("User-Agent");
         return agent != null && agent.startsWith(app.scimconsole.client.ConnectionTest.USER_AGENT);
-    }
-
-    private void authenticate(Exchange ex, Target target, boolean countUse) {
-        Authenticator.Outcome outcome = authenticator.authenticate(target.tenantId(), ex.header("Authorization"), countUse);
-        if (outcome == Authenticator.Outcome.OK) {
-            return;
-        }
-        ex.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM\"");
-        String detail = switch (outcome) {
-            case NO_CREDENTIALS -> "Authentication required: send the secret token as 'Authorization: Bearer <token>'.";
-            case DISABLED -> "The SCIM app of this organization is disabled; enable it in SCIM Console.";
-            default -> "The secret token is not valid for this tenant URL. Copy the current token from SCIM Console.";
-        };
-        if ((outcome == Authenticator.Outcome.WRONG_TOKEN || outcome == Authenticator.Outcome.DISABLED)
-                && loggedAuthFailures.secondsToWait(target.tenantId()) == 0) {
-            activity.rejected(target.tenantId(), ex.method() + " " + target.endpoint(), target.endpoint(), null, null,
-                    "401: " + detail);
-        }
-        throw new ScimException(401, null, detail);
     }
 
     /**
@@ -213,9 +155,14 @@ final class ScimEndpoint implements HttpHandler {
         }
     }
 
-    private void sendError(Exchange ex, ScimException e) {
+    /** Every failure is answered here, as RFC 7644 §3.12 says; an error to Entra counts against its cycle. */
+    private void answerError(Exchange ex, ScimAccess.Caller caller, ScimException e) {
         if (ex.status() != 0) {
             return; // the answer is already on its way; nothing more can be said
+        }
+        access.answeredWithError(caller);
+        if (e.status() == 401) {
+            ex.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM\"");
         }
         try {
             ex.sendJson(e.status(), ErrorResponses.of(e));
@@ -337,7 +284,7 @@ final class ScimEndpoint implements HttpHandler {
         }
 
         private void list(ListParams p) throws IOException {
-            Page page = directory.query(tenantId, type, p.query());
+            Page page = provisioning.list(tenantId, type, p.query());
             List<ObjectNode> resources = new ArrayList<>(page.resources().size());
             for (StoredResource r : page.resources()) {
                 resources.add(p.projection().apply(renderer.render(r, p.query().withMembers())));
@@ -352,7 +299,7 @@ final class ScimEndpoint implements HttpHandler {
 
         private void get(String id) throws IOException {
             boolean withMembers = type == ResourceType.GROUP && requestedProjection().mayReturn("members");
-            StoredResource r = directory.get(tenantId, type, id, withMembers).orElseThrow(this::notFound);
+            StoredResource r = provisioning.get(tenantId, type, id, withMembers);
             String etag = ResourceRenderer.etag(r.version());
             String ifNoneMatch = ex.header("If-None-Match");
             ex.setHeader("ETag", etag);
@@ -363,129 +310,37 @@ final class ScimEndpoint implements HttpHandler {
             respond(200, r, withMembers);
         }
 
-        private ScimException notFound() {
-            return ScimException.notFound(type.resourceName() + " not found.");
-        }
-
         private void respond(int status, StoredResource r, boolean withMembers) throws IOException {
             ex.setHeader("ETag", ResourceRenderer.etag(r.version()));
             ex.sendJson(status, requestedProjection().apply(renderer.render(r, withMembers)));
         }
 
         private void create() throws IOException {
-            String op = "CREATE";
-            ResourceNormalizer.Normalized n = null;
-            try {
-                n = normalizer.normalize(type, ex.jsonBody());
-                if (type == ResourceType.USER) {
-                    domainPolicy.check(tenantId, n.doc());
-                }
-                StoredResource r = directory.create(tenantId, type, n.doc(), n.memberIds(),
-                        created -> audit(op, created, withSignInNote("created", created)));
-                ex.setHeader("Location", renderer.location(type, r.id()));
-                respond(201, r, true);
-            } catch (ScimException e) {
-                activity.rejected(tenantId, op, type.resourceName(), null, n == null ? null : label(n.doc()), describe(e));
-                throw e;
-            }
+            StoredResource r = provisioning.create(tenantId, type, ex.jsonBody());
+            ex.setHeader("Location", renderer.location(type, r.id()));
+            respond(201, r, true);
         }
 
         private void replace(String id) throws IOException {
-            String op = "REPLACE";
             Long expected = Preconditions.expectedVersion(ex.header("If-Match"));
-            String[] name = {null};
-            try {
-                JsonNode body = ex.jsonBody();
-                StoredResource r = directory.update(tenantId, type, id, expected, current -> {
-                    name[0] = label(current.doc());
-                    ResourceNormalizer.Normalized n = normalizer.normalize(type, body);
-                    name[0] = label(n.doc());
-                    if (type == ResourceType.USER) {
-                        domainPolicy.check(tenantId, n.doc());
-                    }
-                    List<MemberChange> members = type == ResourceType.GROUP && body.has("members")
-                            ? List.of(new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of()),
-                                    new MemberChange(MemberChange.Kind.ADD, n.memberIds()))
-                            : List.of();
-                    if (n.doc().equals(current.doc()) && members.isEmpty()) {
-                        return null;
-                    }
-                    return new Directory.Update(n.doc(), members);
-                }, replaced -> audit(op, replaced, withSignInNote("replaced", replaced)));
-                respond(200, r, true);
-            } catch (ScimException e) {
-                activity.rejected(tenantId, op, type.resourceName(), id, name[0], describe(e));
-                throw e;
-            }
+            respond(200, provisioning.replace(tenantId, type, id, expected, ex.jsonBody()), true);
         }
 
         private void patch(String id) throws IOException {
-            String op = "PATCH";
             Long expected = Preconditions.expectedVersion(ex.header("If-Match"));
-            String[] name = {null};
-            String[] summary = {""};
-            try {
-                JsonNode body = ex.jsonBody();
-                summary[0] = PatchSummary.of(body);
-                StoredResource r = directory.update(tenantId, type, id, expected, current -> {
-                    name[0] = label(current.doc());
-                    PatchResult result = patchEngine.apply(type, current.doc(), body);
-                    if (!result.changed()) {
-                        return null;
-                    }
-                    name[0] = label(result.doc());
-                    if (type == ResourceType.USER) {
-                        domainPolicy.check(tenantId, result.doc());
-                    }
-                    return new Directory.Update(result.doc(), result.memberChanges());
-                }, patched -> audit(op, patched, withSignInNote(summary[0], patched)));
-                if (type == ResourceType.GROUP) {
-                    // Entra prefers 204 for groups: echoing every member of a large group is wasted work.
-                    ex.setHeader("ETag", ResourceRenderer.etag(r.version()));
-                    ex.sendEmpty(204);
-                } else {
-                    respond(200, r, false);
-                }
-            } catch (ScimException e) {
-                activity.rejected(tenantId, op, type.resourceName(), id, name[0],
-                        describe(e) + (summary[0].isEmpty() ? "" : " (" + summary[0] + ")"));
-                throw e;
+            StoredResource r = provisioning.patch(tenantId, type, id, expected, ex.jsonBody());
+            if (type == ResourceType.GROUP) {
+                // Entra prefers 204 for groups: echoing every member of a large group is wasted work.
+                ex.setHeader("ETag", ResourceRenderer.etag(r.version()));
+                ex.sendEmpty(204);
+            } else {
+                respond(200, r, false);
             }
         }
 
         private void delete(String id) throws IOException {
-            String op = "DELETE";
-            Long expected = Preconditions.expectedVersion(ex.header("If-Match"));
-            try {
-                directory.delete(tenantId, type, id, expected, gone -> audit(op, gone, "deleted"));
-                ex.sendEmpty(204);
-            } catch (ScimException e) {
-                activity.rejected(tenantId, op, type.resourceName(), id, null, describe(e));
-                throw e;
-            }
+            provisioning.delete(tenantId, type, id, Preconditions.expectedVersion(ex.header("If-Match")));
+            ex.sendEmpty(204);
         }
-
-        private Directory.Activity audit(String op, StoredResource r, String detail) {
-            return activity.success(tenantId, op, type.resourceName(), r.id(), label(r.doc()), detail);
-        }
-
-        /** A user with no e-mail address at all is accepted, and the log says it cannot sign in. */
-        private String withSignInNote(String detail, StoredResource r) {
-            if (type != ResourceType.USER || !DomainPolicy.identityDomains(r.doc()).isEmpty()) {
-                return detail;
-            }
-            return detail + "; the user has no e-mail address, so it cannot sign in";
-        }
-
-        /** The name the activity log shows: userName of a user, displayName of a group. */
-        private String label(ObjectNode doc) {
-            String field = type == ResourceType.USER ? "userName" : "displayName";
-            JsonNode v = doc.get(field);
-            return v == null || !v.isTextual() ? null : v.asText();
-        }
-    }
-
-    private static String describe(ScimException e) {
-        return e.status() + (e.scimType() == null ? "" : " " + e.scimType().wire()) + ": " + e.detail();
     }
 }

@@ -1,13 +1,9 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.TrafficTracker;
-import app.scimconsole.service.VerifiedDomains;
 
-import app.scimconsole.directory.Directory;
+import app.scimconsole.service.ServiceCore;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /** The SCIM endpoint that Entra calls, on its own listener. */
 public final class ScimServer implements AutoCloseable {
@@ -19,22 +15,16 @@ public final class ScimServer implements AutoCloseable {
         this.config = config;
     }
 
-    /** Starts listening; port 0 picks a free port, which {@link #config()} then reports. */
-    public static ScimServer start(ServiceConfig requested, Directory directory, VerifiedDomains domains, Clock clock)
-            throws IOException {
-        return start(requested, directory, domains, () -> true, new TrafficTracker(), clock);
-    }
-
     /**
-     * As above, with {@code GET /healthz} answering 200 while {@code healthy} says the database answers (else 503),
-     * and Entra's requests counted into {@code traffic}.
+     * Starts listening for {@code core}'s tenants; port 0 picks a free port, which {@link #config()} then reports.
+     * {@code GET /healthz} answers 200 while the database answers (else 503).
      */
-    public static ScimServer start(ServiceConfig requested, Directory directory, VerifiedDomains domains,
-            BooleanSupplier healthy, TrafficTracker traffic, Clock clock) throws IOException {
+    public static ScimServer start(ServiceConfig requested, ServiceCore core) throws IOException {
         Listener listener = Listener.start(requested.bindAddress(), requested.port(),
                 new Listener.Workers(requested.threads(), requested.limits().queueCapacity()), requested.tls(), "scim-http",
-                port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(directory, domains, requested.withPort(port), traffic, clock),
-                        HealthEndpoint.PATH, new HealthEndpoint(healthy)),
+                port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(core.access(), core.provisioning(),
+                                requested.withPort(port)),
+                        HealthEndpoint.PATH, new HealthEndpoint(core::healthy)),
                 "Nothing here. A SCIM tenant URL has the form <public URL>" + ScimEndpoint.PREFIX + "<tenant id>.");
         return new ScimServer(listener, requested.withPort(listener.port()));
     }

@@ -1,15 +1,12 @@
 package app.scimconsole.http;
 
+import app.scimconsole.directory.SqlDirectory;
+import app.scimconsole.domains.DomainService;
 import app.scimconsole.service.AdminCredentials;
 import app.scimconsole.service.AdminService;
 import app.scimconsole.service.Closer;
-import app.scimconsole.service.DomainRechecker;
-import app.scimconsole.service.TrafficTracker;
+import app.scimconsole.service.ServiceCore;
 
-import app.scimconsole.directory.SqlDirectory;
-import app.scimconsole.domains.DnsChecker;
-import app.scimconsole.domains.DomainService;
-import app.scimconsole.domains.DomainStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,22 +25,17 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    private final SqlDirectory directory;
-    private final DomainService domains;
+    private final ServiceCore core;
     private final AdminService admin;
-    private final AdminCredentials adminCredentials;
     private final String adminCredential;
     private final Closer closer;
     private final ScimServer server;
     private final AdminServer adminServer;
 
-    private ServiceRuntime(SqlDirectory directory, DomainService domains, AdminService admin,
-            AdminCredentials adminCredentials, String adminCredential, ScimServer server, AdminServer adminServer,
-            Closer closer) {
-        this.directory = directory;
-        this.domains = domains;
+    private ServiceRuntime(ServiceCore core, AdminService admin, String adminCredential, ScimServer server,
+            AdminServer adminServer, Closer closer) {
+        this.core = core;
         this.admin = admin;
-        this.adminCredentials = adminCredentials;
         this.adminCredential = adminCredential;
         this.server = server;
         this.adminServer = adminServer;
@@ -65,35 +57,30 @@ public final class ServiceRuntime implements AutoCloseable {
         Closer closer = new Closer();
         closer.add(directory);
         try {
-            DomainService domains = domainService(directory, dnsServer, clock);
-            TrafficTracker traffic = new TrafficTracker();
-            ScimServer server = closer.add(ScimServer.start(config, directory, domains::isVerified, directory::healthy,
-                    traffic, clock));
-            AdminService admin = new AdminService(directory, domains, server.config(), traffic, clock);
-            AdminCredentials credentials = new AdminCredentials(directory.dataSource(), clock);
-            String credential = credentials.issueEphemeral();
-            AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), config.tls(), admin, credentials));
-            closer.add(DomainRechecker.start(domains, clock, Duration.ofMinutes(1)));
-            return new ServiceRuntime(directory, domains, admin, credentials, credential, server, adminServer, closer);
+            ServiceCore core = closer.add(new ServiceCore(directory, dnsServer, clock));
+            ScimServer server = closer.add(ScimServer.start(config, core));
+            AdminService admin = core.admin(server.config()::tenantUrl);
+            String credential = core.adminCredentials().issueEphemeral();
+            AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), config.tls(),
+                    admin, core.adminCredentials()));
+            core.startRechecks(Duration.ofMinutes(1));
+            return new ServiceRuntime(core, admin, credential, server, adminServer, closer);
         } catch (IOException | RuntimeException e) {
             closer.close();
             throw e;
         }
     }
 
-    /** The domain service of a directory: checks go to {@code dnsServer} when given, else to real DNS. */
-    public static DomainService domainService(SqlDirectory directory, String dnsServer, Clock clock) {
-        DnsChecker checker = dnsServer == null || dnsServer.isBlank() ? DnsChecker.usingSystemResolver()
-                : DnsChecker.usingServer(dnsServer);
-        return new DomainService(new DomainStore(directory.dataSource(), directory.readDataSource()), checker.withClock(clock), clock);
-    }
-
     public SqlDirectory directory() {
-        return directory;
+        return core.directory();
     }
 
     public DomainService domains() {
-        return domains;
+        return core.domains();
+    }
+
+    public ServiceCore core() {
+        return core;
     }
 
     public ScimServer server() {
@@ -106,7 +93,7 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     public AdminCredentials adminCredentials() {
-        return adminCredentials;
+        return core.adminCredentials();
     }
 
     /** The admin API's base URL, e.g. {@code http://127.0.0.1:8090/admin/v1}. */

@@ -1,17 +1,22 @@
 package app.scimconsole.service;
 
+import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.Directory.StoredResource;
+import app.scimconsole.scim.ScimException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The provisioning log: an entry for every SCIM write (stored with the write itself) and every rejection, with a
- * plain-language detail.
+ * The provisioning log: an entry for every SCIM write (stored with the write itself) and every refusal, each with
+ * its reason as a code and arguments, from which the console and the CLI make sentences in their reader's language.
  */
 public final class ActivityRecorder {
+    static final String SUCCESS = "success";
+    static final String REJECTED = "rejected";
+    private static final int MAX_ARG = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(ActivityRecorder.class);
-    private static final int MAX_DETAIL = 1000;
 
     private final Directory directory;
     private final Clock clock;
@@ -22,28 +27,45 @@ public final class ActivityRecorder {
     }
 
     /** The entry for a successful write, to be stored in the write's own transaction. */
-    public Directory.Activity success(String tenantId, String operation, String resource, String resourceId, String name,
-            String detail) {
-        return entry(tenantId, operation, resource, resourceId, name, "success", detail);
+    Directory.Activity success(Provisioning.Attempt attempt, StoredResource written, Reason reason) {
+        return entry(attempt.tenantId, attempt.operation.name(), attempt.type.resourceName(), written.id(),
+                attempt.name(), SUCCESS, reason);
     }
 
-    public void rejected(String tenantId, String operation, String resource, String resourceId, String name, String detail) {
-        write(tenantId, operation, resource, resourceId, name, "rejected", detail);
+    /** A SCIM request that was refused, with the reason its client was given. */
+    void rejected(Provisioning.Attempt attempt, ScimException e) {
+        write(entry(attempt.tenantId, attempt.operation.name(), attempt.type.resourceName(), attempt.resourceId,
+                attempt.name(), REJECTED, attempt.refusal(e)));
     }
 
-    private Directory.Activity entry(String tenantId, String operation, String resource, String resourceId, String name,
-            String outcome, String detail) {
-        String d = detail == null ? null : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "..." : detail;
-        return new Directory.Activity(0, clock.instant(), tenantId, operation, resource, resourceId, name, outcome, d);
+    /** A request refused before it reached a resource (a wrong token, the SCIM app turned off). */
+    public void rejected(String tenantId, String operation, String resource, Reason reason) {
+        write(entry(tenantId, operation, resource, null, null, REJECTED, reason));
     }
 
-    private void write(String tenantId, String operation, String resource, String resourceId, String name,
-            String outcome, String detail) {
+    /** Something the owner did to the SCIM app itself (enable, rotate the token, disable). */
+    void ownerAction(String tenantId, String operation, Reason reason) {
+        write(entry(tenantId, operation, "ScimApp", null, null, SUCCESS, reason));
+    }
+
+    private Directory.Activity entry(String tenantId, String operation, String resource, String resourceId,
+            String name, String outcome, Reason reason) {
+        return new Directory.Activity(0, clock.instant(), tenantId, operation, resource, resourceId, name, outcome,
+                reason.code(), reason.args().stream().map(ActivityRecorder::capped).toList(), null);
+    }
+
+    /** An argument echoes what a client sent; the log keeps enough of it to recognise, not all of it. */
+    private static String capped(String arg) {
+        return arg.length() > MAX_ARG ? arg.substring(0, MAX_ARG) + "…" : arg;
+    }
+
+    private void write(Directory.Activity entry) {
         try {
-            directory.log(entry(tenantId, operation, resource, resourceId, name, outcome, detail));
+            directory.log(entry);
         } catch (RuntimeException e) {
             // The answer to the client must not depend on the log; the failure is still visible to operators.
-            LOG.warn("Could not write the activity log entry for {} {}: {}", operation, resource, e.toString());
+            LOG.warn("Could not write the activity log entry for {} {}: {}", entry.operation(), entry.resource(),
+                    e.toString());
         }
     }
 }

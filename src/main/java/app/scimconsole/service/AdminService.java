@@ -1,9 +1,9 @@
 package app.scimconsole.service;
 
-import app.scimconsole.http.ServiceConfig;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
@@ -31,13 +31,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The admin API's operations, in-process: what the console asks of the service. The HTTP admin endpoint
@@ -46,7 +45,8 @@ import java.util.regex.Pattern;
 public final class AdminService implements AdminApi {
     private static final int MAX_PAGE = 1000;
     private static final int ACTIVITY_SCAN = 5000;
-    private static final Pattern UNVERIFIED_DOMAIN = Pattern.compile("The e-mail domain '([^']+)' is not verified");
+    /** args: the entry's English text. An entry written before entries carried their reasons as data. */
+    static final String LEGACY_ENTRY = "activity.legacy";
     private static final Set<String> USER_SORTS = Set.of("userName", "displayName", "title", "externalId",
             "meta.created", "meta.lastModified", "active", "emails.value", "name.familyName", "name.givenName",
             Schemas.ENTERPRISE_URN + ":department");
@@ -54,17 +54,17 @@ public final class AdminService implements AdminApi {
     private final Directory directory;
     private final DomainService domains;
     private final TenantAdmin tenants;
-    private final ServiceConfig config;
+    private final TenantUrls tenantUrls;
     private final TrafficTracker trafficTracker;
     private final Clock clock;
 
-    public AdminService(Directory directory, DomainService domains, ServiceConfig config, TrafficTracker traffic,
+    public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TrafficTracker traffic,
             Clock clock) {
         this.trafficTracker = traffic;
         this.directory = directory;
         this.domains = domains;
         this.tenants = new TenantAdmin(directory, clock);
-        this.config = config;
+        this.tenantUrls = tenantUrls;
         this.clock = clock;
     }
 
@@ -96,23 +96,26 @@ public final class AdminService implements AdminApi {
                 countUsers(t, new Filter.Present(new AttrPath(Schemas.ENTERPRISE_URN, "department", null))));
         Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
         long rejected = 0;
-        Set<String> unverified = new LinkedHashSet<>();
+        Set<String> refusedDomains = new LinkedHashSet<>();
         for (Directory.Activity a : directory.activity(t.id(), ACTIVITY_SCAN)) {
             if (a.time().isBefore(dayAgo)) {
                 break;
             }
-            if ("rejected".equals(a.outcome())) {
+            if (ActivityRecorder.REJECTED.equals(a.outcome())) {
                 rejected++;
-                Matcher m = UNVERIFIED_DOMAIN.matcher(a.detail() == null ? "" : a.detail());
-                if (m.find()) {
-                    unverified.add(m.group(1));
+                if (DomainPolicy.DOMAIN_NOT_VERIFIED.equals(a.code()) && !a.args().isEmpty()) {
+                    refusedDomains.add(a.args().get(0));
                 }
             }
         }
-        Instant seen = trafficTracker.lastRequest(t.id());
-        Instant lastRequest = seen != null && (lastUsed == null || seen.isAfter(lastUsed)) ? seen : lastUsed;
-        return new Overview(t.id(), config.tenantUrl(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
-                suspended, groups, rejected, coverage, List.copyOf(unverified));
+        // A warning about a refused domain lasts only while its cause does: once verified, Entra's next cycle
+        // provisions those users, and the warning would say something no longer true.
+        List<String> unverified = refusedDomains.stream().filter(d -> !domains.isVerified(t.id(), d)).toList();
+        // Entra's own requests only: the token's last use also counts the console's connection tests, and a
+        // request that was not Entra's must never make the setup believe that Entra has called.
+        Instant lastRequest = trafficTracker.lastRequest(t.id());
+        return new Overview(t.id(), tenantUrls.of(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
+                suspended, groups, rejected, coverage, unverified);
     }
 
     private long countUsers(Tenant t, Filter f) {
@@ -132,7 +135,7 @@ public final class AdminService implements AdminApi {
     @Override
     public Credentials enableScim() {
         TenantAdmin.Credentials c = tenants.enable();
-        return new Credentials(config.tenantUrl(c.tenantId()), c.secretToken());
+        return new Credentials(tenantUrls.of(c.tenantId()), c.secretToken());
     }
 
     @Override
@@ -207,7 +210,7 @@ public final class AdminService implements AdminApi {
         UserRow row = row(r);
         // The last change of a suspended user is its suspension, or a later edit of an already suspended user.
         Instant suspendedSince = row.active() ? null : r.lastModified();
-        ResourceRenderer renderer = new ResourceRenderer(config.tenantUrl(tenant().id()));
+        ResourceRenderer renderer = new ResourceRenderer(tenantUrls.of(tenant().id()));
         return new UserDetail(row, text(d.path("name"), "givenName"), text(d.path("name"), "familyName"),
                 text(ext, "employeeNumber"), text(ext.path("manager"), "value"), r.created(), suspendedSince,
                 renderer.render(r, false).toPrettyString());
@@ -259,15 +262,15 @@ public final class AdminService implements AdminApi {
         String text = q.text() == null ? "" : q.text().strip().toLowerCase(Locale.ROOT);
         List<ActivityEntry> out = new ArrayList<>();
         for (Directory.Activity a : directory.activity(tenant().id(), text.isEmpty() && q.outcome() == Outcome.ANY ? limit : ACTIVITY_SCAN * 4)) {
-            if (q.outcome() == Outcome.SUCCESS && !"success".equals(a.outcome())
-                    || q.outcome() == Outcome.REJECTED && !"rejected".equals(a.outcome())) {
+            if (q.outcome() == Outcome.SUCCESS && !ActivityRecorder.SUCCESS.equals(a.outcome())
+                    || q.outcome() == Outcome.REJECTED && !ActivityRecorder.REJECTED.equals(a.outcome())) {
                 continue;
             }
             if (!text.isEmpty() && !contains(a, text)) {
                 continue;
             }
             out.add(new ActivityEntry(a.seq(), a.time(), a.operation(), a.resource(), a.resourceId(), a.userName(),
-                    a.outcome(), a.detail()));
+                    a.outcome(), reasonOf(a), a.detail()));
             if (out.size() == limit) {
                 break;
             }
@@ -275,8 +278,17 @@ public final class AdminService implements AdminApi {
         return out;
     }
 
+    /** An entry's reason; one written by an earlier version has only its English text, which becomes the argument. */
+    static Reason reasonOf(Directory.Activity a) {
+        return a.code() != null ? new Reason(a.code(), a.args())
+                : Reason.of(LEGACY_ENTRY, a.detail() == null ? "" : a.detail());
+    }
+
     private static boolean contains(Directory.Activity a, String text) {
-        for (String field : new String[] {a.operation(), a.resource(), a.userName(), a.detail(), a.resourceId()}) {
+        List<String> fields = new ArrayList<>(Arrays.asList(a.operation(), a.resource(), a.userName(), a.detail(),
+                a.resourceId()));
+        fields.addAll(a.args());
+        for (String field : fields) {
             if (field != null && field.toLowerCase(Locale.ROOT).contains(text)) {
                 return true;
             }

@@ -39,8 +39,8 @@ public final class Authenticator {
     private record Reading(Directory.TenantTokens tokens, long version, long nanoTime) {
     }
 
-    /** {@code countUse}: record the token's last use (not for the console's own connection test). */
-    public Outcome authenticate(String tenantId, String authorizationHeader, boolean countUse) {
+    /** Checks the presented header; a match is recorded as the token's last use (to the minute). */
+    public Outcome authenticate(String tenantId, String authorizationHeader) {
         Instant now = clock.instant();
         String presented = bearer(authorizationHeader);
         byte[] hash = presented == null ? null : SecretTokens.hash(presented);
@@ -51,7 +51,7 @@ public final class Authenticator {
         Token match = check.token();
         boolean useIsStale = match != null
                 && (match.lastUsed() == null || match.lastUsed().plus(USE_RESOLUTION).isBefore(now));
-        if (countUse && useIsStale) {
+        if (useIsStale) {
             directory.recordTokenUse(match.id(), now);
         }
         return check.outcome();

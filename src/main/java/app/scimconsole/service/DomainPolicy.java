@@ -1,5 +1,6 @@
 package app.scimconsole.service;
 
+import app.scimconsole.admin.Reason;
 import app.scimconsole.scim.ScimException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,17 +13,24 @@ import java.util.Set;
  * (its userName when that is an e-mail address, and its primary -- else work -- e-mail) is in a domain the
  * tenant has verified. Otherwise nothing changes and the client is told which domain and what to do.
  */
-public final class DomainPolicy {
+final class DomainPolicy {
     private final VerifiedDomains verified;
 
-    public DomainPolicy(VerifiedDomains verified) {
+    DomainPolicy(VerifiedDomains verified) {
         this.verified = verified;
     }
 
-    /** Throws 400 invalidValue naming the first unverified domain. */
-    public void check(String tenantId, ObjectNode user) {
+    /** args: the domain */
+    static final String DOMAIN_NOT_VERIFIED = "activity.domainNotVerified";
+
+    /**
+     * Throws 400 invalidValue naming the first unverified domain; {@code attempt} learns the refusal's reason with
+     * the domain as data, for the log and for the owner's warnings.
+     */
+    void check(String tenantId, ObjectNode user, Provisioning.Attempt attempt) {
         for (String domain : identityDomains(user)) {
             if (!verified.isVerified(tenantId, domain)) {
+                attempt.because(Reason.of(DOMAIN_NOT_VERIFIED, domain));
                 throw ScimException.invalidValue("The e-mail domain '" + domain + "' is not verified for this "
                         + "organization, so this user was not accepted. Register '" + domain + "' in SCIM Console "
                         + "(Domains) and publish its DNS TXT record; Entra's next cycle will then provision the user.");

@@ -1,22 +1,29 @@
 package app.scimconsole.service;
 
+import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.Directory.Tenant;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Turning the SCIM app on and off and issuing its secret tokens. Shared by the CLI, the admin API and the
  * console, so there is one place where a token is made, shown once and stored only as a hash.
  */
 public final class TenantAdmin {
+    static final String ENABLED = "activity.scimEnabled";
+    /** The previous tokens stopped at once; with ".overlap" (args: minutes) they keep working that long. */
+    static final String TOKEN_ROTATED = "activity.tokenRotated";
+    static final String DISABLED = "activity.scimDisabled";
+
     private final Directory directory;
     private final Clock clock;
+    private final ActivityRecorder activity;
 
     public TenantAdmin(Directory directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
+        this.activity = new ActivityRecorder(directory, clock);
     }
 
     /** What the owner pastes into Entra. The token exists only in this object; it is never stored. */
@@ -36,7 +43,7 @@ public final class TenantAdmin {
         Tenant t = tenant();
         directory.setScimEnabled(t.id(), true);
         Credentials c = issue(t.id(), Duration.ZERO);
-        directory.log(audit(t.id(), "ENABLE", "SCIM app enabled; a new secret token was issued"));
+        activity.ownerAction(t.id(), "ENABLE", Reason.of(ENABLED));
         return c;
     }
 
@@ -48,9 +55,8 @@ public final class TenantAdmin {
         Tenant t = directory.defaultTenant().filter(Tenant::scimEnabled)
                 .orElseThrow(() -> new IllegalStateException("The SCIM app is not enabled. Run 'scim enable' first."));
         Credentials c = issue(t.id(), overlap);
-        String detail = overlap.isZero() ? "new secret token issued; the previous ones stopped working"
-                : "new secret token issued; the previous ones keep working for " + overlap.toMinutes() + " minutes";
-        directory.log(audit(t.id(), "ROTATE_TOKEN", detail));
+        activity.ownerAction(t.id(), "ROTATE_TOKEN", overlap.isZero() ? Reason.of(TOKEN_ROTATED)
+                : Reason.of(TOKEN_ROTATED + ".overlap", overlap.toMinutes()));
         return c;
     }
 
@@ -59,7 +65,7 @@ public final class TenantAdmin {
         directory.defaultTenant().ifPresent(t -> {
             directory.setScimEnabled(t.id(), false);
             directory.revokeAllTokens(t.id());
-            directory.log(audit(t.id(), "DISABLE", "SCIM app disabled; all secret tokens revoked; data kept"));
+            activity.ownerAction(t.id(), "DISABLE", Reason.of(DISABLED));
         });
     }
 
@@ -67,10 +73,5 @@ public final class TenantAdmin {
         String token = SecretTokens.generate();
         directory.addToken(tenantId, SecretTokens.hash(token), clock.instant().plus(overlap));
         return new Credentials(tenantId, token);
-    }
-
-    private Directory.Activity audit(String tenantId, String operation, String detail) {
-        Instant now = clock.instant();
-        return new Directory.Activity(0, now, tenantId, operation, "ScimApp", null, null, "success", detail);
     }
 }

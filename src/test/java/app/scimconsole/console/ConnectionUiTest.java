@@ -2,7 +2,7 @@ package app.scimconsole.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.console.app.ConnectionModel;
+import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.setup.StepId;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.http.ServiceConfig;

@@ -1,8 +1,8 @@
 package app.scimconsole.console;
 
-import app.scimconsole.console.app.AppContext;
-import app.scimconsole.console.app.ConnectionModel;
-import app.scimconsole.console.app.ConsoleOptions;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.ConnectionModel;
+import app.scimconsole.console.context.ConsoleOptions;
 import app.scimconsole.console.setup.StepId;
 import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.http.ServiceConfig;

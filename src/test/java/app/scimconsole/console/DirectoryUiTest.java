@@ -93,8 +93,8 @@ class DirectoryUiTest extends ConsoleUiTestBase {
         press("#nav-activity");
         TableView<ActivityEntry> log = node("#table");
         waitUntil("the rejection is in the log", () -> log.getItems().stream()
-                .anyMatch(e -> "rejected".equals(e.outcome()) && e.detail() != null
-                        && e.detail().contains("unverified.example")));
+                .anyMatch(e -> "rejected".equals(e.outcome()) && e.reason() != null
+                        && e.reason().args().contains("unverified.example")));
         fx(() -> {
             ((javafx.scene.control.ComboBox<AdminApi.Outcome>) node("#outcomeBox")).setValue(AdminApi.Outcome.REJECTED);
             return null;

@@ -1,8 +1,8 @@
 package app.scimconsole.console;
 
 import app.scimconsole.admin.AdminApi.UserRow;
-import app.scimconsole.console.app.ConnectionModel;
-import app.scimconsole.console.app.ConsoleOptions;
+import app.scimconsole.console.context.ConnectionModel;
+import app.scimconsole.console.context.ConsoleOptions;
 import app.scimconsole.console.users.UsersViewModel;
 import app.scimconsole.http.ServiceConfig;
 import java.nio.file.Path;

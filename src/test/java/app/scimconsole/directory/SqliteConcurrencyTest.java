@@ -9,8 +9,6 @@ import app.scimconsole.scim.MemberChange;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
 import app.scimconsole.scim.ResourceType;
-import app.scimconsole.scim.ScimException;
-import app.scimconsole.scim.ScimType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +54,13 @@ class SqliteConcurrencyTest {
             try {
                 return directory.create(tenant, ResourceType.USER, user(i % 2 == 0 ? "dup@x.com" : "DUP@x.com"),
                         List.of());
-            } catch (ScimException e) {
-                return e.scimType();
+            } catch (StorageOutcome e) {
+                return e.kind();
             }
         });
 
         assertThat(outcomes).filteredOn(o -> o instanceof StoredResource).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o == ScimType.UNIQUENESS).hasSize(THREADS - 1);
+        assertThat(outcomes).filteredOn(o -> o == StorageOutcome.Kind.DUPLICATE).hasSize(THREADS - 1);
     }
 
     @Test
@@ -73,16 +71,33 @@ class SqliteConcurrencyTest {
         }
         StoredResource team = directory.create(tenant, ResourceType.GROUP, group("Team"), List.of());
 
-        // Each change also rewrites the document from the state it read: a lost update would show here.
-        List<Object> outcomes = runTogether(i -> () -> directory.update(tenant, ResourceType.GROUP, team.id(), null,
-                current -> new Update(current.doc().deepCopy().put("count", current.doc().path("count").asInt() + 1),
-                        List.of(new MemberChange(MemberChange.Kind.ADD, List.of(userIds.get(i)))))));
+        // Membership changes do not depend on what was read, so all of them land, each moving the version once.
+        List<Object> outcomes = runTogether(i -> () -> directory.update(tenant, ResourceType.GROUP, team.id(),
+                new Update(1, null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(userIds.get(i)))), false),
+                null));
 
         assertThat(outcomes).allMatch(o -> o instanceof StoredResource);
         StoredResource after = directory.get(tenant, ResourceType.GROUP, team.id(), true).orElseThrow();
         assertThat(after.members()).extracting(Member::value).containsExactlyInAnyOrderElementsOf(userIds);
-        assertThat(after.doc().get("count").asInt()).isEqualTo(THREADS);
         assertThat(after.version()).isEqualTo(1 + THREADS);
+    }
+
+    @Test
+    void ofManyDocumentWritesFromOneVersionExactlyOneLands() throws Exception {
+        StoredResource team = directory.create(tenant, ResourceType.GROUP, group("Team"), List.of());
+
+        List<Object> outcomes = runTogether(i -> () -> {
+            try {
+                return directory.update(tenant, ResourceType.GROUP, team.id(),
+                        new Update(1, group("Team").put("externalId", "e" + i), List.of(), false), null);
+            } catch (StorageOutcome e) {
+                return e.kind();
+            }
+        });
+
+        assertThat(outcomes).filteredOn(o -> o instanceof StoredResource).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o == StorageOutcome.Kind.VERSION_CONFLICT).hasSize(THREADS - 1);
+        assertThat(directory.get(tenant, ResourceType.GROUP, team.id(), false).orElseThrow().version()).isEqualTo(2);
     }
 
     @Test

@@ -96,10 +96,9 @@ class SqliteDirectoryTest {
         directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
 
         assertThatThrownBy(() -> directory.create(tenant, ResourceType.USER, user("ALICE@x.com"), List.of()))
-                .isInstanceOfSatisfying(ScimException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
-                    assertThat(e.scimType()).isEqualTo(ScimType.UNIQUENESS);
-                    assertThat(e.detail()).isEqualTo("userName 'ALICE@x.com' is already taken.");
+                .isInstanceOfSatisfying(StorageOutcome.class, e -> {
+                    assertThat(e.kind()).isEqualTo(StorageOutcome.Kind.DUPLICATE);
+                    assertThat(e.args()).containsExactly("userName", "ALICE@x.com");
                 });
     }
 
@@ -113,13 +112,13 @@ class SqliteDirectoryTest {
     }
 
     @Test
-    void renamingOntoATakenUserNameIs409AndChangesNothing() {
+    void renamingOntoATakenUserNameIsADuplicateAndChangesNothing() {
         directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
         StoredResource bob = directory.create(tenant, ResourceType.USER, user("bob@x.com"), List.of());
 
-        assertThatThrownBy(() -> directory.update(tenant, ResourceType.USER, bob.id(), null,
-                current -> new Update(user("Alice@X.com"), List.of())))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> update(ResourceType.USER, bob.id(), new Update(1, user("Alice@X.com"), List.of(), false)))
+                .isInstanceOfSatisfying(StorageOutcome.class,
+                        e -> assertThat(e.kind()).isEqualTo(StorageOutcome.Kind.DUPLICATE));
         assertThat(directory.get(tenant, ResourceType.USER, bob.id(), false)).contains(bob);
     }
 
@@ -128,14 +127,10 @@ class SqliteDirectoryTest {
         StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
         clock.advance(Duration.ofSeconds(5));
 
-        StoredResource same = directory.update(tenant, ResourceType.USER, alice.id(), 1L,
-                current -> new Update(current.doc().deepCopy(), List.of()));
-        assertThat(same).isEqualTo(alice);
-        assertThat(directory.update(tenant, ResourceType.USER, alice.id(), null, current -> null)).isEqualTo(alice);
+        assertThat(update(ResourceType.USER, alice.id(), new Update(1, null, List.of(), false))).isEqualTo(alice);
 
         ObjectNode changed = alice.doc().deepCopy().put("title", "CEO");
-        StoredResource updated = directory.update(tenant, ResourceType.USER, alice.id(), 1L,
-                current -> new Update(changed, List.of()));
+        StoredResource updated = update(ResourceType.USER, alice.id(), new Update(1, changed, List.of(), false));
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.lastModified()).isEqualTo(alice.lastModified().plusSeconds(5));
         assertThat(updated.created()).isEqualTo(alice.created());
@@ -143,19 +138,45 @@ class SqliteDirectoryTest {
     }
 
     @Test
-    void versionMismatchIs412AndUnknownIdIs404() {
+    void aWriteFromAnOldVersionIsAConflictAndAnUnknownIdIsNotFound() {
         StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
 
-        assertThatThrownBy(() -> directory.update(tenant, ResourceType.USER, alice.id(), 7L,
-                current -> new Update(user("x"), List.of())))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(412));
+        assertThatThrownBy(() -> update(ResourceType.USER, alice.id(), new Update(7, user("x"), List.of(), false)))
+                .isInstanceOfSatisfying(StorageOutcome.class, e -> {
+                    assertThat(e.kind()).isEqualTo(StorageOutcome.Kind.VERSION_CONFLICT);
+                    assertThat(e.args()).containsExactly(alice.id(), "7", "1");
+                });
+        assertThat(directory.get(tenant, ResourceType.USER, alice.id(), false)).contains(alice);
         assertThatThrownBy(() -> directory.delete(tenant, ResourceType.USER, alice.id(), 2L))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(412));
-        assertThatThrownBy(() -> directory.update(tenant, ResourceType.USER, "nope", null, current -> null))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(StorageOutcome.class,
+                        e -> assertThat(e.kind()).isEqualTo(StorageOutcome.Kind.VERSION_CONFLICT));
+        assertThatThrownBy(() -> update(ResourceType.USER, "nope", new Update(1, user("x"), List.of(), false)))
+                .isInstanceOfSatisfying(StorageOutcome.class,
+                        e -> assertThat(e.kind()).isEqualTo(StorageOutcome.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> update(ResourceType.USER, "nope", new Update(1, null, List.of(), false)))
+                .isInstanceOfSatisfying(StorageOutcome.class,
+                        e -> assertThat(e.kind()).isEqualTo(StorageOutcome.Kind.NOT_FOUND));
         assertThatThrownBy(() -> directory.delete(tenant, ResourceType.GROUP, alice.id(), null))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(StorageOutcome.class,
+                        e -> assertThat(e.kind()).isEqualTo(StorageOutcome.Kind.NOT_FOUND));
         assertThat(directory.get(tenant, ResourceType.USER, "nope", false)).isEmpty();
+    }
+
+    @Test
+    void membershipChangesNeedNoVersionUnlessPinned() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        StoredResource sales = directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of());
+        update(ResourceType.GROUP, sales.id(), new Update(1, group("Sales").put("externalId", "s"), List.of(), false));
+
+        MemberChange add = new MemberChange(MemberChange.Kind.ADD, List.of(alice.id()));
+        assertThatThrownBy(() -> update(ResourceType.GROUP, sales.id(), new Update(1, null, List.of(add), true)))
+                .isInstanceOfSatisfying(StorageOutcome.class,
+                        e -> assertThat(e.kind()).isEqualTo(StorageOutcome.Kind.VERSION_CONFLICT));
+        assertThat(members(sales.id())).isEmpty();
+
+        StoredResource after = update(ResourceType.GROUP, sales.id(), new Update(1, null, List.of(add), false));
+        assertThat(after.version()).isEqualTo(3);
+        assertThat(members(sales.id())).extracting(Member::value).containsExactly(alice.id());
     }
 
     @Test
@@ -168,10 +189,11 @@ class SqliteDirectoryTest {
     }
 
     @Test
-    void missingUserNameIsInvalidValue() {
+    void aUserWithoutUserNameIsNeverWritten() {
         assertThatThrownBy(() -> directory.create(tenant, ResourceType.USER, json("{'displayName':'x'}"), List.of()))
-                .isInstanceOfSatisfying(ScimException.class,
-                        e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE));
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(directory.query(tenant, ResourceType.USER, new Directory.Query(null, null, false, 1, 0, false))
+                .totalResults()).isZero();
     }
 
     // ---- groups and memberships --------------------------------------------------------------
@@ -181,8 +203,8 @@ class SqliteDirectoryTest {
         directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of());
 
         assertThatThrownBy(() -> directory.create(tenant, ResourceType.GROUP, group("SALES"), List.of()))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail())
-                        .isEqualTo("displayName 'SALES' is already taken."));
+                .isInstanceOfSatisfying(StorageOutcome.class,
+                        e -> assertThat(e.args()).containsExactly("displayName", "SALES"));
     }
 
     @Test
@@ -193,8 +215,8 @@ class SqliteDirectoryTest {
         StoredResource sales = directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of(alice.id()));
         assertThat(sales.members()).containsExactly(new Member(alice.id(), "User", "Alice"));
 
-        StoredResource afterAdd = directory.update(tenant, ResourceType.GROUP, sales.id(), 1L,
-                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(bob.id())))));
+        StoredResource afterAdd = update(ResourceType.GROUP, sales.id(),
+                new Update(1, null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(bob.id()))), true));
         assertThat(afterAdd.version()).isEqualTo(2);
         assertThat(afterAdd.members()).isEmpty(); // members only when asked for
         assertThat(members(sales.id())).containsExactlyInAnyOrder(
@@ -202,16 +224,16 @@ class SqliteDirectoryTest {
         assertThat(directory.get(tenant, ResourceType.USER, bob.id(), false).orElseThrow().groups())
                 .containsExactly(new GroupRef(sales.id(), "Sales"));
 
-        StoredResource again = directory.update(tenant, ResourceType.GROUP, sales.id(), null,
-                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(bob.id())))));
+        StoredResource again = update(ResourceType.GROUP, sales.id(),
+                new Update(1, null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(bob.id()))), false));
         assertThat(again.version()).as("adding a member twice is no change").isEqualTo(2);
 
-        directory.update(tenant, ResourceType.GROUP, sales.id(), null,
-                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.REMOVE, List.of(alice.id())))));
+        update(ResourceType.GROUP, sales.id(),
+                new Update(1, null, List.of(new MemberChange(MemberChange.Kind.REMOVE, List.of(alice.id()))), false));
         assertThat(members(sales.id())).extracting(Member::value).containsExactly(bob.id());
 
-        directory.update(tenant, ResourceType.GROUP, sales.id(), null,
-                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of()))));
+        update(ResourceType.GROUP, sales.id(),
+                new Update(1, null, List.of(new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of())), false));
         assertThat(members(sales.id())).isEmpty();
     }
 
@@ -235,10 +257,13 @@ class SqliteDirectoryTest {
         StoredResource stranger = directory.create(other, ResourceType.USER, user("eve@y.com"), List.of());
         StoredResource sales = directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of());
 
-        assertThatThrownBy(() -> directory.update(tenant, ResourceType.GROUP, sales.id(), null,
-                current -> new Update(null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(stranger.id()))))))
-                .isInstanceOfSatisfying(ScimException.class,
-                        e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE));
+        assertThatThrownBy(() -> update(ResourceType.GROUP, sales.id(),
+                new Update(1, null, List.of(new MemberChange(MemberChange.Kind.ADD, List.of(stranger.id()))), false)))
+                .isInstanceOfSatisfying(StorageOutcome.class, e -> {
+                    assertThat(e.kind()).isEqualTo(StorageOutcome.Kind.UNKNOWN_MEMBER);
+                    assertThat(e.args()).containsExactly(stranger.id());
+                });
+        assertThat(members(sales.id())).isEmpty();
     }
 
     @Test
@@ -246,15 +271,18 @@ class SqliteDirectoryTest {
         StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
         StoredResource sales = directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of(alice.id()));
 
-        assertThatThrownBy(() -> directory.update(tenant, ResourceType.GROUP, sales.id(), null,
-                current -> new Update(group("Renamed"), List.of(
+        assertThatThrownBy(() -> update(ResourceType.GROUP, sales.id(), new Update(1, group("Renamed"), List.of(
                         new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of()),
-                        new MemberChange(MemberChange.Kind.ADD, List.of("no-such-user"))))))
-                .isInstanceOf(ScimException.class);
+                        new MemberChange(MemberChange.Kind.ADD, List.of("no-such-user"))), false)))
+                .isInstanceOf(StorageOutcome.class);
         StoredResource unchanged = directory.get(tenant, ResourceType.GROUP, sales.id(), true).orElseThrow();
         assertThat(unchanged.version()).isEqualTo(1);
         assertThat(unchanged.doc().get("displayName").asText()).isEqualTo("Sales");
         assertThat(unchanged.members()).extracting(Member::value).containsExactly(alice.id());
+    }
+
+    private StoredResource update(ResourceType type, String id, Update update) {
+        return directory.update(tenant, type, id, update, null);
     }
 
     private List<Member> members(String groupId) {
@@ -415,15 +443,19 @@ class SqliteDirectoryTest {
     void activityIsReadNewestFirst() {
         String other = directory.createTenant().id();
         for (int i = 1; i <= 3; i++) {
-            directory.log(new Activity(0, null, tenant, "CREATE", "User", "id" + i, "u" + i, "201", null));
+            directory.log(new Activity(0, null, tenant, "CREATE", "User", "id" + i, "u" + i, "success",
+                    "activity.created", List.of(), null));
         }
-        directory.log(new Activity(0, START, other, "DELETE", "User", "x", null, "204", "gone"));
+        directory.log(new Activity(0, START, other, "DELETE", "User", "x", null, "rejected", "activity.rejected",
+                List.of("404", "", "User 'x' does not exist."), null));
 
         List<Activity> latest = directory.activity(tenant, 2);
         assertThat(latest).extracting(Activity::resourceId).containsExactly("id3", "id2");
         assertThat(latest.get(0).seq()).isGreaterThan(latest.get(1).seq());
         assertThat(latest.get(0).time()).isEqualTo(Instant.parse("2024-05-01T10:00:00.123Z"));
         assertThat(directory.activity(null, 10)).hasSize(4);
+        assertThat(directory.activity(other, 1).get(0).args()).containsExactly("404", "", "User 'x' does not exist.");
+        assertThat(latest.get(0).code()).isEqualTo("activity.created");
     }
 
     /** A clock the test moves by hand. */

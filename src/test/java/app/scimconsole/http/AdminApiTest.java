@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.admin.AdminApi.ActivityQuery;
 import app.scimconsole.admin.AdminApi.Outcome;
 import app.scimconsole.admin.AdminApi.UserQuery;
@@ -62,6 +63,19 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void aWarningAboutARefusedDomainLastsOnlyUntilTheDomainIsVerified() {
+        assertThat(scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}").status()).isEqualTo(400);
+        assertThat(scim.post("/Users", "{\"userName\":\"tom@later.example\"}").status()).isEqualTo(400);
+        assertThat(admin.overview().unverifiedRejectedDomains()).containsExactly("later.example", "elsewhere.example");
+
+        dns.zone("later.example", 1, 300, 60);
+        verify("later.example");
+
+        assertThat(admin.overview().unverifiedRejectedDomains()).containsExactly("elsewhere.example");
+        assertThat(admin.overview().rejectedLastDay()).as("the refusals themselves stay in the log").isEqualTo(2);
+    }
+
+    @Test
     void usersSearchStatusDomainAndDetail() {
         String ann = createUser("ann@testuser.com", ",\"displayName\":\"Ann Archer\",\"name\":{\"givenName\":\"Ann\",\"familyName\":\"Archer\"}");
         String bob = createUser("bob@testuser.com", ",\"displayName\":\"Bob Baker\"");
@@ -114,7 +128,8 @@ class AdminApiTest extends ScimServiceTestBase {
         createUser("ann@testuser.com", "");
         scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}");
         assertThat(admin.activity(new ActivityQuery(Outcome.REJECTED, null, 50))).singleElement()
-                .satisfies(a -> assertThat(a.detail()).contains("elsewhere.example"));
+                .satisfies(a -> assertThat(a.reason()).isEqualTo(Reason.of("activity.domainNotVerified",
+                        "elsewhere.example")));
         assertThat(admin.activity(new ActivityQuery(Outcome.SUCCESS, "ann@", 50))).extracting(AdminApi.ActivityEntry::operation)
                 .containsExactly("CREATE");
         assertThat(admin.activity(new ActivityQuery(Outcome.ANY, null, 50)).get(0).userName()).isEqualTo("eve@elsewhere.example");
@@ -171,7 +186,7 @@ class AdminApiTest extends ScimServiceTestBase {
         assertThat(browser.get("/overview").status()).isEqualTo(200);
         assertThat(browser.get("/nothing").status()).isEqualTo(404);
 
-        String issued = new AdminCredentials(directory.dataSource(), Clock.systemUTC()).issue("laptop");
+        String issued = new AdminCredentials(directory).issue("laptop");
         assertThat(new AdminClient(runtime.adminUrl(), issued).overview().tenantId()).isEqualTo(tenantId);
         runtime.adminCredentials().revokeAll();
         assertThatThrownBy(() -> new AdminClient(runtime.adminUrl(), issued).overview()).isInstanceOf(AdminException.class);

@@ -25,7 +25,8 @@ class DomainEnforcementTest extends ScimServiceTestBase {
         assertThat(log.get(0).outcome()).isEqualTo("rejected");
         assertThat(log.get(0).operation()).isEqualTo("CREATE");
         assertThat(log.get(0).userName()).isEqualTo("mallory@victim.example");
-        assertThat(log.get(0).detail()).contains("victim.example");
+        assertThat(log.get(0).code()).isEqualTo("activity.domainNotVerified");
+        assertThat(log.get(0).args()).containsExactly("victim.example");
     }
 
     @Test
@@ -67,7 +68,7 @@ class DomainEnforcementTest extends ScimServiceTestBase {
     void aUserWithNoAddressAtAllIsAcceptedAndFlaggedAsUnableToSignIn() {
         HttpJson.Response r = scim.post("/Users", "{\"userName\":\"EMP-0007\",\"displayName\":\"No Mail\"}");
         assertThat(r.status()).isEqualTo(201);
-        assertThat(directory.activity(tenantId, 1).get(0).detail()).contains("cannot sign in");
+        assertThat(directory.activity(tenantId, 1).get(0).code()).isEqualTo("activity.created.noSignIn");
         AdminApi.UserRow row = runtime.admin().users(new AdminApi.UserQuery(
                 "EMP-0007", AdminApi.UserStatus.ANY, null, null, false, 1, 5)).users().get(0);
         assertThat(row.canSignIn()).isFalse();

@@ -8,6 +8,7 @@ import app.scimconsole.directory.PostgresDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.domains.DomainService;
+import app.scimconsole.service.ServiceCore;
 import app.scimconsole.testing.ServeProcess;
 import app.scimconsole.testing.TestPostgres;
 import java.io.IOException;
@@ -61,7 +62,7 @@ class MultiInstancePostgresTest {
         TenantAdmin.Credentials tenant;
         try (PostgresDirectory setup = PostgresDirectory.open(db)) {
             tenant = new TenantAdmin(setup, Clock.systemUTC()).enable();
-            DomainService domains = ServiceRuntime.domainService(setup, d.getHostString() + ":" + d.getPort(), Clock.systemUTC());
+            DomainService domains = ServiceCore.domainService(setup, d.getHostString() + ":" + d.getPort(), Clock.systemUTC());
             Challenge c = domains.add(tenant.tenantId(), "testuser.com").challenge();
             dns.txt(c.recordName(), c.recordValue());
             assertThat(domains.verify(tenant.tenantId(), "testuser.com").result().isVerified()).isTrue();

@@ -96,13 +96,18 @@ public final class ActivityViewModel {
     public String cell(ActivityEntry e, Column c) {
         return switch (c) {
             case TIME -> ui.texts().time(e.time(), ui.clock().instant());
-            case OPERATION -> e.operation();
-            case RESOURCE -> e.resource();
+            case OPERATION -> named("activity.operation.", e.operation());
+            case RESOURCE -> named("activity.resource.", e.resource());
             case USER_NAME -> e.userName();
             case OUTCOME -> "rejected".equals(e.outcome()) ? ui.text("activity.outcome.rejected")
                     : "success".equals(e.outcome()) ? ui.text("activity.outcome.success") : e.outcome();
-            case DETAIL -> e.detail();
+            case DETAIL -> e.reason() == null ? e.detail() : ui.text(e.reason().code(), e.reason().args().toArray());
         };
+    }
+
+    /** An operation or resource in the owner's language; one this version has no word for is shown as it is. */
+    private String named(String prefix, String value) {
+        return value != null && ui.i18n().has(prefix + value) ? ui.text(prefix + value) : value;
     }
 
     /** Writes {@code shown} (the table's rows, in its order) with {@code columns} (its visible columns) as CSV. */

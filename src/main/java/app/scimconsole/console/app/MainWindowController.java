@@ -1,5 +1,9 @@
 package app.scimconsole.console.app;
 
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.ConnectionModel;
+import app.scimconsole.console.context.SectionId;
+
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.StatusModel;
 import java.util.HashMap;
@@ -118,7 +122,7 @@ public final class MainWindowController {
         String last = ctx.settings().current().lastView();
         // First run: the setup wizard; afterwards the view the owner left.
         select(last != null && buttons.containsKey(last) ? last
-                : buttons.containsKey(Sections.SETUP) ? Sections.SETUP : items.get(0).id());
+                : buttons.containsKey(SectionId.SETUP) ? SectionId.SETUP : items.get(0).id());
     }
 
     /** Shows a section by id ("setup", "connection", …). */

@@ -8,31 +8,24 @@ import app.scimconsole.console.overview.OverviewPage;
 import app.scimconsole.console.settings.SettingsPage;
 import app.scimconsole.console.setup.SetupPage;
 import app.scimconsole.console.users.UsersPage;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.SectionId;
 import java.util.List;
 
 /** The sidebar's sections, in order; each page is built the first time it is shown. */
 public final class Sections {
-    public static final String OVERVIEW = "overview";
-    public static final String USERS = "users";
-    public static final String GROUPS = "groups";
-    public static final String ACTIVITY = "activity";
-    public static final String DOMAINS = "domains";
-    public static final String SETUP = "setup";
-    public static final String CONNECTION = "connection";
-    public static final String SETTINGS = "settings";
-
     private Sections() {
     }
 
     public static List<NavItem> of(AppContext ctx) {
         return List.of(
-                new NavItem(OVERVIEW, "nav.overview", () -> new OverviewPage(ctx)),
-                new NavItem(USERS, "nav.users", () -> new UsersPage(ctx)),
-                new NavItem(GROUPS, "nav.groups", () -> new GroupsPage(ctx)),
-                new NavItem(ACTIVITY, "nav.activity", () -> new ActivityPage(ctx)),
-                new NavItem(DOMAINS, "nav.domains", () -> new DomainsPage(ctx)),
-                new NavItem(SETUP, "nav.setup", () -> new SetupPage(ctx)),
-                new NavItem(CONNECTION, "nav.connection", () -> new ConnectionPage(ctx)),
-                new NavItem(SETTINGS, "nav.settings", () -> new SettingsPage(ctx)));
+                new NavItem(SectionId.OVERVIEW, "nav.overview", () -> new OverviewPage(ctx)),
+                new NavItem(SectionId.USERS, "nav.users", () -> new UsersPage(ctx)),
+                new NavItem(SectionId.GROUPS, "nav.groups", () -> new GroupsPage(ctx)),
+                new NavItem(SectionId.ACTIVITY, "nav.activity", () -> new ActivityPage(ctx)),
+                new NavItem(SectionId.DOMAINS, "nav.domains", () -> new DomainsPage(ctx)),
+                new NavItem(SectionId.SETUP, "nav.setup", () -> new SetupPage(ctx)),
+                new NavItem(SectionId.CONNECTION, "nav.connection", () -> new ConnectionPage(ctx)),
+                new NavItem(SectionId.SETTINGS, "nav.settings", () -> new SettingsPage(ctx)));
     }
 }

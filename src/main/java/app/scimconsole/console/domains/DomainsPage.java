@@ -1,7 +1,7 @@
 package app.scimconsole.console.domains;
 
-import app.scimconsole.console.app.AppContext;
-import app.scimconsole.console.app.ConnectionModel;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.common.LivePage;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Views;

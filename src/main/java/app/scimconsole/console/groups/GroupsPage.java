@@ -1,6 +1,6 @@
 package app.scimconsole.console.groups;
 
-import app.scimconsole.console.app.AppContext;
+import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Views;
 import javafx.scene.Parent;

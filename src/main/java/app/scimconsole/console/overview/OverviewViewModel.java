@@ -5,7 +5,7 @@ import app.scimconsole.admin.AdminApi.Cycle;
 import app.scimconsole.admin.AdminApi.DomainEntry;
 import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.admin.AdminApi.Traffic;
-import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.context.OverviewModel;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;

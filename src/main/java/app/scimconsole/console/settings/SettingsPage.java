@@ -1,7 +1,7 @@
 package app.scimconsole.console.settings;
 
-import app.scimconsole.console.app.AppContext;
-import app.scimconsole.console.app.Sections;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.SectionId;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Themes;
 import app.scimconsole.console.common.Views;
@@ -19,7 +19,7 @@ public final class SettingsPage implements Page {
             }
         });
         root = Views.load("settings/SettingsView.fxml", new SettingsController(vm,
-                ctx.connection().descriptionProperty(), () -> ctx.navigate(Sections.CONNECTION)), ctx.i18n());
+                ctx.connection().descriptionProperty(), () -> ctx.navigate(SectionId.CONNECTION)), ctx.i18n());
     }
 
     @Override

@@ -3,7 +3,7 @@ package app.scimconsole.console.settings;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.Themes;
 import app.scimconsole.console.common.UiKit;
-import app.scimconsole.console.connection.SettingsStore;
+import app.scimconsole.console.context.SettingsStore;
 import app.scimconsole.http.SavedServiceConfig;
 import app.scimconsole.http.ServiceConfig;
 import java.net.URI;

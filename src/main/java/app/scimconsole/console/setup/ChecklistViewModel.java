@@ -1,6 +1,6 @@
 package app.scimconsole.console.setup;
 
-import app.scimconsole.console.connection.SettingsStore;
+import app.scimconsole.console.context.SettingsStore;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;

@@ -3,7 +3,7 @@ package app.scimconsole.console.setup;
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.client.ConnectionTest;
-import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.context.OverviewModel;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import java.util.function.BiFunction;

@@ -1,7 +1,7 @@
 package app.scimconsole.console.setup;
 
 import app.scimconsole.admin.AdminApi.Overview;
-import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.context.OverviewModel;
 import app.scimconsole.console.common.UiKit;
 import java.time.Duration;
 import java.time.Instant;

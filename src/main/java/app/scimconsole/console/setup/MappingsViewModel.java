@@ -2,7 +2,7 @@ package app.scimconsole.console.setup;
 
 import app.scimconsole.admin.AdminApi.MappingCoverage;
 import app.scimconsole.admin.AdminApi.Overview;
-import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.context.OverviewModel;
 import app.scimconsole.console.common.UiKit;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,14 @@
 package app.scimconsole.console.setup;
 
-import app.scimconsole.console.app.AppContext;
-import app.scimconsole.console.app.ConnectionModel;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.LivePage;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.console.common.Views;
-import app.scimconsole.console.connection.ConsoleSettings;
+import app.scimconsole.console.context.ConsoleSettings;
 import app.scimconsole.console.domains.DomainsPaneController;
 import app.scimconsole.console.domains.DomainsViewModel;
 import app.scimconsole.console.domains.LiveCheck;

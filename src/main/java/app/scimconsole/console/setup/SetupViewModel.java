@@ -1,7 +1,7 @@
 package app.scimconsole.console.setup;
 
 import app.scimconsole.console.common.UiKit;
-import app.scimconsole.console.connection.SettingsStore;
+import app.scimconsole.console.context.SettingsStore;
 import app.scimconsole.console.domains.DomainsViewModel;
 import java.util.EnumMap;
 import java.util.Map;

@@ -2,6 +2,7 @@ package app.scimconsole.console.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.admin.Reason;
 import app.scimconsole.admin.AdminApi.ActivityEntry;
 import app.scimconsole.admin.AdminApi.Outcome;
 import app.scimconsole.console.FakeAdminApi;
@@ -24,15 +25,16 @@ class ActivityViewModelTest {
     @TempDir
     Path dir;
 
-    ActivityEntry entry(long seq, String outcome, String userName, String detail) {
-        return new ActivityEntry(seq, Instant.parse("2026-03-02T08:5" + seq + ":00Z"), "POST", "User", "id" + seq, userName,
-                outcome, detail);
+    ActivityEntry entry(long seq, String outcome, String userName, Reason reason) {
+        return new ActivityEntry(seq, Instant.parse("2026-03-02T08:5" + seq + ":00Z"), "CREATE", "User", "id" + seq,
+                userName, outcome, reason, null);
     }
 
     @Test
     void pollsOnlyWhileWatchedAndFilters() {
-        api.activity.add(entry(2, "rejected", "m@unverified.example", "The e-mail domain 'unverified.example' is not verified"));
-        api.activity.add(entry(1, "success", "a@example.com", "created"));
+        api.activity.add(entry(2, "rejected", "m@unverified.example",
+                Reason.of("activity.domainNotVerified", "unverified.example")));
+        api.activity.add(entry(1, "success", "a@example.com", Reason.of("activity.created")));
         var watch = vm.watch();
         assertThat(vm.entries()).hasSize(2);
         assertThat(ui.scheduler.active()).isEqualTo(1);
@@ -45,12 +47,16 @@ class ActivityViewModelTest {
 
     @Test
     void exportWritesTheRowsAndColumnsShown() throws Exception {
-        ActivityEntry a = entry(1, "rejected", "m@unverified.example", "The e-mail domain 'unverified.example', sadly");
+        ActivityEntry a = entry(1, "rejected", "m@unverified.example",
+                Reason.of("activity.domainNotVerified", "unverified.example"));
         Path file = dir.resolve("a.csv");
-        vm.export(file, List.of(a), List.of(Column.TIME, Column.USER_NAME, Column.OUTCOME, Column.DETAIL));
+        vm.export(file, List.of(a), List.of(Column.TIME, Column.OPERATION, Column.USER_NAME, Column.OUTCOME,
+                Column.DETAIL));
         String csv = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(csv).isEqualTo("\uFEFFTime,User name,Outcome,Detail\r\n"
-                + "8:51 AM,m@unverified.example,Rejected,\"The e-mail domain 'unverified.example', sadly\"\r\n");
+        assertThat(csv).isEqualTo("\uFEFFTime,Operation,User name,Outcome,Detail\r\n"
+                + "8:51 AM,Create,m@unverified.example,Rejected,Refused: the e-mail domain unverified.example is not"
+                + " verified. Register it under Domains and publish its TXT record; Entra’s next cycle will then"
+                + " provision this user.\r\n");
         assertThat(ui.lastNotice()).isEqualTo("1 entry saved to a.csv");
     }
 }

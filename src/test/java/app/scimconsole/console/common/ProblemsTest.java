@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import app.scimconsole.client.AdminClient;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.console.common.Problems.PlainException;
-import app.scimconsole.console.connection.ServiceConnection;
+import app.scimconsole.console.context.ServiceConnection;
 import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.InvalidDomainException;
 import app.scimconsole.http.ServiceConfig;

@@ -55,7 +55,7 @@ class OverviewViewModelTest {
     void factsAndCountsFromTheService() {
         FakeAdminApi api = new FakeAdminApi();
         api.overview = FakeAdminApi.overview(true, t, t, new MappingCoverage(3, 3, 3, 3, 3, 3), List.of());
-        var shared = new app.scimconsole.console.app.OverviewModel(ui.kit, () -> api, java.time.Duration.ofSeconds(5));
+        var shared = new app.scimconsole.console.context.OverviewModel(ui.kit, () -> api, java.time.Duration.ofSeconds(5));
         OverviewViewModel vm = new OverviewViewModel(ui.kit, shared, () -> api, java.time.Duration.ofSeconds(5));
         var watch = vm.watch();
         assertThat(vm.counts()).extracting(OverviewViewModel.Fact::value).startsWith("3");

@@ -6,7 +6,7 @@ import app.scimconsole.admin.AdminException;
 import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
-import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.context.OverviewModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

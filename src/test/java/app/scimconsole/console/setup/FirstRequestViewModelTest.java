@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.scimconsole.admin.AdminApi.MappingCoverage;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
-import app.scimconsole.console.app.OverviewModel;
+import app.scimconsole.console.context.OverviewModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,8 @@
-package app.scimconsole.http;
+package app.scimconsole.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.http.ServiceLimits;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package app.scimconsole.http;
+package app.scimconsole.service;
 
 /**
  * A token bucket: holds up to {@code capacity} tokens, refilled continuously at {@code perSecond}; each

@@ -1,4 +1,4 @@
-package app.scimconsole.console.app;
+package app.scimconsole.console.context;
 
 import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.console.common.ClipboardService;
@@ -9,9 +9,9 @@ import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.StatusModel;
 import app.scimconsole.console.common.Texts;
 import app.scimconsole.console.common.UiKit;
-import app.scimconsole.console.connection.ConsoleSettings;
-import app.scimconsole.console.connection.ServiceConnection;
-import app.scimconsole.console.connection.SettingsStore;
+import app.scimconsole.console.context.ConsoleSettings;
+import app.scimconsole.console.context.ServiceConnection;
+import app.scimconsole.console.context.SettingsStore;
 import app.scimconsole.domains.DnsChecker;
 import java.io.File;
 import java.time.Duration;

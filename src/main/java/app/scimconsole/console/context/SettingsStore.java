@@ -1,4 +1,4 @@
-package app.scimconsole.console.connection;
+package app.scimconsole.console.context;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

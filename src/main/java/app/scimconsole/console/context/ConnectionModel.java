@@ -1,11 +1,11 @@
-package app.scimconsole.console.app;
+package app.scimconsole.console.context;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.common.Problems.PlainException;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
-import app.scimconsole.console.connection.ConsoleSettings;
-import app.scimconsole.console.connection.ServiceConnection;
+import app.scimconsole.console.context.ConsoleSettings;
+import app.scimconsole.console.context.ServiceConnection;
 import app.scimconsole.domains.DnsChecker;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;

@@ -1,4 +1,4 @@
-package app.scimconsole.console.app;
+package app.scimconsole.console.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

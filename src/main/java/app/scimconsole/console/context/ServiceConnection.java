@@ -1,4 +1,4 @@
-package app.scimconsole.console.connection;
+package app.scimconsole.console.context;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.client.AdminClient;

@@ -1,4 +1,4 @@
-package app.scimconsole.console.connection;
+package app.scimconsole.console.context;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,4 @@
-package app.scimconsole.console.app;
+package app.scimconsole.console.context;
 
 import app.scimconsole.directory.DataFolder;
 import app.scimconsole.http.ServiceConfig;

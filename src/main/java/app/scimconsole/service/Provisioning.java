@@ -1,0 +1,218 @@
+package app.scimconsole.service;
+
+import app.scimconsole.admin.Reason;
+import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.Directory.Page;
+import app.scimconsole.directory.Directory.Query;
+import app.scimconsole.directory.Directory.StoredResource;
+import app.scimconsole.directory.Directory.Update;
+import app.scimconsole.directory.StorageOutcome;
+import app.scimconsole.scim.MemberChange;
+import app.scimconsole.scim.PatchEngine;
+import app.scimconsole.scim.PatchResult;
+import app.scimconsole.scim.ResourceNormalizer;
+import app.scimconsole.scim.ResourceType;
+import app.scimconsole.scim.ScimException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What Entra asks of a tenant's users and groups: create, read, list, replace, patch and delete, with the rules
+ * that make it safe. The protocol work (parsing, PATCH, validation, the domain rule) runs in the caller's thread
+ * on what was read; the store then only writes, and only if the resource is still at the version the change was
+ * computed from — otherwise the change is computed again from what is stored now. Every write is logged with its
+ * reason in the write's own transaction; every refusal is logged too, then told to the client.
+ */
+public final class Provisioning {
+    /**
+     * A change computed from a version that moved on meanwhile is computed again, this many times at most. Entra
+     * changes one resource from one request at a time, so a second attempt is already rare.
+     */
+    static final int ATTEMPTS = 16;
+
+    private final Directory directory;
+    private final DomainPolicy domainPolicy;
+    private final ActivityRecorder activity;
+    private final ResourceNormalizer normalizer = new ResourceNormalizer();
+    private final PatchEngine patchEngine = new PatchEngine();
+
+    public Provisioning(Directory directory, VerifiedDomains domains, ActivityRecorder activity) {
+        this.directory = directory;
+        this.domainPolicy = new DomainPolicy(domains);
+        this.activity = activity;
+    }
+
+    public StoredResource get(String tenantId, ResourceType type, String id, boolean withMembers) {
+        return directory.get(tenantId, type, id, withMembers).orElseThrow(() -> StorageOutcomes.notFound(type, id));
+    }
+
+    public Page list(String tenantId, ResourceType type, Query query) {
+        return directory.query(tenantId, type, query);
+    }
+
+    public StoredResource create(String tenantId, ResourceType type, JsonNode body) {
+        Attempt attempt = new Attempt(tenantId, Operation.CREATE, type, null);
+        return attempt.run(() -> {
+            ResourceNormalizer.Normalized n = normalizer.normalize(type, body);
+            attempt.named(n.doc());
+            checkDomains(attempt, n.doc());
+            return directory.create(tenantId, type, n.doc(), n.memberIds(),
+                    created -> activity.success(attempt, created, ChangeReasons.created(type, created.doc())));
+        });
+    }
+
+    /** PUT: the whole resource as sent; a group's members are replaced only when the body names them. */
+    public StoredResource replace(String tenantId, ResourceType type, String id, Long ifMatch, JsonNode body) {
+        Attempt attempt = new Attempt(tenantId, Operation.REPLACE, type, id);
+        return attempt.run(() -> change(attempt, ifMatch, current -> {
+            ResourceNormalizer.Normalized n = normalizer.normalize(type, body);
+            attempt.named(n.doc());
+            checkDomains(attempt, n.doc());
+            List<MemberChange> members = type == ResourceType.GROUP && body.has("members")
+                    ? List.of(new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of()),
+                            new MemberChange(MemberChange.Kind.ADD, n.memberIds()))
+                    : List.of();
+            return new Computed(n.doc(), members);
+        }, (before, computed, after) -> ChangeReasons.replaced(type, after.doc())));
+    }
+
+    public StoredResource patch(String tenantId, ResourceType type, String id, Long ifMatch, JsonNode body) {
+        Attempt attempt = new Attempt(tenantId, Operation.PATCH, type, id);
+        return attempt.run(() -> change(attempt, ifMatch, current -> {
+            PatchResult result = patchEngine.apply(type, current.doc(), body);
+            if (!result.changed()) {
+                return null;
+            }
+            attempt.named(result.doc());
+            checkDomains(attempt, result.doc());
+            return new Computed(result.doc(), result.memberChanges());
+        }, (before, computed, after) -> ChangeReasons.patched(type, before.doc(), after.doc(),
+                computed.memberChanges())));
+    }
+
+    public void delete(String tenantId, ResourceType type, String id, Long ifMatch) {
+        Attempt attempt = new Attempt(tenantId, Operation.DELETE, type, id);
+        attempt.run(() -> {
+            directory.delete(tenantId, type, id, ifMatch,
+                    gone -> activity.success(attempt.named(gone.doc()), gone, Reason.of(ChangeReasons.DELETED)));
+            return null;
+        });
+    }
+
+    /** A new document (null: unchanged) and membership changes, computed from what was read. */
+    private record Computed(ObjectNode doc, List<MemberChange> memberChanges) {
+    }
+
+    /** The reason a change's log entry gives, from the resource as read, the change, and the resource as written. */
+    @FunctionalInterface
+    private interface Describe {
+        Reason of(StoredResource before, Computed change, StoredResource after);
+    }
+
+    /**
+     * Reads the resource, computes its new state from it (null: nothing to change), and writes that state if the
+     * resource is still at the version read; when it moved on meanwhile, reads and computes again. A client that
+     * named the version it changes ({@code If-Match}) is told instead (412): its change was meant for that version.
+     */
+    private StoredResource change(Attempt attempt, Long ifMatch, Function<StoredResource, Computed> compute,
+            Describe describe) {
+        String tenantId = attempt.tenantId;
+        ResourceType type = attempt.type;
+        String id = attempt.resourceId;
+        for (int i = 1; ; i++) {
+            StoredResource current = get(tenantId, type, id, false);
+            attempt.named(current.doc());
+            if (ifMatch != null && ifMatch != current.version()) {
+                throw StorageOutcomes.versionMismatch(type, id, ifMatch, current.version());
+            }
+            Computed computed = compute.apply(current);
+            if (computed == null) {
+                return current;
+            }
+            ObjectNode doc = computed.doc() == null || computed.doc().equals(current.doc()) ? null : computed.doc();
+            if (doc == null && computed.memberChanges().isEmpty()) {
+                return current;
+            }
+            try {
+                return directory.update(tenantId, type, id,
+                        new Update(current.version(), doc, computed.memberChanges(), ifMatch != null),
+                        written -> activity.success(attempt, written, describe.of(current, computed, written)));
+            } catch (StorageOutcome e) {
+                boolean recompute = e.kind() == StorageOutcome.Kind.VERSION_CONFLICT && ifMatch == null && i < ATTEMPTS;
+                if (!recompute) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void checkDomains(Attempt attempt, ObjectNode doc) {
+        if (attempt.type == ResourceType.USER) {
+            domainPolicy.check(attempt.tenantId, doc, attempt);
+        }
+    }
+
+    /** The operations the activity log names. */
+    enum Operation { CREATE, REPLACE, PATCH, DELETE }
+
+    /**
+     * One client request against one resource, for its log entry: what was attempted on what, and the resource's
+     * name as soon as it is known (a refusal names the user it refused when it can).
+     */
+    final class Attempt {
+        final String tenantId;
+        final Operation operation;
+        final ResourceType type;
+        final String resourceId;
+        private String name;
+        private Reason refusal;
+
+        Attempt(String tenantId, Operation operation, ResourceType type, String resourceId) {
+            this.tenantId = tenantId;
+            this.operation = operation;
+            this.type = type;
+            this.resourceId = resourceId;
+        }
+
+        Attempt named(ObjectNode doc) {
+            String label = ChangeReasons.label(type, doc);
+            if (label != null) {
+                name = label;
+            }
+            return this;
+        }
+
+        String name() {
+            return name;
+        }
+
+        /** The reason a rule gives for refusing, more precise than the protocol error the client gets. */
+        void because(Reason reason) {
+            refusal = reason;
+        }
+
+        Reason refusal(ScimException e) {
+            return refusal != null ? refusal : Rejections.reasonOf(e);
+        }
+
+        /**
+         * Runs the request: what the store refused becomes the client's error here, and every refusal is logged
+         * with its reason before it goes on to the client.
+         */
+        <T> T run(Supplier<T> work) {
+            try {
+                try {
+                    return work.get();
+                } catch (StorageOutcome e) {
+                    throw StorageOutcomes.toScim(e, type);
+                }
+            } catch (ScimException e) {
+                activity.rejected(this, e);
+                throw e;
+            }
+        }
+    }
+}

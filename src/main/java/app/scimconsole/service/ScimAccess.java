@@ -1,0 +1,78 @@
+package app.scimconsole.service;
+
+import app.scimconsole.admin.Reason;
+import app.scimconsole.directory.Directory;
+import app.scimconsole.scim.ScimException;
+import java.time.Clock;
+
+/**
+ * Who may call a tenant's SCIM endpoint, and what their calls count for: a request is admitted with a live token of
+ * its own tenant while the SCIM app is enabled; every admitted request counts as the token's use and, unless the
+ * console's own connection test made it, as Entra's traffic (the setup waits for Entra's first request).
+ */
+public final class ScimAccess {
+    /** args: what was attempted, e.g. {@code GET Users} */
+    static final String WRONG_TOKEN = "activity.wrongToken";
+    /** args: what was attempted */
+    static final String APP_DISABLED = "activity.appDisabled";
+    /**
+     * Refused authentications are written to the activity log at most this often per tenant (after a burst of
+     * {@link #LOGGED_AUTH_FAILURE_BURST}): a client hammering with a wrong token must not turn each request into a
+     * database write. It still gets its 401 every time.
+     */
+    private static final double LOGGED_AUTH_FAILURES_PER_SECOND = 1;
+    private static final int LOGGED_AUTH_FAILURE_BURST = 20;
+
+    private final Authenticator authenticator;
+    private final TrafficTracker traffic;
+    private final ActivityRecorder activity;
+    private final Clock clock;
+    private final TenantRateLimiter loggedAuthFailures = new TenantRateLimiter(LOGGED_AUTH_FAILURES_PER_SECOND,
+            LOGGED_AUTH_FAILURE_BURST, System::nanoTime);
+
+    public ScimAccess(Directory directory, TrafficTracker traffic, ActivityRecorder activity, Clock clock) {
+        this.authenticator = new Authenticator(directory, clock);
+        this.traffic = traffic;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    /** An admitted request: its tenant, and whether it counts as Entra's. */
+    public record Caller(String tenantId, boolean entra) {
+    }
+
+    /**
+     * Admits a request that presents {@code authorization} (the header's value) to {@code tenantId}'s endpoint,
+     * or refuses it with 401. {@code attempted} (e.g. {@code GET Users}) names it in the log of refusals.
+     */
+    public Caller admit(String tenantId, String authorization, boolean consoleTest, String attempted,
+            String resource) {
+        Authenticator.Outcome outcome = authenticator.authenticate(tenantId, authorization);
+        if (outcome == Authenticator.Outcome.OK) {
+            boolean entra = !consoleTest;
+            if (entra) {
+                // Counted before the answer goes out, so whoever reads the traffic after the answer sees it.
+                traffic.record(tenantId, clock.instant(), false);
+            }
+            return new Caller(tenantId, entra);
+        }
+        String detail = switch (outcome) {
+            case NO_CREDENTIALS -> "Authentication required: send the secret token as 'Authorization: Bearer <token>'.";
+            case DISABLED -> "The SCIM app of this organization is disabled; enable it in SCIM Console.";
+            default -> "The secret token is not valid for this tenant URL. Copy the current token from SCIM Console.";
+        };
+        boolean logged = outcome == Authenticator.Outcome.WRONG_TOKEN || outcome == Authenticator.Outcome.DISABLED;
+        if (logged && loggedAuthFailures.secondsToWait(tenantId) == 0) {
+            activity.rejected(tenantId, "AUTHENTICATE", resource,
+                    Reason.of(outcome == Authenticator.Outcome.DISABLED ? APP_DISABLED : WRONG_TOKEN, attempted));
+        }
+        throw new ScimException(401, null, detail);
+    }
+
+    /** An admitted request of Entra's was answered with an error: it counts as a rejection in its cycle. */
+    public void answeredWithError(Caller caller) {
+        if (caller != null && caller.entra()) {
+            traffic.rejected(caller.tenantId());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package app.scimconsole.service;
+
+import app.scimconsole.directory.SqlDirectory;
+import app.scimconsole.domains.DnsChecker;
+import app.scimconsole.domains.DomainService;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The application on one database, without any HTTP: the directory, the domain service, provisioning with its
+ * access rules, Entra's traffic, the admin credentials and the domains' automatic re-checks. The HTTP runtime puts
+ * listeners in front of it; the CLI uses parts of it directly.
+ */
+public final class ServiceCore implements AutoCloseable {
+    private final SqlDirectory directory;
+    private final DomainService domains;
+    private final TrafficTracker traffic = new TrafficTracker();
+    private final ActivityRecorder activity;
+    private final Provisioning provisioning;
+    private final ScimAccess access;
+    private final AdminCredentials adminCredentials;
+    private final Clock clock;
+    private DomainRechecker rechecker;
+
+    /**
+     * The core on an open directory, which stays its opener's to close. {@code dnsServer} (HOST:PORT, may be null):
+     * see {@link #domainService}.
+     */
+    public ServiceCore(SqlDirectory directory, String dnsServer, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+        this.domains = domainService(directory, dnsServer, clock);
+        this.activity = new ActivityRecorder(directory, clock);
+        this.provisioning = new Provisioning(directory, domains::isVerified, activity);
+        this.access = new ScimAccess(directory, traffic, activity, clock);
+        this.adminCredentials = new AdminCredentials(directory);
+    }
+
+    /** The domain service of a directory: checks go to {@code dnsServer} when given, else to real DNS. */
+    public static DomainService domainService(SqlDirectory directory, String dnsServer, Clock clock) {
+        DnsChecker checker = dnsServer == null || dnsServer.isBlank() ? DnsChecker.usingSystemResolver()
+                : DnsChecker.usingServer(dnsServer);
+        return new DomainService(new app.scimconsole.domains.DomainStore(directory.dataSource(),
+                directory.readDataSource()), checker.withClock(clock), clock);
+    }
+
+    /** Starts the domains' automatic re-checks, one round every {@code every}; they stop when the core closes. */
+    public synchronized void startRechecks(Duration every) {
+        if (rechecker == null) {
+            rechecker = DomainRechecker.start(domains, clock, every);
+        }
+    }
+
+    /** The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says. */
+    public AdminService admin(TenantUrls tenantUrls) {
+        return new AdminService(directory, domains, tenantUrls, traffic, clock);
+    }
+
+    public SqlDirectory directory() {
+        return directory;
+    }
+
+    public DomainService domains() {
+        return domains;
+    }
+
+    public Provisioning provisioning() {
+        return provisioning;
+    }
+
+    public ScimAccess access() {
+        return access;
+    }
+
+    public TrafficTracker traffic() {
+        return traffic;
+    }
+
+    public AdminCredentials adminCredentials() {
+        return adminCredentials;
+    }
+
+    public boolean healthy() {
+        return directory.healthy();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (rechecker != null) {
+            rechecker.close();
+        }
+    }
+}
