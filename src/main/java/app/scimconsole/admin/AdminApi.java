@@ -9,6 +9,8 @@ import java.util.List;
  * Failures are {@link AdminException}s with a plain-language message.
  */
 public interface AdminApi {
+    /** The request header that carries a {@link #connectionTestTag()} on the console's test request. */
+    String CONNECTION_TEST_TAG_HEADER = "X-SCIM-Console-Test";
 
     Overview overview();
 
@@ -18,6 +20,12 @@ public interface AdminApi {
     String rotateToken(int overlapMinutes);
 
     void disableScim();
+
+    /**
+     * A tag for one "Test connection" request of the console's, sent beside the secret token so that the service does
+     * not take the test for Entra's traffic; good for one request within a minute.
+     */
+    String connectionTestTag();
 
     UserPage users(UserQuery query);
 

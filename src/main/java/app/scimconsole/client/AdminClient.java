@@ -112,6 +112,15 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
+    public String connectionTestTag() {
+        return call("POST", url("scim/test-tag"), "{}", type(TestTag.class)).tag();
+    }
+
+    /** The admin API's answer to a test-tag request. */
+    public record TestTag(String tag) {
+    }
+
+    @Override
     public Traffic traffic() {
         return call("GET", url("traffic"), null, type(Traffic.class));
     }

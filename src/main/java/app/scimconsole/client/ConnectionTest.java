@@ -1,5 +1,6 @@
 package app.scimconsole.client;
 
+import app.scimconsole.admin.AdminApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,11 +23,12 @@ import okio.BufferedSource;
  * "<random guid>"} with the secret token -- and explains the outcome in plain words.
  */
 public final class ConnectionTest {
-    /**
-     * Marks the console's own test requests, so that the service does not take them for Entra's traffic (the
-     * setup waits for Entra's first request).
-     */
     public static final String USER_AGENT = "SCIM-Console-ConnectionTest/1";
+    /**
+     * Carries a tag the admin API issued, so that the service does not take the console's own test for Entra's
+     * traffic (the setup waits for Entra's first request). Only an issued tag counts, never what a request claims.
+     */
+    public static final String TAG_HEADER = AdminApi.CONNECTION_TEST_TAG_HEADER;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     private static final int MAX_BODY = 64 * 1024;
@@ -46,7 +48,8 @@ public final class ConnectionTest {
         }
     }
 
-    public Result run(String tenantUrl, String secretToken) {
+    /** As Entra would; {@code tag} (may be null) marks the request as the console's own, see {@link #TAG_HEADER}. */
+    public Result run(String tenantUrl, String secretToken, String tag) {
         HttpUrl base = tenantUrl == null ? null : HttpUrl.parse(tenantUrl.strip());
         if (base == null) {
             return new Result(Outcome.BAD_URL, "The tenant URL is not a valid http(s) address.", 0);
@@ -54,7 +57,8 @@ public final class ConnectionTest {
         HttpUrl url = base.newBuilder().addPathSegment("Users")
                 .addQueryParameter("filter", "userName eq \"" + UUID.randomUUID() + "\"").build();
         Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + secretToken)
-                .header("Accept", "application/scim+json").header("User-Agent", USER_AGENT).get().build();
+                .header("Accept", "application/scim+json").header("User-Agent", USER_AGENT)
+                .header(TAG_HEADER, tag == null ? "" : tag).get().build();
         try (Response response = http.newCall(request).execute()) {
             return judge(response);
         } catch (UnknownHostException e) {

@@ -89,6 +89,9 @@ final class AdminEndpoint implements HttpHandler {
                         api.disableScim();
                         return AdminJson.MAPPER.createObjectNode().put("enabled", false);
                     }
+                    case "test-tag" -> {
+                        return AdminJson.MAPPER.createObjectNode().put("tag", api.connectionTestTag());
+                    }
                     default -> throw notFound();
                 }
             }

@@ -1,5 +1,6 @@
 package app.scimconsole.http;
 
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.service.Provisioning;
 import app.scimconsole.service.ResourceRenderer;
 import app.scimconsole.service.ScimAccess;
@@ -66,7 +67,8 @@ final class ScimEndpoint implements HttpHandler {
         try {
             Target target = parse(ex.rawPath());
             String baseUrl = config.tenantUrl(target.tenantId());
-            caller = access.admit(target.tenantId(), ex.header("Authorization"), isConsoleConnectionTest(ex),
+            caller = access.admit(target.tenantId(), ex.header("Authorization"),
+                    ex.header(AdminApi.CONNECTION_TEST_TAG_HEADER),
                     ex.method() + " " + target.endpoint(), target.endpoint());
             throttle(ex, target.tenantId());
             route(ex, target, baseUrl);
@@ -96,12 +98,6 @@ final class ScimEndpoint implements HttpHandler {
                     + "<public URL>/scim/v2/<tenant id>; resources are below it (/Users, /Groups).");
         }
         return new Target(segs.get(0), segs.size() > 1 ? segs.get(1) : "", segs.size() > 2 ? segs.get(2) : null);
-    }
-
-    /** The console's "Test connection" is not Entra: it must not count as Entra's traffic. */
-    private static boolean isConsoleConnectionTest(Exchange ex) {
-        String agent = ex.header("User-Agent");
-        return agent != null && agent.startsWith(app.scimconsole.client.ConnectionTest.USER_AGENT);
     }
 
     /**

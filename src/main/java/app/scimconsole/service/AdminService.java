@@ -56,10 +56,12 @@ public final class AdminService implements AdminApi {
     private final TenantAdmin tenants;
     private final TenantUrls tenantUrls;
     private final TrafficTracker trafficTracker;
+    private final ConsoleTestTags consoleTests;
     private final Clock clock;
 
     public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TrafficTracker traffic,
-            Clock clock) {
+            ConsoleTestTags consoleTests, Clock clock) {
+        this.consoleTests = consoleTests;
         this.trafficTracker = traffic;
         this.directory = directory;
         this.domains = domains;
@@ -144,6 +146,11 @@ public final class AdminService implements AdminApi {
             throw new AdminException(400, "The overlap must be between 0 minutes and one week.");
         }
         return tenants.rotate(Duration.ofMinutes(overlapMinutes)).secretToken();
+    }
+
+    @Override
+    public String connectionTestTag() {
+        return consoleTests.issue();
     }
 
     @Override

@@ -24,14 +24,17 @@ public final class ScimAccess {
     private static final int LOGGED_AUTH_FAILURE_BURST = 20;
 
     private final Authenticator authenticator;
+    private final ConsoleTestTags consoleTests;
     private final TrafficTracker traffic;
     private final ActivityRecorder activity;
     private final Clock clock;
     private final TenantRateLimiter loggedAuthFailures = new TenantRateLimiter(LOGGED_AUTH_FAILURES_PER_SECOND,
             LOGGED_AUTH_FAILURE_BURST, System::nanoTime);
 
-    public ScimAccess(Directory directory, TrafficTracker traffic, ActivityRecorder activity, Clock clock) {
+    public ScimAccess(Directory directory, ConsoleTestTags consoleTests, TrafficTracker traffic,
+            ActivityRecorder activity, Clock clock) {
         this.authenticator = new Authenticator(directory, clock);
+        this.consoleTests = consoleTests;
         this.traffic = traffic;
         this.activity = activity;
         this.clock = clock;
@@ -43,13 +46,14 @@ public final class ScimAccess {
 
     /**
      * Admits a request that presents {@code authorization} (the header's value) to {@code tenantId}'s endpoint,
-     * or refuses it with 401. {@code attempted} (e.g. {@code GET Users}) names it in the log of refusals.
+     * or refuses it with 401. {@code consoleTestTag} (may be null) is the tag the console's connection test carries;
+     * {@code attempted} (e.g. {@code GET Users}) names the request in the log of refusals.
      */
-    public Caller admit(String tenantId, String authorization, boolean consoleTest, String attempted,
+    public Caller admit(String tenantId, String authorization, String consoleTestTag, String attempted,
             String resource) {
         Authenticator.Outcome outcome = authenticator.authenticate(tenantId, authorization);
         if (outcome == Authenticator.Outcome.OK) {
-            boolean entra = !consoleTest;
+            boolean entra = !consoleTests.redeem(consoleTestTag);
             if (entra) {
                 // Counted before the answer goes out, so whoever reads the traffic after the answer sees it.
                 traffic.record(tenantId, clock.instant(), false);

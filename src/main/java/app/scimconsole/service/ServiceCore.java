@@ -15,6 +15,7 @@ public final class ServiceCore implements AutoCloseable {
     private final SqlDirectory directory;
     private final DomainService domains;
     private final TrafficTracker traffic = new TrafficTracker();
+    private final ConsoleTestTags consoleTests;
     private final ActivityRecorder activity;
     private final Provisioning provisioning;
     private final ScimAccess access;
@@ -32,7 +33,8 @@ public final class ServiceCore implements AutoCloseable {
         this.domains = domainService(directory, dnsServer, clock);
         this.activity = new ActivityRecorder(directory, clock);
         this.provisioning = new Provisioning(directory, domains::isVerified, activity);
-        this.access = new ScimAccess(directory, traffic, activity, clock);
+        this.consoleTests = new ConsoleTestTags(clock);
+        this.access = new ScimAccess(directory, consoleTests, traffic, activity, clock);
         this.adminCredentials = new AdminCredentials(directory);
     }
 
@@ -53,7 +55,7 @@ public final class ServiceCore implements AutoCloseable {
 
     /** The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says. */
     public AdminService admin(TenantUrls tenantUrls) {
-        return new AdminService(directory, domains, tenantUrls, traffic, clock);
+        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, clock);
     }
 
     public SqlDirectory directory() {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 /** An in-memory {@link AdminApi} for view-model tests; it records calls and can be told to fail. */
 public class FakeAdminApi implements AdminApi {
+    private int testTags;
     public Overview overview = overview(false, null, null, new MappingCoverage(0, 0, 0, 0, 0, 0), List.of());
     public final Map<String, DomainEntry> domains = new LinkedHashMap<>();
     public final List<String> calls = new ArrayList<>();
@@ -53,6 +54,11 @@ public class FakeAdminApi implements AdminApi {
     @Override
     public void disableScim() {
         call("disable");
+    }
+
+    @Override
+    public String connectionTestTag() {
+        return "tag-" + (++testTags);
     }
 
     public final List<UserRow> users = new ArrayList<>();

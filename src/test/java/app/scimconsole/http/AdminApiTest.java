@@ -13,6 +13,7 @@ import app.scimconsole.admin.AdminApi.UserQuery;
 import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.client.AdminClient;
 import app.scimconsole.admin.AdminException;
+import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.domains.Challenge;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,9 +197,11 @@ class AdminApiTest extends ScimServiceTestBase {
     @Test
     void entrasTrafficIsCountedButTheConsolesConnectionTestIsNot() {
         assertThat(admin.traffic().cycles()).isEmpty();
-        assertThat(new app.scimconsole.client.ConnectionTest(java.time.Duration.ofSeconds(5)).run(tenantUrl, token).ok()).isTrue();
+        ConnectionTest test = new ConnectionTest(java.time.Duration.ofSeconds(5));
+        assertThat(test.run(tenantUrl, token, admin.connectionTestTag()).ok()).isTrue();
         assertThat(admin.traffic().lastRequest()).isNull();
         assertThat(admin.overview().lastRequest()).isNull();
+        assertThat(admin.overview().tokenLastUsed()).as("every use of the token is recorded").isNotNull();
 
         scim.get("/Users?filter=userName+eq+%22probe%22");
         scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}");
@@ -210,6 +213,20 @@ class AdminApiTest extends ScimServiceTestBase {
         assertThat(t.lastRequest()).isNotNull();
         assertThat(t.nextExpectedCycle()).isEqualTo(t.cycles().get(0).start().plus(java.time.Duration.ofMinutes(40)));
         assertThat(admin.overview().lastRequest()).isNotNull();
+    }
+
+    @Test
+    void onlyAnIssuedTagMarksTheConsolesTestAndOnlyOnce() {
+        ConnectionTest test = new ConnectionTest(java.time.Duration.ofSeconds(5));
+        String tag = admin.connectionTestTag();
+        assertThat(test.run(tenantUrl, token, tag).ok()).isTrue();
+        assertThat(admin.traffic().cycles()).isEmpty();
+
+        assertThat(test.run(tenantUrl, token, "made-up").ok()).isTrue();
+        assertThat(test.run(tenantUrl, token, tag).ok()).as("a tag is good once").isTrue();
+        assertThat(test.run(tenantUrl, token, null).ok()).as("what a request claims marks nothing").isTrue();
+        assertThat(admin.traffic().cycles()).singleElement()
+                .satisfies(c -> assertThat(c.requests()).isEqualTo(3));
     }
 
     @Test

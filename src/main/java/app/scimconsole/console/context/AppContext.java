@@ -85,9 +85,18 @@ public final class AppContext implements AutoCloseable {
         return ServiceConnection.embedded(options.dataFolder(), options.serviceConfig(), options.dnsServer(), options.clock());
     }
 
-    /** Entra's "Test connection", as the console runs it. */
+    /**
+     * Entra's "Test connection", as the console runs it, tagged by the connected service so that the service does not
+     * take it for Entra's traffic. Without a connected service it runs untagged: its answer is the same either way.
+     */
     public ConnectionTest.Result testConnection(String tenantUrl, String token) {
-        return new ConnectionTest(Duration.ofSeconds(10)).run(tenantUrl, token);
+        String tag = null;
+        try {
+            tag = connection().api().connectionTestTag();
+        } catch (RuntimeException notConnected) {
+            // untagged: the service, if it is one, counts the test as a request of Entra's
+        }
+        return new ConnectionTest(Duration.ofSeconds(10)).run(tenantUrl, token, tag);
     }
 
     /** Asks where to save a file (a FileChooser on the window); null when cancelled. */
