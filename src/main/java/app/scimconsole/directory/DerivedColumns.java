@@ -2,6 +2,7 @@ package app.scimconsole.directory;
 
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.scim.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +23,7 @@ record DerivedColumns(List<String> names, List<Object> values, String uniqueAttr
         String uniqueAttribute = type == ResourceType.USER ? "userName" : "displayName";
         String unique = text(doc, uniqueAttribute);
         if (unique == null || unique.isBlank()) {
-            throw ScimException.invalidValue(uniqueAttribute + " is required.");
+            throw new ScimException(ScimProblem.REQUIRED_ATTRIBUTE, uniqueAttribute);
         }
         String displayName = text(doc, "displayName");
         if (type == ResourceType.USER) {
@@ -42,7 +43,7 @@ record DerivedColumns(List<String> names, List<Object> values, String uniqueAttr
 
     /** The 409 for a row that collides with another on the unique (case-insensitive) name. */
     ScimException uniquenessViolation() {
-        return ScimException.uniqueness(uniqueAttribute + " '" + uniqueValue + "' is already taken.");
+        return new ScimException(ScimProblem.VALUE_TAKEN, uniqueAttribute, uniqueValue);
     }
 
     private static void add(List<String> names, List<Object> values, String name, Object value) {

@@ -4,6 +4,7 @@ import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
 import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -116,7 +117,7 @@ final class Memberships {
         } catch (SQLException e) {
             if ("23503".equals(e.getSQLState())) {
                 // PostgreSQL: the user was deleted by a concurrent request after it was looked up above.
-                throw ScimException.invalidValue("A user to be made a member no longer exists.");
+                throw new ScimException(ScimProblem.MEMBER_VANISHED);
             }
             throw e;
         }
@@ -153,7 +154,7 @@ final class Memberships {
         }
         for (String id : ids) {
             if (!found.contains(id)) {
-                throw ScimException.invalidValue("No user with id '" + id + "' exists to be a member.");
+                throw new ScimException(ScimProblem.NO_SUCH_MEMBER, id);
             }
         }
     }

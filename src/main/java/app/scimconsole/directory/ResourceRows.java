@@ -9,6 +9,7 @@ import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -205,8 +206,7 @@ final class ResourceRows {
      */
     private static void requireOneRow(int changed, ResourceType type, String id) {
         if (changed != 1) {
-            throw ScimException.preconditionFailed(type.resourceName() + " '" + id
-                    + "' was changed by another request; read it again.");
+            throw new ScimException(ScimProblem.CHANGED_CONCURRENTLY, type.resourceName(), id);
         }
     }
 
@@ -214,10 +214,10 @@ final class ResourceRows {
     private StoredResource existing(Connection c, String tenantId, ResourceType type, String id, Long expectedVersion)
             throws SQLException {
         StoredResource current = find(c, tenantId, type, id, false, dialect.lockRow())
-                .orElseThrow(() -> ScimException.notFound(type.resourceName() + " '" + id + "' does not exist."));
+                .orElseThrow(() -> new ScimException(ScimProblem.RESOURCE_NOT_FOUND, type.resourceName(), id));
         if (expectedVersion != null && expectedVersion != current.version()) {
-            throw ScimException.preconditionFailed(type.resourceName() + " '" + id + "' is at version "
-                    + current.version() + ", not " + expectedVersion + ".");
+            throw new ScimException(ScimProblem.VERSION_MISMATCH, type.resourceName(), id, current.version(),
+                    expectedVersion);
         }
         return current;
     }

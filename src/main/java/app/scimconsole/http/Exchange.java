@@ -1,6 +1,7 @@
 package app.scimconsole.http;
 
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class Exchange {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ScimException(400, null, "The query string is not correctly percent-encoded.");
+            throw new ScimException(ScimProblem.QUERY_NOT_PERCENT_ENCODED);
         }
     }
 
@@ -79,7 +80,7 @@ final class Exchange {
                     throw tooLarge();
                 }
             } catch (NumberFormatException e) {
-                throw new ScimException(400, null, "The Content-Length header is not a number.");
+                throw new ScimException(ScimProblem.CONTENT_LENGTH_NOT_A_NUMBER);
             }
         }
         try (InputStream in = http.getRequestBody()) {
@@ -92,7 +93,7 @@ final class Exchange {
     }
 
     private ScimException tooLarge() {
-        return new ScimException(413, null, "The request body is larger than " + (maxBodyBytes / 1024) + " KiB.");
+        return new ScimException(ScimProblem.BODY_TOO_LARGE, maxBodyBytes / 1024);
     }
 
     /** The body as JSON; the media type must be JSON (SCIM or plain), with any charset parameter. */
@@ -101,8 +102,7 @@ final class Exchange {
         if (type != null) {
             String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (!media.equals(SCIM_JSON) && !media.equals("application/json") && !media.isEmpty()) {
-                throw new ScimException(415, null,
-                        "Unsupported Content-Type '" + media + "'; send application/scim+json or application/json.");
+                throw new ScimException(ScimProblem.UNSUPPORTED_MEDIA_TYPE, media);
             }
         }
         return Json.parse(body());

@@ -4,6 +4,8 @@ import app.scimconsole.service.TrafficTracker;
 import app.scimconsole.service.VerifiedDomains;
 
 import app.scimconsole.directory.Directory;
+import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class ScimServer implements AutoCloseable {
                 new Listener.Workers(requested.threads(), requested.limits().queueCapacity()), requested.tls(), "scim-http",
                 port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(directory, domains, requested.withPort(port), traffic, clock),
                         HealthEndpoint.PATH, new HealthEndpoint(healthy)),
-                "Nothing here. A SCIM tenant URL has the form <public URL>" + ScimEndpoint.PREFIX + "<tenant id>.");
+                new ScimException(ScimProblem.NOTHING_HERE_SCIM, ScimEndpoint.PREFIX));
         return new ScimServer(listener, requested.withPort(listener.port()));
     }
 
