@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,8 +46,13 @@ final class Exchange {
      * {@code startindex}); the first occurrence wins. '+' decodes to a space, as Entra encodes its filters.
      */
     String param(String name) {
+        return params().get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** All query parameters, as {@link #param} sees them: names lower-cased, the first occurrence of each. */
+    Map<String, String> params() {
         if (query == null) {
-            query = new LinkedHashMap<>();
+            Map<String, String> parsed = new LinkedHashMap<>();
             String raw = http.getRequestURI().getRawQuery();
             if (raw != null) {
                 for (String pair : raw.split("&")) {
@@ -56,11 +62,12 @@ final class Exchange {
                     int eq = pair.indexOf('=');
                     String key = decode(eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
                     String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                    query.putIfAbsent(key, value);
+                    parsed.putIfAbsent(key, value);
                 }
             }
+            query = Collections.unmodifiableMap(parsed);
         }
-        return query.get(name.toLowerCase(Locale.ROOT));
+        return query;
     }
 
     private static String decode(String s) {
