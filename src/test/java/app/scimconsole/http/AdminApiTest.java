@@ -161,6 +161,32 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void anUnknownPathIs404AndAKnownOneWithAnotherMethodIs405WithAllow() {
+        HttpJson http = new HttpJson(runtime.adminUrl(), runtime.adminCredential());
+        HttpJson.Response unknown = http.get("/users/u1/anything");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("status").asText()).isEqualTo("404");
+        assertThat(unknown.json().path("detail").asText()).isEqualTo("No such admin operation.");
+
+        HttpJson.Response put = http.put("/domains", "{}");
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.header("Allow")).isEqualTo("GET, POST");
+        assertThat(put.json().path("detail").asText()).isEqualTo("PUT is not allowed here; use GET, POST.");
+        assertThat(http.get("/scim/enable").header("Allow")).isEqualTo("POST");
+        assertThat(http.get("/domains/example.org").header("Allow")).isEqualTo("DELETE");
+
+        HttpJson.Response badCount = http.get("/users?count=many");
+        assertThat(badCount.status()).isEqualTo(400);
+        assertThat(badCount.json().path("detail").asText()).isEqualTo("count must be a whole number.");
+        assertThat(http.post("/domains", "{\"name\": [").status()).as("a ScimException from the JSON parser")
+                .isEqualTo(400);
+        assertThat(http.send("GET", "/users/u1/anything", null, "Origin", "https://evil.example").status())
+                .as("web pages are refused before routing").isEqualTo(403);
+        assertThat(new HttpJson(runtime.adminUrl(), "nope").get("/nothing").status())
+                .as("no route is told to anyone without the credential").isEqualTo(401);
+    }
+
+    @Test
     void wrongCredentialBrowserOriginAndStoredCredentials() {
         AdminApi wrong = new AdminClient(runtime.adminUrl(), "nope");
         assertThatThrownBy(wrong::overview).isInstanceOf(AdminException.class)
