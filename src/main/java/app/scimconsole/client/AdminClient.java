@@ -113,7 +113,8 @@ public final class AdminClient implements AdminApi {
 
     @Override
     public String connectionTestTag() {
-        return call("POST", url("scim/test-tag"), "{}", type(TestTag.class)).tag();
+        TestTag answer = call("POST", url("scim", "test-tag"), Map.of(), type(TestTag.class));
+        return answer.tag();
     }
 
     /** The admin API's answer to a test-tag request. */

@@ -6,6 +6,7 @@ import app.scimconsole.scim.AttributeDef.Returned;
 import app.scimconsole.scim.AttributeDef.Type;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +114,7 @@ final class AttributeSql {
             return new Some(membership, sub);
         }
         if (key.equals("meta") || key.startsWith("meta.")) {
-            throw ScimException.invalidFilter("'" + path + "' cannot be used to filter or sort.");
+            throw new ScimException(ScimProblem.NOT_FILTERABLE, path);
         }
         List<String> attrPath = jsonPath(resolved);
         if (attr.multiValued()) {
@@ -148,7 +149,7 @@ final class AttributeSql {
     static Container container(SqlDialect dialect, ResourceType type, AttrPath attr) {
         AttributeDef def = type.resolve(attr, true).attribute();
         if (!def.isComplex()) {
-            throw ScimException.invalidFilter("'" + attr + "' has no sub-attributes to filter on.");
+            throw new ScimException(ScimProblem.NO_SUB_ATTRIBUTES, attr);
         }
         if (!def.multiValued()) {
             return new Container(attr, null, type, dialect);
@@ -234,8 +235,7 @@ final class AttributeSql {
         if (sub != null && sub.name().equals("display")) {
             return new Scalar(displayExpression, List.of(), sub, true);
         }
-        throw ScimException.invalidFilter("'" + (sub == null ? "" : sub.name())
-                + "' of a membership cannot be used to filter or sort; use value or display.");
+        throw new ScimException(ScimProblem.MEMBERSHIP_SUB_ATTRIBUTE, sub == null ? "" : sub.name());
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -243,14 +243,14 @@ final class AttributeSql {
     private static AttributeDef valueOf(AttributeDef complex, AttrPath path) {
         AttributeDef value = complex.sub("value");
         if (value == null) {
-            throw ScimException.invalidFilter("'" + path + "' is complex; name one of its sub-attributes.");
+            throw new ScimException(ScimProblem.COMPLEX_NEEDS_SUB_ATTRIBUTE, path);
         }
         return value;
     }
 
     private static void requireFilterable(AttributeDef def, AttrPath path) {
         if (def.returned() == Returned.NEVER || def.type() == Type.BINARY) {
-            throw ScimException.invalidFilter("'" + path + "' cannot be used to filter or sort.");
+            throw new ScimException(ScimProblem.NOT_FILTERABLE, path);
         }
     }
 

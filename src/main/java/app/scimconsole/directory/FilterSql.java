@@ -12,6 +12,7 @@ import app.scimconsole.scim.Filter.Literal;
 import app.scimconsole.scim.FilterPrinter;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +71,7 @@ public final class FilterSql {
                 return switch (f.op()) {
                     case EQ -> negate(present.accept(this), present);
                     case NE -> present.accept(this);
-                    default -> throw ScimException.invalidFilter(
-                            "'" + FilterPrinter.print(f) + "' compares with null, which allows only eq and ne.");
+                    default -> throw new ScimException(ScimProblem.NULL_COMPARISON, FilterPrinter.print(f));
                 };
             }
             if (f.op() == CompareOp.NE) {
@@ -130,23 +130,23 @@ public final class FilterSql {
                 case DATE_TIME -> {
                     String stored = Timestamps.normalize(string(literal, leaf));
                     if (stored == null || isSubstringOp(op)) {
-                        throw invalid(leaf, "needs a dateTime value and one of eq ne gt ge lt le");
+                        throw invalid(leaf, ScimProblem.NEEDS_DATETIME);
                     }
                     return ordered(s, op, stored);
                 }
                 case BOOLEAN -> {
                     if (op != CompareOp.EQ) {
-                        throw invalid(leaf, "compares a boolean, which allows only eq and ne");
+                        throw invalid(leaf, ScimProblem.BOOLEAN_ORDERING);
                     }
                     return SqlWhere.of(s.sql() + " = ?", params(s, bool(literal, leaf)).toArray());
                 }
                 case INTEGER, DECIMAL -> {
                     if (!(literal instanceof Literal.Num num) || isSubstringOp(op)) {
-                        throw invalid(leaf, "needs a number and one of eq ne gt ge lt le");
+                        throw invalid(leaf, ScimProblem.NEEDS_NUMBER);
                     }
                     return ordered(s, op, number(num.value()));
                 }
-                default -> throw invalid(leaf, "names a complex or binary attribute, which cannot be compared");
+                default -> throw invalid(leaf, ScimProblem.NOT_COMPARABLE);
             }
         }
 
@@ -214,7 +214,7 @@ public final class FilterSql {
             if (literal instanceof Literal.Str str) {
                 return str.value();
             }
-            throw invalid(leaf, "needs a quoted string value");
+            throw invalid(leaf, ScimProblem.NEEDS_STRING);
         }
 
         /** Entra writes booleans as "True"/"False" in places; accept those strings too. */
@@ -226,7 +226,7 @@ public final class FilterSql {
                     || str.value().equalsIgnoreCase("false"))) {
                 return Boolean.parseBoolean(str.value().toLowerCase(Locale.ROOT));
             }
-            throw invalid(leaf, "needs true or false");
+            throw invalid(leaf, ScimProblem.NEEDS_BOOLEAN);
         }
 
         private static Object number(BigDecimal n) {
@@ -249,8 +249,8 @@ public final class FilterSql {
             return b.toString();
         }
 
-        private static ScimException invalid(Filter leaf, String why) {
-            return ScimException.invalidFilter("'" + FilterPrinter.print(leaf) + "' " + why + ".");
+        private static ScimException invalid(Filter leaf, ScimProblem why) {
+            return new ScimException(why, FilterPrinter.print(leaf));
         }
     }
 }

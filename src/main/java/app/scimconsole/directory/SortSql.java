@@ -9,6 +9,7 @@ import app.scimconsole.scim.AttrPath;
 import app.scimconsole.scim.AttributeDef;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimType;
 
 /**
  * The ORDER BY of a list query (RFC 7644 §3.4.2.3). Resources without a value sort last either way,
@@ -39,7 +40,7 @@ public final class SortSql {
         try {
             target = AttributeSql.target(dialect, type, sortBy, true);
         } catch (ScimException e) {
-            throw ScimException.invalidValue("sortBy: " + e.detail());
+            throw e.as(ScimType.INVALID_VALUE); // RFC 7644 §3.4.2.3: a sortBy the store cannot use is invalidValue
         }
         if (target instanceof One one) {
             return new SqlWhere(one.scalar().sql(), one.scalar().params());

@@ -5,16 +5,16 @@ import app.scimconsole.service.AdminCredentials;
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.AdminJson;
+import app.scimconsole.http.RouteTable.Found;
+import app.scimconsole.http.RouteTable.Match;
+import app.scimconsole.http.RouteTable.MethodNotAllowed;
 import app.scimconsole.scim.ScimException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,149 +28,129 @@ final class AdminEndpoint implements HttpHandler {
     static final String PREFIX = "/admin/v1/";
     private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoint.class);
     private static final int MAX_BODY = 64 * 1024;
+    private static final int PAGE = 100;
 
-    private final AdminApi api;
+    /** One admin operation: its answer as JSON, or null for 204. */
+    @FunctionalInterface
+    private interface Operation {
+        Object answer(Exchange ex, Found<Operation> route) throws IOException;
+    }
+
+    /** What a failure tells the client: the status and the {@code detail} of the JSON body. */
+    private record Failure(int status, String detail) {
+    }
+
     private final AdminCredentials credentials;
+    private final RouteTable<Operation> routes;
 
     AdminEndpoint(AdminApi api, AdminCredentials credentials) {
-        this.api = api;
         this.credentials = credentials;
+        this.routes = RouteTable.<Operation>builder()
+                .route("GET", "overview", (ex, r) -> api.overview())
+                .route("POST", "scim/enable", (ex, r) -> api.enableScim())
+                .route("POST", "scim/rotate-token", (ex, r) -> AdminJson.MAPPER.createObjectNode()
+                        .put("secretToken", api.rotateToken(body(ex).path("overlapMinutes").asInt(0))))
+                .route("POST", "scim/test-tag", (ex, r) -> AdminJson.MAPPER.createObjectNode()
+                        .put("tag", api.connectionTestTag()))
+                .route("POST", "scim/disable", (ex, r) -> {
+                    api.disableScim();
+                    return AdminJson.MAPPER.createObjectNode().put("enabled", false);
+                })
+                .route("GET", "users", (ex, r) -> api.users(new AdminApi.UserQuery(ex.param("search"),
+                        enumParam(ex.param("status"), AdminApi.UserStatus.class, AdminApi.UserStatus.ANY),
+                        ex.param("domain"), ex.param("sortBy"), "descending".equalsIgnoreCase(ex.param("sortOrder")),
+                        intParam(ex, "startIndex", 1), intParam(ex, "count", PAGE))))
+                .route("GET", "users/{id}", (ex, r) -> api.user(r.param("id")))
+                .route("GET", "groups", (ex, r) -> api.groups(ex.param("search"), intParam(ex, "startIndex", 1),
+                        intParam(ex, "count", PAGE)))
+                .route("GET", "groups/{id}/members", (ex, r) -> api.groupMembers(r.param("id"),
+                        intParam(ex, "startIndex", 1), intParam(ex, "count", PAGE)))
+                .route("GET", "activity", (ex, r) -> api.activity(new AdminApi.ActivityQuery(
+                        enumParam(ex.param("outcome"), AdminApi.Outcome.class, AdminApi.Outcome.ANY), ex.param("text"),
+                        intParam(ex, "limit", 200))))
+                .route("GET", "traffic", (ex, r) -> api.traffic())
+                .route("GET", "domains", (ex, r) -> api.domains())
+                .route("POST", "domains", (ex, r) -> api.addDomain(domainName(ex)))
+                .route("DELETE", "domains/{name}", (ex, r) -> {
+                    api.removeDomain(r.param("name"));
+                    return null;
+                })
+                .route("POST", "domains/{name}/verify", (ex, r) -> api.verifyDomain(r.param("name")))
+                .build();
     }
 
     @Override
     public void handle(HttpExchange http) {
         Exchange ex = new Exchange(http, MAX_BODY);
         try {
-            if (ex.header("Origin") != null || "cross-site".equalsIgnoreCase(ex.header("Sec-Fetch-Site"))) {
-                throw new AdminException(403, "The admin API does not accept requests from web pages.");
-            }
-            if (!credentials.accepts(bearer(ex.header("Authorization")))) {
-                ex.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM Console admin\"");
-                throw new AdminException(401, "The admin credential is missing or not valid.");
-            }
-            Object answer = route(ex, segments(ex.rawPath()));
+            admit(ex);
+            Object answer = dispatch(ex);
             if (answer == null) {
                 ex.sendEmpty(204);
             } else {
                 ex.send(200, "application/json", AdminJson.MAPPER.writeValueAsBytes(answer));
             }
-        } catch (AdminException e) {
-            error(ex, e.status(), e.getMessage());
-        } catch (ScimException e) {
-            error(ex, e.status(), e.detail());
         } catch (Exception e) {
-            LOG.error("Admin request {} {} failed", ex.method(), ex.rawPath(), e);
-            error(ex, 500, "The service could not complete the request.");
+            send(ex, failure(ex, e));
         } finally {
             ex.close();
         }
     }
 
-    private Object route(Exchange ex, List<String> s) throws IOException {
-        String method = ex.method();
-        String first = s.isEmpty() ? "" : s.get(0);
-        switch (first) {
-            case "overview" -> {
-                return only(method, "GET", s, 1, api::overview);
-            }
-            case "scim" -> {
-                require(method, "POST");
-                String action = s.size() == 2 ? s.get(1) : "";
-                switch (action) {
-                    case "enable" -> {
-                        return api.enableScim();
-                    }
-                    case "rotate-token" -> {
-                        int overlap = body(ex).path("overlapMinutes").asInt(0);
-                        ObjectNode o = AdminJson.MAPPER.createObjectNode();
-                        return o.put("secretToken", api.rotateToken(overlap));
-                    }
-                    case "disable" -> {
-                        api.disableScim();
-                        return AdminJson.MAPPER.createObjectNode().put("enabled", false);
-                    }
-                    case "test-tag" -> {
-                        return AdminJson.MAPPER.createObjectNode().put("tag", api.connectionTestTag());
-                    }
-                    default -> throw notFound();
-                }
-            }
-            case "users" -> {
-                require(method, "GET");
-                if (s.size() == 1) {
-                    return api.users(new AdminApi.UserQuery(ex.param("search"),
-                            enumParam(ex.param("status"), AdminApi.UserStatus.class, AdminApi.UserStatus.ANY),
-                            ex.param("domain"), ex.param("sortBy"), "descending".equalsIgnoreCase(ex.param("sortOrder")),
-                            intParam(ex, "startIndex", 1), intParam(ex, "count", 100)));
-                }
-                if (s.size() == 2) {
-                    return api.user(s.get(1));
-                }
-                throw notFound();
-            }
-            case "groups" -> {
-                require(method, "GET");
-                if (s.size() == 1) {
-                    return api.groups(ex.param("search"), intParam(ex, "startIndex", 1), intParam(ex, "count", 100));
-                }
-                if (s.size() == 3 && s.get(2).equals("members")) {
-                    return api.groupMembers(s.get(1), intParam(ex, "startIndex", 1), intParam(ex, "count", 100));
-                }
-                throw notFound();
-            }
-            case "activity" -> {
-                require(method, "GET");
-                return api.activity(new AdminApi.ActivityQuery(
-                        enumParam(ex.param("outcome"), AdminApi.Outcome.class, AdminApi.Outcome.ANY), ex.param("text"),
-                        intParam(ex, "limit", 200)));
-            }
-            case "traffic" -> {
-                return only(method, "GET", s, 1, api::traffic);
-            }
-            case "domains" -> {
-                return domains(ex, method, s);
-            }
-            default -> throw notFound();
+    /** Web pages are refused before anything else, then anyone without a valid admin credential. */
+    private void admit(Exchange ex) {
+        if (ex.header("Origin") != null || "cross-site".equalsIgnoreCase(ex.header("Sec-Fetch-Site"))) {
+            throw new AdminException(403, "The admin API does not accept requests from web pages.");
+        }
+        if (!credentials.accepts(bearer(ex.header("Authorization")))) {
+            ex.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM Console admin\"");
+            throw new AdminException(401, "The admin credential is missing or not valid.");
         }
     }
 
-    private Object domains(Exchange ex, String method, List<String> s) throws IOException {
-        if (s.size() == 1 && method.equals("GET")) {
-            return api.domains();
+    private Object dispatch(Exchange ex) throws IOException {
+        Match<Operation> match = routes.match(ex.method(), RouteTable.segments(ex.rawPath(), PREFIX));
+        if (match instanceof Found<Operation> found) {
+            return found.handler().answer(ex, found);
         }
-        if (s.size() == 1 && method.equals("POST")) {
-            String name = body(ex).path("name").asText("");
-            if (name.isBlank()) {
-                throw new AdminException(400, "Give the domain's name.");
-            }
-            return api.addDomain(name);
+        if (match instanceof MethodNotAllowed<Operation> notAllowed) {
+            ex.setHeader("Allow", notAllowed.allowHeader());
+            throw new AdminException(405, ex.method() + " is not allowed here; use " + notAllowed.allowHeader() + ".");
         }
-        if (s.size() == 3 && s.get(2).equals("verify") && method.equals("POST")) {
-            return api.verifyDomain(s.get(1));
-        }
-        if (s.size() == 2 && method.equals("DELETE")) {
-            api.removeDomain(s.get(1));
-            return null;
-        }
-        throw new AdminException(s.size() <= 3 ? 405 : 404, "That is not an operation on domains.");
+        throw new AdminException(404, "No such admin operation.");
     }
 
-    private static <T> T only(String method, String allowed, List<String> s, int size, java.util.function.Supplier<T> call) {
-        require(method, allowed);
-        if (s.size() != size) {
-            throw notFound();
+    /** The one place a failure becomes an answer; anything unforeseen is logged and told only as a 500. */
+    private static Failure failure(Exchange ex, Exception e) {
+        if (e instanceof AdminException a) {
+            return new Failure(a.status(), a.getMessage());
         }
-        return call.get();
+        if (e instanceof ScimException s) {
+            return new Failure(s.status(), s.detail());
+        }
+        LOG.error("Admin request {} {} failed", ex.method(), ex.rawPath(), e);
+        return new Failure(500, "The service could not complete the request.");
     }
 
-    private static void require(String method, String allowed) {
-        if (!method.equals(allowed)) {
-            throw new AdminException(405, method + " is not allowed here; use " + allowed + ".");
+    private static void send(Exchange ex, Failure failure) {
+        if (ex.status() != 0) {
+            return; // the answer is already on its way; nothing more can be said
+        }
+        try {
+            ObjectNode body = AdminJson.MAPPER.createObjectNode().put("status", Integer.toString(failure.status()))
+                    .put("detail", failure.detail());
+            ex.send(failure.status(), "application/json", AdminJson.MAPPER.writeValueAsBytes(body));
+        } catch (IOException e) {
+            LOG.debug("Client went away before the error could be sent", e);
         }
     }
 
-    private static AdminException notFound() {
-        return new AdminException(404, "No such admin operation.");
+    private static String domainName(Exchange ex) throws IOException {
+        String name = body(ex).path("name").asText("");
+        if (name.isBlank()) {
+            throw new AdminException(400, "Give the domain's name.");
+        }
+        return name;
     }
 
     private static JsonNode body(Exchange ex) throws IOException {
@@ -200,18 +180,8 @@ final class AdminEndpoint implements HttpHandler {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AdminException(400, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+            throw new AdminException(400, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()) + ".");
         }
-    }
-
-    private static List<String> segments(String rawPath) {
-        List<String> out = new ArrayList<>();
-        for (String p : rawPath.substring(Math.min(rawPath.length(), PREFIX.length())).split("/")) {
-            if (!p.isEmpty()) {
-                out.add(URLDecoder.decode(p.replace("+", "%2B"), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
     }
 
     private static String bearer(String header) {
@@ -219,17 +189,5 @@ final class AdminEndpoint implements HttpHandler {
             return null;
         }
         return header.substring(7).trim();
-    }
-
-    private static void error(Exchange ex, int status, String detail) {
-        if (ex.status() != 0) {
-            return;
-        }
-        try {
-            ObjectNode body = AdminJson.MAPPER.createObjectNode().put("status", Integer.toString(status)).put("detail", detail);
-            ex.send(status, "application/json", AdminJson.MAPPER.writeValueAsBytes(body));
-        } catch (IOException e) {
-            LOG.debug("Client went away before the error could be sent", e);
-        }
     }
 }

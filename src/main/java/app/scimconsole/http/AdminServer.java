@@ -3,6 +3,8 @@ package app.scimconsole.http;
 import app.scimconsole.service.AdminCredentials;
 
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -35,7 +37,7 @@ public final class AdminServer implements AutoCloseable {
         }
         Listener listener = Listener.start(bind, port, WORKERS, tls, "admin-http",
                 p -> Map.of(AdminEndpoint.PREFIX, new AdminEndpoint(api, credentials)),
-                "Nothing here. The admin API is at " + AdminEndpoint.PREFIX);
+                new ScimException(ScimProblem.NOTHING_HERE_ADMIN, AdminEndpoint.PREFIX));
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         if (host.equals("0.0.0.0") || host.equals("[::]")) {
             host = "127.0.0.1";

@@ -1,6 +1,7 @@
 package app.scimconsole.http;
 
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +46,13 @@ final class Exchange {
      * {@code startindex}); the first occurrence wins. '+' decodes to a space, as Entra encodes its filters.
      */
     String param(String name) {
+        return params().get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** All query parameters, as {@link #param} sees them: names lower-cased, the first occurrence of each. */
+    Map<String, String> params() {
         if (query == null) {
-            query = new LinkedHashMap<>();
+            Map<String, String> parsed = new LinkedHashMap<>();
             String raw = http.getRequestURI().getRawQuery();
             if (raw != null) {
                 for (String pair : raw.split("&")) {
@@ -55,18 +62,19 @@ final class Exchange {
                     int eq = pair.indexOf('=');
                     String key = decode(eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
                     String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                    query.putIfAbsent(key, value);
+                    parsed.putIfAbsent(key, value);
                 }
             }
+            query = Collections.unmodifiableMap(parsed);
         }
-        return query.get(name.toLowerCase(Locale.ROOT));
+        return query;
     }
 
     private static String decode(String s) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ScimException(400, null, "The query string is not correctly percent-encoded.");
+            throw new ScimException(ScimProblem.QUERY_NOT_PERCENT_ENCODED);
         }
     }
 
@@ -79,7 +87,7 @@ final class Exchange {
                     throw tooLarge();
                 }
             } catch (NumberFormatException e) {
-                throw new ScimException(400, null, "The Content-Length header is not a number.");
+                throw new ScimException(ScimProblem.CONTENT_LENGTH_NOT_A_NUMBER);
             }
         }
         try (InputStream in = http.getRequestBody()) {
@@ -92,7 +100,7 @@ final class Exchange {
     }
 
     private ScimException tooLarge() {
-        return new ScimException(413, null, "The request body is larger than " + (maxBodyBytes / 1024) + " KiB.");
+        return new ScimException(ScimProblem.BODY_TOO_LARGE, maxBodyBytes / 1024);
     }
 
     /** The body as JSON; the media type must be JSON (SCIM or plain), with any charset parameter. */
@@ -101,8 +109,7 @@ final class Exchange {
         if (type != null) {
             String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (!media.equals(SCIM_JSON) && !media.equals("application/json") && !media.isEmpty()) {
-                throw new ScimException(415, null,
-                        "Unsupported Content-Type '" + media + "'; send application/scim+json or application/json.");
+                throw new ScimException(ScimProblem.UNSUPPORTED_MEDIA_TYPE, media);
             }
         }
         return Json.parse(body());

@@ -1,5 +1,6 @@
 package app.scimconsole.http;
 
+import app.scimconsole.scim.ScimProblem;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class InFlightRequests extends Filter {
         }
         lock.unlock();
         if (refuse) {
-            Refusal.serviceUnavailable(exchange, 5, "The service is restarting; try again in a moment.");
+            Refusal.serviceUnavailable(exchange, 5, ScimProblem.SERVICE_RESTARTING);
             return;
         }
         try {

@@ -1,6 +1,7 @@
 package app.scimconsole.http;
 
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -35,7 +36,7 @@ public final class Json {
     /** Parses a request body; anything that is not one JSON value is a 400 invalidSyntax with a plain reason. */
     public static JsonNode parse(byte[] body) {
         if (body.length == 0) {
-            throw ScimException.invalidSyntax("The request body is empty; a JSON object was expected.");
+            throw new ScimException(ScimProblem.BODY_EMPTY);
         }
         try {
             return MAPPER.readTree(body);
@@ -44,11 +45,11 @@ public final class Json {
             if (why != null && why.length() > 200) {
                 why = why.substring(0, 200) + "...";
             }
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ScimException.invalidSyntax("The request body is not valid JSON" + where + ": " + why);
+            throw e.getLocation() == null ? new ScimException(ScimProblem.BODY_NOT_JSON_UNLOCATED, why)
+                    : new ScimException(ScimProblem.BODY_NOT_JSON, e.getLocation().getLineNr(),
+                            e.getLocation().getColumnNr(), why);
         } catch (java.io.IOException e) {
-            throw ScimException.invalidSyntax("The request body could not be read.");
+            throw new ScimException(ScimProblem.BODY_UNREADABLE);
         }
     }
 

@@ -44,10 +44,11 @@ final class Listener implements AutoCloseable {
 
     /**
      * Binds, then asks {@code handlers} for the handlers by path prefix given the bound port (port 0 picks a
-     * free one, and handlers need the real one for their URLs), then starts accepting.
+     * free one, and handlers need the real one for their URLs), then starts accepting. Every other path is answered
+     * with {@code notFound}.
      */
     static Listener start(String bind, int port, Workers sizing, SSLContext tls, String name,
-            IntFunction<Map<String, HttpHandler>> handlers, String notFoundDetail) throws IOException {
+            IntFunction<Map<String, HttpHandler>> handlers, ScimException notFound) throws IOException {
         HttpServer http = create(new InetSocketAddress(bind, port), tls);
         WorkerPool workers = new WorkerPool(name, sizing.threads(), sizing.queueCapacity());
         http.setExecutor(workers);
@@ -61,7 +62,7 @@ final class Listener implements AutoCloseable {
         http.createContext("/", exchange -> {
             Exchange ex = new Exchange(exchange, 0);
             try {
-                ex.sendJson(404, ErrorResponses.of(ScimException.notFound(notFoundDetail)));
+                ex.sendJson(notFound.status(), ErrorResponses.of(notFound));
             } finally {
                 ex.close();
             }

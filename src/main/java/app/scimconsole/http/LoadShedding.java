@@ -1,5 +1,6 @@
 package app.scimconsole.http;
 
+import app.scimconsole.scim.ScimProblem;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -9,7 +10,7 @@ final class LoadShedding extends Filter {
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         if (Thread.currentThread() instanceof WorkerPool.SheddingThread) {
-            Refusal.serviceUnavailable(exchange, 2, "The service is busy; try again in a moment.");
+            Refusal.serviceUnavailable(exchange, 2, ScimProblem.SERVICE_BUSY);
             return;
         }
         chain.doFilter(exchange);

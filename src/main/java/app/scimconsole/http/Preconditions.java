@@ -1,6 +1,7 @@
 package app.scimconsole.http;
 
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 
 /** ETag preconditions (RFC 7644 §3.14): versions are weak ETags of the form {@code W/"<n>"}. */
 final class Preconditions {
@@ -22,7 +23,7 @@ final class Preconditions {
         }
         if (v == null) {
             // Not one of our ETags: it cannot match the current version.
-            throw ScimException.preconditionFailed("If-Match does not match the current version of the resource.");
+            throw new ScimException(ScimProblem.IF_MATCH_UNKNOWN_VERSION);
         }
         return v;
     }

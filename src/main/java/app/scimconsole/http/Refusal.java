@@ -1,8 +1,10 @@
 package app.scimconsole.http;
 
+import app.scimconsole.scim.ErrorResponses;
+import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A 503 sent before any handler runs (the service is draining or its queue is full): a SCIM error body, a
@@ -12,9 +14,8 @@ final class Refusal {
     private Refusal() {
     }
 
-    static void serviceUnavailable(HttpExchange exchange, int retryAfterSeconds, String detail) throws IOException {
-        byte[] body = ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"503\",\"detail\":\""
-                + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+    static void serviceUnavailable(HttpExchange exchange, int retryAfterSeconds, ScimProblem why) throws IOException {
+        byte[] body = Json.bytes(ErrorResponses.of(new ScimException(why)));
         exchange.getResponseHeaders().set("Content-Type", Exchange.SCIM_JSON + "; charset=utf-8");
         exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
         exchange.getResponseHeaders().set("Connection", "close");

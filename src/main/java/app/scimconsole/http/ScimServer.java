@@ -1,6 +1,7 @@
 package app.scimconsole.http;
 
-
+import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.service.ServiceCore;
 import java.io.IOException;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class ScimServer implements AutoCloseable {
                 port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(core.access(), core.provisioning(),
                                 requested.withPort(port)),
                         HealthEndpoint.PATH, new HealthEndpoint(core::healthy)),
-                "Nothing here. A SCIM tenant URL has the form <public URL>" + ScimEndpoint.PREFIX + "<tenant id>.");
+                new ScimException(ScimProblem.NOTHING_HERE_SCIM, ScimEndpoint.PREFIX));
         return new ScimServer(listener, requested.withPort(listener.port()));
     }
 

@@ -24,15 +24,14 @@ record AttributeTarget(ResourceSchema schema, AttributeDef attribute, Filter fil
         }
         AttributeDef attr = r.attribute();
         if (!attr.multiValued() || !attr.isComplex()) {
-            throw ScimException.invalidPath("A filter can only select values of a multi-valued attribute; '"
-                    + attr.name() + "' is not one.");
+            throw new ScimException(ScimProblem.VALUE_FILTER_ON_SINGLE_VALUE, attr.name());
         }
         ElementFilter.validate(attr, path.valueFilter());
         AttributeDef sub = null;
         if (path.sub() != null) {
             sub = attr.sub(path.sub());
             if (sub == null) {
-                throw ScimException.invalidPath("'" + path.sub() + "' is not a sub-attribute of '" + attr.name() + "'.");
+                throw new ScimException(ScimProblem.UNKNOWN_SUB_ATTRIBUTE, path.sub(), attr.name());
             }
         }
         return new AttributeTarget(r.schema(), attr, path.valueFilter(), sub, r.inExtension());
@@ -47,7 +46,7 @@ record AttributeTarget(ResourceSchema schema, AttributeDef attribute, Filter fil
     void requireWritable() {
         if (attribute.mutability() == Mutability.READ_ONLY
                 || (sub != null && sub.mutability() == Mutability.READ_ONLY)) {
-            throw ScimException.mutability("'" + label() + "' is read-only and cannot be changed.");
+            throw new ScimException(ScimProblem.READ_ONLY_ATTRIBUTE, label());
         }
     }
 

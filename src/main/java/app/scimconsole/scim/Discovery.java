@@ -62,7 +62,7 @@ public final class Discovery {
                 return resourceType(t);
             }
         }
-        throw ScimException.notFound("No resource type '" + id + "'.");
+        throw new ScimException(ScimProblem.NO_SUCH_RESOURCE_TYPE, id);
     }
 
     public ObjectNode resourceType(ResourceType t) {
@@ -96,7 +96,7 @@ public final class Discovery {
                 return schema(s);
             }
         }
-        throw ScimException.notFound("No schema '" + urn + "'.");
+        throw new ScimException(ScimProblem.NO_SUCH_SCHEMA, urn);
     }
 
     public ObjectNode schema(ResourceSchema s) {

@@ -39,7 +39,7 @@ final class DocumentEditor {
         if (op.path() != null) {
             applyTo(AttributeTarget.of(type, op.path()), op.kind(), op.value());
         } else if (op.kind() == Kind.REMOVE) {
-            throw ScimException.noTarget("A remove operation needs a 'path'.");
+            throw new ScimException(ScimProblem.REMOVE_WITHOUT_PATH);
         } else {
             applyEach(op.kind(), op.value(), null);
         }
@@ -51,7 +51,7 @@ final class DocumentEditor {
      */
     private void applyEach(Kind kind, JsonNode value, ResourceSchema within) {
         if (value == null || !value.isObject()) {
-            throw ScimException.invalidSyntax("An " + kind.wire() + " without a 'path' needs an object 'value'.");
+            throw new ScimException(ScimProblem.VALUE_NOT_AN_OBJECT, kind.wire());
         }
         for (Map.Entry<String, JsonNode> e : value.properties()) {
             String key = e.getKey();
@@ -78,7 +78,7 @@ final class DocumentEditor {
             return;
         }
         if (!value.isObject()) {
-            throw ScimException.invalidValue("The value under '" + schema.id() + "' must be an object.");
+            throw new ScimException(ScimProblem.EXTENSION_NOT_AN_OBJECT, schema.id());
         }
         applyEach(kind, value, schema);
     }
@@ -178,7 +178,7 @@ final class DocumentEditor {
             return;
         }
         if (coerced != null && (current == null || current.isEmpty())) {
-            throw ScimException.noTarget("'" + def.name() + "' has no values whose '" + sub + "' could be set.");
+            throw new ScimException(ScimProblem.NO_VALUES_FOR_SUB_ATTRIBUTE, def.name(), sub);
         }
         if (current instanceof ArrayNode list) {
             for (JsonNode element : list) {
@@ -213,15 +213,13 @@ final class DocumentEditor {
             return;
         }
         if (matches.size() > 1) {
-            throw ScimException.noTarget("The filter in '" + pathText(target) + "' matches " + matches.size()
-                    + " values; it must select exactly one to " + kind.wire() + ".");
+            throw new ScimException(ScimProblem.VALUE_FILTER_MATCHES_MANY, pathText(target), matches.size(), kind.wire());
         }
         boolean creating = matches.isEmpty();
         if (creating) {
             ObjectNode created = ElementFilter.template(def, target.filter());
             if (created == null) {
-                throw ScimException.noTarget("No value matches '" + pathText(target)
-                        + "', and its filter does not describe a new one (use 'eq' joined by 'and').");
+                throw new ScimException(ScimProblem.VALUE_FILTER_MATCHES_NONE, pathText(target));
             }
             arrayAt(container, def.name()).add(created);
             matches.add(created);
@@ -254,7 +252,7 @@ final class DocumentEditor {
             }
         }
         if (newly.size() > 1) {
-            throw ScimException.invalidValue("Only one value of '" + def.name() + "' can be primary.");
+            throw new ScimException(ScimProblem.PRIMARY_SET_TWICE, def.name());
         }
         if (newly.size() == 1) {
             for (JsonNode element : list) {

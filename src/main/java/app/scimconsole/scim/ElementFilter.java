@@ -49,7 +49,7 @@ final class ElementFilter implements Filter.Visitor<Boolean> {
         } else if (f instanceof Present p) {
             subOf(attribute, p.path());
         } else {
-            throw ScimException.invalidPath("A value filter cannot be nested inside another.");
+            throw new ScimException(ScimProblem.VALUE_FILTER_NESTED);
         }
     }
 
@@ -87,7 +87,7 @@ final class ElementFilter implements Filter.Visitor<Boolean> {
     private static AttributeDef subOf(AttributeDef attribute, AttrPath path) {
         AttributeDef sub = attribute.sub(path.name());
         if (sub == null || path.sub() != null) {
-            throw ScimException.invalidPath("'" + path + "' is not a sub-attribute of '" + attribute.name() + "'.");
+            throw new ScimException(ScimProblem.UNKNOWN_SUB_ATTRIBUTE, path, attribute.name());
         }
         return sub;
     }
@@ -114,7 +114,7 @@ final class ElementFilter implements Filter.Visitor<Boolean> {
 
     @Override
     public Boolean valuePath(ValuePath f) {
-        throw ScimException.invalidPath("A value filter cannot be nested inside another.");
+        throw new ScimException(ScimProblem.VALUE_FILTER_NESTED);
     }
 
     @Override

@@ -40,8 +40,8 @@ public final class EntraDialect {
                 }
             }
         }
-        throw ScimException.invalidSyntax("Each operation needs an 'op' of add, replace or remove; got "
-                + (op == null ? "none" : op.toString()) + ".");
+        throw op == null ? new ScimException(ScimProblem.OPERATION_WITHOUT_OP)
+                : new ScimException(ScimProblem.UNKNOWN_OPERATION, op.toString());
     }
 
     /** All value rules that apply to {@code def}, in order. Unrelated values pass through unchanged. */
@@ -128,15 +128,13 @@ public final class EntraDialect {
         }
         JsonNode values = singleAsList(op.value());
         if (!values.isArray()) {
-            throw ScimException.invalidValue("A remove of '" + target.label() + "' with a value needs a list of"
-                    + " {\"value\": ...} objects.");
+            throw new ScimException(ScimProblem.REMOVE_VALUES_NOT_A_LIST, target.label());
         }
         List<Filter> selections = new ArrayList<>();
         for (JsonNode element : values) {
             JsonNode id = JsonFields.field(element, "value");
             if (id == null || !id.isTextual() || id.textValue().isEmpty()) {
-                throw ScimException.invalidValue("Each value removed from '" + target.label()
-                        + "' needs a non-empty string 'value'.");
+                throw new ScimException(ScimProblem.REMOVED_VALUE_WITHOUT_VALUE, target.label());
             }
             selections.add(new Compare(AttrPath.of("value"), CompareOp.EQ, new Literal.Str(id.textValue())));
         }

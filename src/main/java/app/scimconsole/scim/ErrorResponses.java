@@ -14,9 +14,7 @@ public final class ErrorResponses {
         if (e.scimType() != null) {
             body.put("scimType", e.scimType().wire());
         }
-        if (e.detail() != null) {
-            body.put("detail", e.detail());
-        }
+        body.put("detail", e.detail());
         return body;
     }
 }

@@ -55,7 +55,7 @@ public final class FilterParser {
         String sub = null;
         if (p.peek('[')) {
             if (attr.sub() != null) {
-                throw p.error("a filter must follow the attribute, not its sub-attribute");
+                throw p.error(Syntax.AFTER_SUB_ATTRIBUTE);
             }
             p.pos++;
             valueFilter = p.orExpr(true);
@@ -82,10 +82,10 @@ public final class FilterParser {
     private static FilterParser start(String text, boolean patchPath) {
         FilterParser p = new FilterParser(text == null ? "" : text, patchPath);
         if (p.in.isBlank()) {
-            throw p.errorAt(0, "the " + p.kind() + " is empty");
+            throw p.errorAt(0, Syntax.EMPTY);
         }
         if (p.in.length() > MAX_LENGTH) {
-            throw p.errorAt(MAX_LENGTH, "the " + p.kind() + " is longer than " + MAX_LENGTH + " characters");
+            throw p.errorAt(MAX_LENGTH, Syntax.TOO_LONG, MAX_LENGTH);
         }
         return p;
     }
@@ -93,7 +93,7 @@ public final class FilterParser {
     private void expectEnd() {
         skipSpace();
         if (!atEnd()) {
-            throw error("unexpected '" + in.charAt(pos) + "'");
+            throw error(Syntax.UNEXPECTED, in.charAt(pos));
         }
     }
 
@@ -134,10 +134,10 @@ public final class FilterParser {
         AttrPath path = attrPath(inValuePath);
         if (peek('[')) {
             if (inValuePath) {
-                throw errorAt(pos, "a value filter cannot be nested inside another");
+                throw errorAt(pos, Syntax.NESTED_VALUE_FILTER);
             }
             if (path.sub() != null) {
-                throw errorAt(pos, "a filter must follow the attribute, not its sub-attribute");
+                throw errorAt(pos, Syntax.AFTER_SUB_ATTRIBUTE);
             }
             pos++;
             Filter inner = orExpr(true);
@@ -156,7 +156,7 @@ public final class FilterParser {
 
     private Filter comparison(AttrPath path, int start) {
         if (!skipSpace()) {
-            throw error("expected an operator after '" + path + "'");
+            throw error(Syntax.EXPECTED_OPERATOR, path);
         }
         int opAt = pos;
         String word = word();
@@ -165,11 +165,11 @@ public final class FilterParser {
         }
         CompareOp op = CompareOp.fromWire(word);
         if (op == null) {
-            throw errorAt(opAt, word.isEmpty() ? "expected an operator after '" + path + "'"
-                    : "'" + word + "' is not an operator (eq ne co sw ew gt ge lt le pr)");
+            throw word.isEmpty() ? errorAt(opAt, Syntax.EXPECTED_OPERATOR, path)
+                    : errorAt(opAt, Syntax.UNKNOWN_OPERATOR, word);
         }
         if (!skipSpace()) {
-            throw error("expected a value after '" + word + "'");
+            throw error(Syntax.EXPECTED_VALUE_AFTER, word);
         }
         return new Compare(path, op, literal());
     }
@@ -185,7 +185,7 @@ public final class FilterParser {
         int at = pos;
         String w = bareWord();
         if (w.isEmpty()) {
-            throw errorAt(at, "expected a value");
+            throw errorAt(at, Syntax.EXPECTED_VALUE);
         }
         switch (w) {
             case "true":
@@ -198,17 +198,17 @@ public final class FilterParser {
                 break;
         }
         if (w.equalsIgnoreCase("true") || w.equalsIgnoreCase("false") || w.equalsIgnoreCase("null")) {
-            throw errorAt(at, "'" + w + "' must be written in lower case");
+            throw errorAt(at, Syntax.LITERAL_CASE, w);
         }
         char first = w.charAt(0);
         if (first == '-' || (first >= '0' && first <= '9') || first == '.') {
             if (!JSON_NUMBER.matcher(w).matches()) {
-                throw errorAt(at, "'" + w + "' is not a number");
+                throw errorAt(at, Syntax.NOT_A_NUMBER, w);
             }
             return new Literal.Num(new BigDecimal(w));
         }
         if (!UNQUOTED_WORD.matcher(w).matches()) {
-            throw errorAt(at, "'" + w + "' is not a value; quote strings with \"");
+            throw errorAt(at, Syntax.UNQUOTED_VALUE, w);
         }
         return new Literal.Str(w); // lenient: Entra's oldest samples send unquoted values (externalId eq jyoung)
     }
@@ -235,13 +235,13 @@ public final class FilterParser {
                     case 'r' -> b.append('\r');
                     case 't' -> b.append('\t');
                     case 'u' -> b.append(unicodeEscape());
-                    default -> throw errorAt(pos - 2, "unknown escape '\\" + e + "'");
+                    default -> throw errorAt(pos - 2, Syntax.UNKNOWN_ESCAPE, e);
                 }
             } else {
                 b.append(c);
             }
         }
-        throw errorAt(start, "unterminated string");
+        throw errorAt(start, Syntax.UNTERMINATED_STRING);
     }
 
     /** The four hex digits of a unicode escape; {@code pos} stands on the first of them. */
@@ -252,7 +252,7 @@ public final class FilterParser {
             int digit = atEnd() ? -1 : Character.digit(in.charAt(pos), 16);
             // Character.digit also accepts full-width and other non-ASCII digits; JSON allows only ASCII.
             if (digit < 0 || in.charAt(pos) > 'f') {
-                throw errorAt(at, "a \\u escape needs four hex digits");
+                throw errorAt(at, Syntax.UNICODE_ESCAPE);
             }
             code = code * 16 + digit;
         }
@@ -271,28 +271,29 @@ public final class FilterParser {
         }
         String token = in.substring(start, pos);
         if (token.isEmpty()) {
-            throw errorAt(start, atEnd() ? "expected an attribute name" : "unexpected '" + in.charAt(start) + "'");
+            throw atEnd() ? errorAt(start, Syntax.EXPECTED_ATTRIBUTE)
+                    : errorAt(start, Syntax.UNEXPECTED, in.charAt(start));
         }
         String urn = null;
         String rest = token;
         int colon = token.lastIndexOf(':');
         if (colon >= 0) {
             if (relative) {
-                throw errorAt(start, "a sub-attribute inside [ ] cannot carry a schema URN");
+                throw errorAt(start, Syntax.URN_INSIDE_BRACKETS);
             }
             urn = token.substring(0, colon);
             rest = token.substring(colon + 1);
             if (!urn.regionMatches(true, 0, "urn:", 0, 4)) {
-                throw errorAt(start, "'" + urn + "' is not a schema URN");
+                throw errorAt(start, Syntax.NOT_A_URN, urn);
             }
         }
         String[] parts = rest.split("\\.", -1);
         if (parts.length > 2 || (relative && parts.length > 1)) {
-            throw errorAt(start, "'" + token + "' has too many levels");
+            throw errorAt(start, Syntax.TOO_MANY_LEVELS, token);
         }
         for (String part : parts) {
             if (!isName(part)) {
-                throw errorAt(start, "'" + token + "' is not a valid attribute path");
+                throw errorAt(start, Syntax.BAD_ATTRIBUTE_PATH, token);
             }
         }
         return new AttrPath(urn, parts[0], parts.length == 2 ? parts[1] : null);
@@ -305,7 +306,7 @@ public final class FilterParser {
         }
         String n = in.substring(start, pos);
         if (!isName(n)) {
-            throw errorAt(start, "expected a sub-attribute name");
+            throw errorAt(start, Syntax.EXPECTED_SUB_ATTRIBUTE);
         }
         return n;
     }
@@ -365,7 +366,7 @@ public final class FilterParser {
 
     private void enter() {
         if (++depth > MAX_DEPTH) {
-            throw error("nesting is deeper than " + MAX_DEPTH + " levels");
+            throw error(Syntax.TOO_DEEP, MAX_DEPTH);
         }
     }
 
@@ -384,7 +385,7 @@ public final class FilterParser {
     private void expect(char c) {
         skipSpace();
         if (!peek(c)) {
-            throw error("expected '" + c + "'");
+            throw error(Syntax.EXPECTED, c);
         }
         pos++;
     }
@@ -393,16 +394,50 @@ public final class FilterParser {
         return pos >= in.length();
     }
 
-    private ScimException error(String what) {
-        return errorAt(pos, what);
+    private ScimException error(Syntax what, Object... args) {
+        return errorAt(pos, what, args);
     }
 
-    private String kind() {
-        return patchPath ? "path" : "filter";
+    /** The problem at the 0-based {@code at}, told 1-based, before the problem's own arguments. */
+    private ScimException errorAt(int at, Syntax what, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = at + 1;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new ScimException(patchPath ? what.inPath : what.inFilter, all);
     }
 
-    private ScimException errorAt(int at, String what) {
-        String detail = "Invalid " + kind() + " at position " + (at + 1) + ": " + what + ".";
-        return patchPath ? ScimException.invalidPath(detail) : ScimException.invalidFilter(detail);
+    /** Each grammar failure, as it is told for a filter and for a PATCH path. */
+    private enum Syntax {
+        EMPTY(ScimProblem.FILTER_EMPTY, ScimProblem.PATH_EMPTY),
+        TOO_LONG(ScimProblem.FILTER_TOO_LONG, ScimProblem.PATH_TOO_LONG),
+        TOO_DEEP(ScimProblem.FILTER_TOO_DEEP, ScimProblem.PATH_TOO_DEEP),
+        UNEXPECTED(ScimProblem.FILTER_UNEXPECTED, ScimProblem.PATH_UNEXPECTED),
+        EXPECTED(ScimProblem.FILTER_EXPECTED, ScimProblem.PATH_EXPECTED),
+        AFTER_SUB_ATTRIBUTE(ScimProblem.FILTER_AFTER_SUB_ATTRIBUTE, ScimProblem.PATH_AFTER_SUB_ATTRIBUTE),
+        NESTED_VALUE_FILTER(ScimProblem.FILTER_NESTED_VALUE_FILTER, ScimProblem.PATH_NESTED_VALUE_FILTER),
+        EXPECTED_OPERATOR(ScimProblem.FILTER_EXPECTED_OPERATOR, ScimProblem.PATH_EXPECTED_OPERATOR),
+        UNKNOWN_OPERATOR(ScimProblem.FILTER_UNKNOWN_OPERATOR, ScimProblem.PATH_UNKNOWN_OPERATOR),
+        EXPECTED_VALUE_AFTER(ScimProblem.FILTER_EXPECTED_VALUE_AFTER, ScimProblem.PATH_EXPECTED_VALUE_AFTER),
+        EXPECTED_VALUE(ScimProblem.FILTER_EXPECTED_VALUE, ScimProblem.PATH_EXPECTED_VALUE),
+        LITERAL_CASE(ScimProblem.FILTER_LITERAL_CASE, ScimProblem.PATH_LITERAL_CASE),
+        NOT_A_NUMBER(ScimProblem.FILTER_NOT_A_NUMBER, ScimProblem.PATH_NOT_A_NUMBER),
+        UNQUOTED_VALUE(ScimProblem.FILTER_UNQUOTED_VALUE, ScimProblem.PATH_UNQUOTED_VALUE),
+        UNKNOWN_ESCAPE(ScimProblem.FILTER_UNKNOWN_ESCAPE, ScimProblem.PATH_UNKNOWN_ESCAPE),
+        UNICODE_ESCAPE(ScimProblem.FILTER_UNICODE_ESCAPE, ScimProblem.PATH_UNICODE_ESCAPE),
+        UNTERMINATED_STRING(ScimProblem.FILTER_UNTERMINATED_STRING, ScimProblem.PATH_UNTERMINATED_STRING),
+        EXPECTED_ATTRIBUTE(ScimProblem.FILTER_EXPECTED_ATTRIBUTE, ScimProblem.PATH_EXPECTED_ATTRIBUTE),
+        EXPECTED_SUB_ATTRIBUTE(ScimProblem.FILTER_EXPECTED_SUB_ATTRIBUTE, ScimProblem.PATH_EXPECTED_SUB_ATTRIBUTE),
+        URN_INSIDE_BRACKETS(ScimProblem.FILTER_URN_INSIDE_BRACKETS, ScimProblem.PATH_URN_INSIDE_BRACKETS),
+        NOT_A_URN(ScimProblem.FILTER_NOT_A_URN, ScimProblem.PATH_NOT_A_URN),
+        TOO_MANY_LEVELS(ScimProblem.FILTER_TOO_MANY_LEVELS, ScimProblem.PATH_TOO_MANY_LEVELS),
+        BAD_ATTRIBUTE_PATH(ScimProblem.FILTER_BAD_ATTRIBUTE_PATH, ScimProblem.PATH_BAD_ATTRIBUTE_PATH);
+
+        private final ScimProblem inFilter;
+        private final ScimProblem inPath;
+
+        Syntax(ScimProblem inFilter, ScimProblem inPath) {
+            this.inFilter = inFilter;
+            this.inPath = inPath;
+        }
     }
 }

@@ -23,8 +23,7 @@ final class MemberOps {
 
     static List<MemberChange> changes(Kind kind, AttributeTarget target, JsonNode value) {
         if (target.sub() != null || (target.filter() != null && kind != Kind.REMOVE)) {
-            throw ScimException.invalidPath("Members can only be added, replaced or removed as a whole or by"
-                    + " 'members[value eq \"id\"]'; their sub-attributes cannot be changed.");
+            throw new ScimException(ScimProblem.MEMBERS_AS_A_WHOLE);
         }
         List<MemberChange> out = new ArrayList<>();
         if (kind == Kind.REMOVE) {
@@ -52,13 +51,13 @@ final class MemberOps {
         }
         JsonNode list = EntraDialect.value(members, value);
         if (!list.isArray()) {
-            throw ScimException.invalidValue("'members' must be a list of {\"value\": id} objects.");
+            throw new ScimException(ScimProblem.MEMBERS_NOT_A_LIST);
         }
         Set<String> ids = new LinkedHashSet<>();
         for (JsonNode member : list) {
             JsonNode id = JsonFields.field(member, "value");
             if (id == null || !id.isTextual() || id.textValue().isBlank()) {
-                throw ScimException.invalidValue("Each member needs a non-empty string 'value' (the member's id).");
+                throw new ScimException(ScimProblem.MEMBER_WITHOUT_VALUE);
             }
             ids.add(id.textValue());
         }
@@ -87,7 +86,6 @@ final class MemberOps {
                 && c.path().sub() == null && c.value() instanceof Literal.Str s && !s.value().isBlank()) {
             return s.value();
         }
-        throw ScimException.invalidPath("Members can only be selected by 'value eq \"id\"'; got '"
-                + FilterPrinter.print(f) + "'.");
+        throw new ScimException(ScimProblem.MEMBER_SELECTION, FilterPrinter.print(f));
     }
 }

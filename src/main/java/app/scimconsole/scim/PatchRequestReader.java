@@ -19,11 +19,10 @@ final class PatchRequestReader {
     static List<PatchOperation> read(JsonNode body) {
         JsonNode ops = JsonFields.field(body, "Operations");
         if (ops == null || !ops.isArray()) {
-            throw ScimException.invalidSyntax("A PATCH body must be a JSON object with an 'Operations' array.");
+            throw new ScimException(ScimProblem.PATCH_WITHOUT_OPERATIONS);
         }
         if (ops.size() > MAX_OPERATIONS) {
-            throw ScimException.invalidSyntax("A PATCH may carry at most " + MAX_OPERATIONS + " operations; this one has "
-                    + ops.size() + ".");
+            throw new ScimException(ScimProblem.TOO_MANY_OPERATIONS, MAX_OPERATIONS, ops.size());
         }
         List<PatchOperation> out = new ArrayList<>(ops.size());
         for (JsonNode op : ops) {
@@ -34,14 +33,14 @@ final class PatchRequestReader {
 
     private static PatchOperation operation(JsonNode op) {
         if (!op.isObject()) {
-            throw ScimException.invalidSyntax("Each operation must be a JSON object; got " + op.getNodeType() + ".");
+            throw new ScimException(ScimProblem.OPERATION_NOT_AN_OBJECT, op.getNodeType());
         }
         Kind kind = EntraDialect.opKind(JsonFields.field(op, "op"));
         JsonNode pathNode = JsonFields.field(op, "path");
         PatchPath path = null;
         if (pathNode != null && !pathNode.isNull()) {
             if (!pathNode.isTextual()) {
-                throw ScimException.invalidSyntax("An operation's 'path' must be a string.");
+                throw new ScimException(ScimProblem.OPERATION_PATH_NOT_A_STRING);
             }
             if (!pathNode.textValue().isBlank()) {
                 path = FilterParser.parsePatchPath(pathNode.textValue());
@@ -49,10 +48,10 @@ final class PatchRequestReader {
         }
         JsonNode value = JsonFields.field(op, "value");
         if (path == null && kind == Kind.REMOVE) {
-            throw ScimException.noTarget("A remove operation needs a 'path'.");
+            throw new ScimException(ScimProblem.REMOVE_WITHOUT_PATH);
         }
         if (path == null && (value == null || !value.isObject())) {
-            throw ScimException.invalidSyntax("An " + kind.wire() + " without a 'path' needs an object 'value'.");
+            throw new ScimException(ScimProblem.VALUE_NOT_AN_OBJECT, kind.wire());
         }
         return new PatchOperation(kind, path, value);
     }

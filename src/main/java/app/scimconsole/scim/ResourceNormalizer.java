@@ -29,7 +29,7 @@ public final class ResourceNormalizer {
 
     public Normalized normalize(ResourceType type, JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ScimException.invalidSyntax("The request body must be a JSON object.");
+            throw new ScimException(ScimProblem.BODY_NOT_AN_OBJECT);
         }
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.putArray("schemas"); // first, for readability of the stored JSON; filled by finish()

@@ -95,25 +95,25 @@ public enum ResourceType {
         } else {
             schema = extension(path.urn());
             if (schema == null) {
-                throw unknown(forFilter, "'" + path.urn() + "' is not a schema of " + resourceName + " resources");
+                throw unknown(forFilter, ScimProblem.UNKNOWN_SCHEMA, path.urn(), resourceName);
             }
             def = schema.attribute(path.name());
         }
         if (def == null) {
-            throw unknown(forFilter, "'" + path.name() + "' is not an attribute of " + resourceName + " resources");
+            throw unknown(forFilter, ScimProblem.UNKNOWN_ATTRIBUTE, path.name(), resourceName);
         }
         AttributeDef sub = null;
         if (path.sub() != null) {
             sub = def.sub(path.sub());
             if (sub == null) {
-                throw unknown(forFilter, "'" + path.sub() + "' is not a sub-attribute of '" + def.name() + "'");
+                throw unknown(forFilter, ScimProblem.UNKNOWN_SUB_ATTRIBUTE, path.sub(), def.name());
             }
         }
         return new Resolved(schema, def, sub);
     }
 
-    private static ScimException unknown(boolean forFilter, String detail) {
-        return forFilter ? ScimException.invalidFilter(detail + ".") : ScimException.invalidPath(detail + ".");
+    private static ScimException unknown(boolean forFilter, ScimProblem problem, String name, String where) {
+        return new ScimException(forFilter ? ScimType.INVALID_FILTER : ScimType.INVALID_PATH, problem, name, where);
     }
 
     public static ResourceType fromEndpoint(String segment) {

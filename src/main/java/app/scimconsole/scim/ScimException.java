@@ -1,69 +1,71 @@
 package app.scimconsole.scim;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * A failure that a SCIM client is told about: an HTTP status, an optional {@link ScimType} and a
- * plain-language detail. Unchecked, because every layer simply lets it travel to the HTTP edge.
+ * A failure that a SCIM client is told about: an HTTP status, an optional {@link ScimType}, and what went wrong
+ * as data, a {@link ScimProblem} and its arguments. The English {@link #detail()} for the wire is made from those
+ * by the problem; anyone who keeps or shows the failure (the activity log, the console) keeps the code and the
+ * arguments. Unchecked, because every layer simply lets it travel to the HTTP edge.
  */
 public final class ScimException extends RuntimeException {
     private final int status;
     private final ScimType scimType;
+    private final ScimProblem problem;
+    private final List<String> args;
 
-    public ScimException(int status, ScimType scimType, String detail) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.scimType = scimType;
+    /** With the status and {@code scimType} the problem travels with. */
+    public ScimException(ScimProblem problem, Object... args) {
+        this(problem.status(), problem.scimType(), problem, strings(args));
     }
 
-    public ScimException(ScimType scimType, String detail) {
-        this(scimType.status(), scimType, detail);
+    /**
+     * The same problem under another {@code scimType} (and its status): an unknown attribute is {@code invalidPath}
+     * in a PATCH but {@code invalidFilter} in a filter.
+     */
+    public ScimException(ScimType scimType, ScimProblem problem, Object... args) {
+        this(scimType.status(), scimType, problem, strings(args));
+    }
+
+    private ScimException(int status, ScimType scimType, ScimProblem problem, List<String> args) {
+        super(problem.english(args), null, false, false);
+        assert args.size() == problem.arity() : problem + " takes " + problem.arity() + " arguments, not " + args;
+        this.status = status;
+        this.scimType = scimType;
+        this.problem = problem;
+        this.args = args;
+    }
+
+    /** This problem and its arguments, travelling with another {@code scimType} (and its status). */
+    public ScimException as(ScimType otherType) {
+        return new ScimException(otherType.status(), otherType, problem, args);
     }
 
     public int status() {
         return status;
     }
 
-    /** May be null: 404, 412, 413 and 5xx carry no scimType. */
+    /** May be null: 401, 404, 405, 412, 413, 415, 429 and 5xx carry no scimType. */
     public ScimType scimType() {
         return scimType;
     }
 
+    public ScimProblem problem() {
+        return problem;
+    }
+
+    /** The problem's arguments, in its order; never null, values never null. */
+    public List<String> args() {
+        return args;
+    }
+
+    /** The English detail the wire carries (RFC 7644 §3.12). */
     public String detail() {
         return getMessage();
     }
 
-    public static ScimException invalidFilter(String detail) {
-        return new ScimException(ScimType.INVALID_FILTER, detail);
-    }
-
-    public static ScimException invalidPath(String detail) {
-        return new ScimException(ScimType.INVALID_PATH, detail);
-    }
-
-    public static ScimException invalidSyntax(String detail) {
-        return new ScimException(ScimType.INVALID_SYNTAX, detail);
-    }
-
-    public static ScimException invalidValue(String detail) {
-        return new ScimException(ScimType.INVALID_VALUE, detail);
-    }
-
-    public static ScimException noTarget(String detail) {
-        return new ScimException(ScimType.NO_TARGET, detail);
-    }
-
-    public static ScimException mutability(String detail) {
-        return new ScimException(ScimType.MUTABILITY, detail);
-    }
-
-    public static ScimException uniqueness(String detail) {
-        return new ScimException(ScimType.UNIQUENESS, detail);
-    }
-
-    public static ScimException notFound(String detail) {
-        return new ScimException(404, null, detail);
-    }
-
-    public static ScimException preconditionFailed(String detail) {
-        return new ScimException(412, null, detail);
+    private static List<String> strings(Object[] args) {
+        return Arrays.stream(args).map(a -> a == null ? "" : a.toString()).toList();
     }
 }

@@ -60,7 +60,7 @@ final class StoredForm {
         for (AttributeDef def : type.core().attributes()) {
             JsonNode v = doc.get(def.name());
             if (def.required() && (v == null || !v.isTextual() || v.textValue().isBlank())) {
-                throw ScimException.invalidValue("'" + def.name() + "' is required and cannot be empty.");
+                throw new ScimException(ScimProblem.REQUIRED_ATTRIBUTE, def.name());
             }
         }
         for (ResourceSchema schema : schemasOf(type)) {
@@ -84,8 +84,7 @@ final class StoredForm {
             }
         }
         if (count > 1) {
-            throw ScimException.invalidValue("Only one value of '" + def.name() + "' can be primary; "
-                    + count + " are.");
+            throw new ScimException(ScimProblem.PRIMARY_NOT_UNIQUE, def.name(), count);
         }
     }
 

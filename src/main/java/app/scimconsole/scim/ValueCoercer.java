@@ -38,7 +38,7 @@ final class ValueCoercer {
             return single(def, v, label);
         }
         if (!v.isArray()) {
-            throw invalid(label, "a list");
+            throw new ScimException(ScimProblem.MUST_BE_LIST, label);
         }
         ArrayNode out = NODES.arrayNode();
         for (JsonNode e : v) {
@@ -59,22 +59,22 @@ final class ValueCoercer {
                 return complex(def, v, label);
             case BOOLEAN:
                 if (!v.isBoolean()) {
-                    throw invalid(label, "true or false");
+                    throw new ScimException(ScimProblem.MUST_BE_BOOLEAN, label);
                 }
                 return v;
             case INTEGER:
                 if (!v.isIntegralNumber()) {
-                    throw invalid(label, "an integer");
+                    throw new ScimException(ScimProblem.MUST_BE_INTEGER, label);
                 }
                 return v;
             case DECIMAL:
                 if (!v.isNumber()) {
-                    throw invalid(label, "a number");
+                    throw new ScimException(ScimProblem.MUST_BE_NUMBER, label);
                 }
                 return v;
             default:
                 if (!v.isTextual()) {
-                    throw invalid(label, "a string");
+                    throw new ScimException(ScimProblem.MUST_BE_STRING, label);
                 }
                 return v;
         }
@@ -82,7 +82,7 @@ final class ValueCoercer {
 
     private static JsonNode complex(AttributeDef def, JsonNode v, String label) {
         if (!v.isObject()) {
-            throw invalid(label, "an object");
+            throw new ScimException(ScimProblem.MUST_BE_OBJECT, label);
         }
         ObjectNode out = NODES.objectNode();
         for (Map.Entry<String, JsonNode> e : v.properties()) {
@@ -96,9 +96,5 @@ final class ValueCoercer {
             }
         }
         return out.isEmpty() ? null : out;
-    }
-
-    private static ScimException invalid(String label, String expected) {
-        return ScimException.invalidValue("'" + label + "' must be " + expected + ".");
     }
 }

@@ -35,7 +35,7 @@ public final class ActivityRecorder {
     /** A SCIM request that was refused, with the reason its client was given. */
     void rejected(Provisioning.Attempt attempt, ScimException e) {
         write(entry(attempt.tenantId, attempt.operation.name(), attempt.type.resourceName(), attempt.resourceId,
-                attempt.name(), REJECTED, attempt.refusal(e)));
+                attempt.name(), REJECTED, Rejections.reasonOf(e)));
     }
 
     /** A request refused before it reached a resource (a wrong token, the SCIM app turned off). */

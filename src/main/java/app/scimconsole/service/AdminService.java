@@ -105,7 +105,7 @@ public final class AdminService implements AdminApi {
             }
             if (ActivityRecorder.REJECTED.equals(a.outcome())) {
                 rejected++;
-                if (DomainPolicy.DOMAIN_NOT_VERIFIED.equals(a.code()) && !a.args().isEmpty()) {
+                if (Rejections.DOMAIN_NOT_VERIFIED.equals(a.code()) && !a.args().isEmpty()) {
                     refusedDomains.add(a.args().get(0));
                 }
             }

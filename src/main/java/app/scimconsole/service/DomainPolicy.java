@@ -1,7 +1,7 @@
 package app.scimconsole.service;
 
-import app.scimconsole.admin.Reason;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
@@ -20,20 +20,11 @@ final class DomainPolicy {
         this.verified = verified;
     }
 
-    /** args: the domain */
-    static final String DOMAIN_NOT_VERIFIED = "activity.domainNotVerified";
-
-    /**
-     * Throws 400 invalidValue naming the first unverified domain; {@code attempt} learns the refusal's reason with
-     * the domain as data, for the log and for the owner's warnings.
-     */
-    void check(String tenantId, ObjectNode user, Provisioning.Attempt attempt) {
+    /** Throws 400 invalidValue naming the first unverified domain (the domain is the refusal's argument). */
+    void check(String tenantId, ObjectNode user) {
         for (String domain : identityDomains(user)) {
             if (!verified.isVerified(tenantId, domain)) {
-                attempt.because(Reason.of(DOMAIN_NOT_VERIFIED, domain));
-                throw ScimException.invalidValue("The e-mail domain '" + domain + "' is not verified for this "
-                        + "organization, so this user was not accepted. Register '" + domain + "' in SCIM Console "
-                        + "(Domains) and publish its DNS TXT record; Entra's next cycle will then provision the user.");
+                throw new ScimException(ScimProblem.DOMAIN_NOT_VERIFIED, domain);
             }
         }
     }

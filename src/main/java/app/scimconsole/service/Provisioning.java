@@ -151,7 +151,7 @@ public final class Provisioning {
 
     private void checkDomains(Attempt attempt, ObjectNode doc) {
         if (attempt.type == ResourceType.USER) {
-            domainPolicy.check(attempt.tenantId, doc, attempt);
+            domainPolicy.check(attempt.tenantId, doc);
         }
     }
 
@@ -168,7 +168,6 @@ public final class Provisioning {
         final ResourceType type;
         final String resourceId;
         private String name;
-        private Reason refusal;
 
         Attempt(String tenantId, Operation operation, ResourceType type, String resourceId) {
             this.tenantId = tenantId;
@@ -187,15 +186,6 @@ public final class Provisioning {
 
         String name() {
             return name;
-        }
-
-        /** The reason a rule gives for refusing, more precise than the protocol error the client gets. */
-        void because(Reason reason) {
-            refusal = reason;
-        }
-
-        Reason refusal(ScimException e) {
-            return refusal != null ? refusal : Rejections.reasonOf(e);
         }
 
         /**

@@ -3,6 +3,7 @@ package app.scimconsole.service;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 import java.time.Clock;
 
 /**
@@ -60,17 +61,16 @@ public final class ScimAccess {
             }
             return new Caller(tenantId, entra);
         }
-        String detail = switch (outcome) {
-            case NO_CREDENTIALS -> "Authentication required: send the secret token as 'Authorization: Bearer <token>'.";
-            case DISABLED -> "The SCIM app of this organization is disabled; enable it in SCIM Console.";
-            default -> "The secret token is not valid for this tenant URL. Copy the current token from SCIM Console.";
-        };
         boolean logged = outcome == Authenticator.Outcome.WRONG_TOKEN || outcome == Authenticator.Outcome.DISABLED;
         if (logged && loggedAuthFailures.secondsToWait(tenantId) == 0) {
             activity.rejected(tenantId, "AUTHENTICATE", resource,
                     Reason.of(outcome == Authenticator.Outcome.DISABLED ? APP_DISABLED : WRONG_TOKEN, attempted));
         }
-        throw new ScimException(401, null, detail);
+        throw new ScimException(switch (outcome) {
+            case NO_CREDENTIALS -> ScimProblem.NO_CREDENTIALS;
+            case DISABLED -> ScimProblem.SCIM_APP_DISABLED;
+            default -> ScimProblem.WRONG_TOKEN;
+        });
     }
 
     /** An admitted request of Entra's was answered with an error: it counts as a rejection in its cycle. */

@@ -3,6 +3,7 @@ package app.scimconsole.service;
 import app.scimconsole.directory.StorageOutcome;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.ScimProblem;
 
 /** What the store's refusals mean to a SCIM client (RFC 7644 §3.12), said in one place. */
 final class StorageOutcomes {
@@ -12,21 +13,18 @@ final class StorageOutcomes {
     static ScimException toScim(StorageOutcome e, ResourceType type) {
         return switch (e.kind()) {
             case NOT_FOUND -> notFound(type, e.arg(0));
-            case VERSION_CONFLICT -> ScimException.preconditionFailed(type.resourceName() + " '" + e.arg(0)
-                    + "' was changed by another request; read it again.");
-            case DUPLICATE -> ScimException.uniqueness(e.arg(0) + " '" + e.arg(1) + "' is already taken.");
-            case UNKNOWN_MEMBER -> e.arg(0).isEmpty()
-                    ? ScimException.invalidValue("A user to be made a member no longer exists.")
-                    : ScimException.invalidValue("No user with id '" + e.arg(0) + "' exists to be a member.");
+            case VERSION_CONFLICT -> new ScimException(ScimProblem.CHANGED_CONCURRENTLY, type.resourceName(), e.arg(0));
+            case DUPLICATE -> new ScimException(ScimProblem.VALUE_TAKEN, e.arg(0), e.arg(1));
+            case UNKNOWN_MEMBER -> e.arg(0).isEmpty() ? new ScimException(ScimProblem.MEMBER_VANISHED)
+                    : new ScimException(ScimProblem.NO_SUCH_MEMBER, e.arg(0));
         };
     }
 
     static ScimException notFound(ResourceType type, String id) {
-        return ScimException.notFound(type.resourceName() + " '" + id + "' does not exist.");
+        return new ScimException(ScimProblem.RESOURCE_NOT_FOUND, type.resourceName(), id);
     }
 
     static ScimException versionMismatch(ResourceType type, String id, long expected, long stored) {
-        return ScimException.preconditionFailed(type.resourceName() + " '" + id + "' is at version " + stored
-                + ", not " + expected + ".");
+        return new ScimException(ScimProblem.VERSION_MISMATCH, type.resourceName(), id, stored, expected);
     }
 }

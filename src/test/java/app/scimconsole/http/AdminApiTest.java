@@ -129,7 +129,7 @@ class AdminApiTest extends ScimServiceTestBase {
         createUser("ann@testuser.com", "");
         scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}");
         assertThat(admin.activity(new ActivityQuery(Outcome.REJECTED, null, 50))).singleElement()
-                .satisfies(a -> assertThat(a.reason()).isEqualTo(Reason.of("activity.domainNotVerified",
+                .satisfies(a -> assertThat(a.reason()).isEqualTo(Reason.of("scim.problem.DOMAIN_NOT_VERIFIED",
                         "elsewhere.example")));
         assertThat(admin.activity(new ActivityQuery(Outcome.SUCCESS, "ann@", 50))).extracting(AdminApi.ActivityEntry::operation)
                 .containsExactly("CREATE");
@@ -174,6 +174,32 @@ class AdminApiTest extends ScimServiceTestBase {
         scim.token(again.secretToken());
         assertThat(scim.get("/Users").status()).isEqualTo(200);
         assertThat(again.toString()).doesNotContain(again.secretToken());
+    }
+
+    @Test
+    void anUnknownPathIs404AndAKnownOneWithAnotherMethodIs405WithAllow() {
+        HttpJson http = new HttpJson(runtime.adminUrl(), runtime.adminCredential());
+        HttpJson.Response unknown = http.get("/users/u1/anything");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("status").asText()).isEqualTo("404");
+        assertThat(unknown.json().path("detail").asText()).isEqualTo("No such admin operation.");
+
+        HttpJson.Response put = http.put("/domains", "{}");
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.header("Allow")).isEqualTo("GET, POST");
+        assertThat(put.json().path("detail").asText()).isEqualTo("PUT is not allowed here; use GET, POST.");
+        assertThat(http.get("/scim/enable").header("Allow")).isEqualTo("POST");
+        assertThat(http.get("/domains/example.org").header("Allow")).isEqualTo("DELETE");
+
+        HttpJson.Response badCount = http.get("/users?count=many");
+        assertThat(badCount.status()).isEqualTo(400);
+        assertThat(badCount.json().path("detail").asText()).isEqualTo("count must be a whole number.");
+        assertThat(http.post("/domains", "{\"name\": [").status()).as("a ScimException from the JSON parser")
+                .isEqualTo(400);
+        assertThat(http.send("GET", "/users/u1/anything", null, "Origin", "https://evil.example").status())
+                .as("web pages are refused before routing").isEqualTo(403);
+        assertThat(new HttpJson(runtime.adminUrl(), "nope").get("/nothing").status())
+                .as("no route is told to anyone without the credential").isEqualTo(401);
     }
 
     @Test

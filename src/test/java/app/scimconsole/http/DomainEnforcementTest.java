@@ -25,7 +25,7 @@ class DomainEnforcementTest extends ScimServiceTestBase {
         assertThat(log.get(0).outcome()).isEqualTo("rejected");
         assertThat(log.get(0).operation()).isEqualTo("CREATE");
         assertThat(log.get(0).userName()).isEqualTo("mallory@victim.example");
-        assertThat(log.get(0).code()).isEqualTo("activity.domainNotVerified");
+        assertThat(log.get(0).code()).isEqualTo("scim.problem.DOMAIN_NOT_VERIFIED");
         assertThat(log.get(0).args()).containsExactly("victim.example");
     }
 

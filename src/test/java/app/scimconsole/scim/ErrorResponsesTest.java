@@ -13,21 +13,23 @@ class ErrorResponsesTest {
     void badRequestCarriesStatusAsStringScimTypeAndDetail() throws Exception {
         JsonNode expected = JSON.readTree("""
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],
-                 "status":"400","scimType":"invalidFilter","detail":"Bad filter."}""");
-        assertThat(ErrorResponses.of(ScimException.invalidFilter("Bad filter."))).isEqualTo(expected);
+                 "status":"400","scimType":"invalidFilter","detail":"'x' needs true or false."}""");
+        assertThat(ErrorResponses.of(new ScimException(ScimProblem.NEEDS_BOOLEAN, "x"))).isEqualTo(expected);
     }
 
     @Test
     void statusIsAJsonString() {
-        assertThat(ErrorResponses.of(ScimException.uniqueness("Taken.")).get("status").isTextual()).isTrue();
-        assertThat(ErrorResponses.of(ScimException.uniqueness("Taken.")).get("status").textValue()).isEqualTo("409");
+        ScimException taken = new ScimException(ScimProblem.VALUE_TAKEN, "userName", "a@x");
+        assertThat(ErrorResponses.of(taken).get("status").isTextual()).isTrue();
+        assertThat(ErrorResponses.of(taken).get("status").textValue()).isEqualTo("409");
     }
 
     @Test
     void scimTypeIsLeftOutWhenTheErrorHasNone() throws Exception {
         JsonNode expected = JSON.readTree("""
-                {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"404","detail":"No such user."}""");
-        assertThat(ErrorResponses.of(ScimException.notFound("No such user."))).isEqualTo(expected);
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"404",
+                 "detail":"User 'u1' does not exist."}""");
+        assertThat(ErrorResponses.of(new ScimException(ScimProblem.RESOURCE_NOT_FOUND, "User", "u1"))).isEqualTo(expected);
     }
 
     @Test
@@ -45,9 +47,10 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void missingDetailIsLeftOutNotNull() {
-        JsonNode body = ErrorResponses.of(new ScimException(500, null, null));
-        assertThat(body.has("detail")).isFalse();
+    void aServerErrorHasNoScimTypeAndNoNulls() {
+        JsonNode body = ErrorResponses.of(new ScimException(ScimProblem.INTERNAL_ERROR));
+        assertThat(body.get("status").textValue()).isEqualTo("500");
+        assertThat(body.has("scimType")).isFalse();
         assertThat(JsonTrees.nullsIn(body)).isEmpty();
     }
 }

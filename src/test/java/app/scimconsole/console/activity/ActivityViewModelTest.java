@@ -33,7 +33,7 @@ class ActivityViewModelTest {
     @Test
     void pollsOnlyWhileWatchedAndFilters() {
         api.activity.add(entry(2, "rejected", "m@unverified.example",
-                Reason.of("activity.domainNotVerified", "unverified.example")));
+                Reason.of("scim.problem.DOMAIN_NOT_VERIFIED", "unverified.example")));
         api.activity.add(entry(1, "success", "a@example.com", Reason.of("activity.created")));
         var watch = vm.watch();
         assertThat(vm.entries()).hasSize(2);
@@ -48,15 +48,13 @@ class ActivityViewModelTest {
     @Test
     void exportWritesTheRowsAndColumnsShown() throws Exception {
         ActivityEntry a = entry(1, "rejected", "m@unverified.example",
-                Reason.of("activity.domainNotVerified", "unverified.example"));
+                Reason.of("scim.problem.VALUE_TAKEN", "userName", "m@unverified.example"));
         Path file = dir.resolve("a.csv");
         vm.export(file, List.of(a), List.of(Column.TIME, Column.OPERATION, Column.USER_NAME, Column.OUTCOME,
                 Column.DETAIL));
         String csv = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo("\uFEFFTime,Operation,User name,Outcome,Detail\r\n"
-                + "8:51 AM,Create,m@unverified.example,Rejected,Refused: the e-mail domain unverified.example is not"
-                + " verified. Register it under Domains and publish its TXT record; Entra’s next cycle will then"
-                + " provision this user.\r\n");
+                + "8:51 AM,Create,m@unverified.example,Rejected,userName “m@unverified.example” is already taken.\r\n");
         assertThat(ui.lastNotice()).isEqualTo("1 entry saved to a.csv");
     }
 }
