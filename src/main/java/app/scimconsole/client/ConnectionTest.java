@@ -1,14 +1,17 @@
 package app.scimconsole.client;
 
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.Reason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
@@ -20,9 +23,11 @@ import okio.BufferedSource;
 
 /**
  * Does exactly what Entra's "Test Connection" does -- {@code GET <tenant URL>/Users?filter=userName eq
- * "<random guid>"} with the secret token -- and explains the outcome in plain words.
+ * "<random guid>"} with the secret token -- and says what came of it as a code and its arguments, which the console
+ * explains in the owner's language.
  */
 public final class ConnectionTest {
+    private static final System.Logger LOG = System.getLogger(ConnectionTest.class.getName());
     public static final String USER_AGENT = "SCIM-Console-ConnectionTest/1";
     /**
      * Carries a tag the admin API issued, so that the service does not take the console's own test for Entra's
@@ -42,7 +47,36 @@ public final class ConnectionTest {
 
     public enum Outcome { OK, BAD_URL, UNREACHABLE, TLS, UNAUTHORIZED, WRONG_PATH, NOT_SCIM, SERVER_ERROR }
 
-    public record Result(Outcome outcome, String message, int httpStatus) {
+    // What the outcome says, as codes the console turns into sentences; the arguments are listed with each.
+    public static final String SAID_OK = "connectionTest.ok";
+    public static final String SAID_BAD_URL = "connectionTest.badUrl";
+    /** the host */
+    public static final String SAID_UNKNOWN_HOST = "connectionTest.unknownHost";
+    /** the host */
+    public static final String SAID_TLS = "connectionTest.tls";
+    /** the host, the port */
+    public static final String SAID_NOTHING_ANSWERS = "connectionTest.nothingAnswers";
+    /** the host, the port */
+    public static final String SAID_TIMEOUT = "connectionTest.timeout";
+    /** the host, the port */
+    public static final String SAID_FAILED = "connectionTest.failed";
+    /** the HTTP status */
+    public static final String SAID_TOKEN_REFUSED = "connectionTest.tokenRefused";
+    /** the HTTP status */
+    public static final String SAID_WRONG_PATH = "connectionTest.wrongPath";
+    /** the HTTP status, where it redirects to */
+    public static final String SAID_REDIRECT = "connectionTest.redirect";
+    /** the HTTP status */
+    public static final String SAID_SERVER_ERROR = "connectionTest.serverError";
+    /** the HTTP status */
+    public static final String SAID_NOT_SCIM = "connectionTest.notScim";
+    public static final String SAID_NOT_FILTERING = "connectionTest.notFiltering";
+    public static final List<String> SAID = List.of(SAID_OK, SAID_BAD_URL, SAID_UNKNOWN_HOST, SAID_TLS,
+            SAID_NOTHING_ANSWERS, SAID_TIMEOUT, SAID_FAILED, SAID_TOKEN_REFUSED, SAID_WRONG_PATH, SAID_REDIRECT,
+            SAID_SERVER_ERROR, SAID_NOT_SCIM, SAID_NOT_FILTERING);
+
+    /** The outcome, what it says (a code and its arguments, see {@link #SAID}) and the HTTP status (0: none came). */
+    public record Result(Outcome outcome, Reason said, int httpStatus) {
         public boolean ok() {
             return outcome == Outcome.OK;
         }
@@ -52,7 +86,7 @@ public final class ConnectionTest {
     public Result run(String tenantUrl, String secretToken, String tag) {
         HttpUrl base = tenantUrl == null ? null : HttpUrl.parse(tenantUrl.strip());
         if (base == null) {
-            return new Result(Outcome.BAD_URL, "The tenant URL is not a valid http(s) address.", 0);
+            return new Result(Outcome.BAD_URL, Reason.of(SAID_BAD_URL), 0);
         }
         HttpUrl url = base.newBuilder().addPathSegment("Users")
                 .addQueryParameter("filter", "userName eq \"" + UUID.randomUUID() + "\"").build();
@@ -62,50 +96,44 @@ public final class ConnectionTest {
         try (Response response = http.newCall(request).execute()) {
             return judge(response);
         } catch (UnknownHostException e) {
-            return new Result(Outcome.UNREACHABLE, "The host name '" + base.host() + "' could not be found in DNS. "
-                    + "Check the spelling of the tenant URL.", 0);
+            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_UNKNOWN_HOST, base.host()), 0);
         } catch (SSLException e) {
-            return new Result(Outcome.TLS, "A secure (TLS) connection to " + base.host() + " could not be set up: "
-                    + e.getMessage() + ". Entra needs HTTPS with TLS 1.2 and a certificate from a public certificate authority.", 0);
+            // what the TLS layer said helps only someone reading the log
+            LOG.log(Level.INFO, "Connection test: no TLS connection to " + base.host() + ": " + e.getMessage());
+            return new Result(Outcome.TLS, Reason.of(SAID_TLS, base.host()), 0);
         } catch (ConnectException | NoRouteToHostException e) {
-            return new Result(Outcome.UNREACHABLE, "Nothing answered at " + base.host() + ":" + base.port()
-                    + ". Is the service running, and is the address reachable from the internet?", 0);
+            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_NOTHING_ANSWERS, base.host(), base.port()), 0);
         } catch (InterruptedIOException e) {
-            return new Result(Outcome.UNREACHABLE, base.host() + ":" + base.port()
-                    + " did not answer in time. A firewall may be dropping the connection.", 0);
+            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_TIMEOUT, base.host(), base.port()), 0);
         } catch (IOException e) {
-            return new Result(Outcome.UNREACHABLE, "The connection failed: " + e.getMessage(), 0);
+            LOG.log(Level.INFO, "Connection test: the connection to " + base.host() + " failed: " + e.getMessage());
+            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_FAILED, base.host(), base.port()), 0);
         }
     }
 
     private static Result judge(Response response) throws IOException {
         int code = response.code();
         if (code == 401 || code == 403) {
-            return new Result(Outcome.UNAUTHORIZED, "The service refused the secret token (HTTP " + code
-                    + "). Copy the current token again; a rotated or disabled token no longer works.", code);
+            return new Result(Outcome.UNAUTHORIZED, Reason.of(SAID_TOKEN_REFUSED, code), code);
         }
         if (code == 404 || code == 405) {
-            return new Result(Outcome.WRONG_PATH, "The service answered HTTP " + code + " for /Users: the tenant URL "
-                    + "probably has a wrong or missing path. It should end with /scim/v2/<tenant id>.", code);
+            return new Result(Outcome.WRONG_PATH, Reason.of(SAID_WRONG_PATH, code), code);
         }
         if (code >= 300 && code < 400) {
-            return new Result(Outcome.WRONG_PATH, "The address redirects (HTTP " + code + " to "
-                    + response.header("Location") + "); Entra does not follow redirects. Use the final address.", code);
+            return new Result(Outcome.WRONG_PATH, Reason.of(SAID_REDIRECT, code, response.header("Location")), code);
         }
         if (code >= 500) {
-            return new Result(Outcome.SERVER_ERROR, "The service failed with HTTP " + code + ".", code);
+            return new Result(Outcome.SERVER_ERROR, Reason.of(SAID_SERVER_ERROR, code), code);
         }
         JsonNode body = readJson(response.body());
         boolean listResponse = body != null && body.path("schemas").toString().contains(LIST_RESPONSE);
         if (code != 200 || !listResponse || !body.has("totalResults")) {
-            return new Result(Outcome.NOT_SCIM, "Something answered (HTTP " + code + "), but not with a SCIM list. "
-                    + "Is the tenant URL pointing at this service rather than a web page or another app?", code);
+            return new Result(Outcome.NOT_SCIM, Reason.of(SAID_NOT_SCIM, code), code);
         }
         if (body.path("totalResults").asLong(-1) != 0) {
-            return new Result(Outcome.NOT_SCIM, "The service returned users for a name that cannot exist; "
-                    + "it does not filter the way Entra expects.", code);
+            return new Result(Outcome.NOT_SCIM, Reason.of(SAID_NOT_FILTERING), code);
         }
-        return new Result(Outcome.OK, "Connected: the service answered exactly as Entra expects.", code);
+        return new Result(Outcome.OK, Reason.of(SAID_OK), code);
     }
 
     private static JsonNode readJson(ResponseBody body) throws IOException {

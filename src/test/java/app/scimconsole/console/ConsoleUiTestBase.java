@@ -1,5 +1,7 @@
 package app.scimconsole.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleOptions;
@@ -61,10 +63,15 @@ abstract class ConsoleUiTestBase extends FxRobot {
         InetSocketAddress a = dns.address();
         ConsoleOptions options = new ConsoleOptions(data, new ServiceConfig("127.0.0.1", 0, null,
                 ServiceConfig.DEFAULT_MAX_BODY, 8), a.getHostString() + ":" + a.getPort(), Clock.systemUTC(),
-                Locale.ENGLISH, Duration.ofMillis(300));
+                locale(), Duration.ofMillis(300));
         app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(options));
         waitUntil("the embedded service is connected",
                 () -> ctx().connection().stateProperty().get() == ConnectionModel.State.CONNECTED);
+    }
+
+    /** The console's language when no language was chosen in Settings. */
+    Locale locale() {
+        return Locale.ENGLISH;
     }
 
     /** Closes the window, then stops the application, as when the owner closes the console. */
@@ -90,6 +97,24 @@ abstract class ConsoleUiTestBase extends FxRobot {
 
     ServiceRuntime runtime() {
         return ctx().connection().connectionProperty().get().runtime().orElseThrow();
+    }
+
+    String tenantId() {
+        return fx(() -> runtime().admin().overview().tenantId());
+    }
+
+    /**
+     * Verifies a domain in the service directly, through the test DNS server (not what the tests are about), and
+     * waits until the SCIM side, which reads through its own connection, sees it verified too.
+     */
+    void verifyInService(String domain) {
+        dns.zone(domain, 1, 300, 60);
+        var domains = runtime().domains();
+        String tenant = tenantId();
+        var challenge = domains.add(tenant, domain).challenge();
+        dns.txt(challenge.recordName(), challenge.recordValue());
+        assertThat(domains.verify(tenant, domain).result().isVerified()).isTrue();
+        waitUntil(domain + " is verified for SCIM", () -> domains.isVerified(tenant, domain));
     }
 
     /** Reads UI state on the FX thread. */

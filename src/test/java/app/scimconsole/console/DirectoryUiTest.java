@@ -218,19 +218,4 @@ class DirectoryUiTest extends ConsoleUiTestBase {
         assertThat(m.find()).isTrue();
         return m.group(1);
     }
-
-    String tenantId() {
-        return fx(() -> runtime().admin().overview().tenantId());
-    }
-
-    void verifyInService(String domain) {
-        dns.zone(domain, 1, 300, 60);
-        var domains = runtime().domains();
-        var challenge = domains.add(tenantId(), domain).challenge();
-        dns.txt(challenge.recordName(), challenge.recordValue());
-        assertThat(domains.verify(tenantId(), domain).result().isVerified()).isTrue();
-        String tenant = tenantId();
-        // The SCIM side reads through its own connection: wait until it sees the domain verified too.
-        waitUntil(domain + " is verified for SCIM", () -> domains.isVerified(tenant, domain));
-    }
 }

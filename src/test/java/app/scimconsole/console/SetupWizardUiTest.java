@@ -246,19 +246,6 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
 
     // ---- helpers ----
 
-    String tenantId() {
-        return runtime().admin().overview().tenantId();
-    }
-
-    /** Verifies a domain in the service directly, through the test DNS server (not what these tests are about). */
-    void verifyInService(String domain) {
-        dns.zone(domain, 1, 300, 60);
-        var domains = runtime().domains();
-        var challenge = domains.add(tenantId(), domain).challenge();
-        dns.txt(challenge.recordName(), challenge.recordValue());
-        assertThat(domains.verify(tenantId(), domain).result().isVerified()).isTrue();
-    }
-
     /** The lines under the mapping table. */
     java.util.List<String> noteTexts() {
         return lookup("#notes .label").queryAllAs(javafx.scene.control.Label.class).stream().map(l -> l.getText()).toList();

@@ -49,6 +49,14 @@ public final class I18n {
         return new MessageFormat(pattern, locale).format(args);
     }
 
+    /**
+     * The text without its mnemonic, for what is read rather than pressed (an accessible name): "_Copy" → "Copy",
+     * "コピー(_C)" → "コピー".
+     */
+    public String withoutMnemonic(String key) {
+        return text(key).replaceAll("\\(_\\p{Alnum}\\)", "").replace("_", "");
+    }
+
     public boolean has(String key) {
         return bundle.containsKey(key);
     }

@@ -88,7 +88,7 @@ public final class EnableScimController {
 
         tenantUrlField.textProperty().bind(vm.tenantUrlProperty());
         tokenField.textProperty().bind(vm.tokenShownProperty());
-        tokenField.setAccessibleText(i18n.text("enable.secretToken").replace("_", ""));
+        tokenField.setAccessibleText(i18n.withoutMnemonic("enable.secretToken"));
         revealButton.selectedProperty().bindBidirectional(vm.revealedProperty());
         revealButton.textProperty().bind(Bindings.when(vm.revealedProperty()).then(i18n.text("enable.hide"))
                 .otherwise(i18n.text("enable.reveal")));

@@ -2,6 +2,7 @@ package app.scimconsole.console.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.client.ConnectionTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -60,6 +61,18 @@ class MessagesTest {
         assertThat(ja.text("step.domains.title")).isEqualTo("メールドメインを証明する");
         assertThat(ja.text("time.minutesAgo", 3)).isEqualTo("3分前");
         assertThat(I18n.forLocale(Locale.GERMAN).text("step.domains.title")).isEqualTo("Prove your e-mail domains");
+    }
+
+    @Test
+    void namesReadAloudHaveNoMnemonic() {
+        assertThat(I18n.forLocale(Locale.JAPANESE).withoutMnemonic("enable.secretToken")).isEqualTo("シークレット トークン");
+        assertThat(I18n.forLocale(Locale.ENGLISH).withoutMnemonic("enable.secretToken")).isEqualTo("Secret token");
+    }
+
+    @Test
+    void everyConnectionTestOutcomeIsSaid() throws IOException {
+        Properties en = load("messages.properties");
+        assertThat(ConnectionTest.SAID).allSatisfy(code -> assertThat(en).containsKey(code));
     }
 
     @Test

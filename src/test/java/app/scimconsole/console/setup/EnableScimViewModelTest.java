@@ -3,6 +3,7 @@ package app.scimconsole.console.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.admin.AdminException;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
@@ -17,7 +18,8 @@ class EnableScimViewModelTest {
     final FakeAdminApi api = new FakeAdminApi();
     final OverviewModel overview = new OverviewModel(ui.kit, () -> api, Duration.ofSeconds(5));
     final List<String> tested = new ArrayList<>();
-    ConnectionTest.Result answer = new ConnectionTest.Result(ConnectionTest.Outcome.OK, "Connected: fine.", 200);
+    ConnectionTest.Result answer = new ConnectionTest.Result(ConnectionTest.Outcome.OK,
+            Reason.of(ConnectionTest.SAID_OK), 200);
     final OwnTraffic own = new OwnTraffic(ui.clock);
     final EnableScimViewModel vm = new EnableScimViewModel(ui.kit, () -> api, overview, (url, token) -> {
         tested.add(url + " " + token);
@@ -83,10 +85,11 @@ class EnableScimViewModelTest {
         assertThat(tested).containsExactly("http://127.0.0.1:8089/scim/v2/t1 " + api.nextToken);
         assertThat(vm.testStateProperty().get()).isEqualTo(EnableScimViewModel.TestState.OK);
 
-        answer = new ConnectionTest.Result(ConnectionTest.Outcome.UNAUTHORIZED, "The service refused the secret token (HTTP 401).", 401);
+        answer = new ConnectionTest.Result(ConnectionTest.Outcome.UNAUTHORIZED,
+                Reason.of(ConnectionTest.SAID_TOKEN_REFUSED, 401), 401);
         vm.testConnection();
         assertThat(vm.testStateProperty().get()).isEqualTo(EnableScimViewModel.TestState.FAILED);
-        assertThat(vm.testMessageProperty().get()).contains("refused");
+        assertThat(vm.testMessageProperty().get()).contains("refused the secret token (HTTP 401)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.scimconsole.console.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.admin.AdminApi.MappingCoverage;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
@@ -40,7 +41,8 @@ class SetupViewModelTest {
         OwnTraffic own = new OwnTraffic(ui.clock);
         SetupViewModel vm = new SetupViewModel(ui.kit, store, new ChecklistViewModel(store),
                 new EnableScimViewModel(ui.kit, () -> api, overview,
-                        (u, t) -> new ConnectionTest.Result(ConnectionTest.Outcome.OK, "ok", 200), () -> true, own),
+                        (u, t) -> new ConnectionTest.Result(ConnectionTest.Outcome.OK,
+                                Reason.of(ConnectionTest.SAID_OK), 200), () -> true, own),
                 new MappingsViewModel(ui.kit, overview), new FirstRequestViewModel(ui.kit, overview, own),
                 new DomainsViewModel(ui.kit, () -> api, () -> c -> {
                     throw new AssertionError("no DNS in this test");
