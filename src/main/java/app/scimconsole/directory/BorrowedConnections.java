@@ -12,10 +12,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} for other stores that share the directory's database file (e-mail domains), lending
- * them the directory's own connections: closing a lent connection gives it back instead of closing it.
+ * A {@link DataSource} for the admin credentials, which share the directory's database, lending them the
+ * directory's own connections: closing a lent connection gives it back instead of closing it.
  * {@link SqliteConnections} lends its single writer (under the writer lock, so no second writer ever waits on
- * SQLITE_BUSY) and its pooled readers (which never wait for the writer).
+ * SQLITE_BUSY).
  */
 final class BorrowedConnections implements DataSource {
     private final Supplier<Connection> borrow;

@@ -173,18 +173,12 @@ public final class PostgresDirectory extends SqlDirectory {
     }
 
     /**
-     * Connections for other stores (domains, admin credentials): from the pool, where they run their own short
-     * transactions; but inside a directory write on this thread (the domain check of a user PATCH), the write's
-     * own connection, so a request never holds one pooled connection while waiting for a second (with row locks
-     * held, that would let concurrent requests exhaust the pool and wait on each other).
+     * Connections for the admin credentials: from the pool, where they run their own short transactions; inside a
+     * directory write on this thread, the write's own connection, so a request never holds one pooled connection
+     * while waiting for a second.
      */
     @Override
     public DataSource dataSource() {
-        return shared;
-    }
-
-    @Override
-    public DataSource readDataSource() {
         return shared;
     }
 

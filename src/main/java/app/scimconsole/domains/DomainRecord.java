@@ -19,7 +19,8 @@ public record DomainRecord(String tenantId, Challenge challenge, DomainState sta
         return state.status();
     }
 
-    DomainRecord checked(DomainState newState, String newDetail, Instant at) {
+    /** This registration after a check at {@code at}. */
+    public DomainRecord checked(DomainState newState, String newDetail, Instant at) {
         return new DomainRecord(tenantId, challenge, newState, newDetail, created, at);
     }
 }

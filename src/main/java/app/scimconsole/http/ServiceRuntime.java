@@ -9,7 +9,6 @@ import app.scimconsole.service.TrafficTracker;
 import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.domains.DnsChecker;
 import app.scimconsole.domains.DomainService;
-import app.scimconsole.domains.DomainStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +84,7 @@ public final class ServiceRuntime implements AutoCloseable {
     public static DomainService domainService(SqlDirectory directory, String dnsServer, Clock clock) {
         DnsChecker checker = dnsServer == null || dnsServer.isBlank() ? DnsChecker.usingSystemResolver()
                 : DnsChecker.usingServer(dnsServer);
-        return new DomainService(new DomainStore(directory.dataSource(), directory.readDataSource()), checker.withClock(clock), clock);
+        return new DomainService(directory.domainRecords(), checker.withClock(clock), clock);
     }
 
     public SqlDirectory directory() {

@@ -3,6 +3,7 @@ package app.scimconsole.domains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.scimconsole.directory.SqliteDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,28 +12,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 /** The facade end to end: real SQLite file, real DNS server on loopback. */
 class DomainServiceTest {
     TestDnsServer dns;
+    SqliteDirectory directory;
     DomainService service;
 
     @BeforeEach
     void start(@TempDir Path dir) throws Exception {
         dns = TestDnsServer.start();
         dns.zone("example.com", 1, 3600, 300);
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("db.sqlite"));
-        DomainStoreTest.migrate(dataSource);
+        directory = SqliteDirectory.open(dir);
         Clock clock = Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC);
-        service = new DomainService(new DomainStore(dataSource),
+        service = new DomainService(directory.domainRecords(),
                 DnsChecker.usingServer(dns.address()).withTimeout(Duration.ofMillis(400)).withClock(clock), clock);
     }
 
     @AfterEach
     void stop() {
         dns.close();
+        directory.close();
     }
 
     @Test
