@@ -25,8 +25,11 @@ final class DomainCheckRows {
         if (r.lastChecked() == null) {
             throw new IllegalArgumentException("a saved check result needs the time of the check");
         }
-        Jdbc.update(c, "INSERT INTO domain_checks (tenant_id, domain, checked_at, status, detail) VALUES (?,?,?,?,?)",
-                r.tenantId(), r.domain().ascii(), r.lastChecked().toEpochMilli(), r.status().name(), r.detail());
+        List<Object> values = new ArrayList<>(List.of(r.tenantId(), r.domain().ascii(), r.lastChecked().toEpochMilli(),
+                r.status().name()));
+        values.addAll(FindingsColumns.values(r.findings()));
+        Jdbc.update(c, "INSERT INTO domain_checks (tenant_id, domain, checked_at, status, " + FindingsColumns.NAMES
+                + ") VALUES (" + Jdbc.placeholders(values) + ")", values.toArray());
         Jdbc.update(c, "DELETE FROM domain_checks WHERE tenant_id = ? AND domain = ? "
                 + "AND seq NOT IN (SELECT seq FROM domain_checks WHERE tenant_id = ? AND domain = ? "
                 + "ORDER BY checked_at DESC, seq DESC LIMIT ?)",
@@ -36,12 +39,13 @@ final class DomainCheckRows {
     /** The newest {@code limit} checks of the domain, newest first. */
     static List<DomainCheck> newest(Connection c, String tenantId, DomainName domain, int limit) throws SQLException {
         List<DomainCheck> out = new ArrayList<>();
-        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT checked_at, status, detail FROM domain_checks "
+        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT checked_at, status, " + FindingsColumns.NAMES
+                + " FROM domain_checks "
                 + "WHERE tenant_id = ? AND domain = ? ORDER BY checked_at DESC, seq DESC LIMIT ?",
                 tenantId, domain.ascii(), limit)); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new DomainCheck(Instant.ofEpochMilli(rs.getLong(1)), DomainStatus.valueOf(rs.getString(2)),
-                        rs.getString(3)));
+                out.add(new DomainCheck(Instant.ofEpochMilli(rs.getLong("checked_at")),
+                        DomainStatus.valueOf(rs.getString("status")), FindingsColumns.read(rs)));
             }
         }
         return out;

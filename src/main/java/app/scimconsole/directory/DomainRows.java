@@ -20,8 +20,8 @@ import java.util.Optional;
  * VERIFIED, whatever the race.
  */
 final class DomainRows {
-    private static final String COLUMNS = "tenant_id, domain, record_name, record_value, status, detail, created, "
-            + "window_start, last_checked, verified_at, lost_since, next_check, attempts";
+    private static final String COLUMNS = "tenant_id, domain, record_name, record_value, status, created, "
+            + "window_start, last_checked, verified_at, lost_since, next_check, attempts, " + FindingsColumns.NAMES;
     private static final String SELECT = "SELECT " + COLUMNS + " FROM domains ";
 
     private DomainRows() {
@@ -32,18 +32,18 @@ final class DomainRows {
         List<Object> values = new ArrayList<>(List.of(r.tenantId(), r.domain().ascii(), r.challenge().recordName(),
                 r.challenge().recordValue()));
         values.addAll(state(r));
-        return Jdbc.update(c, "INSERT INTO domains (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        return Jdbc.update(c, "INSERT INTO domains (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(values) + ") "
                 + "ON CONFLICT (tenant_id, domain) DO NOTHING", values.toArray()) == 1;
     }
 
-    /** Saves the state and the last check's result. Returns false when the domain is not registered (any more). */
+    /** Saves the state and the last check's findings. Returns false when the domain is not registered (any more). */
     static boolean update(Connection c, DomainRecord r) throws SQLException {
         List<Object> values = state(r);
         values.add(r.tenantId());
         values.add(r.domain().ascii());
-        return Jdbc.update(c, "UPDATE domains SET status = ?, detail = ?, created = ?, window_start = ?, "
-                + "last_checked = ?, verified_at = ?, lost_since = ?, next_check = ?, attempts = ? "
-                + "WHERE tenant_id = ? AND domain = ?", values.toArray()) == 1;
+        return Jdbc.update(c, "UPDATE domains SET status = ?, created = ?, window_start = ?, last_checked = ?, "
+                + "verified_at = ?, lost_since = ?, next_check = ?, attempts = ?, summary_code = ?, summary_args = ?, "
+                + "diagnoses = ?, detail = ? WHERE tenant_id = ? AND domain = ?", values.toArray()) == 1;
     }
 
     /** Moves the next check to {@code leaseUntil} only if it is still {@code expected}. */
@@ -87,12 +87,11 @@ final class DomainRows {
         }
     }
 
-    /** status .. attempts, in the order of {@link #COLUMNS}. */
+    /** status .. the findings, in the order of {@link #COLUMNS}. */
     private static List<Object> state(DomainRecord r) {
         DomainState s = r.state();
         List<Object> values = new ArrayList<>();
         values.add(s.status().name());
-        values.add(r.detail());
         values.add(millis(r.created()));
         values.add(millis(s.windowStart()));
         values.add(millis(r.lastChecked()));
@@ -100,6 +99,7 @@ final class DomainRows {
         values.add(millis(s.lostSince()));
         values.add(millis(s.nextCheck()));
         values.add(s.attempts());
+        values.addAll(FindingsColumns.values(r.findings()));
         return values;
     }
 
@@ -128,7 +128,7 @@ final class DomainRows {
         Challenge challenge = new Challenge(domain, value.substring(Challenge.VALUE_PREFIX.length()));
         DomainState state = new DomainState(DomainStatus.valueOf(rs.getString("status")), time(rs, "window_start"),
                 time(rs, "verified_at"), time(rs, "lost_since"), time(rs, "next_check"), rs.getInt("attempts"));
-        return new DomainRecord(rs.getString("tenant_id"), challenge, state, rs.getString("detail"),
+        return new DomainRecord(rs.getString("tenant_id"), challenge, state, FindingsColumns.read(rs),
                 time(rs, "created"), time(rs, "last_checked"));
     }
 }

@@ -66,12 +66,12 @@ public final class DomainService {
         VerificationResult result = checker.check(current.challenge());
         Instant now = result.checkedAt();
         DomainState next = policy.afterCheck(current.state(), result.status(), now);
-        DomainRecord updated = current.checked(next, result.detail(), now);
+        DomainRecord updated = current.checked(next, result.findings(), now);
         try {
             records.update(updated);
         } catch (DomainConflictException e) {
             DomainState asError = policy.afterCheck(current.state(), VerificationStatus.ERROR, now);
-            records.update(current.checked(asError, e.getMessage(), now));
+            records.update(current.checked(asError, Findings.of(e.reason()), now));
             throw e;
         }
         return new Checked(updated, result);

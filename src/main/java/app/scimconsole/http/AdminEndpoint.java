@@ -5,6 +5,7 @@ import app.scimconsole.service.AdminCredentials;
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.AdminJson;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.scim.ScimException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,12 +56,12 @@ final class AdminEndpoint implements HttpHandler {
                 ex.send(200, "application/json", AdminJson.MAPPER.writeValueAsBytes(answer));
             }
         } catch (AdminException e) {
-            error(ex, e.status(), e.getMessage());
+            error(ex, e.status(), e.getMessage(), e.why());
         } catch (ScimException e) {
-            error(ex, e.status(), e.detail());
+            error(ex, e.status(), e.detail(), null);
         } catch (Exception e) {
             LOG.error("Admin request {} {} failed", ex.method(), ex.rawPath(), e);
-            error(ex, 500, "The service could not complete the request.");
+            error(ex, 500, "The service could not complete the request.", null);
         } finally {
             ex.close();
         }
@@ -218,12 +219,16 @@ final class AdminEndpoint implements HttpHandler {
         return header.substring(7).trim();
     }
 
-    private static void error(Exchange ex, int status, String detail) {
+    /** The error body: the status, the words for logs, and the reason as data when there is one. */
+    private static void error(Exchange ex, int status, String detail, Reason why) {
         if (ex.status() != 0) {
             return;
         }
         try {
             ObjectNode body = AdminJson.MAPPER.createObjectNode().put("status", Integer.toString(status)).put("detail", detail);
+            if (why != null) {
+                body.put("code", why.code()).set("args", AdminJson.MAPPER.valueToTree(why.args()));
+            }
             ex.send(status, "application/json", AdminJson.MAPPER.writeValueAsBytes(body));
         } catch (IOException e) {
             LOG.debug("Client went away before the error could be sent", e);

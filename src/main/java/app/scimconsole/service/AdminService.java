@@ -4,6 +4,7 @@ import app.scimconsole.http.ServiceConfig;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
@@ -12,10 +13,13 @@ import app.scimconsole.directory.Directory.Tenant;
 import app.scimconsole.directory.UserSummary;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.DomainConflictException;
+import app.scimconsole.domains.DomainFailure;
+import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.DomainNotRegisteredException;
+import app.scimconsole.domains.DomainReason;
 import app.scimconsole.domains.DomainRecord;
 import app.scimconsole.domains.DomainService;
-import app.scimconsole.domains.InvalidDomainException;
+import app.scimconsole.domains.Findings;
 import app.scimconsole.domains.RecheckPolicy;
 import app.scimconsole.scim.AttrPath;
 import app.scimconsole.scim.Filter;
@@ -295,22 +299,17 @@ public final class AdminService implements AdminApi {
     public DomainEntry addDomain(String name) {
         try {
             return entry(domains.add(tenant().id(), name));
-        } catch (InvalidDomainException e) {
-            throw new AdminException(400, e.getMessage());
+        } catch (DomainFailure e) {
+            throw refusal(e);
         }
     }
 
     @Override
     public DomainEntry verifyDomain(String name) {
         try {
-            DomainService.Checked c = domains.verify(tenant().id(), name);
-            return entry(c.record(), c.result().summary());
-        } catch (InvalidDomainException e) {
-            throw new AdminException(400, e.getMessage());
-        } catch (DomainNotRegisteredException e) {
-            throw new AdminException(404, e.getMessage());
-        } catch (DomainConflictException e) {
-            throw new AdminException(409, e.getMessage());
+            return entry(domains.verify(tenant().id(), name).record());
+        } catch (DomainFailure e) {
+            throw refusal(e);
         }
     }
 
@@ -318,22 +317,32 @@ public final class AdminService implements AdminApi {
     public void removeDomain(String name) {
         try {
             if (!domains.remove(tenant().id(), name)) {
-                throw new AdminException(404, "'" + name + "' is not registered.");
+                throw new DomainNotRegisteredException(DomainName.parse(name));
             }
-        } catch (InvalidDomainException e) {
-            throw new AdminException(400, e.getMessage());
+        } catch (DomainFailure e) {
+            throw refusal(e);
         }
     }
 
-    private static DomainEntry entry(DomainRecord d) {
-        return entry(d, null);
+    /** A domain operation's refusal with its reason, which the console says in the owner's language. */
+    private static AdminException refusal(DomainFailure e) {
+        int status = e instanceof DomainNotRegisteredException ? 404 : e instanceof DomainConflictException ? 409 : 400;
+        return new AdminException(status, e.getMessage(), reason(e.reason()));
     }
 
-    private static DomainEntry entry(DomainRecord d, String summary) {
+    private static DomainEntry entry(DomainRecord d) {
         Challenge c = d.challenge();
+        Findings f = d.findings();
         return new DomainEntry(d.domain().ascii(), Challenge.RECORD_TYPE, c.recordName(), c.recordValue(),
-                d.status().name(), summary, d.detail(), d.lastChecked(), d.state().nextCheck(), d.state().verifiedAt(),
+                d.status().name(), f == null ? null : reason(f.summary()),
+                f == null ? List.of() : f.diagnoses().stream().map(x -> new DomainDiagnosis(x.kind().name(),
+                        reason(x.problem()), reason(x.fix()))).toList(),
+                d.lastChecked(), d.state().nextCheck(), d.state().verifiedAt(),
                 d.state().lostSince() == null ? null : d.state().lostSince().plus(RecheckPolicy.GRACE));
+    }
+
+    private static Reason reason(DomainReason r) {
+        return new Reason(r.code().code(), r.args());
     }
 
     /** Turns a SCIM-layer failure (e.g. a bad filter built from user input) into an admin error. */

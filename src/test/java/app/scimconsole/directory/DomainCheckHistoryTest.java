@@ -36,10 +36,10 @@ class DomainCheckHistoryTest extends DomainStorageTestBase {
         saved(r, VerificationStatus.VERIFIED, "Verified.", T0.plusSeconds(480));
 
         assertThat(store.history("t1", r.domain(), 10)).containsExactly(
-                new DomainCheck(T0.plusSeconds(480), DomainStatus.VERIFIED, "Verified."),
-                new DomainCheck(T0.plusSeconds(180), DomainStatus.MISMATCH, "Another value."),
-                new DomainCheck(T0.plusSeconds(60), DomainStatus.PENDING, "Not there yet."));
-        assertThat(store.history("t1", r.domain(), 1)).extracting(DomainCheck::detail).containsExactly("Verified.");
+                new DomainCheck(T0.plusSeconds(480), DomainStatus.VERIFIED, tagged("Verified.")),
+                new DomainCheck(T0.plusSeconds(180), DomainStatus.MISMATCH, tagged("Another value.")),
+                new DomainCheck(T0.plusSeconds(60), DomainStatus.PENDING, tagged("Not there yet.")));
+        assertThat(store.history("t1", r.domain(), 1)).extracting(DomainStorageTestBase::tag).containsExactly("Verified.");
     }
 
     @Test
@@ -47,12 +47,12 @@ class DomainCheckHistoryTest extends DomainStorageTestBase {
         DomainRecord r = registered("t1", "example.com");
         store.insert(r);
         r = saved(r, VerificationStatus.VERIFIED, "Verified.", T0);
-        // The record is gone, but the grace period keeps the domain verified; the detail tells what was found.
+        // The record is gone, but the grace period keeps the domain verified; the findings tell what was found.
         saved(r, VerificationStatus.PENDING, "The name does not exist.", T0.plusSeconds(86_400));
 
         assertThat(store.history("t1", r.domain(), 1)).singleElement().satisfies(check -> {
             assertThat(check.status()).isEqualTo(DomainStatus.VERIFIED);
-            assertThat(check.detail()).isEqualTo("The name does not exist.");
+            assertThat(tag(check)).isEqualTo("The name does not exist.");
         });
     }
 
@@ -63,7 +63,7 @@ class DomainCheckHistoryTest extends DomainStorageTestBase {
         for (int i = 1; i <= 3; i++) {
             r = saved(r, VerificationStatus.PENDING, "check " + i, T0);
         }
-        assertThat(store.history("t1", r.domain(), 10)).extracting(DomainCheck::detail)
+        assertThat(store.history("t1", r.domain(), 10)).extracting(DomainStorageTestBase::tag)
                 .containsExactly("check 3", "check 2", "check 1");
     }
 
@@ -84,7 +84,7 @@ class DomainCheckHistoryTest extends DomainStorageTestBase {
 
         var kept = store.history("t1", busy.domain(), 1000);
         assertThat(kept).hasSize(DomainRecords.HISTORY_KEPT);
-        assertThat(kept).extracting(DomainCheck::detail).containsExactlyElementsOf(
+        assertThat(kept).extracting(DomainStorageTestBase::tag).containsExactlyElementsOf(
                 IntStream.iterate(total, i -> i > total - DomainRecords.HISTORY_KEPT, i -> i - 1)
                         .mapToObj(i -> "check " + i).toList());
         assertThat(store.history("t1", quiet.domain(), 10)).hasSize(1);

@@ -3,9 +3,15 @@ package app.scimconsole.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.scimconsole.domains.Challenge;
+import app.scimconsole.domains.Diagnosis;
 import app.scimconsole.domains.DomainConflictException;
 import app.scimconsole.domains.DomainName;
+import app.scimconsole.domains.DomainReason;
 import app.scimconsole.domains.DomainRecord;
+import app.scimconsole.domains.Findings;
+import app.scimconsole.domains.RecheckPolicy;
+import app.scimconsole.domains.ReasonCode;
 import app.scimconsole.domains.VerificationStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -158,5 +164,50 @@ class DomainRecordsTest extends DomainStorageTestBase {
         assertThat(store.claimRecheck(a, lease)).as("read before the first claim moved it").isFalse();
         assertThat(store.dueForRecheck(lease, 10)).singleElement()
                 .satisfies(d -> assertThat(d.state().nextCheck()).isEqualTo(lease));
+    }
+
+    @Test
+    void whatACheckFoundIsStoredAsCodesAndArguments() throws SQLException {
+        DomainRecord r = registered("t1", "example.com");
+        store.insert(r);
+        Findings found = new Findings(DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME_CACHED, r.challenge().recordName(),
+                T0.plusSeconds(300)), List.of(new Diagnosis(Diagnosis.Kind.TOKEN_AT_APEX,
+                DomainReason.of(ReasonCode.TOKEN_AT_APEX_PROBLEM, "example.com", r.challenge().recordName()),
+                DomainReason.of(ReasonCode.TOKEN_AT_APEX_FIX, Challenge.RECORD_LABEL))));
+        DomainRecord checked = r.checked(new RecheckPolicy().afterCheck(r.state(), VerificationStatus.PENDING, T0),
+                found, T0);
+        store.update(checked);
+
+        assertThat(store.find("t1", r.domain()).orElseThrow().findings()).isEqualTo(found);
+        assertThat(store.history("t1", r.domain(), 1).get(0).findings()).isEqualTo(found);
+        try (Connection c = rawConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT summary_code, summary_args, detail FROM domains")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("domain.check.noSuchNameCached");
+            assertThat(rs.getString(2)).isEqualTo("[\"_scim-console-challenge.example.com\",\"2025-03-01T00:05:00Z\"]");
+            assertThat(rs.getString(3)).isNull();
+        }
+    }
+
+    @Test
+    void aResultStoredAsASentenceOrWithAnUnknownCodeReadsAsOneToCheckAgain() throws SQLException {
+        DomainRecord r = registered("t1", "example.com");
+        store.insert(r);
+        store.update(checked(r, VerificationStatus.PENDING, "first", T0));
+        try (Connection c = rawConnection(); var st = c.createStatement()) {
+            // An earlier version's English sentence, as an older instance on the same database still writes it.
+            st.executeUpdate("UPDATE domains SET summary_code = NULL, summary_args = NULL, diagnoses = NULL, "
+                    + "detail = 'The name does not exist yet.'");
+            st.executeUpdate("UPDATE domain_checks SET summary_code = 'domain.check.fromALaterVersion'");
+        }
+        Findings legacy = Findings.of(DomainReason.of(ReasonCode.CHECK_LEGACY));
+        assertThat(store.find("t1", r.domain()).orElseThrow().findings()).isEqualTo(legacy);
+        assertThat(store.history("t1", r.domain(), 1).get(0).findings()).isEqualTo(legacy);
+
+        try (Connection c = rawConnection(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE domains SET summary_code = 'domain.check.noSuchName', summary_args = '[]', "
+                    + "diagnoses = '[]'");
+        }
+        assertThat(store.find("t1", r.domain()).orElseThrow().findings()).as("too few arguments").isEqualTo(legacy);
     }
 }

@@ -1,9 +1,13 @@
 package app.scimconsole.directory;
 
 import app.scimconsole.domains.Challenge;
+import app.scimconsole.domains.DomainCheck;
 import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.DomainRecord;
+import app.scimconsole.domains.DomainReason;
 import app.scimconsole.domains.DomainRecords;
+import app.scimconsole.domains.Findings;
+import app.scimconsole.domains.ReasonCode;
 import app.scimconsole.domains.RecheckPolicy;
 import app.scimconsole.domains.VerificationStatus;
 import app.scimconsole.testing.TestPostgres;
@@ -58,7 +62,17 @@ abstract class DomainStorageTestBase {
                 null, T0, null);
     }
 
-    static DomainRecord checked(DomainRecord r, VerificationStatus outcome, String detail, Instant at) {
-        return r.checked(new RecheckPolicy().afterCheck(r.state(), outcome, at), detail, at);
+    /** A check's result after {@code outcome}, found at {@code at}; {@code tag} tells the checks apart. */
+    static DomainRecord checked(DomainRecord r, VerificationStatus outcome, String tag, Instant at) {
+        return r.checked(new RecheckPolicy().afterCheck(r.state(), outcome, at), tagged(tag), at);
+    }
+
+    /** Findings that carry {@code tag} as their summary's argument. */
+    static Findings tagged(String tag) {
+        return Findings.of(DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME, tag));
+    }
+
+    static String tag(DomainCheck check) {
+        return check.findings().summary().args().get(0);
     }
 }

@@ -57,7 +57,8 @@ class DomainServiceTest {
         DomainService.Checked first = service.verify("t1", "example.com");
         assertThat(first.result().status()).isEqualTo(VerificationStatus.PENDING);
         assertThat(first.record().status()).isEqualTo(DomainStatus.PENDING);
-        assertThat(first.record().detail()).contains("does not exist yet");
+        assertThat(first.record().findings()).isEqualTo(first.result().findings());
+        assertThat(first.record().findings().summary().code()).isEqualTo(ReasonCode.CHECK_NO_SUCH_NAME_CACHED);
         assertThat(service.isVerified("t1", "example.com")).isFalse();
 
         dns.txt(added.challenge().recordName(), added.challenge().recordValue());
@@ -84,11 +85,13 @@ class DomainServiceTest {
         dns.txt(second.challenge().recordName(), second.challenge().recordValue());
         service.verify("t1", "example.com");
 
-        assertThatThrownBy(() -> service.verify("t2", "example.com")).isInstanceOf(DomainConflictException.class)
-                .hasMessageStartingWith("example.com is already verified by another organization");
+        assertThatThrownBy(() -> service.verify("t2", "example.com")).isInstanceOfSatisfying(
+                DomainConflictException.class, e -> assertThat(e.reason()).isEqualTo(
+                        DomainReason.of(ReasonCode.VERIFIED_ELSEWHERE, "example.com", 72)));
         assertThat(service.list("t2")).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(DomainStatus.ERROR);
-            assertThat(r.detail()).contains("another organization");
+            assertThat(r.findings()).isEqualTo(Findings.of(DomainReason.of(ReasonCode.VERIFIED_ELSEWHERE,
+                    "example.com", 72)));
         });
         assertThat(service.recheck(service.list("t2").get(0)).status()).isEqualTo(DomainStatus.ERROR);
     }
@@ -96,7 +99,8 @@ class DomainServiceTest {
     @Test
     void verifyingAnUnregisteredDomainSaysToAddItFirst() {
         assertThatThrownBy(() -> service.verify("t1", "example.com"))
-                .isInstanceOf(DomainNotRegisteredException.class).hasMessageContaining("Add it first");
+                .isInstanceOfSatisfying(DomainNotRegisteredException.class, e -> assertThat(e.reason())
+                        .isEqualTo(DomainReason.of(ReasonCode.NOT_REGISTERED, "example.com")));
         assertThatThrownBy(() -> service.add("t1", "localhost")).isInstanceOf(InvalidDomainException.class);
     }
 
@@ -126,7 +130,7 @@ class DomainServiceTest {
                 },
                 oldest -> {
                     assertThat(oldest.status()).isEqualTo(DomainStatus.PENDING);
-                    assertThat(oldest.detail()).contains("does not exist yet");
+                    assertThat(oldest.findings().summary().code()).isEqualTo(ReasonCode.CHECK_NO_SUCH_NAME_CACHED);
                 });
         assertThatThrownBy(() -> service.history("t1", "other.example", 10))
                 .isInstanceOf(DomainNotRegisteredException.class);
