@@ -27,7 +27,7 @@ final class Verdict {
 
     /**
      * @param sources every source asked; those whose role {@link ServerRole#decides() decides} count for the status
-     * @param timeout the per-query time limit, for wording timeouts; null for offline checks
+     * @param timeout the per-query time limit, named in a timeout's answer; null for offline checks
      */
     Verdict(Challenge challenge, ProbeNames names, List<SourceEvidence> sources, Instant now, Duration timeout) {
         this.challenge = challenge;
