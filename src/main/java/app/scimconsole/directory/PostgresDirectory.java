@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -169,46 +168,6 @@ public final class PostgresDirectory extends SqlDirectory {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException("Interrupted while retrying a write", e);
-        }
-    }
-
-    /**
-     * Connections for other stores (domains, admin credentials): from the pool, where they run their own short
-     * transactions; but inside a directory write on this thread (the domain check of a user PATCH), the write's
-     * own connection, so a request never holds one pooled connection while waiting for a second (with row locks
-     * held, that would let concurrent requests exhaust the pool and wait on each other).
-     */
-    @Override
-    public DataSource dataSource() {
-        return shared;
-    }
-
-    @Override
-    public DataSource readDataSource() {
-        return shared;
-    }
-
-    private final DataSource shared = new BorrowedConnections(this::borrow, this::giveBack);
-
-    private Connection borrow() {
-        Connection joined = inWrite.get();
-        if (joined != null) {
-            return joined;
-        }
-        try {
-            return pool.getConnection();
-        } catch (SQLException e) {
-            throw new StorageException("The directory database failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void giveBack(Connection c) {
-        if (c != inWrite.get()) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                throw new StorageException("The directory database failed: " + e.getMessage(), e);
-            }
         }
     }
 
