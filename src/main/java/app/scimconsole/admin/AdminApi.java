@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What the console can ask of a service, embedded or remote: the admin API's operations and their
  * answers. Implemented over HTTP by {@link AdminClient}; every method blocks, so call it off the FX thread.
- * Failures are {@link AdminException}s with a plain-language message.
+ * Failures are {@link AdminException}s; those about domains carry their {@link Reason}.
  */
 public interface AdminApi {
     /** The request header that carries a {@link #connectionTestTag()} on the console's test request. */
@@ -122,12 +122,20 @@ public interface AdminApi {
     }
 
     /**
-     * A registered domain: the record to publish and the last stored verification. {@code verificationEnds} is
-     * set while a verified domain's record is missing: it stays verified until then (the grace period), unless
-     * the record comes back.
+     * A registered domain: the record to publish and the last stored verification. {@code summary} is what the last
+     * check found and {@code diagnoses} what is wrong with the record (both null and empty before the first check).
+     * {@code verificationEnds} is set while a verified domain's record is missing: it stays verified until then (the
+     * grace period), unless the record comes back.
      */
     record DomainEntry(String domain, String recordType, String recordName, String recordValue, String status,
-            String summary, String detail, Instant lastChecked, Instant nextCheck, Instant verifiedAt,
+            Reason summary, List<DomainDiagnosis> diagnoses, Instant lastChecked, Instant nextCheck, Instant verifiedAt,
             Instant verificationEnds) {
+        public DomainEntry {
+            diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
+        }
+    }
+
+    /** One thing wrong with a domain's record and what to do about it; {@code kind} names it, e.g. OTHER_VALUE. */
+    record DomainDiagnosis(String kind, Reason problem, Reason fix) {
     }
 }

@@ -3,10 +3,11 @@ package app.scimconsole.admin;
 import java.util.List;
 
 /**
- * A failed admin call, with a message meant for the owner. {@code status} is the HTTP status, or 0 when none came.
- * Failures the client itself recognises (the service unreachable, a refused credential, …) also name their
- * {@link Reason} and its details, so that the console can say it in the owner's language; the message stays the
- * English sentence.
+ * A failed admin call. {@code status} is the HTTP status, or 0 when none came. The message is the service's or the
+ * client's own words, for logs. Failures the client itself recognises (the service unreachable, a refused
+ * credential, …) name their {@link Reason} and its details; any failure may carry a {@link #why() reason as data}
+ * (a code and its arguments, e.g. a domain that is not registered), which travels over the wire with the error,
+ * so that the console can say either in the owner's language.
  */
 public final class AdminException extends RuntimeException {
     /** What went wrong, when the client knows; the details are the reason's arguments, in order. */
@@ -31,28 +32,45 @@ public final class AdminException extends RuntimeException {
     private final int status;
     private final Reason reason;
     private final List<String> details;
+    private final transient app.scimconsole.admin.Reason why;
 
     public AdminException(int status, String message) {
-        this(status, message, null);
+        this(status, message, null, null, List.of());
     }
 
     public AdminException(int status, String message, Reason reason, String... details) {
+        this(status, message, null, reason, List.of(details));
+    }
+
+    /** A failure whose reason is data: {@code message} is for logs, people read {@code why}. */
+    public AdminException(int status, String message, app.scimconsole.admin.Reason why) {
+        this(status, message, why, null, List.of());
+    }
+
+    private AdminException(int status, String message, app.scimconsole.admin.Reason why, Reason reason,
+            List<String> details) {
         super(message, null, false, false);
         this.status = status;
         this.reason = reason;
-        this.details = List.of(details);
+        this.details = details;
+        this.why = why;
     }
 
     public int status() {
         return status;
     }
 
-    /** The recognised reason, or null when the service's own words are all there is. */
+    /** The reason the client recognised, or null. */
     public Reason reason() {
         return reason;
     }
 
     public List<String> details() {
         return details;
+    }
+
+    /** The failure's reason as a code and its arguments, or null when there is none. */
+    public app.scimconsole.admin.Reason why() {
+        return why;
     }
 }

@@ -34,7 +34,7 @@ final class ActivityCommand extends CommandGroup {
                 List<Directory.Activity> log = dir.defaultTenant()
                         .map(t -> dir.activity(t.id(), limit)).orElse(List.of());
                 for (Directory.Activity a : log) {
-                    String detail = a.code() == null ? a.detail() : EnglishReasons.sentence(a.code(), a.args());
+                    String detail = a.code() == null ? a.detail() : Texts.reason(a.code(), a.args());
                     ObjectNode entry = entries.addObject().put("time", a.time().toString())
                             .put("operation", a.operation()).put("resource", a.resource()).put("userName", a.userName())
                             .put("outcome", a.outcome()).put("code", a.code()).put("detail", detail);

@@ -2,7 +2,6 @@ package app.scimconsole.cli;
 
 import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.service.AdminCredentials;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,8 +5,12 @@ import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.Diagnosis;
 import app.scimconsole.domains.DomainName;
+import app.scimconsole.domains.DomainNotRegisteredException;
+import app.scimconsole.domains.DomainReason;
 import app.scimconsole.domains.DomainRecord;
 import app.scimconsole.domains.DomainService;
+import app.scimconsole.domains.Findings;
+import app.scimconsole.domains.ServerCheck;
 import app.scimconsole.domains.VerificationResult;
 import app.scimconsole.domains.ZoneFileCheck;
 import app.scimconsole.service.ServiceCore;
@@ -22,7 +26,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code domain add | verify | list | remove | check-zone}: proving e-mail domains by DNS TXT records. */
+/**
+ * {@code domain add | verify | list | remove | check-zone}: proving e-mail domains by DNS TXT records. Sentences come
+ * from the command line's bundle ({@link Texts}); with {@code --json} every sentence of a result has its reason's
+ * {@code code} and {@code args} beside it.
+ */
 @Command(name = "domain", description = "Register e-mail domains and prove them by DNS TXT records.",
         subcommands = {DomainCommand.Add.class, DomainCommand.Verify.class, DomainCommand.ListDomains.class,
                 DomainCommand.Remove.class, DomainCommand.CheckZone.class})
@@ -60,9 +68,8 @@ final class DomainCommand extends CommandGroup {
             Challenge c = domains.add(tenant, name).challenge();
             ObjectNode o = Output.object().put("domain", c.domain().ascii()).put("recordType", Challenge.RECORD_TYPE)
                     .put("recordName", c.recordName()).put("recordValue", c.recordValue());
-            out.print(o, "Publish this DNS record at your DNS provider, then run 'domain verify " + c.domain().ascii() + "':\n"
-                    + "  Type:  " + Challenge.RECORD_TYPE + "\n  Name:  " + c.recordName() + "\n  Value: " + c.recordValue()
-                    + "\n(Some providers want only the host part of the name: " + c.recordHostLabel() + ")");
+            out.print(o, Texts.text("domain.add.publish", c.domain().ascii(), Challenge.RECORD_TYPE, c.recordName(),
+                    c.recordValue(), c.recordHostLabel()));
             return 0;
         }
     }
@@ -87,7 +94,7 @@ final class DomainCommand extends CommandGroup {
             VerificationResult r = checked.result();
             ObjectNode o = result(checked.record().domain().ascii(), r);
             o.put("state", checked.record().status().name());
-            out.print(o, r.status() + ": " + r.detail());
+            out.print(o, resultText(r));
             return 0;
         }
     }
@@ -101,14 +108,20 @@ final class DomainCommand extends CommandGroup {
             ArrayNode list = o.putArray("domains");
             StringBuilder text = new StringBuilder();
             for (DomainRecord d : all) {
+                Findings f = d.findings();
                 ObjectNode e = list.addObject().put("domain", d.domain().ascii()).put("status", d.status().name())
                         .put("recordType", Challenge.RECORD_TYPE).put("recordName", d.challenge().recordName())
-                        .put("recordValue", d.challenge().recordValue()).put("detail", d.detail());
+                        .put("recordValue", d.challenge().recordValue()).put("detail", f == null ? null : detail(f));
+                if (f != null) {
+                    withReason(e, "code", "args", f.summary());
+                    diagnoses(e, f.diagnoses());
+                }
                 e.put("lastChecked", d.lastChecked() == null ? null : d.lastChecked().toString());
                 e.put("nextCheck", d.state().nextCheck() == null ? null : d.state().nextCheck().toString());
-                text.append(String.format("%-30s %-9s %s%n", d.domain().ascii(), d.status(), d.detail() == null ? "not checked yet" : d.detail()));
+                text.append(String.format("%-30s %-9s %s%n", d.domain().ascii(), d.status(),
+                        f == null ? Texts.text("domain.list.notChecked") : Texts.reason(f.summary())));
             }
-            out.print(o, all.isEmpty() ? "No domains registered yet. Add one with 'domain add NAME'." : text.toString().stripTrailing());
+            out.print(o, all.isEmpty() ? Texts.text("domain.list.empty") : text.toString().stripTrailing());
             return 0;
         }
     }
@@ -120,12 +133,12 @@ final class DomainCommand extends CommandGroup {
 
         @Override
         int run(Directory dir, String tenant, DomainService domains, Output out) {
-            boolean removed = domains.remove(tenant, name);
-            String domain = DomainName.parse(name).ascii();
-            if (!removed) {
-                throw new IllegalArgumentException("'" + domain + "' is not registered.");
+            DomainName domain = DomainName.parse(name);
+            if (!domains.remove(tenant, name)) {
+                throw new DomainNotRegisteredException(domain);
             }
-            out.print(Output.object().put("domain", domain).put("removed", true), "Removed " + domain + ".");
+            out.print(Output.object().put("domain", domain.ascii()).put("removed", true),
+                    Texts.text("domain.remove.done", domain.ascii()));
             return 0;
         }
     }
@@ -142,23 +155,68 @@ final class DomainCommand extends CommandGroup {
         int run(Directory dir, String tenant, DomainService domains, Output out) {
             DomainName domain = DomainName.parse(name);
             DomainRecord registered = domains.list(tenant).stream().filter(d -> d.domain().equals(domain)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("'" + domain.ascii()
-                            + "' is not registered; run 'domain add " + domain.ascii() + "' first to get its record."));
+                    .orElseThrow(() -> new DomainNotRegisteredException(domain));
             VerificationResult r = new ZoneFileCheck().check(registered.challenge(), file);
-            out.print(result(domain.ascii(), r), r.status() + ": " + r.detail());
+            out.print(result(domain.ascii(), r), resultText(r));
             return 0;
         }
     }
 
-    static ObjectNode result(String domain, VerificationResult r) {
-        ObjectNode o = Output.object().put("domain", domain).put("status", r.status().name()).put("summary", r.summary());
-        ArrayNode diagnoses = o.putArray("diagnoses");
+    /** {@code STATUS: summary}, then what each server said, then each problem and its fix. */
+    static String resultText(VerificationResult r) {
+        StringBuilder out = new StringBuilder(
+                Texts.text("domain.verify.result", r.status(), Texts.reason(r.summary())));
+        for (ServerCheck s : r.servers()) {
+            out.append("\n  ").append(Texts.text("domain.server.row", Texts.reason(s.server()),
+                    Texts.reason(s.answer())));
+        }
         for (Diagnosis d : r.diagnoses()) {
-            diagnoses.addObject().put("kind", d.kind().name()).put("problem", d.problem()).put("fix", d.fix());
+            out.append("\n  ").append(Texts.text("domain.diagnosis.problem", Texts.reason(d.problem())));
+            out.append("\n  ").append(Texts.text("domain.diagnosis.fix", Texts.reason(d.fix())));
+        }
+        return out.toString();
+    }
+
+    static ObjectNode result(String domain, VerificationResult r) {
+        ObjectNode o = Output.object().put("domain", domain).put("status", r.status().name())
+                .put("summary", Texts.reason(r.summary()));
+        withReason(o, "code", "args", r.summary());
+        diagnoses(o, r.diagnoses());
+        ArrayNode servers = o.putArray("servers");
+        for (ServerCheck s : r.servers()) {
+            ObjectNode row = servers.addObject().put("server", Texts.reason(s.server())).put("role", s.role().name())
+                    .put("hasRecord", s.hasRecord()).put("answer", Texts.reason(s.answer()));
+            withReason(row, "code", "args", s.answer());
         }
         if (r.notFoundCachedUntil() != null) {
             o.put("notFoundCachedUntil", r.notFoundCachedUntil().toString());
         }
         return o;
+    }
+
+    /** The findings in one English paragraph: the summary, then each problem and its fix. */
+    private static String detail(Findings f) {
+        StringBuilder out = new StringBuilder(Texts.reason(f.summary()));
+        for (Diagnosis d : f.diagnoses()) {
+            out.append(' ').append(Texts.reason(d.problem())).append(' ').append(Texts.reason(d.fix()));
+        }
+        return out.toString();
+    }
+
+    /** {@code "diagnoses": [{"kind", "problem", "code", "args", "fix", "fixCode", "fixArgs"}…]}. */
+    private static void diagnoses(ObjectNode into, List<Diagnosis> found) {
+        ArrayNode diagnoses = into.putArray("diagnoses");
+        for (Diagnosis d : found) {
+            ObjectNode e = diagnoses.addObject().put("kind", d.kind().name()).put("problem", Texts.reason(d.problem()));
+            withReason(e, "code", "args", d.problem());
+            e.put("fix", Texts.reason(d.fix()));
+            withReason(e, "fixCode", "fixArgs", d.fix());
+        }
+    }
+
+    private static void withReason(ObjectNode into, String codeKey, String argsKey, DomainReason r) {
+        into.put(codeKey, r.code().code());
+        ArrayNode args = into.putArray(argsKey);
+        r.args().forEach(args::add);
     }
 }

@@ -1,6 +1,7 @@
 package app.scimconsole.cli;
 
 import app.scimconsole.directory.StorageException;
+import app.scimconsole.domains.DomainFailure;
 import app.scimconsole.scim.ScimException;
 import java.io.IOException;
 import java.net.BindException;
@@ -20,6 +21,9 @@ final class Failures {
         }
         if (e instanceof ScimException s) {
             return s.detail();
+        }
+        if (e instanceof DomainFailure d) {
+            return Texts.reason(d.reason());
         }
         if (e instanceof BindException) {
             return "cannot listen on that address and port (" + e.getMessage()

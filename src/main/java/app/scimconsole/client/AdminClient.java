@@ -13,6 +13,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLException;
@@ -203,11 +204,17 @@ public final class AdminClient implements AdminApi {
         }
     }
 
-    /** The service's own sentence when it sent one, else one by status. */
+    /** The service's own words and reason when it sent them, else a failure by status. */
     private static AdminException failure(int code, byte[] body) {
         try {
             JsonNode n = AdminJson.MAPPER.readTree(body);
             String detail = n.path("detail").asText("");
+            if (n.hasNonNull("code")) {
+                List<String> args = new ArrayList<>();
+                n.path("args").forEach(a -> args.add(a.asText()));
+                return new AdminException(code, detail, new app.scimconsole.admin.Reason(n.path("code").asText(),
+                        args));
+            }
             if (!detail.isBlank()) {
                 return new AdminException(code, detail);
             }

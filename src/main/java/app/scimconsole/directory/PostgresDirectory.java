@@ -7,15 +7,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * The directory on PostgreSQL, shared by any number of service instances (issue 9). Connections come from a
- * HikariCP pool. Every write is one READ COMMITTED transaction: a read-modify-write locks the row it changes
- * ({@code SELECT ... FOR UPDATE}) and the UPDATE checks the version it read, so concurrent PATCHes and member
- * changes on different instances queue on the row instead of losing each other; uniqueness of userName and
- * group displayName is the unique indexes' (a second create gets 409). A write the database aborts as a
+ * HikariCP pool. Every write is one READ COMMITTED transaction: a change computed from a version is written only
+ * while the row is still at that version ({@code UPDATE ... WHERE version = ?}; a row changed meanwhile by another
+ * instance makes it a version conflict, and the caller computes again), membership changes are row changes that
+ * queue on the group's row, and a delete locks the row it reads ({@code SELECT ... FOR UPDATE}); uniqueness of
+ * userName and group displayName is the unique indexes' (a second create is a duplicate). A write the database aborts as a
  * deadlock or serialization failure is retried from the start, a few times. Reads run in one REPEATABLE READ,
  * READ ONLY transaction, so a list's count and its page agree. Nothing is cached in the process: tokens,
  * tenants and domain status are read from the database on every request.
@@ -169,46 +169,6 @@ public final class PostgresDirectory extends SqlDirectory {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException("Interrupted while retrying a write", e);
-        }
-    }
-
-    /**
-     * Connections for other stores (domains, admin credentials): from the pool, where they run their own short
-     * transactions; but inside a directory write on this thread (the domain check of a user PATCH), the write's
-     * own connection, so a request never holds one pooled connection while waiting for a second (with row locks
-     * held, that would let concurrent requests exhaust the pool and wait on each other).
-     */
-    @Override
-    public DataSource dataSource() {
-        return shared;
-    }
-
-    @Override
-    public DataSource readDataSource() {
-        return shared;
-    }
-
-    private final DataSource shared = new BorrowedConnections(this::borrow, this::giveBack);
-
-    private Connection borrow() {
-        Connection joined = inWrite.get();
-        if (joined != null) {
-            return joined;
-        }
-        try {
-            return pool.getConnection();
-        } catch (SQLException e) {
-            throw new StorageException("The directory database failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void giveBack(Connection c) {
-        if (c != inWrite.get()) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                throw new StorageException("The directory database failed: " + e.getMessage(), e);
-            }
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.List;
  * SQLite's {@code lower()} is replaced by Java's on every connection; PostgreSQL's follows the database's
  * LC_CTYPE (README: create the database with a UTF-8 LC_CTYPE).</li>
  * <li>Case-exact substring: {@code instr} (SQLite) versus {@code strpos} (PostgreSQL).</li>
- * <li>Locking: PostgreSQL locks the row a read-modify-write reads ({@code FOR UPDATE}); SQLite has a single
- * writer, so it needs none.</li>
+ * <li>Locking: PostgreSQL locks the row a delete reads ({@code FOR UPDATE}); SQLite has a single writer, so it
+ * needs none.</li>
  * </ul>
  */
 public enum SqlDialect {

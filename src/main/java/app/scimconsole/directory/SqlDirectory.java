@@ -1,5 +1,6 @@
 package app.scimconsole.directory;
 
+import app.scimconsole.domains.DomainRecords;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import javax.sql.DataSource;
 
 /**
  * The directory on a SQL database: every operation, written once for both engines, runs as one read or one
@@ -24,6 +24,7 @@ public abstract class SqlDirectory implements Directory {
     private final Clock clock;
     private final SqlDialect dialect;
     private final AtomicLong credentialsVersion = new AtomicLong();
+    private final DomainRecords domainRecords = new SqlDomainRecords(this);
 
     SqlDirectory(SqlDialect dialect, Clock clock) {
         this.dialect = dialect;
@@ -41,14 +42,11 @@ public abstract class SqlDirectory implements Directory {
         return dialect;
     }
 
-    /**
-     * A data source on this database for stores of other features (e-mail domains, admin credentials), whose
-     * tables the same migrations create.
-     */
-    public abstract DataSource dataSource();
 
-    /** Connections for other features' queries; they never wait for writes. */
-    public abstract DataSource readDataSource();
+    /** The registered e-mail domains and their check history, in this database's transactions. */
+    public DomainRecords domainRecords() {
+        return domainRecords;
+    }
 
     /** Whether the database answers now (the load balancer's health check). */
     public boolean healthy() {

@@ -92,19 +92,6 @@ final class SqliteConnections implements AutoCloseable {
         }, 1, Function.FLAG_DETERMINISTIC);
     }
 
-    /** The writer, lent to other stores in the same file under the writer lock; see {@link BorrowedConnections}. */
-    javax.sql.DataSource sharedWriter() {
-        return new BorrowedConnections(() -> {
-            writeLock.lock();
-            return writer;
-        }, c -> writeLock.unlock());
-    }
-
-    /** The pooled readers, lent to other stores in the same file for their queries. */
-    javax.sql.DataSource sharedReaders() {
-        return new BorrowedConnections(this::takeReader, readers::add);
-    }
-
     <T> T read(SqlWork<T> work) {
         Connection c = takeReader();
         try {

@@ -77,21 +77,6 @@ public final class SqliteDirectory extends SqlDirectory {
         return db.write(work);
     }
 
-    /**
-     * A data source on this database for stores of other features (e-mail domains), whose tables the same
-     * migrations create. Its connections are the writer's, under the writer lock.
-     */
-    @Override
-    public javax.sql.DataSource dataSource() {
-        return db.sharedWriter();
-    }
-
-    /** Read-only connections on this database for other features' queries; they never wait for writes. */
-    @Override
-    public javax.sql.DataSource readDataSource() {
-        return db.sharedReaders();
-    }
-
     @Override
     public void close() {
         db.close();

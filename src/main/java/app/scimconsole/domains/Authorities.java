@@ -6,15 +6,21 @@ import org.xbill.DNS.Name;
 /**
  * The zone a domain lives in and the servers to ask about it.
  *
- * @param zone    the zone apex (owner of the SOA record), or null if it could not be determined
- * @param problem why no servers were found, in plain words; null when {@code servers} is not empty
+ * @param zone        the zone apex (owner of the SOA record), or null if it could not be determined
+ * @param problem     why no servers were found (a {@code NO_SERVERS_…} code); null when {@code servers} is not empty
+ * @param problemArgs the problem's arguments after the domain, which the code takes first
  */
-record Authorities(Name zone, List<NameServer> servers, String problem) {
+record Authorities(Name zone, List<NameServer> servers, ReasonCode problem, List<String> problemArgs) {
     Authorities {
         servers = List.copyOf(servers);
+        problemArgs = List.copyOf(problemArgs);
     }
 
-    static Authorities none(Name zone, String problem) {
-        return new Authorities(zone, List.of(), problem);
+    static Authorities found(Name zone, List<NameServer> servers) {
+        return new Authorities(zone, servers, null, List.of());
+    }
+
+    static Authorities none(Name zone, ReasonCode problem, String... args) {
+        return new Authorities(zone, List.of(), problem, List.of(args));
     }
 }

@@ -57,25 +57,24 @@ final class AuthorityFinder {
     /** The zone apex, from the SOA in the answer (name is the apex) or in the authority section (name is below). */
     CompletableFuture<Authorities> zoneOf(Name domain, Name candidate) {
         if (candidate.labels() <= 1) {
-            return done(Authorities.none(null, "no DNS zone was found for it. Check that the domain is registered."));
+            return done(Authorities.none(null, ReasonCode.NO_SERVERS_NO_ZONE));
         }
         return query.send(resolver, candidate, Type.SOA, true).thenCompose(ex -> {
             if (ex.response() == null) {
-                return done(Authorities.none(null, resolverFailure(ex.failure())));
+                return done(resolverFailure(null, ex.failure()));
             }
             Message response = ex.response();
             if (response.getRcode() == Rcode.NXDOMAIN && candidate.equals(domain)) {
-                return done(Authorities.none(null, "the domain does not exist in DNS. Check the spelling, and that "
-                        + "the domain is registered."));
+                return done(Authorities.none(null, ReasonCode.NO_SERVERS_NOT_IN_DNS));
             }
             if (response.getRcode() != Rcode.NOERROR && response.getRcode() != Rcode.NXDOMAIN) {
-                return done(Authorities.none(null, "this computer's DNS resolver (" + resolverLabel()
-                        + ") reported a failure (" + Rcode.string(response.getRcode()) + ")."));
+                return done(Authorities.none(null, ReasonCode.NO_SERVERS_RESOLVER_FAILED,
+                        NameServer.address(resolver), Rcode.string(response.getRcode())));
             }
             for (int section : new int[] {Section.ANSWER, Section.AUTHORITY}) {
                 for (Record r : response.getSection(section)) {
                     if (r instanceof SOARecord && domain.subdomain(r.getName())) {
-                        return done(new Authorities(r.getName(), List.of(), null));
+                        return done(Authorities.found(r.getName(), List.of()));
                     }
                 }
             }
@@ -86,7 +85,7 @@ final class AuthorityFinder {
     private CompletableFuture<Authorities> nameServers(Name zone) {
         return query.send(resolver, zone, Type.NS, true).thenCompose(ex -> {
             if (ex.response() == null) {
-                return done(Authorities.none(zone, resolverFailure(ex.failure())));
+                return done(resolverFailure(zone, ex.failure()));
             }
             Set<Name> hosts = new LinkedHashSet<>();
             Map<Name, List<InetAddress>> glue = new LinkedHashMap<>();
@@ -102,16 +101,16 @@ final class AuthorityFinder {
                 }
             }
             if (hosts.isEmpty()) {
-                return done(Authorities.none(zone, "the zone " + zone.toString(true) + " lists no name servers."));
+                return done(Authorities.none(zone, ReasonCode.NO_SERVERS_NONE_LISTED, zone.toString(true)));
             }
             List<CompletableFuture<List<NameServer>>> perHost = hosts.stream()
                     .map(h -> glue.containsKey(h) ? done(servers(h, glue.get(h))) : addresses(h)).toList();
             return CompletableFuture.allOf(perHost.toArray(CompletableFuture[]::new)).thenApply(v -> {
                 List<NameServer> servers = perHost.stream().flatMap(f -> f.join().stream()).toList();
                 return servers.isEmpty()
-                        ? Authorities.none(zone, "the addresses of its name servers (" + String.join(", ",
-                                hosts.stream().map(h -> h.toString(true)).toList()) + ") could not be found.")
-                        : new Authorities(zone, servers, null);
+                        ? Authorities.none(zone, ReasonCode.NO_SERVERS_NO_ADDRESSES,
+                                String.join(", ", hosts.stream().map(h -> h.toString(true)).toList()))
+                        : Authorities.found(zone, servers);
             });
         });
     }
@@ -152,13 +151,9 @@ final class AuthorityFinder {
         return null;
     }
 
-    private String resolverFailure(DnsOutcome failure) {
-        return "this computer's DNS resolver (" + resolverLabel() + ") "
-                + (failure == DnsOutcome.TIMEOUT ? "did not answer in time." : "could not be reached.");
-    }
-
-    private String resolverLabel() {
-        return resolver.getAddress().getHostAddress() + (resolver.getPort() == 53 ? "" : " port " + resolver.getPort());
+    private Authorities resolverFailure(Name zone, DnsOutcome failure) {
+        return Authorities.none(zone, failure == DnsOutcome.TIMEOUT ? ReasonCode.NO_SERVERS_RESOLVER_TIMEOUT
+                : ReasonCode.NO_SERVERS_RESOLVER_UNREACHABLE, NameServer.address(resolver));
     }
 
     private static <T> CompletableFuture<T> done(T value) {

@@ -1,10 +1,10 @@
 package app.scimconsole.domains;
 
 /**
- * A specific reason why a domain is not verified (or a warning although it is), in words for the owner: what is
- * wrong, and what to do about it.
+ * A specific reason why a domain is not verified (or a warning although it is): what is wrong, and what to do about
+ * it, each as a reason for the owner.
  */
-public record Diagnosis(Kind kind, String problem, String fix) {
+public record Diagnosis(Kind kind, DomainReason problem, DomainReason fix) {
     public enum Kind {
         /** The value was published at the domain itself instead of at the challenge name. */
         TOKEN_AT_APEX,

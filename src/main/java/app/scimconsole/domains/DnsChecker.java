@@ -98,7 +98,7 @@ public final class DnsChecker {
         return findAuthorities(query, challenge.domain()).thenCompose(authorities -> {
             if (authorities.servers().isEmpty()) {
                 return CompletableFuture.completedFuture(
-                        Verdict.noServers(challenge, authorities.problem(), clock.instant()));
+                        Verdict.noServers(challenge, authorities, clock.instant()));
             }
             ProbeNames names = ProbeNames.of(challenge, authorities.zone());
             ServerRole role = onlyServer == null ? ServerRole.AUTHORITATIVE : ServerRole.CONFIGURED;
@@ -107,7 +107,7 @@ public final class DnsChecker {
                 asked.add(ask(query, server, role, names.all(), authorities.zone()));
             }
             if (onlyServer == null) {
-                asked.add(ask(query, NameServer.at("this computer's DNS resolver", resolver),
+                asked.add(ask(query, NameServer.resolver(resolver),
                         ServerRole.SYSTEM_RESOLVER, List.of(names.challenge()), null));
             }
             return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(v -> new Verdict(
@@ -121,10 +121,10 @@ public final class DnsChecker {
             return new AuthorityFinder(query, resolver, endpoint, useIpv6).find(domain);
         }
         // The zone apex is still worth knowing (for the doubled-name probe); the server stays the authority anyway.
-        NameServer only = NameServer.at("DNS server", onlyServer);
+        NameServer only = NameServer.given(onlyServer);
         return new AuthorityFinder(query, onlyServer, ip -> onlyServer, false)
                 .zoneOf(domain.toDnsName(), domain.toDnsName())
-                .thenApply(found -> new Authorities(found.zone(), List.of(only), null));
+                .thenApply(found -> Authorities.found(found.zone(), List.of(only)));
     }
 
     private static CompletableFuture<SourceEvidence> ask(DnsQuery query, NameServer server, ServerRole role,
@@ -143,7 +143,7 @@ public final class DnsChecker {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<Name, TxtAnswer> done = new LinkedHashMap<>();
             answers.forEach((name, f) -> done.put(name, f.join()));
-            return new SourceEvidence(server.label(), role, done, serial.join());
+            return new SourceEvidence(server.label(), server.name(), role, done, serial.join());
         });
     }
 

@@ -9,10 +9,10 @@ public final class DnsServerAddress {
     private DnsServerAddress() {
     }
 
-    /** Throws {@link IllegalArgumentException} with a plain message when the text is not a usable server. */
+    /** Throws {@link InvalidDnsServerException} when the text is not a usable server. */
     public static InetSocketAddress parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Give the DNS server as HOST or HOST:PORT, for example 10.0.0.2:53.");
+            throw new InvalidDnsServerException(ReasonCode.DNS_SERVER_EMPTY);
         }
         String s = text.strip();
         String host = s;
@@ -20,14 +20,14 @@ public final class DnsServerAddress {
         if (s.startsWith("[")) {
             int close = s.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("\"" + s + "\" is missing the closing ] of the IPv6 address.");
+                throw new InvalidDnsServerException(ReasonCode.DNS_SERVER_UNCLOSED, s);
             }
             host = s.substring(1, close);
             String rest = s.substring(close + 1);
             if (rest.startsWith(":")) {
                 port = port(rest.substring(1), s);
             } else if (!rest.isEmpty()) {
-                throw new IllegalArgumentException("Give the DNS server as [IPv6]:PORT, for example [::1]:53.");
+                throw new InvalidDnsServerException(ReasonCode.DNS_SERVER_IPV6_FORM);
             }
         } else if (s.indexOf(':') >= 0 && s.indexOf(':') == s.lastIndexOf(':')) {
             host = s.substring(0, s.indexOf(':'));
@@ -36,7 +36,7 @@ public final class DnsServerAddress {
         try {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("The DNS server \"" + host + "\" could not be found.");
+            throw new InvalidDnsServerException(ReasonCode.DNS_SERVER_UNKNOWN, host);
         }
     }
 
@@ -47,8 +47,8 @@ public final class DnsServerAddress {
                 return port;
             }
         } catch (NumberFormatException e) {
-            // fall through to the message below
+            // fall through to the refusal below
         }
-        throw new IllegalArgumentException("\"" + whole + "\" has no valid port number (1 to 65535) after the colon.");
+        throw new InvalidDnsServerException(ReasonCode.DNS_SERVER_BAD_PORT, whole);
     }
 }

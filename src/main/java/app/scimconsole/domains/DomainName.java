@@ -1,6 +1,5 @@
 package app.scimconsole.domains;
 
-import app.scimconsole.domains.InvalidDomainException.Reason;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -27,12 +26,12 @@ public final class DomainName {
     }
 
     /**
-     * Normalises what a person typed. Throws {@link InvalidDomainException} (and nothing else) with a sentence that
-     * says what is wrong when the text is not a domain name.
+     * Normalises what a person typed. Throws {@link InvalidDomainException} (and nothing else), whose reason says
+     * what is wrong, when the text is not a domain name.
      */
     public static DomainName parse(String input) {
         if (input == null || input.isBlank()) {
-            throw new InvalidDomainException("Enter a domain name, for example example.com.", Reason.EMPTY);
+            throw new InvalidDomainException(ReasonCode.NAME_EMPTY);
         }
         String text = input.strip();
         rejectObviousMistakes(text);
@@ -52,32 +51,24 @@ public final class DomainName {
         }
         String ascii = out.toString();
         if (labels.length < 2) {
-            throw new InvalidDomainException("\"" + input.strip() + "\" is not a full domain name. "
-                    + "Enter the whole domain, for example example.com (a top-level domain alone cannot be verified).",
-                    Reason.NOT_FULL, input.strip());
+            throw new InvalidDomainException(ReasonCode.NAME_NOT_FULL, input.strip());
         }
         if (ascii.length() > MAX_TOTAL) {
-            throw new InvalidDomainException("This domain name is too long: at most " + MAX_TOTAL
-                    + " characters are allowed, it has " + ascii.length() + ".", Reason.TOO_LONG,
-                    String.valueOf(MAX_TOTAL), String.valueOf(ascii.length()));
+            throw new InvalidDomainException(ReasonCode.NAME_TOO_LONG, MAX_TOTAL, ascii.length());
         }
         if (Character.isDigit(ascii.charAt(ascii.length() - 1))
                 && ascii.substring(ascii.lastIndexOf('.') + 1).chars().allMatch(Character::isDigit)) {
-            throw new InvalidDomainException("\"" + input.strip() + "\" ends in a number, so it is not a domain name. "
-                    + "Enter the domain of your e-mail addresses, for example example.com.", Reason.ENDS_IN_NUMBER,
-                    input.strip());
+            throw new InvalidDomainException(ReasonCode.NAME_ENDS_IN_NUMBER, input.strip());
         }
         return new DomainName(ascii);
     }
 
     private static void rejectObviousMistakes(String text) {
         if (text.contains("@")) {
-            throw new InvalidDomainException("That looks like an e-mail address. Enter only the part after the @, "
-                    + "for example example.com.", Reason.EMAIL_ADDRESS);
+            throw new InvalidDomainException(ReasonCode.NAME_EMAIL_ADDRESS);
         }
         if (text.contains("://") || text.contains("/")) {
-            throw new InvalidDomainException("That looks like a web address. Enter only the domain name, "
-                    + "for example example.com, without http:// or a path.", Reason.WEB_ADDRESS);
+            throw new InvalidDomainException(ReasonCode.NAME_WEB_ADDRESS);
         }
         if (text.contains(":") && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
             throw ipAddress(text);
@@ -86,19 +77,17 @@ public final class DomainName {
 
     private static String asciiLabel(String label, String whole) {
         if (label.isEmpty()) {
-            throw new InvalidDomainException("\"" + whole + "\" has an empty part (two dots in a row, or a dot at "
-                    + "the start). Enter the domain like example.com.", Reason.EMPTY_PART, whole);
+            throw new InvalidDomainException(ReasonCode.NAME_EMPTY_PART, whole);
         }
         if (label.startsWith("-") || label.endsWith("-")) {
             // before IDN, whose refusal would only say "characters that are not allowed"
-            throw new InvalidDomainException("\"" + label + "\" starts or ends with a hyphen, which is not allowed "
-                    + "in a domain name.", Reason.HYPHEN_AT_END, label);
+            throw new InvalidDomainException(ReasonCode.NAME_HYPHEN_AT_END, label);
         }
         String ascii;
         try {
             ascii = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            // IDN's own messages are technical (and sometimes about the whole string); say it plainly instead.
+            // IDN's own messages are technical (and sometimes about the whole string); name the part instead.
             throw label.length() > MAX_LABEL ? tooLongLabel(label) : badCharacters(label);
         }
         if (ascii.length() > MAX_LABEL) {
@@ -112,18 +101,15 @@ public final class DomainName {
 
     private static InvalidDomainException tooLongLabel(String label) {
         String shown = label.length() > 20 ? label.substring(0, 20) + "…" : label;
-        return new InvalidDomainException("The part \"" + shown + "\" is too long: each part between dots can have at "
-                + "most " + MAX_LABEL + " characters.", Reason.PART_TOO_LONG, shown, String.valueOf(MAX_LABEL));
+        return new InvalidDomainException(ReasonCode.NAME_PART_TOO_LONG, shown, MAX_LABEL);
     }
 
     private static InvalidDomainException badCharacters(String label) {
-        return new InvalidDomainException("\"" + label + "\" contains characters that are not allowed in a domain name. "
-                + "Use letters, digits and hyphens (-) only.", Reason.BAD_CHARACTERS, label);
+        return new InvalidDomainException(ReasonCode.NAME_BAD_CHARACTERS, label);
     }
 
     private static InvalidDomainException ipAddress(String text) {
-        return new InvalidDomainException("\"" + text + "\" is an IP address, not a domain name. "
-                + "Enter the domain of your e-mail addresses, for example example.com.", Reason.IP_ADDRESS, text);
+        return new InvalidDomainException(ReasonCode.NAME_IP_ADDRESS, text);
     }
 
     /** The canonical form: lower case, punycode, no trailing dot. */

@@ -1,8 +1,8 @@
 package app.scimconsole.domains;
 
-/** The tenant has not registered this domain; the message says so in plain words. */
-public final class DomainNotRegisteredException extends RuntimeException {
+/** The tenant has not registered this domain ({@link ReasonCode#NOT_REGISTERED}). */
+public final class DomainNotRegisteredException extends DomainFailure {
     public DomainNotRegisteredException(DomainName domain) {
-        super(domain.unicode() + " is not registered. Add it first to get its DNS record.");
+        super(DomainReason.of(ReasonCode.NOT_REGISTERED, domain.unicode()));
     }
 }

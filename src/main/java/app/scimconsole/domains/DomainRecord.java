@@ -3,13 +3,13 @@ package app.scimconsole.domains;
 import java.time.Instant;
 
 /**
- * A domain registered by a tenant: its challenge, its state, and the last check's plain-language result.
+ * A domain registered by a tenant: its challenge, its state, and what the last check found.
  *
- * @param detail      what the last check found, for people; null before the first check
+ * @param findings    what the last check found; null before the first check
  * @param lastChecked null before the first check
  */
-public record DomainRecord(String tenantId, Challenge challenge, DomainState state, String detail, Instant created,
-        Instant lastChecked) {
+public record DomainRecord(String tenantId, Challenge challenge, DomainState state, Findings findings,
+        Instant created, Instant lastChecked) {
 
     public DomainName domain() {
         return challenge.domain();
@@ -19,7 +19,8 @@ public record DomainRecord(String tenantId, Challenge challenge, DomainState sta
         return state.status();
     }
 
-    DomainRecord checked(DomainState newState, String newDetail, Instant at) {
-        return new DomainRecord(tenantId, challenge, newState, newDetail, created, at);
+    /** This registration after a check at {@code at}. */
+    public DomainRecord checked(DomainState newState, Findings found, Instant at) {
+        return new DomainRecord(tenantId, challenge, newState, found, created, at);
     }
 }

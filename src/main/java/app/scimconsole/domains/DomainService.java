@@ -11,13 +11,13 @@ import java.util.List;
 public final class DomainService {
     private static final int RECHECK_BATCH = 100;
 
-    private final DomainStore store;
+    private final DomainRecords records;
     private final DnsChecker checker;
     private final RecheckPolicy policy;
     private final Clock clock;
 
-    public DomainService(DomainStore store, DnsChecker checker, Clock clock) {
-        this.store = store;
+    public DomainService(DomainRecords records, DnsChecker checker, Clock clock) {
+        this.records = records;
         this.checker = checker;
         this.policy = new RecheckPolicy();
         this.clock = clock;
@@ -36,8 +36,8 @@ public final class DomainService {
         Instant now = clock.instant();
         DomainRecord fresh = new DomainRecord(tenantId, Challenge.issue(domain), policy.registered(now), null, now,
                 null);
-        store.insert(fresh);
-        return store.find(tenantId, domain).orElseThrow(() -> new DomainNotRegisteredException(domain));
+        records.insert(fresh);
+        return records.find(tenantId, domain).orElseThrow(() -> new DomainNotRegisteredException(domain));
     }
 
     /**
@@ -58,7 +58,7 @@ public final class DomainService {
         try {
             return check(due).record();
         } catch (DomainConflictException e) {
-            return store.find(due.tenantId(), due.domain()).orElse(due);
+            return records.find(due.tenantId(), due.domain()).orElse(due);
         }
     }
 
@@ -66,38 +66,38 @@ public final class DomainService {
         VerificationResult result = checker.check(current.challenge());
         Instant now = result.checkedAt();
         DomainState next = policy.afterCheck(current.state(), result.status(), now);
-        DomainRecord updated = current.checked(next, result.detail(), now);
+        DomainRecord updated = current.checked(next, result.findings(), now);
         try {
-            store.update(updated);
+            records.update(updated);
         } catch (DomainConflictException e) {
             DomainState asError = policy.afterCheck(current.state(), VerificationStatus.ERROR, now);
-            store.update(current.checked(asError, e.getMessage(), now));
+            records.update(current.checked(asError, Findings.of(e.reason()), now));
             throw e;
         }
         return new Checked(updated, result);
     }
 
     public List<DomainRecord> list(String tenantId) {
-        return store.list(tenantId);
+        return records.list(tenantId);
     }
 
     /**
-     * The domain's stored checks, newest first, at most {@code limit} (up to {@link DomainStore#HISTORY_KEPT}).
+     * The domain's stored checks, newest first, at most {@code limit} (up to {@link DomainRecords#HISTORY_KEPT}).
      * Throws {@link DomainNotRegisteredException} or {@link InvalidDomainException}.
      */
     public List<DomainCheck> history(String tenantId, String name, int limit) {
         DomainRecord current = registered(tenantId, name);
-        return store.history(tenantId, current.domain(), limit);
+        return records.history(tenantId, current.domain(), limit);
     }
 
     /** Removes a registration; users already provisioned stay, new ones in this domain are refused. */
     public boolean remove(String tenantId, String name) {
-        return store.remove(tenantId, DomainName.parse(name));
+        return records.remove(tenantId, DomainName.parse(name));
     }
 
     /** Domains of all tenants whose automatic re-check is due, oldest first, at most a batch at a time. */
     public List<DomainRecord> dueForRecheck(Instant now) {
-        return store.dueForRecheck(now, RECHECK_BATCH);
+        return records.dueForRecheck(now, RECHECK_BATCH);
     }
 
     /** How long a claimed re-check is this instance's before another may take it over. */
@@ -108,16 +108,25 @@ public final class DomainService {
      * one of them.
      */
     public List<DomainRecord> claimDueRechecks(Instant now) {
-        return dueForRecheck(now).stream().filter(d -> store.claimRecheck(d, now.plus(RECHECK_LEASE))).toList();
+        return dueForRecheck(now).stream().filter(d -> records.claimRecheck(d, now.plus(RECHECK_LEASE))).toList();
     }
 
-    /** For the SCIM service; see {@link DomainStore#isVerified}. */
+    /**
+     * For the SCIM service: may this tenant provision addresses in {@code domain}? Exact domain match (a verified
+     * example.com does not cover mail.example.com). Text that is not a domain is false.
+     */
     public boolean isVerified(String tenantId, String domain) {
-        return store.isVerified(tenantId, domain);
+        DomainName name;
+        try {
+            name = DomainName.parse(domain);
+        } catch (InvalidDomainException e) {
+            return false;
+        }
+        return records.isVerified(tenantId, name);
     }
 
     private DomainRecord registered(String tenantId, String name) {
         DomainName domain = DomainName.parse(name);
-        return store.find(tenantId, domain).orElseThrow(() -> new DomainNotRegisteredException(domain));
+        return records.find(tenantId, domain).orElseThrow(() -> new DomainNotRegisteredException(domain));
     }
 }

@@ -1,24 +1,43 @@
 package app.scimconsole.domains;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * A server to ask: the name people know it by, and where its queries go.
+ * A server to ask: how people know it, and where its queries go.
  *
- * @param label    for example {@code ns1.example.net (192.0.2.1)}
+ * @param label    who it is, as a {@code SERVER_…} reason
+ * @param name     the same without words, for lists of servers: {@code ns1.example.net (192.0.2.1)} or
+ *                 {@code 10.0.0.2:5353}
  * @param endpoint where queries are sent (the listed address on port 53, except where a test maps it elsewhere)
  */
-record NameServer(String label, InetSocketAddress endpoint) {
+record NameServer(DomainReason label, String name, InetSocketAddress endpoint) {
 
     /** A name server as the zone lists it. */
     static NameServer listed(String host, InetAddress address, InetSocketAddress endpoint) {
-        return new NameServer(host + " (" + address.getHostAddress() + ")", endpoint);
+        String ip = address.getHostAddress();
+        return new NameServer(DomainReason.of(ReasonCode.SERVER_NAMED, host, ip), host + " (" + ip + ")", endpoint);
     }
 
-    /** A server known by its address only. */
-    static NameServer at(String what, InetSocketAddress endpoint) {
-        String port = endpoint.getPort() == 53 ? "" : " port " + endpoint.getPort();
-        return new NameServer(what + " (" + endpoint.getAddress().getHostAddress() + port + ")", endpoint);
+    /** This computer's resolver, known by its address only. */
+    static NameServer resolver(InetSocketAddress endpoint) {
+        return new NameServer(DomainReason.of(ReasonCode.SERVER_RESOLVER, address(endpoint)), address(endpoint),
+                endpoint);
+    }
+
+    /** The one server every query goes to ({@code --dns-server}). */
+    static NameServer given(InetSocketAddress endpoint) {
+        return new NameServer(DomainReason.of(ReasonCode.SERVER_GIVEN, address(endpoint)), address(endpoint), endpoint);
+    }
+
+    /** {@code 192.0.2.1}, {@code 127.0.0.1:5353}, {@code [::1]:5353}: the port only when it is not DNS's own. */
+    static String address(InetSocketAddress endpoint) {
+        InetAddress ip = endpoint.getAddress();
+        String host = ip.getHostAddress();
+        if (endpoint.getPort() == 53) {
+            return host;
+        }
+        return (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":" + endpoint.getPort();
     }
 }

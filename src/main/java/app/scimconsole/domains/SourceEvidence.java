@@ -6,9 +6,12 @@ import org.xbill.DNS.Name;
 /**
  * Everything one source answered during a check: TXT answers per probed name, and the zone's SOA serial there.
  *
+ * @param label     who it is, as a {@code SERVER_…} reason
+ * @param name      the same without words, for lists of servers (see {@link NameServer#name()})
  * @param soaSerial null when not asked or not answered
  */
-record SourceEvidence(String label, ServerRole role, Map<Name, TxtAnswer> answers, Long soaSerial) {
+record SourceEvidence(DomainReason label, String name, ServerRole role, Map<Name, TxtAnswer> answers,
+        Long soaSerial) {
     SourceEvidence {
         answers = Map.copyOf(answers);
     }

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.xbill.DNS.Name;
 
 /**
- * Turns what the sources answered into a status, a summary and diagnoses. Live checks and the offline zone-file
- * check both end here, so a problem is explained the same way whichever way it was found.
+ * Turns what the sources answered into a status, a summary and diagnoses, each a {@link DomainReason}. Live checks
+ * and the offline zone-file check both end here, so a problem is explained the same way whichever way it was found.
  *
  * <p>Rule: VERIFIED when at least one deciding source has the expected value, every deciding source that gave a
  * definite answer has it, and those are at least half of all deciding sources. A record on some name servers only
@@ -27,7 +27,7 @@ final class Verdict {
 
     /**
      * @param sources every source asked; those whose role {@link ServerRole#decides() decides} count for the status
-     * @param timeout the per-query time limit, for wording timeouts; null for offline checks
+     * @param timeout the per-query time limit, named in a timeout's answer; null for offline checks
      */
     Verdict(Challenge challenge, ProbeNames names, List<SourceEvidence> sources, Instant now, Duration timeout) {
         this.challenge = challenge;
@@ -38,11 +38,13 @@ final class Verdict {
         this.expected = challenge.expectedBytes();
     }
 
-    /** The result when no server could even be found to ask. */
-    static VerificationResult noServers(Challenge challenge, String reason, Instant now) {
+    /** The result when no server could even be found to ask: the domain first, then the problem's own arguments. */
+    static VerificationResult noServers(Challenge challenge, Authorities none, Instant now) {
+        List<String> args = new ArrayList<>();
+        args.add(challenge.domain().unicode());
+        args.addAll(none.problemArgs());
         return new VerificationResult(challenge.domain().ascii(), VerificationStatus.ERROR,
-                "We could not find the name servers of " + challenge.domain().unicode() + ": " + reason,
-                List.of(), List.of(), now, null);
+                new DomainReason(none.problem(), args), List.of(), List.of(), now, null);
     }
 
     VerificationResult judge() {
@@ -54,7 +56,7 @@ final class Verdict {
         String name = challenge.recordName();
 
         VerificationStatus status;
-        String summary;
+        DomainReason summary;
         if (!withRecord.isEmpty() && withRecord.size() == definite.size() && 2 * withRecord.size() >= deciders.size()) {
             status = VerificationStatus.VERIFIED;
             summary = verifiedSummary(withRecord, deciders);
@@ -62,16 +64,15 @@ final class Verdict {
             resolverWarnings(diagnoses);
         } else if (!withRecord.isEmpty() && withRecord.size() < definite.size()) {
             status = VerificationStatus.PENDING;
-            summary = "The record " + name + " is published on " + countOf(withRecord, deciders)
-                    + ", but not yet on the others.";
+            summary = DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED, name, withRecord.size(), deciders.size());
             diagnoses.add(partiallyPublished(withRecord, definite, deciders));
         } else if (!withRecord.isEmpty()) {
             status = VerificationStatus.ERROR;
-            summary = "Only " + countOf(withRecord, deciders) + " answered, and "
-                    + "at least half must confirm the record. " + failures(deciders);
+            summary = DomainReason.of(ReasonCode.CHECK_TOO_FEW_ANSWERS, withRecord.size(), deciders.size(),
+                    failing(deciders));
         } else if (definite.stream().anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.FOUND)) {
             status = VerificationStatus.MISMATCH;
-            summary = "The record " + name + " exists, but its value is not the one we expect.";
+            summary = DomainReason.of(ReasonCode.CHECK_MISMATCH, name);
             diagnoses.addAll(valueProblems(definite));
         } else if (!definite.isEmpty()) {
             status = VerificationStatus.PENDING;
@@ -79,11 +80,10 @@ final class Verdict {
             definite.stream().map(this::challengeAnswer).filter(a -> a.outcome() == DnsOutcome.ALIAS)
                     .findFirst().ifPresent(a -> diagnoses.add(cname(a)));
         } else if (deciders.isEmpty()) {
-            return noServers(challenge, "no name server was found to ask.", now);
+            return noServers(challenge, Authorities.none(null, ReasonCode.NO_SERVERS_NONE_TO_ASK), now);
         } else {
             status = VerificationStatus.ERROR;
-            summary = "DNS did not give a usable answer, so we cannot tell yet whether the record is there. "
-                    + failures(deciders);
+            summary = DomainReason.of(ReasonCode.CHECK_NO_USABLE_ANSWER, failing(deciders));
         }
         if (status != VerificationStatus.VERIFIED) {
             misplacedCopies(diagnoses);
@@ -138,95 +138,84 @@ final class Verdict {
         return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' || c == '\u201C' || c == '\u201D';
     }
 
-    // ---- wording -----------------------------------------------------------------------------------------------
+    // ---- summaries and answers ---------------------------------------------------------------------------------
 
-    private String verifiedSummary(List<SourceEvidence> withRecord, List<SourceEvidence> deciders) {
+    private DomainReason verifiedSummary(List<SourceEvidence> withRecord, List<SourceEvidence> deciders) {
         String name = challenge.recordName();
         if (deciders.size() > 1) {
-            return "Verified: " + countOf(withRecord, deciders) + " publish the record " + name + ".";
+            return DomainReason.of(ReasonCode.CHECK_VERIFIED, withRecord.size(), deciders.size(), name);
         }
-        return deciders.get(0).role() == ServerRole.ZONE_FILE
-                ? "The zone file has the record " + name + " with the right value, so this data would verify the "
-                        + "domain once it is live (an offline check never marks the domain verified by itself)."
-                : "Verified: the DNS server publishes the record " + name + ".";
+        return DomainReason.of(deciders.get(0).role() == ServerRole.ZONE_FILE ? ReasonCode.CHECK_ZONE_WOULD_VERIFY
+                : ReasonCode.CHECK_VERIFIED_BY_SERVER, name);
     }
 
-    private static String countOf(List<SourceEvidence> some, List<SourceEvidence> all) {
-        if (all.size() == 1) {
-            return all.get(0).role() == ServerRole.ZONE_FILE ? "the zone file" : "the DNS server";
+    private DomainReason notFoundSummary(List<SourceEvidence> definite, Instant cachedUntil) {
+        String name = challenge.recordName();
+        if (definite.stream().anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.ALIAS)) {
+            return DomainReason.of(ReasonCode.CHECK_ALIAS, name);
         }
-        return some.size() + " of " + all.size() + " name servers";
-    }
-
-    private String notFoundSummary(List<SourceEvidence> definite, Instant cachedUntil) {
         boolean noSuchName = definite.stream().anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.NO_SUCH_NAME);
-        boolean alias = definite.stream().anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.ALIAS);
-        String what = alias ? "The name " + challenge.recordName() + " is an alias (CNAME), so no TXT record can be "
-                + "seen there."
-                : noSuchName ? "The name " + challenge.recordName() + " does not exist yet."
-                : "The name " + challenge.recordName() + " has no TXT record yet.";
-        if (cachedUntil == null || alias) {
-            return what;
+        if (cachedUntil == null) {
+            return DomainReason.of(noSuchName ? ReasonCode.CHECK_NO_SUCH_NAME : ReasonCode.CHECK_NO_RECORDS, name);
         }
-        return what + " After you publish it, resolvers that already asked may keep answering \"not found\" until "
-                + readable(cachedUntil) + " (the zone's negative-caching time); we ask the name servers directly, so we see "
-                + "it sooner.";
+        return DomainReason.of(noSuchName ? ReasonCode.CHECK_NO_SUCH_NAME_CACHED : ReasonCode.CHECK_NO_RECORDS_CACHED,
+                name, cachedUntil);
     }
-
-    /** A time in a sentence for people: to the minute, in UTC (the console shows local times from the field). */
-    static String readable(Instant t) {
-        return READABLE.format(t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(
-                t.getEpochSecond() % 60 == 0 && t.getNano() == 0 ? 0 : 60));
-    }
-
-    private static final java.time.format.DateTimeFormatter READABLE =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private Instant negativeCacheExpiry(List<SourceEvidence> definite) {
         return definite.stream().map(this::challengeAnswer).map(TxtAnswer::negativeTtlSeconds)
                 .filter(Objects::nonNull).max(Long::compare).map(now::plusSeconds).orElse(null);
     }
 
-    private String failures(List<SourceEvidence> deciders) {
-        return deciders.stream().filter(s -> !counts(s))
-                .map(s -> capitalized(s.label()) + " " + describe(s, challengeAnswer(s), null) + ".")
-                .collect(Collectors.joining(" "));
+    /** The deciding servers without a usable answer, as a list of names (what each said is in its row). */
+    private String failing(List<SourceEvidence> deciders) {
+        return names(deciders.stream().filter(s -> !counts(s)).toList());
     }
 
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    private static String names(List<SourceEvidence> some) {
+        return some.stream().map(SourceEvidence::name).collect(Collectors.joining(", "));
     }
 
-    private String describe(SourceEvidence s, TxtAnswer a, Long newestSerial) {
+    private DomainReason answer(SourceEvidence s, TxtAnswer a, Long newestSerial) {
         if (a.outcome().isDefinite() && !a.authoritative() && s.role().mustBeAuthoritative()) {
-            return "answered, but not as an authoritative server for this domain (it may not host the zone any more)";
+            return DomainReason.of(ReasonCode.ANSWER_NOT_AUTHORITATIVE);
         }
-        String serialNote = s.soaSerial() != null && newestSerial != null && s.soaSerial() < newestSerial
-                ? " (zone serial " + s.soaSerial() + ", others have " + newestSerial + ": not updated yet)" : "";
+        boolean behind = s.soaSerial() != null && newestSerial != null && s.soaSerial() < newestSerial;
         return switch (a.outcome()) {
-            case FOUND -> hasExpected(a) ? "has the record"
-                    : "has the name with another value: " + quotedValues(a);
-            case NO_SUCH_NAME -> "says the name does not exist" + serialNote;
-            case NO_RECORDS -> "says the name has no TXT record" + serialNote;
-            case ALIAS -> "says the name is an alias (CNAME) for " + a.aliasTarget().toString(true);
-            case REFERRAL -> "is not responsible for this domain and pointed elsewhere";
-            case SERVER_FAILURE -> "reported a failure (" + a.errorText() + ")";
-            case REFUSED -> "refused to answer for this domain";
-            case TIMEOUT -> "did not answer within " + (timeout == null ? "the time limit"
-                    : timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " seconds" : timeout.toMillis() + " ms");
-            case NETWORK_ERROR -> "could not be reached over the network";
+            case FOUND -> hasExpected(a) ? DomainReason.of(ReasonCode.ANSWER_HAS_RECORD)
+                    : DomainReason.of(ReasonCode.ANSWER_OTHER_VALUE, quoted(a.values()));
+            case NO_SUCH_NAME -> behind
+                    ? DomainReason.of(ReasonCode.ANSWER_NO_SUCH_NAME_BEHIND, s.soaSerial(), newestSerial)
+                    : DomainReason.of(ReasonCode.ANSWER_NO_SUCH_NAME);
+            case NO_RECORDS -> behind
+                    ? DomainReason.of(ReasonCode.ANSWER_NO_RECORDS_BEHIND, s.soaSerial(), newestSerial)
+                    : DomainReason.of(ReasonCode.ANSWER_NO_RECORDS);
+            case ALIAS -> DomainReason.of(ReasonCode.ANSWER_ALIAS, a.aliasTarget().toString(true));
+            case REFERRAL -> DomainReason.of(ReasonCode.ANSWER_REFERRAL);
+            case SERVER_FAILURE -> DomainReason.of(ReasonCode.ANSWER_FAILURE, a.errorText());
+            case REFUSED -> DomainReason.of(ReasonCode.ANSWER_REFUSED);
+            case TIMEOUT -> timedOut();
+            case NETWORK_ERROR -> DomainReason.of(ReasonCode.ANSWER_UNREACHABLE);
         };
     }
 
-    private static String quotedValues(TxtAnswer a) {
-        return a.values().stream().map(v -> "\"" + v.text() + "\"").collect(Collectors.joining(", "));
+    private DomainReason timedOut() {
+        // Only live checks time out, and they always have a limit.
+        Duration limit = timeout == null ? DnsChecker.DEFAULT_TIMEOUT : timeout;
+        return limit.toMillis() % 1000 == 0 ? DomainReason.of(ReasonCode.ANSWER_TIMEOUT_SECONDS, limit.toSeconds())
+                : DomainReason.of(ReasonCode.ANSWER_TIMEOUT_MILLIS, limit.toMillis());
+    }
+
+    /** TXT values as a list, each in quotes, so that spaces and empty values can be seen. */
+    private static String quoted(List<TxtValue> values) {
+        return values.stream().map(v -> "\"" + v.text() + "\"").collect(Collectors.joining(", "));
     }
 
     private ServerCheck row(SourceEvidence s, Long newestSerial) {
         TxtAnswer a = challengeAnswer(s);
         return new ServerCheck(s.label(), s.role(), a.outcome(), a.authoritative(), hasExpected(a),
                 a.values().stream().map(TxtValue::text).toList(), s.soaSerial(), a.elapsed().toMillis(),
-                describe(s, a, newestSerial));
+                answer(s, a, newestSerial));
     }
 
     private static Long maxSerial(List<SourceEvidence> deciders) {
@@ -236,65 +225,47 @@ final class Verdict {
 
     // ---- diagnoses ---------------------------------------------------------------------------------------------
 
+    private static Diagnosis diagnosis(Diagnosis.Kind kind, DomainReason problem, ReasonCode fix, Object... fixArgs) {
+        return new Diagnosis(kind, problem, DomainReason.of(fix, fixArgs));
+    }
+
     private Diagnosis partiallyPublished(List<SourceEvidence> withRecord, List<SourceEvidence> definite,
             List<SourceEvidence> deciders) {
-        Long newest = maxSerial(deciders);
-        String behind = definite.stream().filter(s -> !withRecord.contains(s))
-                .map(s -> s.label() + " " + describe(s, challengeAnswer(s), newest))
-                .collect(Collectors.joining("; "));
-        return new Diagnosis(Diagnosis.Kind.PARTIALLY_PUBLISHED,
-                withRecord.size() + " of " + deciders.size() + " name servers have the record; " + behind + ".",
-                "Name servers usually copy changes from each other within minutes. If this lasts more than an hour, "
-                        + "ask your DNS provider why those servers are not updated, or remove them from the "
-                        + "domain's name server list at your registrar.");
+        List<SourceEvidence> behind = definite.stream().filter(s -> !withRecord.contains(s)).toList();
+        return diagnosis(Diagnosis.Kind.PARTIALLY_PUBLISHED, DomainReason.of(ReasonCode.PARTIALLY_PUBLISHED_PROBLEM,
+                withRecord.size(), deciders.size(), names(behind)), ReasonCode.PARTIALLY_PUBLISHED_FIX);
     }
 
     private List<Diagnosis> valueProblems(List<SourceEvidence> definite) {
         List<TxtValue> found = definite.stream().flatMap(s -> challengeAnswer(s).values().stream()).distinct()
                 .toList();
-        List<Diagnosis> out = new ArrayList<>();
         Optional<TxtValue> padded = found.stream().filter(this::isQuotedOrPadded).findFirst();
         if (padded.isPresent()) {
-            out.add(new Diagnosis(Diagnosis.Kind.QUOTES_OR_SPACES,
-                    "The value was saved with extra quotes or spaces: \"" + padded.get().text() + "\".",
-                    "Edit the record and enter the value without quotes or spaces around it: "
-                            + challenge.recordValue() + " (your DNS provider adds any quotes DNS needs itself)."));
-        } else {
-            boolean ours = found.stream().anyMatch(v -> v.text().startsWith(Challenge.VALUE_PREFIX));
-            out.add(new Diagnosis(Diagnosis.Kind.OTHER_VALUE,
-                    "The record holds " + found.stream().map(v -> "\"" + v.text() + "\"")
-                            .collect(Collectors.joining(", ")) + (ours
-                            ? ", which is a verification value from an earlier registration or another organization."
-                            : "."),
-                    "Change the value to exactly " + challenge.recordValue()
-                            + " (or add a second TXT record with it at the same name)."));
+            return List.of(diagnosis(Diagnosis.Kind.QUOTES_OR_SPACES,
+                    DomainReason.of(ReasonCode.QUOTES_OR_SPACES_PROBLEM, padded.get().text()),
+                    ReasonCode.QUOTES_OR_SPACES_FIX, challenge.recordValue()));
         }
-        return out;
+        boolean ours = found.stream().anyMatch(v -> v.text().startsWith(Challenge.VALUE_PREFIX));
+        return List.of(diagnosis(Diagnosis.Kind.OTHER_VALUE, DomainReason.of(ours ? ReasonCode.OTHER_VALUE_OURS_PROBLEM
+                : ReasonCode.OTHER_VALUE_PROBLEM, quoted(found)), ReasonCode.OTHER_VALUE_FIX, challenge.recordValue()));
     }
 
     private Diagnosis cname(TxtAnswer a) {
-        return new Diagnosis(Diagnosis.Kind.CNAME_AT_CHALLENGE,
-                challenge.recordName() + " is an alias (CNAME) for " + a.aliasTarget().toString(true)
-                        + ". A name with a CNAME cannot hold other records, so the TXT record is hidden.",
-                "Delete the CNAME record at " + Challenge.RECORD_LABEL + " and create the TXT record there instead.");
+        return diagnosis(Diagnosis.Kind.CNAME_AT_CHALLENGE, DomainReason.of(ReasonCode.CNAME_PROBLEM,
+                challenge.recordName(), a.aliasTarget().toString(true)), ReasonCode.CNAME_FIX, Challenge.RECORD_LABEL);
     }
 
     /** Copies of the value where DNS panels often put it by mistake. */
     private void misplacedCopies(List<Diagnosis> diagnoses) {
         if (foundAnywhere(List.of(names.apex()))) {
-            diagnoses.add(new Diagnosis(Diagnosis.Kind.TOKEN_AT_APEX,
-                    "The verification value is published at " + challenge.domain().unicode()
-                            + " itself, not at " + challenge.recordName() + ".",
-                    "Create the TXT record with the name (host) " + Challenge.RECORD_LABEL
-                            + ". You can delete the copy at the domain itself afterwards."));
+            diagnoses.add(diagnosis(Diagnosis.Kind.TOKEN_AT_APEX, DomainReason.of(ReasonCode.TOKEN_AT_APEX_PROBLEM,
+                    challenge.domain().unicode(), challenge.recordName()), ReasonCode.TOKEN_AT_APEX_FIX,
+                    Challenge.RECORD_LABEL));
         }
         for (Name doubled : names.doubled()) {
             if (foundAnywhere(List.of(doubled))) {
-                diagnoses.add(new Diagnosis(Diagnosis.Kind.NAME_DOUBLED,
-                        "The record was found at " + doubled.toString(true) + ": your DNS provider added the "
-                                + "domain name to the name you entered, so it appears twice.",
-                        "Edit the record and enter only " + Challenge.RECORD_LABEL + " as its name (host); the "
-                                + "provider adds the rest."));
+                diagnoses.add(diagnosis(Diagnosis.Kind.NAME_DOUBLED, DomainReason.of(ReasonCode.DOUBLED_NAME_PROBLEM,
+                        doubled.toString(true)), ReasonCode.DOUBLED_NAME_FIX, Challenge.RECORD_LABEL));
                 break;
             }
         }
@@ -313,20 +284,16 @@ final class Verdict {
                 continue;
             }
             TxtAnswer a = challengeAnswer(s);
-            if ((a.outcome() == DnsOutcome.NO_SUCH_NAME || a.outcome() == DnsOutcome.NO_RECORDS)) {
-                String until = a.negativeTtlSeconds() == null ? ""
-                        : " It may keep a cached \"not found\" until " + readable(now.plusSeconds(a.negativeTtlSeconds())) + ".";
-                diagnoses.add(new Diagnosis(Diagnosis.Kind.RESOLVER_BEHIND,
-                        "This computer's DNS resolver does not see the record yet, although the domain's name "
-                                + "servers publish it." + until,
-                        "Nothing to fix: it catches up on its own. If it never does, your network may use its own "
-                                + "internal version of this domain (split DNS); publish the record there too."));
+            if (a.outcome() == DnsOutcome.NO_SUCH_NAME || a.outcome() == DnsOutcome.NO_RECORDS) {
+                DomainReason problem = a.negativeTtlSeconds() == null
+                        ? DomainReason.of(ReasonCode.RESOLVER_BEHIND_PROBLEM)
+                        : DomainReason.of(ReasonCode.RESOLVER_BEHIND_CACHED_PROBLEM,
+                                now.plusSeconds(a.negativeTtlSeconds()));
+                diagnoses.add(diagnosis(Diagnosis.Kind.RESOLVER_BEHIND, problem, ReasonCode.RESOLVER_BEHIND_FIX));
             } else if (a.outcome() == DnsOutcome.SERVER_FAILURE) {
-                diagnoses.add(new Diagnosis(Diagnosis.Kind.RESOLVER_FAILURE,
-                        "This computer's DNS resolver fails for the record (" + a.errorText() + "), although the "
-                                + "domain's name servers answer.",
-                        "This is often a DNSSEC problem: if you turned DNSSEC off or moved the domain, remove the old "
-                                + "DS record at your registrar."));
+                diagnoses.add(diagnosis(Diagnosis.Kind.RESOLVER_FAILURE,
+                        DomainReason.of(ReasonCode.RESOLVER_FAILURE_PROBLEM, a.errorText()),
+                        ReasonCode.RESOLVER_FAILURE_FIX));
             }
         }
     }

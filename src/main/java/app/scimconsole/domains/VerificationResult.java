@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * The result of one check of a domain's challenge record.
  *
- * @param summary              one or two plain sentences saying what was found
+ * @param summary              what was found, in one reason
  * @param diagnoses            specific problems found and how to fix them (also warnings when verified)
  * @param servers              one row per server asked
  * @param notFoundCachedUntil  when the record is not found: resolvers that asked before it was published may
  *                             keep answering "not found" until this time (the zone's negative-caching TTL from
  *                             now); null when unknown or not relevant
  */
-public record VerificationResult(String domain, VerificationStatus status, String summary,
+public record VerificationResult(String domain, VerificationStatus status, DomainReason summary,
         List<Diagnosis> diagnoses, List<ServerCheck> servers, Instant checkedAt, Instant notFoundCachedUntil) {
 
     public VerificationResult {
@@ -25,12 +25,8 @@ public record VerificationResult(String domain, VerificationStatus status, Strin
         return status == VerificationStatus.VERIFIED;
     }
 
-    /** The summary followed by each diagnosis's problem and fix: the text to store and show as the detail. */
-    public String detail() {
-        StringBuilder out = new StringBuilder(summary);
-        for (Diagnosis d : diagnoses) {
-            out.append(' ').append(d.problem()).append(' ').append(d.fix());
-        }
-        return out.toString();
+    /** The summary and the diagnoses: what is stored with the domain. */
+    public Findings findings() {
+        return new Findings(summary, diagnoses);
     }
 }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
@@ -29,6 +31,8 @@ import org.xbill.DNS.TXTRecord;
 public final class ZoneFileCheck {
     /** Zone exports of real organizations are far smaller; a cap keeps a wrong file from exhausting memory. */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_MEGABYTES = MAX_BYTES / (1024 * 1024);
+    private static final Pattern PARSER_LINE = Pattern.compile("<none>:(\\d+): (.*)", Pattern.DOTALL);
     private static final long DEFAULT_TTL = 3600;
 
     private final Clock clock;
@@ -45,12 +49,11 @@ public final class ZoneFileCheck {
     public VerificationResult check(Challenge challenge, Path file) {
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new ZoneFileException("The file " + file.getFileName() + " is larger than "
-                        + MAX_BYTES / (1024 * 1024) + " MB; that is not a zone file we can check.");
+                throw new ZoneFileException(ReasonCode.ZONE_FILE_TOO_LARGE, file.getFileName(), MAX_MEGABYTES);
             }
             return check(challenge, Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ZoneFileException("The file " + file + " could not be read.");
+            throw new ZoneFileException(ReasonCode.ZONE_FILE_UNREADABLE, file);
         }
     }
 
@@ -64,15 +67,15 @@ public final class ZoneFileCheck {
         for (Name name : names.all()) {
             answers.put(name, zone.txt(name));
         }
-        SourceEvidence evidence = new SourceEvidence("zone file", ServerRole.ZONE_FILE, answers, zone.serial(apex));
+        SourceEvidence evidence = new SourceEvidence(DomainReason.of(ReasonCode.SERVER_ZONE_FILE), "",
+                ServerRole.ZONE_FILE, answers, zone.serial(apex));
         Instant now = clock.instant();
         return new Verdict(challenge, names, List.of(evidence), now, null).judge();
     }
 
     private static List<Record> parse(String text, Name origin) {
         if (text.length() > MAX_BYTES) {
-            throw new ZoneFileException("The zone text is larger than " + MAX_BYTES / (1024 * 1024)
-                    + " MB; that is not a zone file we can check.");
+            throw new ZoneFileException(ReasonCode.ZONE_TEXT_TOO_LARGE, MAX_MEGABYTES);
         }
         List<Record> records = new ArrayList<>();
         InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
@@ -82,21 +85,22 @@ public final class ZoneFileCheck {
                 records.add(r);
             }
         } catch (IOException | RuntimeException e) {
-            throw new ZoneFileException(plain(e.getMessage()));
+            throw unreadable(e.getMessage());
         }
         return records;
     }
 
-    // dnsjava says "<none>:3: newline in quoted string"; people need the line number and the reason, not the prefix.
-    private static String plain(String message) {
-        if (message == null) {
-            return "The zone text could not be read.";
+    // dnsjava says "<none>:3: newline in quoted string"; people need the line number and the parser's words.
+    private static ZoneFileException unreadable(String parserMessage) {
+        if (parserMessage == null) {
+            return new ZoneFileException(ReasonCode.ZONE_UNREADABLE);
         }
-        if (message.contains("$INCLUDE")) {
-            return "The zone text uses $INCLUDE, which is not allowed here: paste the records themselves.";
+        if (parserMessage.contains("$INCLUDE")) {
+            return new ZoneFileException(ReasonCode.ZONE_INCLUDE);
         }
-        String m = message.replaceFirst("^<none>:", "line ");
-        return "The zone text could not be read (" + m + ").";
+        Matcher m = PARSER_LINE.matcher(parserMessage);
+        return m.matches() ? new ZoneFileException(ReasonCode.ZONE_SYNTAX, m.group(1), m.group(2))
+                : new ZoneFileException(ReasonCode.ZONE_SYNTAX_NO_LINE, parserMessage);
     }
 
     /** The parsed records, answering as a name server for them would. */

@@ -1,8 +1,8 @@
 package app.scimconsole.domains;
 
-/** A zone file or pasted zone text could not be read; the message says why in plain words. */
-public final class ZoneFileException extends RuntimeException {
-    public ZoneFileException(String message) {
-        super(message);
+/** A zone file or pasted zone text could not be read; the reason is one of the {@code ZONE_…} codes. */
+public final class ZoneFileException extends DomainFailure {
+    ZoneFileException(ReasonCode code, Object... args) {
+        super(DomainReason.of(code, args));
     }
 }

@@ -8,6 +8,7 @@ import app.scimconsole.admin.AdminJson;
 import app.scimconsole.http.RouteTable.Found;
 import app.scimconsole.http.RouteTable.Match;
 import app.scimconsole.http.RouteTable.MethodNotAllowed;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.scim.ScimException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,8 @@ final class AdminEndpoint implements HttpHandler {
     }
 
     /** What a failure tells the client: the status and the {@code detail} of the JSON body. */
-    private record Failure(int status, String detail) {
+    /** An error answer: its status, the words for logs and for older consoles, and the reason as data. */
+    private record Failure(int status, String detail, Reason why) {
     }
 
     private final AdminCredentials credentials;
@@ -123,13 +125,13 @@ final class AdminEndpoint implements HttpHandler {
     /** The one place a failure becomes an answer; anything unforeseen is logged and told only as a 500. */
     private static Failure failure(Exchange ex, Exception e) {
         if (e instanceof AdminException a) {
-            return new Failure(a.status(), a.getMessage());
+            return new Failure(a.status(), a.getMessage(), a.why());
         }
         if (e instanceof ScimException s) {
-            return new Failure(s.status(), s.detail());
+            return new Failure(s.status(), s.detail(), new Reason(s.problem().code(), s.args()));
         }
         LOG.error("Admin request {} {} failed", ex.method(), ex.rawPath(), e);
-        return new Failure(500, "The service could not complete the request.");
+        return new Failure(500, "The service could not complete the request.", null);
     }
 
     private static void send(Exchange ex, Failure failure) {
@@ -139,6 +141,9 @@ final class AdminEndpoint implements HttpHandler {
         try {
             ObjectNode body = AdminJson.MAPPER.createObjectNode().put("status", Integer.toString(failure.status()))
                     .put("detail", failure.detail());
+            if (failure.why() != null) {
+                body.put("code", failure.why().code()).set("args", AdminJson.MAPPER.valueToTree(failure.why().args()));
+            }
             ex.send(failure.status(), "application/json", AdminJson.MAPPER.writeValueAsBytes(body));
         } catch (IOException e) {
             LOG.debug("Client went away before the error could be sent", e);
@@ -148,7 +153,7 @@ final class AdminEndpoint implements HttpHandler {
     private static String domainName(Exchange ex) throws IOException {
         String name = body(ex).path("name").asText("");
         if (name.isBlank()) {
-            throw new AdminException(400, "Give the domain's name.");
+            throw new AdminException(400, "Give the domain's name.", Reason.of("admin.domainNameMissing"));
         }
         return name;
     }
@@ -169,7 +174,7 @@ final class AdminEndpoint implements HttpHandler {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new AdminException(400, name + " must be a whole number.");
+            throw new AdminException(400, name + " must be a whole number.", Reason.of("admin.notANumber", name));
         }
     }
 

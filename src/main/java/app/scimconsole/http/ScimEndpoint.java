@@ -104,7 +104,7 @@ final class ScimEndpoint implements HttpHandler {
             caller = access.admit(tenantId, ex.header("Authorization"),
                     ex.header(AdminApi.CONNECTION_TEST_TAG_HEADER),
                     ex.method() + " /" + String.join("/", segments.subList(1, Math.min(2, segments.size()))),
-                    segments.size() > 1 ? segments.get(1) : "");
+                    resourceNamed(segments.size() > 1 ? segments.get(1) : ""));
             throttle(ex, tenantId);
             List<String> below = segments.subList(1, segments.size());
             String tenantUrl = config.tenantUrl(tenantId);
@@ -119,6 +119,12 @@ final class ScimEndpoint implements HttpHandler {
         } finally {
             ex.close();
         }
+    }
+
+    /** What a refused request was after, as the activity log names resources: "User", "Group", else the endpoint. */
+    private static String resourceNamed(String endpoint) {
+        ResourceType type = ResourceType.fromEndpoint(endpoint);
+        return type == null ? endpoint : type.resourceName();
     }
 
     /** The route for the path below the tenant, or the error that says what is there instead. */

@@ -258,6 +258,11 @@ public enum ScimProblem {
     }
 
     /** The status it travels with, unless a thrower picks another {@code scimType} (and so its status). */
+    /** The stable code that names this problem as data (in the activity log, the admin API, the bundles' keys). */
+    public String code() {
+        return "scim.problem." + name();
+    }
+
     public int status() {
         return status;
     }

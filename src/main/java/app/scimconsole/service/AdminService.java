@@ -12,10 +12,13 @@ import app.scimconsole.directory.Directory.Tenant;
 import app.scimconsole.directory.UserSummary;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.DomainConflictException;
+import app.scimconsole.domains.DomainFailure;
+import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.DomainNotRegisteredException;
+import app.scimconsole.domains.DomainReason;
 import app.scimconsole.domains.DomainRecord;
 import app.scimconsole.domains.DomainService;
-import app.scimconsole.domains.InvalidDomainException;
+import app.scimconsole.domains.Findings;
 import app.scimconsole.domains.RecheckPolicy;
 import app.scimconsole.scim.AttrPath;
 import app.scimconsole.scim.Filter;
@@ -45,6 +48,12 @@ import java.util.Set;
 public final class AdminService implements AdminApi {
     private static final int MAX_PAGE = 1000;
     private static final int ACTIVITY_SCAN = 5000;
+    /** args: the minutes asked for */
+    static final String OVERLAP_OUT_OF_RANGE = "admin.overlapOutOfRange";
+    /** args: the attribute asked for */
+    static final String UNKNOWN_SORT = "admin.unknownSort";
+    /** args: the user's id */
+    static final String USER_GONE = "admin.userGone";
     /** args: the entry's English text. An entry written before entries carried their reasons as data. */
     static final String LEGACY_ENTRY = "activity.legacy";
     private static final Set<String> USER_SORTS = Set.of("userName", "displayName", "title", "externalId",
@@ -143,7 +152,8 @@ public final class AdminService implements AdminApi {
     @Override
     public String rotateToken(int overlapMinutes) {
         if (overlapMinutes < 0 || overlapMinutes > 7 * 24 * 60) {
-            throw new AdminException(400, "The overlap must be between 0 minutes and one week.");
+            throw new AdminException(400, "The overlap must be between 0 minutes and one week.",
+                    Reason.of(OVERLAP_OUT_OF_RANGE, overlapMinutes));
         }
         return tenants.rotate(Duration.ofMinutes(overlapMinutes)).secretToken();
     }
@@ -183,7 +193,8 @@ public final class AdminService implements AdminApi {
         AttrPath sort = null;
         if (q.sortBy() != null && !q.sortBy().isBlank()) {
             if (!USER_SORTS.contains(q.sortBy())) {
-                throw new AdminException(400, "Users cannot be sorted by '" + q.sortBy() + "'.");
+                throw new AdminException(400, "Users cannot be sorted by '" + q.sortBy() + "'.",
+                        Reason.of(UNKNOWN_SORT, q.sortBy()));
             }
             sort = FilterParser.parseAttrPath(q.sortBy());
         }
@@ -211,7 +222,8 @@ public final class AdminService implements AdminApi {
     @Override
     public UserDetail user(String id) {
         StoredResource r = directory.get(tenant().id(), ResourceType.USER, id, false)
-                .orElseThrow(() -> new AdminException(404, "This user no longer exists (Entra may have deleted it)."));
+                .orElseThrow(() -> new AdminException(404, "This user no longer exists (Entra may have deleted it).",
+                        Reason.of(USER_GONE, id)));
         ObjectNode d = r.doc();
         JsonNode ext = d.path(Schemas.ENTERPRISE_URN);
         UserRow row = row(r);
@@ -314,22 +326,17 @@ public final class AdminService implements AdminApi {
     public DomainEntry addDomain(String name) {
         try {
             return entry(domains.add(tenant().id(), name));
-        } catch (InvalidDomainException e) {
-            throw new AdminException(400, e.getMessage());
+        } catch (DomainFailure e) {
+            throw refusal(e);
         }
     }
 
     @Override
     public DomainEntry verifyDomain(String name) {
         try {
-            DomainService.Checked c = domains.verify(tenant().id(), name);
-            return entry(c.record(), c.result().summary());
-        } catch (InvalidDomainException e) {
-            throw new AdminException(400, e.getMessage());
-        } catch (DomainNotRegisteredException e) {
-            throw new AdminException(404, e.getMessage());
-        } catch (DomainConflictException e) {
-            throw new AdminException(409, e.getMessage());
+            return entry(domains.verify(tenant().id(), name).record());
+        } catch (DomainFailure e) {
+            throw refusal(e);
         }
     }
 
@@ -337,26 +344,36 @@ public final class AdminService implements AdminApi {
     public void removeDomain(String name) {
         try {
             if (!domains.remove(tenant().id(), name)) {
-                throw new AdminException(404, "'" + name + "' is not registered.");
+                throw new DomainNotRegisteredException(DomainName.parse(name));
             }
-        } catch (InvalidDomainException e) {
-            throw new AdminException(400, e.getMessage());
+        } catch (DomainFailure e) {
+            throw refusal(e);
         }
     }
 
-    private static DomainEntry entry(DomainRecord d) {
-        return entry(d, null);
+    /** A domain operation's refusal with its reason, which the console says in the owner's language. */
+    private static AdminException refusal(DomainFailure e) {
+        int status = e instanceof DomainNotRegisteredException ? 404 : e instanceof DomainConflictException ? 409 : 400;
+        return new AdminException(status, e.getMessage(), reason(e.reason()));
     }
 
-    private static DomainEntry entry(DomainRecord d, String summary) {
+    private static DomainEntry entry(DomainRecord d) {
         Challenge c = d.challenge();
+        Findings f = d.findings();
         return new DomainEntry(d.domain().ascii(), Challenge.RECORD_TYPE, c.recordName(), c.recordValue(),
-                d.status().name(), summary, d.detail(), d.lastChecked(), d.state().nextCheck(), d.state().verifiedAt(),
+                d.status().name(), f == null ? null : reason(f.summary()),
+                f == null ? List.of() : f.diagnoses().stream().map(x -> new DomainDiagnosis(x.kind().name(),
+                        reason(x.problem()), reason(x.fix()))).toList(),
+                d.lastChecked(), d.state().nextCheck(), d.state().verifiedAt(),
                 d.state().lostSince() == null ? null : d.state().lostSince().plus(RecheckPolicy.GRACE));
+    }
+
+    private static Reason reason(DomainReason r) {
+        return new Reason(r.code().code(), r.args());
     }
 
     /** Turns a SCIM-layer failure (e.g. a bad filter built from user input) into an admin error. */
     static AdminException asAdmin(ScimException e) {
-        return new AdminException(e.status(), e.detail());
+        return new AdminException(e.status(), e.detail(), new Reason(e.problem().code(), e.args()));
     }
 }

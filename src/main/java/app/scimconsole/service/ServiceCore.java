@@ -42,8 +42,7 @@ public final class ServiceCore implements AutoCloseable {
     public static DomainService domainService(SqlDirectory directory, String dnsServer, Clock clock) {
         DnsChecker checker = dnsServer == null || dnsServer.isBlank() ? DnsChecker.usingSystemResolver()
                 : DnsChecker.usingServer(dnsServer);
-        return new DomainService(new app.scimconsole.domains.DomainStore(directory.dataSource(),
-                directory.readDataSource()), checker.withClock(clock), clock);
+        return new DomainService(directory.domainRecords(), checker.withClock(clock), clock);
     }
 
     /** Starts the domains' automatic re-checks, one round every {@code every}; they stop when the core closes. */

@@ -98,11 +98,26 @@ class CliContractTest {
         Run pending = run("domain", "verify", "example.com", "--dns-server", dnsServer(), "--data", d, "--json");
         assertThat(pending.exit()).as(pending.err()).isZero();
         assertThat(pending.json().path("status").asText()).isEqualTo("PENDING");
+        // Beside each English sentence, its reason's code and arguments.
+        assertThat(pending.json().path("summary").asText())
+                .startsWith("The name _scim-console-challenge.example.com does not exist yet.");
+        assertThat(pending.json().path("code").asText()).isEqualTo("domain.check.noSuchNameCached");
+        assertThat(pending.json().path("args").get(0).asText()).isEqualTo("_scim-console-challenge.example.com");
+        assertThat(pending.json().path("servers").get(0).path("answer").asText())
+                .isEqualTo("says the name does not exist");
+        assertThat(pending.json().path("servers").get(0).path("code").asText()).isEqualTo("domain.answer.noSuchName");
+        Run pendingText = run("domain", "verify", "example.com", "--dns-server", dnsServer(), "--data", d);
+        assertThat(pendingText.out()).startsWith("PENDING: The name _scim-console-challenge.example.com does not exist")
+                .contains("\n  DNS server (" + dnsServer() + "): says the name does not exist");
         dns.txt(record.path("recordName").asText(), record.path("recordValue").asText());
         Run verified = run("domain", "verify", "example.com", "--dns-server", dnsServer(), "--data", d, "--json");
         assertThat(verified.json().path("status").asText()).isEqualTo("VERIFIED");
-        assertThat(run("domain", "list", "--data", d, "--json").json().path("domains").get(0).path("status").asText())
-                .isEqualTo("VERIFIED");
+        JsonNode listed = run("domain", "list", "--data", d, "--json").json().path("domains").get(0);
+        assertThat(listed.path("status").asText()).isEqualTo("VERIFIED");
+        assertThat(listed.path("detail").asText())
+                .isEqualTo("Verified: the DNS server publishes the record _scim-console-challenge.example.com.");
+        assertThat(listed.path("code").asText()).isEqualTo("domain.check.verifiedByServer");
+        assertThat(run("domain", "list", "--data", d).out()).contains("VERIFIED  Verified: the DNS server publishes");
 
         Path zone = data.resolve("example.com.zone");
         Files.writeString(zone, "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 86400 60\n"
@@ -129,7 +144,9 @@ class CliContractTest {
     void failuresExitNonZeroWithOneLineOnStderr() throws Exception {
         Run bad = run("domain", "add", "not a domain", "--data", data.toString(), "--json");
         assertThat(bad.exit()).isNotZero();
-        assertThat(bad.err()).doesNotContain("\n").doesNotContain("Exception").startsWith("scim-console:");
+        assertThat(bad.err()).doesNotContain("\n").doesNotContain("Exception")
+                .isEqualTo("scim-console: \"not a domain\" contains characters that are not allowed in a domain name. "
+                        + "Use letters, digits and hyphens (-) only.");
         Run rotateFirst = run("scim", "rotate-token", "--data", data.toString());
         assertThat(rotateFirst.exit()).isNotZero();
         assertThat(rotateFirst.err()).contains("scim enable");

@@ -2,6 +2,7 @@ package app.scimconsole.console;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
+import app.scimconsole.admin.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,7 +122,8 @@ public class FakeAdminApi implements AdminApi {
 
     public static DomainEntry pending(String domain, String token, Instant nextCheck) {
         return new DomainEntry(domain, "TXT", "_scim-console-challenge." + domain, "scim-console-verification=" + token,
-                "PENDING", null, "The name does not exist yet.", null, nextCheck, null, null);
+                "PENDING", Reason.of("domain.check.noSuchName", "_scim-console-challenge." + domain), List.of(), null,
+                nextCheck, null, null);
     }
 
     @Override
@@ -136,7 +138,9 @@ public class FakeAdminApi implements AdminApi {
     public DomainEntry verifyDomain(String name) {
         call("verify:" + name);
         DomainEntry old = domains.get(name);
-        DomainEntry e = new DomainEntry(name, "TXT", old.recordName(), old.recordValue(), verifyStatus, null, "checked",
+        Reason found = verifyStatus.equals("VERIFIED") ? Reason.of("domain.check.verifiedByServer", old.recordName())
+                : Reason.of("domain.check.noSuchName", old.recordName());
+        DomainEntry e = new DomainEntry(name, "TXT", old.recordName(), old.recordValue(), verifyStatus, found, List.of(),
                 Instant.parse("2026-03-02T09:00:00Z"), Instant.parse("2026-03-03T09:00:00Z"),
                 verifyStatus.equals("VERIFIED") ? Instant.parse("2026-03-02T09:00:00Z") : null, null);
         domains.put(name, e);

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A {@link UiKit} for view-model tests: synchronous tasks, a clock and a scheduler the test moves, a recording clipboard. */
+/**
+ * A {@link UiKit} for view-model tests: synchronous tasks, a clock and a scheduler the test moves, a recording
+ * clipboard; in English unless a test asks for another language.
+ */
 public final class TestUi {
     public final StatusModel status = new StatusModel();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
@@ -25,10 +28,16 @@ public final class TestUi {
     public final ManualScheduler scheduler = new ManualScheduler();
     public final List<String> confirmations = new ArrayList<>();
     public boolean confirmAnswer = true;
-    public final I18n i18n = I18n.forLocale(Locale.ENGLISH);
+    public final I18n i18n;
     public final UiKit kit;
 
     public TestUi() {
+        this(Locale.ENGLISH);
+    }
+
+    /** The console in {@code language}, telling times in UTC. */
+    public TestUi(Locale language) {
+        i18n = I18n.forLocale(language);
         ClipboardService cb = clipboard::add;
         Confirmer confirmer = (title, header, details, confirm) -> {
             confirmations.add(header);

@@ -70,13 +70,14 @@ class DnsCheckerAuthoritiesTest {
         VerificationResult result = checker.check(challenge);
 
         assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
-        assertThat(result.summary()).contains("3 of 3 name servers");
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED, 3, 3, challenge.recordName()));
         assertThat(result.diagnoses()).isEmpty();
         assertThat(result.servers()).hasSize(4);
         assertThat(result.servers()).filteredOn(r -> r.role() == ServerRole.AUTHORITATIVE)
                 .extracting(ServerCheck::server)
-                .containsExactlyInAnyOrder("ns1.example.com (127.0.0.11)", "ns2.example.com (127.0.0.12)",
-                        "ns3.example.com (127.0.0.13)");
+                .containsExactlyInAnyOrder(DomainReason.of(ReasonCode.SERVER_NAMED, "ns1.example.com", "127.0.0.11"),
+                        DomainReason.of(ReasonCode.SERVER_NAMED, "ns2.example.com", "127.0.0.12"),
+                        DomainReason.of(ReasonCode.SERVER_NAMED, "ns3.example.com", "127.0.0.13"));
         assertThat(result.servers()).filteredOn(r -> r.role() == ServerRole.AUTHORITATIVE)
                 .allSatisfy(r -> assertThat(r.soaSerial()).isEqualTo(2L));
     }
@@ -90,12 +91,16 @@ class DnsCheckerAuthoritiesTest {
         VerificationResult result = checker.check(challenge);
 
         assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
-        assertThat(result.summary()).contains("2 of 3 name servers");
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED,
+                challenge.recordName(), 2, 3));
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.PARTIALLY_PUBLISHED);
-            assertThat(d.problem()).startsWith("2 of 3 name servers have the record; ns3.example.com")
-                    .contains("zone serial 2, others have 3: not updated yet");
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.PARTIALLY_PUBLISHED_PROBLEM, 2, 3,
+                    "ns3.example.com (127.0.0.13)"));
         });
+        assertThat(result.servers()).filteredOn(r -> r.server().args().contains("ns3.example.com")).singleElement()
+                .satisfies(r -> assertThat(r.answer()).isEqualTo(DomainReason.of(ReasonCode.ANSWER_NO_SUCH_NAME_BEHIND,
+                        2, 3)));
     }
 
     @Test
@@ -106,7 +111,8 @@ class DnsCheckerAuthoritiesTest {
         VerificationResult result = checker.check(challenge);
 
         assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
-        assertThat(result.servers()).anySatisfy(r -> assertThat(r.summary()).contains("not as an authoritative"));
+        assertThat(result.servers()).anySatisfy(r -> assertThat(r.answer().code())
+                .isEqualTo(ReasonCode.ANSWER_NOT_AUTHORITATIVE));
     }
 
     @Test
@@ -129,8 +135,10 @@ class DnsCheckerAuthoritiesTest {
         VerificationResult result = checker.check(challenge);
 
         assertThat(result.status()).isEqualTo(VerificationStatus.ERROR);
-        assertThat(result.summary()).contains("Only 1 of 3 name servers answered").contains("did not answer within")
-                .contains("reported a failure");
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_TOO_FEW_ANSWERS, 1, 3,
+                "ns2.example.com (127.0.0.12), ns3.example.com (127.0.0.13)"));
+        assertThat(result.servers()).extracting(r -> r.answer().code()).contains(ReasonCode.ANSWER_TIMEOUT_MILLIS,
+                ReasonCode.ANSWER_FAILURE);
     }
 
     @Test
@@ -142,7 +150,8 @@ class DnsCheckerAuthoritiesTest {
         assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.RESOLVER_BEHIND);
-            assertThat(d.problem()).contains(Verdict.readable(DnsCheckerTest.NOW.plusSeconds(900)));
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.RESOLVER_BEHIND_CACHED_PROBLEM,
+                    DnsCheckerTest.NOW.plusSeconds(900)));
         });
     }
 
@@ -159,7 +168,7 @@ class DnsCheckerAuthoritiesTest {
         VerificationResult result = checker.check(new Challenge(DomainName.parse("nope.example.com"), TOKEN));
 
         assertThat(result.status()).isEqualTo(VerificationStatus.ERROR);
-        assertThat(result.summary()).contains("does not exist in DNS");
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.NO_SERVERS_NOT_IN_DNS, "nope.example.com"));
         assertThat(result.servers()).isEmpty();
     }
 
@@ -170,6 +179,7 @@ class DnsCheckerAuthoritiesTest {
         VerificationResult result = checker.check(challenge);
 
         assertThat(result.status()).isEqualTo(VerificationStatus.ERROR);
-        assertThat(result.summary()).contains("could not find the name servers").contains("did not answer in time");
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.NO_SERVERS_RESOLVER_TIMEOUT, "example.com",
+                "127.0.0.1:" + resolver.address().getPort()));
     }
 }

@@ -48,7 +48,9 @@ class DnsCheckerTest {
             assertThat(row.hasRecord()).isTrue();
             assertThat(row.authoritative()).isTrue();
             assertThat(row.soaSerial()).isEqualTo(2025030101L);
-            assertThat(row.summary()).isEqualTo("has the record");
+            assertThat(row.answer()).isEqualTo(DomainReason.of(ReasonCode.ANSWER_HAS_RECORD));
+            assertThat(row.server()).isEqualTo(DomainReason.of(ReasonCode.SERVER_GIVEN,
+                    "127.0.0.1:" + dns.address().getPort()));
         });
     }
 
@@ -60,7 +62,8 @@ class DnsCheckerTest {
         assertThat(result.servers().get(0).outcome()).isEqualTo(DnsOutcome.NO_SUCH_NAME);
         // min(SOA TTL 3600, MINIMUM 300) = 300 s
         assertThat(result.notFoundCachedUntil()).isEqualTo(NOW.plusSeconds(300));
-        assertThat(result.summary()).contains("does not exist yet").contains(Verdict.readable(NOW.plusSeconds(300)));
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME_CACHED,
+                challenge.recordName(), "2025-03-01T10:05:00Z"));
         assertThat(result.diagnoses()).isEmpty();
     }
 
@@ -73,7 +76,8 @@ class DnsCheckerTest {
         assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
         assertThat(result.servers().get(0).outcome()).isEqualTo(DnsOutcome.NO_RECORDS);
         assertThat(result.notFoundCachedUntil()).isEqualTo(NOW.plusSeconds(300));
-        assertThat(result.summary()).contains("has no TXT record yet");
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_NO_RECORDS_CACHED,
+                challenge.recordName(), NOW.plusSeconds(300)));
     }
 
     @Test
@@ -92,8 +96,9 @@ class DnsCheckerTest {
         assertThat(result.status()).isEqualTo(VerificationStatus.MISMATCH);
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.OTHER_VALUE);
-            assertThat(d.problem()).contains("earlier registration");
-            assertThat(d.fix()).contains(challenge.recordValue());
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.OTHER_VALUE_OURS_PROBLEM,
+                    "\"" + Challenge.VALUE_PREFIX + "x".repeat(52) + "\""));
+            assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.OTHER_VALUE_FIX, challenge.recordValue()));
         });
         assertThat(result.servers().get(0).values()).containsExactly(Challenge.VALUE_PREFIX + "x".repeat(52));
     }
@@ -127,7 +132,9 @@ class DnsCheckerTest {
         assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.TOKEN_AT_APEX);
-            assertThat(d.fix()).contains(Challenge.RECORD_LABEL);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.TOKEN_AT_APEX_PROBLEM, "example.com",
+                    challenge.recordName()));
+            assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.TOKEN_AT_APEX_FIX, Challenge.RECORD_LABEL));
         });
     }
 
@@ -140,7 +147,8 @@ class DnsCheckerTest {
         assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.NAME_DOUBLED);
-            assertThat(d.problem()).contains("_scim-console-challenge.example.com.example.com");
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.DOUBLED_NAME_PROBLEM,
+                    "_scim-console-challenge.example.com.example.com"));
         });
     }
 
@@ -166,7 +174,8 @@ class DnsCheckerTest {
         assertThat(result.servers().get(0).outcome()).isEqualTo(DnsOutcome.ALIAS);
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.CNAME_AT_CHALLENGE);
-            assertThat(d.problem()).contains("verify.provider.example.net");
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.CNAME_PROBLEM, challenge.recordName(),
+                    "verify.provider.example.net"));
         });
     }
 
@@ -206,8 +215,12 @@ class DnsCheckerTest {
 
         assertThat(result.status()).isEqualTo(VerificationStatus.ERROR);
         assertThat(result.servers().get(0).outcome()).isEqualTo(DnsOutcome.SERVER_FAILURE);
-        assertThat(result.summary()).contains("cannot tell yet").contains("reported a failure")
-                .contains("signature expired");
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_NO_USABLE_ANSWER,
+                "127.0.0.1:" + dns.address().getPort()));
+        assertThat(result.servers().get(0).answer()).satisfies(a -> {
+            assertThat(a.code()).isEqualTo(ReasonCode.ANSWER_FAILURE);
+            assertThat(a.args().get(0)).contains("signature expired");
+        });
     }
 
     @Test
@@ -220,7 +233,8 @@ class DnsCheckerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(result.status()).isEqualTo(VerificationStatus.ERROR);
         assertThat(result.servers().get(0).outcome()).isEqualTo(DnsOutcome.TIMEOUT);
-        assertThat(result.summary()).contains("did not answer within 400 ms");
+        assertThat(result.summary().code()).isEqualTo(ReasonCode.CHECK_NO_USABLE_ANSWER);
+        assertThat(result.servers().get(0).answer()).isEqualTo(DomainReason.of(ReasonCode.ANSWER_TIMEOUT_MILLIS, 400));
     }
 
     @Test
@@ -241,7 +255,8 @@ class DnsCheckerTest {
         VerificationResult result = checker.check(challenge);
 
         assertThat(result.status()).isEqualTo(VerificationStatus.ERROR);
-        assertThat(result.summary()).contains("refused to answer");
+        assertThat(result.summary().code()).isEqualTo(ReasonCode.CHECK_NO_USABLE_ANSWER);
+        assertThat(result.servers().get(0).answer()).isEqualTo(DomainReason.of(ReasonCode.ANSWER_REFUSED));
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.scimconsole.domains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.scimconsole.directory.SqliteDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,28 +12,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 /** The facade end to end: real SQLite file, real DNS server on loopback. */
 class DomainServiceTest {
     TestDnsServer dns;
+    SqliteDirectory directory;
     DomainService service;
 
     @BeforeEach
     void start(@TempDir Path dir) throws Exception {
         dns = TestDnsServer.start();
         dns.zone("example.com", 1, 3600, 300);
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("db.sqlite"));
-        DomainStoreTest.migrate(dataSource);
+        directory = SqliteDirectory.open(dir);
         Clock clock = Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC);
-        service = new DomainService(new DomainStore(dataSource),
+        service = new DomainService(directory.domainRecords(),
                 DnsChecker.usingServer(dns.address()).withTimeout(Duration.ofMillis(400)).withClock(clock), clock);
     }
 
     @AfterEach
     void stop() {
         dns.close();
+        directory.close();
     }
 
     @Test
@@ -57,7 +57,8 @@ class DomainServiceTest {
         DomainService.Checked first = service.verify("t1", "example.com");
         assertThat(first.result().status()).isEqualTo(VerificationStatus.PENDING);
         assertThat(first.record().status()).isEqualTo(DomainStatus.PENDING);
-        assertThat(first.record().detail()).contains("does not exist yet");
+        assertThat(first.record().findings()).isEqualTo(first.result().findings());
+        assertThat(first.record().findings().summary().code()).isEqualTo(ReasonCode.CHECK_NO_SUCH_NAME_CACHED);
         assertThat(service.isVerified("t1", "example.com")).isFalse();
 
         dns.txt(added.challenge().recordName(), added.challenge().recordValue());
@@ -84,11 +85,13 @@ class DomainServiceTest {
         dns.txt(second.challenge().recordName(), second.challenge().recordValue());
         service.verify("t1", "example.com");
 
-        assertThatThrownBy(() -> service.verify("t2", "example.com")).isInstanceOf(DomainConflictException.class)
-                .hasMessageStartingWith("example.com is already verified by another organization");
+        assertThatThrownBy(() -> service.verify("t2", "example.com")).isInstanceOfSatisfying(
+                DomainConflictException.class, e -> assertThat(e.reason()).isEqualTo(
+                        DomainReason.of(ReasonCode.VERIFIED_ELSEWHERE, "example.com", 72)));
         assertThat(service.list("t2")).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(DomainStatus.ERROR);
-            assertThat(r.detail()).contains("another organization");
+            assertThat(r.findings()).isEqualTo(Findings.of(DomainReason.of(ReasonCode.VERIFIED_ELSEWHERE,
+                    "example.com", 72)));
         });
         assertThat(service.recheck(service.list("t2").get(0)).status()).isEqualTo(DomainStatus.ERROR);
     }
@@ -96,7 +99,8 @@ class DomainServiceTest {
     @Test
     void verifyingAnUnregisteredDomainSaysToAddItFirst() {
         assertThatThrownBy(() -> service.verify("t1", "example.com"))
-                .isInstanceOf(DomainNotRegisteredException.class).hasMessageContaining("Add it first");
+                .isInstanceOfSatisfying(DomainNotRegisteredException.class, e -> assertThat(e.reason())
+                        .isEqualTo(DomainReason.of(ReasonCode.NOT_REGISTERED, "example.com")));
         assertThatThrownBy(() -> service.add("t1", "localhost")).isInstanceOf(InvalidDomainException.class);
     }
 
@@ -126,7 +130,7 @@ class DomainServiceTest {
                 },
                 oldest -> {
                     assertThat(oldest.status()).isEqualTo(DomainStatus.PENDING);
-                    assertThat(oldest.detail()).contains("does not exist yet");
+                    assertThat(oldest.findings().summary().code()).isEqualTo(ReasonCode.CHECK_NO_SUCH_NAME_CACHED);
                 });
         assertThatThrownBy(() -> service.history("t1", "other.example", 10))
                 .isInstanceOf(DomainNotRegisteredException.class);

@@ -104,7 +104,7 @@ class NsdInteropTest {
         assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
         assertThat(result.servers().get(0).outcome()).isEqualTo(DnsOutcome.NO_SUCH_NAME);
         assertThat(result.notFoundCachedUntil()).isEqualTo(DnsCheckerTest.NOW.plusSeconds(NEGATIVE_TTL));
-        assertThat(result.summary()).contains("does not exist yet");
+        assertThat(result.summary().code()).isEqualTo(ReasonCode.CHECK_NO_SUCH_NAME_CACHED);
     }
 
     @Test
@@ -223,13 +223,19 @@ class NsdInteropTest {
         assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
         assertThat(result.servers()).filteredOn(r -> r.role() == ServerRole.AUTHORITATIVE).extracting(
                 ServerCheck::server, ServerCheck::authoritative, ServerCheck::hasRecord, ServerCheck::soaSerial)
-                .containsExactlyInAnyOrder(tuple("ns1.example.com (127.0.0.11)", true, true, SERIAL + 1),
-                        tuple("ns2.example.com (127.0.0.12)", true, false, SERIAL));
+                .containsExactlyInAnyOrder(
+                        tuple(DomainReason.of(ReasonCode.SERVER_NAMED, "ns1.example.com", "127.0.0.11"), true, true,
+                                SERIAL + 1),
+                        tuple(DomainReason.of(ReasonCode.SERVER_NAMED, "ns2.example.com", "127.0.0.12"), true, false,
+                                SERIAL));
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.PARTIALLY_PUBLISHED);
-            assertThat(d.problem()).startsWith("1 of 2 name servers have the record; ns2.example.com")
-                    .contains("zone serial " + SERIAL + ", others have " + (SERIAL + 1) + ": not updated yet");
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.PARTIALLY_PUBLISHED_PROBLEM, 1, 2,
+                    "ns2.example.com (127.0.0.12)"));
         });
+        assertThat(result.servers()).filteredOn(r -> r.server().args().contains("ns2.example.com")).singleElement()
+                .satisfies(r -> assertThat(r.answer()).isEqualTo(DomainReason.of(ReasonCode.ANSWER_NO_SUCH_NAME_BEHIND,
+                        SERIAL, SERIAL + 1)));
 
         ns2.publish(zone(SERIAL + 1, name + " IN TXT \"" + challenge.recordValue() + "\""));
         assertThat(checker.check(challenge).status()).isEqualTo(VerificationStatus.VERIFIED);

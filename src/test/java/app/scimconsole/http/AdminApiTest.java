@@ -15,7 +15,8 @@ import app.scimconsole.client.AdminClient;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.domains.Challenge;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,12 +144,21 @@ class AdminApiTest extends ScimServiceTestBase {
         assertThat(added.recordType()).isEqualTo("TXT");
         assertThat(added.recordName()).isEqualTo("_scim-console-challenge.example.org");
         assertThat(added.status()).isEqualTo("PENDING");
+        assertThat(added.summary()).as("not checked yet").isNull();
         dns.zone("example.org", 1, 300, 60);
-        assertThat(admin.verifyDomain("example.org").status()).isEqualTo("PENDING");
+        AdminApi.DomainEntry pending = admin.verifyDomain("example.org");
+        assertThat(pending.status()).isEqualTo("PENDING");
+        // What the check found travels as a code and its arguments, for the console to say in its language.
+        assertThat(pending.summary().code()).isEqualTo("domain.check.noSuchNameCached");
+        assertThat(pending.summary().args().get(0)).isEqualTo("_scim-console-challenge.example.org");
+        assertThat(Instant.parse(pending.summary().args().get(1))).isAfter(pending.lastChecked());
+        assertThat(pending.diagnoses()).isEmpty();
         dns.txt(added.recordName(), added.recordValue());
         AdminApi.DomainEntry verified = admin.verifyDomain("example.org");
         assertThat(verified.status()).isEqualTo("VERIFIED");
         assertThat(verified.verifiedAt()).isNotNull();
+        assertThat(verified.summary()).isEqualTo(
+                new Reason("domain.check.verifiedByServer", List.of("_scim-console-challenge.example.org")));
         assertThat(admin.domains()).extracting(AdminApi.DomainEntry::domain).contains("example.org", "testuser.com");
         // and the SCIM service now accepts its users
         assertThat(scim.post("/Users", "{\"userName\":\"z@example.org\"}").status()).isEqualTo(201);
@@ -156,8 +166,14 @@ class AdminApiTest extends ScimServiceTestBase {
         admin.removeDomain("example.org");
         assertThat(admin.domains()).extracting(AdminApi.DomainEntry::domain).doesNotContain("example.org");
         assertThat(scim.post("/Users", "{\"userName\":\"y@example.org\"}").status()).isEqualTo(400);
-        assertThatThrownBy(() -> admin.addDomain("not a domain")).isInstanceOf(AdminException.class)
-                .satisfies(e -> assertThat(((AdminException) e).status()).isEqualTo(400));
+        assertThatThrownBy(() -> admin.addDomain("not a domain")).isInstanceOfSatisfying(AdminException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.why()).isEqualTo(new Reason("domain.name.badCharacters", List.of("not a domain")));
+        });
+        assertThatThrownBy(() -> admin.removeDomain("example.org")).isInstanceOfSatisfying(AdminException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.why()).isEqualTo(new Reason("domain.error.notRegistered", List.of("example.org")));
+        });
     }
 
     @Test

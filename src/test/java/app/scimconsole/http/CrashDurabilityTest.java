@@ -125,7 +125,8 @@ class CrashDurabilityTest {
             }
             assertThat(createdInLog).as("a CREATE entry for exactly the users that exist").isEqualTo(stored.keySet());
             assertThat(patchedInLog).as("a PATCH entry for exactly the users that carry the PATCH").isEqualTo(patched);
-            try (Connection c = directory.dataSource().getConnection(); Statement s = c.createStatement();
+            try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve(
+                    SqliteDirectory.FILE_NAME).toAbsolutePath()); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("ok");

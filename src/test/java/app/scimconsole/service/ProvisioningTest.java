@@ -1,5 +1,6 @@
 package app.scimconsole.service;
 
+import app.scimconsole.testing.Together;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,10 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -180,22 +179,7 @@ class ProvisioningTest {
         }
     }
 
-    /** Starts one task per thread at the same moment and collects what each returned. */
     private List<Object> runTogether(IntFunction<Callable<Object>> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            Callable<Object> work = task.apply(i);
-            futures.add(pool.submit(() -> {
-                start.await();
-                return work.call();
-            }));
-        }
-        start.countDown();
-        List<Object> results = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            results.add(f.get(30, TimeUnit.SECONDS));
-        }
-        return results;
+        return Together.run(pool, THREADS, task);
     }
 }

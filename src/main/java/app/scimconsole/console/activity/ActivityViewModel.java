@@ -101,7 +101,7 @@ public final class ActivityViewModel {
             case USER_NAME -> e.userName();
             case OUTCOME -> "rejected".equals(e.outcome()) ? ui.text("activity.outcome.rejected")
                     : "success".equals(e.outcome()) ? ui.text("activity.outcome.success") : e.outcome();
-            case DETAIL -> e.reason() == null ? e.detail() : ui.text(e.reason().code(), e.reason().args().toArray());
+            case DETAIL -> e.reason() == null ? e.detail() : ui.reasons().text(e.reason());
         };
     }
 

@@ -1,20 +1,19 @@
 package app.scimconsole.console.common;
 
 import app.scimconsole.admin.AdminException;
-import app.scimconsole.domains.DomainConflictException;
-import app.scimconsole.domains.DomainNotRegisteredException;
-import app.scimconsole.domains.InvalidDomainException;
-import app.scimconsole.domains.ZoneFileException;
+import app.scimconsole.domains.DomainFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Turns a failure into one plain sentence for the owner. Failures that already carry such a sentence (the admin
- * client's, the domain checks') keep it; anything else gets a general sentence, and its details go to the log,
- * never to the screen.
+ * Turns a failure into one plain sentence for the owner. Failures with a reason (the admin client's, the service's,
+ * the domain checks') are said from the bundles; failures that already carry such a sentence keep it; anything
+ * else gets a general sentence, and its details go to the log, never to the screen.
  */
 public final class Problems {
     private static final System.Logger LOG = System.getLogger(Problems.class.getName());
@@ -48,15 +47,16 @@ public final class Problems {
         if (t instanceof AdminException a && a.reason() != null) {
             return i18n.text(reasonKey("problem.admin.", a.reason()), a.details().toArray());
         }
-        if (t instanceof InvalidDomainException d) {
-            return describe(d, i18n);
+        if (t instanceof AdminException a && a.why() != null) {
+            return reasons(i18n).text(a.why());
+        }
+        if (t instanceof DomainFailure d) {
+            return reasons(i18n).text(d.reason());
         }
         if (t instanceof PlainException p && p.key != null) {
             return i18n.text(p.key, p.args);
         }
-        if (t instanceof AdminException || t instanceof InvalidDomainException || t instanceof ZoneFileException
-                || t instanceof DomainConflictException || t instanceof DomainNotRegisteredException
-                || t instanceof PlainException) {
+        if (t instanceof AdminException || t instanceof PlainException) {
             String m = t.getMessage();
             if (m != null && !m.isBlank()) {
                 return m;
@@ -70,9 +70,9 @@ public final class Problems {
         return i18n.text("problem.unexpected");
     }
 
-    /** What is wrong with a typed domain name, in the console's language. */
-    public static String describe(InvalidDomainException e, I18n i18n) {
-        return i18n.text(reasonKey("domainName.", e.reason()), e.details().toArray());
+    /** Without the console's own clock and zone at hand here, a failure's instants are shown in this computer's. */
+    private static ReasonTexts reasons(I18n i18n) {
+        return new ReasonTexts(new Texts(i18n, ZoneId.systemDefault()), Clock.systemUTC());
     }
 
     /** The message key of a reason: the prefix and the reason in lower camel case (HOST_UNKNOWN → hostUnknown). */

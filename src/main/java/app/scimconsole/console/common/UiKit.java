@@ -17,4 +17,9 @@ public record UiKit(TaskRunner tasks, StatusModel status, Texts texts, Clock clo
     public String text(String key, Object... args) {
         return texts.i18n().text(key, args);
     }
+
+    /** Reasons (codes and arguments) as sentences in the console's language. */
+    public ReasonTexts reasons() {
+        return new ReasonTexts(texts, clock);
+    }
 }

@@ -1,8 +1,8 @@
 package app.scimconsole.console.domains;
 
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.domains.DomainViewModel.DiagnosisRow;
 import app.scimconsole.console.domains.DomainViewModel.ServerRow;
-import app.scimconsole.domains.Diagnosis;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -79,7 +79,7 @@ public final class DomainCardController {
         liveNote.textProperty().bind(vm.liveNoteProperty());
         liveNote.visibleProperty().bind(vm.liveNoteProperty().isNotEmpty());
         liveNote.managedProperty().bind(vm.liveNoteProperty().isNotEmpty());
-        vm.diagnoses().addListener((ListChangeListener<Diagnosis>) c -> showDiagnoses());
+        vm.diagnoses().addListener((ListChangeListener<DiagnosisRow>) c -> showDiagnoses());
         vm.servers().addListener((ListChangeListener<ServerRow>) c -> showServers());
         showDiagnoses();
         showServers();
@@ -93,7 +93,7 @@ public final class DomainCardController {
 
     private void showDiagnoses() {
         diagnoses.getChildren().clear();
-        for (Diagnosis d : vm.diagnoses()) {
+        for (DiagnosisRow d : vm.diagnoses()) {
             Label problem = new Label(d.problem());
             problem.setWrapText(true);
             problem.getStyleClass().add("diagnosis-problem");

@@ -2,10 +2,10 @@ package app.scimconsole.console.domains;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.DomainEntry;
+import app.scimconsole.console.common.ReasonTexts;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.domains.Challenge;
-import app.scimconsole.domains.Diagnosis;
 import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.ServerCheck;
 import app.scimconsole.domains.VerificationResult;
@@ -27,11 +27,16 @@ import javafx.collections.ObservableList;
 
 /**
  * One registered domain: the record to publish, the service's stored standing (what decides whether Entra's users
- * are accepted), and this computer's live DNS check with one row per server asked and the reasons and fixes.
+ * are accepted) with what its last check found, and this computer's live DNS check with one row per server asked
+ * and the reasons and fixes. Every text is made here from reasons (codes and arguments), in the console's language.
  */
 public final class DomainViewModel {
     /** A per-server row, ready to show. */
     public record ServerRow(String server, String role, String answer, boolean hasRecord) {
+    }
+
+    /** What is wrong and what to do, ready to show. */
+    public record DiagnosisRow(String problem, String fix) {
     }
 
     private final UiKit ui;
@@ -48,7 +53,7 @@ public final class DomainViewModel {
     private final StringProperty schedule = new SimpleStringProperty("");
     private final BooleanProperty checking = new SimpleBooleanProperty();
     private final ObservableList<ServerRow> servers = FXCollections.observableArrayList();
-    private final ObservableList<Diagnosis> diagnoses = FXCollections.observableArrayList();
+    private final ObservableList<DiagnosisRow> diagnoses = FXCollections.observableArrayList();
     private final ObjectProperty<VerificationResult> lastLive = new SimpleObjectProperty<>();
     private Instant lastLiveAt;
 
@@ -74,8 +79,10 @@ public final class DomainViewModel {
         indicator.set(i);
         statusText.set(ui.text(i.key()));
         if (lastLive.get() == null) {
-            String stored = e.summary() != null && !e.summary().isBlank() ? e.summary() : e.detail();
-            summary.set(stored == null || stored.isBlank() ? ui.text("domain.notCheckedYet") : readableTimes(stored));
+            ReasonTexts reasons = ui.reasons();
+            summary.set(e.summary() == null ? ui.text("domain.notCheckedYet") : reasons.text(e.summary()));
+            diagnoses.setAll(e.diagnoses().stream()
+                    .map(d -> new DiagnosisRow(reasons.text(d.problem()), reasons.text(d.fix()))).toList());
         }
         updateLiveNote();
         tick(ui.clock().instant());
@@ -146,35 +153,20 @@ public final class DomainViewModel {
     }
 
     private void applyLive(VerificationResult r) {
+        ReasonTexts reasons = ui.reasons();
         lastLive.set(r);
         lastLiveAt = r.checkedAt();
-        summary.set(readableTimes(r.summary()));
-        servers.setAll(r.servers().stream().map(this::row).toList());
-        diagnoses.setAll(r.diagnoses());
+        summary.set(reasons.text(r.summary()));
+        servers.setAll(r.servers().stream().map(s -> row(s, reasons)).toList());
+        diagnoses.setAll(r.diagnoses().stream()
+                .map(d -> new DiagnosisRow(reasons.text(d.problem()), reasons.text(d.fix()))).toList());
         updateLiveNote();
     }
 
-    private static final java.util.regex.Pattern ISO_INSTANT =
-            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
-
-    /** The domain checks' sentences name times as ISO instants; show them as the owner reads times. */
-    String readableTimes(String text) {
-        if (text == null) {
-            return null;
-        }
-        Instant now = ui.clock().instant();
-        return ISO_INSTANT.matcher(text).replaceAll(m -> {
-            try {
-                return java.util.regex.Matcher.quoteReplacement(ui.texts().time(Instant.parse(m.group()), now));
-            } catch (java.time.format.DateTimeParseException e) {
-                return java.util.regex.Matcher.quoteReplacement(m.group());
-            }
-        });
-    }
-
-    private ServerRow row(ServerCheck s) {
-        return new ServerRow(s.server(), ui.text("domain.role." + s.role().name().toLowerCase(java.util.Locale.ROOT)),
-                readableTimes(s.summary()), s.hasRecord());
+    private ServerRow row(ServerCheck s, ReasonTexts reasons) {
+        return new ServerRow(reasons.text(s.server()),
+                ui.text("domain.role." + s.role().name().toLowerCase(java.util.Locale.ROOT)), reasons.text(s.answer()),
+                s.hasRecord());
     }
 
     private void updateLiveNote() {
@@ -271,7 +263,7 @@ public final class DomainViewModel {
         return servers;
     }
 
-    public ObservableList<Diagnosis> diagnoses() {
+    public ObservableList<DiagnosisRow> diagnoses() {
         return diagnoses;
     }
 

@@ -2,7 +2,6 @@ package app.scimconsole.console.domains;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.DomainEntry;
-import app.scimconsole.console.common.Problems;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
@@ -72,7 +71,7 @@ public final class DomainsViewModel {
             DomainName.parse(text);
             return null;
         } catch (InvalidDomainException e) {
-            return Problems.describe(e, ui.i18n());
+            return ui.reasons().text(e.reason());
         }
     }
 

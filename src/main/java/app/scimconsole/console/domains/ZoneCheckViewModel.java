@@ -1,6 +1,7 @@
 package app.scimconsole.console.domains;
 
 import app.scimconsole.console.common.Problems.PlainException;
+import app.scimconsole.console.common.ReasonTexts;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.domains.VerificationResult;
@@ -55,8 +56,10 @@ public final class ZoneCheckViewModel {
                     result.set(r);
                     Indicator i = Indicator.of(r.status().name());
                     indicator.set(i);
-                    StringBuilder out = new StringBuilder(r.summary());
-                    r.diagnoses().forEach(x -> out.append("\n• ").append(x.problem()).append(' ').append(x.fix()));
+                    ReasonTexts reasons = ui.reasons();
+                    StringBuilder out = new StringBuilder(reasons.text(r.summary()));
+                    r.diagnoses().forEach(x -> out.append("\n• ").append(reasons.text(x.problem())).append(' ')
+                            .append(reasons.text(x.fix())));
                     resultText.set(out.toString());
                 }).onError(m -> {
                     result.set(null);

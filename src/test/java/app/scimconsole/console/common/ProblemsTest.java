@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.scimconsole.client.AdminClient;
 import app.scimconsole.admin.AdminException;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.console.common.Problems.PlainException;
 import app.scimconsole.console.context.ServiceConnection;
 import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.InvalidDomainException;
+import app.scimconsole.domains.ReasonCode;
 import app.scimconsole.http.ServiceConfig;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -104,30 +106,50 @@ class ProblemsTest {
     }
 
     /** A typed text for each way a domain name can be wrong. */
-    private static final Map<InvalidDomainException.Reason, String> BAD_DOMAINS = Map.ofEntries(
-            Map.entry(InvalidDomainException.Reason.EMPTY, " "),
-            Map.entry(InvalidDomainException.Reason.IP_ADDRESS, "192.168.0.1"),
-            Map.entry(InvalidDomainException.Reason.NOT_FULL, "localhost"),
-            Map.entry(InvalidDomainException.Reason.TOO_LONG, String.join(".", java.util.Collections.nCopies(5, "a".repeat(60)))),
-            Map.entry(InvalidDomainException.Reason.ENDS_IN_NUMBER, "example.123"),
-            Map.entry(InvalidDomainException.Reason.EMAIL_ADDRESS, "someone@example.com"),
-            Map.entry(InvalidDomainException.Reason.WEB_ADDRESS, "https://example.com/path"),
-            Map.entry(InvalidDomainException.Reason.EMPTY_PART, "example..com"),
-            Map.entry(InvalidDomainException.Reason.BAD_CHARACTERS, "exa_mple.com"),
-            Map.entry(InvalidDomainException.Reason.PART_TOO_LONG, "a".repeat(64) + ".com"),
-            Map.entry(InvalidDomainException.Reason.HYPHEN_AT_END, "-example.com"));
+    private static final Map<ReasonCode, String> BAD_DOMAINS = Map.ofEntries(
+            Map.entry(ReasonCode.NAME_EMPTY, " "),
+            Map.entry(ReasonCode.NAME_IP_ADDRESS, "192.168.0.1"),
+            Map.entry(ReasonCode.NAME_NOT_FULL, "localhost"),
+            Map.entry(ReasonCode.NAME_TOO_LONG, String.join(".", java.util.Collections.nCopies(5, "a".repeat(60)))),
+            Map.entry(ReasonCode.NAME_ENDS_IN_NUMBER, "example.123"),
+            Map.entry(ReasonCode.NAME_EMAIL_ADDRESS, "someone@example.com"),
+            Map.entry(ReasonCode.NAME_WEB_ADDRESS, "https://example.com/path"),
+            Map.entry(ReasonCode.NAME_EMPTY_PART, "example..com"),
+            Map.entry(ReasonCode.NAME_BAD_CHARACTERS, "exa_mple.com"),
+            Map.entry(ReasonCode.NAME_PART_TOO_LONG, "a".repeat(64) + ".com"),
+            Map.entry(ReasonCode.NAME_HYPHEN_AT_END, "-example.com"));
 
     @ParameterizedTest
-    @EnumSource(InvalidDomainException.Reason.class)
-    void aMistypedDomainIsExplainedInTheConsolesLanguage(InvalidDomainException.Reason reason) {
-        assertThat(BAD_DOMAINS).as("a sample for " + reason).containsKey(reason);
-        InvalidDomainException e = catchThrowableOfType(() -> DomainName.parse(BAD_DOMAINS.get(reason)),
+    @EnumSource(value = ReasonCode.class, mode = EnumSource.Mode.MATCH_ALL, names = "NAME_.*")
+    void aMistypedDomainIsExplainedInTheConsolesLanguage(ReasonCode code) {
+        assertThat(BAD_DOMAINS).as("a sample for " + code).containsKey(code);
+        InvalidDomainException e = catchThrowableOfType(() -> DomainName.parse(BAD_DOMAINS.get(code)),
                 InvalidDomainException.class);
-        assertThat(e.reason()).isEqualTo(reason);
-        assertThat(Problems.describe(e, EN)).isEqualTo(e.getMessage());
+        assertThat(e.reason().code()).isEqualTo(code);
+        String english = Problems.describe(e, EN);
         String japanese = Problems.describe(e, JA);
-        assertThat(japanese).isNotEqualTo(e.getMessage()).matches(".*[\\u3040-\\u30ff].*");
-        e.details().forEach(d -> assertThat(japanese).contains(d));
+        assertThat(english).isNotBlank().doesNotContain("domain.name.").doesNotContain("{");
+        assertThat(japanese).isNotEqualTo(english).matches(".*[\\u3040-\\u30ff].*");
+        e.reason().args().forEach(d -> {
+            assertThat(english).contains(d);
+            assertThat(japanese).contains(d);
+        });
+    }
+
+    @Test
+    void theServicesReasonIsSaidInTheConsolesLanguage() {
+        AdminException e = new AdminException(409, "domain.error.verifiedElsewhere[example.com, 72]",
+                Reason.of("domain.error.verifiedElsewhere", "example.com", 72));
+        assertThat(Problems.describe(e, EN)).startsWith("example.com is already verified by another organization.")
+                .contains("gone for 72 hours");
+        assertThat(Problems.describe(e, JA)).startsWith("example.com はすでに別の組織で確認済みです。")
+                .contains("72 時間");
+    }
+
+    @Test
+    void aReasonThisConsoleDoesNotKnowIsNamedNotShownRaw() {
+        AdminException e = new AdminException(400, "domain.future[x]", Reason.of("domain.future", "x"));
+        assertThat(Problems.describe(e, JA)).contains("domain.future").contains("コンソールを更新してください");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * arguments the problem carries: each text uses exactly the placeholders of the wire's English template.
  */
 class ScimProblemTextsTest {
-    private static final String PREFIX = "scim.problem.";
+    private static final String PREFIX = "reason.scim.problem.";
     private static Properties en;
     private static Properties ja;
 

@@ -2,10 +2,14 @@ package app.scimconsole.console.domains;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.DnsOutcome;
+import app.scimconsole.domains.DomainReason;
+import app.scimconsole.domains.ReasonCode;
 import app.scimconsole.domains.ServerCheck;
 import app.scimconsole.domains.ServerRole;
 import app.scimconsole.domains.VerificationResult;
@@ -25,11 +29,14 @@ class DomainsViewModelTest {
     VerificationResult live(Challenge c) {
         asked.add(c);
         boolean has = dnsSays == VerificationStatus.VERIFIED;
-        ServerCheck row = new ServerCheck("ns1.example.net (192.0.2.1)", ServerRole.AUTHORITATIVE,
-                has ? DnsOutcome.FOUND : DnsOutcome.NO_SUCH_NAME, true, has, has ? List.of(c.recordValue()) : List.of(),
-                7L, 12, has ? "has the record" : "says the name does not exist");
-        return new VerificationResult(c.domain().ascii(), dnsSays, has ? "Verified." : "The name does not exist yet.",
-                List.of(), List.of(row), ui.clock.instant(), null);
+        ServerCheck row = new ServerCheck(DomainReason.of(ReasonCode.SERVER_NAMED, "ns1.example.net", "192.0.2.1"),
+                ServerRole.AUTHORITATIVE, has ? DnsOutcome.FOUND : DnsOutcome.NO_SUCH_NAME, true, has,
+                has ? List.of(c.recordValue()) : List.of(), 7L, 12,
+                DomainReason.of(has ? ReasonCode.ANSWER_HAS_RECORD : ReasonCode.ANSWER_NO_SUCH_NAME));
+        return new VerificationResult(c.domain().ascii(), dnsSays, has
+                ? DomainReason.of(ReasonCode.CHECK_VERIFIED_BY_SERVER, c.recordName())
+                : DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME, c.recordName()), List.of(), List.of(row),
+                ui.clock.instant(), null);
     }
 
     @Test
@@ -72,8 +79,12 @@ class DomainsViewModelTest {
         assertThat(d.indicatorProperty().get()).isEqualTo(Indicator.VERIFIED);
         assertThat(d.servers()).singleElement().satisfies(s -> {
             assertThat(s.hasRecord()).isTrue();
+            assertThat(s.server()).isEqualTo("ns1.example.net (192.0.2.1)");
             assertThat(s.role()).isEqualTo("name server");
+            assertThat(s.answer()).isEqualTo("has the record");
         });
+        assertThat(d.summaryProperty().get())
+                .isEqualTo("Verified: the DNS server publishes the record _scim-console-challenge.example.com.");
         assertThat(vm.anyVerifiedProperty().get()).isTrue();
         assertThat(d.scheduleProperty().get()).startsWith("Verified since");
     }
@@ -86,7 +97,7 @@ class DomainsViewModelTest {
         DomainViewModel d = vm.domains().get(0);
         assertThat(asked).hasSize(1);
         assertThat(api.calls).doesNotContain("verify:example.com");
-        assertThat(d.summaryProperty().get()).isEqualTo("The name does not exist yet.");
+        assertThat(d.summaryProperty().get()).isEqualTo("The name _scim-console-challenge.example.com does not exist yet.");
 
         dnsSays = VerificationStatus.VERIFIED;
         ui.clock.advance(DomainsViewModel.LIVE_RECHECK);
@@ -115,9 +126,10 @@ class DomainsViewModelTest {
 
     @Test
     void anExpiredDomainSaysHowToStartAgain() {
-        api.domains.put("example.com", new app.scimconsole.admin.AdminApi.DomainEntry("example.com", "TXT",
-                "_scim-console-challenge.example.com", "scim-console-verification=" + "b".repeat(52), "EXPIRED", null,
-                "not found", ui.clock.instant(), null, null, null));
+        api.domains.put("example.com", new AdminApi.DomainEntry("example.com", "TXT",
+                "_scim-console-challenge.example.com", "scim-console-verification=" + "b".repeat(52), "EXPIRED",
+                Reason.of("domain.check.noSuchName", "_scim-console-challenge.example.com"), List.of(),
+                ui.clock.instant(), null, null, null));
         vm.refresh();
         DomainViewModel d = vm.domains().get(0);
         assertThat(d.indicatorProperty().get()).isEqualTo(Indicator.EXPIRED);
@@ -125,13 +137,30 @@ class DomainsViewModelTest {
     }
 
     @Test
-    void isoTimesInTheChecksSentencesAreShownAsPeopleReadThem() {
-        api.addDomain("example.com");
+    void theStoredFindingsAreShownUntilThisComputerHasChecked() {
+        api.domains.put("example.com", new AdminApi.DomainEntry("example.com", "TXT",
+                "_scim-console-challenge.example.com", "scim-console-verification=" + "b".repeat(52), "MISMATCH",
+                Reason.of("domain.check.noSuchNameCached", "_scim-console-challenge.example.com",
+                        "2026-03-02T09:05:00.123456789Z"),
+                List.of(new AdminApi.DomainDiagnosis("OTHER_VALUE", Reason.of("domain.diagnosis.otherValue.problem",
+                        "\"old\""), Reason.of("domain.diagnosis.otherValue.fix", "scim-console-verification=x"))),
+                ui.clock.instant(), null, null, null));
         vm.refresh();
         DomainViewModel d = vm.domains().get(0);
-        assertThat(d.readableTimes("cached until 2026-03-02T09:05:00.123456789Z (the zone's negative-caching time)"))
-                .isEqualTo("cached until 9:05 AM (the zone's negative-caching time)");
-        assertThat(d.readableTimes("no time here")).isEqualTo("no time here");
+        // An instant argument is shown as the owner reads times (UTC here, to the minute, today's date omitted).
+        assertThat(d.summaryProperty().get()).contains("“not found” until 9:05 AM (the zone’s negative-caching time)");
+        assertThat(d.diagnoses()).containsExactly(new DomainViewModel.DiagnosisRow("The record holds \"old\".",
+                "Change the value to exactly scim-console-verification=x (or add a second TXT record with it at the "
+                        + "same name)."));
+    }
+
+    @Test
+    void aResultStoredByAnEarlierVersionAsksForACheck() {
+        api.domains.put("example.com", new AdminApi.DomainEntry("example.com", "TXT",
+                "_scim-console-challenge.example.com", "scim-console-verification=" + "b".repeat(52), "PENDING",
+                Reason.of("domain.check.legacy"), List.of(), ui.clock.instant(), null, null, null));
+        vm.refresh();
+        assertThat(vm.domains().get(0).summaryProperty().get()).contains("Press Check now");
     }
 
     @Test
