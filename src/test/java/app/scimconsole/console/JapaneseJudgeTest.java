@@ -2,7 +2,11 @@ package app.scimconsole.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.admin.ReasonFormat;
+import java.text.DateFormat;
+import java.text.Format;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +23,7 @@ class JapaneseJudgeTest {
         Properties ja = JapaneseJudge.consoleBundle("messages_ja.properties");
         List<String> refused = new ArrayList<>();
         for (String key : ja.stringPropertyNames()) {
-            String text = shown(ja.getProperty(key), "example.org", "3", "https://scim.example.com/scim/v2/t1", "12");
+            String text = shown(ja.getProperty(key));
             if (!judge.accepts(text)) {
                 refused.add(key + ": " + text);
             }
@@ -52,7 +56,7 @@ class JapaneseJudgeTest {
 
     @Test
     void englishInsideAJapanesePatternsArgumentFails() {
-        String pattern = bundleText("activity.wrongToken");
+        String pattern = bundleText("reason.activity.wrongToken");
         assertThat(judge.accepts(MessageFormat.format(pattern, "GET Users"))).isTrue();
         String withEnglish = MessageFormat.format(pattern, "the token was rotated yesterday");
         assertThat(judge.unexplained(withEnglish)).hasValueSatisfying(rest -> assertThat(rest).startsWith("the token"));
@@ -65,7 +69,7 @@ class JapaneseJudgeTest {
         assertThat(judge.accepts("✓ " + bundleText("enable.copiedUrl"))).isTrue();
         assertThat(judge.accepts("2026/03/02 9:05 (" + MessageFormat.format(bundleText("time.minutesAgo"), 3) + ")"))
                 .isTrue();
-        assertThat(judge.accepts(MessageFormat.format(bundleText("connectionTest.nothingAnswers"), "127.0.0.1", "9")))
+        assertThat(judge.accepts(MessageFormat.format(bundleText("reason.connectionTest.nothingAnswers"), "127.0.0.1", "9")))
                 .isTrue();
         assertThat(judge.accepts(MessageFormat.format(bundleText("enable.tokenCreated"), "9:05",
                 bundleText("enable.tokenNeverUsed")))).isTrue();
@@ -109,12 +113,23 @@ class JapaneseJudgeTest {
     }
 
     /** As the console shows a bundle text: formatted, unless it is no pattern (a code block with braces). */
-    static String shown(String pattern, Object... args) {
+    /**
+     * As the console shows a bundle text, with a sample value of each argument's kind (a number, an instant, else a
+     * domain or a URL), or as written when it is no pattern (a code block with braces).
+     */
+    static String shown(String pattern) {
+        Format[] kinds;
         try {
-            return new MessageFormat(pattern, Locale.JAPANESE).format(args);
+            kinds = new MessageFormat(pattern, Locale.JAPANESE).getFormatsByArgumentIndex();
         } catch (IllegalArgumentException notAPattern) {
             return pattern;
         }
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < kinds.length; i++) {
+            args.add(kinds[i] instanceof NumberFormat ? "12" : kinds[i] instanceof DateFormat ? "2026-03-02T09:05:00Z"
+                    : i % 2 == 0 ? "example.org" : "https://scim.example.com/scim/v2/t1");
+        }
+        return ReasonFormat.format(pattern, Locale.JAPANESE, args, t -> "2026/03/02 18:05");
     }
 
     static String bundleText(String key) {

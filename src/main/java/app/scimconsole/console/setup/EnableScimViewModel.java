@@ -186,7 +186,7 @@ public final class EnableScimViewModel {
             }
         }).describedAs(ui.text("enable.test.running")).onSuccess(r -> {
             testState.set(r.ok() ? TestState.OK : TestState.FAILED);
-            testMessage.set(ui.text(r.said().code(), r.said().args().toArray()));
+            testMessage.set(ui.reasons().text(r.said()));
             overview.refresh();
         }).onError(message -> {
             testState.set(TestState.FAILED);
