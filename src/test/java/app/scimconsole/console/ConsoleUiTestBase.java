@@ -2,6 +2,7 @@ package app.scimconsole.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleOptions;
@@ -23,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +187,18 @@ abstract class ConsoleUiTestBase extends FxRobot {
                 }
                 sp.layout();
             }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Selects the table's row of the user with this userName, as a click on it would. */
+    @SuppressWarnings("unchecked")
+    void selectRow(TableView<?> table, String userName) {
+        fx(() -> {
+            TableView<AdminApi.UserRow> t = (TableView<AdminApi.UserRow>) table;
+            t.getItems().stream().filter(r -> r.userName().equals(userName)).findFirst()
+                    .ifPresent(r -> t.getSelectionModel().select(r));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -10,13 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the directory views (Overview, Users, Groups, Activity, Domains, Settings) against a real embedded
@@ -30,12 +27,12 @@ class DirectoryUiTest extends ConsoleUiTestBase {
         AdminApi.Credentials c = ctx().connection().api().enableScim();
         ScimClient entra = new ScimClient(c.tenantUrl(), c.secretToken());
         verifyInService("testuser.com");
-        String alice = created(entra, user("alice@testuser.com", "Alice Example", "Engineer", "Engineering"));
-        created(entra, user("bob@testuser.com", "Bob Builder", "Technician", "Facilities"));
-        String carol = created(entra, user("carol@testuser.com", "Carol Example", "Designer", "Design"));
-        String dave = created(entra, user("dave@testuser.com", "Dave Departed", "Analyst", "Finance"));
+        String alice = entra.created(ScimClient.user("alice@testuser.com", "Alice Example", "Engineer", "Engineering"));
+        entra.created(ScimClient.user("bob@testuser.com", "Bob Builder", "Technician", "Facilities"));
+        String carol = entra.created(ScimClient.user("carol@testuser.com", "Carol Example", "Designer", "Design"));
+        String dave = entra.created(ScimClient.user("dave@testuser.com", "Dave Departed", "Analyst", "Finance"));
         assertThat(entra.suspend(dave)).isEqualTo(200);
-        assertThat(entra.json("POST", "/Users", user("mallory@unverified.example", "Mallory", "Spy", "Nowhere")))
+        assertThat(entra.json("POST", "/Users", ScimClient.user("mallory@unverified.example", "Mallory", "Spy", "Nowhere")))
                 .startsWith("400");
         assertThat(entra.json("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
                 + "\"displayName\":\"Engineering\",\"members\":[{\"value\":\"" + alice + "\"},{\"value\":\"" + carol
@@ -181,39 +178,11 @@ class DirectoryUiTest extends ConsoleUiTestBase {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    void selectRow(TableView<?> table, String userName) {
-        fx(() -> {
-            TableView<UserRow> t = (TableView<UserRow>) table;
-            t.getItems().stream().filter(r -> r.userName().equals(userName)).findFirst()
-                    .ifPresent(r -> t.getSelectionModel().select(r));
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     static long sizeOf(Path p) {
         try {
             return Files.size(p);
         } catch (java.io.IOException e) {
             return 0;
         }
-    }
-
-    static String user(String userName, String displayName, String title, String department) {
-        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
-                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],\"userName\":\"" + userName
-                + "\",\"active\":true,\"displayName\":\"" + displayName + "\",\"title\":\"" + title + "\","
-                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "\"}],"
-                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"" + department
-                + "\"}}";
-    }
-
-    static String created(ScimClient entra, String json) {
-        String r = entra.json("POST", "/Users", json);
-        assertThat(r).startsWith("201");
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(r);
-        assertThat(m.find()).isTrue();
-        return m.group(1);
     }
 }

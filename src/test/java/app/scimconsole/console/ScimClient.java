@@ -1,11 +1,15 @@
 package app.scimconsole.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Plays Entra in the console tests: real SCIM requests to the embedded service's tenant URL. */
 final class ScimClient {
@@ -58,6 +62,25 @@ final class ScimClient {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** A user as Entra sends one, with a work e-mail address equal to its userName. */
+    static String user(String userName, String displayName, String title, String department) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
+                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],\"userName\":\"" + userName
+                + "\",\"active\":true,\"displayName\":\"" + displayName + "\",\"title\":\"" + title + "\","
+                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "\"}],"
+                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"" + department
+                + "\"}}";
+    }
+
+    /** Creates the user (asserting that it was) and returns its id. */
+    String created(String json) {
+        String r = json("POST", "/Users", json);
+        assertThat(r).startsWith("201");
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(r);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
     /** Suspends a user as Entra does (PATCH active=false). */

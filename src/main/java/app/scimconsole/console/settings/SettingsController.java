@@ -7,21 +7,11 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 
 /** Binds the Settings view to {@link SettingsViewModel}. */
 public final class SettingsController {
-    static final String HEADLESS = """
-            # on a server, as a service user, with a reverse proxy (nginx, Caddy) terminating HTTPS:
-            scim-console scim enable                    # prints the tenant URL and the secret token (once)
-            scim-console serve --public-url https://scim.example.com
-            #   proxy https://scim.example.com -> http://127.0.0.1:8089
-            scim-console admin issue-credential         # for this console: Connection -> On a server
-            ssh -L 8090:127.0.0.1:8090 your-server      # then http://127.0.0.1:8090/admin/v1
-            """;
-
     @FXML
     private ToggleGroup languageGroup;
     @FXML
@@ -52,8 +42,6 @@ public final class SettingsController {
     private Label serviceNote;
     @FXML
     private TextField dataFolderField;
-    @FXML
-    private TextArea headlessText;
 
     private final SettingsViewModel vm;
     private final ObservableStringValue connection;
@@ -97,7 +85,6 @@ public final class SettingsController {
         saveServiceButton.disableProperty().bind(vm.serviceLoadedProperty().not());
         serviceNote.textProperty().bind(vm.serviceNoteProperty());
         dataFolderField.setText(vm.dataFolder());
-        headlessText.setText(HEADLESS);
     }
 
     @FXML
