@@ -5,6 +5,7 @@ import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.AdminJson;
 
 import app.scimconsole.admin.AdminException.Reason;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -186,7 +187,13 @@ public final class AdminClient implements AdminApi {
             if (bytes.length == 0) {
                 return null;
             }
-            return AdminJson.MAPPER.readValue(bytes, answer);
+            try {
+                return AdminJson.MAPPER.readValue(bytes, answer);
+            } catch (JsonProcessingException e) {
+                // a web page or another program's answer: whatever answered is not this admin API
+                throw new AdminException(response.code(), "The answer is not the admin API's: " + e.getOriginalMessage(),
+                        Reason.NOT_A_SERVICE);
+            }
         } catch (UnknownHostException e) {
             throw new AdminException(0, "The service's host name '" + url.host() + "' could not be found.",
                     Reason.HOST_UNKNOWN, url.host());
@@ -204,32 +211,36 @@ public final class AdminClient implements AdminApi {
         }
     }
 
-    /** The service's own words and reason when it sent them, else a failure by status. */
+    /**
+     * The service's reason when it sent one; otherwise a failure by status, its words (an admin API's English, or
+     * whatever else answered) kept as the message, for logs.
+     */
     private static AdminException failure(int code, byte[] body) {
+        String detail = "";
         try {
             JsonNode n = AdminJson.MAPPER.readTree(body);
-            String detail = n.path("detail").asText("");
+            detail = n.path("detail").asText("");
             if (n.hasNonNull("code")) {
                 List<String> args = new ArrayList<>();
                 n.path("args").forEach(a -> args.add(a.asText()));
                 return new AdminException(code, detail, new app.scimconsole.admin.Reason(n.path("code").asText(),
                         args));
             }
-            if (!detail.isBlank()) {
-                return new AdminException(code, detail);
-            }
         } catch (IOException | RuntimeException e) {
-            // not our JSON error: fall through to a message by status
+            // not JSON: judged by its status alone
         }
         if (code == 401 || code == 403) {
-            return new AdminException(code, "The service refused the admin credential. Check it in Settings.",
+            return new AdminException(code, or(detail, "The service refused the admin credential."),
                     Reason.CREDENTIAL_REFUSED);
         }
-        if (code == 404) {
-            return new AdminException(code, "The service does not know that address; is this a SCIM Console service?",
-                    Reason.NOT_A_SERVICE);
+        if (code == 404 || code == 405) {
+            return new AdminException(code, or(detail, "The service does not know that address."), Reason.NOT_A_SERVICE);
         }
-        return new AdminException(code, "The service failed (HTTP " + code + ").", Reason.SERVICE_FAILED,
+        return new AdminException(code, or(detail, "The service failed (HTTP " + code + ")."), Reason.SERVICE_FAILED,
                 String.valueOf(code));
+    }
+
+    private static String or(String detail, String otherwise) {
+        return detail.isBlank() ? otherwise : detail;
     }
 }

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.UserRow;
+import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.setup.StepId;
+import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.http.ServiceConfig;
+import app.scimconsole.http.ServiceRuntime;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +29,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Walks the Japanese console, screen by screen and state by state, and fails on any text that is not Japanese from
@@ -36,6 +43,9 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
     final Map<String, List<String>> english = new LinkedHashMap<>();
     final List<String> report = new ArrayList<>();
     NotAService elsewhere;
+    @TempDir
+    Path serverData;
+    ServiceRuntime server;
 
     @Override
     Locale locale() {
@@ -43,7 +53,10 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
     }
 
     @AfterEach
-    void stopElsewhere() throws IOException {
+    void stopOthers() throws IOException {
+        if (server != null) {
+            server.close();
+        }
         if (elsewhere != null) {
             elsewhere.close();
         }
@@ -262,6 +275,57 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
                 + "\",\"active\":true,\"displayName\":\"" + displayName + "\",\"title\":\"" + title + "\""
                 + (withMail ? ",\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "\"}]" : "")
                 + "}";
+    }
+
+    @Test
+    void theConnectionAndEveryWayConnectingToAServerFails() throws Exception {
+        InetSocketAddress a = dns.address();
+        server = ServiceRuntime.start(SqliteDirectory.open(serverData), new ServiceConfig("127.0.0.1", 0,
+                "https://scim.example.com", ServiceConfig.DEFAULT_MAX_BODY, 8), a.getHostString() + ":" + a.getPort(),
+                Clock.systemUTC());
+        String credential = server.adminCredentials().issue("console");
+        elsewhere = new NotAService();
+        judge.withValues(data.toAbsolutePath().toString());
+
+        press("#nav-connection");
+        screen("connection-embedded");
+        press("#remoteRadio");
+        clickOn("#urlField").write("scim.example.com");
+        waitUntil("the URL is refused as typed", () -> node("#urlError").isVisible());
+        screen("connection-url-refused-as-typed");
+
+        connect("http://scim-console-test.invalid/admin/v1", credential, "connection-host-unknown");
+        connect("http://127.0.0.1:9/admin/v1", credential, "connection-nothing-answers");
+        connect(server.adminUrl(), "not-the-credential", "connection-credential-refused");
+        connect(elsewhere.url() + "/page", credential, "connection-a-web-page");
+        connect("http://127.0.0.1:" + server.server().config().port() + "/admin/v1", credential, "connection-the-scim-port");
+        connect(elsewhere.url() + "/broken", credential, "connection-server-error");
+        connect("https://127.0.0.1:" + elsewhere.plainPort() + "/admin/v1", credential, "connection-tls");
+
+        connect(server.adminUrl(), credential, "connection-remote");
+        waitUntil("connected to the server", () -> ctx().connection().stateProperty().get() == ConnectionModel.State.CONNECTED);
+        screen("connection-remote-connected");
+        press("#embeddedRadio");
+        press("#connectButton");
+        waitUntil("the embedded service is back", () -> ctx().connection().stateProperty().get()
+                == ConnectionModel.State.CONNECTED && ctx().connection().connectionProperty().get().runtime().isPresent());
+        screen("connection-embedded-again");
+
+        assertAllJapanese();
+    }
+
+    /** Connects to {@code url} with {@code credential} from the Connection page and judges what the window says. */
+    void connect(String url, String credential, String screen) {
+        fx(() -> {
+            ((TextField) node("#urlField")).setText(url);
+            ((PasswordField) node("#credentialField")).setText(credential);
+            return null;
+        });
+        judge.withValues(url, credential);
+        press("#connectButton");
+        waitUntil("connecting to " + url + " has an outcome",
+                () -> ctx().connection().stateProperty().get() != ConnectionModel.State.CONNECTING);
+        screen(screen);
     }
 
     /** Runs the step's connection test with this URL and token and judges what it says. */

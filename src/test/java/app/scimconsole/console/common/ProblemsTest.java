@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -74,13 +75,28 @@ class ProblemsTest {
             ex.sendResponseHeaders(500, -1);
             ex.close();
         });
+        // what an admin API or another program says in its own words (English) is for logs, not for the owner
+        server.createContext("/refusingInWords", ex -> answer(ex, 401,
+                "{\"status\":\"401\",\"detail\":\"The admin credential is missing or not valid.\"}"));
+        server.createContext("/scimHere", ex -> answer(ex, 404, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+                + "\"status\":\"404\",\"detail\":\"Nothing here. The admin API is elsewhere.\"}"));
+        server.createContext("/page", ex -> answer(ex, 200, "<html><body>Welcome</body></html>"));
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             AdminException refused = failureOf(() -> new AdminClient(base + "/refusing", "x").overview());
             assertThat(refused.reason()).isEqualTo(AdminException.Reason.CREDENTIAL_REFUSED);
-            assertThat(Problems.describe(refused, EN)).isEqualTo(refused.getMessage());
-            assertThat(Problems.describe(refused, JA)).isEqualTo("サービスが管理用資格情報を拒否しました。[設定] で確認してください。");
+            assertThat(Problems.describe(refused, EN))
+                    .isEqualTo("The service refused the admin credential. Check it on the Connection page.");
+            assertThat(Problems.describe(refused, JA)).isEqualTo("サービスが管理用資格情報を拒否しました。[接続] で確認してください。");
+            AdminException refusedInWords = failureOf(() -> new AdminClient(base + "/refusingInWords", "x").overview());
+            assertThat(refusedInWords.getMessage()).isEqualTo("The admin credential is missing or not valid.");
+            assertThat(Problems.describe(refusedInWords, JA)).isEqualTo(Problems.describe(refused, JA));
+            for (String elsewhere : List.of("/scimHere", "/page")) {
+                AdminException notAService = failureOf(() -> new AdminClient(base + elsewhere, "x").overview());
+                assertThat(notAService.reason()).as(elsewhere).isEqualTo(AdminException.Reason.NOT_A_SERVICE);
+                assertThat(Problems.describe(notAService, JA)).isEqualTo("サービスがそのアドレスを認識しません。SCIM Console のサービスですか?");
+            }
 
             AdminException failed = failureOf(() -> new AdminClient(base + "/failing", "x").overview());
             assertThat(failed.reason()).isEqualTo(AdminException.Reason.SERVICE_FAILED);
@@ -89,6 +105,13 @@ class ProblemsTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    static void answer(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
     }
 
     @Test
