@@ -22,14 +22,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Walks the Japanese console, screen by screen and state by state, and fails on any text that is not Japanese from
@@ -67,23 +72,23 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
     @Test
     void theSetupWizardAndEveryConnectionTestOutcome() throws IOException {
         screen("setup-1-before");
-        press("#roleCheck");
-        press("#ownerCheck");
-        press("#dnsCheck");
+        fire("#roleCheck");
+        fire("#ownerCheck");
+        fire("#dnsCheck");
         screen("setup-1-before-ticked");
 
-        goTo(StepId.ENABLE);
+        show(StepId.ENABLE);
         screen("setup-2-enable-before");
-        press("#enableButton");
+        fire("#enableButton");
         waitUntil("the tenant URL is shown", () -> !text("#tenantUrlField").isEmpty());
         String tenantUrl = text("#tenantUrlField");
-        press("#copyTokenButton");
+        fire("#copyTokenButton");
         String token = clipboard();
         judge.withValues(token, token.substring(token.length() - 4)); // shown masked but for its last four
         screen("setup-2-enable-credentials");
-        press("#revealButton");
+        fire("#revealButton");
         screen("setup-2-enable-token-revealed");
-        press("#revealButton");
+        fire("#revealButton");
 
         testConnection(tenantUrl, token, "setup-2-test-ok");
         testConnection(tenantUrl, "not-the-token", "setup-2-test-wrong-token");
@@ -106,33 +111,33 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         ctx().overview().refresh();
         waitUntil("the step offers to enable again", () -> node("#enableButton").isVisible());
         testConnection(tenantUrl, token, "setup-2-test-scim-off");
-        press("#enableButton");
+        fire("#enableButton");
         waitUntil("a new token is shown", () -> !text("#tokenField").isEmpty());
-        press("#copyTokenButton");
+        fire("#copyTokenButton");
         token = clipboard();
         judge.withValues(token, token.substring(token.length() - 4));
 
         // The confirmation before a new token: a dialog of its own.
-        press("#regenerateButton");
+        press("#regenerateButton"); // a click: the confirmation it opens waits for an answer
         waitUntil("the confirmation opens", () -> lookup("#confirmButton").tryQuery().isPresent());
         shotOf(node("#confirmButton"), "ja-walk-setup-2-regenerate-confirmation");
         judgeScreen("setup-2-regenerate-confirmation");
         push(KeyCode.ESCAPE);
         waitUntil("the confirmation closes", () -> lookup("#confirmButton").tryQuery().isEmpty());
 
-        goTo(StepId.ENTRA);
+        show(StepId.ENTRA);
         waitUntil("the mapping table waits for users", () -> text("#summary").equals(
                 ctx().i18n().text("mappings.summary.waiting")));
         screen("setup-3-entra-waiting");
-        goTo(StepId.PROVISIONING);
+        show(StepId.PROVISIONING);
         screen("setup-4-provisioning-waiting");
-        goTo(StepId.DOMAINS);
+        show(StepId.DOMAINS);
         screen("setup-5-domains-none");
-        clickOn("#newDomainField").write("someone@example.org");
+        type("#newDomainField", "someone@example.org");
         waitUntil("the e-mail address is refused as typed", () -> !text("#newDomainError").isEmpty());
         judge.withValues("someone@example.org");
         screen("setup-5-domains-typed-an-address");
-        goTo(StepId.PROVISIONING);
+        show(StepId.PROVISIONING);
 
         // Entra's first cycle: two people without a department, one in a domain nobody proved.
         ScimClient entra = new ScimClient(tenantUrl, token);
@@ -145,7 +150,7 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         waitUntil("Entra's first request is seen", () -> node("#arrivedMark").isVisible());
         waitUntil("the refused person is warned about", () -> node("#warningBox").isVisible());
         screen("setup-4-provisioning-arrived");
-        goTo(StepId.ENTRA);
+        show(StepId.ENTRA);
         waitUntil("the table turns live", () -> node("#rejectedBox").isVisible()
                 && !text("#summary").equals(ctx().i18n().text("mappings.summary.waiting")));
         screen("setup-3-entra-live-missing");
@@ -187,14 +192,17 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         api().addDomain("pending.example"); // registered, its record not published
         judge.withValues(api().rotateToken(0)); // an owner's action in the log
 
-        press("#nav-users");
+        fire("#nav-users");
         TableView<UserRow> users = node("#table");
         waitUntil("the users are listed", () -> users.getItems().size() == 5);
         screen("users");
         selectRow(users, "alice@testuser.com");
         waitUntil("alice's details are shown", () -> text("#detailUserName").equals("alice@testuser.com"));
         screen("users-detail");
-        press("#detailBox .titled-pane > .title");
+        fx(() -> {
+            ((TitledPane) node("#detailBox .titled-pane")).setExpanded(true);
+            return null;
+        });
         waitUntil("the SCIM resource is shown", () -> !text("#resourceText").isEmpty());
         screen("users-detail-resource");
         selectRow(users, "dave@testuser.com");
@@ -203,12 +211,12 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         selectRow(users, "nemo");
         waitUntil("nemo cannot sign in", () -> node("#signInText").isVisible());
         screen("users-cannot-sign-in");
-        clickOn("#searchField").write("nobody-by-this-name");
+        type("#searchField", "nobody-by-this-name");
         judge.withValues("nobody-by-this-name");
         waitUntil("nobody is found", () -> users.getItems().isEmpty());
         screen("users-none-found");
 
-        press("#nav-groups");
+        fire("#nav-groups");
         TableView<AdminApi.GroupRow> groups = node("#groupTable");
         waitUntil("the group is listed", () -> groups.getItems().size() == 1);
         screen("groups");
@@ -220,7 +228,7 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         waitUntil("its members are listed", () -> members.getItems().size() == 2);
         screen("groups-members");
 
-        press("#nav-activity");
+        fire("#nav-activity");
         TableView<AdminApi.ActivityEntry> log = node("#table");
         waitUntil("every entry is in the log", () -> log.getItems().size() >= 13);
         screen("activity");
@@ -233,27 +241,27 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         screen("activity-refusals");
         Path csv = data.resolve("activity.csv");
         ctx().setSaveDialog(chooser -> csv.toFile());
-        press("#exportButton");
+        fire("#exportButton");
         waitUntil("the CSV is written", () -> Files.exists(csv) && ctx().status().noticeProperty().get() != null
                 && ctx().status().noticeProperty().get().text().contains(csv.getFileName().toString()));
         judge.withValues(csv.getFileName().toString());
         screen("activity-exported");
 
-        press("#nav-overview");
+        fire("#nav-overview");
         waitUntil("the warnings are shown", () -> lookup(".overview-warning").queryAll().size() >= 3);
         screen("overview");
 
-        press("#nav-settings");
+        fire("#nav-settings");
         waitUntil("the service settings are read", () -> !text("#portField").isEmpty());
         screen("settings");
-        press("#englishRadio");
+        fire("#englishRadio");
         screen("settings-language-chosen");
-        press("#japaneseRadio");
+        fire("#japaneseRadio");
         fx(() -> {
             ((TextField) node("#portField")).setText("99999");
             return null;
         });
-        press("#saveServiceButton");
+        fire("#saveServiceButton");
         waitUntil("the port is refused", () -> !text("#serviceNote").isEmpty());
         judge.withValues("99999");
         screen("settings-port-refused");
@@ -262,7 +270,7 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
             ((TextField) node("#publicUrlField")).setText("https://scim.example.com");
             return null;
         });
-        press("#saveServiceButton");
+        fire("#saveServiceButton");
         waitUntil("the settings are saved", () -> text("#serviceNote").equals(ctx().i18n().text("settings.service.saved")));
         screen("settings-saved");
 
@@ -287,10 +295,10 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         elsewhere = new NotAService();
         judge.withValues(data.toAbsolutePath().toString());
 
-        press("#nav-connection");
+        fire("#nav-connection");
         screen("connection-embedded");
-        press("#remoteRadio");
-        clickOn("#urlField").write("scim.example.com");
+        fire("#remoteRadio");
+        type("#urlField", "scim.example.com");
         waitUntil("the URL is refused as typed", () -> node("#urlError").isVisible());
         screen("connection-url-refused-as-typed");
 
@@ -305,8 +313,8 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         connect(server.adminUrl(), credential, "connection-remote");
         waitUntil("connected to the server", () -> ctx().connection().stateProperty().get() == ConnectionModel.State.CONNECTED);
         screen("connection-remote-connected");
-        press("#embeddedRadio");
-        press("#connectButton");
+        fire("#embeddedRadio");
+        fire("#connectButton");
         waitUntil("the embedded service is back", () -> ctx().connection().stateProperty().get()
                 == ConnectionModel.State.CONNECTED && ctx().connection().connectionProperty().get().runtime().isPresent());
         screen("connection-embedded-again");
@@ -322,7 +330,7 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
             return null;
         });
         judge.withValues(url, credential);
-        press("#connectButton");
+        fire("#connectButton");
         waitUntil("connecting to " + url + " has an outcome",
                 () -> ctx().connection().stateProperty().get() != ConnectionModel.State.CONNECTING);
         screen(screen);
@@ -330,7 +338,7 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
 
     /** Runs the step's connection test with this URL and token and judges what it says. */
     void testConnection(String url, String token, String screen) {
-        goTo(StepId.ENABLE);
+        show(StepId.ENABLE);
         String running = ctx().i18n().text("enable.test.running");
         fx(() -> {
             TextField u = node("#testUrlField");
@@ -339,7 +347,7 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
             t.setText(token);
             return null;
         });
-        press("#testButton");
+        fire("#testButton");
         waitUntil("the test of " + url + " has an outcome", () -> !node("#testProgress").isVisible()
                 && !text("#testResult").isEmpty() && !text("#testResult").equals(running));
         shotAt("#testButton", "ja-walk-" + screen);
@@ -349,6 +357,40 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
     /** Values the test gives the service: shown as they are, in any language. */
     void people(String... values) {
         judge.withValues(values);
+    }
+
+    // ---- moving about: as a click or typing would, without moving the mouse there (what is walked is the texts) ----
+
+    /** Presses a button, a check box, a radio button or a section's button. */
+    void fire(String query) {
+        ButtonBase b = node(query);
+        reveal(b);
+        fx(() -> {
+            b.fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Shows a wizard step, as choosing it in the stepper does. */
+    void show(StepId step) {
+        ListView<StepId> stepper = node("#stepper");
+        fx(() -> {
+            stepper.getSelectionModel().select(step);
+            return null;
+        });
+        waitUntil("step " + step + " is shown", () -> stepper.getSelectionModel().getSelectedItem() == step);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Puts text in a field, as typing it does. */
+    void type(String query, String text) {
+        TextInputControl field = node(query);
+        fx(() -> {
+            field.setText(text);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     // ---- judging ---------------------------------------------------------------------------------------------------
