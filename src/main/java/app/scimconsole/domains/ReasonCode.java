@@ -170,10 +170,8 @@ public enum ReasonCode {
     /** the file */
     ZONE_FILE_UNREADABLE("domain.zone.fileUnreadable", Arg.TEXT),
     ZONE_INCLUDE("domain.zone.include"),
-    /** the line, the zone parser's words (English, from the DNS library) */
-    ZONE_SYNTAX("domain.zone.syntax", Arg.COUNT, Arg.TEXT),
-    /** the zone parser's words, without a line */
-    ZONE_SYNTAX_NO_LINE("domain.zone.syntaxNoLine", Arg.TEXT),
+    /** the line (the zone parser's own words are English, from the DNS library: they go to the log only) */
+    ZONE_SYNTAX("domain.zone.syntax", Arg.COUNT),
     ZONE_UNREADABLE("domain.zone.unreadable");
 
     /** How an argument is written: text as it is, a whole number, or an ISO-8601 instant (shown as local time). */

@@ -3,6 +3,7 @@ package app.scimconsole.domains;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.xbill.DNS.TXTRecord;
  * files: {@code $INCLUDE} is refused.
  */
 public final class ZoneFileCheck {
+    private static final System.Logger LOG = System.getLogger(ZoneFileCheck.class.getName());
     /** Zone exports of real organizations are far smaller; a cap keeps a wrong file from exhausting memory. */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
     private static final int MAX_MEGABYTES = MAX_BYTES / (1024 * 1024);
@@ -90,7 +92,8 @@ public final class ZoneFileCheck {
         return records;
     }
 
-    // dnsjava says "<none>:3: newline in quoted string"; people need the line number and the parser's words.
+    // dnsjava says "<none>:3: newline in quoted string": people need the line number; the parser's words are
+    // English whatever the reader's language, so they go to the log.
     private static ZoneFileException unreadable(String parserMessage) {
         if (parserMessage == null) {
             return new ZoneFileException(ReasonCode.ZONE_UNREADABLE);
@@ -98,9 +101,10 @@ public final class ZoneFileCheck {
         if (parserMessage.contains("$INCLUDE")) {
             return new ZoneFileException(ReasonCode.ZONE_INCLUDE);
         }
+        LOG.log(Level.INFO, "Zone text not readable: " + parserMessage);
         Matcher m = PARSER_LINE.matcher(parserMessage);
-        return m.matches() ? new ZoneFileException(ReasonCode.ZONE_SYNTAX, m.group(1), m.group(2))
-                : new ZoneFileException(ReasonCode.ZONE_SYNTAX_NO_LINE, parserMessage);
+        return m.matches() ? new ZoneFileException(ReasonCode.ZONE_SYNTAX, m.group(1))
+                : new ZoneFileException(ReasonCode.ZONE_UNREADABLE);
     }
 
     /** The parsed records, answering as a name server for them would. */

@@ -64,11 +64,16 @@ abstract class ConsoleUiTestBase extends FxRobot {
     void launch() throws TimeoutException {
         InetSocketAddress a = dns.address();
         ConsoleOptions options = new ConsoleOptions(data, new ServiceConfig("127.0.0.1", 0, null,
-                ServiceConfig.DEFAULT_MAX_BODY, 8), a.getHostString() + ":" + a.getPort(), Clock.systemUTC(),
+                ServiceConfig.DEFAULT_MAX_BODY, 8), a.getHostString() + ":" + a.getPort(), clock(),
                 locale(), Duration.ofMillis(300));
         app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(options));
         waitUntil("the embedded service is connected",
                 () -> ctx().connection().stateProperty().get() == ConnectionModel.State.CONNECTED);
+    }
+
+    /** The time of the console and its embedded service. */
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     /** The console's language when no language was chosen in Settings. */

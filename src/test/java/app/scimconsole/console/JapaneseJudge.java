@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xbill.DNS.ExtendedErrorCodeOption;
+import org.xbill.DNS.Rcode;
 
 /**
  * Decides whether a text the Japanese console shows is Japanese from its bundle. A text passes when it is made, end
@@ -157,6 +159,13 @@ final class JapaneseJudge {
             names.add(m.scimAttribute());
         }
         names.add(Challenge.RECORD_LABEL); // the TXT record's host, as the owner types it at the DNS provider
+        // what a DNS server answered, as the protocol names it (SERVFAIL, NXDOMAIN, DNSSEC_BOGUS, …)
+        for (int code = 0; code < 24; code++) {
+            names.add(Rcode.string(code));
+        }
+        for (int code = 0; code < 32; code++) {
+            names.add(ExtendedErrorCodeOption.text(code));
+        }
         return names;
     }
 

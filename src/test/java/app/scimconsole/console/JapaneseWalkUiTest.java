@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.console.context.ConnectionModel;
+import app.scimconsole.console.domains.DomainViewModel;
+import app.scimconsole.console.domains.Indicator;
 import app.scimconsole.console.setup.StepId;
 import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.domains.Challenge;
+import app.scimconsole.domains.DomainName;
+import app.scimconsole.domains.RecheckPolicy;
+import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.http.ServiceConfig;
 import app.scimconsole.http.ServiceRuntime;
+import app.scimconsole.testing.ShiftedClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
@@ -44,6 +54,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class JapaneseWalkUiTest extends ConsoleUiTestBase {
     final JapaneseJudge judge = JapaneseJudge.ofConsoleBundle();
+    final ShiftedClock clock = new ShiftedClock();
     /** Per screen, the texts that are not Japanese from the bundle. */
     final Map<String, List<String>> english = new LinkedHashMap<>();
     final List<String> report = new ArrayList<>();
@@ -51,6 +62,11 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
     @TempDir
     Path serverData;
     ServiceRuntime server;
+
+    @Override
+    Clock clock() {
+        return clock;
+    }
 
     @Override
     Locale locale() {
@@ -333,6 +349,162 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         fire("#connectButton");
         waitUntil("connecting to " + url + " has an outcome",
                 () -> ctx().connection().stateProperty().get() != ConnectionModel.State.CONNECTING);
+        screen(screen);
+    }
+
+    @Test
+    void everyDomainState() throws Exception {
+        waitUntil("the console has read the service", () -> ctx().overview().get() != null);
+        String value = "scim-console-verification=" + "0".repeat(40); // the value someone published by mistake
+        judge.withValues(value);
+        for (String d : List.of("pending.example", "apex.example", "doubled.example", "quotes.example",
+                "other.example", "alias.example", "verified.example", "gone.example", "broken.example")) {
+            dns.zone(d, 1, 300, 60);
+        }
+        fire("#nav-domains");
+        waitUntil("the domains are read", () -> node("#emptyLabel").isVisible());
+        screen("domains-none");
+        type("#newDomainField", "exa_mple.com");
+        judge.withValues("exa_mple.com", "exa_mple");
+        waitUntil("the name is refused as typed", () -> !text("#newDomainError").isEmpty());
+        screen("domains-name-refused-as-typed");
+        challengeOf("pending.example");
+        checkNow("pending.example", Indicator.PENDING);
+        screen("domains-pending-no-record");
+
+        // Each mistake people make at their DNS provider, on a domain of its own.
+        Challenge apex = challengeOf("apex.example");
+        dns.txt("apex.example", apex.recordValue());
+        checkNow("apex.example", Indicator.PENDING);
+        screenAt("apex.example", "domains-pending-record-at-the-domain");
+        Challenge doubled = challengeOf("doubled.example");
+        dns.txt(doubled.recordName() + ".doubled.example", doubled.recordValue());
+        checkNow("doubled.example", Indicator.PENDING);
+        screenAt("doubled.example", "domains-pending-name-doubled");
+        Challenge quoted = challengeOf("quotes.example");
+        dns.txt(quoted.recordName(), " \"" + quoted.recordValue() + "\" ");
+        checkNow("quotes.example", Indicator.MISMATCH);
+        screenAt("quotes.example", "domains-mismatch-quotes-and-spaces");
+        Challenge other = challengeOf("other.example");
+        dns.txt(other.recordName(), value);
+        checkNow("other.example", Indicator.MISMATCH);
+        screenAt("other.example", "domains-mismatch-another-value");
+        Challenge alias = challengeOf("alias.example");
+        dns.cname(alias.recordName(), "verify.provider.example");
+        judge.withValues("verify.provider.example");
+        checkNow("alias.example", Indicator.PENDING);
+        screenAt("alias.example", "domains-pending-cname");
+
+        Challenge verified = challengeOf("verified.example");
+        dns.txt(verified.recordName(), verified.recordValue());
+        checkNow("verified.example", Indicator.VERIFIED);
+        screenAt("verified.example", "domains-verified");
+
+        // The DNS server fails in each way it can.
+        challengeOf("broken.example");
+        dns.mode(TestDnsServer.Mode.SERVFAIL);
+        checkNow("broken.example", Indicator.ERROR);
+        screenAt("broken.example", "domains-error-server-failure");
+        dns.mode(TestDnsServer.Mode.REFUSED);
+        checkNow("broken.example", Indicator.ERROR);
+        screenAt("broken.example", "domains-error-refused");
+        dns.mode(TestDnsServer.Mode.DROP);
+        checkNow("broken.example", Indicator.ERROR);
+        screenAt("broken.example", "domains-error-no-answer");
+        dns.mode(TestDnsServer.Mode.NORMAL);
+
+        // A verified domain whose record disappears: verified for a grace period, then lost. A domain left pending
+        // for 72 hours: expired.
+        Challenge gone = challengeOf("gone.example");
+        dns.txt(gone.recordName(), gone.recordValue());
+        checkNow("gone.example", Indicator.VERIFIED);
+        dns.remove(gone.recordName());
+        checkNow("gone.example", Indicator.VERIFIED);
+        waitUntil("the grace period is shown", () -> api().domains().stream()
+                .anyMatch(d -> d.domain().equals("gone.example") && d.verificationEnds() != null));
+        screenAt("gone.example", "domains-verified-record-missing");
+        clock.advance(RecheckPolicy.GRACE.plusHours(1));
+        checkNow("gone.example", Indicator.LOST);
+        screenAt("gone.example", "domains-lost");
+        checkNow("pending.example", Indicator.EXPIRED);
+        screenAt("pending.example", "domains-expired");
+
+        fire("#nav-overview");
+        waitUntil("the lost and expired domains are warned about", () -> lookup(".overview-warning").queryAll()
+                .stream().filter(n -> ((Label) n).getText().contains("gone.example")
+                        || ((Label) n).getText().contains("pending.example")).count() == 2);
+        screen("overview-domains");
+
+        // The offline check of a zone file (or a pasted dig answer) before publishing it.
+        fire("#nav-domains");
+        String zoneDomain = "other.example";
+        Challenge checked = challengeOf(zoneDomain);
+        fx(() -> {
+            ((TitledPane) node("#zonePane")).setExpanded(true);
+            ComboBox<DomainViewModel> domain = node("#zoneDomain");
+            domain.getSelectionModel().select(domain.getItems().stream().filter(d -> d.domain().equals(zoneDomain))
+                    .findFirst().orElseThrow());
+            return null;
+        });
+        String origin = "$ORIGIN " + zoneDomain + ".\n";
+        zoneCheck(origin + "_scim-console-challenge 300 IN TXT \"" + value + "\"\n", "domains-zone-check-wrong-value");
+        zoneCheck(origin + "_scim-console-challenge 300 IN TXT \"" + checked.recordValue() + "\"\n",
+                "domains-zone-check-would-verify");
+        zoneCheck(origin + "_scim-console-challenge 300 IN TXT \"" + checked.recordValue() + "\n",
+                "domains-zone-check-unreadable");
+
+        assertAllJapanese();
+    }
+
+    /** The challenge of a domain, added on the Domains page first if it is not there yet. */
+    Challenge challengeOf(String domain) {
+        if (card(domain) == null) {
+            type("#newDomainField", domain);
+            fire("#addButton");
+            waitUntil("the card of " + domain + " appears", () -> card(domain) != null);
+        }
+        AdminApi.DomainEntry e = api().domains().stream().filter(d -> d.domain().equals(domain)).findFirst()
+                .orElseThrow();
+        judge.withValues(e.recordName(), e.recordValue());
+        return new Challenge(DomainName.parse(domain), e.recordValue().substring(Challenge.VALUE_PREFIX.length()));
+    }
+
+    /** The domain's card on the Domains page, or null. */
+    Node card(String domain) {
+        return fx(() -> lookup(".domain-card").queryAll().stream()
+                .filter(c -> c.lookup("#domainName") instanceof Label l && domain.equals(l.getText())).findFirst()
+                .orElse(null));
+    }
+
+    /** Presses the card's "Check now" and waits until the service's standing and this computer's check are shown. */
+    void checkNow(String domain, Indicator expected) {
+        Node card = card(domain);
+        Button check = fx(() -> (Button) card.lookup("#checkButton"));
+        String liveBefore = fx(() -> ((Label) card.lookup("#liveNote")).getText());
+        reveal(check);
+        fx(() -> {
+            check.fire();
+            return null;
+        });
+        String status = ctx().i18n().text(expected.key());
+        waitUntil(domain + " is checked and " + expected, () -> !check.isDisabled()
+                && status.equals(((Label) card.lookup("#statusText")).getText())
+                && !((Label) card.lookup("#liveNote")).getText().isEmpty());
+    }
+
+    /** Scrolls to the domain's card, saves the window and judges every text on screen. */
+    void screenAt(String domain, String name) {
+        reveal(card(domain));
+        screen(name);
+    }
+
+    void zoneCheck(String zoneText, String screen) {
+        type("#zoneText", zoneText);
+        judge.withValues(zoneText);
+        String before = text("#zoneResult");
+        fire("#zoneCheckButton");
+        waitUntil("the zone text is judged", () -> !text("#zoneResult").isEmpty() && !text("#zoneResult").equals(before));
+        reveal(node("#zonePane"));
         screen(screen);
     }
 

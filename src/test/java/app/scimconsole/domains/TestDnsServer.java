@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +49,7 @@ import org.xbill.DNS.Type;
  * late answers, truncated UDP answers, answers without the AA bit.
  */
 public final class TestDnsServer implements AutoCloseable {
-    enum Mode { NORMAL, SERVFAIL, REFUSED, DROP, TRUNCATE_UDP }
+    public enum Mode { NORMAL, SERVFAIL, REFUSED, DROP, TRUNCATE_UDP }
 
     private final DatagramSocket udp;
     private final ServerSocket tcp;
@@ -58,6 +59,7 @@ public final class TestDnsServer implements AutoCloseable {
     private final Map<Name, SOARecord> zones = new ConcurrentHashMap<>();
     private final Map<Name, List<Record>> data = new ConcurrentHashMap<>();
     private volatile Mode mode = Mode.NORMAL;
+    private final Set<Name> failing = ConcurrentHashMap.newKeySet();
     private volatile boolean authoritative = true;
     private volatile Duration delay = Duration.ZERO;
     private volatile ExtendedErrorCodeOption extendedError;
@@ -128,17 +130,17 @@ public final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
-    TestDnsServer cname(String owner, String target) {
+    public TestDnsServer cname(String owner, String target) {
         put(new CNAMERecord(name(owner), DClass.IN, 300, name(target)));
         return this;
     }
 
-    TestDnsServer ns(String zone, String host) {
+    public TestDnsServer ns(String zone, String host) {
         put(new NSRecord(name(zone), DClass.IN, 3600, name(host)));
         return this;
     }
 
-    TestDnsServer a(String owner, String ip) {
+    public TestDnsServer a(String owner, String ip) {
         try {
             put(new ARecord(name(owner), DClass.IN, 3600, InetAddress.getByName(ip)));
         } catch (IOException e) {
@@ -151,8 +153,13 @@ public final class TestDnsServer implements AutoCloseable {
         data.remove(name(owner));
     }
 
-    void mode(Mode newMode) {
+    public void mode(Mode newMode) {
         mode = newMode;
+    }
+
+    /** Answers SERVFAIL for this one name, and as usual for every other (a resolver failing on one record). */
+    public void servfail(String owner) {
+        failing.add(name(owner));
     }
 
     void authoritative(boolean aa) {
@@ -193,7 +200,7 @@ public final class TestDnsServer implements AutoCloseable {
             List<EDNSOption> options = extendedError == null ? List.of() : List.of(extendedError);
             r.addRecord(new OPTRecord(1232, 0, 0, 0, options), Section.ADDITIONAL);
         }
-        if (mode == Mode.SERVFAIL) {
+        if (mode == Mode.SERVFAIL || failing.contains(question.getName())) {
             r.getHeader().setRcode(Rcode.SERVFAIL);
             return r;
         }

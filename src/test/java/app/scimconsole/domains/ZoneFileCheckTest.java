@@ -87,8 +87,7 @@ class ZoneFileCheckTest {
     void syntaxErrorsSayTheLine() {
         assertThatThrownBy(() -> checkFile("broken.zone")).isInstanceOfSatisfying(ZoneFileException.class, e -> {
             assertThat(e.reason().code()).isEqualTo(ReasonCode.ZONE_SYNTAX);
-            assertThat(e.reason().args().get(0)).matches("[1-9][0-9]*");
-            assertThat(e.reason().args().get(1)).contains("quoted string").doesNotStartWith("<none>");
+            assertThat(e.reason().args()).singleElement().satisfies(line -> assertThat(line).matches("[1-9][0-9]*"));
         });
     }
 

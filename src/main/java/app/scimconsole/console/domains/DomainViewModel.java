@@ -97,10 +97,12 @@ public final class DomainViewModel {
         } else if (e.nextCheck() == null) {
             schedule.set(ui.text("domain.schedule.none"));
         } else if (i == Indicator.VERIFIED) {
-            schedule.set(ui.text("domain.schedule.verified", ui.texts().time(e.verifiedAt(), now),
-                    ui.texts().countdown(e.nextCheck(), now)));
+            String since = ui.texts().time(e.verifiedAt(), now);
+            schedule.set(e.nextCheck().isAfter(now) ? ui.text("domain.schedule.verified", since,
+                    ui.texts().countdown(e.nextCheck(), now)) : ui.text("domain.schedule.verifiedDue", since));
         } else {
-            schedule.set(ui.text("domain.schedule.next", ui.texts().countdown(e.nextCheck(), now)));
+            schedule.set(e.nextCheck().isAfter(now) ? ui.text("domain.schedule.next",
+                    ui.texts().countdown(e.nextCheck(), now)) : ui.text("domain.schedule.due"));
         }
     }
 

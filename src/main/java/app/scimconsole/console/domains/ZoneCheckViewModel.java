@@ -58,8 +58,8 @@ public final class ZoneCheckViewModel {
                     indicator.set(i);
                     ReasonTexts reasons = ui.reasons();
                     StringBuilder out = new StringBuilder(reasons.text(r.summary()));
-                    r.diagnoses().forEach(x -> out.append("\n• ").append(reasons.text(x.problem())).append(' ')
-                            .append(reasons.text(x.fix())));
+                    r.diagnoses().forEach(x -> out.append("\n• ").append(reasons.text(x.problem())).append("\n   ")
+                            .append(ui.text("domain.fix")).append(' ').append(reasons.text(x.fix())));
                     resultText.set(out.toString());
                 }).onError(m -> {
                     result.set(null);

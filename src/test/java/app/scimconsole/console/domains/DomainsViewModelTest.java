@@ -122,6 +122,9 @@ class DomainsViewModelTest {
         ui.clock.advance(Duration.ofSeconds(35));
         vm.tick();
         assertThat(d.scheduleProperty().get()).isEqualTo("Next automatic check in 0:25.");
+        ui.clock.advance(Duration.ofSeconds(25));
+        vm.tick();
+        assertThat(d.scheduleProperty().get()).isEqualTo("The next automatic check is due now.");
     }
 
     @Test
