@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.console.context.ConnectionModel;
+import app.scimconsole.console.common.Fonts;
+import app.scimconsole.console.common.Themes;
+import app.scimconsole.console.common.Views;
 import app.scimconsole.console.domains.DomainViewModel;
+import app.scimconsole.console.domains.DomainsPaneController;
+import app.scimconsole.console.domains.DomainsViewModel;
 import app.scimconsole.console.domains.Indicator;
 import app.scimconsole.console.setup.StepId;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.Challenge;
+import app.scimconsole.domains.DnsChecker;
 import app.scimconsole.domains.DomainName;
+import app.scimconsole.domains.NameServers;
 import app.scimconsole.domains.RecheckPolicy;
 import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.http.ServiceConfig;
@@ -22,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,17 +38,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -413,6 +425,17 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         screenAt("broken.example", "domains-error-no-answer");
         dns.mode(TestDnsServer.Mode.NORMAL);
 
+        // Removing a registration asks first.
+        Button remove = fx(() -> (Button) card("broken.example").lookup("#removeButton"));
+        reveal(remove);
+        clickOn(remove); // a click: the confirmation it opens waits for an answer
+        waitUntil("the confirmation opens", () -> lookup("#confirmButton").tryQuery().isPresent());
+        shotOf(node("#confirmButton"), "ja-walk-domains-remove-confirmation");
+        judgeScreen("domains-remove-confirmation");
+        clickOn("#confirmButton");
+        waitUntil("the domain is removed", () -> card("broken.example") == null);
+        screen("domains-removed");
+
         // A verified domain whose record disappears: verified for a grace period, then lost. A domain left pending
         // for 72 hours: expired.
         Challenge gone = challengeOf("gone.example");
@@ -423,6 +446,11 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
         waitUntil("the grace period is shown", () -> api().domains().stream()
                 .anyMatch(d -> d.domain().equals("gone.example") && d.verificationEnds() != null));
         screenAt("gone.example", "domains-verified-record-missing");
+        fire("#nav-overview");
+        waitUntil("the grace period is warned about", () -> lookup(".overview-warning").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().contains("gone.example")));
+        screen("overview-domain-in-grace");
+        fire("#nav-domains");
         clock.advance(RecheckPolicy.GRACE.plusHours(1));
         checkNow("gone.example", Indicator.LOST);
         screenAt("gone.example", "domains-lost");
@@ -437,6 +465,8 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
 
         // The offline check of a zone file (or a pasted dig answer) before publishing it.
         fire("#nav-domains");
+        nameServersTellDifferentStories();
+
         String zoneDomain = "other.example";
         Challenge checked = challengeOf(zoneDomain);
         fx(() -> {
@@ -454,6 +484,67 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
                 "domains-zone-check-unreadable");
 
         assertAllJapanese();
+    }
+
+    /**
+     * What only several name servers and a resolver can show (partly published, a resolver behind or failing): the
+     * Domains pane, with its live check finding the domain's name servers through a resolver on loopback, in a window
+     * of its own beside the console (the console itself sends every DNS query to its one test server).
+     */
+    void nameServersTellDifferentStories() throws Exception {
+        dns.zone("multi.example", 1, 300, 60);
+        Challenge multi = challengeOf("multi.example");
+        try (NameServers servers = NameServers.start("multi.example", 2)) {
+            judge.withValues("ns1.multi.example", "ns2.multi.example", "ns3.multi.example");
+            DnsChecker checker = servers.checker().withTimeout(Duration.ofMillis(500)).withClock(clock);
+            Stage pane = fx(() -> {
+                DomainsViewModel vm = new DomainsViewModel(ctx().ui(), ctx().connection()::api, () -> checker::check);
+                Parent root = Views.load("domains/DomainsPane.fxml", new DomainsPaneController(vm, ctx().i18n()),
+                        ctx().i18n());
+                root.setStyle(Fonts.japaneseStyle());
+                ScrollPane scroller = new ScrollPane(root);
+                scroller.setFitToWidth(true);
+                Scene scene = new Scene(scroller, 1000, 760); // within the headless screen
+                Themes.apply(scene, false);
+                Stage s = new Stage();
+                s.setScene(scene);
+                s.show();
+                vm.activate();
+                return s;
+            });
+            try {
+                waitUntil("the pane shows the domain", () -> paneCard(pane, "multi.example") != null);
+                servers.publishOn(multi, 1, 2);
+                servers.ns(1).serial("multi.example", 3);
+                servers.ns(2).serial("multi.example", 3);
+                checkNow(paneCard(pane, "multi.example"), "multi.example", Indicator.PENDING);
+                paneScreen(pane, "multi.example", "domains-pending-partly-published");
+                servers.publishOn(multi, 3);
+                servers.ns(3).serial("multi.example", 3);
+                checkNow(paneCard(pane, "multi.example"), "multi.example", Indicator.PENDING);
+                paneScreen(pane, "multi.example", "domains-resolver-behind");
+                servers.resolver.servfail(multi.recordName());
+                checkNow(paneCard(pane, "multi.example"), "multi.example", Indicator.PENDING);
+                paneScreen(pane, "multi.example", "domains-resolver-failing");
+            } finally {
+                fx(() -> {
+                    pane.close();
+                    return null;
+                });
+            }
+        }
+    }
+
+    Node paneCard(Stage pane, String domain) {
+        return fx(() -> pane.getScene().getRoot().lookupAll(".domain-card").stream()
+                .filter(c -> c.lookup("#domainName") instanceof Label l && domain.equals(l.getText())).findFirst()
+                .orElse(null));
+    }
+
+    void paneScreen(Stage pane, String domain, String name) {
+        reveal(paneCard(pane, domain));
+        shotOf(pane.getScene().getRoot(), "ja-walk-" + name);
+        judgeScreen(name);
     }
 
     /** The challenge of a domain, added on the Domains page first if it is not there yet. */
@@ -478,7 +569,10 @@ class JapaneseWalkUiTest extends ConsoleUiTestBase {
 
     /** Presses the card's "Check now" and waits until the service's standing and this computer's check are shown. */
     void checkNow(String domain, Indicator expected) {
-        Node card = card(domain);
+        checkNow(card(domain), domain, expected);
+    }
+
+    void checkNow(Node card, String domain, Indicator expected) {
         Button check = fx(() -> (Button) card.lookup("#checkButton"));
         String liveBefore = fx(() -> ((Label) card.lookup("#liveNote")).getText());
         reveal(check);

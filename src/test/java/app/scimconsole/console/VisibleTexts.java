@@ -20,6 +20,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.text.Text;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
@@ -27,7 +28,8 @@ import org.controlsfx.control.StatusBar;
 /**
  * Every text a person can read in the console's open windows: labels, buttons and cells (their full text, not the
  * clipped one), free text, what text fields hold and prompt for, tooltips, the items a combo box offers, table
- * headers, tab titles, the notification pane and the status bar, and accessible texts (what a screen reader says).
+ * headers, tab titles, window titles, the notification pane and the status bar, and accessible texts (what a screen
+ * reader says).
  * Only nodes that are visible, in visible parents. Call on the FX thread.
  */
 final class VisibleTexts {
@@ -46,6 +48,9 @@ final class VisibleTexts {
         for (Window w : List.copyOf(Window.getWindows())) {
             Scene scene = w.getScene();
             if (w.isShowing() && scene != null && scene.getRoot() != null) {
+                if (w instanceof Stage stage) {
+                    v.add(stage.getTitle(), "[window title]");
+                }
                 v.walk(scene.getRoot(), "");
             }
         }

@@ -3,15 +3,9 @@ package app.scimconsole.domains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.domains.TestDnsServer.Mode;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,43 +17,26 @@ import org.junit.jupiter.api.Test;
 class DnsCheckerAuthoritiesTest {
     static final String TOKEN = DnsCheckerTest.TOKEN;
 
-    final List<TestDnsServer> ns = new ArrayList<>();
+    NameServers servers;
     TestDnsServer resolver;
     DnsChecker checker;
     Challenge challenge = new Challenge(DomainName.parse("example.com"), TOKEN);
 
     @BeforeEach
     void start() throws Exception {
-        resolver = TestDnsServer.start();
-        zone(resolver, 2);
-        Map<InetAddress, InetSocketAddress> endpoints = new HashMap<>();
-        for (int i = 1; i <= 3; i++) {
-            TestDnsServer server = TestDnsServer.start();
-            zone(server, 2);
-            ns.add(server);
-            endpoints.put(InetAddress.getByName("127.0.0.1" + i), server.address());
-        }
-        checker = DnsChecker.usingResolver(resolver.address(), endpoints::get).withIpv6(false)
-                .withTimeout(Duration.ofMillis(300)).withClock(Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC));
-    }
-
-    private static void zone(TestDnsServer server, long serial) {
-        server.zone("example.com", serial, 3600, 900);
-        for (int i = 1; i <= 3; i++) {
-            server.ns("example.com", "ns" + i + ".example.com").a("ns" + i + ".example.com", "127.0.0.1" + i);
-        }
+        servers = NameServers.start("example.com", 2);
+        resolver = servers.resolver;
+        checker = servers.checker().withTimeout(Duration.ofMillis(300))
+                .withClock(Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
     void stop() {
-        ns.forEach(TestDnsServer::close);
-        resolver.close();
+        servers.close();
     }
 
-    private void publishOn(int... servers) {
-        for (int i : servers) {
-            ns.get(i - 1).txt(challenge.recordName(), challenge.recordValue());
-        }
+    private void publishOn(int... which) {
+        servers.publishOn(challenge, which);
     }
 
     @Test
@@ -85,8 +62,8 @@ class DnsCheckerAuthoritiesTest {
     @Test
     void someServersUpdatedAndOthersNotIsPendingWithKOfN() {
         publishOn(1, 2);
-        ns.get(0).serial("example.com", 3);
-        ns.get(1).serial("example.com", 3);
+        servers.ns(1).serial("example.com", 3);
+        servers.ns(2).serial("example.com", 3);
 
         VerificationResult result = checker.check(challenge);
 
@@ -106,7 +83,7 @@ class DnsCheckerAuthoritiesTest {
     @Test
     void aLameServerDoesNotCountAgainstTheOthers() {
         publishOn(1, 2);
-        ns.get(2).authoritative(false);
+        servers.ns(3).authoritative(false);
 
         VerificationResult result = checker.check(challenge);
 
@@ -118,7 +95,7 @@ class DnsCheckerAuthoritiesTest {
     @Test
     void oneSilentServerOfThreeStillVerifies() {
         publishOn(1, 2, 3);
-        ns.get(2).mode(Mode.DROP);
+        servers.ns(3).mode(Mode.DROP);
 
         VerificationResult result = checker.check(challenge);
 
@@ -129,8 +106,8 @@ class DnsCheckerAuthoritiesTest {
     @Test
     void tooFewAnswersIsAnError() {
         publishOn(1, 2, 3);
-        ns.get(1).mode(Mode.DROP);
-        ns.get(2).mode(Mode.SERVFAIL);
+        servers.ns(2).mode(Mode.DROP);
+        servers.ns(3).mode(Mode.SERVFAIL);
 
         VerificationResult result = checker.check(challenge);
 
@@ -152,6 +129,20 @@ class DnsCheckerAuthoritiesTest {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.RESOLVER_BEHIND);
             assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.RESOLVER_BEHIND_CACHED_PROBLEM,
                     DnsCheckerTest.NOW.plusSeconds(900)));
+        });
+    }
+
+    @Test
+    void aResolverFailingOnTheRecordIsAWarningOnly() {
+        publishOn(1, 2, 3);
+        resolver.servfail(challenge.recordName());
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.RESOLVER_FAILURE);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.RESOLVER_FAILURE_PROBLEM, "SERVFAIL"));
         });
     }
 
