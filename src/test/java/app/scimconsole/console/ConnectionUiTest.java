@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.setup.StepId;
-import app.scimconsole.directory.SqliteDirectory;
-import app.scimconsole.http.ServiceConfig;
 import app.scimconsole.http.ServiceRuntime;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +28,7 @@ class ConnectionUiTest extends ConsoleUiTestBase {
 
     @Test
     void connectsToARemoteServeRemembersItAndExplainsAWrongCredential() throws Exception {
-        InetSocketAddress a = dns.address();
-        server = ServiceRuntime.start(SqliteDirectory.open(serverData), new ServiceConfig("127.0.0.1", 0,
-                "https://scim.example.com", ServiceConfig.DEFAULT_MAX_BODY, 8), a.getHostString() + ":" + a.getPort(),
-                Clock.systemUTC());
+        server = startServer(serverData);
         String credential = server.adminCredentials().issue("console test");
 
         press("#nav-connection");

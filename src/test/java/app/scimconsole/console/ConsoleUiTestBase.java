@@ -7,6 +7,7 @@ import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleOptions;
 import app.scimconsole.console.setup.StepId;
+import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.http.ServiceConfig;
 import app.scimconsole.http.ServiceRuntime;
@@ -104,6 +105,17 @@ abstract class ConsoleUiTestBase extends FxRobot {
 
     ServiceRuntime runtime() {
         return ctx().connection().connectionProperty().get().runtime().orElseThrow();
+    }
+
+    /**
+     * A headless service elsewhere, as {@code serve} runs it: on loopback, public at https://scim.example.com, asking
+     * the test DNS server. The caller closes it.
+     */
+    ServiceRuntime startServer(Path folder) throws IOException {
+        InetSocketAddress a = dns.address();
+        return ServiceRuntime.start(SqliteDirectory.open(folder), new ServiceConfig("127.0.0.1", 0,
+                "https://scim.example.com", ServiceConfig.DEFAULT_MAX_BODY, 8), a.getHostString() + ":" + a.getPort(),
+                Clock.systemUTC());
     }
 
     String tenantId() {
