@@ -1,6 +1,6 @@
 package app.scimconsole.cli;
 
-import app.scimconsole.http.Json;
+import app.scimconsole.admin.AdminJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 
@@ -15,7 +15,7 @@ final class Output {
     }
 
     static ObjectNode object() {
-        return Json.MAPPER.createObjectNode();
+        return AdminJson.MAPPER.createObjectNode();
     }
 
     boolean json() {
@@ -24,7 +24,7 @@ final class Output {
 
     void print(ObjectNode result, String humanText) {
         if (json) {
-            out.println(Json.MAPPER.valueToTree(result).toString());
+            out.println(AdminJson.MAPPER.valueToTree(result).toString());
         } else {
             out.println(humanText);
         }
