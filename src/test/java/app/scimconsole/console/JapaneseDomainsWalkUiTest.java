@@ -105,6 +105,19 @@ class JapaneseDomainsWalkUiTest extends JapaneseWalkUiTestBase {
         waitUntil("the domain is removed", () -> card("broken.example") == null);
         screen("domains-removed");
 
+        // Removed elsewhere (on the command line, say) while the page shows it: checking it fails, in a notification.
+        api().removeDomain("alias.example");
+        Node aliasCard = card("alias.example");
+        Button checkAlias = fx(() -> (Button) aliasCard.lookup("#checkButton"));
+        reveal(checkAlias);
+        fx(() -> {
+            checkAlias.fire();
+            return null;
+        });
+        waitUntil("the failure is notified", () -> app.window().notificationText() != null
+                && !app.window().notificationText().isEmpty());
+        screen("domains-check-fails-notified");
+
         // A verified domain whose record disappears: verified for a grace period, then lost. A domain left pending
         // for 72 hours: expired.
         Challenge gone = challengeOf("gone.example");
