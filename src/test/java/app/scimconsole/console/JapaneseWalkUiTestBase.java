@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
@@ -64,9 +65,20 @@ abstract class JapaneseWalkUiTestBase extends ConsoleUiTestBase {
         reveal(b);
         fx(() -> {
             b.fire();
+            settle();
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Styles and lays out the window now, as the next pulse would: a page just shown has no skins yet, and without its
+     * skin a split pane has no children to find its table among. FX thread.
+     */
+    void settle() {
+        Parent root = stage.getScene().getRoot();
+        root.applyCss();
+        root.layout();
     }
 
     /** Shows a wizard step, as choosing it in the stepper does. */
@@ -74,6 +86,7 @@ abstract class JapaneseWalkUiTestBase extends ConsoleUiTestBase {
         ListView<StepId> stepper = node("#stepper");
         fx(() -> {
             stepper.getSelectionModel().select(step);
+            settle();
             return null;
         });
         waitUntil("step " + step + " is shown", () -> stepper.getSelectionModel().getSelectedItem() == step);

@@ -101,7 +101,14 @@ public final class DomainsViewModel {
             return d;
         }).toList();
         if (!next.equals(domains)) {
-            domains.setAll(next);
+            // Change the list only where the service's changed, so that what is chosen among the others (the zone
+            // check's domain, say) stays chosen: a replaced list clears every selection bound to it.
+            domains.retainAll(next);
+            if (next.subList(0, domains.size()).equals(domains)) {
+                domains.addAll(next.subList(domains.size(), next.size()));
+            } else {
+                domains.setAll(next);
+            }
         }
         anyVerified.invalidate();
         loaded.set(true);

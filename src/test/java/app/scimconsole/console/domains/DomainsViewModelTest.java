@@ -68,6 +68,28 @@ class DomainsViewModelTest {
     }
 
     @Test
+    void aDomainRemovedElsewhereLeavesTheOthersAndTheZoneChecksChoice() {
+        api.addDomain("a.example");
+        api.addDomain("b.example");
+        api.addDomain("c.example");
+        vm.refresh();
+        DomainViewModel b = vm.find("b.example");
+        vm.zoneCheck().domainProperty().set(b);
+        List<String> changes = new ArrayList<>();
+        vm.domains().addListener((javafx.collections.ListChangeListener<DomainViewModel>) c -> {
+            while (c.next()) {
+                changes.add(c.wasReplaced() ? "replaced" : c.wasRemoved() ? "removed" : c.wasAdded() ? "added" : "other");
+            }
+        });
+        api.removeDomain("c.example");
+        vm.refresh();
+        api.addDomain("d.example");
+        vm.refresh();
+        assertThat(changes).containsExactly("removed", "added");
+        assertThat(vm.zoneCheck().domainProperty().get()).isSameAs(b);
+    }
+
+    @Test
     void checkNowAsksTheServiceAndThisComputer() {
         api.addDomain("example.com");
         vm.refresh();
