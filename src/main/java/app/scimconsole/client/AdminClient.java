@@ -1,10 +1,9 @@
 package app.scimconsole.client;
 
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminException.Reason;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.AdminJson;
-
-import app.scimconsole.admin.AdminException.Reason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;

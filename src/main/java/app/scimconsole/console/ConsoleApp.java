@@ -1,12 +1,12 @@
 package app.scimconsole.console;
 
-import app.scimconsole.console.context.AppContext;
-import app.scimconsole.console.context.ConsoleOptions;
 import app.scimconsole.console.app.MainWindowController;
 import app.scimconsole.console.app.Sections;
 import app.scimconsole.console.common.Fonts;
 import app.scimconsole.console.common.Themes;
 import app.scimconsole.console.common.Views;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.ConsoleOptions;
 import app.scimconsole.console.context.ConsoleSettings;
 import app.scimconsole.console.context.SettingsStore;
 import app.scimconsole.directory.DataFolder;

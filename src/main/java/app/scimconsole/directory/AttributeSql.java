@@ -1,9 +1,9 @@
 package app.scimconsole.directory;
 
 import app.scimconsole.scim.AttrPath;
-import app.scimconsole.scim.AttributeDef;
 import app.scimconsole.scim.AttributeDef.Returned;
 import app.scimconsole.scim.AttributeDef.Type;
+import app.scimconsole.scim.AttributeDef;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;

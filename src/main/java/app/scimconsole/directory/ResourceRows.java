@@ -1,12 +1,12 @@
 package app.scimconsole.directory;
 
-import app.scimconsole.scim.MemberChange;
 import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
+import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,15 +1,14 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.AdminCredentials;
-
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.AdminJson;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.http.RouteTable.Found;
 import app.scimconsole.http.RouteTable.Match;
 import app.scimconsole.http.RouteTable.MethodNotAllowed;
-import app.scimconsole.admin.Reason;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.service.AdminCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;

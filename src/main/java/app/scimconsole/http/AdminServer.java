@@ -1,10 +1,9 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.AdminCredentials;
-
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
+import app.scimconsole.service.AdminCredentials;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -6,7 +6,6 @@ import app.scimconsole.service.AdminCredentials;
 import app.scimconsole.service.AdminService;
 import app.scimconsole.service.Closer;
 import app.scimconsole.service.ServiceCore;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

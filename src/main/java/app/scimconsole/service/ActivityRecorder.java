@@ -1,8 +1,8 @@
 package app.scimconsole.service;
 
 import app.scimconsole.admin.Reason;
-import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.Directory.StoredResource;
+import app.scimconsole.directory.Directory;
 import app.scimconsole.scim.ScimException;
 import java.time.Clock;
 import org.slf4j.Logger;

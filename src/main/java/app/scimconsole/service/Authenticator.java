@@ -1,7 +1,7 @@
 package app.scimconsole.service;
 
-import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.Directory.Token;
+import app.scimconsole.directory.Directory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

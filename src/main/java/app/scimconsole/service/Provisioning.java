@@ -1,11 +1,11 @@
 package app.scimconsole.service;
 
 import app.scimconsole.admin.Reason;
-import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
+import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.StorageOutcome;
 import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.PatchEngine;

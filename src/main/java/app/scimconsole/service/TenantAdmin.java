@@ -1,8 +1,8 @@
 package app.scimconsole.service;
 
 import app.scimconsole.admin.Reason;
-import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.Directory.Tenant;
+import app.scimconsole.directory.Directory;
 import java.time.Clock;
 import java.time.Duration;
 

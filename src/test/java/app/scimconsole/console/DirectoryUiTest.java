@@ -2,10 +2,10 @@ package app.scimconsole.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.ActivityEntry;
 import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.admin.AdminApi.UserStatus;
+import app.scimconsole.admin.AdminApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

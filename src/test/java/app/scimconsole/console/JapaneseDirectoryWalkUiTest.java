@@ -2,8 +2,8 @@ package app.scimconsole.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.UserRow;
+import app.scimconsole.admin.AdminApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.ComboBox;

@@ -1,15 +1,15 @@
 package app.scimconsole.directory;
 
-import app.scimconsole.testing.Together;
 import static app.scimconsole.directory.Docs.group;
 import static app.scimconsole.directory.Docs.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.Directory.Member;
-import app.scimconsole.scim.MemberChange;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
+import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.ResourceType;
+import app.scimconsole.testing.Together;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,20 +1,19 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.AdminCredentials;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.scimconsole.admin.AdminApi;
-import app.scimconsole.admin.Reason;
 import app.scimconsole.admin.AdminApi.ActivityQuery;
 import app.scimconsole.admin.AdminApi.Outcome;
 import app.scimconsole.admin.AdminApi.UserQuery;
 import app.scimconsole.admin.AdminApi.UserStatus;
-import app.scimconsole.client.AdminClient;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
+import app.scimconsole.admin.Reason;
+import app.scimconsole.client.AdminClient;
 import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.domains.Challenge;
+import app.scimconsole.service.AdminCredentials;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

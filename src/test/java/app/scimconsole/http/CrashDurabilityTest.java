@@ -1,11 +1,10 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.TenantAdmin;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.service.TenantAdmin;
 import app.scimconsole.testing.ServeProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,14 +1,13 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.TenantAdmin;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.PostgresDirectory;
 import app.scimconsole.domains.Challenge;
-import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.domains.DomainService;
+import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.service.ServiceCore;
+import app.scimconsole.service.TenantAdmin;
 import app.scimconsole.testing.ServeProcess;
 import app.scimconsole.testing.TestPostgres;
 import java.io.IOException;

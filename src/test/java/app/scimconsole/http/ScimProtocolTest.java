@@ -1,13 +1,12 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.SecretTokens;
-import app.scimconsole.service.TenantAdmin;
-
 import static app.scimconsole.http.EntraReplayTest.B1_CREATE_USER;
 import static app.scimconsole.http.EntraReplayTest.B9_CREATE_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.Directory;
+import app.scimconsole.service.SecretTokens;
+import app.scimconsole.service.TenantAdmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

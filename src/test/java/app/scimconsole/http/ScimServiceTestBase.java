@@ -1,12 +1,11 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.TenantAdmin;
-
 import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.Challenge;
 import app.scimconsole.domains.DomainService;
 import app.scimconsole.domains.TestDnsServer;
+import app.scimconsole.service.TenantAdmin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

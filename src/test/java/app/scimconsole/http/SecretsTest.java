@@ -1,13 +1,12 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.AdminCredentials;
-import app.scimconsole.service.SecretTokens;
-import app.scimconsole.service.TenantAdmin;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.service.AdminCredentials;
+import app.scimconsole.service.SecretTokens;
+import app.scimconsole.service.TenantAdmin;
 import app.scimconsole.testing.ServeProcess;
 import app.scimconsole.testing.ShiftedClock;
 import com.fasterxml.jackson.databind.ObjectMapper;

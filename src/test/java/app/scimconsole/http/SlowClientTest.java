@@ -1,10 +1,9 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.TenantAdmin;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.service.TenantAdmin;
 import app.scimconsole.testing.ServeProcess;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,10 +1,9 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.SecretTokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.Directory;
+import app.scimconsole.service.SecretTokens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,10 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.TenantAdmin;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.service.TenantAdmin;
 import app.scimconsole.testing.ServeProcess;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,11 @@
 package app.scimconsole.http;
 
-import app.scimconsole.service.Authenticator;
-import app.scimconsole.service.TenantAdmin;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.service.Authenticator;
+import app.scimconsole.service.TenantAdmin;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,16 @@
 package app.scimconsole.service;
 
-import app.scimconsole.testing.Together;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.Directory.Activity;
 import app.scimconsole.directory.Directory.Member;
 import app.scimconsole.directory.Directory.StoredResource;
+import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.testing.Together;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;

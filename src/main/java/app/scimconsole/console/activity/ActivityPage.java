@@ -1,9 +1,9 @@
 package app.scimconsole.console.activity;
 
-import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Views;
+import app.scimconsole.console.context.AppContext;
 import java.io.File;
 import java.util.function.Function;
 import javafx.scene.Parent;

@@ -1,9 +1,9 @@
 package app.scimconsole.console.activity;
 
-import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.ActivityEntry;
 import app.scimconsole.admin.AdminApi.ActivityQuery;
 import app.scimconsole.admin.AdminApi.Outcome;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.common.CsvWriter;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;

@@ -1,11 +1,10 @@
 package app.scimconsole.console.app;
 
+import app.scimconsole.console.common.Page;
+import app.scimconsole.console.common.StatusModel;
 import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.SectionId;
-
-import app.scimconsole.console.common.Page;
-import app.scimconsole.console.common.StatusModel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

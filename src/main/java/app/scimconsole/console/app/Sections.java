@@ -2,14 +2,14 @@ package app.scimconsole.console.app;
 
 import app.scimconsole.console.activity.ActivityPage;
 import app.scimconsole.console.connection.ConnectionPage;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.SectionId;
 import app.scimconsole.console.domains.DomainsPage;
 import app.scimconsole.console.groups.GroupsPage;
 import app.scimconsole.console.overview.OverviewPage;
 import app.scimconsole.console.settings.SettingsPage;
 import app.scimconsole.console.setup.SetupPage;
 import app.scimconsole.console.users.UsersPage;
-import app.scimconsole.console.context.AppContext;
-import app.scimconsole.console.context.SectionId;
 import java.util.List;
 
 /** The sidebar's sections, in order; each page is built the first time it is shown. */

@@ -1,7 +1,6 @@
 package app.scimconsole.console.connection;
 
 import app.scimconsole.console.context.ConsoleSettings;
-
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

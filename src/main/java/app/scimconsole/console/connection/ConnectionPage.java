@@ -1,8 +1,8 @@
 package app.scimconsole.console.connection;
 
-import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Views;
+import app.scimconsole.console.context.AppContext;
 import javafx.scene.Parent;
 
 /** The Connection section: embedded or remote service. */

@@ -1,10 +1,9 @@
 package app.scimconsole.console.connection;
 
+import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleSettings;
 import app.scimconsole.console.context.SettingsStore;
-
-import app.scimconsole.console.context.ConnectionModel;
-import app.scimconsole.console.common.UiKit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;

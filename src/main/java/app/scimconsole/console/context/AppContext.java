@@ -15,15 +15,15 @@ import app.scimconsole.console.context.SettingsStore;
 import app.scimconsole.domains.DnsChecker;
 import java.io.File;
 import java.time.Duration;
-import java.util.function.Function;
-import javafx.stage.FileChooser;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**

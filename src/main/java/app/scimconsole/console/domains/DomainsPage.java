@@ -1,10 +1,10 @@
 package app.scimconsole.console.domains;
 
-import app.scimconsole.console.context.AppContext;
-import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.common.LivePage;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Views;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.ConnectionModel;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.Parent;

@@ -1,7 +1,7 @@
 package app.scimconsole.console.domains;
 
-import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.DomainEntry;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;

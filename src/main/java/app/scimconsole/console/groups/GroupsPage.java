@@ -1,8 +1,8 @@
 package app.scimconsole.console.groups;
 
-import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Views;
+import app.scimconsole.console.context.AppContext;
 import javafx.scene.Parent;
 
 /** The Groups section; re-read each time it is shown. */

@@ -1,8 +1,8 @@
 package app.scimconsole.console.groups;
 
-import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.GroupRow;
 import app.scimconsole.admin.AdminApi.UserRow;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;

@@ -1,9 +1,9 @@
 package app.scimconsole.console.overview;
 
-import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.common.LivePage;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Views;
+import app.scimconsole.console.context.AppContext;
 import java.util.List;
 import javafx.scene.Parent;
 

@@ -1,16 +1,16 @@
 package app.scimconsole.console.overview;
 
-import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.Cycle;
 import app.scimconsole.admin.AdminApi.DomainEntry;
 import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.admin.AdminApi.Traffic;
-import app.scimconsole.console.context.OverviewModel;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.Texts;
 import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.context.OverviewModel;
 import app.scimconsole.console.setup.RequiredMapping;
 import java.time.Duration;
 import java.time.Instant;

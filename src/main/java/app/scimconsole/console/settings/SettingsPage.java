@@ -1,10 +1,10 @@
 package app.scimconsole.console.settings;
 
-import app.scimconsole.console.context.AppContext;
-import app.scimconsole.console.context.SectionId;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Themes;
 import app.scimconsole.console.common.Views;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.SectionId;
 import javafx.scene.Parent;
 
 /** The Settings section. */

@@ -1,11 +1,11 @@
 package app.scimconsole.console.setup;
 
-import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.Overview;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.client.ConnectionTest;
-import app.scimconsole.console.context.OverviewModel;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.context.OverviewModel;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;

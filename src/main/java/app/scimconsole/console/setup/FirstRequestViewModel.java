@@ -1,8 +1,8 @@
 package app.scimconsole.console.setup;
 
 import app.scimconsole.admin.AdminApi.Overview;
-import app.scimconsole.console.context.OverviewModel;
 import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.context.OverviewModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

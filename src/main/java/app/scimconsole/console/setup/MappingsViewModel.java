@@ -2,8 +2,8 @@ package app.scimconsole.console.setup;
 
 import app.scimconsole.admin.AdminApi.MappingCoverage;
 import app.scimconsole.admin.AdminApi.Overview;
-import app.scimconsole.console.context.OverviewModel;
 import app.scimconsole.console.common.UiKit;
+import app.scimconsole.console.context.OverviewModel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;

@@ -1,13 +1,13 @@
 package app.scimconsole.console.setup;
 
-import app.scimconsole.console.context.AppContext;
-import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.LivePage;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.console.common.Views;
+import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleSettings;
 import app.scimconsole.console.domains.DomainsPaneController;
 import app.scimconsole.console.domains.DomainsViewModel;

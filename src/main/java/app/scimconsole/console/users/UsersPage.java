@@ -1,8 +1,8 @@
 package app.scimconsole.console.users;
 
-import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Views;
+import app.scimconsole.console.context.AppContext;
 import javafx.scene.Parent;
 
 /** The Users section. Reads the first page when first shown and again whenever the connection changes. */

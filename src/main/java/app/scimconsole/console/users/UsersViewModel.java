@@ -1,11 +1,11 @@
 package app.scimconsole.console.users;
 
-import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.UserDetail;
 import app.scimconsole.admin.AdminApi.UserPage;
 import app.scimconsole.admin.AdminApi.UserQuery;
 import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.admin.AdminApi.UserStatus;
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;

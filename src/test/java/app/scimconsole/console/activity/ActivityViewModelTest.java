@@ -2,9 +2,9 @@ package app.scimconsole.console.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.admin.Reason;
 import app.scimconsole.admin.AdminApi.ActivityEntry;
 import app.scimconsole.admin.AdminApi.Outcome;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
 import app.scimconsole.console.activity.ActivityViewModel.Column;

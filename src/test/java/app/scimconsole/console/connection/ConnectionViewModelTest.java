@@ -1,15 +1,14 @@
 package app.scimconsole.console.connection;
 
-import app.scimconsole.console.context.ConsoleSettings;
-import app.scimconsole.console.context.ServiceConnection;
-import app.scimconsole.console.context.SettingsStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
-import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.common.Problems.PlainException;
+import app.scimconsole.console.context.ConnectionModel;
+import app.scimconsole.console.context.ConsoleSettings;
+import app.scimconsole.console.context.ServiceConnection;
+import app.scimconsole.console.context.SettingsStore;
 import app.scimconsole.domains.DnsChecker;
 import java.nio.file.Path;
 import java.util.ArrayList;
