@@ -34,6 +34,12 @@ public interface Directory extends AutoCloseable {
 
     Tenant createTenant();
 
+    /**
+     * The first tenant, created in the same write transaction when there is none: two callers at once (the console's
+     * first read and an "enable", or two processes on one SQLite file) never make two.
+     */
+    Tenant defaultTenantOrCreate();
+
     void setScimEnabled(String tenantId, boolean enabled);
 
     /** Adds a token; when {@code revokeOthersAt} is not null, other tokens of the tenant expire then. */

@@ -78,6 +78,18 @@ public abstract class SqlDirectory implements Directory {
     }
 
     @Override
+    public Tenant defaultTenantOrCreate() {
+        Optional<Tenant> existing = defaultTenant();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        return credentialsWrite(c -> {
+            Optional<Tenant> meanwhile = TenantRows.oldest(c);
+            return meanwhile.isPresent() ? meanwhile.get() : TenantRows.create(c, now());
+        });
+    }
+
+    @Override
     public Tenant createTenant() {
         return credentialsWrite(c -> TenantRows.create(c, now()));
     }

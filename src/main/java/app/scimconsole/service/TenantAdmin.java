@@ -35,7 +35,7 @@ public final class TenantAdmin {
     }
 
     public Tenant tenant() {
-        return directory.defaultTenant().orElseGet(directory::createTenant);
+        return directory.defaultTenantOrCreate();
     }
 
     /** Enables SCIM (creating the organization if needed) and issues a new token; older tokens stop working. */

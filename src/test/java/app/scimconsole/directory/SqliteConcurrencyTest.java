@@ -100,6 +100,16 @@ class SqliteConcurrencyTest {
     }
 
     @Test
+    void manyFirstReadsAtOnceMakeOneTenant() throws Exception {
+        try (SqliteDirectory fresh = SqliteDirectory.open(dir.resolve("fresh"))) {
+            List<Object> tenants = runTogether(i -> fresh::defaultTenantOrCreate);
+
+            assertThat(tenants).extracting(t -> ((Directory.Tenant) t).id()).containsOnly(
+                    fresh.defaultTenant().orElseThrow().id());
+        }
+    }
+
+    @Test
     void readsRunWhileWritesAreGoingOn() throws Exception {
         List<Object> outcomes = runTogether(i -> () -> i % 2 == 0
                 ? directory.create(tenant, ResourceType.USER, user("w" + i), List.of())
