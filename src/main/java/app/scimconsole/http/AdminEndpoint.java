@@ -9,6 +9,7 @@ import app.scimconsole.http.RouteTable.Match;
 import app.scimconsole.http.RouteTable.MethodNotAllowed;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.service.AdminCredentials;
+import app.scimconsole.service.Rejections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -127,7 +128,7 @@ final class AdminEndpoint implements HttpHandler {
             return new Failure(a.status(), a.getMessage(), a.why());
         }
         if (e instanceof ScimException s) {
-            return new Failure(s.status(), s.detail(), new Reason(s.problem().code(), s.args()));
+            return new Failure(s.status(), s.detail(), Rejections.reasonOf(s));
         }
         LOG.error("Admin request {} {} failed", ex.method(), ex.rawPath(), e);
         return new Failure(500, "The service could not complete the request.", null);

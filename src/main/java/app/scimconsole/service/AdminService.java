@@ -374,6 +374,6 @@ public final class AdminService implements AdminApi {
 
     /** Turns a SCIM-layer failure (e.g. a bad filter built from user input) into an admin error. */
     static AdminException asAdmin(ScimException e) {
-        return new AdminException(e.status(), e.detail(), new Reason(e.problem().code(), e.args()));
+        return new AdminException(e.status(), e.detail(), Rejections.reasonOf(e));
     }
 }
