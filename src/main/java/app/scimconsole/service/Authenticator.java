@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>What it read of a tenant's tokens serves the requests of the next second, unless this process changed a
  * tenant or token meanwhile (then the next request reads again): reading them on every request cost a tenth
- * of the service's time. A token unknown to that reading is looked up again before the request is refused, so
- * a token issued by another process works at once; one revoked by another process stops working within
- * {@link #REREAD_AFTER}.
+ * of the service's time. Nothing is refused on that reading alone: a request it would refuse (an unknown token, a
+ * disabled app) is judged again on a new one, so a token issued or an app enabled by another process works at
+ * once; a token revoked or an app disabled by another process stops working within {@link #REREAD_AFTER}.
  */
 public final class Authenticator {
     /** Last-use time is kept to the minute: writing it on every request would halve write throughput. */
@@ -44,9 +44,10 @@ public final class Authenticator {
         Instant now = clock.instant();
         String presented = bearer(authorizationHeader);
         byte[] hash = presented == null ? null : SecretTokens.hash(presented);
-        Check check = check(tokens(tenantId, now, false), hash, now);
-        if (check.outcome() == Outcome.WRONG_TOKEN) {
-            check = check(tokens(tenantId, now, true), hash, now);
+        Reading kept = kept(tenantId);
+        Check check = check(kept != null ? Optional.of(kept.tokens()) : read(tenantId, now), hash, now);
+        if (check.outcome() != Outcome.OK && kept != null) {
+            check = check(read(tenantId, now), hash, now);
         }
         Token match = check.token();
         boolean useIsStale = match != null
@@ -75,14 +76,18 @@ public final class Authenticator {
         return new Check(match == null ? Outcome.WRONG_TOKEN : Outcome.OK, match);
     }
 
-    /** The tenant's tokens: the last reading while it is recent and nothing changed here since, else a new one. */
-    private Optional<Directory.TenantTokens> tokens(String tenantId, Instant now, boolean reread) {
-        long version = directory.credentialsVersion(); // before the read: a change during it makes the reading stale
+    /** The last reading of the tenant's tokens while it is recent and nothing changed here since; else null. */
+    private Reading kept(String tenantId) {
         Reading last = readings.get(tenantId);
+        boolean fresh = last != null && last.version() == directory.credentialsVersion()
+                && System.nanoTime() - last.nanoTime() < REREAD_AFTER.toNanos();
+        return fresh ? last : null;
+    }
+
+    /** The tenant's tokens as stored now, kept for the next requests. */
+    private Optional<Directory.TenantTokens> read(String tenantId, Instant now) {
+        long version = directory.credentialsVersion(); // before the read: a change during it makes the reading stale
         long nanos = System.nanoTime();
-        if (!reread && last != null && last.version() == version && nanos - last.nanoTime() < REREAD_AFTER.toNanos()) {
-            return Optional.of(last.tokens());
-        }
         Optional<Directory.TenantTokens> found = directory.tenantTokens(tenantId, now);
         if (found.isPresent()) {
             readings.put(tenantId, new Reading(found.get(), version, nanos));

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Authentication keeps what it read of a tenant's tokens for a moment. Changes made here take effect at once;
  * changes made by another process on the same database (here a second directory on the same file, as the CLI
- * opens it while the service runs) take effect at once for a new token, and within a second for a revocation.
+ * opens it while the service runs) take effect at once for a new token or an app enabled again, and within a second
+ * for a revocation.
  */
 class TokenReadingTest extends ScimServiceTestBase {
 
@@ -55,5 +56,20 @@ class TokenReadingTest extends ScimServiceTestBase {
         assertThat(status).isEqualTo(401);
         assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
                 .isLessThanOrEqualTo(Authenticator.REREAD_AFTER.plusSeconds(1)); // a second of slack for a busy machine
+    }
+
+    /**
+     * Issue 17: the service read the app as disabled (and keeps that reading for a second); an enable elsewhere
+     * must still work on the very next request, because nothing is refused on a kept reading alone.
+     */
+    @Test
+    void anAppEnabledElsewhereWorksAtOnceRightAfterARefusal() throws Exception {
+        try (SqlDirectory other = elsewhere()) { // opened first: the steps below take a moment, not a second
+            new TenantAdmin(directory, Clock.systemUTC()).disable();
+            assertThat(scim.get("/Users").status()).isEqualTo(401); // read just now: disabled, and kept
+            TenantAdmin.Credentials again = new TenantAdmin(other, Clock.systemUTC()).enable();
+            assertThat(again.tenantId()).isEqualTo(tenantId);
+            assertThat(new HttpJson(tenantUrl, again.secretToken()).get("/Users").status()).isEqualTo(200);
+        }
     }
 }
