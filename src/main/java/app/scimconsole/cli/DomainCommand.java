@@ -133,7 +133,7 @@ final class DomainCommand extends CommandGroup {
 
         @Override
         int run(Directory dir, String tenant, DomainService domains, Output out) {
-            DomainName domain = DomainName.parse(name);
+            DomainName domain = DomainName.lookup(name);
             if (!domains.remove(tenant, name)) {
                 throw new DomainNotRegisteredException(domain);
             }
@@ -153,7 +153,7 @@ final class DomainCommand extends CommandGroup {
 
         @Override
         int run(Directory dir, String tenant, DomainService domains, Output out) {
-            DomainName domain = DomainName.parse(name);
+            DomainName domain = DomainName.lookup(name);
             DomainRecord registered = domains.list(tenant).stream().filter(d -> d.domain().equals(domain)).findFirst()
                     .orElseThrow(() -> new DomainNotRegisteredException(domain));
             VerificationResult r = new ZoneFileCheck().check(registered.challenge(), file);

@@ -123,7 +123,7 @@ final class DomainRows {
     }
 
     private static DomainRecord read(ResultSet rs) throws SQLException {
-        DomainName domain = DomainName.parse(rs.getString("domain"));
+        DomainName domain = DomainName.canonical(rs.getString("domain"));
         String value = rs.getString("record_value");
         Challenge challenge = new Challenge(domain, value.substring(Challenge.VALUE_PREFIX.length()));
         DomainState state = new DomainState(DomainStatus.valueOf(rs.getString("status")), time(rs, "window_start"),

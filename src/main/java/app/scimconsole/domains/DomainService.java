@@ -92,7 +92,7 @@ public final class DomainService {
 
     /** Removes a registration; users already provisioned stay, new ones in this domain are refused. */
     public boolean remove(String tenantId, String name) {
-        return records.remove(tenantId, DomainName.parse(name));
+        return records.remove(tenantId, DomainName.lookup(name));
     }
 
     /** Domains of all tenants whose automatic re-check is due, oldest first, at most a batch at a time. */
@@ -126,7 +126,7 @@ public final class DomainService {
     }
 
     private DomainRecord registered(String tenantId, String name) {
-        DomainName domain = DomainName.parse(name);
+        DomainName domain = DomainName.lookup(name);
         return records.find(tenantId, domain).orElseThrow(() -> new DomainNotRegisteredException(domain));
     }
 }

@@ -151,6 +151,18 @@ public enum ReasonCode {
     NAME_PART_TOO_LONG("domain.name.partTooLong", Arg.TEXT, Arg.COUNT),
     /** the part */
     NAME_HYPHEN_AT_END("domain.name.hyphenAtEnd", Arg.TEXT),
+    /** the part: "--" in its third and fourth characters, which only an xn-- label may have */
+    NAME_HYPHENS_3_4("domain.name.hyphens34", Arg.TEXT),
+    /** the part: it starts with a combining mark (an accent with no letter before it) */
+    NAME_STARTS_WITH_MARK("domain.name.startsWithMark", Arg.TEXT),
+    /** the part: an xn-- label that is not valid punycode, or does not decode to a valid name */
+    NAME_BAD_PUNYCODE("domain.name.badPunycode", Arg.TEXT),
+    /** the part: a zero-width joiner or non-joiner where IDNA2008 does not allow one (RFC 5892 CONTEXTJ) */
+    NAME_JOINER("domain.name.joiner", Arg.TEXT),
+    /** the part: a character allowed only beside certain others, e.g. a middle dot between two l (CONTEXTO) */
+    NAME_CONTEXT("domain.name.context", Arg.TEXT),
+    /** the part, or the whole name: right-to-left and left-to-right text mixed against RFC 5893 */
+    NAME_BIDI("domain.name.bidi", Arg.TEXT),
 
     // ---- a --dns-server that is not one ------------------------------------------------------------------------
     DNS_SERVER_EMPTY("domain.dnsServer.empty"),

@@ -344,7 +344,7 @@ public final class AdminService implements AdminApi {
     public void removeDomain(String name) {
         try {
             if (!domains.remove(tenant().id(), name)) {
-                throw new DomainNotRegisteredException(DomainName.parse(name));
+                throw new DomainNotRegisteredException(DomainName.lookup(name));
             }
         } catch (DomainFailure e) {
             throw refusal(e);

@@ -26,6 +26,10 @@ class DomainNameTest {
         "例え。テスト              | xn--r8jz45g.xn--zckzah",
         "a-b.example            | a-b.example",
         "123.example            | 123.example",
+        "straße.com             | xn--strae-oqa.com",
+        "faß.de                 | xn--fa-hia.de",
+        "ｅｘａｍｐｌｅ.com         | example.com",
+        "EXAMPLE．ＣＯＭ            | example.com",
     })
     void normalises(String input, String ascii) {
         assertThat(DomainName.parse(input).ascii()).isEqualTo(ascii);
@@ -48,11 +52,53 @@ class DomainNameTest {
         ".example.com           | NAME_EMPTY_PART     | .example.com",
         "-example.com           | NAME_HYPHEN_AT_END  | -example",
         "example-.com           | NAME_HYPHEN_AT_END  | example-",
+        "ab--cd.com             | NAME_HYPHENS_3_4    | ab--cd",
+        "xn--a.com              | NAME_BAD_PUNYCODE   | xn--a",
     })
     void rejectsWithAReason(String input, ReasonCode code, String text) {
         assertThatThrownBy(() -> DomainName.parse(input)).isInstanceOfSatisfying(InvalidDomainException.class,
                 e -> assertThat(e.reason()).isEqualTo(text == null ? DomainReason.of(code)
                         : DomainReason.of(code, text)));
+    }
+
+    /**
+     * IDNA2008 non-transitional (issue 17): the deviation characters are letters of their own, so the owner of
+     * strasse.com proves nothing about straße.com; invisible joiners and mixed directions are refused, each with
+     * the label it concerns, never ICU's own words.
+     */
+    @Test
+    void deviationCharactersNameDomainsOfTheirOwn() {
+        assertThat(DomainName.parse("straße.com")).isNotEqualTo(DomainName.parse("strasse.com"));
+        assertThat(DomainName.parse("faß.de")).isNotEqualTo(DomainName.parse("fass.de"));
+        assertThat(DomainName.parse("βόλος.com")).isNotEqualTo(DomainName.parse("βόλοσ.com"));
+        assertThat(DomainName.parse("straße.com").unicode()).isEqualTo("straße.com");
+        assertThat(DomainName.parse("xn--strae-oqa.com")).isEqualTo(DomainName.parse("STRASSE.com".replace("SS", "ß")));
+        expectRefused("a\u200db.com", ReasonCode.NAME_JOINER, "a\u200db");
+        expectRefused("a\u200cb.com", ReasonCode.NAME_JOINER, "a\u200cb");
+        expectRefused("\u0301a.com", ReasonCode.NAME_STARTS_WITH_MARK, "\u0301a");
+        expectRefused("a\u00b7b.com", ReasonCode.NAME_CONTEXT, "a\u00b7b");
+        expectRefused("\u05d0a.com", ReasonCode.NAME_BIDI, "\u05d0a");
+        expectRefused("exa\u00admple.com", ReasonCode.NAME_BAD_CHARACTERS, "exa\u00admple");
+        expectRefused("a\u0000b.com", ReasonCode.NAME_BAD_CHARACTERS, "a\u0000b");
+        // the Bidi rule across labels: a right-to-left label makes a digit-first label wrong too
+        expectRefused("1a.\u05d0\u05d1.com", ReasonCode.NAME_BIDI, "1a.\u05d0\u05d1.com");
+        assertThat(DomainName.parse("\u05d0\u05d1.com").ascii()).startsWith("xn--");
+    }
+
+    @Test
+    void aStoredNameStaysReadableAndFindableUnderTodaysRules() {
+        assertThatThrownBy(() -> DomainName.parse("ab--cd.com")).isInstanceOf(InvalidDomainException.class);
+        assertThat(DomainName.canonical("ab--cd.com").ascii()).isEqualTo("ab--cd.com");
+        assertThat(DomainName.canonical("ab--cd.com").unicode()).isEqualTo("ab--cd.com");
+        assertThat(DomainName.lookup("ab--cd.com")).isEqualTo(DomainName.canonical("ab--cd.com"));
+        assertThat(DomainName.lookup("Straße.com")).isEqualTo(DomainName.parse("straße.com"));
+        assertThatThrownBy(() -> DomainName.lookup("a\u200db.com")).isInstanceOf(InvalidDomainException.class);
+        assertThatThrownBy(() -> DomainName.canonical("Not Canonical")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void expectRefused(String input, ReasonCode code, String part) {
+        assertThatThrownBy(() -> DomainName.parse(input)).as(input).isInstanceOfSatisfying(
+                InvalidDomainException.class, e -> assertThat(e.reason()).isEqualTo(DomainReason.of(code, part)));
     }
 
     @org.junit.jupiter.api.Test

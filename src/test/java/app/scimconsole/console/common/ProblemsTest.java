@@ -140,7 +140,13 @@ class ProblemsTest {
             Map.entry(ReasonCode.NAME_EMPTY_PART, "example..com"),
             Map.entry(ReasonCode.NAME_BAD_CHARACTERS, "exa_mple.com"),
             Map.entry(ReasonCode.NAME_PART_TOO_LONG, "a".repeat(64) + ".com"),
-            Map.entry(ReasonCode.NAME_HYPHEN_AT_END, "-example.com"));
+            Map.entry(ReasonCode.NAME_HYPHEN_AT_END, "-example.com"),
+            Map.entry(ReasonCode.NAME_HYPHENS_3_4, "ab--cd.com"),
+            Map.entry(ReasonCode.NAME_STARTS_WITH_MARK, "\u0301a.com"),
+            Map.entry(ReasonCode.NAME_BAD_PUNYCODE, "xn--a.com"),
+            Map.entry(ReasonCode.NAME_JOINER, "a\u200db.com"),
+            Map.entry(ReasonCode.NAME_CONTEXT, "a\u00b7b.com"),
+            Map.entry(ReasonCode.NAME_BIDI, "\u05d0a.com"));
 
     @ParameterizedTest
     @EnumSource(value = ReasonCode.class, mode = EnumSource.Mode.MATCH_ALL, names = "NAME_.*")
