@@ -23,9 +23,14 @@ final class AttributeSql {
 
     /**
      * One value as an SQL expression. {@code folded}: the expression is lower-case text and is compared
-     * against lower-cased values, which is how case-insensitive attributes are matched.
+     * against lower-cased values, which is how case-insensitive attributes are matched. {@code keySql} (may be
+     * null): a column holding the value's identity key, which {@code eq} compares instead (a userName is one user
+     * whatever its width, case or normalization: {@link app.scimconsole.scim.UserNameKey}).
      */
-    record Scalar(String sql, List<Object> params, AttributeDef def, boolean folded) {
+    record Scalar(String sql, List<Object> params, AttributeDef def, boolean folded, String keySql) {
+        Scalar(String sql, List<Object> params, AttributeDef def, boolean folded) {
+            this(sql, params, def, folded, null);
+        }
     }
 
     /**
@@ -67,7 +72,7 @@ final class AttributeSql {
     private static final Map<String, Function<AttributeDef, Scalar>> USER_COLUMNS = Map.of(
             "id", def -> column("id", def),
             "externalid", def -> column("external_id", def),
-            "username", def -> lowerColumn("user_name_lc", def),
+            "username", def -> new Scalar(ROW + ".user_name_lc", List.of(), def, true, ROW + ".user_name_key"),
             "displayname", def -> lowerColumn("display_name_lc", def),
             "active", def -> column("active", def),
             "manager.value", def -> column("manager_id", def),

@@ -2,6 +2,7 @@ package app.scimconsole.directory;
 
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.Schemas;
+import app.scimconsole.scim.UserNameKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ record DerivedColumns(List<String> names, List<Object> values, String uniqueAttr
         if (type == ResourceType.USER) {
             add(names, values, "user_name", unique);
             add(names, values, "user_name_lc", lower(unique));
+            add(names, values, "user_name_key", UserNameKey.of(unique));
             add(names, values, "display_name", displayName);
             add(names, values, "display_name_lc", lower(displayName));
             add(names, values, "active", active(doc));
@@ -40,7 +42,7 @@ record DerivedColumns(List<String> names, List<Object> values, String uniqueAttr
         return new DerivedColumns(List.copyOf(names), values, uniqueAttribute, unique);
     }
 
-    /** A row that collides with another on the unique (case-insensitive) name. */
+    /** A row that collides with another on the unique name (a user's {@link UserNameKey}, a group's lower case). */
     StorageOutcome uniquenessViolation() {
         return new StorageOutcome(StorageOutcome.Kind.DUPLICATE, uniqueAttribute, uniqueValue);
     }

@@ -13,6 +13,7 @@ import app.scimconsole.scim.FilterPrinter;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
+import app.scimconsole.scim.UserNameKey;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,9 @@ public final class FilterSql {
         }
 
         private static SqlWhere text(SqlDialect dialect, Scalar s, CompareOp op, String raw) {
+            if (op == CompareOp.EQ && s.keySql() != null) {
+                return SqlWhere.of(s.keySql() + " = ?", params(s, UserNameKey.of(raw)).toArray());
+            }
             String value = s.folded() ? raw.toLowerCase(Locale.ROOT) : raw;
             if (!isSubstringOp(op)) {
                 return ordered(s, op, value);

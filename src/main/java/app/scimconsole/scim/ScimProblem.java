@@ -27,6 +27,9 @@ public enum ScimProblem {
     BODY_NOT_JSON_UNLOCATED(ScimType.INVALID_SYNTAX, "The request body is not valid JSON: {0}"),
     BODY_UNREADABLE(ScimType.INVALID_SYNTAX, "The request body could not be read."),
     BODY_NOT_AN_OBJECT(ScimType.INVALID_SYNTAX, "The request body must be a JSON object."),
+    /** args: where, as a JSON Pointer */
+    BODY_INVALID_UNICODE(ScimType.INVALID_SYNTAX, "The request body holds text that is not valid Unicode (a surrogate"
+            + " without its pair, or a noncharacter) at '{0}'; RFC 7493 §2.1 forbids it."),
     IF_MATCH_UNKNOWN_VERSION(412, "If-Match does not match the current version of the resource."),
     SERVICE_BUSY(503, "The service is busy; try again in a moment."),
     SERVICE_RESTARTING(503, "The service is restarting; try again in a moment."),
@@ -64,6 +67,11 @@ public enum ScimProblem {
     INTERNAL_ERROR(500, "The service could not complete the request."),
 
     // ---- the service's rules and the stored state ------------------------------------------------------------
+    /** args: the attribute (userName, emails.value), the 1-based position, the character as U+XXXX */
+    IDENTITY_CHARACTER(ScimType.INVALID_VALUE, "'{0}' contains {2} at position {1}, an invisible or control character"
+            + " that a sign-in identity may not contain."),
+    /** args: the attribute (userName, emails.value), the value */
+    NOT_AN_EMAIL_ADDRESS(ScimType.INVALID_VALUE, "'{0}' contains @, but '{1}' is not a valid e-mail address."),
     /** args: the domain */
     DOMAIN_NOT_VERIFIED(ScimType.INVALID_VALUE, "The e-mail domain '{0}' is not verified for this organization, so this"
             + " user was not accepted. Register '{0}' in SCIM Console (Domains) and publish its DNS TXT record;"
@@ -107,6 +115,9 @@ public enum ScimProblem {
     NOT_COMPARABLE(ScimType.INVALID_FILTER, "'{0}' names a complex or binary attribute, which cannot be compared."),
     NEEDS_STRING(ScimType.INVALID_FILTER, "'{0}' needs a quoted string value."),
     NEEDS_BOOLEAN(ScimType.INVALID_FILTER, "'{0}' needs true or false."),
+    /** args: the attribute path compared */
+    FILTER_VALUE_NOT_STORABLE(ScimType.INVALID_VALUE, "The filter compares '{0}' with a value that contains a NUL"
+            + " character or a surrogate without its pair, which no value can hold."),
 
     // ---- values in a resource or a PATCH (args: the attribute, as a client writes it) ------------------------
     REQUIRED_ATTRIBUTE(ScimType.INVALID_VALUE, "'{0}' is required and cannot be empty."),
@@ -121,6 +132,9 @@ public enum ScimProblem {
     MUST_BE_OBJECT(ScimType.INVALID_VALUE, "'{0}' must be an object."),
     /** args: the extension's URN */
     EXTENSION_NOT_AN_OBJECT(ScimType.INVALID_VALUE, "The value under '{0}' must be an object."),
+    /** args: where, as a JSON Pointer */
+    VALUE_CONTAINS_NUL(ScimType.INVALID_VALUE, "The value at '{0}' contains a NUL character (U+0000), which no value"
+            + " can hold."),
     READ_ONLY_ATTRIBUTE(ScimType.MUTABILITY, "'{0}' is read-only and cannot be changed."),
 
     // ---- PATCH (RFC 7644 §3.5.2) -----------------------------------------------------------------------------

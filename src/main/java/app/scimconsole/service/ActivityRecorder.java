@@ -4,6 +4,7 @@ import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.StorableText;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +51,18 @@ public final class ActivityRecorder {
 
     private Directory.Activity entry(String tenantId, String operation, String resource, String resourceId,
             String name, String outcome, Reason reason) {
-        return new Directory.Activity(0, clock.instant(), tenantId, operation, resource, resourceId, name, outcome,
-                reason.code(), reason.args().stream().map(ActivityRecorder::capped).toList(), null);
+        return new Directory.Activity(0, clock.instant(), tenantId, operation, resource,
+                StorableText.printable(resourceId), StorableText.printable(name), outcome, reason.code(),
+                reason.args().stream().map(ActivityRecorder::capped).toList(), null);
     }
 
-    /** An argument echoes what a client sent; the log keeps enough of it to recognise, not all of it. */
+    /**
+     * An argument echoes what a client sent; the log keeps enough of it to recognise, not all of it, and never a
+     * character the store cannot keep (a refusal of a NUL must itself be loggable).
+     */
     private static String capped(String arg) {
-        return arg.length() > MAX_ARG ? arg.substring(0, MAX_ARG) + "…" : arg;
+        String kept = arg.length() > MAX_ARG ? arg.substring(0, MAX_ARG) + "…" : arg;
+        return StorableText.printable(kept);
     }
 
     private void write(Directory.Activity entry) {

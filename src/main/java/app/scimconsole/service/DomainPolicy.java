@@ -1,17 +1,21 @@
 package app.scimconsole.service;
 
+import app.scimconsole.domains.DomainName;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The rule that makes provisioning safe: a user is accepted only when every sign-in identity it carries
  * (its userName when that is an e-mail address, and its primary -- else work -- e-mail) is in a domain the
- * tenant has verified. Otherwise nothing changes and the client is told which domain and what to do.
+ * tenant has verified. Otherwise nothing changes and the client is told which domain and what to do. An identity
+ * that contains "@" but is no e-mail address is refused too: which domain it is in cannot be told for certain.
  */
 final class DomainPolicy {
     private final VerifiedDomains verified;
@@ -20,20 +24,51 @@ final class DomainPolicy {
         this.verified = verified;
     }
 
-    /** Throws 400 invalidValue naming the first unverified domain (the domain is the refusal's argument). */
-    void check(String tenantId, ObjectNode user) {
-        for (String domain : identityDomains(user)) {
-            if (!verified.isVerified(tenantId, domain)) {
-                throw new ScimException(ScimProblem.DOMAIN_NOT_VERIFIED, domain);
+    /**
+     * Throws 400 invalidValue naming the first unverified domain (the domain is the refusal's argument), or the
+     * first identity that is no address. {@code kept}: values stored before the address rule, which pass it
+     * until they change (the domain rule applies to every write).
+     */
+    void check(String tenantId, ObjectNode user, Set<String> kept) {
+        for (Identity identity : identities(user)) {
+            Optional<EmailAddress> address = EmailAddress.parse(identity.value());
+            if (address.isEmpty()) {
+                if (kept.contains(identity.value())) {
+                    continue;
+                }
+                throw new ScimException(ScimProblem.NOT_AN_EMAIL_ADDRESS, identity.attribute(), identity.value());
+            }
+            DomainName domain = address.get().domain();
+            if (!verified.isVerified(tenantId, domain.ascii())) {
+                throw new ScimException(ScimProblem.DOMAIN_NOT_VERIFIED, domain.unicode());
             }
         }
     }
 
+    /** The domains of the user's sign-in identities; empty: the user cannot sign in. */
     public static Set<String> identityDomains(ObjectNode user) {
         Set<String> domains = new LinkedHashSet<>();
-        addDomain(domains, user.path("userName").asText(""));
-        addDomain(domains, signInEmail(user));
+        for (Identity identity : identities(user)) {
+            EmailAddress.parse(identity.value()).ifPresent(a -> domains.add(a.domain().ascii()));
+        }
         return domains;
+    }
+
+    /** A sign-in identity: the attribute it is in, and its value, which contains "@". */
+    private record Identity(String attribute, String value) {
+    }
+
+    private static List<Identity> identities(ObjectNode user) {
+        List<Identity> identities = new ArrayList<>(2);
+        String userName = user.path("userName").asText("");
+        if (userName.indexOf('@') >= 0) {
+            identities.add(new Identity("userName", userName));
+        }
+        String email = signInEmail(user);
+        if (email != null && email.indexOf('@') >= 0) {
+            identities.add(new Identity("emails.value", email));
+        }
+        return identities;
     }
 
     /** The primary e-mail, else the work e-mail, else null. */
@@ -52,19 +87,5 @@ final class DomainPolicy {
             }
         }
         return work;
-    }
-
-    private static void addDomain(Set<String> into, String address) {
-        if (address == null) {
-            return;
-        }
-        int at = address.lastIndexOf('@');
-        if (at > 0 && at < address.length() - 1) {
-            String domain = address.substring(at + 1).trim().toLowerCase(Locale.ROOT);
-            if (domain.endsWith(".")) {
-                domain = domain.substring(0, domain.length() - 1);
-            }
-            into.add(domain);
-        }
     }
 }

@@ -7,15 +7,20 @@ import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.StorageOutcome;
+import app.scimconsole.scim.FilterText;
+import app.scimconsole.scim.IdentityText;
+import app.scimconsole.scim.JsonText;
 import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.PatchEngine;
 import app.scimconsole.scim.PatchResult;
 import app.scimconsole.scim.ResourceNormalizer;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.scim.StorableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,19 +51,45 @@ public final class Provisioning {
     }
 
     public StoredResource get(String tenantId, ResourceType type, String id, boolean withMembers) {
+        if (!StorableText.isStorable(id)) {
+            Attempt attempt = new Attempt(tenantId, Operation.READ, type, id);
+            attempt.run(() -> {
+                requireStorableId(id, type);
+                return null;
+            });
+        }
+        return read(tenantId, type, id, withMembers);
+    }
+
+    private StoredResource read(String tenantId, ResourceType type, String id, boolean withMembers) {
         return directory.get(tenantId, type, id, withMembers).orElseThrow(() -> StorageOutcomes.notFound(type, id));
     }
 
+    /**
+     * An id no resource can have (see {@link StorableText}) is not found, without asking the store: PostgreSQL
+     * would refuse the query.
+     */
+    private static void requireStorableId(String id, ResourceType type) {
+        if (!StorableText.isStorable(id)) {
+            throw StorageOutcomes.notFound(type, StorableText.printable(id));
+        }
+    }
+
     public Page list(String tenantId, ResourceType type, Query query) {
+        new Attempt(tenantId, Operation.QUERY, type, null).run(() -> {
+            FilterText.check(query.filter());
+            return null;
+        });
         return directory.query(tenantId, type, query);
     }
 
     public StoredResource create(String tenantId, ResourceType type, JsonNode body) {
         Attempt attempt = new Attempt(tenantId, Operation.CREATE, type, null);
         return attempt.run(() -> {
+            JsonText.check(body);
             ResourceNormalizer.Normalized n = normalizer.normalize(type, body);
             attempt.named(n.doc());
-            checkDomains(attempt, n.doc());
+            checkIdentities(attempt, n.doc(), null);
             return directory.create(tenantId, type, n.doc(), n.memberIds(),
                     created -> activity.success(attempt, created, ChangeReasons.created(type, created.doc())));
         });
@@ -67,10 +98,10 @@ public final class Provisioning {
     /** PUT: the whole resource as sent; a group's members are replaced only when the body names them. */
     public StoredResource replace(String tenantId, ResourceType type, String id, Long ifMatch, JsonNode body) {
         Attempt attempt = new Attempt(tenantId, Operation.REPLACE, type, id);
-        return attempt.run(() -> change(attempt, ifMatch, current -> {
+        return attempt.run(() -> change(attempt, ifMatch, body, current -> {
             ResourceNormalizer.Normalized n = normalizer.normalize(type, body);
             attempt.named(n.doc());
-            checkDomains(attempt, n.doc());
+            checkIdentities(attempt, n.doc(), current.doc());
             List<MemberChange> members = type == ResourceType.GROUP && body.has("members")
                     ? List.of(new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of()),
                             new MemberChange(MemberChange.Kind.ADD, n.memberIds()))
@@ -81,13 +112,13 @@ public final class Provisioning {
 
     public StoredResource patch(String tenantId, ResourceType type, String id, Long ifMatch, JsonNode body) {
         Attempt attempt = new Attempt(tenantId, Operation.PATCH, type, id);
-        return attempt.run(() -> change(attempt, ifMatch, current -> {
+        return attempt.run(() -> change(attempt, ifMatch, body, current -> {
             PatchResult result = patchEngine.apply(type, current.doc(), body);
             if (!result.changed()) {
                 return null;
             }
             attempt.named(result.doc());
-            checkDomains(attempt, result.doc());
+            checkIdentities(attempt, result.doc(), current.doc());
             return new Computed(result.doc(), result.memberChanges());
         }, (before, computed, after) -> ChangeReasons.patched(type, before.doc(), after.doc(),
                 computed.memberChanges())));
@@ -96,6 +127,7 @@ public final class Provisioning {
     public void delete(String tenantId, ResourceType type, String id, Long ifMatch) {
         Attempt attempt = new Attempt(tenantId, Operation.DELETE, type, id);
         attempt.run(() -> {
+            requireStorableId(id, type);
             directory.delete(tenantId, type, id, ifMatch,
                     gone -> activity.success(attempt.named(gone.doc()), gone, Reason.of(ChangeReasons.DELETED)));
             return null;
@@ -117,13 +149,15 @@ public final class Provisioning {
      * resource is still at the version read; when it moved on meanwhile, reads and computes again. A client that
      * named the version it changes ({@code If-Match}) is told instead (412): its change was meant for that version.
      */
-    private StoredResource change(Attempt attempt, Long ifMatch, Function<StoredResource, Computed> compute,
-            Describe describe) {
+    private StoredResource change(Attempt attempt, Long ifMatch, JsonNode body,
+            Function<StoredResource, Computed> compute, Describe describe) {
         String tenantId = attempt.tenantId;
         ResourceType type = attempt.type;
         String id = attempt.resourceId;
+        requireStorableId(id, type);
+        JsonText.check(body);
         for (int i = 1; ; i++) {
-            StoredResource current = get(tenantId, type, id, false);
+            StoredResource current = read(tenantId, type, id, false);
             attempt.named(current.doc());
             if (ifMatch != null && ifMatch != current.version()) {
                 throw StorageOutcomes.versionMismatch(type, id, ifMatch, current.version());
@@ -149,14 +183,24 @@ public final class Provisioning {
         }
     }
 
-    private void checkDomains(Attempt attempt, ObjectNode doc) {
+    /**
+     * A user's sign-in identities: no invisible or control characters, an "@" only in an e-mail address, and every
+     * address's domain verified. {@code before}: the user as stored (null for a create); an identity it already had
+     * passes the first two rules, which are newer than some stored users, until it changes.
+     */
+    private void checkIdentities(Attempt attempt, ObjectNode doc, ObjectNode before) {
         if (attempt.type == ResourceType.USER) {
-            domainPolicy.check(attempt.tenantId, doc);
+            Set<String> kept = before == null ? Set.of() : IdentityText.values(before);
+            IdentityText.check(doc, kept);
+            domainPolicy.check(attempt.tenantId, doc, kept);
         }
     }
 
-    /** The operations the activity log names. */
-    enum Operation { CREATE, REPLACE, PATCH, DELETE }
+    /**
+     * The operations the activity log names. Reads and searches are logged only when refused for text no stored
+     * value can hold (a NUL, a broken surrogate): a client probing with such input is worth the owner's notice.
+     */
+    enum Operation { CREATE, REPLACE, PATCH, DELETE, READ, QUERY }
 
     /**
      * One client request against one resource, for its log entry: what was attempted on what, and the resource's

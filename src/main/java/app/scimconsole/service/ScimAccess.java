@@ -4,6 +4,7 @@ import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
+import app.scimconsole.scim.StorableText;
 import java.time.Clock;
 
 /**
@@ -52,6 +53,10 @@ public final class ScimAccess {
      */
     public Caller admit(String tenantId, String authorization, String consoleTestTag, String attempted,
             String resource) {
+        if (!StorableText.isStorable(tenantId)) {
+            // No tenant has such an id, and PostgreSQL would refuse to look it up: nothing is at this path.
+            throw new ScimException(ScimProblem.NOT_UNDER_A_TENANT);
+        }
         Authenticator.Outcome outcome = authenticator.authenticate(tenantId, authorization);
         if (outcome == Authenticator.Outcome.OK) {
             boolean entra = !consoleTests.redeem(consoleTestTag);

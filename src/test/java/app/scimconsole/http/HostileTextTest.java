@@ -1,0 +1,117 @@
+package app.scimconsole.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.directory.Directory;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17: text no value can hold is refused the same way on both engines, before it reaches the store. A NUL
+ * (PostgreSQL refuses it, SQLite kept it) is 400 invalidValue in a body or a filter and 404 in a path; a surrogate
+ * without its pair or a noncharacter in a JSON body is 400 invalidSyntax (RFC 7493 §2.1), where it used to be
+ * acknowledged and then stored as "?". Each refusal under a tenant is in its activity log.
+ */
+class HostileTextTest extends ScimServiceTestBase {
+
+    private Directory.Activity lastActivity() {
+        return directory.activity(tenantId, 1).get(0);
+    }
+
+    private void expectRefused(HttpJson.Response r, int status, String scimType, String problem, String operation) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        if (scimType != null) {
+            assertThat(r.json().path("scimType").asText()).isEqualTo(scimType);
+        }
+        Directory.Activity logged = lastActivity();
+        assertThat(logged.outcome()).isEqualTo("rejected");
+        assertThat(logged.operation()).isEqualTo(operation);
+        assertThat(logged.code()).isEqualTo("scim.problem." + problem);
+        assertThat(String.join("", logged.args()) + logged.resourceId()).doesNotContain("\u0000");
+    }
+
+    private int users() {
+        return scim.get("/Users").json().path("totalResults").asInt();
+    }
+
+    @Test
+    void aNulInATenantPathIsNothingThereWithOrWithoutAToken() {
+        String root = tenantUrl.substring(0, tenantUrl.length() - tenantId.length());
+        HttpJson.Response anonymous = new HttpJson(root, null).get("%00/Users");
+        assertThat(anonymous.status()).as(anonymous.text()).isEqualTo(404);
+        assertThat(new HttpJson(root, token).get("a%00b/Users").status()).isEqualTo(404);
+        assertThat(new HttpJson(root, token).get(tenantId + "%00/Users").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aNulInAnIdIsNotFoundAndLogged() {
+        expectRefused(scim.get("/Users/a%00b"), 404, null, "RESOURCE_NOT_FOUND", "READ");
+        assertThat(lastActivity().resourceId()).isEqualTo("a\uFFFDb");
+        expectRefused(scim.patch("/Users/%00", "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]}"),
+                404, null, "RESOURCE_NOT_FOUND", "PATCH");
+        expectRefused(scim.put("/Groups/%00", "{\"displayName\":\"x\"}"), 404, null, "RESOURCE_NOT_FOUND", "REPLACE");
+        expectRefused(scim.delete("/Users/%00"), 404, null, "RESOURCE_NOT_FOUND", "DELETE");
+    }
+
+    @Test
+    void aNulInAFilterValueIsAnInvalidValue() {
+        expectRefused(scim.get("/Users?filter=userName+eq+%22a%00b%22"), 400, "invalidValue",
+                "FILTER_VALUE_NOT_STORABLE", "QUERY");
+        expectRefused(scim.get("/Groups?filter=displayName+eq+%22x%22+or+members%5Bvalue+eq+%22%00%22%5D"), 400,
+                "invalidValue", "FILTER_VALUE_NOT_STORABLE", "QUERY");
+        expectRefused(scim.post("/Users/.search", "{\"filter\":\"userName eq \\\"a\\u0000b\\\"\"}"), 400,
+                "invalidValue", "FILTER_VALUE_NOT_STORABLE", "QUERY");
+        expectRefused(scim.post("/Users/.search", "{\"filter\":\"userName eq \\\"a\\udfffb\\\"\"}"), 400,
+                "invalidValue", "FILTER_VALUE_NOT_STORABLE", "QUERY");
+    }
+
+    @Test
+    void aNulInABodyIsAnInvalidValueAndNothingIsStored() {
+        expectRefused(scim.post("/Users", "{\"userName\":\"a\\u0000b@testuser.com\"}"), 400, "invalidValue",
+                "VALUE_CONTAINS_NUL", "CREATE");
+        assertThat(lastActivity().args()).containsExactly("/userName");
+        expectRefused(scim.post("/Users", "{\"userName\":\"ok@testuser.com\",\"x\\u0000\":1}"), 400, "invalidValue",
+                "VALUE_CONTAINS_NUL", "CREATE");
+        assertThat(users()).isZero();
+        String id = scim.post("/Users", "{\"userName\":\"ok@testuser.com\"}").json().path("id").asText();
+        expectRefused(scim.patch("/Users/" + id, """
+                {"Operations":[{"op":"add","path":"emails","value":[{"type":"work","value":"a\\u0000@testuser.com"}]}]}
+                """), 400, "invalidValue", "VALUE_CONTAINS_NUL", "PATCH");
+        assertThat(lastActivity().args()).containsExactly("/Operations/0/value/0/value");
+        expectRefused(scim.put("/Users/" + id, "{\"userName\":\"ok@testuser.com\",\"displayName\":\"\\u0000\"}"), 400,
+                "invalidValue", "VALUE_CONTAINS_NUL", "REPLACE");
+        assertThat(scim.get("/Users/" + id).json().has("displayName")).isFalse();
+    }
+
+    @Test
+    void invalidUnicodeInABodyIsInvalidSyntaxAndNothingIsStored() {
+        for (String body : List.of("{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\udfffy\"}",
+                "{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\ud800\"}",
+                "{\"userName\":\"a@testuser.com\",\"displayName\":\"\\udfff\\ud800\"}",
+                "{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\uffffy\"}",
+                "{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\ufdd0y\"}",
+                "{\"userName\":\"a@testuser.com\",\"x\\udfff\":\"y\"}")) {
+            expectRefused(scim.post("/Users", body), 400, "invalidSyntax", "BODY_INVALID_UNICODE", "CREATE");
+        }
+        HttpJson.Response raw = scim.sendBytes("POST", "/Users", utf8WithEncodedSurrogate());
+        assertThat(raw.status()).as(raw.text()).isEqualTo(400);
+        assertThat(raw.json().path("scimType").asText()).isEqualTo("invalidSyntax");
+        assertThat(users()).isZero();
+        HttpJson.Response pair = scim.post("/Users",
+                "{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\ud83d\\ude00y\"}");
+        assertThat(pair.status()).as("a surrogate pair is a character like any other").isEqualTo(201);
+        assertThat(scim.get("/Users/" + pair.json().path("id").asText()).json().path("displayName").asText())
+                .isEqualTo("x\ud83d\ude00y");
+    }
+
+    /** {"userName":"a@testuser.com","displayName":"x<U+DFFF as three UTF-8 bytes>y"}: CESU, not UTF-8. */
+    private static byte[] utf8WithEncodedSurrogate() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes("{\"userName\":\"a@testuser.com\",\"displayName\":\"x".getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(new byte[] {(byte) 0xED, (byte) 0xBF, (byte) 0xBF});
+        b.writeBytes("y\"}".getBytes(StandardCharsets.UTF_8));
+        return b.toByteArray();
+    }
+}

@@ -1,0 +1,100 @@
+package app.scimconsole.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.scimconsole.testing.Gen;
+import app.scimconsole.testing.Property;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ibm.icu.text.Normalizer2;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17: any string and its NFC, NFD, fullwidth and zero-width variants map to one identity or are refused.
+ * The identity of a userName is its {@link UserNameKey}, unless {@link IdentityText} refuses it.
+ */
+class UserNameKeyPropertiesTest {
+    /** Letters whose case, composition or width is where identities go wrong, and invisible characters. */
+    private static final String TRICKY = "abzABZ09@.-_+'é\u00c9e\u0301E\u0301\u00c5\u212bA\u030a\u0130i\u0131I"
+            + "\u00df\u1e9e\u03a3\u03c3\u03c2\u039f\u0345\u1fbc\u01c4\u01c5\u01c6\uff21\uff41\uff10\uff20\uff0e"
+            + "\uff76\uff9e\u30ac\u30ab\u3099\uffe1\u00a3\u3000\u3164\uffa0\u200b\u200c\u200d\u2060\ufeff\u00ad"
+            + "\u034f\u180e\u0000\u0007\u2028\ud83d\ude00\ud83d";
+    private static final String ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e\u061c\u115f";
+    private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
+    private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+
+    /** The identity a userName names, or empty when it is refused. */
+    private static Optional<String> identity(String userName) {
+        ObjectNode user = JsonNodeFactory.instance.objectNode().put("userName", userName);
+        try {
+            IdentityText.check(user, Set.of());
+        } catch (ScimException refused) {
+            assertThat(refused.problem()).isEqualTo(ScimProblem.IDENTITY_CHARACTER);
+            return Optional.empty();
+        }
+        return Optional.of(UserNameKey.of(userName));
+    }
+
+    private static String sample(Random r) {
+        return r.nextInt(4) == 0 ? Gen.anyString(r, 12) : Gen.string(r, TRICKY, 16);
+    }
+
+    /** Printable ASCII as its fullwidth form (U+FF01..U+FF5E), everything else as it is. */
+    private static String fullwidth(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(c >= 0x21 && c <= 0x7e ? c + 0xfee0 : c));
+        return b.toString();
+    }
+
+    @Test
+    void normalizationAndWidthVariantsAreOneIdentityOrAllRefused() {
+        Property.forAll(5000, UserNameKeyPropertiesTest::sample, s -> {
+            Optional<String> id = identity(s);
+            assertThat(identity(NFC.normalize(s))).as("NFC").isEqualTo(id);
+            assertThat(identity(NFD.normalize(s))).as("NFD").isEqualTo(id);
+            assertThat(identity(fullwidth(s))).as("fullwidth").isEqualTo(id);
+        });
+    }
+
+    @Test
+    void aZeroWidthCharacterAnywhereIsRefused() {
+        Property.forAll(5000, r -> {
+            String s = sample(r);
+            int at = r.nextInt(s.length() + 1);
+            if (at > 0 && at < s.length() && Character.isLowSurrogate(s.charAt(at))) {
+                at--; // between the halves of a pair would make a broken surrogate, refused for another reason
+            }
+            char invisible = ZERO_WIDTH.charAt(r.nextInt(ZERO_WIDTH.length()));
+            return s.substring(0, at) + invisible + s.substring(at);
+        }, s -> assertThat(identity(s)).as("refused").isEmpty());
+    }
+
+    @Test
+    void theKeyIsItsOwnKey() {
+        Property.forAll(5000, UserNameKeyPropertiesTest::sample,
+                s -> assertThat(UserNameKey.of(UserNameKey.of(s))).isEqualTo(UserNameKey.of(s)));
+    }
+
+    @Test
+    void examplesFromTheIssue() {
+        assertThat(UserNameKey.of("bob@ｅｘａｍｐｌｅ.com")).isEqualTo("bob@example.com");
+        assertThat(UserNameKey.of("Bob@Example.COM")).isEqualTo("bob@example.com");
+        assertThat(UserNameKey.of("jose\u0301")).isEqualTo(UserNameKey.of("jos\u00e9")).isEqualTo("jos\u00e9");
+        assertThat(UserNameKey.of("ｶﾞｸ")).isEqualTo("ガク");
+        assertThat(UserNameKey.of("STRASSE")).as("RFC 8265 lower-cases; it does not fold ß")
+                .isNotEqualTo(UserNameKey.of("straße"));
+        for (String hidden : new String[] {"bob@exa\u200bmple.com", "bob@exam\u00adple.com", "b\u200bob@example.com"}) {
+            assertThat(identity(hidden)).as(hidden).isEmpty();
+        }
+        ObjectNode user = JsonNodeFactory.instance.objectNode().put("userName", "b\u200bob@example.com");
+        assertThatThrownBy(() -> IdentityText.check(user, Set.of()))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.args())
+                        .containsExactly("userName", "2", "U+200B"));
+        assertThat(identity("b\u200bob@example.com")).isEmpty();
+        IdentityText.check(user, Set.of("b\u200bob@example.com")); // stored before the rule: passes unchanged
+    }
+}
