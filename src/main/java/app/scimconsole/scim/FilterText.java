@@ -37,7 +37,7 @@ public final class FilterText {
         @Override
         public Void compare(Filter.Compare f) {
             if (f.value() instanceof Filter.Literal.Str s && !StorableText.isStorable(s.value())) {
-                throw new ScimException(ScimProblem.FILTER_VALUE_NOT_STORABLE, f.path());
+                throw new ScimException(ScimProblem.UNSTORABLE_FILTER_VALUE, f.path());
             }
             return null;
         }

@@ -116,7 +116,7 @@ public enum ScimProblem {
     NEEDS_STRING(ScimType.INVALID_FILTER, "'{0}' needs a quoted string value."),
     NEEDS_BOOLEAN(ScimType.INVALID_FILTER, "'{0}' needs true or false."),
     /** args: the attribute path compared */
-    FILTER_VALUE_NOT_STORABLE(ScimType.INVALID_VALUE, "The filter compares '{0}' with a value that contains a NUL"
+    UNSTORABLE_FILTER_VALUE(ScimType.INVALID_VALUE, "The filter compares '{0}' with a value that contains a NUL"
             + " character or a surrogate without its pair, which no value can hold."),
 
     // ---- values in a resource or a PATCH (args: the attribute, as a client writes it) ------------------------

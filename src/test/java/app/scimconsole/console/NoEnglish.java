@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * record names and values, server addresses) are taken out, no Latin word is left but product and protocol names.
  */
 public final class NoEnglish {
-    /** Names and notations that stay as they are in Japanese text. */
+    /** Names and notations that stay as they are in Japanese text ("xn": the xn-- prefix of IDNA). */
     private static final Set<String> NAMES = Set.of("DNS", "TXT", "CNAME", "DNSSEC", "DS", "IP", "IPv", "MB", "SCIM",
-            "Entra", "Web", "http", "https", "INCLUDE", "HOST", "PORT", "example", "com");
+            "Entra", "Web", "http", "https", "INCLUDE", "HOST", "PORT", "example", "com", "xn");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
 
     private NoEnglish() {

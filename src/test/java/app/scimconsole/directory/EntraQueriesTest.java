@@ -131,7 +131,7 @@ class EntraQueriesTest {
     /** Entra's lookups must be searches of the index on the looked-up column, not a walk of the tenant. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "U | userName eq \"x\"                    | USING INDEX users_by_user_name (tenant_id=? AND user_name_lc=?)",
+            "U | userName eq \"x\"                    | USING INDEX users_by_user_name_key (tenant_id=? AND user_name_key=?)",
             "U | externalId eq \"x\"                  | USING INDEX users_by_external_id (tenant_id=? AND external_id=?)",
             "U | id eq \"x\"                          | (id=?)",
             "U | id eq \"x\" and manager eq \"y\"     | (id=?)",

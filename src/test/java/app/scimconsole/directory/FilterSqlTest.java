@@ -33,8 +33,11 @@ class FilterSqlTest {
     static Stream<Arguments> translations() {
         return Stream.of(
                 // Entra's lookups go to indexed columns; case-insensitive ones to lower-cased shadow columns.
-                row(U, "userName eq \"Alice@X.com\"", "r.user_name_lc = ?", "alice@x.com"),
-                row(U, "USERNAME EQ \"a\"", "r.user_name_lc = ?", "a"),
+                // userName eq compares RFC 8265 keys (issue 17): width, case and normalization ignored
+                row(U, "userName eq \"Alice@X.com\"", "r.user_name_key = ?", "alice@x.com"),
+                row(U, "userName eq \"ＡＬＩＣＥ@X.com\"", "r.user_name_key = ?", "alice@x.com"),
+                row(U, "userName eq \"JOSE\u0301\"", "r.user_name_key = ?", "jos\u00e9"),
+                row(U, "USERNAME EQ \"a\"", "r.user_name_key = ?", "a"),
                 row(U, "externalId eq \"E-1\"", "r.external_id = ?", "E-1"),
                 row(U, "id eq \"a\" and manager eq \"b\"", "(r.id = ? AND r.manager_id = ?)", "a", "b"),
                 row(U, "id eq a and manager eq b", "(r.id = ? AND r.manager_id = ?)", "a", "b"),
@@ -100,7 +103,7 @@ class FilterSqlTest {
                 row(U, "not (title pr or active eq true)",
                         "(COALESCE(" + TITLE + ", '') <> '' OR r.active = ?) IS NOT TRUE", "$.\"title\"", true),
                 row(U, "userName eq \"a\" or userName eq \"b\" and title pr",
-                        "(r.user_name_lc = ? OR (r.user_name_lc = ? AND COALESCE(" + TITLE + ", '') <> ''))",
+                        "(r.user_name_key = ? OR (r.user_name_key = ? AND COALESCE(" + TITLE + ", '') <> ''))",
                         "a", "b", "$.\"title\""),
                 row(U, "title eq null", "(COALESCE(" + TITLE + ", '') <> '') IS NOT TRUE", "$.\"title\""),
                 row(U, "title ne null", "COALESCE(" + TITLE + ", '') <> ''", "$.\"title\""),
@@ -127,7 +130,7 @@ class FilterSqlTest {
         String eachEmail = "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(" + emails
                 + ") = 'array' THEN " + emails + " END) e WHERE ";
         return Stream.of(
-                row(U, "userName eq \"Alice@X.com\"", "r.user_name_lc = ?", "alice@x.com"),
+                row(U, "userName eq \"Alice@X.com\"", "r.user_name_key = ?", "alice@x.com"),
                 row(U, "active eq false", "r.active = ?", false),
                 row(G, "members[value eq \"u\"]",
                         "EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = r.id AND gm.member_id = ?)", "u"),

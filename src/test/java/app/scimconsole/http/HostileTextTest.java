@@ -58,13 +58,13 @@ class HostileTextTest extends ScimServiceTestBase {
     @Test
     void aNulInAFilterValueIsAnInvalidValue() {
         expectRefused(scim.get("/Users?filter=userName+eq+%22a%00b%22"), 400, "invalidValue",
-                "FILTER_VALUE_NOT_STORABLE", "QUERY");
+                "UNSTORABLE_FILTER_VALUE", "QUERY");
         expectRefused(scim.get("/Groups?filter=displayName+eq+%22x%22+or+members%5Bvalue+eq+%22%00%22%5D"), 400,
-                "invalidValue", "FILTER_VALUE_NOT_STORABLE", "QUERY");
+                "invalidValue", "UNSTORABLE_FILTER_VALUE", "QUERY");
         expectRefused(scim.post("/Users/.search", "{\"filter\":\"userName eq \\\"a\\u0000b\\\"\"}"), 400,
-                "invalidValue", "FILTER_VALUE_NOT_STORABLE", "QUERY");
+                "invalidValue", "UNSTORABLE_FILTER_VALUE", "QUERY");
         expectRefused(scim.post("/Users/.search", "{\"filter\":\"userName eq \\\"a\\udfffb\\\"\"}"), 400,
-                "invalidValue", "FILTER_VALUE_NOT_STORABLE", "QUERY");
+                "invalidValue", "UNSTORABLE_FILTER_VALUE", "QUERY");
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class DomainViewModel {
     static Challenge challengeOf(DomainEntry e) {
         String value = e.recordValue() == null ? "" : e.recordValue();
         String token = value.startsWith(Challenge.VALUE_PREFIX) ? value.substring(Challenge.VALUE_PREFIX.length()) : value;
-        return new Challenge(DomainName.canonical(e.domain()), token);
+        return new Challenge(DomainName.lookup(e.domain()), token);
     }
 
     void setEntry(DomainEntry e) {
