@@ -17,6 +17,8 @@ import app.scimconsole.service.ServiceCore;
 import app.scimconsole.service.TenantAdmin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -76,7 +78,7 @@ final class DomainCommand extends CommandGroup {
 
     @Command(name = "verify", description = "Check DNS now and store the result.")
     static final class Verify extends DomainWork {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The registered e-mail domain to check.")
         String name;
 
         @Option(names = "--dns-server", paramLabel = "HOST:PORT",
@@ -128,7 +130,7 @@ final class DomainCommand extends CommandGroup {
 
     @Command(name = "remove", description = "Remove a registered domain (new users in it are then refused).")
     static final class Remove extends DomainWork {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The registered e-mail domain to remove.")
         String name;
 
         @Override
@@ -143,24 +145,38 @@ final class DomainCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "check-zone", description = "Offline: would this zone file (or pasted dig answer) verify NAME?")
+    @Command(name = "check-zone", description = "Offline: would this zone file (or pasted dig answer) verify NAME? "
+            + "Exit code: " + CheckZoneExit.WOULD_VERIFY + " it would verify, " + CheckZoneExit.MISSING + " the record is "
+            + "missing, " + CheckZoneExit.WRONG_VALUE + " its value is wrong, " + CheckZoneExit.NO_USABLE_ANSWER
+            + " no usable answer.")
     static final class CheckZone extends DomainWork {
-        @Parameters(index = "0", paramLabel = "FILE")
-        Path file;
+        @Parameters(index = "0", paramLabel = "FILE",
+                description = "The zone file, or the output of dig, to read; - reads standard input.")
+        String file;
 
-        @Parameters(index = "1", paramLabel = "NAME")
+        @Parameters(index = "1", paramLabel = "NAME", description = "The registered e-mail domain to check.")
         String name;
 
         @Override
-        int run(Directory dir, String tenant, DomainService domains, Output out) {
+        int run(Directory dir, String tenant, DomainService domains, Output out) throws IOException {
             DomainName domain = DomainName.parse(name);
             DomainRecord registered = domains.list(tenant).stream().filter(d -> d.domain().equals(domain)).findFirst()
                     .orElseThrow(() -> new DomainNotRegisteredException(domain));
-            VerificationResult r = new ZoneFileCheck().check(registered.challenge(), file);
+            ZoneFileCheck check = new ZoneFileCheck();
+            VerificationResult r = STANDARD_INPUT.equals(file)
+                    ? check.check(registered.challenge(), standardInput())
+                    : check.check(registered.challenge(), Path.of(file));
             out.print(result(domain.ascii(), r), resultText(r));
-            return 0;
+            return CheckZoneExit.of(r.status());
+        }
+
+        /** At most one byte more than a zone may have, so an endless pipe is refused as too large, not read forever. */
+        private static String standardInput() throws IOException {
+            return new String(System.in.readNBytes(ZoneFileCheck.MAX_BYTES + 1), StandardCharsets.UTF_8);
         }
     }
+
+    private static final String STANDARD_INPUT = "-";
 
     /** {@code STATUS: summary}, then what each server said, then each problem and its fix. */
     static String resultText(VerificationResult r) {

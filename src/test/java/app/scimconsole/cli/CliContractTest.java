@@ -65,8 +65,14 @@ class CliContractTest {
     }
 
     private Run run(String... args) throws Exception {
+        return runWithInput("", args);
+    }
+
+    private Run runWithInput(String stdin, String... args) throws Exception {
         Process p = new ProcessBuilder(command(args)).start();
-        p.getOutputStream().close();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -138,6 +144,70 @@ class CliContractTest {
         assertThat(disable.json().path("enabled").asBoolean(true)).isFalse();
         // secrets are shown once and never written to the log
         assertThat(run("activity", "list", "--data", d, "--json").out()).doesNotContain(rotate.json().path("secretToken").asText());
+    }
+
+    @Test
+    void checkZoneReadsStandardInputAndSaysTheOutcomeInItsExitCode() throws Exception {
+        String d = data.toString();
+        JsonNode record = run("domain", "add", "example.com", "--data", d, "--json").json();
+        String zone = "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 86400 60\n";
+        String name = record.path("recordName").asText() + ".";
+
+        Run right = runWithInput(zone + name + " IN TXT \"" + record.path("recordValue").asText() + "\"\n",
+                "domain", "check-zone", "-", "example.com", "--data", d, "--json");
+        assertThat(right.exit()).as(right.err()).isEqualTo(0);
+        assertThat(right.json().path("status").asText()).isEqualTo("VERIFIED");
+
+        Run wrong = runWithInput(zone + name + " IN TXT \"scim-console-verification=not-ours\"\n",
+                "domain", "check-zone", "-", "example.com", "--data", d, "--json");
+        assertThat(wrong.exit()).as(wrong.err()).isEqualTo(4);
+        assertThat(wrong.json().path("status").asText()).isEqualTo("MISMATCH");
+
+        Run missing = runWithInput(zone, "domain", "check-zone", "-", "example.com", "--data", d);
+        assertThat(missing.exit()).as(missing.err()).isEqualTo(3);
+        assertThat(missing.out()).startsWith("PENDING: ");
+
+        Run unreadable = run("domain", "check-zone", data.resolve("no-such.zone").toString(), "example.com", "--data", d);
+        assertThat(unreadable.exit()).isEqualTo(1);
+        assertThat(unreadable.err()).startsWith("scim-console: ").doesNotContain("\n");
+    }
+
+    @Test
+    void enableWarnsWhenEntraCannotReachTheTenantUrlAndRemembersThePublicOne() throws Exception {
+        String d = data.toString();
+        Run local = run("scim", "enable", "--data", d, "--json");
+        assertThat(local.exit()).isZero();
+        assertThat(local.json().path("tenantUrl").asText()).startsWith("http://127.0.0.1:8089/scim/v2/");
+        assertThat(local.err()).startsWith("Warning: Entra cannot reach this tenant URL: http://127.0.0.1:8089 is this")
+                .contains("--public-url https://scim.example.com");
+
+        Run plain = run("scim", "enable", "--public-url", "http://scim.example.com", "--data", d);
+        assertThat(plain.err()).startsWith("Warning: Entra cannot reach this tenant URL: http://scim.example.com is "
+                + "not an HTTPS address");
+
+        Run public_ = run("scim", "enable", "--public-url", "https://scim.example.com/", "--data", d, "--json");
+        assertThat(public_.exit()).as(public_.err()).isZero();
+        assertThat(public_.err()).isEmpty();
+        assertThat(public_.json().path("tenantUrl").asText()).startsWith("https://scim.example.com/scim/v2/");
+        Run again = run("scim", "enable", "--data", d, "--json");
+        assertThat(again.json().path("tenantUrl").asText()).startsWith("https://scim.example.com/scim/v2/");
+        assertThat(again.err()).isEmpty();
+
+        Run nonsense = run("scim", "enable", "--public-url", "scim example", "--data", d);
+        assertThat(nonsense.exit()).isEqualTo(1);
+        assertThat(nonsense.err()).isEqualTo("scim-console: --public-url must be a full address such as "
+                + "https://scim.example.com (given: scim example).");
+    }
+
+    @Test
+    void issuedAdminCredentialNamesWhereTheConsoleTakesIt() throws Exception {
+        Run issued = run("admin", "issue-credential", "--data", data.toString());
+        assertThat(issued.exit()).isZero();
+        java.util.ResourceBundle console = java.util.ResourceBundle.getBundle("app.scimconsole.console.messages",
+                java.util.Locale.ROOT);
+        for (String label : List.of("nav.connection", "connection.mode.remote", "connection.connect")) {
+            assertThat(issued.out()).as(label).contains(console.getString(label).replace("_", ""));
+        }
     }
 
     @Test
