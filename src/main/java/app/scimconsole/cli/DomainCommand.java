@@ -183,8 +183,10 @@ final class DomainCommand extends CommandGroup {
         StringBuilder out = new StringBuilder(
                 Texts.text("domain.verify.result", r.status(), Texts.reason(r.summary())));
         for (ServerCheck s : r.servers()) {
-            out.append("\n  ").append(Texts.text("domain.server.row", Texts.reason(s.server()),
-                    Texts.reason(s.answer())));
+            out.append("\n  ").append(s.soaSerial() == null
+                    ? Texts.text("domain.server.row", Texts.reason(s.server()), Texts.reason(s.answer()))
+                    : Texts.text("domain.server.rowWithSerial", Texts.reason(s.server()), Texts.reason(s.answer()),
+                            Long.toString(s.soaSerial())));
         }
         for (Diagnosis d : r.diagnoses()) {
             out.append("\n  ").append(Texts.text("domain.diagnosis.problem", Texts.reason(d.problem())));
@@ -200,9 +202,16 @@ final class DomainCommand extends CommandGroup {
         diagnoses(o, r.diagnoses());
         ArrayNode servers = o.putArray("servers");
         for (ServerCheck s : r.servers()) {
-            ObjectNode row = servers.addObject().put("server", Texts.reason(s.server())).put("role", s.role().name())
-                    .put("hasRecord", s.hasRecord()).put("answer", Texts.reason(s.answer()));
+            ObjectNode row = servers.addObject().put("server", Texts.reason(s.server()));
+            ServerIdentity.of(s.server()).put(row);
+            row.put("role", s.role().name()).put("outcome", s.outcome().name()).put("hasRecord", s.hasRecord())
+                    .put("answer", Texts.reason(s.answer()));
             withReason(row, "code", "args", s.answer());
+            s.values().forEach(row.putArray("values")::add);
+            if (s.soaSerial() != null) {
+                row.put("serial", s.soaSerial());
+            }
+            row.put("millis", s.millis());
         }
         if (r.notFoundCachedUntil() != null) {
             o.put("notFoundCachedUntil", r.notFoundCachedUntil().toString());

@@ -111,10 +111,17 @@ class CliContractTest {
         assertThat(pending.json().path("args").get(0).asText()).isEqualTo("_scim-console-challenge.example.com");
         assertThat(pending.json().path("servers").get(0).path("answer").asText())
                 .isEqualTo("says the name does not exist");
-        assertThat(pending.json().path("servers").get(0).path("code").asText()).isEqualTo("domain.answer.noSuchName");
+        JsonNode server = pending.json().path("servers").get(0);
+        assertThat(server.path("code").asText()).isEqualTo("domain.answer.noSuchName");
+        assertThat(server.path("outcome").asText()).isEqualTo("NO_SUCH_NAME");
+        assertThat(server.path("address").asText()).isEqualTo(dnsServer());
+        assertThat(server.path("name").isNull()).isTrue();
+        assertThat(server.path("role").asText()).isEqualTo("CONFIGURED");
+        assertThat(server.path("serial").asLong()).isEqualTo(1);
+        assertThat(server.path("values").isArray()).isTrue();
         Run pendingText = run("domain", "verify", "example.com", "--dns-server", dnsServer(), "--data", d);
         assertThat(pendingText.out()).startsWith("PENDING: The name _scim-console-challenge.example.com does not exist")
-                .contains("\n  DNS server (" + dnsServer() + "): says the name does not exist");
+                .contains("\n  DNS server (" + dnsServer() + "): says the name does not exist (zone serial 1)");
         dns.txt(record.path("recordName").asText(), record.path("recordValue").asText());
         Run verified = run("domain", "verify", "example.com", "--dns-server", dnsServer(), "--data", d, "--json");
         assertThat(verified.json().path("status").asText()).isEqualTo("VERIFIED");
