@@ -25,8 +25,7 @@ final class AdminCommand extends CommandGroup {
             try (SqlDirectory dir = common.openDirectory()) {
                 String credential = new AdminCredentials(dir).issue(label);
                 new Output(System.out, common.json).print(Output.object().put("adminCredential", credential),
-                        "Admin credential: " + credential + "\nEnter it in the console (Settings > Connection > Remote "
-                                + "service) together with the admin URL. It is shown only now.");
+                        Texts.text("admin.credential.issued", credential));
             }
             return 0;
         }

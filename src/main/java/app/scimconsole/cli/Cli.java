@@ -3,15 +3,19 @@ package app.scimconsole.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The command line: {@code scim-console <subcommand>}. Failures print one line on standard error and
- * exit non-zero; a stack trace is never shown to a person.
+ * exit non-zero; a stack trace is never shown to a person. Every command, at every depth, answers {@code --help} and
+ * {@code -h} (the standard options are inherited), and {@code help <command>} prints a command's usage.
  */
-@Command(name = "scim-console", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "scim-console", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = Cli.Version.class,
         description = "SCIM 2.0 provisioning service for Microsoft Entra ID, with a desktop console.",
         subcommands = {ServeCommand.class, ScimCommand.class, DomainCommand.class, UsersCommand.class, ActivityCommand.class,
-                AdminCommand.class})
+                AdminCommand.class, HelpCommand.class})
 public final class Cli implements Runnable {
     static final int EXIT_FAILURE = 1;
 

@@ -17,6 +17,8 @@ import app.scimconsole.service.ServiceCore;
 import app.scimconsole.service.TenantAdmin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -76,7 +78,7 @@ final class DomainCommand extends CommandGroup {
 
     @Command(name = "verify", description = "Check DNS now and store the result.")
     static final class Verify extends DomainWork {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The registered e-mail domain to check.")
         String name;
 
         @Option(names = "--dns-server", paramLabel = "HOST:PORT",
@@ -128,7 +130,7 @@ final class DomainCommand extends CommandGroup {
 
     @Command(name = "remove", description = "Remove a registered domain (new users in it are then refused).")
     static final class Remove extends DomainWork {
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The registered e-mail domain to remove.")
         String name;
 
         @Override
@@ -143,32 +145,48 @@ final class DomainCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "check-zone", description = "Offline: would this zone file (or pasted dig answer) verify NAME?")
+    @Command(name = "check-zone", description = "Offline: would this zone file (or pasted dig answer) verify NAME? "
+            + "Exit code: " + CheckZoneExit.WOULD_VERIFY + " it would verify, " + CheckZoneExit.MISSING + " the record is "
+            + "missing, " + CheckZoneExit.WRONG_VALUE + " its value is wrong, " + CheckZoneExit.NO_USABLE_ANSWER
+            + " no usable answer.")
     static final class CheckZone extends DomainWork {
-        @Parameters(index = "0", paramLabel = "FILE")
-        Path file;
+        @Parameters(index = "0", paramLabel = "FILE",
+                description = "The zone file, or the output of dig, to read; - reads standard input.")
+        String file;
 
-        @Parameters(index = "1", paramLabel = "NAME")
+        @Parameters(index = "1", paramLabel = "NAME", description = "The registered e-mail domain to check.")
         String name;
 
         @Override
-        int run(Directory dir, String tenant, DomainService domains, Output out) {
+        int run(Directory dir, String tenant, DomainService domains, Output out) throws IOException {
             DomainName domain = DomainName.lookup(name);
             DomainRecord registered = domains.list(tenant).stream().filter(d -> d.domain().equals(domain)).findFirst()
                     .orElseThrow(() -> new DomainNotRegisteredException(domain));
-            VerificationResult r = new ZoneFileCheck().check(registered.challenge(), file);
+            ZoneFileCheck check = new ZoneFileCheck();
+            VerificationResult r = STANDARD_INPUT.equals(file)
+                    ? check.check(registered.challenge(), standardInput())
+                    : check.check(registered.challenge(), Path.of(file));
             out.print(result(domain.ascii(), r), resultText(r));
-            return 0;
+            return CheckZoneExit.of(r.status());
+        }
+
+        /** At most one byte more than a zone may have, so an endless pipe is refused as too large, not read forever. */
+        private static String standardInput() throws IOException {
+            return new String(System.in.readNBytes(ZoneFileCheck.MAX_BYTES + 1), StandardCharsets.UTF_8);
         }
     }
+
+    private static final String STANDARD_INPUT = "-";
 
     /** {@code STATUS: summary}, then what each server said, then each problem and its fix. */
     static String resultText(VerificationResult r) {
         StringBuilder out = new StringBuilder(
                 Texts.text("domain.verify.result", r.status(), Texts.reason(r.summary())));
         for (ServerCheck s : r.servers()) {
-            out.append("\n  ").append(Texts.text("domain.server.row", Texts.reason(s.server()),
-                    Texts.reason(s.answer())));
+            out.append("\n  ").append(s.soaSerial() == null
+                    ? Texts.text("domain.server.row", Texts.reason(s.server()), Texts.reason(s.answer()))
+                    : Texts.text("domain.server.rowWithSerial", Texts.reason(s.server()), Texts.reason(s.answer()),
+                            Long.toString(s.soaSerial())));
         }
         for (Diagnosis d : r.diagnoses()) {
             out.append("\n  ").append(Texts.text("domain.diagnosis.problem", Texts.reason(d.problem())));
@@ -184,9 +202,16 @@ final class DomainCommand extends CommandGroup {
         diagnoses(o, r.diagnoses());
         ArrayNode servers = o.putArray("servers");
         for (ServerCheck s : r.servers()) {
-            ObjectNode row = servers.addObject().put("server", Texts.reason(s.server())).put("role", s.role().name())
-                    .put("hasRecord", s.hasRecord()).put("answer", Texts.reason(s.answer()));
+            ObjectNode row = servers.addObject().put("server", Texts.reason(s.server()));
+            ServerIdentity.of(s.server()).put(row);
+            row.put("role", s.role().name()).put("outcome", s.outcome().name()).put("hasRecord", s.hasRecord())
+                    .put("answer", Texts.reason(s.answer()));
             withReason(row, "code", "args", s.answer());
+            s.values().forEach(row.putArray("values")::add);
+            if (s.soaSerial() != null) {
+                row.put("serial", s.soaSerial());
+            }
+            row.put("millis", s.millis());
         }
         if (r.notFoundCachedUntil() != null) {
             o.put("notFoundCachedUntil", r.notFoundCachedUntil().toString());

@@ -25,16 +25,29 @@ final class ScimCommand extends CommandGroup {
         @Mixin
         CommonOptions common;
 
+        @Option(names = "--public-url", paramLabel = "URL",
+                description = "The HTTPS address Entra uses to reach this service (e.g. https://scim.example.com); "
+                        + "remembered in the data folder for serve, as serve --public-url does.")
+        String publicUrl;
+
         @Override
         public Integer call() throws Exception {
+            ServiceConfig saved = SavedServiceConfig.load(common.dataFolder());
+            ServiceConfig config = publicUrl == null ? saved : saved.withPublicUrl(PublicUrls.checked(publicUrl));
+            if (config != saved) {
+                SavedServiceConfig.save(common.dataFolder(), config);
+            }
             try (SqlDirectory dir = common.openDirectory()) {
-                ServiceConfig config = SavedServiceConfig.load(common.dataFolder());
                 TenantAdmin.Credentials c = new TenantAdmin(dir, Clock.systemUTC()).enable();
                 String url = config.tenantUrl(c.tenantId());
                 ObjectNode o = Output.object().put("tenantUrl", url).put("secretToken", c.secretToken());
                 new Output(System.out, common.json).print(o,
                         "SCIM app enabled.\nTenant URL:   " + url + "\nSecret Token: " + c.secretToken() + "\n" + SHOWN_ONCE);
             }
+            PublicUrls.unreachableByEntra(config).ifPresent(key -> {
+                System.err.println(Texts.text(key, config.baseUrl()));
+                System.err.flush();
+            });
             return 0;
         }
     }

@@ -125,17 +125,25 @@ public interface Directory extends AutoCloseable {
      * null when the document does not change; {@code memberChanges} may be empty. A new document is written only if
      * the resource is still at {@code readVersion}; membership changes (row changes that do not depend on what was
      * read) are applied whatever the version, unless {@code pinned} (the client named the version it changes).
+     * {@code withMembers}: the resource written is read back with its members (a PUT answers with all of them).
      */
-    record Update(long readVersion, ObjectNode doc, List<MemberChange> memberChanges, boolean pinned) {
+    record Update(long readVersion, ObjectNode doc, List<MemberChange> memberChanges, boolean pinned,
+            boolean withMembers) {
         public Update {
             memberChanges = memberChanges == null ? List.of() : List.copyOf(memberChanges);
+        }
+
+        /** Read back without members: a PATCH of a group answers 204, and a user has none. */
+        public Update(long readVersion, ObjectNode doc, List<MemberChange> memberChanges, boolean pinned) {
+            this(readVersion, doc, memberChanges, pinned, false);
         }
     }
 
     /**
      * Writes {@code update} and its activity entry (made from the written resource, may be null) in one
-     * transaction, and returns the resource as stored (groups without members). Raises {@link StorageOutcome}:
-     * NOT_FOUND, VERSION_CONFLICT (read again and compute again), DUPLICATE, UNKNOWN_MEMBER.
+     * transaction, and returns the resource as stored (a group with its members only when the update asks for them).
+     * Raises {@link StorageOutcome}: NOT_FOUND, VERSION_CONFLICT (read again and compute again), DUPLICATE,
+     * UNKNOWN_MEMBER.
      */
     StoredResource update(String tenantId, ResourceType type, String id, Update update,
             Function<StoredResource, Activity> audit);

@@ -17,7 +17,8 @@ import org.flywaydb.core.Flyway;
  * queue on the group's row, and a delete locks the row it reads ({@code SELECT ... FOR UPDATE}); uniqueness of
  * userName and group displayName is the unique indexes' (a second create is a duplicate). A write the database aborts as a
  * deadlock or serialization failure is retried from the start, a few times. Reads run in one REPEATABLE READ,
- * READ ONLY transaction, so a list's count and its page agree. Nothing is cached in the process: tokens,
+ * READ ONLY transaction, so a list's count and its page agree; a read of one statement (a tenant, its tokens,
+ * whether a domain is verified) runs alone in auto-commit. Nothing is cached in the process: tokens,
  * tenants and domain status are read from the database on every request.
  */
 public final class PostgresDirectory extends SqlDirectory {
@@ -98,6 +99,20 @@ public final class PostgresDirectory extends SqlDirectory {
                 s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             return inTransaction(c, work);
+        } catch (SQLException e) {
+            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One statement in auto-commit: one round trip, where a transaction would add its begin, settings and commit. */
+    @Override
+    <T> T readOne(SqlWork<T> work) {
+        Connection joined = inWrite.get();
+        if (joined != null) {
+            return run(joined, work);
+        }
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
         } catch (SQLException e) {
             throw new StorageException("The directory database failed: " + e.getMessage(), e);
         }

@@ -194,7 +194,7 @@ final class ResourceRows {
                 }
             }
         }
-        return find(c, tenantId, type, id, false)
+        return find(c, tenantId, type, id, u.withMembers())
                 .orElseThrow(() -> new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id));
     }
 

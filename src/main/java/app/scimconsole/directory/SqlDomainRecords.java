@@ -82,12 +82,12 @@ final class SqlDomainRecords implements DomainRecords {
 
     @Override
     public boolean isVerified(String tenantId, DomainName domain) {
-        return db.read(c -> DomainRows.isVerified(c, tenantId, domain));
+        return db.readOne(c -> DomainRows.isVerified(c, tenantId, domain));
     }
 
     @Override
     public Optional<String> verifiedBy(DomainName domain) {
-        return db.read(c -> DomainRows.verifiedBy(c, domain));
+        return db.readOne(c -> DomainRows.verifiedBy(c, domain));
     }
 
     @Override

@@ -14,6 +14,7 @@ import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.service.Provisioning;
 import app.scimconsole.service.ResourceRenderer;
+import app.scimconsole.service.RootSearch;
 import app.scimconsole.service.ScimAccess;
 import app.scimconsole.service.TenantRateLimiter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,11 +60,13 @@ final class ScimEndpoint implements HttpHandler {
     private final Provisioning provisioning;
     private final ServiceConfig config;
     private final TenantRateLimiter requestRate;
+    private final RootSearch rootSearch;
     private final RouteTable<Route> routes;
 
     ScimEndpoint(ScimAccess access, Provisioning provisioning, ServiceConfig config) {
         this.access = access;
         this.provisioning = provisioning;
+        this.rootSearch = new RootSearch(provisioning);
         this.config = config;
         this.requestRate = new TenantRateLimiter(config.limits().ratePerSecond(), config.limits().rateBurst(),
                 System::nanoTime);
@@ -85,6 +88,8 @@ final class ScimEndpoint implements HttpHandler {
                 .route("GET", "ResourceTypes/{id}", r -> r.ex().sendJson(200, r.discovery().resourceType(r.id())))
                 .route("GET", "Schemas", r -> r.ex().sendJson(200, r.discovery().schemas()))
                 .route("GET", "Schemas/{id}", r -> r.ex().sendJson(200, r.discovery().schema(r.id())))
+                .route("POST", ".search", r -> r.ex().sendJson(200,
+                        rootSearch.search(r.tenantId(), r.ex().jsonBody(), r.renderer())))
                 .build();
     }
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,9 +57,8 @@ public final class EntraDialect {
         if (def.type() == Type.BOOLEAN) {
             return booleanFromString(v);
         }
-        if (def.type() == Type.STRING || def.type() == Type.REFERENCE) {
-            return numberAsString(v);
-        }
+        // No number-to-string rule: every body Entra is documented to send carries strings for string attributes
+        // (research/entra-scim.md A4, A5, B), so a number there is refused (invalidValue), never converted.
         return v;
     }
 
@@ -75,11 +73,6 @@ public final class EntraDialect {
             }
         }
         return v;
-    }
-
-    /** A number where a string belongs (an employee number mapped from a numeric source) keeps its text. */
-    public static JsonNode numberAsString(JsonNode v) {
-        return v.isNumber() ? TextNode.valueOf(v.asText()) : v;
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Recursive-descent parser for RFC 7644 filters (§3.4.2.2) and PATCH paths (§3.5.2). Precedence:
  * {@code not} / grouping, then {@code and}, then {@code or}; both folded to the left. Keywords and
  * operators are case-insensitive. Also accepts Entra's {@code attr[filter].sub op value} (rewritten to a
- * same-element value path) and, for Entra's oldest samples, an unquoted word as a string value.
+ * same-element value path), for Entra's oldest samples an unquoted word as a string value, and an unquoted
+ * dateTime as Microsoft's reference implementation sends it.
  *
  * <p>Every failure is a {@link ScimException} ({@code invalidFilter} or {@code invalidPath}) naming
  * the character position; input length and nesting depth are capped so hostile input cannot exhaust
@@ -27,6 +28,12 @@ public final class FilterParser {
 
     /** RFC 8259 §6; stricter than {@link BigDecimal}, which also takes "01", ".5", "1." and non-ASCII digits. */
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    /**
+     * An xsd:dateTime written without quotes ({@code meta.created gt 2015-10-10T14:38:21Z}), as Microsoft's reference
+     * implementation and its published test collection send it.
+     */
+    private static final Pattern UNQUOTED_DATE_TIME = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})");
     /** What an unquoted string value may look like: a word, an e-mail address, a host name. */
     private static final Pattern UNQUOTED_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9._@+-]*");
 
@@ -199,6 +206,9 @@ public final class FilterParser {
         }
         if (w.equalsIgnoreCase("true") || w.equalsIgnoreCase("false") || w.equalsIgnoreCase("null")) {
             throw errorAt(at, Syntax.LITERAL_CASE, w);
+        }
+        if (UNQUOTED_DATE_TIME.matcher(w).matches()) {
+            return new Literal.Str(w); // lenient: the dateTime a quoted string would carry
         }
         char first = w.charAt(0);
         if (first == '-' || (first >= '0' && first <= '9') || first == '.') {

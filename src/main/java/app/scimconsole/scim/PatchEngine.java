@@ -15,7 +15,7 @@ import java.util.List;
 public final class PatchEngine {
 
     public PatchResult apply(ResourceType type, ObjectNode current, JsonNode patchRequestBody) {
-        List<PatchOperation> operations = PatchRequestReader.read(patchRequestBody);
+        List<PatchOperation> operations = PatchRequestReader.read(type, patchRequestBody);
         ObjectNode next = current.deepCopy();
         DocumentEditor editor = new DocumentEditor(type, next);
         for (PatchOperation op : operations) {

@@ -12,9 +12,10 @@ import java.util.Set;
 
 /**
  * Turns a POST/PUT body into the stored document. The body is read like a path-less replace on an empty
- * resource -- so creates and patches share one set of rules -- after dropping what a client may send but
- * does not own: {@code id}, {@code meta}, {@code schemas}, read-only attributes, and attributes or schema
- * URNs this service does not know (Entra sends its own ADSCIM Group URN and a malformed enterprise one).
+ * resource -- so creates and patches share one set of rules -- after checking its {@code schemas} and dropping
+ * what a client may send but does not own: {@code id}, {@code meta}, {@code schemas}, read-only attributes, and
+ * attributes or schema URNs this service does not know (Entra sends its own ADSCIM Group URN and a malformed
+ * enterprise one).
  * Top-level extension names (Entra's old sample sends {@code department}, {@code manager}) land in their
  * extension. Group members are returned apart, because they are stored apart.
  */
@@ -31,6 +32,7 @@ public final class ResourceNormalizer {
         if (body == null || !body.isObject()) {
             throw new ScimException(ScimProblem.BODY_NOT_AN_OBJECT);
         }
+        requireSchemasOf(type, JsonFields.field(body, "schemas"));
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.putArray("schemas"); // first, for readability of the stored JSON; filled by finish()
         DocumentEditor editor = new DocumentEditor(type, doc);
@@ -46,6 +48,23 @@ public final class ResourceNormalizer {
             }
         }
         return new Normalized(doc, List.copyOf(memberIds));
+    }
+
+    /**
+     * RFC 7643 §3: a resource names its schemas. The list must name this type's core schema (every body Entra
+     * sends does) and no other type's, so a group sent to /Users is refused instead of read as a user. Other URNs
+     * are tolerated: Entra adds its own ADSCIM Group URN and, in an old sample, a malformed enterprise one.
+     */
+    private static void requireSchemasOf(ResourceType type, JsonNode schemas) {
+        if (!SchemasMember.names(schemas, type.core().id())) {
+            throw new ScimException(ScimProblem.RESOURCE_WITHOUT_SCHEMA, type.core().id());
+        }
+        for (ResourceType other : ResourceType.values()) {
+            if (other != type && SchemasMember.names(schemas, other.core().id())) {
+                throw new ScimException(ScimProblem.RESOURCE_OF_ANOTHER_TYPE, other.core().id(), other.resourceName(),
+                        type.endpoint());
+            }
+        }
     }
 
     /** The members of {@code body} a client may set; {@code within} is the schema whose object is read. */

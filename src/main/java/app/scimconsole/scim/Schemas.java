@@ -118,21 +118,25 @@ public final class Schemas {
             str("organization", "Identifies the name of an organization."),
             str("division", "Identifies the name of a division."),
             str("department", "Identifies the name of a department."),
+            // $ref is read-only because the service makes it from value, as it makes each member's $ref of a group:
+            // what a client sends (Entra sends its own idea of this service's URL) is not kept.
             complex("manager", false, "The User's manager.",
                     str("value", "The id of the SCIM resource representing the User's manager."),
-                    ref("$ref", "The URI of the SCIM resource representing the User's manager.", false, "User"),
+                    ref("$ref", "The URI of the SCIM resource representing the User's manager.", true, "User"),
                     readOnly(str("displayName", "The displayName of the User's manager.")))));
 
     public static final ResourceSchema GROUP = new ResourceSchema(GROUP_URN, "Group", "Group", List.of(
             with(str("displayName", "A human-readable name for the Group."),
                     false, true, false, Mutability.READ_WRITE, Returned.DEFAULT, Uniqueness.SERVER),
+            // Members are users only: Entra provisions only the immediate user members of a group and never sends a
+            // group as a member, so nested groups are not offered (README, "The SCIM service").
             complex("members", true, "A list of members of the Group.",
                     with(str("value", "Identifier of the member of this Group."),
                             false, false, false, Mutability.IMMUTABLE, Returned.DEFAULT, Uniqueness.NONE),
-                    ref("$ref", "The URI corresponding to a SCIM resource that is a member of this Group.", false,
-                            "User", "Group"),
+                    ref("$ref", "The URI corresponding to a SCIM resource that is a member of this Group.", true,
+                            "User"),
                     readOnly(str("display", "A human-readable name of the member.")),
-                    with(canonical(str("type", "The type of the member."), "User", "Group"),
+                    with(canonical(str("type", "The type of the member."), "User"),
                             false, false, false, Mutability.IMMUTABLE, Returned.DEFAULT, Uniqueness.NONE))));
 
     /** Attributes every resource has (RFC 7643 §3.1), outside any schema's attribute list. */

@@ -91,6 +91,8 @@ public enum ScimProblem {
     SORT_ORDER_INVALID(ScimType.INVALID_VALUE, "sortOrder must be 'ascending' or 'descending'."),
     /** args: the sortBy sent */
     SORT_BY_NOT_A_PATH(ScimType.INVALID_VALUE, "sortBy '{0}' is not an attribute path."),
+    SORT_ACROSS_TYPES(ScimType.INVALID_VALUE, "sortBy cannot order a search across resource types; search"
+            + " /Users/.search or /Groups/.search to sort."),
     /** args: the parameter's name, the text sent */
     NOT_AN_INTEGER(ScimType.INVALID_VALUE, "{0} must be an integer, not '{1}'."),
 
@@ -135,10 +137,18 @@ public enum ScimProblem {
     /** args: where, as a JSON Pointer */
     VALUE_CONTAINS_NUL(ScimType.INVALID_VALUE, "The value at '{0}' contains a NUL character (U+0000), which no value"
             + " can hold."),
+    /** args: the core schema's URN of the endpoint's resource type */
+    RESOURCE_WITHOUT_SCHEMA(ScimType.INVALID_SYNTAX, "The body's 'schemas' must be a list of schema URIs that"
+            + " includes '{0}'."),
+    /** args: the other type's core schema URN, that type's name (User, Group), the endpoint (/Users, /Groups) */
+    RESOURCE_OF_ANOTHER_TYPE(ScimType.INVALID_SYNTAX, "'{0}' is the schema of {1} resources, which {2} does not take."),
     READ_ONLY_ATTRIBUTE(ScimType.MUTABILITY, "'{0}' is read-only and cannot be changed."),
 
     // ---- PATCH (RFC 7644 §3.5.2) -----------------------------------------------------------------------------
-    PATCH_WITHOUT_OPERATIONS(ScimType.INVALID_SYNTAX, "A PATCH body must be a JSON object with an 'Operations' array."),
+    PATCH_WITHOUT_OPERATIONS(ScimType.INVALID_SYNTAX,
+            "A PATCH body must be a JSON object with an 'Operations' array of one or more operations."),
+    /** args: the PatchOp schema's URN */
+    PATCH_WITHOUT_PATCH_OP_SCHEMA(ScimType.INVALID_SYNTAX, "A PATCH body's 'schemas' must be a list that includes '{0}'."),
     /** args: the limit, how many were sent */
     TOO_MANY_OPERATIONS(ScimType.INVALID_SYNTAX, "A PATCH may carry at most {0} operations; this one has {1}."),
     /** args: the JSON type sent (ARRAY, STRING, …) */
@@ -148,6 +158,9 @@ public enum ScimProblem {
     UNKNOWN_OPERATION(ScimType.INVALID_SYNTAX, "Each operation needs an 'op' of add, replace or remove; got {0}."),
     OPERATION_PATH_NOT_A_STRING(ScimType.INVALID_SYNTAX, "An operation's 'path' must be a string."),
     REMOVE_WITHOUT_PATH(ScimType.NO_TARGET, "A remove operation needs a 'path'."),
+    /** args: the core schema's URN */
+    CORE_SCHEMA_NOT_REMOVABLE(ScimType.INVALID_PATH, "'{0}' is the resource itself and cannot be removed;"
+            + " remove its attributes instead."),
     /** args: the op (add, replace) */
     VALUE_NOT_AN_OBJECT(ScimType.INVALID_SYNTAX, "The '{0}' operation needs an object 'value' when it has no 'path'."),
     /** args: the attribute */

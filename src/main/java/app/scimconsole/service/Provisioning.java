@@ -95,10 +95,13 @@ public final class Provisioning {
         });
     }
 
-    /** PUT: the whole resource as sent; a group's members are replaced only when the body names them. */
+    /**
+     * PUT: the whole resource as sent; a group's members are replaced only when the body names them. Answered with
+     * the entire resource (RFC 7644 §3.5.1), a group's members included.
+     */
     public StoredResource replace(String tenantId, ResourceType type, String id, Long ifMatch, JsonNode body) {
         Attempt attempt = new Attempt(tenantId, Operation.REPLACE, type, id);
-        return attempt.run(() -> change(attempt, ifMatch, body, current -> {
+        return attempt.run(() -> change(attempt, ifMatch, body, type == ResourceType.GROUP, current -> {
             ResourceNormalizer.Normalized n = normalizer.normalize(type, body);
             attempt.named(n.doc());
             checkIdentities(attempt, n.doc(), current.doc());
@@ -112,7 +115,7 @@ public final class Provisioning {
 
     public StoredResource patch(String tenantId, ResourceType type, String id, Long ifMatch, JsonNode body) {
         Attempt attempt = new Attempt(tenantId, Operation.PATCH, type, id);
-        return attempt.run(() -> change(attempt, ifMatch, body, current -> {
+        return attempt.run(() -> change(attempt, ifMatch, body, false, current -> {
             PatchResult result = patchEngine.apply(type, current.doc(), body);
             if (!result.changed()) {
                 return null;
@@ -148,8 +151,9 @@ public final class Provisioning {
      * Reads the resource, computes its new state from it (null: nothing to change), and writes that state if the
      * resource is still at the version read; when it moved on meanwhile, reads and computes again. A client that
      * named the version it changes ({@code If-Match}) is told instead (412): its change was meant for that version.
+     * {@code withMembers}: the resource returned carries a group's members.
      */
-    private StoredResource change(Attempt attempt, Long ifMatch, JsonNode body,
+    private StoredResource change(Attempt attempt, Long ifMatch, JsonNode body, boolean withMembers,
             Function<StoredResource, Computed> compute, Describe describe) {
         String tenantId = attempt.tenantId;
         ResourceType type = attempt.type;
@@ -157,7 +161,7 @@ public final class Provisioning {
         requireStorableId(id, type);
         JsonText.check(body);
         for (int i = 1; ; i++) {
-            StoredResource current = read(tenantId, type, id, false);
+            StoredResource current = read(tenantId, type, id, withMembers);
             attempt.named(current.doc());
             if (ifMatch != null && ifMatch != current.version()) {
                 throw StorageOutcomes.versionMismatch(type, id, ifMatch, current.version());
@@ -172,7 +176,7 @@ public final class Provisioning {
             }
             try {
                 return directory.update(tenantId, type, id,
-                        new Update(current.version(), doc, computed.memberChanges(), ifMatch != null),
+                        new Update(current.version(), doc, computed.memberChanges(), ifMatch != null, withMembers),
                         written -> activity.success(attempt, written, describe.of(current, computed, written)));
             } catch (StorageOutcome e) {
                 boolean recompute = e.kind() == StorageOutcome.Kind.VERSION_CONFLICT && ifMatch == null && i < ATTEMPTS;

@@ -5,6 +5,8 @@ import app.scimconsole.directory.Directory.Member;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.scim.ResourceSchema;
 import app.scimconsole.scim.ResourceType;
+import app.scimconsole.scim.Schemas;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,10 +42,12 @@ public final class ResourceRenderer {
             }
         }
         out.put("id", r.id());
-        Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = r.doc().fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = r.doc().fields();
         while (fields.hasNext()) {
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = fields.next();
-            if (!f.getKey().equals("schemas")) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (f.getKey().equals(Schemas.ENTERPRISE_URN) && f.getValue().isObject()) {
+                out.set(f.getKey(), withManagerRef((ObjectNode) f.getValue()));
+            } else if (!f.getKey().equals("schemas")) {
                 out.set(f.getKey(), f.getValue());
             }
         }
@@ -76,6 +80,21 @@ public final class ResourceRenderer {
         meta.put("location", location(r.type(), r.id()));
         meta.put("version", etag(r.version()));
         return out;
+    }
+
+    /**
+     * The enterprise extension with the manager's {@code $ref} made from its {@code value} (RFC 7643 §4.3), as each
+     * member's {@code $ref} is; a copy, so the stored document is never touched.
+     */
+    private ObjectNode withManagerRef(ObjectNode enterprise) {
+        JsonNode manager = enterprise.get("manager");
+        JsonNode id = manager == null ? null : manager.get("value");
+        if (id == null || !id.isTextual()) {
+            return enterprise;
+        }
+        ObjectNode copy = enterprise.deepCopy();
+        ((ObjectNode) copy.get("manager")).put("$ref", location(ResourceType.USER, id.textValue()));
+        return copy;
     }
 
     public static String time(Instant t) {

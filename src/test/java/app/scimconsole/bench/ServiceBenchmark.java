@@ -306,10 +306,12 @@ public final class ServiceBenchmark {
         record(scale, driver.run("patch c8", 8, 3000, i -> patch(s, "/Users/" + ids.get(r.nextInt(ids.size())),
                 patchBody(i)), 200), httpCeilingC8);
         record(scale, driver.run("group create c8", 8, 500, i -> post(s, "/Groups",
-                "{\"displayName\":\"" + prefix + "g" + i + "\"}"), 201), httpCeilingC8);
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"" + prefix + "g" + i
+                        + "\"}"), 201), httpCeilingC8);
         String gid = groupId(s, prefix + "g0");
         record(scale, driver.run("member patch c8", 8, 2000, i -> patch(s, "/Groups/" + gid,
-                "{\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"$ref\":null,\"value\":\""
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Add\","
+                        + "\"path\":\"members\",\"value\":[{\"$ref\":null,\"value\":\""
                         + ids.get(r.nextInt(ids.size())) + "\"}]}]}"), 204), httpCeilingC8);
         String key = scale.toLowerCase(Locale.ROOT).replace("pg ", "");
         service.put("lookup_p99_ms_" + key, round(lookup1.percentile(99)));

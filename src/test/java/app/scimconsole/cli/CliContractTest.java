@@ -65,8 +65,14 @@ class CliContractTest {
     }
 
     private Run run(String... args) throws Exception {
+        return runWithInput("", args);
+    }
+
+    private Run runWithInput(String stdin, String... args) throws Exception {
         Process p = new ProcessBuilder(command(args)).start();
-        p.getOutputStream().close();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -105,10 +111,17 @@ class CliContractTest {
         assertThat(pending.json().path("args").get(0).asText()).isEqualTo("_scim-console-challenge.example.com");
         assertThat(pending.json().path("servers").get(0).path("answer").asText())
                 .isEqualTo("says the name does not exist");
-        assertThat(pending.json().path("servers").get(0).path("code").asText()).isEqualTo("domain.answer.noSuchName");
+        JsonNode server = pending.json().path("servers").get(0);
+        assertThat(server.path("code").asText()).isEqualTo("domain.answer.noSuchName");
+        assertThat(server.path("outcome").asText()).isEqualTo("NO_SUCH_NAME");
+        assertThat(server.path("address").asText()).isEqualTo(dnsServer());
+        assertThat(server.path("name").isNull()).isTrue();
+        assertThat(server.path("role").asText()).isEqualTo("CONFIGURED");
+        assertThat(server.path("serial").asLong()).isEqualTo(1);
+        assertThat(server.path("values").isArray()).isTrue();
         Run pendingText = run("domain", "verify", "example.com", "--dns-server", dnsServer(), "--data", d);
         assertThat(pendingText.out()).startsWith("PENDING: The name _scim-console-challenge.example.com does not exist")
-                .contains("\n  DNS server (" + dnsServer() + "): says the name does not exist");
+                .contains("\n  DNS server (" + dnsServer() + "): says the name does not exist (zone serial 1)");
         dns.txt(record.path("recordName").asText(), record.path("recordValue").asText());
         Run verified = run("domain", "verify", "example.com", "--dns-server", dnsServer(), "--data", d, "--json");
         assertThat(verified.json().path("status").asText()).isEqualTo("VERIFIED");
@@ -138,6 +151,70 @@ class CliContractTest {
         assertThat(disable.json().path("enabled").asBoolean(true)).isFalse();
         // secrets are shown once and never written to the log
         assertThat(run("activity", "list", "--data", d, "--json").out()).doesNotContain(rotate.json().path("secretToken").asText());
+    }
+
+    @Test
+    void checkZoneReadsStandardInputAndSaysTheOutcomeInItsExitCode() throws Exception {
+        String d = data.toString();
+        JsonNode record = run("domain", "add", "example.com", "--data", d, "--json").json();
+        String zone = "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 86400 60\n";
+        String name = record.path("recordName").asText() + ".";
+
+        Run right = runWithInput(zone + name + " IN TXT \"" + record.path("recordValue").asText() + "\"\n",
+                "domain", "check-zone", "-", "example.com", "--data", d, "--json");
+        assertThat(right.exit()).as(right.err()).isEqualTo(0);
+        assertThat(right.json().path("status").asText()).isEqualTo("VERIFIED");
+
+        Run wrong = runWithInput(zone + name + " IN TXT \"scim-console-verification=not-ours\"\n",
+                "domain", "check-zone", "-", "example.com", "--data", d, "--json");
+        assertThat(wrong.exit()).as(wrong.err()).isEqualTo(4);
+        assertThat(wrong.json().path("status").asText()).isEqualTo("MISMATCH");
+
+        Run missing = runWithInput(zone, "domain", "check-zone", "-", "example.com", "--data", d);
+        assertThat(missing.exit()).as(missing.err()).isEqualTo(3);
+        assertThat(missing.out()).startsWith("PENDING: ");
+
+        Run unreadable = run("domain", "check-zone", data.resolve("no-such.zone").toString(), "example.com", "--data", d);
+        assertThat(unreadable.exit()).isEqualTo(1);
+        assertThat(unreadable.err()).startsWith("scim-console: ").doesNotContain("\n");
+    }
+
+    @Test
+    void enableWarnsWhenEntraCannotReachTheTenantUrlAndRemembersThePublicOne() throws Exception {
+        String d = data.toString();
+        Run local = run("scim", "enable", "--data", d, "--json");
+        assertThat(local.exit()).isZero();
+        assertThat(local.json().path("tenantUrl").asText()).startsWith("http://127.0.0.1:8089/scim/v2/");
+        assertThat(local.err()).startsWith("Warning: Entra cannot reach this tenant URL: http://127.0.0.1:8089 is this")
+                .contains("--public-url https://scim.example.com");
+
+        Run plain = run("scim", "enable", "--public-url", "http://scim.example.com", "--data", d);
+        assertThat(plain.err()).startsWith("Warning: Entra cannot reach this tenant URL: http://scim.example.com is "
+                + "not an HTTPS address");
+
+        Run public_ = run("scim", "enable", "--public-url", "https://scim.example.com/", "--data", d, "--json");
+        assertThat(public_.exit()).as(public_.err()).isZero();
+        assertThat(public_.err()).isEmpty();
+        assertThat(public_.json().path("tenantUrl").asText()).startsWith("https://scim.example.com/scim/v2/");
+        Run again = run("scim", "enable", "--data", d, "--json");
+        assertThat(again.json().path("tenantUrl").asText()).startsWith("https://scim.example.com/scim/v2/");
+        assertThat(again.err()).isEmpty();
+
+        Run nonsense = run("scim", "enable", "--public-url", "scim example", "--data", d);
+        assertThat(nonsense.exit()).isEqualTo(1);
+        assertThat(nonsense.err()).isEqualTo("scim-console: --public-url must be a full address such as "
+                + "https://scim.example.com (given: scim example).");
+    }
+
+    @Test
+    void issuedAdminCredentialNamesWhereTheConsoleTakesIt() throws Exception {
+        Run issued = run("admin", "issue-credential", "--data", data.toString());
+        assertThat(issued.exit()).isZero();
+        java.util.ResourceBundle console = java.util.ResourceBundle.getBundle("app.scimconsole.console.messages",
+                java.util.Locale.ROOT);
+        for (String label : List.of("nav.connection", "connection.mode.remote", "connection.connect")) {
+            assertThat(issued.out()).as(label).contains(console.getString(label).replace("_", ""));
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     private String createUser(String userName, String extra) {
-        HttpJson.Response r = scim.post("/Users", "{\"userName\":\"" + userName + "\",\"emails\":[{\"type\":\"work\",\"value\":\""
+        HttpJson.Response r = scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"" + userName + "\",\"emails\":[{\"type\":\"work\",\"value\":\""
                 + userName + "\"}]" + extra + "}");
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asText();
@@ -39,9 +39,9 @@ class AdminApiTest extends ScimServiceTestBase {
     void overviewCountsUsersGroupsCoverageAndRejections() {
         createUser("ann@testuser.com", ",\"displayName\":\"Ann\",\"title\":\"CEO\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"Board\"}");
         String bob = createUser("bob@testuser.com", ",\"displayName\":\"Bob\"");
-        scim.patch("/Users/" + bob, "{\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
-        scim.post("/Groups", "{\"displayName\":\"Staff\"}");
-        assertThat(scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}").status()).isEqualTo(400);
+        scim.patch("/Users/" + bob, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+        scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Staff\"}");
+        assertThat(scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"eve@elsewhere.example\"}").status()).isEqualTo(400);
 
         AdminApi.Overview o = admin.overview();
         assertThat(o.tenantId()).isEqualTo(tenantId);
@@ -65,8 +65,8 @@ class AdminApiTest extends ScimServiceTestBase {
 
     @Test
     void aWarningAboutARefusedDomainLastsOnlyUntilTheDomainIsVerified() {
-        assertThat(scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}").status()).isEqualTo(400);
-        assertThat(scim.post("/Users", "{\"userName\":\"tom@later.example\"}").status()).isEqualTo(400);
+        assertThat(scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"eve@elsewhere.example\"}").status()).isEqualTo(400);
+        assertThat(scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"tom@later.example\"}").status()).isEqualTo(400);
         assertThat(admin.overview().unverifiedRejectedDomains()).containsExactly("later.example", "elsewhere.example");
 
         dns.zone("later.example", 1, 300, 60);
@@ -80,7 +80,7 @@ class AdminApiTest extends ScimServiceTestBase {
     void usersSearchStatusDomainAndDetail() {
         String ann = createUser("ann@testuser.com", ",\"displayName\":\"Ann Archer\",\"name\":{\"givenName\":\"Ann\",\"familyName\":\"Archer\"}");
         String bob = createUser("bob@testuser.com", ",\"displayName\":\"Bob Baker\"");
-        scim.patch("/Users/" + bob, "{\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":false}]}");
+        scim.patch("/Users/" + bob, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":false}]}");
 
         assertThat(admin.users(new UserQuery("arch", UserStatus.ANY, null, "userName", false, 1, 50)).users())
                 .extracting(AdminApi.UserRow::id).containsExactly(ann);
@@ -109,8 +109,8 @@ class AdminApiTest extends ScimServiceTestBase {
     void groupsWithMemberCountsAndMembers() {
         String ann = createUser("ann@testuser.com", "");
         String bob = createUser("bob@testuser.com", "");
-        String staff = scim.post("/Groups", "{\"displayName\":\"Staff\"}").json().path("id").asText();
-        scim.post("/Groups", "{\"displayName\":\"Empty\"}");
+        String staff = scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Staff\"}").json().path("id").asText();
+        scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Empty\"}");
         scim.patch("/Groups/" + staff, EntraReplayTest.memberOp("Add", ann));
         scim.patch("/Groups/" + staff, EntraReplayTest.memberOp("Add", bob));
 
@@ -127,7 +127,7 @@ class AdminApiTest extends ScimServiceTestBase {
     @Test
     void activityFiltersByOutcomeAndText() {
         createUser("ann@testuser.com", "");
-        scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}");
+        scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"eve@elsewhere.example\"}");
         assertThat(admin.activity(new ActivityQuery(Outcome.REJECTED, null, 50))).singleElement()
                 .satisfies(a -> assertThat(a.reason()).isEqualTo(Reason.of("scim.problem.DOMAIN_NOT_VERIFIED",
                         "elsewhere.example")));
@@ -160,11 +160,11 @@ class AdminApiTest extends ScimServiceTestBase {
                 new Reason("domain.check.verifiedByServer", List.of("_scim-console-challenge.example.org")));
         assertThat(admin.domains()).extracting(AdminApi.DomainEntry::domain).contains("example.org", "testuser.com");
         // and the SCIM service now accepts its users
-        assertThat(scim.post("/Users", "{\"userName\":\"z@example.org\"}").status()).isEqualTo(201);
+        assertThat(scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"z@example.org\"}").status()).isEqualTo(201);
 
         admin.removeDomain("example.org");
         assertThat(admin.domains()).extracting(AdminApi.DomainEntry::domain).doesNotContain("example.org");
-        assertThat(scim.post("/Users", "{\"userName\":\"y@example.org\"}").status()).isEqualTo(400);
+        assertThat(scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"y@example.org\"}").status()).isEqualTo(400);
         assertThatThrownBy(() -> admin.addDomain("not a domain")).isInstanceOfSatisfying(AdminException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.why()).isEqualTo(new Reason("domain.name.badCharacters", List.of("not a domain")));
@@ -245,7 +245,7 @@ class AdminApiTest extends ScimServiceTestBase {
         assertThat(admin.overview().tokenLastUsed()).as("every use of the token is recorded").isNotNull();
 
         scim.get("/Users?filter=userName+eq+%22probe%22");
-        scim.post("/Users", "{\"userName\":\"eve@elsewhere.example\"}");
+        scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"eve@elsewhere.example\"}");
         AdminApi.Traffic t = admin.traffic();
         assertThat(t.cycles()).singleElement().satisfies(c -> {
             assertThat(c.requests()).isEqualTo(2);

@@ -42,7 +42,7 @@ class BoundedQueueTest extends ScimServiceTestBase {
         private final byte[] body;
 
         HalfSentCreate(String userName) throws Exception {
-            body = ("{\"userName\":\"" + userName + "\"}").getBytes(StandardCharsets.UTF_8);
+            body = (HttpJson.USER_JSON + "\"userName\":\"" + userName + "\"}").getBytes(StandardCharsets.UTF_8);
             connection = new RawConnection(port()).write("POST " + path("/Users") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Authorization: Bearer " + token + "\r\nContent-Type: application/scim+json\r\nContent-Length: "
                     + body.length + "\r\n\r\n");

@@ -19,7 +19,7 @@ class DomainEnforcementTest extends ScimServiceTestBase {
 
     @Test
     void unverifiedUserNameDomainIsRejectedNothingIsStoredAndTheLogSaysWhy() {
-        expectRejectedFor(scim.post("/Users", "{\"userName\":\"mallory@victim.example\"}"), "victim.example");
+        expectRejectedFor(scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"mallory@victim.example\"}"), "victim.example");
         assertThat(scim.get("/Users?filter=userName+eq+%22mallory@victim.example%22").json().path("totalResults").asInt()).isZero();
         List<Directory.Activity> log = directory.activity(tenantId, 5);
         assertThat(log.get(0).outcome()).isEqualTo("rejected");
@@ -32,31 +32,31 @@ class DomainEnforcementTest extends ScimServiceTestBase {
     @Test
     void primaryEmailElseWorkEmailMustBeVerifiedToo() {
         expectRejectedFor(scim.post("/Users", """
-                {"userName":"ok@testuser.com","emails":[{"type":"work","value":"x@other.example"}]}
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ok@testuser.com","emails":[{"type":"work","value":"x@other.example"}]}
                 """), "other.example");
         expectRejectedFor(scim.post("/Users", """
-                {"userName":"ok@testuser.com","emails":[{"type":"work","value":"w@testuser.com"},{"type":"home","value":"p@personal.example","primary":true}]}
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ok@testuser.com","emails":[{"type":"work","value":"w@testuser.com"},{"type":"home","value":"p@personal.example","primary":true}]}
                 """), "personal.example");
         // a non-primary home address is not a sign-in identity
         assertThat(scim.post("/Users", """
-                {"userName":"ok@testuser.com","emails":[{"type":"work","value":"w@testuser.com"},{"type":"home","value":"h@personal.example"}]}
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ok@testuser.com","emails":[{"type":"work","value":"w@testuser.com"},{"type":"home","value":"h@personal.example"}]}
                 """).status()).isEqualTo(201);
         // a userName that is not an e-mail address carries no domain; the work e-mail decides
         assertThat(scim.post("/Users", """
-                {"userName":"EMP-0042","emails":[{"type":"work","value":"emp42@TESTUSER.COM"}]}
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"EMP-0042","emails":[{"type":"work","value":"emp42@TESTUSER.COM"}]}
                 """).status()).isEqualTo(201);
     }
 
     @Test
     void patchOrPutToAnUnverifiedDomainIsRejectedAndChangesNothing() {
-        String id = scim.post("/Users", "{\"userName\":\"ann@testuser.com\",\"title\":\"A\"}").json().path("id").asText();
+        String id = scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"ann@testuser.com\",\"title\":\"A\"}").json().path("id").asText();
         expectRejectedFor(scim.patch("/Users/" + id, """
-                {"Operations":[{"op":"Replace","path":"title","value":"B"},{"op":"Replace","path":"userName","value":"ann@victim.example"}]}
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"title","value":"B"},{"op":"Replace","path":"userName","value":"ann@victim.example"}]}
                 """), "victim.example");
         expectRejectedFor(scim.patch("/Users/" + id, """
-                {"Operations":[{"op":"Add","path":"emails[type eq \\"work\\"].value","value":"ann@victim.example"}]}
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Add","path":"emails[type eq \\"work\\"].value","value":"ann@victim.example"}]}
                 """), "victim.example");
-        expectRejectedFor(scim.put("/Users/" + id, "{\"userName\":\"ann@victim.example\"}"), "victim.example");
+        expectRejectedFor(scim.put("/Users/" + id, HttpJson.USER_JSON + "\"userName\":\"ann@victim.example\"}"), "victim.example");
         JsonNode u = scim.get("/Users/" + id).json();
         assertThat(u.path("userName").asText()).isEqualTo("ann@testuser.com");
         assertThat(u.path("title").asText()).isEqualTo("A");
@@ -66,7 +66,7 @@ class DomainEnforcementTest extends ScimServiceTestBase {
 
     @Test
     void aUserWithNoAddressAtAllIsAcceptedAndFlaggedAsUnableToSignIn() {
-        HttpJson.Response r = scim.post("/Users", "{\"userName\":\"EMP-0007\",\"displayName\":\"No Mail\"}");
+        HttpJson.Response r = scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"EMP-0007\",\"displayName\":\"No Mail\"}");
         assertThat(r.status()).isEqualTo(201);
         assertThat(directory.activity(tenantId, 1).get(0).code()).isEqualTo("activity.created.noSignIn");
         AdminApi.UserRow row = runtime.admin().users(new AdminApi.UserQuery(
@@ -78,11 +78,11 @@ class DomainEnforcementTest extends ScimServiceTestBase {
 
     @Test
     void aSubdomainIsNotCoveredByItsParent() {
-        expectRejectedFor(scim.post("/Users", "{\"userName\":\"a@mail.testuser.com\"}"), "mail.testuser.com");
+        expectRejectedFor(scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"a@mail.testuser.com\"}"), "mail.testuser.com");
     }
 
     @Test
     void groupsNeedNoVerifiedDomain() {
-        assertThat(scim.post("/Groups", "{\"displayName\":\"Anyone\"}").status()).isEqualTo(201);
+        assertThat(scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Anyone\"}").status()).isEqualTo(201);
     }
 }

@@ -42,7 +42,7 @@ class EntraDialectHttpTest extends ScimServiceTestBase {
     void aBooleanThatIsNotABooleanIsRejectedAndNothingChanges() {
         String id = createUser();
         HttpJson.Response r = scim.patch("/Users/" + id, """
-                {"Operations":[{"op":"Replace","path":"displayName","value":"Changed"},{"op":"Replace","path":"active","value":"maybe"}]}
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"displayName","value":"Changed"},{"op":"Replace","path":"active","value":"maybe"}]}
                 """);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("scimType").asText()).isEqualTo("invalidValue");
@@ -52,7 +52,7 @@ class EntraDialectHttpTest extends ScimServiceTestBase {
     @Test
     void filteredPathCreatesTheMissingWorkEmailAndPhone() {
         String id = scim.post("/Users", """
-                {"userName":"nomail@testuser.com","active":true}
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"nomail@testuser.com","active":true}
                 """).json().path("id").asText();
         JsonNode u = patchThenGet(id, """
                 [{"op":"Add","path":"emails[type eq \\"work\\"].value","value":"nomail@testuser.com"},
@@ -99,7 +99,7 @@ class EntraDialectHttpTest extends ScimServiceTestBase {
     @Test
     void managerAsStringObjectOrArrayIsReturnedAsObjectAndFindable() {
         String id = createUser();
-        String boss = scim.post("/Users", "{\"userName\":\"boss@testuser.com\"}").json().path("id").asText();
+        String boss = scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"boss@testuser.com\"}").json().path("id").asText();
         JsonNode u = patchThenGet(id, "[{\"op\":\"add\",\"path\":\"" + ENTERPRISE + ":manager\",\"value\":\"" + boss + "\"}]");
         assertThat(u.path(ENTERPRISE).path("manager").path("value").asText()).isEqualTo(boss);
         u = patchThenGet(id, "[{\"op\":\"Add\",\"path\":\"manager\",\"value\":[{\"$ref\":\"http://x/Users/" + boss + "\",\"value\":\"" + boss + "\"}]}]");
@@ -148,8 +148,8 @@ class EntraDialectHttpTest extends ScimServiceTestBase {
     void memberRemoveByFilterPathAndRemoveAllAndMembershipQuery() {
         String gid = scim.post("/Groups", B9_CREATE_GROUP).json().path("id").asText();
         String a = createUser();
-        String b = scim.post("/Users", "{\"userName\":\"b@testuser.com\"}").json().path("id").asText();
-        String c = scim.post("/Users", "{\"userName\":\"c@testuser.com\"}").json().path("id").asText();
+        String b = scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"b@testuser.com\"}").json().path("id").asText();
+        String c = scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"c@testuser.com\"}").json().path("id").asText();
         HttpJson.Response add = scim.patch("/Groups/" + gid, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
                  {"op":"Add","path":"members","value":[{"$ref":null,"value":"%s"},{"$ref":null,"value":"%s"}]},
@@ -168,7 +168,7 @@ class EntraDialectHttpTest extends ScimServiceTestBase {
         assertThat(scim.get("/Groups?filter=id+eq+%22" + gid + "%22+and+members+eq+%22" + b + "%22&attributes=id")
                 .json().path("totalResults").asInt()).isZero();
 
-        assertThat(scim.patch("/Groups/" + gid, "{\"Operations\":[{\"op\":\"Remove\",\"path\":\"members\"}]}").status()).isEqualTo(204);
+        assertThat(scim.patch("/Groups/" + gid, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"Remove\",\"path\":\"members\"}]}").status()).isEqualTo(204);
         assertThat(scim.get("/Groups/" + gid).json().path("members")).isEmpty();
     }
 
@@ -183,7 +183,7 @@ class EntraDialectHttpTest extends ScimServiceTestBase {
 
     @Test
     void jsonContentTypeAndUnknownQueryParametersAreAccepted() {
-        HttpJson.Response r = scim.send("POST", "/Users?aadOptscim062020", "{\"userName\":\"plain@testuser.com\"}",
+        HttpJson.Response r = scim.send("POST", "/Users?aadOptscim062020", HttpJson.USER_JSON + "\"userName\":\"plain@testuser.com\"}",
                 "Content-Type", "application/json; charset=utf-8");
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         assertThat(r.header("Content-Type")).startsWith("application/scim+json");

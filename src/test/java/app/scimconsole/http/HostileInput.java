@@ -78,6 +78,10 @@ final class HostileInput {
         return Gen.weighted(r, new int[] {6, 1, 1, 1},
                 () -> {
                     ObjectNode o = object(r, 4);
+                    if (r.nextInt(4) > 0) { // mostly past the schemas check, so the rules after it are reached
+                        o.putArray("schemas").add(Gen.oneOf(r, "urn:ietf:params:scim:schemas:core:2.0:User",
+                                "urn:ietf:params:scim:schemas:core:2.0:Group"));
+                    }
                     if (r.nextBoolean()) {
                         o.put("userName", Gen.oneOf(r, "u" + r.nextInt(1000) + "@testuser.com", text(r)));
                     }

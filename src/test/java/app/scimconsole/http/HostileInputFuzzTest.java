@@ -35,8 +35,8 @@ class HostileInputFuzzTest extends ScimServiceTestBase {
 
     @BeforeEach
     void resources() {
-        userId = scim.post("/Users", "{\"userName\":\"fuzz@testuser.com\"}").json().path("id").asText();
-        groupId = scim.post("/Groups", "{\"displayName\":\"Fuzzers\",\"members\":[{\"value\":\"" + userId + "\"}]}")
+        userId = scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"fuzz@testuser.com\"}").json().path("id").asText();
+        groupId = scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Fuzzers\",\"members\":[{\"value\":\"" + userId + "\"}]}")
                 .json().path("id").asText();
     }
 

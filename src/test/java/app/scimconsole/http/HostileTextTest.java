@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class HostileTextTest extends ScimServiceTestBase {
 
+    /** The beginnings of a User body, a PATCH body and a Group body, with the schema each must name. */
+    private static final String USER = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],";
+    private static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],";
+    private static final String GROUP = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],";
+
     private Directory.Activity lastActivity() {
         return directory.activity(tenantId, 1).get(0);
     }
@@ -49,9 +54,11 @@ class HostileTextTest extends ScimServiceTestBase {
     void aNulInAnIdIsNotFoundAndLogged() {
         expectRefused(scim.get("/Users/a%00b"), 404, null, "RESOURCE_NOT_FOUND", "READ");
         assertThat(lastActivity().resourceId()).isEqualTo("a\uFFFDb");
-        expectRefused(scim.patch("/Users/%00", "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]}"),
+        expectRefused(scim.patch("/Users/%00",
+                PATCH + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]}"),
                 404, null, "RESOURCE_NOT_FOUND", "PATCH");
-        expectRefused(scim.put("/Groups/%00", "{\"displayName\":\"x\"}"), 404, null, "RESOURCE_NOT_FOUND", "REPLACE");
+        expectRefused(scim.put("/Groups/%00", GROUP + "\"displayName\":\"x\"}"), 404, null, "RESOURCE_NOT_FOUND",
+                "REPLACE");
         expectRefused(scim.delete("/Users/%00"), 404, null, "RESOURCE_NOT_FOUND", "DELETE");
     }
 
@@ -65,51 +72,56 @@ class HostileTextTest extends ScimServiceTestBase {
                 "invalidValue", "UNSTORABLE_FILTER_VALUE", "QUERY");
         expectRefused(scim.post("/Users/.search", "{\"filter\":\"userName eq \\\"a\\udfffb\\\"\"}"), 400,
                 "invalidValue", "UNSTORABLE_FILTER_VALUE", "QUERY");
+        expectRefused(scim.post("/.search", "{\"filter\":\"userName eq \\\"a\\u0000b\\\"\"}"), 400,
+                "invalidValue", "UNSTORABLE_FILTER_VALUE", "QUERY");
     }
 
     @Test
     void aNulInABodyIsAnInvalidValueAndNothingIsStored() {
-        expectRefused(scim.post("/Users", "{\"userName\":\"a\\u0000b@testuser.com\"}"), 400, "invalidValue",
+        expectRefused(scim.post("/Users", USER + "\"userName\":\"a\\u0000b@testuser.com\"}"), 400, "invalidValue",
                 "VALUE_CONTAINS_NUL", "CREATE");
         assertThat(lastActivity().args()).containsExactly("/userName");
-        expectRefused(scim.post("/Users", "{\"userName\":\"ok@testuser.com\",\"x\\u0000\":1}"), 400, "invalidValue",
-                "VALUE_CONTAINS_NUL", "CREATE");
+        expectRefused(scim.post("/Users", USER + "\"userName\":\"ok@testuser.com\",\"x\\u0000\":1}"), 400,
+                "invalidValue", "VALUE_CONTAINS_NUL", "CREATE");
         assertThat(users()).isZero();
-        String id = scim.post("/Users", "{\"userName\":\"ok@testuser.com\"}").json().path("id").asText();
+        String id = scim.post("/Users", USER + "\"userName\":\"ok@testuser.com\"}").json().path("id").asText();
         expectRefused(scim.patch("/Users/" + id, """
-                {"Operations":[{"op":"add","path":"emails","value":[{"type":"work","value":"a\\u0000@testuser.com"}]}]}
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"emails","value":[{"type":"work","value":"a\\u0000@testuser.com"}]}]}
                 """), 400, "invalidValue", "VALUE_CONTAINS_NUL", "PATCH");
         assertThat(lastActivity().args()).containsExactly("/Operations/0/value/0/value");
-        expectRefused(scim.put("/Users/" + id, "{\"userName\":\"ok@testuser.com\",\"displayName\":\"\\u0000\"}"), 400,
+        expectRefused(scim.put("/Users/" + id,
+                USER + "\"userName\":\"ok@testuser.com\",\"displayName\":\"\\u0000\"}"), 400,
                 "invalidValue", "VALUE_CONTAINS_NUL", "REPLACE");
         assertThat(scim.get("/Users/" + id).json().has("displayName")).isFalse();
     }
 
     @Test
     void invalidUnicodeInABodyIsInvalidSyntaxAndNothingIsStored() {
-        for (String body : List.of("{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\udfffy\"}",
-                "{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\ud800\"}",
-                "{\"userName\":\"a@testuser.com\",\"displayName\":\"\\udfff\\ud800\"}",
-                "{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\uffffy\"}",
-                "{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\ufdd0y\"}",
-                "{\"userName\":\"a@testuser.com\",\"x\\udfff\":\"y\"}")) {
+        for (String body : List.of(USER + "\"userName\":\"a@testuser.com\",\"displayName\":\"x\\udfffy\"}",
+                USER + "\"userName\":\"a@testuser.com\",\"displayName\":\"x\\ud800\"}",
+                USER + "\"userName\":\"a@testuser.com\",\"displayName\":\"\\udfff\\ud800\"}",
+                USER + "\"userName\":\"a@testuser.com\",\"displayName\":\"x\\uffffy\"}",
+                USER + "\"userName\":\"a@testuser.com\",\"displayName\":\"x\\ufdd0y\"}",
+                USER + "\"userName\":\"a@testuser.com\",\"x\\udfff\":\"y\"}")) {
             expectRefused(scim.post("/Users", body), 400, "invalidSyntax", "BODY_INVALID_UNICODE", "CREATE");
         }
         HttpJson.Response raw = scim.sendBytes("POST", "/Users", utf8WithEncodedSurrogate());
         assertThat(raw.status()).as(raw.text()).isEqualTo(400);
         assertThat(raw.json().path("scimType").asText()).isEqualTo("invalidSyntax");
+        assertThat(raw.json().path("detail").asText()).doesNotContain("schemas");
         assertThat(users()).isZero();
         HttpJson.Response pair = scim.post("/Users",
-                "{\"userName\":\"a@testuser.com\",\"displayName\":\"x\\ud83d\\ude00y\"}");
+                USER + "\"userName\":\"a@testuser.com\",\"displayName\":\"x\\ud83d\\ude00y\"}");
         assertThat(pair.status()).as("a surrogate pair is a character like any other").isEqualTo(201);
         assertThat(scim.get("/Users/" + pair.json().path("id").asText()).json().path("displayName").asText())
                 .isEqualTo("x\ud83d\ude00y");
     }
 
-    /** {"userName":"a@testuser.com","displayName":"x<U+DFFF as three UTF-8 bytes>y"}: CESU, not UTF-8. */
+    /** A User body whose displayName is "x", U+DFFF as three UTF-8 bytes, "y": CESU-8, not UTF-8. */
     private static byte[] utf8WithEncodedSurrogate() {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes("{\"userName\":\"a@testuser.com\",\"displayName\":\"x".getBytes(StandardCharsets.UTF_8));
+        b.writeBytes((USER + ""
+                + "\"userName\":\"a@testuser.com\",\"displayName\":\"x").getBytes(StandardCharsets.UTF_8));
         b.writeBytes(new byte[] {(byte) 0xED, (byte) 0xBF, (byte) 0xBF});
         b.writeBytes("y\"}".getBytes(StandardCharsets.UTF_8));
         return b.toByteArray();

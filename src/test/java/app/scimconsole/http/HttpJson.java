@@ -14,6 +14,12 @@ import java.util.Map;
 /** A small real HTTP client for tests: sends JSON, returns status, headers and the parsed body. */
 final class HttpJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The opening of a user's JSON up to its first attribute: every resource names its schemas (RFC 7643 §3). */
+    static final String USER_JSON = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],";
+    /** The same for a group. */
+    static final String GROUP_JSON = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],";
+    /** The opening of a PATCH body: RFC 7644 §3.5.2 requires the PatchOp schema. */
+    static final String PATCH_JSON = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],";
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private String token;

@@ -19,8 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class IdentityRulesTest extends ScimServiceTestBase {
 
+    /** The beginnings of a User body, a PATCH body and a Group body, with the schema each must name. */
+    private static final String PATCH = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],";
+
     private HttpJson.Response create(String userName) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("userName", userName);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+        body.put("userName", userName);
         return scim.post("/Users", body.toString());
     }
 
@@ -83,7 +88,7 @@ class IdentityRulesTest extends ScimServiceTestBase {
                 .containsExactly("userName", "2", "U+200D");
 
         HttpJson.Response email = scim.post("/Users", """
-                {"userName":"EMP-1","emails":[{"type":"work","value":"emp\\u200c1@testuser.com"}]}
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"EMP-1","emails":[{"type":"work","value":"emp\\u200c1@testuser.com"}]}
                 """);
         expectInvalidValue(email, "IDENTITY_CHARACTER");
         assertThat(lastActivity().args()).containsExactly("emails.value", "4", "U+200C");
@@ -99,7 +104,7 @@ class IdentityRulesTest extends ScimServiceTestBase {
             assertThat(lastActivity().args()).as(notAnAddress).containsExactly("userName", notAnAddress);
         }
         HttpJson.Response inEmail = scim.post("/Users", """
-                {"userName":"EMP-2","emails":[{"type":"work","primary":true,"value":"emp2@testuser.com@evil.com"}]}
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"EMP-2","emails":[{"type":"work","primary":true,"value":"emp2@testuser.com@evil.com"}]}
                 """);
         expectInvalidValue(inEmail, "NOT_AN_EMAIL_ADDRESS");
         assertThat(lastActivity().args()).containsExactly("emails.value", "emp2@testuser.com@evil.com");
@@ -137,13 +142,13 @@ class IdentityRulesTest extends ScimServiceTestBase {
         legacy.put("userName", "x@testuser.com@").put("active", true);
         String id = directory.create(tenantId, ResourceType.USER, legacy, List.of()).id();
         HttpJson.Response title = scim.patch("/Users/" + id,
-                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Engineer\"}]}");
+                PATCH + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Engineer\"}]}");
         assertThat(title.status()).as(title.text()).isEqualTo(200);
         HttpJson.Response rename = scim.patch("/Users/" + id,
-                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"y@evil.com@\"}]}");
+                PATCH + "\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"y@evil.com@\"}]}");
         expectInvalidValue(rename, "NOT_AN_EMAIL_ADDRESS");
         assertThat(scim.patch("/Users/" + id,
-                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"x@testuser.com\"}]}").status())
-                .isEqualTo(200);
+                PATCH + "\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"x@testuser.com\"}]}")
+                .status()).isEqualTo(200);
     }
 }

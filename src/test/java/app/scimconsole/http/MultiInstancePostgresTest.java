@@ -126,7 +126,7 @@ class MultiInstancePostgresTest {
             String name = "dup" + round + "@testuser.com";
             // The same userName in different letter cases: one user, case-insensitively unique.
             List<HttpJson.Response> users = burst(CLIENTS, i -> via(i).post("/Users",
-                    "{\"userName\":\"" + (i % 3 == 0 ? name.toUpperCase(java.util.Locale.ROOT) : name) + "\"}"));
+                    HttpJson.USER_JSON + "\"userName\":\"" + (i % 3 == 0 ? name.toUpperCase(java.util.Locale.ROOT) : name) + "\"}"));
             assertThat(count(users, 201)).as("creates of %s: %s", name, users).isEqualTo(1);
             assertThat(count(users, 409)).isEqualTo(CLIENTS - 1);
             users.stream().filter(r -> r.status() == 409)
@@ -134,7 +134,7 @@ class MultiInstancePostgresTest {
 
             String team = "Team " + round;
             List<HttpJson.Response> groups = burst(CLIENTS, i -> via(i).post("/Groups",
-                    "{\"displayName\":\"" + team + "\"}"));
+                    HttpJson.GROUP_JSON + "\"displayName\":\"" + team + "\"}"));
             assertThat(count(groups, 201)).as("group creates: %s", groups).isEqualTo(1);
             assertThat(count(groups, 409)).isEqualTo(CLIENTS - 1);
         }
@@ -144,11 +144,11 @@ class MultiInstancePostgresTest {
 
     @Test
     void concurrentMemberAddsOnBothInstancesAllLand() throws Exception {
-        String group = via(0).post("/Groups", "{\"displayName\":\"Everyone\"}").json().path("id").asText();
+        String group = via(0).post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Everyone\"}").json().path("id").asText();
         int members = 2 * CLIENTS;
         List<String> users = new ArrayList<>();
         for (int i = 0; i < members; i++) {
-            HttpJson.Response r = via(i).post("/Users", "{\"userName\":\"m" + i + "@testuser.com\"}");
+            HttpJson.Response r = via(i).post("/Users", HttpJson.USER_JSON + "\"userName\":\"m" + i + "@testuser.com\"}");
             assertThat(r.status()).isEqualTo(201);
             users.add(r.json().path("id").asText());
         }
@@ -168,7 +168,7 @@ class MultiInstancePostgresTest {
 
     @Test
     void ofConflictingPatchesFromOneETagExactlyOneWinsAndTheOthersGet412() throws Exception {
-        HttpJson.Response created = via(0).post("/Users", "{\"userName\":\"pat@testuser.com\",\"title\":\"start\"}");
+        HttpJson.Response created = via(0).post("/Users", HttpJson.USER_JSON + "\"userName\":\"pat@testuser.com\",\"title\":\"start\"}");
         String id = created.json().path("id").asText();
         for (int round = 0; round < 3; round++) {
             String etag = via(round).get("/Users/" + id).header("ETag");

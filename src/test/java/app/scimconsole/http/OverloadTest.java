@@ -67,7 +67,7 @@ class OverloadTest extends ScimServiceTestBase {
         for (int n = 0; System.nanoTime() < end; n++) {
             long next = System.nanoTime() + Duration.ofMillis(40).toNanos(); // 25 requests a second
             paced.add(n % 5 == 0
-                    ? scim.post("/Users", "{\"userName\":\"paced" + n + "@testuser.com\"}").status()
+                    ? scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"paced" + n + "@testuser.com\"}").status()
                     : scim.get("/Users?filter=userName+eq+%22paced" + (n - 1) + "%40testuser.com%22").status());
             Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
         }

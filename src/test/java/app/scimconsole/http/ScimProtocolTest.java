@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ScimProtocolTest extends ScimServiceTestBase {
 
     private static String user(String userName) {
-        return "{\"userName\":\"" + userName + "\",\"emails\":[{\"type\":\"work\",\"value\":\"" + userName + "\",\"primary\":true}]}";
+        return HttpJson.USER_JSON + "\"userName\":\"" + userName + "\",\"emails\":[{\"type\":\"work\",\"value\":\"" + userName + "\",\"primary\":true}]}";
     }
 
     @Test
@@ -71,8 +71,8 @@ class ScimProtocolTest extends ScimServiceTestBase {
 
     @Test
     void groupDisplayNameIsUniqueIgnoringCase() {
-        assertThat(scim.post("/Groups", "{\"displayName\":\"Sales\"}").status()).isEqualTo(201);
-        HttpJson.Response r = scim.post("/Groups", "{\"displayName\":\"SALES\"}");
+        assertThat(scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Sales\"}").status()).isEqualTo(201);
+        HttpJson.Response r = scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"SALES\"}");
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().path("scimType").asText()).isEqualTo("uniqueness");
     }
@@ -80,7 +80,7 @@ class ScimProtocolTest extends ScimServiceTestBase {
     @Test
     void putReplacesTheWholeResource() {
         String id = scim.post("/Users", B1_CREATE_USER).json().path("id").asText();
-        HttpJson.Response r = scim.put("/Users/" + id, "{\"userName\":\"replaced@testuser.com\",\"title\":\"CTO\"}");
+        HttpJson.Response r = scim.put("/Users/" + id, HttpJson.USER_JSON + "\"userName\":\"replaced@testuser.com\",\"title\":\"CTO\"}");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         JsonNode u = scim.get("/Users/" + id).json();
         assertThat(u.path("userName").asText()).isEqualTo("replaced@testuser.com");
@@ -94,7 +94,7 @@ class ScimProtocolTest extends ScimServiceTestBase {
         HttpJson.Response created = scim.post("/Users", B1_CREATE_USER);
         String id = created.json().path("id").asText();
         String etag = created.header("ETag");
-        String patch = "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"A\"}]}";
+        String patch = HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"A\"}]}";
         HttpJson.Response ok = scim.send("PATCH", "/Users/" + id, patch, "If-Match", etag);
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.header("ETag")).isNotEqualTo(etag);
@@ -109,7 +109,7 @@ class ScimProtocolTest extends ScimServiceTestBase {
     void aPatchThatChangesNothingKeepsTheVersion() {
         HttpJson.Response created = scim.post("/Users", B1_CREATE_USER);
         String id = created.json().path("id").asText();
-        HttpJson.Response r = scim.patch("/Users/" + id, "{\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":true}]}");
+        HttpJson.Response r = scim.patch("/Users/" + id, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":true}]}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("ETag")).isEqualTo(created.header("ETag"));
         assertThat(r.json().path("meta").path("lastModified").asText())
@@ -119,16 +119,16 @@ class ScimProtocolTest extends ScimServiceTestBase {
     @Test
     void badInputGetsTheRightScimType() {
         String id = scim.post("/Users", B1_CREATE_USER).json().path("id").asText();
-        expectError(scim.post("/Users", "{\"userName\": "), 400, "invalidSyntax");
+        expectError(scim.post("/Users", HttpJson.USER_JSON + "\"userName\": "), 400, "invalidSyntax");
         expectError(scim.post("/Users", "[1,2]"), 400, "invalidSyntax");
-        expectError(scim.post("/Users", "{\"displayName\":\"no user name\"}"), 400, "invalidValue");
+        expectError(scim.post("/Users", HttpJson.USER_JSON + "\"displayName\":\"no user name\"}"), 400, "invalidValue");
         expectError(scim.get("/Users?filter=userName+eq"), 400, "invalidFilter");
         expectError(scim.get("/Users?filter=nosuchattr+eq+%22x%22"), 400, "invalidFilter");
-        expectError(scim.patch("/Users/" + id, "{\"Operations\":[{\"op\":\"replace\",\"path\":\"emails[type eq\",\"value\":\"x\"}]}"), 400, "invalidPath");
-        expectError(scim.patch("/Users/" + id, "{\"Operations\":[{\"op\":\"replace\",\"path\":\"nosuch\",\"value\":\"x\"}]}"), 400, "invalidPath");
-        expectError(scim.patch("/Users/" + id, "{\"Operations\":[{\"op\":\"remove\"}]}"), 400, "noTarget");
-        expectError(scim.patch("/Users/" + id, "{\"Operations\":[{\"op\":\"replace\",\"path\":\"id\",\"value\":\"x\"}]}"), 400, "mutability");
-        expectError(scim.patch("/Users/" + id, "{\"Operations\":[{\"op\":\"jump\",\"path\":\"title\",\"value\":\"x\"}]}"), 400, "invalidSyntax");
+        expectError(scim.patch("/Users/" + id, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"replace\",\"path\":\"emails[type eq\",\"value\":\"x\"}]}"), 400, "invalidPath");
+        expectError(scim.patch("/Users/" + id, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"replace\",\"path\":\"nosuch\",\"value\":\"x\"}]}"), 400, "invalidPath");
+        expectError(scim.patch("/Users/" + id, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"remove\"}]}"), 400, "noTarget");
+        expectError(scim.patch("/Users/" + id, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"replace\",\"path\":\"id\",\"value\":\"x\"}]}"), 400, "mutability");
+        expectError(scim.patch("/Users/" + id, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"jump\",\"path\":\"title\",\"value\":\"x\"}]}"), 400, "invalidSyntax");
         expectError(scim.get("/Users?startIndex=abc"), 400, "invalidValue");
         assertThat(scim.get("/Nope").status()).isEqualTo(404);
         assertThat(scim.send("DELETE", "/Users", null).status()).isEqualTo(405);
@@ -194,9 +194,9 @@ class ScimProtocolTest extends ScimServiceTestBase {
 
     @Test
     void fullFilterGrammarOverHttp() {
-        scim.post("/Users", "{\"userName\":\"alice@testuser.com\",\"title\":\"Engineer\",\"active\":true}");
-        scim.post("/Users", "{\"userName\":\"bob@testuser.com\",\"title\":\"Sales 100%\",\"active\":false}");
-        scim.post("/Users", "{\"userName\":\"carol@testuser.com\"}");
+        scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"alice@testuser.com\",\"title\":\"Engineer\",\"active\":true}");
+        scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"bob@testuser.com\",\"title\":\"Sales 100%\",\"active\":false}");
+        scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"carol@testuser.com\"}");
         assertThat(names("title+co+%22gin%22")).containsExactly("alice@testuser.com");
         assertThat(names("title+co+%22100%25%22")).containsExactly("bob@testuser.com");
         assertThat(names("title+pr+and+not+(active+eq+false)")).containsExactly("alice@testuser.com");

@@ -76,11 +76,11 @@ class SecretsTest {
             String otherTenant = tenantUrl.substring(0, tenantUrl.lastIndexOf('/') + 1) + "00000000-0000-4000-8000-000000000000";
             List<HttpJson.Response> answers = new ArrayList<>();
             answers.add(new HttpJson(tenantUrl, wrong).get("/Users"));
-            answers.add(new HttpJson(tenantUrl, wrong).post("/Users", "{\"userName\":\"" + wrong + "\"}"));
+            answers.add(new HttpJson(tenantUrl, wrong).post("/Users", HttpJson.USER_JSON + "\"userName\":\"" + wrong + "\"}"));
             answers.add(new HttpJson(otherTenant, token).get("/Users"));
             answers.add(new HttpJson(tenantUrl, null).send("GET", "/Users", null, "Authorization", "Basic " + token));
             answers.add(new HttpJson(tenantUrl, null).send("GET", "/Users", null, "Authorization", "Bearer"));
-            answers.add(new HttpJson(tenantUrl, token).post("/Users", "{\"userName\":" + token + "}"));
+            answers.add(new HttpJson(tenantUrl, token).post("/Users", HttpJson.USER_JSON + "\"userName\":" + token + "}"));
             answers.add(new HttpJson(serve.adminUrl(), token).get("/overview"));
             answers.add(new HttpJson(serve.adminUrl(), wrong).get("/overview"));
             assertThat(answers).extracting(HttpJson.Response::status).containsExactly(401, 401, 401, 401, 401, 400, 401, 401);

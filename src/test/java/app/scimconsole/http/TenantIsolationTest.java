@@ -17,9 +17,9 @@ class TenantIsolationTest extends ScimServiceTestBase {
 
     @Test
     void aSecondTenantSeesNothingOfTheFirst() {
-        String user = scim.post("/Users", "{\"userName\":\"alice@testuser.com\",\"externalId\":\"A-1\"}").json()
+        String user = scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"alice@testuser.com\",\"externalId\":\"A-1\"}").json()
                 .path("id").asText();
-        String group = scim.post("/Groups", "{\"displayName\":\"Staff\",\"members\":[{\"value\":\"" + user + "\"}]}")
+        String group = scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Staff\",\"members\":[{\"value\":\"" + user + "\"}]}")
                 .json().path("id").asText();
 
         Directory.Tenant second = directory.createTenant();
@@ -41,12 +41,12 @@ class TenantIsolationTest extends ScimServiceTestBase {
         assertThat(them.delete("/Users/" + user).status()).isEqualTo(404);
         assertThat(them.delete("/Groups/" + group).status()).isEqualTo(404);
         // Their own group cannot take our user as a member.
-        assertThat(them.post("/Groups", "{\"displayName\":\"Staff\",\"members\":[{\"value\":\"" + user + "\"}]}")
+        assertThat(them.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Staff\",\"members\":[{\"value\":\"" + user + "\"}]}")
                 .status()).isEqualTo(400);
         // The same display name is free in their tenant: uniqueness is per tenant.
-        assertThat(them.post("/Groups", "{\"displayName\":\"Staff\"}").status()).isEqualTo(201);
+        assertThat(them.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Staff\"}").status()).isEqualTo(201);
         // Our verified domain is ours: they cannot provision addresses in it.
-        assertThat(them.post("/Users", "{\"userName\":\"bob@testuser.com\"}").status()).isEqualTo(400);
+        assertThat(them.post("/Users", HttpJson.USER_JSON + "\"userName\":\"bob@testuser.com\"}").status()).isEqualTo(400);
 
         assertThat(runtime.domains().list(second.id())).isEmpty();
         assertThat(directory.memberCounts(second.id(), List.of(group))).containsEntry(group, 0L);

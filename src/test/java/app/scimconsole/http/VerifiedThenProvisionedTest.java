@@ -13,7 +13,7 @@ class VerifiedThenProvisionedTest extends ScimServiceTestBase {
             String domain = "d" + i + ".example";
             dns.zone(domain, 1, 300, 60);
             verify(domain);
-            HttpJson.Response r = scim.post("/Users", "{\"userName\":\"u@" + domain + "\"}");
+            HttpJson.Response r = scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"u@" + domain + "\"}");
             assertThat(r.status()).as("round %d: %s", i, r.text()).isEqualTo(201);
         }
     }

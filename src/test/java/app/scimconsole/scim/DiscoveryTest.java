@@ -139,9 +139,16 @@ class DiscoveryTest {
         assertThat(password.get("returned").textValue()).isEqualTo("never");
         JsonNode emailType = attributeNamed(attributeNamed(user, "emails").get("subAttributes"), "type");
         assertThat(emailType.get("canonicalValues")).containsExactly(text("work"), text("home"), text("other"));
+        // Members are users only (no nested groups), and both computed $refs are read-only.
         JsonNode members = attributeNamed(discovery.schema(Schemas.GROUP), "members");
-        assertThat(attributeNamed(members.get("subAttributes"), "$ref").get("referenceTypes"))
-                .containsExactly(text("User"), text("Group"));
+        JsonNode memberRef = attributeNamed(members.get("subAttributes"), "$ref");
+        assertThat(memberRef.get("referenceTypes")).containsExactly(text("User"));
+        assertThat(memberRef.get("mutability").textValue()).isEqualTo("readOnly");
+        assertThat(attributeNamed(members.get("subAttributes"), "type").get("canonicalValues"))
+                .containsExactly(text("User"));
+        JsonNode manager = attributeNamed(discovery.schema(Schemas.ENTERPRISE_USER), "manager");
+        assertThat(attributeNamed(manager.get("subAttributes"), "$ref").get("mutability").textValue())
+                .isEqualTo("readOnly");
         assertThatThrownBy(() -> discovery.schema("urn:example:nothing"))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
     }

@@ -66,13 +66,17 @@ class ProjectionTableTest {
 
     @Test
     void malformedAttributeNameIsABadRequest() {
-        assertThatThrownBy(() -> AttributeProjection.of(ResourceType.USER, "emails[type eq \"work\"]", null))
+        assertThatThrownBy(() -> AttributeProjection.of(ResourceType.USER, "emails[type eq \"work\"", null))
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.scimType()).isEqualTo(ScimType.INVALID_PATH);
                 });
         assertThatThrownBy(() -> AttributeProjection.of(ResourceType.USER, null, "name.givenName.x"))
                 .isInstanceOf(ScimException.class);
+        // A value filter on an attribute that is not multi-valued selects nothing that could exist.
+        assertThatThrownBy(() -> AttributeProjection.of(ResourceType.USER, "userName[value eq \"x\"]", null))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_PATH));
     }
 
     private static ResourceType typeOf(String fixture) {

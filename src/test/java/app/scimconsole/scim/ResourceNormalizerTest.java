@@ -12,6 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ResourceNormalizerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The opening of a user's and of a group's JSON up to the first attribute, with the schemas they name. */
+    private static final String USER = "{\"schemas\":[\"" + Schemas.USER_URN + "\"],";
+    private static final String GROUP = "{\"schemas\":[\"" + Schemas.GROUP_URN + "\"],";
     private final ResourceNormalizer normalizer = new ResourceNormalizer();
 
     static JsonNode json(String text) {
@@ -54,9 +57,9 @@ class ResourceNormalizerTest {
     @Test
     void attributeNamesAndTheExtensionUrnInAnyCaseBecomeCanonical() {
         JsonNode doc = user("""
-                {"UserName":"joy","ACTIVE":"False","Emails":[{"Value":"j@x.com","Primary":"True","TYPE":"work"}],
+                {"Schemas":["urn:ietf:params:scim:schemas:core:2.0:user"],"UserName":"joy","ACTIVE":"False","Emails":[{"Value":"j@x.com","Primary":"True","TYPE":"work"}],
                  "NAME":{"GivenName":"Joy"},
-                 "URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER":{"Department":"Ops","EmployeeNumber":7}}""");
+                 "URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER":{"Department":"Ops","EmployeeNumber":"7"}}""");
         assertThat(doc).isEqualTo(json("""
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
                  "userName":"joy","active":false,"emails":[{"value":"j@x.com","primary":true,"type":"work"}],
@@ -67,7 +70,7 @@ class ResourceNormalizerTest {
     @Test
     void topLevelExtensionNamesWithValuesMoveIntoTheExtension() {
         JsonNode doc = user("""
-                {"userName":"joy","department":"Sales","manager":"m1"}""");
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"joy","department":"Sales","manager":"m1"}""");
         assertThat(doc.get(Schemas.ENTERPRISE_URN)).isEqualTo(json("""
                 {"department":"Sales","manager":{"value":"m1"}}"""));
         assertThat(doc.get("schemas")).isEqualTo(json("[\"" + Schemas.USER_URN + "\",\"" + Schemas.ENTERPRISE_URN + "\"]"));
@@ -78,7 +81,7 @@ class ResourceNormalizerTest {
     @ValueSource(strings = {"\"m1\"", "{\"value\":\"m1\"}", "[{\"value\":\"m1\",\"$ref\":\"https://x/Users/m1\"}]", "[\"m1\"]",
             "{\"value\":\"m1\",\"displayName\":\"Boss\"}"})
     void managerInEveryShapeIsStoredAsAValueObject(String manager) {
-        JsonNode doc = user("{\"userName\":\"joy\",\"" + Schemas.ENTERPRISE_URN + "\":{\"manager\":" + manager + "}}");
+        JsonNode doc = user(USER + "\"userName\":\"joy\",\"" + Schemas.ENTERPRISE_URN + "\":{\"manager\":" + manager + "}}");
         assertThat(doc.at("/" + Schemas.ENTERPRISE_URN.replace("~", "~0").replace("/", "~1") + "/manager"))
                 .isEqualTo(json("{\"value\":\"m1\"}"));
     }
@@ -86,7 +89,7 @@ class ResourceNormalizerTest {
     @Test
     void serverOwnedReadOnlyWriteOnlyUnknownAndEmptyDataIsDropped() {
         JsonNode doc = user("""
-                {"id":"abc","meta":{"created":"x"},"schemas":["urn:x"],"userName":"joy","password":"s3cret",
+                {"id":"abc","meta":{"created":"x"},"schemas":["urn:x","urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"joy","password":"s3cret",
                  "groups":[{"value":"g1"}],"shoeSize":44,"urn:example:custom:2.0:User":{"tag":"x"},
                  "nickName":"","title":null,"roles":[],"name":{},"emails":[{"type":"work"},{"value":""}],
                  "phoneNumbers":[{"value":"+1","display":"","unknownSub":"x"}]}""");
@@ -97,22 +100,59 @@ class ResourceNormalizerTest {
 
     @Test
     void activeDefaultsToTrueOnlyWhenAbsent() {
-        assertThat(user("{\"userName\":\"a\"}").get("active").booleanValue()).isTrue();
-        assertThat(user("{\"userName\":\"a\",\"active\":false}").get("active").booleanValue()).isFalse();
-        assertThat(user("{\"userName\":\"a\",\"active\":\"false\"}").get("active").booleanValue()).isFalse();
+        assertThat(user(USER + "\"userName\":\"a\"}").get("active").booleanValue()).isTrue();
+        assertThat(user(USER + "\"userName\":\"a\",\"active\":false}").get("active").booleanValue()).isFalse();
+        assertThat(user(USER + "\"userName\":\"a\",\"active\":\"false\"}").get("active").booleanValue()).isFalse();
     }
 
     @Test
-    void stringsAreKeptExactlyAndNumbersForStringsBecomeText() {
-        JsonNode doc = user("{\"userName\":\" Joy@X.com \",\"externalId\":123}");
+    void stringsAreKeptExactly() {
+        JsonNode doc = user(USER + "\"userName\":\" Joy@X.com \",\"externalId\":\"0123\"}");
         assertThat(doc.get("userName").textValue()).isEqualTo(" Joy@X.com ");
-        assertThat(doc.get("externalId").textValue()).isEqualTo("123");
+        assertThat(doc.get("externalId").textValue()).isEqualTo("0123");
+    }
+
+    /** RFC 7643 §2.3.1: a number is no string; converting it would store what the client never sent ("0123"). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        USER + "\"userName\":\"a\",\"externalId\":123}|'externalId'",
+        USER + "\"userName\":\"a\",\"title\":1.5}|'title'",
+        USER + "\"userName\":\"a\",\"emails\":[{\"value\":42}]}|'emails.value'",
+        USER + "\"userName\":\"a\",\"" + Schemas.ENTERPRISE_URN + "\":{\"employeeNumber\":7}}|'employeeNumber'"})
+    void aNumberWhereAStringIsDefinedIsInvalidValue(String row) {
+        String[] parts = row.split("\\|");
+        assertThatThrownBy(() -> user(parts[0])).isInstanceOfSatisfying(ScimException.class, e -> {
+            assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE);
+            assertThat(e.problem()).isEqualTo(ScimProblem.MUST_BE_STRING);
+            assertThat(e.detail()).contains(parts[1]);
+        });
+    }
+
+    @Test
+    void theBodyNamesItsTypesCoreSchemaInAList() {
+        for (String body : new String[] {"{\"userName\":\"a\"}", "{\"schemas\":\"" + Schemas.USER_URN + "\",\"userName\":\"a\"}",
+                "{\"schemas\":[],\"userName\":\"a\"}", "{\"schemas\":[42],\"userName\":\"a\"}",
+                "{\"schemas\":[\"" + Schemas.ENTERPRISE_URN + "\"],\"userName\":\"a\"}"}) {
+            assertThatThrownBy(() -> user(body)).as(body).isInstanceOfSatisfying(ScimException.class, e -> {
+                assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
+                assertThat(e.problem()).isEqualTo(ScimProblem.RESOURCE_WITHOUT_SCHEMA);
+            });
+        }
+        assertThatThrownBy(() -> normalizer.normalize(ResourceType.USER, json("{\"schemas\":[\"" + Schemas.GROUP_URN
+                + "\",\"" + Schemas.USER_URN + "\"],\"userName\":\"a\"}")))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.scimType()).isEqualTo(ScimType.INVALID_SYNTAX);
+                    assertThat(e.problem()).isEqualTo(ScimProblem.RESOURCE_OF_ANOTHER_TYPE);
+                });
+        assertThatThrownBy(() -> normalizer.normalize(ResourceType.GROUP, json(USER + "\"displayName\":\"a\"}")))
+                .isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ScimProblem.RESOURCE_WITHOUT_SCHEMA));
     }
 
     @Test
     void groupMembersAreReturnedApartAndNeverStored() {
         ResourceNormalizer.Normalized n = normalizer.normalize(ResourceType.GROUP, json("""
-                {"displayName":"Sales","Members":[{"value":"u1","$ref":null},{"value":"u2","display":"Two"},{"value":"u1"}]}"""));
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Sales","Members":[{"value":"u1","$ref":null},{"value":"u2","display":"Two"},{"value":"u1"}]}"""));
         assertThat(n.doc().has("members")).isFalse();
         assertThat(n.doc().has("Members")).isFalse();
         assertThat(n.memberIds()).containsExactly("u1", "u2");
@@ -120,18 +160,18 @@ class ResourceNormalizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{\"userName\":\"a\",\"active\":\"yes\"}|'active'",
-        "{\"userName\":\"a\",\"active\":1}|'active'",
-        "{\"userName\":\"a\",\"emails\":[{\"value\":\"a@x\",\"primary\":\"maybe\"}]}|'emails.primary'",
-        "{\"userName\":\"a\",\"emails\":[{\"value\":\"a@x\",\"primary\":true},{\"value\":\"b@x\",\"primary\":\"TRUE\"}]}|'emails'",
-        "{\"userName\":\"a\",\"title\":{\"x\":1}}|'title'",
-        "{\"userName\":\"a\",\"name\":\"Joy\"}|'name'",
-        "{\"userName\":\"a\",\"emails\":\"a@x.com\"}|'emails'",
-        "{\"userName\":\"a\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":\"x\"}|enterprise",
-        "{\"userName\":\"\"}|'userName'",
-        "{\"userName\":\"   \"}|'userName'",
-        "{\"displayName\":\"Joy\"}|'userName'",
-        "{\"userName\":[\"a\"]}|'userName'"})
+        USER + "\"userName\":\"a\",\"active\":\"yes\"}|'active'",
+        USER + "\"userName\":\"a\",\"active\":1}|'active'",
+        USER + "\"userName\":\"a\",\"emails\":[{\"value\":\"a@x\",\"primary\":\"maybe\"}]}|'emails.primary'",
+        USER + "\"userName\":\"a\",\"emails\":[{\"value\":\"a@x\",\"primary\":true},{\"value\":\"b@x\",\"primary\":\"TRUE\"}]}|'emails'",
+        USER + "\"userName\":\"a\",\"title\":{\"x\":1}}|'title'",
+        USER + "\"userName\":\"a\",\"name\":\"Joy\"}|'name'",
+        USER + "\"userName\":\"a\",\"emails\":\"a@x.com\"}|'emails'",
+        USER + "\"userName\":\"a\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":\"x\"}|enterprise",
+        USER + "\"userName\":\"\"}|'userName'",
+        USER + "\"userName\":\"   \"}|'userName'",
+        USER + "\"displayName\":\"Joy\"}|'userName'",
+        USER + "\"userName\":[\"a\"]}|'userName'"})
     void invalidValuesNameTheAttribute(String row) {
         String[] parts = row.split("\\|");
         assertThatThrownBy(() -> user(parts[0]))
@@ -144,10 +184,10 @@ class ResourceNormalizerTest {
 
     @Test
     void groupsNeedADisplayNameAndMembersNeedIds() {
-        assertThatThrownBy(() -> normalizer.normalize(ResourceType.GROUP, json("{\"externalId\":\"x\"}")))
+        assertThatThrownBy(() -> normalizer.normalize(ResourceType.GROUP, json(GROUP + "\"externalId\":\"x\"}")))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail()).contains("'displayName'"));
         assertThatThrownBy(() -> normalizer.normalize(ResourceType.GROUP,
-                json("{\"displayName\":\"x\",\"members\":[{\"value\":\" \"}]}")))
+                json(GROUP + "\"displayName\":\"x\",\"members\":[{\"value\":\" \"}]}")))
                 .isInstanceOfSatisfying(ScimException.class,
                         e -> assertThat(e.scimType()).isEqualTo(ScimType.INVALID_VALUE));
     }
@@ -161,7 +201,7 @@ class ResourceNormalizerTest {
 
     @Test
     void theResultDoesNotAliasTheRequest() {
-        JsonNode body = json("{\"userName\":\"a\",\"emails\":[{\"value\":\"a@x\"}],\"name\":{\"givenName\":\"G\"}}");
+        JsonNode body = json(USER + "\"userName\":\"a\",\"emails\":[{\"value\":\"a@x\"}],\"name\":{\"givenName\":\"G\"}}");
         JsonNode copy = body.deepCopy();
         JsonNode doc = user(body.toString());
         ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("name")).put("givenName", "changed");

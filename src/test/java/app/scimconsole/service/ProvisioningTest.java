@@ -86,10 +86,12 @@ class ProvisioningTest {
         for (int i = 0; i < THREADS; i++) {
             userIds.add(provisioning.create(tenant, ResourceType.USER, user("u" + i + "@example.com")).id());
         }
-        StoredResource team = provisioning.create(tenant, ResourceType.GROUP, json("{'displayName':'Team'}"));
+        StoredResource team = provisioning.create(tenant, ResourceType.GROUP, json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
+                + "'displayName':'Team'}"));
 
         List<Object> outcomes = runTogether(i -> () -> provisioning.patch(tenant, ResourceType.GROUP, team.id(), null,
-                json("{'Operations':[{'op':'add','path':'members','value':[{'value':'" + userIds.get(i) + "'}]},"
+                json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                        + "'Operations':[{'op':'add','path':'members','value':[{'value':'" + userIds.get(i) + "'}]},"
                         + "{'op':'replace','path':'externalId','value':'x" + i + "'}]}")));
 
         assertThat(outcomes).allMatch(o -> o instanceof StoredResource);
