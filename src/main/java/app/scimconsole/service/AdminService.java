@@ -27,6 +27,7 @@ import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.FilterParser;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.Schemas;
+import app.scimconsole.scim.StorableText;
 import app.scimconsole.scim.ScimException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +40,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -172,6 +174,9 @@ public final class AdminService implements AdminApi {
 
     @Override
     public UserPage users(UserQuery q) {
+        if (!storable(q.search()) || !storable(q.domain())) {
+            return new UserPage(0, Math.max(1, q.startIndex()), List.of());
+        }
         List<Filter> parts = new ArrayList<>();
         if (q.search() != null && !q.search().isBlank()) {
             // userName and displayName have columns of their own; e-mail addresses live inside the JSON document,
@@ -221,7 +226,8 @@ public final class AdminService implements AdminApi {
 
     @Override
     public UserDetail user(String id) {
-        StoredResource r = directory.get(tenant().id(), ResourceType.USER, id, false)
+        StoredResource r = (storable(id) ? directory.get(tenant().id(), ResourceType.USER, id, false)
+                : Optional.<StoredResource>empty())
                 .orElseThrow(() -> new AdminException(404, "This user no longer exists (Entra may have deleted it).",
                         Reason.of(USER_GONE, id)));
         ObjectNode d = r.doc();
@@ -235,6 +241,14 @@ public final class AdminService implements AdminApi {
                 renderer.render(r, false).toPrettyString());
     }
 
+    /**
+     * Whether a search text could match anything: a text with a character no stored value can hold (see
+     * {@link StorableText}) matches nothing, and PostgreSQL would refuse it in a query, so it is not asked.
+     */
+    private static boolean storable(String searched) {
+        return searched == null || StorableText.isStorable(searched);
+    }
+
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || !v.isTextual() ? null : v.asText();
@@ -242,6 +256,9 @@ public final class AdminService implements AdminApi {
 
     @Override
     public GroupPage groups(String search, int startIndex, int count) {
+        if (!storable(search)) {
+            return new GroupPage(0, Math.max(1, startIndex), List.of());
+        }
         Tenant t = tenant();
         Filter filter = search == null || search.isBlank() ? null
                 : new Filter.Compare(AttrPath.of("displayName"), CompareOp.CO, new Literal.Str(search.strip()));
@@ -260,6 +277,9 @@ public final class AdminService implements AdminApi {
 
     @Override
     public UserPage groupMembers(String groupId, int startIndex, int count) {
+        if (!storable(groupId)) {
+            return new UserPage(0, Math.max(1, startIndex), List.of());
+        }
         Tenant t = tenant();
         Filter filter = new Filter.Compare(AttrPath.of("groups", "value"), CompareOp.EQ, new Literal.Str(groupId));
         return userPage(t, filter, AttrPath.of("userName"), false, startIndex, count);

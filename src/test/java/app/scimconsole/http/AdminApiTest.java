@@ -106,6 +106,23 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void aSearchOrIdWithTextNoValueCanHoldFindsNothingOnEitherEngine() {
+        createUser("ann@testuser.com", ",\"displayName\":\"Ann\"");
+        String staff = scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Staff\"}").json().path("id").asText();
+        for (String hostile : new String[] {"an\u0000n", "\ud800", "ann\udfff"}) {
+            assertThat(admin.users(new UserQuery(hostile, UserStatus.ANY, null, null, false, 1, 5)).totalResults())
+                    .as(hostile).isZero();
+            assertThat(admin.users(new UserQuery(null, UserStatus.ANY, "test\u0000user.com", null, false, 1, 5))
+                    .totalResults()).isZero();
+            assertThat(admin.groups(hostile, 1, 5).totalResults()).isZero();
+            assertThat(admin.groupMembers(staff + hostile, 1, 5).totalResults()).isZero();
+            assertThatThrownBy(() -> admin.user(hostile)).isInstanceOf(AdminException.class)
+                    .satisfies(e -> assertThat(((AdminException) e).status()).isEqualTo(404));
+        }
+        assertThat(admin.users(new UserQuery("ann", UserStatus.ANY, null, null, false, 1, 5)).totalResults()).isOne();
+    }
+
+    @Test
     void groupsWithMemberCountsAndMembers() {
         String ann = createUser("ann@testuser.com", "");
         String bob = createUser("bob@testuser.com", "");

@@ -136,6 +136,19 @@ class IdentityRulesTest extends ScimServiceTestBase {
     }
 
     @Test
+    void anAddressWithItsDomainInAsciiIsTheSamePerson() {
+        dns.zone("xn--bcher-kva.example", 1, 300, 60);
+        verify("bücher.example");
+        HttpJson.Response unicode = create("bob@bücher.example");
+        assertThat(unicode.status()).as(unicode.text()).isEqualTo(201);
+        HttpJson.Response ascii = create("Bob@XN--BCHER-KVA.example");
+        assertThat(ascii.status()).as(ascii.text()).isEqualTo(409);
+        assertThat(ascii.json().path("scimType").asText()).isEqualTo("uniqueness");
+        assertThat(scim.get("/Users?filter=" + URLEncoder.encode("userName eq \"bob@xn--bcher-kva.example\"",
+                StandardCharsets.UTF_8)).json().path("totalResults").asInt()).isOne();
+    }
+
+    @Test
     void anIdentityStoredBeforeTheseRulesPassesThemUntilItChanges() {
         ObjectNode legacy = JsonNodeFactory.instance.objectNode();
         legacy.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");

@@ -85,6 +85,12 @@ class UserNameKeyPropertiesTest {
         assertThat(UserNameKey.of("Bob@Example.COM")).isEqualTo("bob@example.com");
         assertThat(UserNameKey.of("jose\u0301")).isEqualTo(UserNameKey.of("jos\u00e9")).isEqualTo("jos\u00e9");
         assertThat(UserNameKey.of("ｶﾞｸ")).isEqualTo("ガク");
+        assertThat(UserNameKey.of("bob@XN--BCHER-KVA.example")).as("an A-label is its domain's other spelling")
+                .isEqualTo(UserNameKey.of("Bob@Bücher.example")).isEqualTo("bob@bücher.example");
+        assertThat(UserNameKey.of("bob@xn--strae-oqa.com")).isEqualTo("bob@straße.com")
+                .isNotEqualTo(UserNameKey.of("bob@strasse.com"));
+        assertThat(UserNameKey.of("bob@xn--zz.example")).as("not a valid A-label: kept").isEqualTo("bob@xn--zz.example");
+        assertThat(UserNameKey.of("xn--bcher-kva")).as("no address, no domain").isEqualTo("xn--bcher-kva");
         assertThat(UserNameKey.of("STRASSE")).as("RFC 8265 lower-cases; it does not fold ß")
                 .isNotEqualTo(UserNameKey.of("straße"));
         for (String hidden : new String[] {"bob@exa\u200bmple.com", "bob@exam\u00adple.com", "b\u200bob@example.com"}) {
