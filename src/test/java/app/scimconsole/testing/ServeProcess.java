@@ -24,11 +24,13 @@ public final class ServeProcess implements AutoCloseable {
 
     private final Process process;
     private final Path stderr;
+    private final Path stdout;
     private final JsonNode started;
 
-    private ServeProcess(Process process, Path stderr, JsonNode started) {
+    private ServeProcess(Process process, Path stderr, Path stdout, JsonNode started) {
         this.process = process;
         this.stderr = stderr;
+        this.stdout = stdout;
         this.started = started;
     }
 
@@ -76,7 +78,22 @@ public final class ServeProcess implements AutoCloseable {
             p.destroyForcibly();
             throw new IOException("serve ended before listening: " + Files.readString(err));
         }
-        return new ServeProcess(p, err, JSON.readTree(first));
+        // The rest of standard output (the access log) is kept in a file: a pipe nobody reads would fill and stop serve.
+        Path rest = Files.createTempFile("serve-stdout", ".txt");
+        Thread copier = new Thread(() -> {
+            try (var to = Files.newBufferedWriter(rest, StandardCharsets.UTF_8)) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    to.write(line);
+                    to.newLine();
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // serve ended; what it wrote is in the file
+            }
+        }, "serve-stdout");
+        copier.setDaemon(true);
+        copier.start();
+        return new ServeProcess(p, err, rest, JSON.readTree(first));
     }
 
     public String tenantUrl() {
@@ -89,6 +106,11 @@ public final class ServeProcess implements AutoCloseable {
 
     public String stderr() throws IOException {
         return Files.readString(stderr, StandardCharsets.UTF_8);
+    }
+
+    /** What serve wrote to standard output after its first line: the access log. */
+    public String stdout() throws IOException {
+        return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 
     /** SIGKILL: no shutdown hook, no drain, no close of the database. */
@@ -116,5 +138,6 @@ public final class ServeProcess implements AutoCloseable {
             process.waitFor(30, TimeUnit.SECONDS);
         }
         Files.deleteIfExists(stderr);
+        Files.deleteIfExists(stdout);
     }
 }
