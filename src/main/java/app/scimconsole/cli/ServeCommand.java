@@ -79,7 +79,8 @@ final class ServeCommand implements Callable<Integer> {
                 saved.maxBodyBytes(), saved.threads())
                 .withLimits(ServiceLimits.defaults().withRate(ratePerSecond, rateBurst))
                 .withAccessLog(AccessLog.toStandardOutput())
-                .withTrustedProxies(trustedProxies == null ? TrustedProxies.loopback() : TrustedProxies.of(trustedProxies));
+                .withTrustedProxies(trustedProxies == null ? TrustedProxies.loopback()
+                        : TrustedProxies.of(trustedProxies));
         if (tlsPasswordFile != null && tlsKeystore == null) {
             throw new IllegalArgumentException("--tls-keystore-password-file needs --tls-keystore.");
         }

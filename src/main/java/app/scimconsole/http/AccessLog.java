@@ -11,13 +11,14 @@ import org.eclipse.jetty.server.RequestLogWriter;
  * Where the SCIM listener writes one line per request: standard output (under {@code serve}, where journald keeps
  * it) or a file per day in a folder (under the console). A line holds the time (UTC), the client's address (a trusted
  * proxy's forwarded one, see {@link TrustedProxies}), the method, the path (with the tenant id), the status, the
- * bytes sent (headers included), the milliseconds taken and the User-Agent; never the query string (a filter can carry a
- * person's name or address) and no request header but the User-Agent, so never a token.
+ * bytes sent (headers included), the milliseconds taken and the User-Agent; never the query string (a filter can
+ * carry a person's name or address) and no request header but the User-Agent, so never a token.
  *
  * @param folder where the daily files go, or null for standard output
  */
 public record AccessLog(Path folder) {
-    static final String FORMAT = "%{yyyy-MM-dd'T'HH:mm:ss.SSS'Z'|UTC}t %{client}a \"%m %U\" %s %O %{ms}T \"%{User-Agent}i\"";
+    static final String FORMAT = "%{yyyy-MM-dd'T'HH:mm:ss.SSS'Z'|UTC}t %{client}a \"%m %U\" %s %O %{ms}T"
+            + " \"%{User-Agent}i\"";
     /** Daily files kept this long, then deleted by the writer. */
     static final int RETAIN_DAYS = 30;
     static final String FILE_PATTERN = "access-yyyy_mm_dd.log";

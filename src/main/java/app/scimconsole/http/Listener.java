@@ -64,7 +64,8 @@ final class Listener implements AutoCloseable {
     /**
      * Binds, then asks {@code endpoints} for the endpoints by path prefix given the bound port (port 0 picks a free
      * one, and endpoints need the real one for their URLs), then starts accepting. Every other path is answered with
-     * {@code notFound}; {@code maxBodyBytes} bounds every request body.
+     * {@code notFound}; {@code maxBodyBytes} bounds every request body. The SCIM listener ({@code role}) also speaks
+     * h2c; {@code accessLog} (may be null) logs each request; {@code customizers} see each request first.
      */
     static Listener start(PortInUse.Which role, String bind, int port, Sizing sizing, SSLContext tls, String name,
             int maxBodyBytes, IntFunction<Map<String, Endpoint>> endpoints, ScimException notFound,
@@ -119,7 +120,8 @@ final class Listener implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
-            throw e instanceof IOException io ? io : new IOException("The listener could not start: " + e.getMessage(), e);
+            throw e instanceof IOException io ? io
+                    : new IOException("The listener could not start: " + e.getMessage(), e);
         }
         return new Listener(server, connector);
     }
@@ -130,8 +132,9 @@ final class Listener implements AutoCloseable {
      */
     private static ConnectionFactory[] connectionFactories(HttpConfiguration http, SSLContext tls, boolean h2c) {
         if (tls == null) {
-            return h2c ? new ConnectionFactory[] {new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http)}
-                    : new ConnectionFactory[] {new HttpConnectionFactory(http)};
+            HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+            return h2c ? new ConnectionFactory[] {http11, new HTTP2CServerConnectionFactory(http)}
+                    : new ConnectionFactory[] {http11};
         }
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         // The certificate names the public host; a client that reached us by another name (a test, a probe on

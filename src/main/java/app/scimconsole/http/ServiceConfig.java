@@ -44,7 +44,8 @@ public record ServiceConfig(String bindAddress, int port, String publicUrl, int 
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(bindAddress, newPort, publicUrl, maxBodyBytes, threads, limits, tls, accessLog, trustedProxies);
+        return new ServiceConfig(bindAddress, newPort, publicUrl, maxBodyBytes, threads,
+                limits, tls, accessLog, trustedProxies);
     }
 
     public ServiceConfig withPublicUrl(String url) {
@@ -52,15 +53,18 @@ public record ServiceConfig(String bindAddress, int port, String publicUrl, int 
     }
 
     public ServiceConfig withLimits(ServiceLimits newLimits) {
-        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, newLimits, tls, accessLog, trustedProxies);
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads,
+                newLimits, tls, accessLog, trustedProxies);
     }
 
     public ServiceConfig withThreads(int newThreads) {
-        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, newThreads, limits, tls, accessLog, trustedProxies);
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, newThreads,
+                limits, tls, accessLog, trustedProxies);
     }
 
     public ServiceConfig withTls(SSLContext context) {
-        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, limits, context, accessLog, trustedProxies);
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads,
+                limits, context, accessLog, trustedProxies);
     }
 
     public ServiceConfig withAccessLog(AccessLog log) {

@@ -124,7 +124,6 @@ public final class ServeProcess implements AutoCloseable {
     /** SIGTERM, and the exit code once it has stopped gracefully. */
     public int stop() throws InterruptedException {
         process.toHandle().destroy(); // not Process.destroy, which also closes our end of its standard output
-
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("serve did not stop within 30 s of SIGTERM");
