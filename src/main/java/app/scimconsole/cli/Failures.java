@@ -2,6 +2,7 @@ package app.scimconsole.cli;
 
 import app.scimconsole.directory.StorageException;
 import app.scimconsole.domains.DomainFailure;
+import app.scimconsole.http.PortInUse;
 import app.scimconsole.scim.ScimException;
 import java.io.IOException;
 import java.net.BindException;
@@ -24,6 +25,10 @@ final class Failures {
         }
         if (e instanceof DomainFailure d) {
             return Texts.reason(d.reason());
+        }
+        if (e instanceof PortInUse p) {
+            return "cannot listen on " + p.address() + ":" + p.port() + ": another service is already using it. Choose "
+                    + "another with " + (p.which() == PortInUse.Which.ADMIN ? "--admin-port" : "--port") + ".";
         }
         if (e instanceof BindException) {
             return "cannot listen on that address and port (" + e.getMessage()

@@ -2,15 +2,18 @@ package app.scimconsole.cli;
 
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.SqlDirectory;
+import app.scimconsole.http.AccessLog;
 import app.scimconsole.http.SavedServiceConfig;
 import app.scimconsole.http.ScimServer;
 import app.scimconsole.http.ServiceConfig;
 import app.scimconsole.http.ServiceLimits;
 import app.scimconsole.http.ServiceRuntime;
 import app.scimconsole.http.TlsKeystore;
+import app.scimconsole.http.TrustedProxies;
 import app.scimconsole.service.TenantAdmin;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -62,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Requests each tenant may make at once above the sustained rate (default 200).")
     int rateBurst;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDR/CIDR",
+            description = "A reverse proxy whose Forwarded / X-Forwarded-For / X-Forwarded-Proto headers name the "
+                    + "client (repeatable; default: this machine, 127.0.0.0/8 and ::1).")
+    List<String> trustedProxies;
+
     @Override
     public Integer call() throws Exception {
         Path data = common.dataFolder();
@@ -69,7 +77,10 @@ final class ServeCommand implements Callable<Integer> {
         ServiceConfig requested = new ServiceConfig(bind != null ? bind : saved.bindAddress(),
                 port != null ? port : saved.port(), publicUrl != null ? publicUrl : saved.publicUrl(),
                 saved.maxBodyBytes(), saved.threads())
-                .withLimits(ServiceLimits.defaults().withRate(ratePerSecond, rateBurst));
+                .withLimits(ServiceLimits.defaults().withRate(ratePerSecond, rateBurst))
+                .withAccessLog(AccessLog.toStandardOutput())
+                .withTrustedProxies(trustedProxies == null ? TrustedProxies.loopback()
+                        : TrustedProxies.of(trustedProxies));
         if (tlsPasswordFile != null && tlsKeystore == null) {
             throw new IllegalArgumentException("--tls-keystore-password-file needs --tls-keystore.");
         }

@@ -10,10 +10,9 @@ import app.scimconsole.http.RouteTable.MethodNotAllowed;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.service.AdminCredentials;
 import app.scimconsole.service.Rejections;
+import app.scimconsole.service.SignInThrottle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,10 +24,9 @@ import org.slf4j.LoggerFactory;
  * with an admin credential; requests a browser sends on a web page's behalf (they carry {@code Origin}) are
  * refused, so a page the owner visits cannot drive it.
  */
-final class AdminEndpoint implements HttpHandler {
+final class AdminEndpoint implements Endpoint {
     static final String PREFIX = "/admin/v1/";
     private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoint.class);
-    private static final int MAX_BODY = 64 * 1024;
     private static final int PAGE = 100;
 
     /** One admin operation: its answer as JSON, or null for 204. */
@@ -43,10 +41,12 @@ final class AdminEndpoint implements HttpHandler {
     }
 
     private final AdminCredentials credentials;
+    private final SignInThrottle failedSignIns;
     private final RouteTable<Operation> routes;
 
-    AdminEndpoint(AdminApi api, AdminCredentials credentials) {
+    AdminEndpoint(AdminApi api, AdminCredentials credentials, SignInThrottle failedSignIns) {
         this.credentials = credentials;
+        this.failedSignIns = failedSignIns;
         this.routes = RouteTable.<Operation>builder()
                 .route("GET", "overview", (ex, r) -> api.overview())
                 .route("POST", "scim/enable", (ex, r) -> api.enableScim())
@@ -82,8 +82,7 @@ final class AdminEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange http) {
-        Exchange ex = new Exchange(http, MAX_BODY);
+    public void answer(Exchange ex) {
         try {
             admit(ex);
             Object answer = dispatch(ex);
@@ -94,8 +93,6 @@ final class AdminEndpoint implements HttpHandler {
             }
         } catch (Exception e) {
             send(ex, failure(ex, e));
-        } finally {
-            ex.close();
         }
     }
 
@@ -104,7 +101,15 @@ final class AdminEndpoint implements HttpHandler {
         if (ex.header("Origin") != null || "cross-site".equalsIgnoreCase(ex.header("Sec-Fetch-Site"))) {
             throw new AdminException(403, "The admin API does not accept requests from web pages.");
         }
+        String client = ex.clientAddress();
+        long wait = failedSignIns.secondsToWait(client);
+        if (wait > 0) {
+            ex.setHeader("Retry-After", Long.toString(wait));
+            throw new AdminException(429, "Too many wrong admin credentials from " + client + "; try again in " + wait
+                    + " s.", Reason.of("admin.tooManyWrongCredentials", client, wait));
+        }
         if (!credentials.accepts(bearer(ex.header("Authorization")))) {
+            failedSignIns.failed(client);
             ex.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM Console admin\"");
             throw new AdminException(401, "The admin credential is missing or not valid.");
         }
@@ -138,16 +143,12 @@ final class AdminEndpoint implements HttpHandler {
         if (ex.status() != 0) {
             return; // the answer is already on its way; nothing more can be said
         }
-        try {
-            ObjectNode body = AdminJson.MAPPER.createObjectNode().put("status", Integer.toString(failure.status()))
-                    .put("detail", failure.detail());
-            if (failure.why() != null) {
-                body.put("code", failure.why().code()).set("args", AdminJson.MAPPER.valueToTree(failure.why().args()));
-            }
-            ex.send(failure.status(), "application/json", AdminJson.MAPPER.writeValueAsBytes(body));
-        } catch (IOException e) {
-            LOG.debug("Client went away before the error could be sent", e);
+        ObjectNode body = AdminJson.MAPPER.createObjectNode().put("status", Integer.toString(failure.status()))
+                .put("detail", failure.detail());
+        if (failure.why() != null) {
+            body.put("code", failure.why().code()).set("args", AdminJson.MAPPER.valueToTree(failure.why().args()));
         }
+        ex.send(failure.status(), "application/json", Json.bytes(body));
     }
 
     private static String domainName(Exchange ex) throws IOException {

@@ -4,6 +4,7 @@ import app.scimconsole.admin.AdminApi;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.service.AdminCredentials;
+import app.scimconsole.service.SignInThrottle;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,7 +15,9 @@ import javax.net.ssl.SSLContext;
 public final class AdminServer implements AutoCloseable {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8090;
-    private static final Listener.Workers WORKERS = new Listener.Workers(4, 32);
+    private static final int MAX_BODY = 64 * 1024;
+    private static final Listener.Sizing SIZING = new Listener.Sizing(4, 32, ServiceLimits.DEFAULT_IDLE_TIMEOUT,
+            ServiceLimits.DEFAULT_MIN_BODY_BYTES_PER_SECOND);
 
     private final Listener listener;
     private final String url;
@@ -34,9 +37,10 @@ public final class AdminServer implements AutoCloseable {
             throw new IllegalArgumentException("The admin API may listen on " + bind + " only over HTTPS: give "
                     + "--tls-keystore too, or keep it on 127.0.0.1 and reach it through an SSH tunnel.");
         }
-        Listener listener = Listener.start(bind, port, WORKERS, tls, "admin-http",
-                p -> Map.of(AdminEndpoint.PREFIX, new AdminEndpoint(api, credentials)),
-                new ScimException(ScimProblem.NOTHING_HERE_ADMIN, AdminEndpoint.PREFIX));
+        Listener listener = Listener.start(PortInUse.Which.ADMIN, bind, port, SIZING, tls, "admin-http", MAX_BODY,
+                p -> Map.of(AdminEndpoint.PREFIX, new AdminEndpoint(api, credentials,
+                        new SignInThrottle(System::nanoTime))),
+                new ScimException(ScimProblem.NOTHING_HERE_ADMIN, AdminEndpoint.PREFIX), null);
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         if (host.equals("0.0.0.0") || host.equals("[::]")) {
             host = "127.0.0.1";

@@ -1,19 +1,18 @@
 package app.scimconsole.http;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * The TLS a SCIM listener offers: TLS 1.3 and 1.2 only, and for TLS 1.2 exactly the cipher suites Microsoft
+ * The TLS a listener offers: TLS 1.3 and 1.2 only, and for TLS 1.2 exactly the cipher suites Microsoft
  * lists for Entra's provisioning client, in its order of preference (the server's order decides). Nothing
  * weaker (CBC with SHA-1, RSA key exchange, TLS 1.1) is offered.
  */
-final class EntraTlsPolicy extends HttpsConfigurator {
+final class EntraTlsPolicy {
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     static final List<String> TLS13_SUITES = List.of(
@@ -30,17 +29,24 @@ final class EntraTlsPolicy extends HttpsConfigurator {
             "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
             "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384");
 
-    EntraTlsPolicy(SSLContext context) {
-        super(context);
+    private EntraTlsPolicy() {
     }
 
-    @Override
-    public void configure(HttpsParameters params) {
-        params.setSSLParameters(parameters(getSSLContext()));
+    /** Jetty's TLS for a listener, with the keys of {@code context} and this policy's protocols and suites. */
+    static SslContextFactory.Server sslContextFactory(SSLContext context) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(context);
+        factory.setIncludeProtocols(PROTOCOLS.toArray(String[]::new));
+        // Jetty reads these as patterns: quoted, each matches only its own name, and the order is kept.
+        factory.setIncludeCipherSuites(suites(context).stream().map(Pattern::quote)
+                .toArray(String[]::new));
+        factory.setUseCipherSuitesOrder(true);
+        factory.setNeedClientAuth(false);
+        return factory;
     }
 
-    static SSLParameters parameters(SSLContext context) {
-        SSLParameters p = context.getDefaultSSLParameters();
+    /** The suites offered: TLS 1.3's, then Entra's TLS 1.2 list, each only if this JDK supports it. */
+    static List<String> suites(SSLContext context) {
         Set<String> supported = Set.of(context.getSupportedSSLParameters().getCipherSuites());
         List<String> suites = new ArrayList<>();
         for (String s : TLS13_SUITES) {
@@ -53,10 +59,6 @@ final class EntraTlsPolicy extends HttpsConfigurator {
                 suites.add(s);
             }
         }
-        p.setProtocols(PROTOCOLS.toArray(String[]::new));
-        p.setCipherSuites(suites.toArray(String[]::new));
-        p.setUseCipherSuitesOrder(true);
-        p.setNeedClientAuth(false);
-        return p;
+        return suites;
     }
 }

@@ -3,42 +3,53 @@ package app.scimconsole.http;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/** One HTTP request and its answer: query parameters, a size-limited body, and SCIM JSON responses. */
+/**
+ * One HTTP request, its body already read ({@link WholeBody}), and its answer: query parameters and SCIM JSON
+ * responses. Sending completes the request; Jetty writes the answer without the caller waiting for the client.
+ */
 final class Exchange {
     static final String SCIM_JSON = "application/scim+json";
 
-    private final HttpExchange http;
-    private final int maxBodyBytes;
+    private final Request request;
+    private final Response response;
+    private final Callback done;
     private Map<String, String> query;
     private int status;
 
-    Exchange(HttpExchange http, int maxBodyBytes) {
-        this.http = http;
-        this.maxBodyBytes = maxBodyBytes;
+    Exchange(Request request, Response response, Callback done) {
+        this.request = request;
+        this.response = response;
+        this.done = done;
     }
 
     String method() {
-        return http.getRequestMethod().toUpperCase(Locale.ROOT);
+        return request.getMethod().toUpperCase(Locale.ROOT);
     }
 
     String header(String name) {
-        return http.getRequestHeaders().getFirst(name);
+        return request.getHeaders().get(name);
     }
 
     /** Raw (still encoded) path, so an encoded '/' inside an id cannot split a segment. */
     String rawPath() {
-        return http.getRequestURI().getRawPath();
+        return request.getHttpURI().getPath();
+    }
+
+    /** The client's address: the peer's, or the one a trusted proxy forwarded ({@link TrustedProxies}). */
+    String clientAddress() {
+        return Request.getRemoteAddr(request);
     }
 
     /**
@@ -53,7 +64,7 @@ final class Exchange {
     Map<String, String> params() {
         if (query == null) {
             Map<String, String> parsed = new LinkedHashMap<>();
-            String raw = http.getRequestURI().getRawQuery();
+            String raw = request.getHttpURI().getQuery();
             if (raw != null) {
                 for (String pair : raw.split("&")) {
                     if (pair.isEmpty()) {
@@ -78,29 +89,9 @@ final class Exchange {
         }
     }
 
-    /** Reads the body, refusing more than the limit with 413 without reading it all. */
-    byte[] body() throws IOException {
-        String declared = header("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > maxBodyBytes) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                throw new ScimException(ScimProblem.CONTENT_LENGTH_NOT_A_NUMBER);
-            }
-        }
-        try (InputStream in = http.getRequestBody()) {
-            byte[] data = in.readNBytes(maxBodyBytes + 1);
-            if (data.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return data;
-        }
-    }
-
-    private ScimException tooLarge() {
-        return new ScimException(ScimProblem.BODY_TOO_LARGE, maxBodyBytes / 1024);
+    /** The body, read whole and within the listener's limit before the request reached its endpoint. */
+    byte[] body() {
+        return request.getAttribute(WholeBody.ATTRIBUTE) instanceof byte[] body ? body : new byte[0];
     }
 
     /** The body as JSON; the media type must be JSON (SCIM or plain), with any charset parameter. */
@@ -116,37 +107,35 @@ final class Exchange {
     }
 
     void setHeader(String name, String value) {
-        http.getResponseHeaders().set(name, value);
+        response.getHeaders().put(name, value);
     }
 
-    void sendJson(int code, JsonNode body) throws IOException {
+    void sendJson(int code, JsonNode body) {
         send(code, SCIM_JSON, Json.bytes(body));
     }
 
-    void send(int code, String contentType, byte[] bytes) throws IOException {
-        status = code;
-        http.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
-        http.getResponseHeaders().set("Cache-Control", "no-store");
-        http.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = http.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+    void send(int code, String contentType, byte[] bytes) {
+        answer(code, contentType, ByteBuffer.wrap(bytes));
     }
 
-    void sendEmpty(int code) throws IOException {
+    void sendEmpty(int code) {
+        answer(code, SCIM_JSON, null);
+    }
+
+    private void answer(int code, String contentType, ByteBuffer bytes) {
+        if (status != 0) {
+            throw new IllegalStateException("answered twice: " + status + ", then " + code);
+        }
         status = code;
-        http.getResponseHeaders().set("Content-Type", SCIM_JSON + "; charset=utf-8");
-        http.sendResponseHeaders(code, -1);
+        response.setStatus(code);
+        response.getHeaders().put("Content-Type", contentType + "; charset=utf-8");
+        response.getHeaders().put("Cache-Control", "no-store");
+        response.getHeaders().put(ErrorAnswers.NOSNIFF_HEADER, ErrorAnswers.NOSNIFF);
+        response.write(true, bytes, done);
     }
 
     /** The status sent, or 0 when nothing has been sent yet. */
     int status() {
         return status;
-    }
-
-    void close() {
-        http.close();
     }
 }

@@ -1,8 +1,5 @@
 package app.scimconsole.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
@@ -11,7 +8,7 @@ import java.util.function.BooleanSupplier;
  * the database answers, 503 when it does not (and, like every path, 503 while the instance shuts down). No
  * credentials, and it says nothing about tenants.
  */
-final class HealthEndpoint implements HttpHandler {
+final class HealthEndpoint implements Endpoint {
     static final String PATH = "/healthz";
 
     private final BooleanSupplier healthy;
@@ -21,22 +18,17 @@ final class HealthEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange http) throws IOException {
-        Exchange ex = new Exchange(http, 0);
-        try {
-            if (!ex.rawPath().equals(PATH)) {
-                ex.send(404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
-            } else if (!ex.method().equals("GET") && !ex.method().equals("HEAD")) {
-                ex.setHeader("Allow", "GET, HEAD");
-                ex.send(405, "text/plain", "GET or HEAD\n".getBytes(StandardCharsets.UTF_8));
-            } else if (healthy.getAsBoolean()) {
-                ex.send(200, "text/plain", (ex.method().equals("HEAD") ? "" : "ok\n").getBytes(StandardCharsets.UTF_8));
-            } else {
-                ex.send(503, "text/plain", (ex.method().equals("HEAD") ? "" : "database unavailable\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-        } finally {
-            ex.close();
+    public void answer(Exchange ex) {
+        boolean head = ex.method().equals("HEAD");
+        if (!ex.rawPath().equals(PATH)) {
+            ex.send(404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
+        } else if (!ex.method().equals("GET") && !head) {
+            ex.setHeader("Allow", "GET, HEAD");
+            ex.send(405, "text/plain", "GET or HEAD\n".getBytes(StandardCharsets.UTF_8));
+        } else if (healthy.getAsBoolean()) {
+            ex.send(200, "text/plain", (head ? "" : "ok\n").getBytes(StandardCharsets.UTF_8));
+        } else {
+            ex.send(503, "text/plain", (head ? "" : "database unavailable\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 }

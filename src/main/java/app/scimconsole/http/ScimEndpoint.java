@@ -18,8 +18,6 @@ import app.scimconsole.service.RootSearch;
 import app.scimconsole.service.ScimAccess;
 import app.scimconsole.service.TenantRateLimiter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The SCIM 2.0 endpoint, {@code /scim/v2/<tenant>/...}: the tenant's routes as a table, each reading its request,
  * asking the service and writing the answer. Every failure becomes an RFC 7644 §3.12 error in one place.
  */
-final class ScimEndpoint implements HttpHandler {
+final class ScimEndpoint implements Endpoint {
     static final String PREFIX = "/scim/v2/";
     private static final Logger LOG = LoggerFactory.getLogger(ScimEndpoint.class);
     /** Endpoints RFC 7644 defines that this service does not offer (501, not 404: they exist, but not here). */
@@ -94,8 +92,7 @@ final class ScimEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange http) {
-        Exchange ex = new Exchange(http, config.maxBodyBytes());
+    public void answer(Exchange ex) {
         ScimAccess.Caller caller = null;
         try {
             List<String> segments = RouteTable.segments(ex.rawPath(), PREFIX);
@@ -121,8 +118,6 @@ final class ScimEndpoint implements HttpHandler {
         } catch (Exception e) {
             LOG.error("Unexpected failure answering {} {}", ex.method(), ex.rawPath(), e);
             answerError(ex, caller, new ScimException(ScimProblem.INTERNAL_ERROR));
-        } finally {
-            ex.close();
         }
     }
 
@@ -183,11 +178,7 @@ final class ScimEndpoint implements HttpHandler {
         if (e.status() == 401) {
             ex.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM\"");
         }
-        try {
-            ex.sendJson(e.status(), ErrorResponses.of(e));
-        } catch (IOException io) {
-            LOG.debug("Client went away before the error could be sent", io);
-        }
+        ex.sendJson(e.status(), ErrorResponses.of(e));
     }
 
     // ---- the resource routes ----------------------------------------------------------------------------------

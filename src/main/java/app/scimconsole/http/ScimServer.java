@@ -21,12 +21,15 @@ public final class ScimServer implements AutoCloseable {
      * {@code GET /healthz} answers 200 while the database answers (else 503).
      */
     public static ScimServer start(ServiceConfig requested, ServiceCore core) throws IOException {
-        Listener listener = Listener.start(requested.bindAddress(), requested.port(),
-                new Listener.Workers(requested.threads(), requested.limits().queueCapacity()), requested.tls(), "scim-http",
+        Listener listener = Listener.start(PortInUse.Which.SCIM, requested.bindAddress(), requested.port(),
+                new Listener.Sizing(requested.threads(), requested.limits().queueCapacity(),
+                        requested.limits().idleTimeout(), requested.limits().minBodyBytesPerSecond()),
+                requested.tls(), "scim-http", requested.maxBodyBytes(),
                 port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(core.access(), core.provisioning(),
                                 requested.withPort(port)),
                         HealthEndpoint.PATH, new HealthEndpoint(core::healthy)),
-                new ScimException(ScimProblem.NOTHING_HERE_SCIM, ScimEndpoint.PREFIX));
+                new ScimException(ScimProblem.NOTHING_HERE_SCIM, ScimEndpoint.PREFIX),
+                requested.accessLog() == null ? null : requested.accessLog().requestLog(), requested.trustedProxies());
         return new ScimServer(listener, requested.withPort(listener.port()));
     }
 

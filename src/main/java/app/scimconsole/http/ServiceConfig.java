@@ -6,9 +6,11 @@ import javax.net.ssl.SSLContext;
  * How the service listens and how it names itself. {@code publicUrl} is what Entra is given (the
  * reverse proxy's HTTPS address in production); when null the local listening address is used.
  * {@code tls}, when set, makes the listener itself speak HTTPS (deployments without a reverse proxy).
+ * {@code accessLog}, when set, is where the SCIM listener logs each request; {@code trustedProxies} are the peers
+ * whose {@code Forwarded} / {@code X-Forwarded-*} headers name the real client.
  */
 public record ServiceConfig(String bindAddress, int port, String publicUrl, int maxBodyBytes, int threads,
-        ServiceLimits limits, SSLContext tls) {
+        ServiceLimits limits, SSLContext tls, AccessLog accessLog, TrustedProxies trustedProxies) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8089;
     public static final int DEFAULT_MAX_BODY = 1 << 20;
@@ -27,11 +29,14 @@ public record ServiceConfig(String bindAddress, int port, String publicUrl, int 
         if (limits == null) {
             limits = ServiceLimits.defaults();
         }
+        if (trustedProxies == null) {
+            trustedProxies = TrustedProxies.loopback();
+        }
     }
 
     /** Plain HTTP with the default limits. */
     public ServiceConfig(String bindAddress, int port, String publicUrl, int maxBodyBytes, int threads) {
-        this(bindAddress, port, publicUrl, maxBodyBytes, threads, ServiceLimits.defaults(), null);
+        this(bindAddress, port, publicUrl, maxBodyBytes, threads, ServiceLimits.defaults(), null, null, null);
     }
 
     public static ServiceConfig defaults() {
@@ -39,23 +44,35 @@ public record ServiceConfig(String bindAddress, int port, String publicUrl, int 
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(bindAddress, newPort, publicUrl, maxBodyBytes, threads, limits, tls);
+        return new ServiceConfig(bindAddress, newPort, publicUrl, maxBodyBytes, threads,
+                limits, tls, accessLog, trustedProxies);
     }
 
     public ServiceConfig withPublicUrl(String url) {
-        return new ServiceConfig(bindAddress, port, url, maxBodyBytes, threads, limits, tls);
+        return new ServiceConfig(bindAddress, port, url, maxBodyBytes, threads, limits, tls, accessLog, trustedProxies);
     }
 
     public ServiceConfig withLimits(ServiceLimits newLimits) {
-        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, newLimits, tls);
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads,
+                newLimits, tls, accessLog, trustedProxies);
     }
 
     public ServiceConfig withThreads(int newThreads) {
-        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, newThreads, limits, tls);
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, newThreads,
+                limits, tls, accessLog, trustedProxies);
     }
 
     public ServiceConfig withTls(SSLContext context) {
-        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, limits, context);
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads,
+                limits, context, accessLog, trustedProxies);
+    }
+
+    public ServiceConfig withAccessLog(AccessLog log) {
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, limits, tls, log, trustedProxies);
+    }
+
+    public ServiceConfig withTrustedProxies(TrustedProxies proxies) {
+        return new ServiceConfig(bindAddress, port, publicUrl, maxBodyBytes, threads, limits, tls, accessLog, proxies);
     }
 
     /** The URL clients use: the public URL, else the listening address. */

@@ -30,6 +30,12 @@ public enum ScimProblem {
     /** args: where, as a JSON Pointer */
     BODY_INVALID_UNICODE(ScimType.INVALID_SYNTAX, "The request body holds text that is not valid Unicode (a surrogate"
             + " without its pair, or a noncharacter) at '{0}'; RFC 7493 §2.1 forbids it."),
+    MALFORMED_REQUEST(400, "The request is not well-formed HTTP."),
+    REQUEST_TOO_SLOW(408, "The request arrived too slowly; send it again."),
+    /** args: the limit in KiB */
+    REQUEST_LINE_TOO_LONG(414, "The request line (method, path and query) is longer than {0} KiB."),
+    /** args: the limit in KiB */
+    HEADERS_TOO_LARGE(431, "The request headers are larger than {0} KiB in all."),
     IF_MATCH_UNKNOWN_VERSION(412, "If-Match does not match the current version of the resource."),
     SERVICE_BUSY(503, "The service is busy; try again in a moment."),
     SERVICE_RESTARTING(503, "The service is restarting; try again in a moment."),
@@ -61,7 +67,6 @@ public enum ScimProblem {
     NO_SUCH_SCHEMA(404, "No schema '{0}'."),
     NO_CREDENTIALS(401, "Authentication required: send the secret token as 'Authorization: Bearer <token>'."),
     WRONG_TOKEN(401, "The secret token is not valid for this tenant URL. Copy the current token from SCIM Console."),
-    SCIM_APP_DISABLED(401, "The SCIM app of this organization is disabled; enable it in SCIM Console."),
     /** args: the tenant's rate per second, the seconds to wait */
     TOO_MANY_REQUESTS(429, "Too many requests for this tenant (more than {0} a second); try again in {1} s."),
     INTERNAL_ERROR(500, "The service could not complete the request."),

@@ -63,14 +63,14 @@ public final class Authenticator {
     }
 
     private static Check check(Optional<Directory.TenantTokens> found, byte[] hash, Instant now) {
+        if (hash == null) { // first, so that a request without credentials cannot tell whether the tenant exists
+            return new Check(Outcome.NO_CREDENTIALS, null);
+        }
         if (found.isEmpty()) {
             return new Check(Outcome.NO_TENANT, null);
         }
         if (!found.get().tenant().scimEnabled()) {
             return new Check(Outcome.DISABLED, null);
-        }
-        if (hash == null) {
-            return new Check(Outcome.NO_CREDENTIALS, null);
         }
         Token match = match(found.get(), hash, now);
         return new Check(match == null ? Outcome.WRONG_TOKEN : Outcome.OK, match);

@@ -71,11 +71,10 @@ public final class ScimAccess {
             activity.rejected(tenantId, "AUTHENTICATE", resource,
                     Reason.of(outcome == Authenticator.Outcome.DISABLED ? APP_DISABLED : WRONG_TOKEN, attempted));
         }
-        throw new ScimException(switch (outcome) {
-            case NO_CREDENTIALS -> ScimProblem.NO_CREDENTIALS;
-            case DISABLED -> ScimProblem.SCIM_APP_DISABLED;
-            default -> ScimProblem.WRONG_TOKEN;
-        });
+        // An unknown tenant, a disabled one and a wrong token get the same answer: whoever has no valid token
+        // learns nothing about which tenants exist. The owner sees the difference in the activity log.
+        throw new ScimException(outcome == Authenticator.Outcome.NO_CREDENTIALS ? ScimProblem.NO_CREDENTIALS
+                : ScimProblem.WRONG_TOKEN);
     }
 
     /** An admitted request of Entra's was answered with an error: it counts as a rejection in its cycle. */

@@ -19,6 +19,12 @@ final class TokenBucket {
         this.last = now;
     }
 
+    /** The nanoseconds until a token is there (0: one is there now), taking nothing. */
+    synchronized long nanosUntilToken(long now) {
+        double available = Math.min(capacity, tokens + Math.max(0, now - last) * perNano);
+        return available >= 1 ? 0 : (long) Math.ceil((1 - available) / perNano);
+    }
+
     /** Takes a token if there is one and returns 0; otherwise takes nothing and returns the nanoseconds until one. */
     synchronized long tryTake(long now) {
         long elapsed = now - last;

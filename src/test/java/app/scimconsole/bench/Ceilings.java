@@ -1,16 +1,24 @@
 package app.scimconsole.bench;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import app.scimconsole.http.ServiceConfig;
+import app.scimconsole.http.ServiceLimits;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.sqlite.SQLiteConfig;
 
 /** The two ceilings of this machine that the service's figures are compared with, measured in the same run. */
@@ -21,27 +29,40 @@ final class Ceilings {
     private Ceilings() {
     }
 
-    /** A bare JDK HttpServer whose handler reads the body and returns a fixed 201, with the service's settings. */
+    /**
+     * A bare Jetty server whose handler reads the body and answers a fixed 201, on the connector settings of the
+     * service's listener (threads, request head size, idle timeout), without the service's own handlers.
+     */
     static LoadDriver.Stats http(LoadDriver driver, int concurrency, int count, String body) throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-        ExecutorService workers = Executors.newFixedThreadPool(16);
-        server.setExecutor(workers);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", "application/scim+json");
-            exchange.sendResponseHeaders(201, BODY.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(BODY);
+        QueuedThreadPool threads = new QueuedThreadPool(ServiceConfig.DEFAULT_THREADS + 8, 4);
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setRequestHeaderSize(16 * 1024);
+        config.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.setAcceptQueueSize(128);
+        connector.setIdleTimeout(ServiceLimits.DEFAULT_IDLE_TIMEOUT.toMillis());
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                Content.Source.consumeAll(request, Callback.from(() -> {
+                    response.setStatus(201);
+                    response.getHeaders().put("Content-Type", "application/scim+json");
+                    response.write(true, ByteBuffer.wrap(BODY), callback);
+                }, callback::failed));
+                return true;
             }
         });
         server.start();
         try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/Users";
+            String url = "http://127.0.0.1:" + connector.getLocalPort() + "/Users";
             return driver.run("ceiling http", concurrency, count, i -> new LoadDriver.Call("POST", url, body, null), 201);
         } finally {
-            server.stop(0);
-            workers.shutdownNow();
+            server.stop();
         }
     }
 

@@ -9,6 +9,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -235,6 +237,21 @@ class CliContractTest {
     }
 
     @Test
+    void aPortInUseIsNamedByTheOptionThatChoseIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(taken.getLocalPort());
+            Run admin = run("serve", "--port", "0", "--admin-port", port, "--data", data.toString(),
+                    "--dns-server", dnsServer());
+            assertThat(admin.exit()).isNotZero();
+            assertThat(admin.err()).contains("127.0.0.1:" + port).contains("--admin-port").doesNotContain("Exception");
+            Run scim = run("serve", "--port", port, "--admin-port", "0", "--data", data.toString(),
+                    "--dns-server", dnsServer());
+            assertThat(scim.exit()).isNotZero();
+            assertThat(scim.err()).contains("127.0.0.1:" + port).contains("with --port.").doesNotContain("--admin-port");
+        }
+    }
+
+    @Test
     void serveAnswersEntrasProbeAndStopsGracefullyOnSigterm() throws Exception {
         Run enable = run("scim", "enable", "--data", data.toString(), "--json");
         String token = enable.json().path("secretToken").asText();
@@ -254,6 +271,15 @@ class CliContractTest {
             HttpResponse<String> spc = http.send(HttpRequest.newBuilder(URI.create(tenantUrl + "/ServiceProviderConfig"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(spc.statusCode()).isEqualTo(200);
+            serve.toHandle().destroy(); // SIGTERM, keeping our end of its standard output open (Process.destroy closes it)
+            // the rest of standard output, to its end when serve exits, is the access log: a line a request,
+            // without the token or the query
+            List<String> accessLog = out.lines().toList();
+            assertThat(accessLog).hasSize(2);
+            assertThat(accessLog.get(0)).matches("\\[\\S+Z] 127\\.0\\.0\\.1 \"GET /scim/v2/[^ ?]+/Users\" 200 \\d+ \\d+ \"Java-http-client/.*\"");
+            assertThat(accessLog.get(1)).contains("/ServiceProviderConfig\" 200 ");
+            assertThat(String.join("\n", accessLog)).doesNotContain(token).doesNotContain("c0ffee00")
+                    .doesNotContain("filter");
         } finally {
             serve.destroy(); // SIGTERM
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -31,6 +31,26 @@ class AdminApiSecurityTest extends ScimServiceTestBase {
     }
 
     @Test
+    void wrongCredentialsFromOneAddressAreSlowedDown() throws Exception {
+        HttpJson guesser = new HttpJson(runtime.adminUrl(), "guess");
+        for (int i = 0; i < 10; i++) { // a few mistakes are only refused
+            assertThat(guesser.get("/overview").status()).isEqualTo(401);
+        }
+        HttpJson.Response slowed = guesser.get("/overview");
+        assertThat(slowed.status()).isEqualTo(429);
+        long wait = Long.parseLong(slowed.header("Retry-After"));
+        assertThat(wait).isPositive();
+        assertThat(slowed.json().path("code").asText()).isEqualTo("admin.tooManyWrongCredentials");
+        HttpJson admin = new HttpJson(runtime.adminUrl(), runtime.adminCredential());
+        assertThat(admin.get("/overview").status()).as("meanwhile nothing from that address is even checked")
+                .isEqualTo(429);
+        Thread.sleep(wait * 1000);
+        assertThat(admin.get("/overview").status()).isEqualTo(200);
+        assertThat(guesser.get("/overview").status()).isEqualTo(401);
+        assertThat(guesser.get("/overview").status()).as("one guess every two seconds").isEqualTo(429);
+    }
+
+    @Test
     void requestsMadeByWebPagesAreRefusedEvenWithTheCredential() {
         HttpJson admin = new HttpJson(runtime.adminUrl(), runtime.adminCredential());
         assertThat(admin.send("POST", "/scim/rotate-token", "{}", "Origin", "http://127.0.0.1:8089").status()).isEqualTo(403);

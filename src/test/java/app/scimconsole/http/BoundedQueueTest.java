@@ -3,29 +3,53 @@ package app.scimconsole.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.PostgresDirectory;
+import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.scim.ResourceType;
+import app.scimconsole.testing.TestPostgres;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Worker threads, their bounded queue, and graceful shutdown, on a service with 2 workers and room for 2
- * waiting requests. Workers are held busy by clients that stop half-way through a request body.
+ * Places to answer requests, their bounded queue, and graceful shutdown, on a service with 2 places and room for 2
+ * waiting requests. The places are held the way a real overload holds them: requests that have arrived and wait for
+ * the database, here because the test holds the users table locked (PostgreSQL's {@code LOCK TABLE}).
  */
 @Timeout(60)
 class BoundedQueueTest extends ScimServiceTestBase {
-    private static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration SETTLE = Duration.ofMillis(300);
+
+    private PostgresDirectory.Settings database;
+
+    @Override
+    SqlDirectory openDirectory() {
+        database = TestPostgres.freshDatabase();
+        return PostgresDirectory.open(database);
+    }
 
     @Override
     ServiceConfig serviceConfig() {
         return new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, 2)
                 .withLimits(ServiceLimits.defaults().withRate(1_000_000, 1_000_000).withQueueCapacity(2));
+    }
+
+    /** Every request that reads or writes users waits until the returned connection is closed. */
+    private Connection lockUsers() throws SQLException {
+        Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+        }
+        return c;
     }
 
     private int port() {
@@ -36,42 +60,27 @@ class BoundedQueueTest extends ScimServiceTestBase {
         return URI.create(tenantUrl).getPath() + rest;
     }
 
-    /** A create whose body is only half sent: the worker answering it waits for the rest. */
-    private final class HalfSentCreate implements AutoCloseable {
-        private final RawConnection connection;
-        private final byte[] body;
-
-        HalfSentCreate(String userName) throws Exception {
-            body = (HttpJson.USER_JSON + "\"userName\":\"" + userName + "\"}").getBytes(StandardCharsets.UTF_8);
-            connection = new RawConnection(port()).write("POST " + path("/Users") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/scim+json\r\nContent-Length: "
-                    + body.length + "\r\n\r\n");
-            connection.write(Arrays.copyOf(body, body.length / 2));
-        }
-
-        RawConnection.Response finish() throws Exception {
-            connection.write(Arrays.copyOfRange(body, body.length / 2, body.length));
-            return connection.read(PATIENCE);
-        }
-
-        @Override
-        public void close() throws Exception {
-            connection.close();
-        }
+    private RawConnection get(String rest) throws Exception {
+        return new RawConnection(port()).write(getRequest(path(rest)));
     }
 
-    private RawConnection get(String rest) throws Exception {
-        return new RawConnection(port()).write("GET " + path(rest) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                + token + "\r\n\r\n");
+    private String getRequest(String fullPath) {
+        return "GET " + fullPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+    }
+
+    private RawConnection create(String userName) throws Exception {
+        String body = HttpJson.USER_JSON + "\"userName\":\"" + userName + "\"}";
+        return new RawConnection(port()).write("POST " + path("/Users") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + token + "\r\nContent-Type: application/scim+json\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body);
     }
 
     @Test
     void whenTheQueueIsFullARequestIsRefusedAtOnceWith503AndTheOthersStillComplete() throws Exception {
-        try (HalfSentCreate a = new HalfSentCreate("qa@testuser.com"); HalfSentCreate b = new HalfSentCreate("qb@testuser.com")) {
-            Thread.sleep(SETTLE.toMillis());
-            List<RawConnection> queued = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                queued.add(get("/Users?count=0"));
+        List<RawConnection> waiting = new ArrayList<>();
+        try (Connection lock = lockUsers()) {
+            for (int i = 0; i < 4; i++) { // two take the places, two wait in the queue
+                waiting.add(get("/Users?count=0"));
                 Thread.sleep(SETTLE.toMillis());
             }
             long sent = System.nanoTime();
@@ -80,32 +89,39 @@ class BoundedQueueTest extends ScimServiceTestBase {
                 assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
                 assertThat(refused.status()).isEqualTo(503);
                 assertThat(refused.header("Retry-After")).isNotNull();
-                assertThat(refused.body()).contains("urn:ietf:params:scim:api:messages:2.0:Error").contains("\"503\"");
+                assertThat(refused.body()).contains("urn:ietf:params:scim:api:messages:2.0:Error").contains("\"503\"")
+                        .contains("busy");
             }
-            assertThat(a.finish().status()).isEqualTo(201);
-            assertThat(b.finish().status()).isEqualTo(201);
-            for (RawConnection q : queued) {
-                assertThat(q.read(PATIENCE).status()).isEqualTo(200);
-                q.close();
-            }
+            lock.rollback();
+        }
+        for (RawConnection w : waiting) {
+            assertThat(w.read(PATIENCE).status()).isEqualTo(200);
+            w.close();
         }
     }
 
     @Test
     void shutdownFinishesTheRequestUnderWayAndTellsNewOnesToRetry() throws Exception {
-        try (HalfSentCreate inFlight = new HalfSentCreate("drain@testuser.com")) {
-            Thread.sleep(SETTLE.toMillis());
-            Thread closer = new Thread(() -> runtime.server().close(), "closer");
-            closer.start();
-            Thread.sleep(SETTLE.toMillis());
-            assertThat(closer.isAlive()).as("close waits for the request under way").isTrue();
-            try (RawConnection late = get("/Users")) {
-                RawConnection.Response refused = late.read(PATIENCE);
+        RawConnection inFlight;
+        try (RawConnection keptAlive = get("/ServiceProviderConfig")) {
+            assertThat(keptAlive.read(PATIENCE).status()).isEqualTo(200);
+            Thread closer;
+            try (Connection lock = lockUsers()) {
+                inFlight = create("drain@testuser.com");
+                Thread.sleep(SETTLE.toMillis());
+                closer = new Thread(() -> runtime.server().close(), "closer");
+                closer.start();
+                Thread.sleep(SETTLE.toMillis());
+                assertThat(closer.isAlive()).as("close waits for the request under way").isTrue();
+                // a new request on an open connection is told to come back; new connections are no longer accepted
+                RawConnection.Response refused = keptAlive.write(getRequest(path("/Users"))).read(PATIENCE);
                 assertThat(refused.status()).isEqualTo(503);
                 assertThat(refused.header("Retry-After")).isNotNull();
+                assertThat(refused.body()).contains("restarting");
+                lock.rollback();
             }
-            RawConnection.Response done = inFlight.finish();
-            assertThat(done.status()).isEqualTo(201);
+            assertThat(inFlight.read(PATIENCE).status()).isEqualTo(201);
+            inFlight.close();
             closer.join(PATIENCE.toMillis());
             assertThat(closer.isAlive()).isFalse();
         }

@@ -62,6 +62,11 @@ final class RawConnection implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** Whether the service has sent something that is not read yet. */
+    boolean hasAnswer() throws IOException {
+        return in.available() > 0;
+    }
+
     /** True when the service has closed (or reset) the connection within {@code timeout}. */
     boolean closedByService(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
@@ -91,6 +96,12 @@ final class RawConnection implements AutoCloseable {
             }
             return null;
         }
+    }
+
+    /** Closes with a reset, as a client that crashes or gives up does, instead of an orderly goodbye. */
+    void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override

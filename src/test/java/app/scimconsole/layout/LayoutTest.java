@@ -51,7 +51,8 @@ class LayoutTest {
     void theApplicationKnowsNoHttp() {
         noClasses().that().resideInAnyPackage(ROOT + ".service..", ROOT + ".domains..", ROOT + ".directory..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".http..", ROOT + ".client..",
-                        ROOT + ".cli..", ROOT + ".console..", "com.sun.net.httpserver..", "okhttp3..")
+                        ROOT + ".cli..", ROOT + ".console..", "com.sun.net.httpserver..", "org.eclipse.jetty..",
+                        "okhttp3..")
                 .check(classes);
     }
 

@@ -24,11 +24,13 @@ public final class ServeProcess implements AutoCloseable {
 
     private final Process process;
     private final Path stderr;
+    private final Path stdout;
     private final JsonNode started;
 
-    private ServeProcess(Process process, Path stderr, JsonNode started) {
+    private ServeProcess(Process process, Path stderr, Path stdout, JsonNode started) {
         this.process = process;
         this.stderr = stderr;
+        this.stdout = stdout;
         this.started = started;
     }
 
@@ -76,7 +78,22 @@ public final class ServeProcess implements AutoCloseable {
             p.destroyForcibly();
             throw new IOException("serve ended before listening: " + Files.readString(err));
         }
-        return new ServeProcess(p, err, JSON.readTree(first));
+        // The rest of standard output (the access log) is kept in a file: a pipe nobody reads would fill and stop serve.
+        Path rest = Files.createTempFile("serve-stdout", ".txt");
+        Thread copier = new Thread(() -> {
+            try (var to = Files.newBufferedWriter(rest, StandardCharsets.UTF_8)) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    to.write(line);
+                    to.newLine();
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // serve ended; what it wrote is in the file
+            }
+        }, "serve-stdout");
+        copier.setDaemon(true);
+        copier.start();
+        return new ServeProcess(p, err, rest, JSON.readTree(first));
     }
 
     public String tenantUrl() {
@@ -91,6 +108,11 @@ public final class ServeProcess implements AutoCloseable {
         return Files.readString(stderr, StandardCharsets.UTF_8);
     }
 
+    /** What serve wrote to standard output after its first line: the access log. */
+    public String stdout() throws IOException {
+        return Files.readString(stdout, StandardCharsets.UTF_8);
+    }
+
     /** SIGKILL: no shutdown hook, no drain, no close of the database. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -101,7 +123,7 @@ public final class ServeProcess implements AutoCloseable {
 
     /** SIGTERM, and the exit code once it has stopped gracefully. */
     public int stop() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy(); // not Process.destroy, which also closes our end of its standard output
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("serve did not stop within 30 s of SIGTERM");
@@ -116,5 +138,6 @@ public final class ServeProcess implements AutoCloseable {
             process.waitFor(30, TimeUnit.SECONDS);
         }
         Files.deleteIfExists(stderr);
+        Files.deleteIfExists(stdout);
     }
 }

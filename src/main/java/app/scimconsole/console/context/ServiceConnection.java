@@ -6,6 +6,7 @@ import app.scimconsole.console.common.Problems.PlainException;
 import app.scimconsole.directory.DataFolder;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.DnsChecker;
+import app.scimconsole.http.AccessLog;
 import app.scimconsole.http.SavedServiceConfig;
 import app.scimconsole.http.ServiceConfig;
 import app.scimconsole.http.ServiceRuntime;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * {@link #dnsChecker()} directly. Opening and closing block: call them off the FX thread.
  */
 public final class ServiceConnection implements AutoCloseable {
+    /** The embedded service's access log, a file a day, in this folder of the data folder. */
+    public static final String ACCESS_LOG_FOLDER = "logs";
+
     private final ConsoleSettings.Mode mode;
     private final AdminApi api;
     private final String location;
@@ -45,7 +49,8 @@ public final class ServiceConnection implements AutoCloseable {
         ServiceConfig effective;
         try {
             DataFolder.ensure(dataFolder);
-            effective = config != null ? config : SavedServiceConfig.load(dataFolder);
+            effective = (config != null ? config : SavedServiceConfig.load(dataFolder))
+                    .withAccessLog(AccessLog.dailyFilesIn(dataFolder.resolve(ACCESS_LOG_FOLDER)));
         } catch (IOException e) {
             throw new PlainException("The data folder " + dataFolder + " cannot be used: " + e.getMessage(),
                     "connection.problem.dataFolder", dataFolder.toString(), String.valueOf(e.getMessage()));

@@ -1,0 +1,141 @@
+package app.scimconsole.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a request's whole body before the request goes on, without holding a thread while it arrives: Jetty calls
+ * back as bytes come, and only a request that has fully arrived takes a place to be answered. So a client that sends
+ * half a body holds a connection, never a worker.
+ *
+ * <p>A body over the limit is read to its end and thrown away before the 413 is sent, because answering and closing
+ * while the client is still sending makes the kernel reset the connection and the client never sees the answer.
+ * Beyond {@link #DRAIN_LIMIT} nobody is owed that courtesy: the 413 goes out at once and the connection closes.
+ */
+final class WholeBody extends Handler.Wrapper {
+    /** The request attribute that holds the body, a {@code byte[]}, for {@link Exchange}. */
+    static final String ATTRIBUTE = WholeBody.class.getName();
+    static final long DRAIN_LIMIT = 64L << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(WholeBody.class);
+
+    private final int maxBodyBytes;
+
+    WholeBody(int maxBodyBytes, Handler next) {
+        super(next);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (request.getLength() > DRAIN_LIMIT) {
+            refuseAndClose(request, response, callback);
+        } else {
+            new Reading(request, response, callback).run();
+        }
+        return true;
+    }
+
+    private static void refuseAndClose(Request request, Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+    }
+
+    /** One body being read; {@link #run()} is called again by Jetty each time more of it has arrived. */
+    private final class Reading implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private long received;
+
+        Reading(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    failed(chunk.getFailure());
+                    return;
+                }
+                keep(chunk.getByteBuffer());
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    arrived();
+                    return;
+                }
+                if (received > DRAIN_LIMIT) {
+                    refuseAndClose(request, response, callback);
+                    return;
+                }
+            }
+        }
+
+        private void keep(ByteBuffer bytes) {
+            received += bytes.remaining();
+            if (body == null) {
+                return; // over the limit: only counted, on the way to the 413
+            }
+            if (received > maxBodyBytes) {
+                body = null;
+                return;
+            }
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            body.writeBytes(copy);
+        }
+
+        private void arrived() {
+            if (body == null) {
+                Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+                return;
+            }
+            request.setAttribute(ATTRIBUTE, body.toByteArray());
+            body = null;
+            try {
+                if (!getHandler().handle(request, response, callback)) {
+                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                }
+            } catch (Throwable t) {
+                Response.writeError(request, response, callback, t);
+            }
+        }
+
+        /** The client went away, stalled past the idle timeout, or sent too slowly: one line, no stack trace. */
+        private void failed(Throwable why) {
+            LOG.info("{} {} from {}: the request stopped after {} bytes of its body ({})", request.getMethod(),
+                    request.getHttpURI().getPath(), Request.getRemoteAddr(request), received, describe(why));
+            if (why instanceof TimeoutException) {
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+                Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408);
+            } else {
+                callback.failed(why);
+            }
+        }
+    }
+
+    static String describe(Throwable why) {
+        String message = why.getMessage();
+        return why.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
