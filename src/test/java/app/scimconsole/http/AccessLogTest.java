@@ -55,9 +55,12 @@ class AccessLogTest extends ScimServiceTestBase {
         assertThat(scim.get("/Users?filter=userName+eq+%22hanako.yamada%40testuser.com%22").status()).isEqualTo(200);
         assertThat(new HttpJson(tenantUrl, "wrong-token").get("/Groups").status()).isEqualTo(401);
         List<String> lines = lines(logs(), 2);
-        assertThat(lines.get(0)).matches("\\[\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z] 127\\.0\\.0\\.1 \"GET "
-                + URI.create(tenantUrl).getPath() + "/Users\" 200 \\d+ \\d+ \"Java-http-client/.+\"");
-        assertThat(lines.get(1)).contains("\"GET " + URI.create(tenantUrl).getPath() + "/Groups\" 401 ");
+        // A line is written once its answer has gone out, so two quick requests may be logged in either order.
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("\\[\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"
+                + "\\.\\d{3}Z] 127\\.0\\.0\\.1 \"GET " + URI.create(tenantUrl).getPath()
+                + "/Users\" 200 \\d+ \\d+ \"Java-http-client/.+\""));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("\"GET " + URI.create(tenantUrl).getPath() + "/Groups\" 401 "));
         String all = String.join("\n", lines);
         assertThat(all).doesNotContain(token).doesNotContain("wrong-token").doesNotContain("hanako")
                 .doesNotContain("filter").doesNotContain("Bearer");
@@ -69,9 +72,10 @@ class AccessLogTest extends ScimServiceTestBase {
         assertThat(scim.send("GET", "/Users", null, "X-Forwarded-For", "203.0.113.7").status()).isEqualTo(200);
         assertThat(scim.send("GET", "/Groups", null, "Forwarded", "for=198.51.100.9;proto=https").status())
                 .isEqualTo(200);
-        assertThat(lines(logs(), 2)).satisfiesExactly(
-                first -> assertThat(first).contains(" 203.0.113.7 \"GET "),
-                second -> assertThat(second).contains(" 198.51.100.9 \"GET "));
+        // A line is written once its answer has gone out, so two quick requests may be logged in either order.
+        List<String> proxied = lines(logs(), 2);
+        assertThat(proxied).anySatisfy(line -> assertThat(line).contains(" 203.0.113.7 \"GET ").contains("/Users\""));
+        assertThat(proxied).anySatisfy(line -> assertThat(line).contains(" 198.51.100.9 \"GET ").contains("/Groups\""));
 
         // a listener that trusts only 10.0.0.0/8 ignores what a client on loopback claims
         Path untrustingLogs = data.resolve("untrusting-logs");
