@@ -70,6 +70,32 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
     }
 
     @Test
+    void beforeEnablingATestSaysTheAppIsOffAndAfterEnablingItTestsTheNewCredentials() {
+        goTo(StepId.ENABLE);
+        waitUntil("the service's state is read", () -> node("#enableCard").isVisible());
+        String tenantUrl = text("#testUrlField");
+        assertThat(tenantUrl).contains("/scim/v2/");
+        press("#testButton");
+        waitUntil("the missing token is explained", () -> !text("#testResult").isEmpty());
+        assertThat(text("#testResult")).contains("enabling it issues the token").doesNotContain("generate");
+
+        clickOn("#testTokenField").write("typed-before-enabling");
+        press("#testButton");
+        waitUntil("the refusal is explained", () -> text("#testResult").contains("not enabled yet"));
+        assertThat(text("#testResult")).doesNotContain("refused the secret token");
+        shotAt("#testButton", "wizard-2-test-before-enabling");
+
+        press("#enableButton");
+        waitUntil("the token is issued", () -> text("#tokenField").startsWith("••••"));
+        press("#copyTokenButton");
+        String token = clipboard();
+        assertThat(text("#testTokenField")).isEqualTo(token);
+        assertThat(text("#testUrlField")).isEqualTo(text("#tenantUrlField"));
+        press("#testButton");
+        waitUntil("the new credentials work", () -> text("#testResult").startsWith("Connected"));
+    }
+
+    @Test
     void mappingTableTurnsLiveAndEntrasFirstRequestIsSeen() {
         goTo(StepId.ENABLE);
         press("#enableButton");
