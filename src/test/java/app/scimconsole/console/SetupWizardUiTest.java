@@ -136,6 +136,54 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
     }
 
     @Test
+    void theWizardEndsOnYoureSetUpAndLeadsToTheOverview() {
+        goTo(StepId.DOMAINS);
+        assertThat(fx(() -> node("#nextButton").isDisabled())).as("Next on the last step").isFalse();
+        press("#nextButton");
+        ListView<StepId> stepper = node("#stepper");
+        waitUntil("the wizard's end is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.FINISH);
+        // Nothing done yet: it does not say "set up", it names what is open, each a way there.
+        assertThat(text("#stepTitle")).isEqualTo("Almost there");
+        assertThat(text("#open-enable")).startsWith("Step 2: Enable the SCIM app");
+        press("#open-enable");
+        waitUntil("step 2 is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.ENABLE);
+
+        press("#enableButton");
+        waitUntil("the token is issued", () -> text("#tokenField").startsWith("••••"));
+        press("#copyTokenButton");
+        ScimClient entra = new ScimClient(text("#tenantUrlField"), clipboard());
+        verifyInService("testuser.com");
+        assertThat(entra.createUser("alice@testuser.com", "Alice Example", "Engineer", "Sales")).isEqualTo(201);
+        goTo(StepId.BEFORE);
+        press("#roleCheck");
+        press("#ownerCheck");
+        press("#dnsCheck");
+        goTo(StepId.ENTRA);
+        press("#doneCheck");
+        goTo(StepId.PROVISIONING);
+        waitUntil("Entra's first request is seen", () -> text("#headline").startsWith("Entra’s first request arrived"));
+        goTo(StepId.DOMAINS);
+        waitUntil("the domain shows verified", () -> lookup(".domain-card").queryAll().size() == 1
+                && text("#statusText").equals("Verified"));
+
+        press("#nextButton");
+        waitUntil("the wizard's end is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.FINISH);
+        waitUntil("it says set up", () -> text("#stepTitle").equals("You’re set up"));
+        assertThat(text("#stepKicker")).isEqualTo("All steps done");
+        assertThat(text("#finishLead")).contains("nothing more to do");
+        assertThat(lookup(".card .label").queryAllAs(javafx.scene.control.Label.class).stream().map(l -> l.getText()))
+                .anySatisfy(t -> assertThat(t).contains("40 minutes"))
+                .anySatisfy(t -> assertThat(t).contains("Provision on demand"))
+                .anySatisfy(t -> assertThat(t).contains("30 days"));
+        assertThat(lookup("#open-enable").tryQuery()).isEmpty();
+        shot("wizard-6-finish");
+
+        assertThat(text("#nextButton")).isEqualTo("Go to the _Overview");
+        press("#nextButton");
+        waitUntil("the Overview is shown", () -> ((javafx.scene.control.ToggleButton) node("#nav-overview")).isSelected());
+    }
+
+    @Test
     void aDomainIsAddedAndTurnsVerified() {
         dns.zone("example.org", 1, 300, 60);
         goTo(StepId.DOMAINS);

@@ -61,8 +61,21 @@ class SetupViewModelTest {
         for (int i = 0; i < 10; i++) {
             vm.next();
         }
-        assertThat(vm.currentProperty().get()).isEqualTo(StepId.DOMAINS);
-        assertThat(vm.canGoNextProperty().get()).isFalse();
+        // Next on the last step leads to the wizard's end, and from there to the Overview.
+        assertThat(vm.currentProperty().get()).isEqualTo(StepId.FINISH);
+        assertThat(vm.canGoNextProperty().get()).isTrue();
+        int[] finished = {0};
+        vm.setOnFinished(() -> finished[0]++);
+        vm.next();
+        assertThat(finished[0]).isEqualTo(1);
+        assertThat(vm.currentProperty().get()).isEqualTo(StepId.FINISH);
+        assertThat(vm.openSteps()).containsExactly(StepId.BEFORE, StepId.ENABLE, StepId.ENTRA, StepId.PROVISIONING,
+                StepId.DOMAINS);
+        assertThat(vm.allDoneProperty().get()).isFalse();
+        assertThat(vm.stateProperty(StepId.FINISH).get()).isEqualTo("0 of 5 steps done");
+        vm.enable().enable();
+        assertThat(vm.openSteps()).doesNotContain(StepId.ENABLE);
+        assertThat(vm.stateProperty(StepId.FINISH).get()).isEqualTo("1 of 5 steps done");
         vm.go(StepId.ENTRA);
         assertThat(vm.currentProperty().get()).isEqualTo(StepId.ENTRA);
     }
