@@ -143,7 +143,7 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         ListView<StepId> stepper = node("#stepper");
         waitUntil("the wizard's end is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.FINISH);
         // Nothing done yet: it does not say "set up", it names what is open, each a way there.
-        assertThat(text("#stepTitle")).isEqualTo("Almost there");
+        assertThat(text("#stepTitle")).isEqualTo("Not finished yet");
         assertThat(text("#open-enable")).startsWith("Step 2: Enable the SCIM app");
         press("#open-enable");
         waitUntil("step 2 is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.ENABLE);

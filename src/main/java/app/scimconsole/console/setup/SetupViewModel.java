@@ -70,19 +70,25 @@ public final class SetupViewModel {
         done.put(StepId.DOMAINS, domains.anyVerifiedProperty());
 
         state.put(StepId.BEFORE, text(ui, StepId.BEFORE, "step.state.notDone"));
-        state.put(StepId.ENABLE, text(ui, StepId.ENABLE, "step.state.notDone"));
+        // What is read from the service is "not read yet" until it was: never "to do" or "waiting" on no evidence.
+        state.put(StepId.ENABLE, read(ui, StepId.ENABLE, "step.state.notDone", enable.knownProperty()));
         state.put(StepId.ENTRA, Bindings.createStringBinding(() -> done.get(StepId.ENTRA).get() ? ui.text("step.state.done")
+                : !firstRequest.knownProperty().get() ? ui.text("step.state.unknown")
                 : mappings.summaryProperty().get() == MappingsViewModel.Summary.SOME_MISSING ? ui.text("step.state.check")
-                : ui.text("step.state.notDone"), done.get(StepId.ENTRA), mappings.summaryProperty()));
-        state.put(StepId.PROVISIONING, text(ui, StepId.PROVISIONING, "step.state.waiting"));
+                : ui.text("step.state.notDone"), done.get(StepId.ENTRA), mappings.summaryProperty(),
+                firstRequest.knownProperty()));
+        state.put(StepId.PROVISIONING, read(ui, StepId.PROVISIONING, "step.state.waiting", firstRequest.knownProperty()));
         state.put(StepId.DOMAINS, Bindings.createStringBinding(() -> {
             long verified = domains.domains().stream().filter(d -> d.indicatorProperty().get()
                     == app.scimconsole.console.domains.Indicator.VERIFIED).count();
+            if (!domains.loadedProperty().get()) {
+                return ui.text("step.state.unknown");
+            }
             if (domains.domains().isEmpty()) {
                 return ui.text("step.state.notDone");
             }
             return ui.text("step.state.verified", verified, domains.domains().size());
-        }, domains.domains(), domains.anyVerifiedProperty()));
+        }, domains.domains(), domains.anyVerifiedProperty(), domains.loadedProperty()));
 
         // The end: set up only when every step is done, else which steps are still open.
         for (StepId s : StepId.STEPS) {
@@ -96,6 +102,11 @@ public final class SetupViewModel {
 
         canGoBack = current.isNotEqualTo(StepId.BEFORE);
         canGoNext = Bindings.createBooleanBinding(() -> true); // on the end, Next leads to the Overview
+    }
+
+    private StringBinding read(UiKit ui, StepId step, String notDoneKey, ObservableBooleanValue known) {
+        return Bindings.createStringBinding(() -> ui.text(done.get(step).get() ? "step.state.done"
+                : known.get() ? notDoneKey : "step.state.unknown"), done.get(step), known);
     }
 
     private StringBinding text(UiKit ui, StepId step, String notDoneKey) {

@@ -113,6 +113,28 @@ class SetupViewModelTest {
         assertThat(fresh.doneProperty(StepId.ENTRA).get()).isTrue();
         assertThat(fresh.doneProperty(StepId.PROVISIONING).get()).isTrue();
         assertThat(fresh.doneProperty(StepId.DOMAINS).get()).isFalse();
+        assertThat(fresh.stateProperty(StepId.DOMAINS).get()).isEqualTo("Not read yet");
+        fresh.domains().refresh();
         assertThat(fresh.stateProperty(StepId.DOMAINS).get()).isEqualTo("To do");
+    }
+
+    @Test
+    void whatCouldNotBeReadIsSaidSoNotToDo() {
+        api.failure = new app.scimconsole.admin.AdminException(0, "The service at 127.0.0.1:8090 is not running.");
+        SetupViewModel vm = open(store(dir));
+        vm.domains().refresh();
+        for (StepId s : List.of(StepId.ENABLE, StepId.ENTRA, StepId.PROVISIONING, StepId.DOMAINS)) {
+            assertThat(vm.stateProperty(s).get()).as(s.name()).isEqualTo("Not read yet");
+            assertThat(vm.doneProperty(s).get()).as(s.name()).isFalse();
+        }
+        assertThat(vm.enable().knownProperty().get()).isFalse();
+        assertThat(vm.firstRequest().headlineProperty().get()).doesNotContain("Waiting");
+        assertThat(vm.stateProperty(StepId.BEFORE).get()).as("the owner's own ticks are known").isEqualTo("To do");
+
+        api.failure = null;
+        vm.domains().refresh();
+        vm.enable().enable();
+        assertThat(vm.stateProperty(StepId.ENABLE).get()).isEqualTo("Done");
+        assertThat(vm.stateProperty(StepId.DOMAINS).get()).isEqualTo("To do");
     }
 }
