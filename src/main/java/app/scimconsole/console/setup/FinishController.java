@@ -1,6 +1,7 @@
 package app.scimconsole.console.setup;
 
 import app.scimconsole.console.common.I18n;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Hyperlink;
@@ -37,8 +38,9 @@ public final class FinishController {
     }
 
     private Hyperlink link(StepId step) {
-        Hyperlink link = new Hyperlink(i18n.text("finish.openStep", step.number(), i18n.text(step.key() + ".title"),
-                vm.stateProperty(step).get()));
+        Hyperlink link = new Hyperlink();
+        link.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("finish.openStep", step.number(),
+                i18n.text(step.key() + ".title"), vm.stateProperty(step).get()), vm.stateProperty(step)));
         link.setId("open-" + step.name().toLowerCase(java.util.Locale.ROOT));
         link.setMnemonicParsing(false);
         link.setOnAction(e -> vm.go(step));
