@@ -66,6 +66,8 @@ class ConnectionUiTest extends ConsoleUiTestBase {
                 && !ctx().connection().changingProperty().get());
         assertThat(text("#connectionBadge")).isEqualTo(embedded);
         assertThat(runtime().admin().overview().tenantId()).isNotBlank();
+        press("#dismissButton");
+        assertThat(fx(() -> node("#connectionBanner").isVisible())).as("put away").isFalse();
         clickOn("#urlField");
         push(KeyCode.CONTROL, KeyCode.A);
         write(server.adminUrl());

@@ -49,7 +49,7 @@ class OverviewTruthUiTest extends ConsoleUiTestBase {
         launch();
         press("#nav-overview");
         waitUntil("the last cycle is read", () -> !fact("Last provisioning cycle").isEmpty());
-        assertThat(fact("Last provisioning cycle")).contains("1 change, 1 rejected", "activity log")
+        assertThat(fact("Last provisioning cycle")).contains("1 logged request, 1 rejected", "activity log")
                 .doesNotContain("None");
         assertThat(fact("Last request from Entra")).doesNotContain("never");
         shot("overview-after-restart");

@@ -48,6 +48,8 @@ public final class MainWindowController {
     @FXML
     private Button connectionButton;
     @FXML
+    private Button dismissButton;
+    @FXML
     private StackPane contentHost;
     @FXML
     private StatusBar statusBar;
@@ -169,6 +171,8 @@ public final class MainWindowController {
         retryButton.setManaged(failed);
         connectionButton.setVisible(failed || changeFailed);
         connectionButton.setManaged(failed || changeFailed);
+        dismissButton.setVisible(changeFailed); // the working connection is fine: the owner may put the news away
+        dismissButton.setManaged(changeFailed);
     }
 
     /**
@@ -194,6 +198,11 @@ public final class MainWindowController {
     @FXML
     private void retry() {
         ctx.connection().retry();
+    }
+
+    @FXML
+    private void dismiss() {
+        ctx.connection().dismissChangeProblem();
     }
 
     @FXML

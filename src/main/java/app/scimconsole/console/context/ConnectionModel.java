@@ -182,6 +182,11 @@ public final class ConnectionModel {
         return changeProblem;
     }
 
+    /** The owner read why the last change failed. */
+    public void dismissChangeProblem() {
+        changeProblem.set("");
+    }
+
     /** True while a new connection is tried beside the working one. */
     public ReadOnlyBooleanProperty changingProperty() {
         return changing;
