@@ -76,8 +76,10 @@ class ConnectionUiTest extends ConsoleUiTestBase {
         push(KeyCode.CONTROL, KeyCode.A);
         write(credential);
         push(KeyCode.ENTER);
-        waitUntil("connected to the remote service",
-                () -> ctx().connection().stateProperty().get() == ConnectionModel.State.CONNECTED);
+        // The embedded service stays connected until the server answered: wait for the switch, not for "connected".
+        waitUntil("switched to the remote service", () -> !ctx().connection().changingProperty().get()
+                && ctx().connection().connectionProperty().get().runtime().isEmpty());
+        assertThat(ctx().connection().stateProperty().get()).isEqualTo(ConnectionModel.State.CONNECTED);
         assertThat(text("#connectionBadge")).isEqualTo("Remote service · " + server.adminUrl());
         assertThat(fx(() -> node("#connectionBanner").isVisible())).as("the failure is no longer shown").isFalse();
         assertThat(ctx().settings().current().connection().mode()).isEqualTo(ConsoleSettings.Mode.REMOTE);
