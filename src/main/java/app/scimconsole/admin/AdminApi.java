@@ -52,12 +52,17 @@ public interface AdminApi {
 
     /**
      * {@code cycles} newest first; {@code lastRequest} and {@code nextExpectedCycle} may be null (no traffic yet).
-     * Cycles are inferred from Entra's requests: a burst separated from the next by a long quiet gap.
+     * Cycles are inferred from Entra's requests: a burst separated from the next by a long quiet gap. Until Entra calls
+     * a service that was restarted, they are those of its activity log.
      */
     record Traffic(Instant lastRequest, Instant nextExpectedCycle, List<Cycle> cycles) {
     }
 
-    record Cycle(Instant start, Instant end, long requests, long rejected) {
+    /**
+     * {@code fromLog} is true for a cycle from before the service started, rebuilt from the activity log: its
+     * {@code requests} then count only Entra's changes and refusals (the log keeps no reads).
+     */
+    record Cycle(Instant start, Instant end, long requests, long rejected, boolean fromLog) {
     }
 
     record Credentials(String tenantUrl, String secretToken) {

@@ -9,10 +9,14 @@ import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.context.ConsoleOptions;
 import app.scimconsole.console.context.ConsoleSettings;
 import app.scimconsole.console.context.SettingsStore;
+import app.scimconsole.console.context.SingleInstance;
 import app.scimconsole.directory.DataFolder;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -29,7 +33,11 @@ public final class ConsoleApp extends Application {
     public static final String CSS = Themes.CSS;
     public static final String CSS_DARK = Themes.CSS_DARK;
 
+    /** The data folder's lock when {@link #launchConsole} took it before the toolkit started. */
+    private static volatile SingleInstance claimedAtLaunch;
+
     private final ConsoleOptions options;
+    private SingleInstance instance;
     private SettingsStore settings;
     private AppContext context;
     private MainWindowController window;
@@ -48,6 +56,21 @@ public final class ConsoleApp extends Application {
      * standard error when no window can be opened (no display, say).
      */
     public static int launchConsole(String[] args) {
+        // Before the toolkit starts: a second start hands over to the open console without opening a window.
+        Path folder = ConsoleOptions.fromSystem().dataFolder();
+        try {
+            DataFolder.ensure(folder);
+            Optional<SingleInstance> mine = SingleInstance.claim(folder);
+            if (mine.isEmpty()) {
+                System.out.println("scim-console: the console is already open for " + folder
+                        + "; its window was brought forward.");
+                return 0;
+            }
+            claimedAtLaunch = mine.get();
+        } catch (IOException e) {
+            // Without the lock the console still works; only a second start would not be caught.
+            LOG.log(Level.WARNING, "The console's lock in " + folder + " could not be taken: " + e);
+        }
         try {
             Application.launch(ConsoleApp.class, args);
             return 0;
@@ -67,6 +90,10 @@ public final class ConsoleApp extends Application {
     public void init() throws IOException {
         // Not on the FX thread: the one place where start-up reads files synchronously.
         DataFolder.ensure(options.dataFolder());
+        SingleInstance claimed = claimedAtLaunch;
+        claimedAtLaunch = null;
+        instance = claimed != null ? claimed : SingleInstance.claim(options.dataFolder())
+                .orElseThrow(() -> new IllegalStateException("The console is already open for " + options.dataFolder()));
         settings = SettingsStore.open(options.dataFolder());
         Themes.isDark(settings.current().theme()); // reads the OS's preference here, off the FX thread
     }
@@ -90,8 +117,17 @@ public final class ConsoleApp extends Application {
         stage.setMinHeight(600);
         placeWindow(stage, settings.current().window());
         stage.setOnHiding(e -> rememberWindow(stage));
+        instance.onAnotherStart(() -> Platform.runLater(() -> bringForward(stage)));
         stage.show();
         context.connectAsSaved();
+    }
+
+    /** A later start of the console on the same data folder: the owner wants this window. */
+    private static void bringForward(Stage stage) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
     }
 
     private static void placeWindow(Stage stage, ConsoleSettings.WindowBounds b) {
@@ -128,6 +164,9 @@ public final class ConsoleApp extends Application {
             }
         } else if (settings != null) {
             settings.close();
+        }
+        if (instance != null) {
+            instance.close();
         }
     }
 

@@ -58,6 +58,9 @@ public final class AdminService implements AdminApi {
     static final String USER_GONE = "admin.userGone";
     /** args: the entry's English text. An entry written before entries carried their reasons as data. */
     static final String LEGACY_ENTRY = "activity.legacy";
+    /** The log's entries of Entra's requests (not the owner's actions on the SCIM app, nor refused sign-ins). */
+    private static final Set<String> ENTRA_OPERATIONS = Arrays.stream(Provisioning.Operation.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> USER_SORTS = Set.of("userName", "displayName", "title", "externalId",
             "meta.created", "meta.lastModified", "active", "emails.value", "name.familyName", "name.givenName",
             Schemas.ENTERPRISE_URN + ":department");
@@ -69,6 +72,7 @@ public final class AdminService implements AdminApi {
     private final TrafficTracker trafficTracker;
     private final ConsoleTestTags consoleTests;
     private final Clock clock;
+    private final Map<String, List<TrafficTracker.Cycle>> loggedCycles = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TrafficTracker traffic,
             ConsoleTestTags consoleTests, Clock clock) {
@@ -126,7 +130,8 @@ public final class AdminService implements AdminApi {
         List<String> unverified = refusedDomains.stream().filter(d -> !domains.isVerified(t.id(), d)).toList();
         // Entra's own requests only: the token's last use also counts the console's connection tests, and a
         // request that was not Entra's must never make the setup believe that Entra has called.
-        Instant lastRequest = trafficTracker.lastRequest(t.id());
+        List<TrafficTracker.Cycle> seen = entraCycles(t.id());
+        Instant lastRequest = seen.isEmpty() ? null : seen.get(0).end();
         return new Overview(t.id(), tenantUrls.of(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
                 suspended, groups, rejected, coverage, unverified);
     }
@@ -288,9 +293,33 @@ public final class AdminService implements AdminApi {
     @Override
     public Traffic traffic() {
         String tenantId = tenant().id();
-        List<Cycle> cycles = trafficTracker.cycles(tenantId).stream()
-                .map(c -> new Cycle(c.start(), c.end(), c.requests(), c.rejected())).toList();
-        return new Traffic(trafficTracker.lastRequest(tenantId), trafficTracker.nextExpected(tenantId), cycles);
+        boolean fromLog = trafficTracker.cycles(tenantId).isEmpty();
+        List<TrafficTracker.Cycle> seen = entraCycles(tenantId);
+        List<Cycle> cycles = seen.stream().map(c -> new Cycle(c.start(), c.end(), c.requests(), c.rejected(), fromLog))
+                .toList();
+        return seen.isEmpty() ? new Traffic(null, null, cycles)
+                : new Traffic(seen.get(0).end(), seen.get(0).nextExpected(), cycles);
+    }
+
+    /**
+     * Entra's cycles as this service saw them; after a restart, until Entra calls again, as the activity log
+     * remembers them (read once: until Entra calls, nothing of Entra's is added to it).
+     */
+    private List<TrafficTracker.Cycle> entraCycles(String tenantId) {
+        List<TrafficTracker.Cycle> live = trafficTracker.cycles(tenantId);
+        if (!live.isEmpty()) {
+            return live;
+        }
+        return loggedCycles.computeIfAbsent(tenantId, id -> {
+            List<TrafficTracker.Logged> requests = new ArrayList<>();
+            for (Directory.Activity a : directory.activity(id, ACTIVITY_SCAN)) {
+                if (ENTRA_OPERATIONS.contains(a.operation())) {
+                    requests.add(new TrafficTracker.Logged(a.time(), ActivityRecorder.REJECTED.equals(a.outcome())));
+                }
+            }
+            java.util.Collections.reverse(requests);
+            return TrafficTracker.replay(requests);
+        });
     }
 
     // ---- activity ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Entra's traffic per tenant, as provisioning cycles: Entra works in bursts (a cycle about every 40 minutes, or on
  * demand), so requests separated by a long quiet gap belong to different cycles. Kept in memory: after a
- * restart the history starts again, and the last request falls back to the token's last use.
+ * restart the history starts again; what came before is {@linkplain #replay replayed} from the activity log.
  */
 public final class TrafficTracker {
     /** A quiet gap this long ends a cycle: well above the pauses inside one, well below the 40 minutes between two. */
@@ -24,6 +24,21 @@ public final class TrafficTracker {
 
     /** One burst of Entra's requests. */
     public record Cycle(Instant start, Instant end, long requests, long rejected) {
+        /** When the cycle after this one should start. */
+        public Instant nextExpected() {
+            return start.plus(CYCLE_INTERVAL);
+        }
+    }
+
+    /** One request as the activity log remembers it. */
+    public record Logged(Instant at, boolean rejected) {
+    }
+
+    /** The cycles that {@code oldestFirst} make, newest first, grouped as live requests are. */
+    public static List<Cycle> replay(List<Logged> oldestFirst) {
+        TrafficTracker t = new TrafficTracker();
+        oldestFirst.forEach(r -> t.record("", r.at(), r.rejected()));
+        return t.cycles("");
     }
 
     private final Map<String, Deque<Cycle>> cycles = new ConcurrentHashMap<>();
@@ -77,7 +92,7 @@ public final class TrafficTracker {
     /** When Entra's next cycle should start: the last cycle's start plus the usual interval; null before any. */
     public Instant nextExpected(String tenantId) {
         List<Cycle> recent = cycles(tenantId);
-        return recent.isEmpty() ? null : recent.get(0).start().plus(CYCLE_INTERVAL);
+        return recent.isEmpty() ? null : recent.get(0).nextExpected();
     }
 
     public Instant lastRequest(String tenantId) {

@@ -3,6 +3,7 @@ package app.scimconsole.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.console.context.ConnectionModel;
+import app.scimconsole.console.context.ConsoleSettings;
 import app.scimconsole.console.setup.StepId;
 import app.scimconsole.http.ServiceRuntime;
 import java.nio.file.Files;
@@ -42,19 +43,46 @@ class ConnectionUiTest extends ConsoleUiTestBase {
         push(KeyCode.CONTROL, KeyCode.A);
         write(server.adminUrl());
         clickOn("#credentialField").write("not-the-credential");
+        String embedded = text("#connectionBadge");
         press("#connectButton");
-        waitUntil("the wrong credential is explained",
-                () -> ctx().connection().stateProperty().get() == ConnectionModel.State.FAILED);
-        assertThat(text("#bannerText")).contains("admin credential");
+        waitUntil("the wrong credential is explained", () -> node("#connectionBanner").isVisible()
+                && !ctx().connection().changingProperty().get());
+        // A failed change keeps the working connection, says so, and saves nothing.
+        assertThat(text("#bannerText")).contains("admin credential", "Nothing was changed", embedded);
+        assertThat(ctx().connection().stateProperty().get()).isEqualTo(ConnectionModel.State.CONNECTED);
+        assertThat(text("#connectionBadge")).isEqualTo(embedded);
+        assertThat(text("#currentLabel")).contains("Embedded service");
+        assertThat(fx(() -> app.window().statusText())).isEqualTo("Still connected: " + embedded);
+        assertThat(ctx().connection().api().overview().tenantId()).isNotBlank(); // the embedded service still answers
+        assertThat(ctx().settings().current().connection().mode()).isEqualTo(ConsoleSettings.Mode.EMBEDDED);
         shot("connection-remote-refused");
+
+        // Nothing answers there: the same, and the embedded service keeps running.
+        clickOn("#urlField");
+        push(KeyCode.CONTROL, KeyCode.A);
+        write("http://127.0.0.1:9/admin/v1");
+        press("#connectButton");
+        waitUntil("the closed port is explained", () -> text("#bannerText").contains("127.0.0.1:9")
+                && !ctx().connection().changingProperty().get());
+        assertThat(text("#connectionBadge")).isEqualTo(embedded);
+        assertThat(runtime().admin().overview().tenantId()).isNotBlank();
+        press("#dismissButton");
+        assertThat(fx(() -> node("#connectionBanner").isVisible())).as("put away").isFalse();
+        clickOn("#urlField");
+        push(KeyCode.CONTROL, KeyCode.A);
+        write(server.adminUrl());
 
         clickOn("#credentialField");
         push(KeyCode.CONTROL, KeyCode.A);
         write(credential);
         push(KeyCode.ENTER);
-        waitUntil("connected to the remote service",
-                () -> ctx().connection().stateProperty().get() == ConnectionModel.State.CONNECTED);
+        // The embedded service stays connected until the server answered: wait for the switch, not for "connected".
+        waitUntil("switched to the remote service", () -> !ctx().connection().changingProperty().get()
+                && ctx().connection().connectionProperty().get().runtime().isEmpty());
+        assertThat(ctx().connection().stateProperty().get()).isEqualTo(ConnectionModel.State.CONNECTED);
         assertThat(text("#connectionBadge")).isEqualTo("Remote service · " + server.adminUrl());
+        assertThat(fx(() -> node("#connectionBanner").isVisible())).as("the failure is no longer shown").isFalse();
+        assertThat(ctx().settings().current().connection().mode()).isEqualTo(ConsoleSettings.Mode.REMOTE);
         shot("connection-remote");
 
         // Through the remote service's admin API: its tenant URL is the public HTTPS one.

@@ -70,8 +70,8 @@ class JapaneseConnectionWalkUiTest extends JapaneseWalkUiTestBase {
         });
         judge.withValues(url, credential);
         fire("#connectButton");
-        waitUntil("connecting to " + url + " has an outcome",
-                () -> ctx().connection().stateProperty().get() != ConnectionModel.State.CONNECTING);
+        waitUntil("connecting to " + url + " has an outcome", () -> !ctx().connection().changingProperty().get()
+                && ctx().connection().stateProperty().get() != ConnectionModel.State.CONNECTING);
         screen(screen);
     }
 }

@@ -106,6 +106,9 @@ class JapaneseSetupWalkUiTest extends JapaneseWalkUiTestBase {
         waitUntil("the table turns live", () -> node("#rejectedBox").isVisible()
                 && !text("#summary").equals(ctx().i18n().text("mappings.summary.waiting")));
         screen("setup-3-entra-live-missing");
+        show(StepId.FINISH);
+        waitUntil("the open steps are listed", () -> lookup("#open-domains").tryQuery().isPresent());
+        screen("setup-6-finish-open");
 
         assertAllJapanese();
     }

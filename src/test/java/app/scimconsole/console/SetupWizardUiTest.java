@@ -70,6 +70,32 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
     }
 
     @Test
+    void beforeEnablingATestSaysTheAppIsOffAndAfterEnablingItTestsTheNewCredentials() {
+        goTo(StepId.ENABLE);
+        waitUntil("the service's state is read", () -> node("#enableCard").isVisible());
+        String tenantUrl = text("#testUrlField");
+        assertThat(tenantUrl).contains("/scim/v2/");
+        press("#testButton");
+        waitUntil("the missing token is explained", () -> !text("#testResult").isEmpty());
+        assertThat(text("#testResult")).contains("enabling it issues the token").doesNotContain("generate");
+
+        clickOn("#testTokenField").write("typed-before-enabling");
+        press("#testButton");
+        waitUntil("the refusal is explained", () -> text("#testResult").contains("not enabled yet"));
+        assertThat(text("#testResult")).doesNotContain("refused the secret token");
+        shotAt("#testButton", "wizard-2-test-before-enabling");
+
+        press("#enableButton");
+        waitUntil("the token is issued", () -> text("#tokenField").startsWith("••••"));
+        press("#copyTokenButton");
+        String token = clipboard();
+        assertThat(text("#testTokenField")).isEqualTo(token);
+        assertThat(text("#testUrlField")).isEqualTo(text("#tenantUrlField"));
+        press("#testButton");
+        waitUntil("the new credentials work", () -> text("#testResult").startsWith("Connected"));
+    }
+
+    @Test
     void mappingTableTurnsLiveAndEntrasFirstRequestIsSeen() {
         goTo(StepId.ENABLE);
         press("#enableButton");
@@ -107,6 +133,54 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         waitUntil("the department arrives", () -> tableTexts().contains("1 of 3"));
         assertThat(noteTexts()).noneMatch(t -> t.contains("Looks unmapped"));
         shotAt("#mappingTable", "wizard-3-entra-live");
+    }
+
+    @Test
+    void theWizardEndsOnYoureSetUpAndLeadsToTheOverview() {
+        goTo(StepId.DOMAINS);
+        assertThat(fx(() -> node("#nextButton").isDisabled())).as("Next on the last step").isFalse();
+        press("#nextButton");
+        ListView<StepId> stepper = node("#stepper");
+        waitUntil("the wizard's end is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.FINISH);
+        // Nothing done yet: it does not say "set up", it names what is open, each a way there.
+        assertThat(text("#stepTitle")).isEqualTo("Not finished yet");
+        assertThat(text("#open-enable")).startsWith("Step 2: Enable the SCIM app");
+        press("#open-enable");
+        waitUntil("step 2 is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.ENABLE);
+
+        press("#enableButton");
+        waitUntil("the token is issued", () -> text("#tokenField").startsWith("••••"));
+        press("#copyTokenButton");
+        ScimClient entra = new ScimClient(text("#tenantUrlField"), clipboard());
+        verifyInService("testuser.com");
+        assertThat(entra.createUser("alice@testuser.com", "Alice Example", "Engineer", "Sales")).isEqualTo(201);
+        goTo(StepId.BEFORE);
+        press("#roleCheck");
+        press("#ownerCheck");
+        press("#dnsCheck");
+        goTo(StepId.ENTRA);
+        press("#doneCheck");
+        goTo(StepId.PROVISIONING);
+        waitUntil("Entra's first request is seen", () -> text("#headline").startsWith("Entra’s first request arrived"));
+        goTo(StepId.DOMAINS);
+        waitUntil("the domain shows verified", () -> lookup(".domain-card").queryAll().size() == 1
+                && text("#statusText").equals("Verified"));
+
+        press("#nextButton");
+        waitUntil("the wizard's end is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.FINISH);
+        waitUntil("it says set up", () -> text("#stepTitle").equals("You’re set up"));
+        assertThat(text("#stepKicker")).isEqualTo("All steps done");
+        assertThat(text("#finishLead")).contains("nothing more to do");
+        assertThat(lookup(".card .label").queryAllAs(javafx.scene.control.Label.class).stream().map(l -> l.getText()))
+                .anySatisfy(t -> assertThat(t).contains("40 minutes"))
+                .anySatisfy(t -> assertThat(t).contains("Provision on demand"))
+                .anySatisfy(t -> assertThat(t).contains("30 days"));
+        assertThat(lookup("#open-enable").tryQuery()).isEmpty();
+        shot("wizard-6-finish");
+
+        assertThat(text("#nextButton")).isEqualTo("Go to the _Overview");
+        press("#nextButton");
+        waitUntil("the Overview is shown", () -> ((javafx.scene.control.ToggleButton) node("#nav-overview")).isSelected());
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class MainWindowController {
     @FXML
     private Button connectionButton;
     @FXML
+    private Button dismissButton;
+    @FXML
     private StackPane contentHost;
     @FXML
     private StatusBar statusBar;
@@ -87,6 +89,7 @@ public final class MainWindowController {
         connectionBadge.textProperty().bind(connection.descriptionProperty());
         connection.stateProperty().addListener((o, was, now) -> showConnectionState());
         connection.problemProperty().addListener((o, was, now) -> showConnectionState());
+        connection.changeProblemProperty().addListener((o, was, now) -> showConnectionState());
         showConnectionState();
 
         int n = 1;
@@ -155,15 +158,21 @@ public final class MainWindowController {
                 : state == ConnectionModel.State.FAILED ? "failed" : "connecting");
         boolean failed = state == ConnectionModel.State.FAILED;
         boolean connecting = state == ConnectionModel.State.CONNECTING;
-        connectionBanner.setVisible(failed || connecting);
-        connectionBanner.setManaged(failed || connecting);
+        // A change that failed kept the working connection: said beside it, not as "not connected".
+        String kept = state == ConnectionModel.State.CONNECTED ? ctx.connection().changeProblemProperty().get() : "";
+        boolean changeFailed = !kept.isEmpty();
+        connectionBanner.setVisible(failed || connecting || changeFailed);
+        connectionBanner.setManaged(failed || connecting || changeFailed);
         connectionBanner.getStyleClass().removeAll("banner-error", "banner-info");
-        connectionBanner.getStyleClass().add(failed ? "banner-error" : "banner-info");
-        bannerText.setText(failed ? ctx.connection().problemProperty().get() : ctx.i18n().text("connection.bannerStarting"));
+        connectionBanner.getStyleClass().add(failed || changeFailed ? "banner-error" : "banner-info");
+        bannerText.setText(failed ? ctx.connection().problemProperty().get()
+                : changeFailed ? kept : ctx.i18n().text("connection.bannerStarting"));
         retryButton.setVisible(failed);
         retryButton.setManaged(failed);
-        connectionButton.setVisible(failed);
-        connectionButton.setManaged(failed);
+        connectionButton.setVisible(failed || changeFailed);
+        connectionButton.setManaged(failed || changeFailed);
+        dismissButton.setVisible(changeFailed); // the working connection is fine: the owner may put the news away
+        dismissButton.setManaged(changeFailed);
     }
 
     /**
@@ -189,6 +198,11 @@ public final class MainWindowController {
     @FXML
     private void retry() {
         ctx.connection().retry();
+    }
+
+    @FXML
+    private void dismiss() {
+        ctx.connection().dismissChangeProblem();
     }
 
     @FXML

@@ -42,8 +42,9 @@ public final class ConnectionViewModel {
         credential.set(saved.adminCredential() == null ? "" : saved.adminCredential());
         urlError = Bindings.createStringBinding(() -> mode.get() == ConsoleSettings.Mode.REMOTE && !remoteUrl.get().isBlank()
                 && !isHttpUrl(remoteUrl.get()) ? ui.text("connection.url.invalid") : null, mode, remoteUrl);
-        canConnect = Bindings.createBooleanBinding(() -> mode.get() == ConsoleSettings.Mode.EMBEDDED
-                || isHttpUrl(remoteUrl.get()) && !credential.get().isBlank(), mode, remoteUrl, credential);
+        canConnect = Bindings.createBooleanBinding(() -> !connection.changingProperty().get()
+                && (mode.get() == ConsoleSettings.Mode.EMBEDDED || isHttpUrl(remoteUrl.get()) && !credential.get().isBlank()),
+                mode, remoteUrl, credential, connection.changingProperty());
         current = Bindings.createStringBinding(() -> ui.text("connection.current", connection.descriptionProperty().get()),
                 connection.descriptionProperty());
     }
@@ -62,7 +63,7 @@ public final class ConnectionViewModel {
         }
     }
 
-    /** Remembers the choice and (re)connects. */
+    /** Tries the choice; switches to it and remembers it only when it works. */
     public void connect() {
         if (!canConnect.get()) {
             return;
@@ -71,9 +72,12 @@ public final class ConnectionViewModel {
                 ? new ConsoleSettings.Connection(ConsoleSettings.Mode.EMBEDDED, blankToNull(remoteUrl.get()),
                         blankToNull(credential.get()))
                 : new ConsoleSettings.Connection(ConsoleSettings.Mode.REMOTE, remoteUrl.get().strip(), credential.get().strip());
-        settings.update(s -> s.withConnection(c));
-        ui.status().info(ui.text("connection.saved"));
-        connection.connect(c);
+        // Saved only once it works: a mistyped credential must neither drop the working connection nor be the one
+        // the next start tries.
+        connection.change(c, () -> {
+            settings.update(s -> s.withConnection(c));
+            ui.status().success(ui.text("connection.saved"));
+        });
     }
 
     private static String blankToNull(String s) {

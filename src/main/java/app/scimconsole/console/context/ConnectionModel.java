@@ -8,9 +8,12 @@ import app.scimconsole.console.context.ConsoleSettings;
 import app.scimconsole.console.context.ServiceConnection;
 import app.scimconsole.domains.DnsChecker;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,6 +32,8 @@ public final class ConnectionModel {
     private final ObjectProperty<ConsoleSettings.Connection> target = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
+    private final StringProperty changeProblem = new SimpleStringProperty("");
+    private final BooleanProperty changing = new SimpleBooleanProperty();
     private long attempt;
 
     public ConnectionModel(UiKit ui, Function<ConsoleSettings.Connection, ServiceConnection> opener) {
@@ -38,12 +43,17 @@ public final class ConnectionModel {
 
     /** Closes the current connection (if any) and opens {@code wanted}. */
     public void connect(ConsoleSettings.Connection wanted) {
+        connect(wanted, () -> { });
+    }
+
+    private void connect(ConsoleSettings.Connection wanted, Runnable onConnected) {
         long mine = ++attempt;
         ServiceConnection old = connection.get();
         connection.set(null);
         target.set(wanted);
         state.set(State.CONNECTING);
         problem.set("");
+        changeProblem.set("");
         description.set(wanted.mode() == ConsoleSettings.Mode.EMBEDDED ? ui.text("connection.starting")
                 : ui.text("connection.connecting", wanted.remoteUrl()));
         Tasks.create(() -> {
@@ -61,6 +71,7 @@ public final class ConnectionModel {
             description.set(c.mode() == ConsoleSettings.Mode.EMBEDDED ? ui.text("connection.embedded", c.location())
                     : ui.text("connection.remote", c.location()));
             ui.status().idle(description.get());
+            onConnected.run();
         }).onError(message -> {
             if (mine != attempt) {
                 return;
@@ -69,6 +80,59 @@ public final class ConnectionModel {
             problem.set(message);
             description.set(ui.text("connection.failed"));
             ui.status().idle(description.get()); // the window's connection banner shows the problem
+        }).runOnce(ui.tasks());
+    }
+
+    /**
+     * Changes to {@code wanted} only if it works: while a connection works, the new one is opened beside it and the
+     * console switches (closing the old one, then running {@code onSwitched}, where the caller saves the choice) only
+     * once it opened; a failure leaves the working connection as it was and says why in {@link #changeProblemProperty()}.
+     * Without a working connection there is nothing to keep, and this connects as {@link #connect} does.
+     */
+    public void change(ConsoleSettings.Connection wanted, Runnable onSwitched) {
+        ServiceConnection current = connection.get();
+        if (current == null) {
+            connect(wanted, onSwitched);
+            return;
+        }
+        changeProblem.set("");
+        if (current.mode() == ConsoleSettings.Mode.EMBEDDED && wanted.mode() == ConsoleSettings.Mode.EMBEDDED) {
+            target.set(wanted);
+            onSwitched.run(); // the embedded service already runs: there is nothing to open
+            return;
+        }
+        long mine = ++attempt;
+        changing.set(true);
+        String trying = wanted.mode() == ConsoleSettings.Mode.EMBEDDED ? ui.text("connection.starting")
+                : ui.text("connection.connecting", wanted.remoteUrl());
+        Tasks.create(() -> opener.apply(wanted)).describedAs(trying).onSuccess(c -> {
+            if (mine != attempt) {
+                c.close();
+                return;
+            }
+            ServiceConnection old = connection.get();
+            connection.set(c);
+            target.set(wanted);
+            state.set(State.CONNECTED);
+            description.set(c.mode() == ConsoleSettings.Mode.EMBEDDED ? ui.text("connection.embedded", c.location())
+                    : ui.text("connection.remote", c.location()));
+            ui.status().idle(description.get());
+            onSwitched.run();
+            if (old != null) {
+                Tasks.create(old::close).quiet().onError(m -> { }).runOnce(ui.tasks());
+            }
+        }).onError(message -> {
+            if (mine != attempt) {
+                return;
+            }
+            String where = wanted.mode() == ConsoleSettings.Mode.EMBEDDED ? ui.text("connection.here")
+                    : wanted.remoteUrl();
+            changeProblem.set(ui.text("connection.changeFailed", where, message, description.get()));
+            ui.status().idle(ui.text("connection.kept", description.get()));
+        }).andFinally(() -> {
+            if (mine == attempt) {
+                changing.set(false);
+            }
         }).runOnce(ui.tasks());
     }
 
@@ -108,6 +172,24 @@ public final class ConnectionModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem;
+    }
+
+    /**
+     * Why the last change of connection failed (the working connection was kept), in plain words; empty when the last
+     * change worked or none was tried.
+     */
+    public ReadOnlyStringProperty changeProblemProperty() {
+        return changeProblem;
+    }
+
+    /** The owner read why the last change failed. */
+    public void dismissChangeProblem() {
+        changeProblem.set("");
+    }
+
+    /** True while a new connection is tried beside the working one. */
+    public ReadOnlyBooleanProperty changingProperty() {
+        return changing;
     }
 
     public ReadOnlyStringProperty descriptionProperty() {

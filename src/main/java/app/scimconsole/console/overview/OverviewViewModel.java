@@ -98,7 +98,8 @@ public final class OverviewViewModel {
         if (tr != null) {
             Cycle lastCycle = tr.cycles().isEmpty() ? null : tr.cycles().get(0);
             f.add(new Fact(ui.text("overview.lastCycle"), lastCycle == null ? ui.text("overview.noCycle")
-                    : ui.text("overview.cycle", t.time(lastCycle.start(), now), lastCycle.requests(), lastCycle.rejected())));
+                    : ui.text(lastCycle.fromLog() ? "overview.cycleFromLog" : "overview.cycle",
+                            t.time(lastCycle.start(), now), lastCycle.requests(), lastCycle.rejected())));
             f.add(new Fact(ui.text("overview.nextCycle"), tr.nextExpectedCycle() == null ? "—"
                     : tr.nextExpectedCycle().isAfter(now) ? ui.text("overview.nextAt", t.time(tr.nextExpectedCycle(), now),
                             t.countdown(tr.nextExpectedCycle(), now))
@@ -115,10 +116,18 @@ public final class OverviewViewModel {
         if (o == null) {
             return w;
         }
+        // One warning a domain: a registered domain whose users were refused is said by its status where that tells
+        // more (lost, expired), else as refused; its "not verified yet" would only say the same again.
+        java.util.Set<String> refused = new java.util.HashSet<>();
         for (String d : o.unverifiedRejectedDomains()) {
-            w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.unverified", d)));
+            refused.add(d.toLowerCase(java.util.Locale.ROOT));
+            DomainEntry registered = domains.stream().filter(e -> e.domain().equalsIgnoreCase(d)).findFirst().orElse(null);
+            if (registered == null || !"LOST".equals(registered.status()) && !"EXPIRED".equals(registered.status())) {
+                w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.unverified", d)));
+            }
         }
         for (DomainEntry d : domains) {
+            boolean wasRefused = refused.contains(d.domain().toLowerCase(java.util.Locale.ROOT));
             if ("LOST".equals(d.status())) {
                 w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.lost", d.domain())));
             } else if ("EXPIRED".equals(d.status())) {
@@ -128,7 +137,7 @@ public final class OverviewViewModel {
                         java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
                                 java.time.format.FormatStyle.SHORT).withLocale(i18n.locale())
                                 .withZone(java.time.ZoneId.systemDefault()).format(d.verificationEnds()))));
-            } else if (!"VERIFIED".equals(d.status())) {
+            } else if (!"VERIFIED".equals(d.status()) && !wasRefused) {
                 w.add(new Warning(Severity.WARN, i18n.text("overview.warn.pending", d.domain())));
             }
         }

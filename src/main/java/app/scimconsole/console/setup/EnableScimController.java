@@ -21,6 +21,8 @@ public final class EnableScimController {
     @FXML
     private Button enableButton;
     @FXML
+    private VBox unknownCard;
+    @FXML
     private ProgressIndicator enableProgress;
     @FXML
     private VBox credentialsCard;
@@ -75,8 +77,9 @@ public final class EnableScimController {
 
     @FXML
     private void initialize() {
-        showWhen(enableCard, vm.enabledProperty().not());
+        showWhen(enableCard, vm.knownProperty().and(vm.enabledProperty().not()));
         showWhen(credentialsCard, vm.enabledProperty());
+        showWhen(unknownCard, vm.knownProperty().not().and(vm.enabledProperty().not()));
         enableButton.disableProperty().bind(vm.busyProperty());
         // The Enable button disappears once enabled: keep the keyboard focus on the next thing to do.
         vm.enabledProperty().addListener((o, was, now) -> {

@@ -39,6 +39,7 @@ public final class EnableScimViewModel {
     private final OwnTraffic own;
 
     private final BooleanProperty enabled = new SimpleBooleanProperty();
+    private final BooleanProperty known = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty tenantUrl = new SimpleStringProperty("");
     private final StringProperty token = new SimpleStringProperty("");
@@ -83,8 +84,10 @@ public final class EnableScimViewModel {
 
     private void apply(Overview o) {
         if (o == null) {
+            known.set(false); // not read (yet), or from another service: nothing is said about it
             return;
         }
+        known.set(true);
         enabled.set(o.scimEnabled());
         if (o.tenantUrl() != null && !o.tenantUrl().isBlank()) {
             tenantUrl.set(o.tenantUrl());
@@ -107,10 +110,14 @@ public final class EnableScimViewModel {
         }
         busy.set(true);
         Tasks.create(() -> api.get().enableScim()).describedAs(ui.text("enable.enabling")).onSuccess(c -> {
+            known.set(true);
             enabled.set(true);
             tenantUrl.set(c.tenantUrl());
             revealed.set(false);
             token.set(c.secretToken());
+            // Whatever was typed into the test fields before could not have worked: test what was just issued.
+            testUrl.set(c.tenantUrl());
+            testToken.set(c.secretToken());
             testState.set(TestState.IDLE);
             testMessage.set("");
             ui.status().success(ui.text("enable.enabled"));
@@ -172,7 +179,8 @@ public final class EnableScimViewModel {
         String secret = testToken.get().strip();
         if (url.isEmpty() || secret.isEmpty()) {
             testState.set(TestState.FAILED);
-            testMessage.set(ui.text(url.isEmpty() ? "enable.test.needUrl" : "enable.test.needToken"));
+            testMessage.set(ui.text(url.isEmpty() ? "enable.test.needUrl"
+                    : known.get() && !enabled.get() ? "enable.test.needTokenNotEnabled" : "enable.test.needToken"));
             return;
         }
         testState.set(TestState.RUNNING);
@@ -186,7 +194,10 @@ public final class EnableScimViewModel {
             }
         }).describedAs(ui.text("enable.test.running")).onSuccess(r -> {
             testState.set(r.ok() ? TestState.OK : TestState.FAILED);
-            testMessage.set(ui.reasons().text(r.said()));
+            // Before the SCIM app is enabled this service refuses every token: that, not the token, is the reason.
+            boolean appOff = r.outcome() == ConnectionTest.Outcome.UNAUTHORIZED && known.get() && !enabled.get()
+                    && url.equals(tenantUrl.get().strip());
+            testMessage.set(appOff ? ui.text("enable.test.appOff") : ui.reasons().text(r.said()));
             overview.refresh();
         }).onError(message -> {
             testState.set(TestState.FAILED);
@@ -196,6 +207,11 @@ public final class EnableScimViewModel {
 
     public ReadOnlyBooleanProperty enabledProperty() {
         return enabled;
+    }
+
+    /** True once the service's state was read: until then neither "enabled" nor "not enabled" is shown. */
+    public ReadOnlyBooleanProperty knownProperty() {
+        return known;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -24,6 +24,7 @@ public final class FirstRequestViewModel {
     private final OverviewModel overview;
     private final OwnTraffic own;
     private final BooleanProperty arrived = new SimpleBooleanProperty();
+    private final BooleanProperty known = new SimpleBooleanProperty();
     private final StringProperty headline = new SimpleStringProperty("");
     private final StringProperty detail = new SimpleStringProperty("");
     private final StringProperty counts = new SimpleStringProperty("");
@@ -47,8 +48,13 @@ public final class FirstRequestViewModel {
         if (last != null && !ours) {
             entraSeen = true;
         }
+        known.set(o != null);
         arrived.set(last != null && (!ours || entraSeen));
-        if (!arrived.get()) {
+        if (o == null && !arrived.get()) {
+            // Not read: "waiting" would claim that Entra has not called.
+            headline.set(ui.text("provisioning.unknown"));
+            detail.set(ui.text("provisioning.unknownDetail"));
+        } else if (!arrived.get()) {
             headline.set(ui.text("provisioning.waiting"));
             detail.set(ui.text(ours ? "provisioning.waitingOwnTest" : "provisioning.waitingDetail"));
         } else {
@@ -69,6 +75,11 @@ public final class FirstRequestViewModel {
 
     public ReadOnlyBooleanProperty arrivedProperty() {
         return arrived;
+    }
+
+    /** True once the service's state was read. */
+    public ReadOnlyBooleanProperty knownProperty() {
+        return known;
     }
 
     public ReadOnlyStringProperty headlineProperty() {

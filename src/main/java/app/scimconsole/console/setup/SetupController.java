@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -70,6 +71,8 @@ public final class SetupController {
         stepHost.addEventFilter(KeyEvent.KEY_PRESSED, this::enterOnCheckBox);
         backButton.disableProperty().bind(vm.canGoBackProperty().not());
         nextButton.disableProperty().bind(vm.canGoNextProperty().not());
+        nextButton.textProperty().bind(Bindings.when(vm.currentProperty().isEqualTo(StepId.FINISH))
+                .then(i18n.text("setup.toOverview")).otherwise(i18n.text("setup.next")));
         showStep(vm.currentProperty().get());
     }
 
@@ -82,8 +85,16 @@ public final class SetupController {
             shown.hidden();
         }
         shown = page;
-        stepKicker.setText(i18n.text("setup.stepOf", step.number(), StepId.values().length));
-        stepTitle.setText(i18n.text(step.key() + ".title"));
+        stepKicker.textProperty().unbind();
+        stepTitle.textProperty().unbind();
+        if (step == StepId.FINISH) {
+            stepKicker.textProperty().bind(vm.stateProperty(step));
+            stepTitle.textProperty().bind(Bindings.when(vm.allDoneProperty()).then(i18n.text("finish.title.done"))
+                    .otherwise(i18n.text("finish.title.open")));
+        } else {
+            stepKicker.setText(i18n.text("setup.stepOf", step.number(), StepId.STEPS.size()));
+            stepTitle.setText(i18n.text(step.key() + ".title"));
+        }
         stepHost.getChildren().setAll(page.root());
         scroller.setVvalue(0);
         if (visible) {
@@ -168,7 +179,7 @@ public final class SetupController {
                 return;
             }
             boolean done = vm.doneProperty(bound).get();
-            badge.setText(done ? "✓" : Integer.toString(bound.number()));
+            badge.setText(done ? "✓" : bound == StepId.FINISH ? "→" : Integer.toString(bound.number()));
             badge.getStyleClass().remove("done");
             state.getStyleClass().remove("done");
             if (done) {
@@ -179,8 +190,8 @@ public final class SetupController {
             state.setText(vm.stateProperty(bound).get());
             setText(null);
             setGraphic(graphic);
-            setAccessibleText(i18n.text("setup.stepOf", bound.number(), StepId.values().length) + ": " + name.getText()
-                    + " — " + state.getText());
+            setAccessibleText((bound == StepId.FINISH ? "" : i18n.text("setup.stepOf", bound.number(), StepId.STEPS.size())
+                    + ": ") + name.getText() + " — " + state.getText());
         }
     }
 }

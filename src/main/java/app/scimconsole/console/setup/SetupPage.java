@@ -9,6 +9,7 @@ import app.scimconsole.console.common.Views;
 import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleSettings;
+import app.scimconsole.console.context.SectionId;
 import app.scimconsole.console.domains.DomainsPaneController;
 import app.scimconsole.console.domains.DomainsViewModel;
 import app.scimconsole.console.domains.LiveCheck;
@@ -60,7 +61,9 @@ public final class SetupPage implements Page {
                     List.of(() -> ui.scheduler().every(Duration.ofSeconds(15), firstRequest::update)));
             case DOMAINS -> activating(Views.load("domains/DomainsPane.fxml", new DomainsPaneController(domains, i18n), i18n),
                     List.of(domains::activate));
+            case FINISH -> simple(Views.load("setup/FinishStep.fxml", new FinishController(vm, i18n), i18n));
         });
+        vm.setOnFinished(() -> ctx.navigate(SectionId.OVERVIEW));
         root = Views.load("setup/SetupView.fxml", controller, i18n);
     }
 

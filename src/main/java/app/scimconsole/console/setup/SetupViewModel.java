@@ -13,6 +13,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The setup wizard: which step is shown (remembered across restarts), which steps are done, and the step view
@@ -29,6 +31,9 @@ public final class SetupViewModel {
     private final Map<StepId, StringBinding> state = new EnumMap<>(StepId.class);
     private final BooleanBinding canGoBack;
     private final BooleanBinding canGoNext;
+    private final ObservableList<StepId> openSteps = FXCollections.observableArrayList();
+    private final BooleanBinding allDone;
+    private Runnable onFinished = () -> { };
 
     private final ChecklistViewModel checklist;
     private final EnableScimViewModel enable;
@@ -65,22 +70,43 @@ public final class SetupViewModel {
         done.put(StepId.DOMAINS, domains.anyVerifiedProperty());
 
         state.put(StepId.BEFORE, text(ui, StepId.BEFORE, "step.state.notDone"));
-        state.put(StepId.ENABLE, text(ui, StepId.ENABLE, "step.state.notDone"));
+        // What is read from the service is "not read yet" until it was: never "to do" or "waiting" on no evidence.
+        state.put(StepId.ENABLE, read(ui, StepId.ENABLE, "step.state.notDone", enable.knownProperty()));
         state.put(StepId.ENTRA, Bindings.createStringBinding(() -> done.get(StepId.ENTRA).get() ? ui.text("step.state.done")
+                : !firstRequest.knownProperty().get() ? ui.text("step.state.unknown")
                 : mappings.summaryProperty().get() == MappingsViewModel.Summary.SOME_MISSING ? ui.text("step.state.check")
-                : ui.text("step.state.notDone"), done.get(StepId.ENTRA), mappings.summaryProperty()));
-        state.put(StepId.PROVISIONING, text(ui, StepId.PROVISIONING, "step.state.waiting"));
+                : ui.text("step.state.notDone"), done.get(StepId.ENTRA), mappings.summaryProperty(),
+                firstRequest.knownProperty()));
+        state.put(StepId.PROVISIONING, read(ui, StepId.PROVISIONING, "step.state.waiting", firstRequest.knownProperty()));
         state.put(StepId.DOMAINS, Bindings.createStringBinding(() -> {
             long verified = domains.domains().stream().filter(d -> d.indicatorProperty().get()
                     == app.scimconsole.console.domains.Indicator.VERIFIED).count();
+            if (!domains.loadedProperty().get()) {
+                return ui.text("step.state.unknown");
+            }
             if (domains.domains().isEmpty()) {
                 return ui.text("step.state.notDone");
             }
             return ui.text("step.state.verified", verified, domains.domains().size());
-        }, domains.domains(), domains.anyVerifiedProperty()));
+        }, domains.domains(), domains.anyVerifiedProperty(), domains.loadedProperty()));
+
+        // The end: set up only when every step is done, else which steps are still open.
+        for (StepId s : StepId.STEPS) {
+            done.get(s).addListener(o -> openSteps.setAll(StepId.STEPS.stream().filter(x -> !done.get(x).get()).toList()));
+        }
+        openSteps.setAll(StepId.STEPS.stream().filter(x -> !done.get(x).get()).toList());
+        allDone = Bindings.isEmpty(openSteps);
+        done.put(StepId.FINISH, allDone);
+        state.put(StepId.FINISH, Bindings.createStringBinding(() -> allDone.get() ? ui.text("step.state.allDone")
+                : ui.text("step.state.stepsDone", StepId.STEPS.size() - openSteps.size(), StepId.STEPS.size()), openSteps));
 
         canGoBack = current.isNotEqualTo(StepId.BEFORE);
-        canGoNext = current.isNotEqualTo(StepId.DOMAINS);
+        canGoNext = Bindings.createBooleanBinding(() -> true); // on the end, Next leads to the Overview
+    }
+
+    private StringBinding read(UiKit ui, StepId step, String notDoneKey, ObservableBooleanValue known) {
+        return Bindings.createStringBinding(() -> ui.text(done.get(step).get() ? "step.state.done"
+                : known.get() ? notDoneKey : "step.state.unknown"), done.get(step), known);
     }
 
     private StringBinding text(UiKit ui, StepId step, String notDoneKey) {
@@ -89,9 +115,26 @@ public final class SetupViewModel {
     }
 
     public void next() {
-        if (canGoNext.get()) {
+        if (current.get() == StepId.FINISH) {
+            onFinished.run();
+        } else {
             current.set(StepId.values()[current.get().ordinal() + 1]);
         }
+    }
+
+    /** What Next does on the wizard's end (the page shows the Overview). */
+    public void setOnFinished(Runnable action) {
+        this.onFinished = action;
+    }
+
+    /** The steps not done yet, in order; empty when the owner is set up. */
+    public ObservableList<StepId> openSteps() {
+        return openSteps;
+    }
+
+    /** True when every step is done. */
+    public BooleanBinding allDoneProperty() {
+        return allDone;
     }
 
     public void back() {

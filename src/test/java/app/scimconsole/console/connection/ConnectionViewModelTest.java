@@ -65,15 +65,28 @@ class ConnectionViewModelTest {
         vm.remoteUrlProperty().set("https://scim.example.com/admin/v1");
         vm.credentialProperty().set("wrong");
         vm.connect();
+        // Nothing worked before: the failure is the state, and the choice that failed is not remembered.
         assertThat(connection.stateProperty().get()).isEqualTo(ConnectionModel.State.FAILED);
         assertThat(connection.problemProperty().get()).contains("refused the admin credential");
-        assertThat(store.current().connection().mode()).isEqualTo(ConsoleSettings.Mode.REMOTE);
+        assertThat(store.current().connection().mode()).isEqualTo(ConsoleSettings.Mode.EMBEDDED);
 
         vm.credentialProperty().set("right");
         vm.connect();
         assertThat(connection.stateProperty().get()).isEqualTo(ConnectionModel.State.CONNECTED);
         assertThat(connection.descriptionProperty().get()).isEqualTo("Remote service · https://scim.example.com/admin/v1");
         assertThat(store.current().connection().adminCredential()).isEqualTo("right");
+
+        // A working connection is kept when a change fails: still connected, nothing saved, the failure said.
+        vm.credentialProperty().set("wrong");
+        vm.connect();
+        assertThat(connection.stateProperty().get()).isEqualTo(ConnectionModel.State.CONNECTED);
+        assertThat(connection.descriptionProperty().get()).isEqualTo("Remote service · https://scim.example.com/admin/v1");
+        assertThat(connection.changeProblemProperty().get()).contains("refused the admin credential", "Nothing was changed");
+        assertThat(store.current().connection().adminCredential()).isEqualTo("right");
+        assertThat(ui.status.textProperty().get()).startsWith("Still connected: Remote service");
+        connection.dismissChangeProblem();
+        assertThat(connection.changeProblemProperty().get()).isEmpty();
+        vm.credentialProperty().set("right");
 
         vm.modeProperty().set(ConsoleSettings.Mode.EMBEDDED);
         vm.connect();

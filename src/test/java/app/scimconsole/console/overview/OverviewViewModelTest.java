@@ -31,6 +31,20 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void aDomainGetsOneWarningNotOneForItsRefusalAndAnotherForItsStatus() {
+        Overview o = new Overview("t1", "u", true, t, t, t, 10, 0, 2, 2, new MappingCoverage(10, 10, 10, 10, 10, 10),
+                List.of("contoso.com", "fabrikam.com"));
+        DomainEntry pending = new DomainEntry("contoso.com", "TXT", "n", "v", "PENDING", null, null, t, t, null, null);
+        DomainEntry lost = new DomainEntry("fabrikam.com", "TXT", "n", "v", "LOST", null, null, t, t, t, null);
+        List<Warning> w = OverviewViewModel.warnings(o, List.of(pending, lost), ui.i18n);
+        assertThat(w).extracting(Warning::text).filteredOn(s -> s.contains("contoso.com")).singleElement()
+                .satisfies(s -> assertThat(s).contains("rejected"));
+        assertThat(w).extracting(Warning::text).filteredOn(s -> s.contains("fabrikam.com")).singleElement()
+                .satisfies(s -> assertThat(s).contains("lost"));
+        assertThat(w).allMatch(x -> x.severity() == Severity.ERROR);
+    }
+
+    @Test
     void warnsWhenAVerifiedDomainsRecordIsMissing() {
         Overview o = new Overview("t1", "u", true, t, t, t, 10, 0, 2, 0, new MappingCoverage(10, 10, 10, 10, 10, 10),
                 List.of());

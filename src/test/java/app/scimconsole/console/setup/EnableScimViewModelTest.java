@@ -93,6 +93,51 @@ class EnableScimViewModelTest {
     }
 
     @Test
+    void whatWasTypedIntoTheTestFieldsBeforeEnablingIsReplacedByTheNewCredentials() {
+        vm.testUrlProperty().set("https://typed.example.com/scim/v2/x");
+        vm.testTokenProperty().set("typed-before-enabling");
+        vm.enable();
+        assertThat(vm.testUrlProperty().get()).isEqualTo("http://127.0.0.1:8089/scim/v2/t1");
+        assertThat(vm.testTokenProperty().get()).isEqualTo(api.nextToken);
+        vm.testConnection();
+        assertThat(tested).containsExactly("http://127.0.0.1:8089/scim/v2/t1 " + api.nextToken);
+    }
+
+    @Test
+    void beforeEnablingARefusedTestSaysTheAppIsOffNotThatTheTokenIsWrong() {
+        overview.refresh();
+        assertThat(vm.knownProperty().get()).isTrue();
+        assertThat(vm.enabledProperty().get()).isFalse();
+        vm.testTokenProperty().set("anything");
+        answer = new ConnectionTest.Result(ConnectionTest.Outcome.UNAUTHORIZED,
+                Reason.of(ConnectionTest.SAID_TOKEN_REFUSED, 401), 401);
+        vm.testConnection();
+        assertThat(vm.testMessageProperty().get()).contains("SCIM app is not enabled yet").doesNotContain("refused the secret token");
+
+        vm.testUrlProperty().set("https://another.example.com/scim/v2/t9"); // not this service: its token may be wrong
+        vm.testConnection();
+        assertThat(vm.testMessageProperty().get()).contains("refused the secret token");
+    }
+
+    @Test
+    void beforeEnablingAMissingTokenPointsAtEnablingNotAtAButtonThatIsNotThereYet() {
+        overview.refresh();
+        vm.testConnection();
+        assertThat(vm.testMessageProperty().get()).contains("enabling it issues the token").doesNotContain("generate");
+    }
+
+    @Test
+    void neitherEnabledNorNotEnabledIsKnownBeforeTheServiceWasRead() {
+        assertThat(vm.knownProperty().get()).isFalse();
+        api.failure = new AdminException(0, "The service at 127.0.0.1:8090 is not running or not reachable.");
+        overview.refresh();
+        assertThat(vm.knownProperty().get()).isFalse();
+        api.failure = null;
+        overview.refresh();
+        assertThat(vm.knownProperty().get()).isTrue();
+    }
+
+    @Test
     void testingWithoutATokenSaysWhatIsMissing() {
         vm.testUrlProperty().set("https://scim.example.com/scim/v2/t1");
         vm.testConnection();

@@ -61,8 +61,21 @@ class SetupViewModelTest {
         for (int i = 0; i < 10; i++) {
             vm.next();
         }
-        assertThat(vm.currentProperty().get()).isEqualTo(StepId.DOMAINS);
-        assertThat(vm.canGoNextProperty().get()).isFalse();
+        // Next on the last step leads to the wizard's end, and from there to the Overview.
+        assertThat(vm.currentProperty().get()).isEqualTo(StepId.FINISH);
+        assertThat(vm.canGoNextProperty().get()).isTrue();
+        int[] finished = {0};
+        vm.setOnFinished(() -> finished[0]++);
+        vm.next();
+        assertThat(finished[0]).isEqualTo(1);
+        assertThat(vm.currentProperty().get()).isEqualTo(StepId.FINISH);
+        assertThat(vm.openSteps()).containsExactly(StepId.BEFORE, StepId.ENABLE, StepId.ENTRA, StepId.PROVISIONING,
+                StepId.DOMAINS);
+        assertThat(vm.allDoneProperty().get()).isFalse();
+        assertThat(vm.stateProperty(StepId.FINISH).get()).isEqualTo("0 of 5 steps done");
+        vm.enable().enable();
+        assertThat(vm.openSteps()).doesNotContain(StepId.ENABLE);
+        assertThat(vm.stateProperty(StepId.FINISH).get()).isEqualTo("1 of 5 steps done");
         vm.go(StepId.ENTRA);
         assertThat(vm.currentProperty().get()).isEqualTo(StepId.ENTRA);
     }
@@ -100,6 +113,28 @@ class SetupViewModelTest {
         assertThat(fresh.doneProperty(StepId.ENTRA).get()).isTrue();
         assertThat(fresh.doneProperty(StepId.PROVISIONING).get()).isTrue();
         assertThat(fresh.doneProperty(StepId.DOMAINS).get()).isFalse();
+        assertThat(fresh.stateProperty(StepId.DOMAINS).get()).isEqualTo("Not read yet");
+        fresh.domains().refresh();
         assertThat(fresh.stateProperty(StepId.DOMAINS).get()).isEqualTo("To do");
+    }
+
+    @Test
+    void whatCouldNotBeReadIsSaidSoNotToDo() {
+        api.failure = new app.scimconsole.admin.AdminException(0, "The service at 127.0.0.1:8090 is not running.");
+        SetupViewModel vm = open(store(dir));
+        vm.domains().refresh();
+        for (StepId s : List.of(StepId.ENABLE, StepId.ENTRA, StepId.PROVISIONING, StepId.DOMAINS)) {
+            assertThat(vm.stateProperty(s).get()).as(s.name()).isEqualTo("Not read yet");
+            assertThat(vm.doneProperty(s).get()).as(s.name()).isFalse();
+        }
+        assertThat(vm.enable().knownProperty().get()).isFalse();
+        assertThat(vm.firstRequest().headlineProperty().get()).doesNotContain("Waiting");
+        assertThat(vm.stateProperty(StepId.BEFORE).get()).as("the owner's own ticks are known").isEqualTo("To do");
+
+        api.failure = null;
+        vm.domains().refresh();
+        vm.enable().enable();
+        assertThat(vm.stateProperty(StepId.ENABLE).get()).isEqualTo("Done");
+        assertThat(vm.stateProperty(StepId.DOMAINS).get()).isEqualTo("To do");
     }
 }
