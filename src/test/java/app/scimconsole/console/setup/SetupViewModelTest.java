@@ -119,7 +119,7 @@ class SetupViewModelTest {
     }
 
     @Test
-    void whatCouldNotBeReadIsSaidSoNotToDo() {
+    void whatCouldNotBeReadIsShownAsNotReadYetNotAsOpen() {
         api.failure = new app.scimconsole.admin.AdminException(0, "The service at 127.0.0.1:8090 is not running.");
         SetupViewModel vm = open(store(dir));
         vm.domains().refresh();
