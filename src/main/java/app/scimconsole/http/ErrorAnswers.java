@@ -34,8 +34,9 @@ final class ErrorAnswers implements Request.Handler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
-        if (request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof HttpException http) {
-            status = http.getCode();
+        boolean unreadable = request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof HttpException;
+        if (unreadable) {
+            status = ((HttpException) request.getAttribute(ErrorHandler.ERROR_EXCEPTION)).getCode();
         }
         boolean stopping = request.getConnectionMetaData().getConnector().getServer().isStopping();
         ScimException problem = problem(status, stopping);
@@ -46,6 +47,11 @@ final class ErrorAnswers implements Request.Handler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Exchange.SCIM_JSON + "; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(NOSNIFF_HEADER, NOSNIFF);
+        if (unreadable) {
+            // Jetty ends a connection whose request it could not read; a client told so opens a new one for its next
+            // request instead of sending it on this one as it closes (and getting no answer at all).
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, stopping ? "5" : "2");
         }
