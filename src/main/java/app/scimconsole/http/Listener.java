@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -127,13 +126,13 @@ final class Listener implements AutoCloseable {
     }
 
     /**
-     * HTTP/1.1, and on the SCIM port also HTTP/2 in clear text (h2c: by prior knowledge, as proxies that speak it
-     * start, or by upgrade from HTTP/1.1); over TLS HTTP/1.1, which is what Entra speaks.
+     * HTTP/1.1, and on the SCIM port also HTTP/2 in clear text (h2c by prior knowledge, as proxies that speak it
+     * start; {@link PriorKnowledgeH2c}); over TLS HTTP/1.1, which is what Entra speaks.
      */
     private static ConnectionFactory[] connectionFactories(HttpConfiguration http, SSLContext tls, boolean h2c) {
         if (tls == null) {
             HttpConnectionFactory http11 = new HttpConnectionFactory(http);
-            return h2c ? new ConnectionFactory[] {http11, new HTTP2CServerConnectionFactory(http)}
+            return h2c ? new ConnectionFactory[] {http11, new PriorKnowledgeH2c(http)}
                     : new ConnectionFactory[] {http11};
         }
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
