@@ -20,6 +20,11 @@ public enum ReasonCode {
     CHECK_VERIFIED_BY_SERVER("domain.check.verifiedByServer", Arg.TEXT),
     /** offline: the zone file has it: the record name */
     CHECK_ZONE_WOULD_VERIFY("domain.check.zoneWouldVerify", Arg.TEXT),
+    /**
+     * every name server that gave a usable answer has it, but some gave none: how many have it, how many were asked,
+     * the record name, the servers without a usable answer (a list of names)
+     */
+    CHECK_VERIFIED_SOME_SILENT("domain.check.verifiedSomeSilent", Arg.COUNT, Arg.COUNT, Arg.TEXT, Arg.TEXT),
     /** the record name, how many name servers have it, how many were asked */
     CHECK_PARTLY_PUBLISHED("domain.check.partlyPublished", Arg.TEXT, Arg.COUNT, Arg.COUNT),
     /** how many have it, how many were asked, the servers without a usable answer (a list of names) */
@@ -124,6 +129,18 @@ public enum ReasonCode {
     /** the resolver's error */
     RESOLVER_FAILURE_PROBLEM("domain.diagnosis.resolverFailure.problem", Arg.TEXT),
     RESOLVER_FAILURE_FIX("domain.diagnosis.resolverFailure.fix"),
+    /** the server (name and address) */
+    SERVER_TIMED_OUT_PROBLEM("domain.diagnosis.serverTimedOut.problem", Arg.TEXT),
+    /** the server (name and address) */
+    SERVER_UNREACHABLE_PROBLEM("domain.diagnosis.serverUnreachable.problem", Arg.TEXT),
+    SERVER_DOWN_FIX("domain.diagnosis.serverDown.fix"),
+    /** the server (name and address) */
+    SERVER_REFUSES_PROBLEM("domain.diagnosis.serverRefuses.problem", Arg.TEXT),
+    /** the server (name and address), its error */
+    SERVER_FAILS_PROBLEM("domain.diagnosis.serverFails.problem", Arg.TEXT, Arg.TEXT),
+    /** the server (name and address) */
+    SERVER_NOT_AUTHORITATIVE_PROBLEM("domain.diagnosis.serverNotAuthoritative.problem", Arg.TEXT),
+    SERVER_LAME_FIX("domain.diagnosis.serverLame.fix"),
 
     // ---- the operations' refusals -------------------------------------------------------------------------------
     /** the domain */

@@ -15,7 +15,10 @@ import org.xbill.DNS.Name;
  *
  * <p>Rule: VERIFIED when at least one deciding source has the expected value, every deciding source that gave a
  * definite answer has it, and those are at least half of all deciding sources. A record on some name servers only
- * is not yet published, because a resolver may ask any of them.
+ * is not yet published, because a resolver may ask any of them. At least half, not a strict majority: a zone's two
+ * name servers (the most common setup) must stay verifiable while one of them is down, and a silent server cannot
+ * contradict the others; every server that does answer must agree. Each server without a usable answer is named
+ * in a warning (see {@link SilentServers}).
  */
 final class Verdict {
     private final Challenge challenge;
@@ -88,6 +91,7 @@ final class Verdict {
         if (status != VerificationStatus.VERIFIED) {
             misplacedCopies(diagnoses);
         }
+        diagnoses.addAll(SilentServers.of(deciders, this::challengeAnswer));
         List<ServerCheck> rows = sources.stream().map(s -> row(s, maxSerial(deciders))).toList();
         return new VerificationResult(challenge.domain().ascii(), status, summary, diagnoses, rows, now, cachedUntil);
     }
@@ -142,6 +146,10 @@ final class Verdict {
 
     private DomainReason verifiedSummary(List<SourceEvidence> withRecord, List<SourceEvidence> deciders) {
         String name = challenge.recordName();
+        if (withRecord.size() < deciders.size()) {
+            return DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, withRecord.size(), deciders.size(), name,
+                    failing(deciders));
+        }
         if (deciders.size() > 1) {
             return DomainReason.of(ReasonCode.CHECK_VERIFIED, withRecord.size(), deciders.size(), name);
         }
