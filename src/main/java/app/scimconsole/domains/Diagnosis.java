@@ -25,6 +25,8 @@ public record Diagnosis(Kind kind, DomainReason problem, DomainReason fix) {
         /** A name server did not answer at all: it timed out, or could not be reached. */
         SERVER_DOWN,
         /** A name server answered, but not for the zone: it refused, failed, or is not authoritative (lame). */
-        SERVER_LAME
+        SERVER_LAME,
+        /** The parent's delegation (the registrar) and the zone's NS records list different name servers. */
+        DELEGATION_MISMATCH
     }
 }

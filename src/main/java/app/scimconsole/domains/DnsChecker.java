@@ -101,14 +101,12 @@ public final class DnsChecker {
                         Verdict.noServers(challenge, authorities, clock.instant()));
             }
             ProbeNames names = ProbeNames.of(challenge, authorities.zone());
-            ServerRole role = onlyServer == null ? ServerRole.AUTHORITATIVE : ServerRole.CONFIGURED;
             List<CompletableFuture<SourceEvidence>> asked = new ArrayList<>();
             for (NameServer server : authorities.servers()) {
-                asked.add(ask(query, server, role, names.all(), authorities.zone()));
+                asked.add(ask(query, server, names.all(), authorities.zone()));
             }
             if (onlyServer == null) {
-                asked.add(ask(query, NameServer.resolver(resolver),
-                        ServerRole.SYSTEM_RESOLVER, List.of(names.challenge()), null));
+                asked.add(ask(query, NameServer.resolver(resolver), List.of(names.challenge()), null));
             }
             return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(v -> new Verdict(
                     challenge, names, asked.stream().map(CompletableFuture::join).toList(), clock.instant(), timeout)
@@ -127,10 +125,10 @@ public final class DnsChecker {
                 .thenApply(found -> Authorities.found(found.zone(), List.of(only)));
     }
 
-    private static CompletableFuture<SourceEvidence> ask(DnsQuery query, NameServer server, ServerRole role,
-            List<Name> names, Name zone) {
+    private static CompletableFuture<SourceEvidence> ask(DnsQuery query, NameServer server, List<Name> names,
+            Name zone) {
         // A resolver (or a --dns-server that may be one) needs recursion; a real authority must answer from its data.
-        boolean recursive = role != ServerRole.AUTHORITATIVE;
+        boolean recursive = !server.role().mustBeAuthoritative();
         Map<Name, CompletableFuture<TxtAnswer>> answers = new LinkedHashMap<>();
         for (Name name : names) {
             answers.put(name, query.send(server.endpoint(), name, Type.TXT, recursive)
@@ -143,7 +141,8 @@ public final class DnsChecker {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<Name, TxtAnswer> done = new LinkedHashMap<>();
             answers.forEach((name, f) -> done.put(name, f.join()));
-            return new SourceEvidence(server.label(), server.name(), role, done, serial.join());
+            return new SourceEvidence(server.label(), server.name(), server.host(), server.role(), done,
+                    serial.join());
         });
     }
 

@@ -141,6 +141,14 @@ public enum ReasonCode {
     /** the server (name and address) */
     SERVER_NOT_AUTHORITATIVE_PROBLEM("domain.diagnosis.serverNotAuthoritative.problem", Arg.TEXT),
     SERVER_LAME_FIX("domain.diagnosis.serverLame.fix"),
+    /** the name server's host name, which the parent's delegation lists and the zone's NS records do not */
+    PARENT_ONLY_PROBLEM("domain.diagnosis.delegation.parentOnlyProblem", Arg.TEXT),
+    /** the same, when that server answers without the record */
+    PARENT_ONLY_WITHOUT_RECORD_PROBLEM("domain.diagnosis.delegation.parentOnlyWithoutRecordProblem", Arg.TEXT),
+    /** the name server's host name, which the zone's NS records list and the parent's delegation does not */
+    ZONE_ONLY_PROBLEM("domain.diagnosis.delegation.zoneOnlyProblem", Arg.TEXT),
+    /** the name server's host name */
+    DELEGATION_FIX("domain.diagnosis.delegation.fix", Arg.TEXT),
 
     // ---- the operations' refusals -------------------------------------------------------------------------------
     /** the domain */

@@ -8,9 +8,10 @@ import org.xbill.DNS.Name;
  *
  * @param label     who it is, as a {@code SERVER_…} reason
  * @param name      the same without words, for lists of servers (see {@link NameServer#name()})
+ * @param host      the host name an NS record lists for it; null for a source known by address only, or a file
  * @param soaSerial null when not asked or not answered
  */
-record SourceEvidence(DomainReason label, String name, ServerRole role, Map<Name, TxtAnswer> answers,
+record SourceEvidence(DomainReason label, String name, String host, ServerRole role, Map<Name, TxtAnswer> answers,
         Long soaSerial) {
     SourceEvidence {
         answers = Map.copyOf(answers);

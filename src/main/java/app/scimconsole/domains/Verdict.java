@@ -92,6 +92,7 @@ final class Verdict {
             misplacedCopies(diagnoses);
         }
         diagnoses.addAll(SilentServers.of(deciders, this::challengeAnswer));
+        diagnoses.addAll(DelegationMismatch.of(deciders, this::challengeAnswer, this::hasExpected));
         List<ServerCheck> rows = sources.stream().map(s -> row(s, maxSerial(deciders))).toList();
         return new VerificationResult(challenge.domain().ascii(), status, summary, diagnoses, rows, now, cachedUntil);
     }
