@@ -60,12 +60,26 @@ final class AuthorityFinder {
                 : resolve(zone, own.set(), NsSet.UNKNOWN));
     }
 
+    /**
+     * The servers of the zone that holds {@code alias}, a CNAME target, as that zone's own NS records list them. Asks
+     * for the CNAME type while looking for the zone: a resolver does not follow an alias for that type, so a target
+     * that is itself an alias, even one in a loop (on which a resolver fails), still shows the SOA of its own zone.
+     */
+    CompletableFuture<Authorities> aliasServers(Name alias) {
+        return zoneOf(alias, alias, Type.CNAME)
+                .thenCompose(found -> found.zone() == null ? done(found) : ownServers(found.zone()));
+    }
+
     /** The zone apex, from the SOA in the answer (name is the apex) or in the authority section (name is below). */
     CompletableFuture<Authorities> zoneOf(Name domain, Name candidate) {
+        return zoneOf(domain, candidate, Type.SOA);
+    }
+
+    private CompletableFuture<Authorities> zoneOf(Name domain, Name candidate, int type) {
         if (candidate.labels() <= 1) {
             return done(Authorities.none(null, ReasonCode.NO_SERVERS_NO_ZONE));
         }
-        return query.send(resolver, candidate, Type.SOA, true).thenCompose(ex -> {
+        return query.send(resolver, candidate, type, true).thenCompose(ex -> {
             if (ex.response() == null) {
                 return done(resolverFailure(null, ex.failure()));
             }
@@ -84,7 +98,7 @@ final class AuthorityFinder {
                     }
                 }
             }
-            return zoneOf(domain, new Name(candidate, 1));
+            return zoneOf(domain, new Name(candidate, 1), type);
         });
     }
 

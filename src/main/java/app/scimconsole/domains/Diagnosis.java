@@ -27,6 +27,8 @@ public record Diagnosis(Kind kind, DomainReason problem, DomainReason fix) {
         /** A name server answered, but not for the zone: it refused, failed, or is not authoritative (lame). */
         SERVER_LAME,
         /** The parent's delegation (the registrar) and the zone's NS records list different name servers. */
-        DELEGATION_MISMATCH
+        DELEGATION_MISMATCH,
+        /** The challenge name's CNAME chain loops, or is too long to follow. */
+        CNAME_CHAIN_BROKEN
     }
 }

@@ -103,14 +103,27 @@ public final class DnsChecker {
             ProbeNames names = ProbeNames.of(challenge, authorities.zone());
             List<CompletableFuture<SourceEvidence>> asked = new ArrayList<>();
             for (NameServer server : authorities.servers()) {
-                asked.add(ask(query, server, names.all(), authorities.zone()));
+                asked.add(ask(query, server, null, names.all(), authorities.zone()));
             }
             if (onlyServer == null) {
-                asked.add(ask(query, NameServer.resolver(resolver), List.of(names.challenge()), null));
+                asked.add(ask(query, NameServer.resolver(resolver), null, List.of(names.challenge()), null));
             }
-            return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(v -> new Verdict(
-                    challenge, names, asked.stream().map(CompletableFuture::join).toList(), clock.instant(), timeout)
-                    .judge());
+            return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenCompose(v -> {
+                List<SourceEvidence> sources = asked.stream().map(CompletableFuture::join).toList();
+                Name alias = CnameChain.nextAlias(sources, names.challenge());
+                if (alias == null) {
+                    return CompletableFuture.completedFuture(
+                            new Verdict(challenge, names, sources, clock.instant(), timeout).judge());
+                }
+                return new CnameChain(target -> aliasServers(query, target),
+                        (server, target, zone) -> ask(query, server, target, List.of(target), zone))
+                        .follow(names.challenge(), alias).thenApply(chain -> {
+                            List<SourceEvidence> all = new ArrayList<>(sources);
+                            all.addAll(chain.evidence());
+                            return new Verdict(challenge, names, all, clock.instant(), timeout).following(chain)
+                                    .judge();
+                        });
+            });
         });
     }
 
@@ -118,15 +131,27 @@ public final class DnsChecker {
         if (onlyServer == null) {
             return new AuthorityFinder(query, resolver, endpoint, useIpv6).find(domain);
         }
+        return onlyServer(query, domain.toDnsName());
+    }
+
+    /** The servers to ask about a CNAME target: its own zone's, or the one configured server. */
+    private CompletableFuture<Authorities> aliasServers(DnsQuery query, Name target) {
+        if (onlyServer == null) {
+            return new AuthorityFinder(query, resolver, endpoint, useIpv6).aliasServers(target);
+        }
+        return onlyServer(query, target);
+    }
+
+    private CompletableFuture<Authorities> onlyServer(DnsQuery query, Name name) {
         // The zone apex is still worth knowing (for the doubled-name probe); the server stays the authority anyway.
         NameServer only = NameServer.given(onlyServer);
-        return new AuthorityFinder(query, onlyServer, ip -> onlyServer, false)
-                .zoneOf(domain.toDnsName(), domain.toDnsName())
+        return new AuthorityFinder(query, onlyServer, ip -> onlyServer, false).zoneOf(name, name)
                 .thenApply(found -> Authorities.found(found.zone(), List.of(only)));
     }
 
-    private static CompletableFuture<SourceEvidence> ask(DnsQuery query, NameServer server, List<Name> names,
-            Name zone) {
+    /** @param target the CNAME target asked about, or null when the names are the challenge and its probes */
+    private static CompletableFuture<SourceEvidence> ask(DnsQuery query, NameServer server, Name target,
+            List<Name> names, Name zone) {
         // A resolver (or a --dns-server that may be one) needs recursion; a real authority must answer from its data.
         boolean recursive = !server.role().mustBeAuthoritative();
         Map<Name, CompletableFuture<TxtAnswer>> answers = new LinkedHashMap<>();
@@ -141,7 +166,7 @@ public final class DnsChecker {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<Name, TxtAnswer> done = new LinkedHashMap<>();
             answers.forEach((name, f) -> done.put(name, f.join()));
-            return new SourceEvidence(server.label(), server.name(), server.host(), server.role(), done,
+            return new SourceEvidence(server.label(), server.name(), server.host(), server.role(), target, done,
                     serial.join());
         });
     }

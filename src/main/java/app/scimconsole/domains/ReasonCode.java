@@ -25,6 +25,11 @@ public enum ReasonCode {
      * the record name, the servers without a usable answer (a list of names)
      */
     CHECK_VERIFIED_SOME_SILENT("domain.check.verifiedSomeSilent", Arg.COUNT, Arg.COUNT, Arg.TEXT, Arg.TEXT),
+    /**
+     * the record name is an alias whose target holds the record: how many of the target's name servers have it, how
+     * many were asked, the record name, the target
+     */
+    CHECK_VERIFIED_DELEGATED("domain.check.verifiedDelegated", Arg.COUNT, Arg.COUNT, Arg.TEXT, Arg.TEXT),
     /** the record name, how many name servers have it, how many were asked */
     CHECK_PARTLY_PUBLISHED("domain.check.partlyPublished", Arg.TEXT, Arg.COUNT, Arg.COUNT),
     /** how many have it, how many were asked, the servers without a usable answer (a list of names) */
@@ -119,6 +124,12 @@ public enum ReasonCode {
     CNAME_PROBLEM("domain.diagnosis.cname.problem", Arg.TEXT, Arg.TEXT),
     /** the record's host label */
     CNAME_FIX("domain.diagnosis.cname.fix", Arg.TEXT),
+    /** the chain of names, from the record name to the name met twice */
+    CNAME_LOOP_PROBLEM("domain.diagnosis.cnameLoop.problem", Arg.TEXT),
+    /** the chain of names as far as it was followed, the most aliases followed */
+    CNAME_TOO_LONG_PROBLEM("domain.diagnosis.cnameTooLong.problem", Arg.TEXT, Arg.COUNT),
+    /** the record's host label */
+    CNAME_CHAIN_FIX("domain.diagnosis.cnameChain.fix", Arg.TEXT),
     /** how many have it, how many were asked, the servers without it (a list) */
     PARTIALLY_PUBLISHED_PROBLEM("domain.diagnosis.partiallyPublished.problem", Arg.COUNT, Arg.COUNT, Arg.TEXT),
     PARTIALLY_PUBLISHED_FIX("domain.diagnosis.partiallyPublished.fix"),

@@ -32,7 +32,7 @@ class DomainsViewModelTest {
         ServerCheck row = new ServerCheck(DomainReason.of(ReasonCode.SERVER_NAMED, "ns1.example.net", "192.0.2.1"),
                 ServerRole.AUTHORITATIVE, has ? DnsOutcome.FOUND : DnsOutcome.NO_SUCH_NAME, true, has,
                 has ? List.of(c.recordValue()) : List.of(), 7L, 12,
-                DomainReason.of(has ? ReasonCode.ANSWER_HAS_RECORD : ReasonCode.ANSWER_NO_SUCH_NAME));
+                DomainReason.of(has ? ReasonCode.ANSWER_HAS_RECORD : ReasonCode.ANSWER_NO_SUCH_NAME), null);
         return new VerificationResult(c.domain().ascii(), dnsSays, has
                 ? DomainReason.of(ReasonCode.CHECK_VERIFIED_BY_SERVER, c.recordName())
                 : DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME, c.recordName()), List.of(), List.of(row),
