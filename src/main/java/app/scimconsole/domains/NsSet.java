@@ -2,6 +2,7 @@ package app.scimconsole.domains;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +25,10 @@ record NsSet(Set<Name> hosts, Map<Name, List<InetAddress>> glue) {
     static final NsSet UNKNOWN = new NsSet(Set.of(), Map.of());
 
     NsSet {
-        hosts = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(hosts));
-        glue = Map.copyOf(glue);
+        hosts = Collections.unmodifiableSet(new LinkedHashSet<>(hosts)); // in the order the source lists them
+        Map<Name, List<InetAddress>> copy = new LinkedHashMap<>();
+        glue.forEach((host, addresses) -> copy.put(host, List.copyOf(addresses)));
+        glue = Collections.unmodifiableMap(copy);
     }
 
     /**

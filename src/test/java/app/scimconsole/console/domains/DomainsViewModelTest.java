@@ -132,7 +132,7 @@ class DomainsViewModelTest {
         d.checkNow();
         assertThat(d.servers()).extracting(DomainViewModel.ServerRow::role).containsExactly("name server",
                 "name server (registrar only)", "name server (zone only)",
-                "name server of example.challenges.dnshost.net (CNAME target)");
+                "asked about the CNAME target example.challenges.dnshost.net");
     }
 
     @Test
