@@ -63,6 +63,23 @@ class DnsCheckerDelegationTest {
     }
 
     @Test
+    void aFormerDnsHostTheRegistrarStillListsThatRefusesTheZoneIsNamedTwice() {
+        String old = "ns.oldhost.net";
+        dns.zone("example.com", 5, NS1).delegate("example.com", NS1, old)
+                .txt("example.com", challenge.recordName(), challenge.recordValue());
+        dns.server(old); // up, but it no longer serves the zone: it refuses
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, 1, 2,
+                challenge.recordName(), old + " (127.0.0.32)"));
+        assertThat(result.diagnoses()).extracting(Diagnosis::problem).containsExactly(
+                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, old + " (127.0.0.32)"),
+                DomainReason.of(ReasonCode.PARENT_ONLY_PROBLEM, old));
+    }
+
+    @Test
     void aServerTheRegistrarDoesNotListIsStillAskedAndTheGapIsAWarning() {
         dns.zone("example.com", 5, NS1, NS2).delegate("example.com", NS1)
                 .txt("example.com", challenge.recordName(), challenge.recordValue());
