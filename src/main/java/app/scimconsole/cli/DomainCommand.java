@@ -184,8 +184,8 @@ final class DomainCommand extends CommandGroup {
                 Texts.text("domain.verify.result", r.status(), Texts.reason(r.summary())));
         for (ServerCheck s : r.servers()) {
             out.append("\n  ").append(s.soaSerial() == null
-                    ? Texts.text("domain.server.row", Texts.reason(s.server()), Texts.reason(s.answer()))
-                    : Texts.text("domain.server.rowWithSerial", Texts.reason(s.server()), Texts.reason(s.answer()),
+                    ? Texts.text("domain.server.row", serverText(s), Texts.reason(s.answer()))
+                    : Texts.text("domain.server.rowWithSerial", serverText(s), Texts.reason(s.answer()),
                             Long.toString(s.soaSerial())));
         }
         for (Diagnosis d : r.diagnoses()) {
@@ -193,6 +193,19 @@ final class DomainCommand extends CommandGroup {
             out.append("\n  ").append(Texts.text("domain.diagnosis.fix", Texts.reason(d.fix())));
         }
         return out.toString();
+    }
+
+    /** Who was asked, and why it was asked when that is not plain: a CNAME target's server, or on one list only. */
+    private static String serverText(ServerCheck s) {
+        String server = Texts.reason(s.server());
+        if (s.cnameTarget() != null) {
+            return Texts.text("domain.server.forTarget", server, s.cnameTarget());
+        }
+        return switch (s.role()) {
+            case PARENT_ONLY -> Texts.text("domain.server.parentOnly", server);
+            case ZONE_ONLY -> Texts.text("domain.server.zoneOnly", server);
+            default -> server;
+        };
     }
 
     static ObjectNode result(String domain, VerificationResult r) {
@@ -210,6 +223,9 @@ final class DomainCommand extends CommandGroup {
             s.values().forEach(row.putArray("values")::add);
             if (s.soaSerial() != null) {
                 row.put("serial", s.soaSerial());
+            }
+            if (s.cnameTarget() != null) {
+                row.put("cnameTarget", s.cnameTarget());
             }
             row.put("millis", s.millis());
         }

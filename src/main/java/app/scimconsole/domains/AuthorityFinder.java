@@ -4,17 +4,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -45,21 +38,48 @@ final class AuthorityFinder {
         this.useIpv6 = useIpv6;
     }
 
+    /**
+     * The domain's zone and the servers to ask about it: those the zone's own NS records list and those the parent
+     * zone's delegation lists, each with its {@link ServerRole role} saying which of the two lists it is on.
+     */
     CompletableFuture<Authorities> find(DomainName domain) {
-        return zoneOf(domain.toDnsName(), domain.toDnsName()).thenCompose(found -> {
+        Name name = domain.toDnsName();
+        return zoneOf(name, name).thenCompose(found -> {
             if (found.zone() == null) {
-                return CompletableFuture.completedFuture(found);
+                return done(found);
             }
-            return nameServers(found.zone());
+            CompletableFuture<NsSet> delegation = new DelegationReader(query, this).read(found.zone());
+            return listedBy(found.zone()).thenCombine(delegation, (own, parent) -> own.set() == null
+                    ? done(own.failure()) : resolve(found.zone(), own.set(), parent)).thenCompose(f -> f);
         });
+    }
+
+    /** A zone's servers as its own NS records list them, all with the role {@link ServerRole#AUTHORITATIVE}. */
+    CompletableFuture<Authorities> ownServers(Name zone) {
+        return listedBy(zone).thenCompose(own -> own.set() == null ? done(own.failure())
+                : resolve(zone, own.set(), NsSet.UNKNOWN));
+    }
+
+    /**
+     * The servers of the zone that holds {@code alias}, a CNAME target, as that zone's own NS records list them. Asks
+     * for the CNAME type while looking for the zone: a resolver does not follow an alias for that type, so a target
+     * that is itself an alias, even one in a loop (on which a resolver fails), still shows the SOA of its own zone.
+     */
+    CompletableFuture<Authorities> aliasServers(Name alias) {
+        return zoneOf(alias, alias, Type.CNAME)
+                .thenCompose(found -> found.zone() == null ? done(found) : ownServers(found.zone()));
     }
 
     /** The zone apex, from the SOA in the answer (name is the apex) or in the authority section (name is below). */
     CompletableFuture<Authorities> zoneOf(Name domain, Name candidate) {
+        return zoneOf(domain, candidate, Type.SOA);
+    }
+
+    private CompletableFuture<Authorities> zoneOf(Name domain, Name candidate, int type) {
         if (candidate.labels() <= 1) {
             return done(Authorities.none(null, ReasonCode.NO_SERVERS_NO_ZONE));
         }
-        return query.send(resolver, candidate, Type.SOA, true).thenCompose(ex -> {
+        return query.send(resolver, candidate, type, true).thenCompose(ex -> {
             if (ex.response() == null) {
                 return done(resolverFailure(null, ex.failure()));
             }
@@ -78,44 +98,47 @@ final class AuthorityFinder {
                     }
                 }
             }
-            return zoneOf(domain, new Name(candidate, 1));
+            return zoneOf(domain, new Name(candidate, 1), type);
         });
     }
 
-    private CompletableFuture<Authorities> nameServers(Name zone) {
-        return query.send(resolver, zone, Type.NS, true).thenCompose(ex -> {
-            if (ex.response() == null) {
-                return done(resolverFailure(zone, ex.failure()));
-            }
-            Set<Name> hosts = new LinkedHashSet<>();
-            Map<Name, List<InetAddress>> glue = new LinkedHashMap<>();
-            for (Record r : ex.response().getSection(Section.ANSWER)) {
-                if (r instanceof NSRecord ns && r.getName().equals(zone)) {
-                    hosts.add(ns.getTarget());
-                }
-            }
-            for (Record r : ex.response().getSection(Section.ADDITIONAL)) {
-                InetAddress address = addressOf(r);
-                if (address != null) {
-                    glue.computeIfAbsent(r.getName(), n -> new ArrayList<>()).add(address);
-                }
-            }
-            if (hosts.isEmpty()) {
-                return done(Authorities.none(zone, ReasonCode.NO_SERVERS_NONE_LISTED, zone.toString(true)));
-            }
-            List<CompletableFuture<List<NameServer>>> perHost = hosts.stream()
-                    .map(h -> glue.containsKey(h) ? done(servers(h, glue.get(h))) : addresses(h)).toList();
-            return CompletableFuture.allOf(perHost.toArray(CompletableFuture[]::new)).thenApply(v -> {
-                List<NameServer> servers = perHost.stream().flatMap(f -> f.join().stream()).toList();
-                return servers.isEmpty()
-                        ? Authorities.none(zone, ReasonCode.NO_SERVERS_NO_ADDRESSES,
-                                String.join(", ", hosts.stream().map(h -> h.toString(true)).toList()))
-                        : Authorities.found(zone, servers);
-            });
+    /** The zone's NS set as the resolver gives it, or why there is none. */
+    private record Listed(NsSet set, Authorities failure) {
+    }
+
+    private CompletableFuture<Listed> listedBy(Name zone) {
+        return query.send(resolver, zone, Type.NS, true).thenApply(ex -> ex.response() == null
+                ? new Listed(null, resolverFailure(zone, ex.failure()))
+                : new Listed(NsSet.read(ex.response(), zone, Section.ANSWER), null));
+    }
+
+    /**
+     * The addresses of every host on either list. Where the parent's delegation could not be read, {@code parent}
+     * is empty and every server is simply {@link ServerRole#AUTHORITATIVE}.
+     */
+    private CompletableFuture<Authorities> resolve(Name zone, NsSet own, NsSet parent) {
+        NsSet all = own.union(parent);
+        if (all.isEmpty()) {
+            return done(Authorities.none(zone, ReasonCode.NO_SERVERS_NONE_LISTED, zone.toString(true)));
+        }
+        List<CompletableFuture<List<NameServer>>> perHost = new ArrayList<>();
+        for (Name host : all.hosts()) {
+            ServerRole role = parent.isEmpty() || own.hosts().contains(host) && parent.hosts().contains(host)
+                    ? ServerRole.AUTHORITATIVE
+                    : own.hosts().contains(host) ? ServerRole.ZONE_ONLY : ServerRole.PARENT_ONLY;
+            List<InetAddress> glue = all.glue().get(host);
+            perHost.add(glue != null ? done(servers(host, glue, role)) : addresses(host, role));
+        }
+        return CompletableFuture.allOf(perHost.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<NameServer> servers = perHost.stream().flatMap(f -> f.join().stream()).toList();
+            return servers.isEmpty()
+                    ? Authorities.none(zone, ReasonCode.NO_SERVERS_NO_ADDRESSES,
+                            String.join(", ", all.hosts().stream().map(h -> h.toString(true)).toList()))
+                    : Authorities.found(zone, servers);
         });
     }
 
-    private CompletableFuture<List<NameServer>> addresses(Name host) {
+    private CompletableFuture<List<NameServer>> addresses(Name host, ServerRole role) {
         CompletableFuture<DnsExchange> v4 = query.send(resolver, host, Type.A, true);
         CompletableFuture<DnsExchange> v6 = useIpv6 ? query.send(resolver, host, Type.AAAA, true)
                 : done(new DnsExchange(resolver, null, DnsOutcome.NETWORK_ERROR, Duration.ZERO));
@@ -124,31 +147,21 @@ final class AuthorityFinder {
             for (DnsExchange ex : List.of(a, b)) {
                 if (ex.response() != null) {
                     for (Record r : ex.response().getSection(Section.ANSWER)) {
-                        InetAddress address = addressOf(r);
+                        InetAddress address = NsSet.addressOf(r);
                         if (address != null) {
                             found.add(address);
                         }
                     }
                 }
             }
-            return servers(host, found);
+            return servers(host, found, role);
         });
     }
 
-    private List<NameServer> servers(Name host, List<InetAddress> addresses) {
+    private List<NameServer> servers(Name host, List<InetAddress> addresses, ServerRole role) {
         return addresses.stream().distinct()
                 .filter(a -> useIpv6 || a.getAddress().length == 4)
-                .map(a -> NameServer.listed(host.toString(true), a, endpoint.apply(a))).toList();
-    }
-
-    private static InetAddress addressOf(Record r) {
-        if (r instanceof ARecord a) {
-            return a.getAddress();
-        }
-        if (r instanceof AAAARecord aaaa) {
-            return aaaa.getAddress();
-        }
-        return null;
+                .map(a -> NameServer.listed(host.toString(true), a, endpoint.apply(a), role)).toList();
     }
 
     private Authorities resolverFailure(Name zone, DnsOutcome failure) {

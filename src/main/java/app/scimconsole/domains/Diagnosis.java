@@ -21,6 +21,14 @@ public record Diagnosis(Kind kind, DomainReason problem, DomainReason fix) {
         /** This computer's resolver does not see the record yet although the name servers publish it. */
         RESOLVER_BEHIND,
         /** This computer's resolver fails for the name although the name servers answer. */
-        RESOLVER_FAILURE
+        RESOLVER_FAILURE,
+        /** A name server did not answer at all: it timed out, or could not be reached. */
+        SERVER_DOWN,
+        /** A name server answered, but not for the zone: it refused, failed, or is not authoritative (lame). */
+        SERVER_LAME,
+        /** The parent's delegation (the registrar) and the zone's NS records list different name servers. */
+        DELEGATION_MISMATCH,
+        /** The challenge name's CNAME chain loops, or is too long to follow. */
+        CNAME_CHAIN_BROKEN
     }
 }

@@ -101,18 +101,29 @@ public final class DnsChecker {
                         Verdict.noServers(challenge, authorities, clock.instant()));
             }
             ProbeNames names = ProbeNames.of(challenge, authorities.zone());
-            ServerRole role = onlyServer == null ? ServerRole.AUTHORITATIVE : ServerRole.CONFIGURED;
             List<CompletableFuture<SourceEvidence>> asked = new ArrayList<>();
             for (NameServer server : authorities.servers()) {
-                asked.add(ask(query, server, role, names.all(), authorities.zone()));
+                asked.add(ask(query, server, null, names.all(), authorities.zone()));
             }
             if (onlyServer == null) {
-                asked.add(ask(query, NameServer.resolver(resolver),
-                        ServerRole.SYSTEM_RESOLVER, List.of(names.challenge()), null));
+                asked.add(ask(query, NameServer.resolver(resolver), null, List.of(names.challenge()), null));
             }
-            return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(v -> new Verdict(
-                    challenge, names, asked.stream().map(CompletableFuture::join).toList(), clock.instant(), timeout)
-                    .judge());
+            return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenCompose(v -> {
+                List<SourceEvidence> sources = asked.stream().map(CompletableFuture::join).toList();
+                Name alias = CnameChain.nextAlias(sources, names.challenge());
+                if (alias == null) {
+                    return CompletableFuture.completedFuture(
+                            new Verdict(challenge, names, sources, clock.instant(), timeout).judge());
+                }
+                return new CnameChain(target -> aliasServers(query, target),
+                        (server, target, zone) -> ask(query, server, target, List.of(target), zone))
+                        .follow(names.challenge(), alias).thenApply(chain -> {
+                            List<SourceEvidence> all = new ArrayList<>(sources);
+                            all.addAll(chain.evidence());
+                            return new Verdict(challenge, names, all, clock.instant(), timeout).following(chain)
+                                    .judge();
+                        });
+            });
         });
     }
 
@@ -120,17 +131,29 @@ public final class DnsChecker {
         if (onlyServer == null) {
             return new AuthorityFinder(query, resolver, endpoint, useIpv6).find(domain);
         }
+        return onlyServer(query, domain.toDnsName());
+    }
+
+    /** The servers to ask about a CNAME target: its own zone's, or the one configured server. */
+    private CompletableFuture<Authorities> aliasServers(DnsQuery query, Name target) {
+        if (onlyServer == null) {
+            return new AuthorityFinder(query, resolver, endpoint, useIpv6).aliasServers(target);
+        }
+        return onlyServer(query, target);
+    }
+
+    private CompletableFuture<Authorities> onlyServer(DnsQuery query, Name name) {
         // The zone apex is still worth knowing (for the doubled-name probe); the server stays the authority anyway.
         NameServer only = NameServer.given(onlyServer);
-        return new AuthorityFinder(query, onlyServer, ip -> onlyServer, false)
-                .zoneOf(domain.toDnsName(), domain.toDnsName())
+        return new AuthorityFinder(query, onlyServer, ip -> onlyServer, false).zoneOf(name, name)
                 .thenApply(found -> Authorities.found(found.zone(), List.of(only)));
     }
 
-    private static CompletableFuture<SourceEvidence> ask(DnsQuery query, NameServer server, ServerRole role,
+    /** @param target the CNAME target asked about, or null when the names are the challenge and its probes */
+    private static CompletableFuture<SourceEvidence> ask(DnsQuery query, NameServer server, Name target,
             List<Name> names, Name zone) {
         // A resolver (or a --dns-server that may be one) needs recursion; a real authority must answer from its data.
-        boolean recursive = role != ServerRole.AUTHORITATIVE;
+        boolean recursive = !server.role().mustBeAuthoritative();
         Map<Name, CompletableFuture<TxtAnswer>> answers = new LinkedHashMap<>();
         for (Name name : names) {
             answers.put(name, query.send(server.endpoint(), name, Type.TXT, recursive)
@@ -143,7 +166,8 @@ public final class DnsChecker {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<Name, TxtAnswer> done = new LinkedHashMap<>();
             answers.forEach((name, f) -> done.put(name, f.join()));
-            return new SourceEvidence(server.label(), server.name(), role, done, serial.join());
+            return new SourceEvidence(server.label(), server.name(), server.host(), server.role(), target, done,
+                    serial.join());
         });
     }
 

@@ -20,6 +20,16 @@ public enum ReasonCode {
     CHECK_VERIFIED_BY_SERVER("domain.check.verifiedByServer", Arg.TEXT),
     /** offline: the zone file has it: the record name */
     CHECK_ZONE_WOULD_VERIFY("domain.check.zoneWouldVerify", Arg.TEXT),
+    /**
+     * every name server that gave a usable answer has it, but some gave none: how many have it, how many were asked,
+     * the record name, the servers without a usable answer (a list of names)
+     */
+    CHECK_VERIFIED_SOME_SILENT("domain.check.verifiedSomeSilent", Arg.COUNT, Arg.COUNT, Arg.TEXT, Arg.TEXT),
+    /**
+     * the record name is an alias whose target holds the record: how many of the target's name servers have it, how
+     * many were asked, the record name, the target
+     */
+    CHECK_VERIFIED_DELEGATED("domain.check.verifiedDelegated", Arg.COUNT, Arg.COUNT, Arg.TEXT, Arg.TEXT),
     /** the record name, how many name servers have it, how many were asked */
     CHECK_PARTLY_PUBLISHED("domain.check.partlyPublished", Arg.TEXT, Arg.COUNT, Arg.COUNT),
     /** how many have it, how many were asked, the servers without a usable answer (a list of names) */
@@ -114,6 +124,12 @@ public enum ReasonCode {
     CNAME_PROBLEM("domain.diagnosis.cname.problem", Arg.TEXT, Arg.TEXT),
     /** the record's host label */
     CNAME_FIX("domain.diagnosis.cname.fix", Arg.TEXT),
+    /** the chain of names, from the record name to the name met twice */
+    CNAME_LOOP_PROBLEM("domain.diagnosis.cnameLoop.problem", Arg.TEXT),
+    /** the chain of names as far as it was followed, the most aliases followed */
+    CNAME_TOO_LONG_PROBLEM("domain.diagnosis.cnameTooLong.problem", Arg.TEXT, Arg.COUNT),
+    /** the record's host label */
+    CNAME_CHAIN_FIX("domain.diagnosis.cnameChain.fix", Arg.TEXT),
     /** how many have it, how many were asked, the servers without it (a list) */
     PARTIALLY_PUBLISHED_PROBLEM("domain.diagnosis.partiallyPublished.problem", Arg.COUNT, Arg.COUNT, Arg.TEXT),
     PARTIALLY_PUBLISHED_FIX("domain.diagnosis.partiallyPublished.fix"),
@@ -124,6 +140,26 @@ public enum ReasonCode {
     /** the resolver's error */
     RESOLVER_FAILURE_PROBLEM("domain.diagnosis.resolverFailure.problem", Arg.TEXT),
     RESOLVER_FAILURE_FIX("domain.diagnosis.resolverFailure.fix"),
+    /** the server (name and address) */
+    SERVER_TIMED_OUT_PROBLEM("domain.diagnosis.serverTimedOut.problem", Arg.TEXT),
+    /** the server (name and address) */
+    SERVER_UNREACHABLE_PROBLEM("domain.diagnosis.serverUnreachable.problem", Arg.TEXT),
+    SERVER_DOWN_FIX("domain.diagnosis.serverDown.fix"),
+    /** the server (name and address) */
+    SERVER_REFUSES_PROBLEM("domain.diagnosis.serverRefuses.problem", Arg.TEXT),
+    /** the server (name and address), its error */
+    SERVER_FAILS_PROBLEM("domain.diagnosis.serverFails.problem", Arg.TEXT, Arg.TEXT),
+    /** the server (name and address) */
+    SERVER_NOT_AUTHORITATIVE_PROBLEM("domain.diagnosis.serverNotAuthoritative.problem", Arg.TEXT),
+    SERVER_LAME_FIX("domain.diagnosis.serverLame.fix"),
+    /** the name server's host name, which the parent's delegation lists and the zone's NS records do not */
+    PARENT_ONLY_PROBLEM("domain.diagnosis.delegation.parentOnlyProblem", Arg.TEXT),
+    /** the same, when that server answers without the record */
+    PARENT_ONLY_WITHOUT_RECORD_PROBLEM("domain.diagnosis.delegation.parentOnlyWithoutRecordProblem", Arg.TEXT),
+    /** the name server's host name, which the zone's NS records list and the parent's delegation does not */
+    ZONE_ONLY_PROBLEM("domain.diagnosis.delegation.zoneOnlyProblem", Arg.TEXT),
+    /** the name server's host name */
+    DELEGATION_FIX("domain.diagnosis.delegation.fix", Arg.TEXT),
 
     // ---- the operations' refusals -------------------------------------------------------------------------------
     /** the domain */

@@ -12,9 +12,11 @@ import java.util.List;
  * @param soaSerial     the zone's SOA serial on this server (shows which servers are behind), or null
  * @param millis        how long the answer took
  * @param answer        what it said: an {@code ANSWER_…} reason, e.g. "has the record"
+ * @param cnameTarget   the CNAME target it was asked about, as a server of the target's zone; null when it was asked
+ *                      about the challenge name
  */
 public record ServerCheck(DomainReason server, ServerRole role, DnsOutcome outcome, boolean authoritative,
-        boolean hasRecord, List<String> values, Long soaSerial, long millis, DomainReason answer) {
+        boolean hasRecord, List<String> values, Long soaSerial, long millis, DomainReason answer, String cnameTarget) {
     public ServerCheck {
         values = List.copyOf(values);
     }

@@ -8,10 +8,13 @@ import org.xbill.DNS.Name;
  *
  * @param label     who it is, as a {@code SERVER_…} reason
  * @param name      the same without words, for lists of servers (see {@link NameServer#name()})
- * @param soaSerial null when not asked or not answered
+ * @param host      the host name an NS record lists for it; null for a source known by address only, or a file
+ * @param target    the CNAME target this source was asked about, as a server of the target's zone; null when it was
+ *                  asked about the challenge name
+ * @param soaSerial null when not asked or not answered (the serial of the target's zone when {@code target} is set)
  */
-record SourceEvidence(DomainReason label, String name, ServerRole role, Map<Name, TxtAnswer> answers,
-        Long soaSerial) {
+record SourceEvidence(DomainReason label, String name, String host, ServerRole role, Name target,
+        Map<Name, TxtAnswer> answers, Long soaSerial) {
     SourceEvidence {
         answers = Map.copyOf(answers);
     }

@@ -15,7 +15,10 @@ import org.xbill.DNS.Name;
  *
  * <p>Rule: VERIFIED when at least one deciding source has the expected value, every deciding source that gave a
  * definite answer has it, and those are at least half of all deciding sources. A record on some name servers only
- * is not yet published, because a resolver may ask any of them.
+ * is not yet published, because a resolver may ask any of them. At least half, not a strict majority: a zone's two
+ * name servers (the most common setup) must stay verifiable while one of them is down, and a silent server cannot
+ * contradict the others; every server that does answer must agree. Each server without a usable answer is named
+ * in a warning (see {@link SilentServers}).
  */
 final class Verdict {
     private final Challenge challenge;
@@ -24,18 +27,33 @@ final class Verdict {
     private final Instant now;
     private final Duration timeout;
     private final byte[] expected;
+    private final CnameChain.Followed chain;
 
     /**
      * @param sources every source asked; those whose role {@link ServerRole#decides() decides} count for the status
      * @param timeout the per-query time limit, named in a timeout's answer; null for offline checks
      */
     Verdict(Challenge challenge, ProbeNames names, List<SourceEvidence> sources, Instant now, Duration timeout) {
+        this(challenge, names, sources, now, timeout, null);
+    }
+
+    private Verdict(Challenge challenge, ProbeNames names, List<SourceEvidence> sources, Instant now,
+            Duration timeout, CnameChain.Followed chain) {
         this.challenge = challenge;
         this.names = names;
         this.sources = List.copyOf(sources);
         this.now = now;
         this.timeout = timeout;
         this.expected = challenge.expectedBytes();
+        this.chain = chain;
+    }
+
+    /**
+     * The same verdict for a challenge name that is an alias: {@code sources} include what the servers of each target
+     * zone said about their target. When the chain reaches a name with TXT records, that name's servers decide.
+     */
+    Verdict following(CnameChain.Followed followed) {
+        return new Verdict(challenge, names, sources, now, timeout, followed);
     }
 
     /** The result when no server could even be found to ask: the domain first, then the problem's own arguments. */
@@ -47,55 +65,109 @@ final class Verdict {
                 new DomainReason(none.problem(), args), List.of(), List.of(), now, null);
     }
 
-    VerificationResult judge() {
-        List<SourceEvidence> deciders = sources.stream().filter(s -> s.role().decides()).toList();
-        List<SourceEvidence> definite = deciders.stream().filter(this::counts).toList();
-        List<SourceEvidence> withRecord = definite.stream().filter(this::hasRecord).toList();
-        List<Diagnosis> diagnoses = new ArrayList<>();
-        Instant cachedUntil = negativeCacheExpiry(definite);
-        String name = challenge.recordName();
+    /** What one set of deciding servers says: the status, the summary, and until when "not found" may be cached. */
+    private record Decision(VerificationStatus status, DomainReason summary, Instant cachedUntil) {
+    }
 
-        VerificationStatus status;
-        DomainReason summary;
-        if (!withRecord.isEmpty() && withRecord.size() == definite.size() && 2 * withRecord.size() >= deciders.size()) {
-            status = VerificationStatus.VERIFIED;
-            summary = verifiedSummary(withRecord, deciders);
-            cachedUntil = null;
-            resolverWarnings(diagnoses);
-        } else if (!withRecord.isEmpty() && withRecord.size() < definite.size()) {
-            status = VerificationStatus.PENDING;
-            summary = DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED, name, withRecord.size(), deciders.size());
-            diagnoses.add(partiallyPublished(withRecord, definite, deciders));
-        } else if (!withRecord.isEmpty()) {
-            status = VerificationStatus.ERROR;
-            summary = DomainReason.of(ReasonCode.CHECK_TOO_FEW_ANSWERS, withRecord.size(), deciders.size(),
-                    failing(deciders));
-        } else if (definite.stream().anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.FOUND)) {
-            status = VerificationStatus.MISMATCH;
-            summary = DomainReason.of(ReasonCode.CHECK_MISMATCH, name);
-            diagnoses.addAll(valueProblems(definite));
-        } else if (!definite.isEmpty()) {
-            status = VerificationStatus.PENDING;
-            summary = notFoundSummary(definite, cachedUntil);
-            definite.stream().map(this::challengeAnswer).filter(a -> a.outcome() == DnsOutcome.ALIAS)
-                    .findFirst().ifPresent(a -> diagnoses.add(cname(a)));
-        } else if (deciders.isEmpty()) {
+    VerificationResult judge() {
+        List<SourceEvidence> zoneDeciders = deciding(null);
+        List<SourceEvidence> targetDeciders = chain == null ? List.of() : deciding(chain.last());
+        List<Diagnosis> diagnoses = new ArrayList<>();
+        boolean delegated = chain != null && chain.end() == CnameChain.End.REACHED && targetDeciders.stream()
+                .filter(this::counts).anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.FOUND);
+        Decision decision = delegated ? delegated(zoneDeciders, targetDeciders, diagnoses)
+                : decide(zoneDeciders, challenge.recordName(), diagnoses);
+        if (decision == null) {
             return noServers(challenge, Authorities.none(null, ReasonCode.NO_SERVERS_NONE_TO_ASK), now);
-        } else {
-            status = VerificationStatus.ERROR;
-            summary = DomainReason.of(ReasonCode.CHECK_NO_USABLE_ANSWER, failing(deciders));
         }
-        if (status != VerificationStatus.VERIFIED) {
+        if (decision.status() != VerificationStatus.VERIFIED) {
             misplacedCopies(diagnoses);
         }
-        List<ServerCheck> rows = sources.stream().map(s -> row(s, maxSerial(deciders))).toList();
-        return new VerificationResult(challenge.domain().ascii(), status, summary, diagnoses, rows, now, cachedUntil);
+        diagnoses.addAll(SilentServers.of(sources.stream().filter(s -> s.role().decides()).toList(),
+                this::challengeAnswer));
+        diagnoses.addAll(DelegationMismatch.of(zoneDeciders, this::challengeAnswer, this::hasExpected));
+        List<ServerCheck> rows = sources.stream().map(s -> row(s, maxSerial(deciding(s.target())))).toList();
+        return new VerificationResult(challenge.domain().ascii(), decision.status(), decision.summary(), diagnoses,
+                rows, now, decision.cachedUntil());
+    }
+
+    /** The deciding sources asked about one name: the challenge name's servers (null), or one CNAME target's. */
+    private List<SourceEvidence> deciding(Name target) {
+        return sources.stream().filter(s -> s.role().decides() && Objects.equals(s.target(), target)).toList();
+    }
+
+    /**
+     * The challenge name is an alias for a name with TXT records. Every server of the challenge's zone that answers
+     * must hold the alias (as every one must hold the record itself otherwise); then the target's servers decide.
+     */
+    private Decision delegated(List<SourceEvidence> zoneDeciders, List<SourceEvidence> targetDeciders,
+            List<Diagnosis> diagnoses) {
+        String name = challenge.recordName();
+        List<SourceEvidence> definite = zoneDeciders.stream().filter(this::counts).toList();
+        List<SourceEvidence> aliased = definite.stream()
+                .filter(s -> challengeAnswer(s).outcome() == DnsOutcome.ALIAS).toList();
+        if (aliased.size() < definite.size()) {
+            diagnoses.add(partiallyPublished(aliased, definite, zoneDeciders));
+            return new Decision(VerificationStatus.PENDING, DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED, name,
+                    aliased.size(), zoneDeciders.size()), null);
+        }
+        if (2 * aliased.size() < zoneDeciders.size()) {
+            return new Decision(VerificationStatus.ERROR, DomainReason.of(ReasonCode.CHECK_TOO_FEW_ANSWERS,
+                    aliased.size(), zoneDeciders.size(), failing(zoneDeciders)), null);
+        }
+        String target = chain.last().toString(true);
+        Decision atTarget = decide(targetDeciders, target, diagnoses);
+        if (atTarget.status() != VerificationStatus.VERIFIED) {
+            return atTarget;
+        }
+        long withRecord = targetDeciders.stream().filter(s -> counts(s) && hasRecord(s)).count();
+        return new Decision(VerificationStatus.VERIFIED, DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED,
+                withRecord, targetDeciders.size(), name, target), null);
+    }
+
+    /**
+     * What {@code deciders} say about the TXT records at {@code name}; null when there is no server to decide.
+     */
+    private Decision decide(List<SourceEvidence> deciders, String name, List<Diagnosis> diagnoses) {
+        List<SourceEvidence> definite = deciders.stream().filter(this::counts).toList();
+        List<SourceEvidence> withRecord = definite.stream().filter(this::hasRecord).toList();
+        Instant cachedUntil = negativeCacheExpiry(definite);
+        if (!withRecord.isEmpty() && withRecord.size() == definite.size() && 2 * withRecord.size() >= deciders.size()) {
+            resolverWarnings(diagnoses);
+            return new Decision(VerificationStatus.VERIFIED, verifiedSummary(withRecord, deciders), null);
+        }
+        if (!withRecord.isEmpty() && withRecord.size() < definite.size()) {
+            diagnoses.add(partiallyPublished(withRecord, definite, deciders));
+            return new Decision(VerificationStatus.PENDING, DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED, name,
+                    withRecord.size(), deciders.size()), cachedUntil);
+        }
+        if (!withRecord.isEmpty()) {
+            return new Decision(VerificationStatus.ERROR, DomainReason.of(ReasonCode.CHECK_TOO_FEW_ANSWERS,
+                    withRecord.size(), deciders.size(), failing(deciders)), cachedUntil);
+        }
+        if (definite.stream().anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.FOUND)) {
+            diagnoses.addAll(valueProblems(definite));
+            return new Decision(VerificationStatus.MISMATCH, DomainReason.of(ReasonCode.CHECK_MISMATCH, name),
+                    cachedUntil);
+        }
+        if (!definite.isEmpty()) {
+            definite.stream().map(this::challengeAnswer).filter(a -> a.outcome() == DnsOutcome.ALIAS)
+                    .findFirst().ifPresent(a -> diagnoses.add(alias(a)));
+            return new Decision(VerificationStatus.PENDING, notFoundSummary(definite, cachedUntil, name), cachedUntil);
+        }
+        if (deciders.isEmpty()) {
+            return null;
+        }
+        return new Decision(VerificationStatus.ERROR, DomainReason.of(ReasonCode.CHECK_NO_USABLE_ANSWER,
+                failing(deciders)), cachedUntil);
     }
 
     // ---- classification ----------------------------------------------------------------------------------------
 
+    /** The answer that decides for a source: about the challenge name, or about the CNAME target it was asked. */
     private TxtAnswer challengeAnswer(SourceEvidence s) {
-        return Objects.requireNonNull(s.answerFor(names.challenge()), "every source is asked the challenge name");
+        return Objects.requireNonNull(s.answerFor(s.target() == null ? names.challenge() : s.target()),
+                "every source is asked the challenge name or its target");
     }
 
     /** A definite answer from a source that is entitled to give one. */
@@ -142,6 +214,10 @@ final class Verdict {
 
     private DomainReason verifiedSummary(List<SourceEvidence> withRecord, List<SourceEvidence> deciders) {
         String name = challenge.recordName();
+        if (withRecord.size() < deciders.size()) {
+            return DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, withRecord.size(), deciders.size(), name,
+                    failing(deciders));
+        }
         if (deciders.size() > 1) {
             return DomainReason.of(ReasonCode.CHECK_VERIFIED, withRecord.size(), deciders.size(), name);
         }
@@ -149,8 +225,7 @@ final class Verdict {
                 : ReasonCode.CHECK_VERIFIED_BY_SERVER, name);
     }
 
-    private DomainReason notFoundSummary(List<SourceEvidence> definite, Instant cachedUntil) {
-        String name = challenge.recordName();
+    private DomainReason notFoundSummary(List<SourceEvidence> definite, Instant cachedUntil, String name) {
         if (definite.stream().anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.ALIAS)) {
             return DomainReason.of(ReasonCode.CHECK_ALIAS, name);
         }
@@ -215,7 +290,7 @@ final class Verdict {
         TxtAnswer a = challengeAnswer(s);
         return new ServerCheck(s.label(), s.role(), a.outcome(), a.authoritative(), hasExpected(a),
                 a.values().stream().map(TxtValue::text).toList(), s.soaSerial(), a.elapsed().toMillis(),
-                answer(s, a, newestSerial));
+                answer(s, a, newestSerial), s.target() == null ? null : s.target().toString(true));
     }
 
     private static Long maxSerial(List<SourceEvidence> deciders) {
@@ -248,6 +323,22 @@ final class Verdict {
         boolean ours = found.stream().anyMatch(v -> v.text().startsWith(Challenge.VALUE_PREFIX));
         return List.of(diagnosis(Diagnosis.Kind.OTHER_VALUE, DomainReason.of(ours ? ReasonCode.OTHER_VALUE_OURS_PROBLEM
                 : ReasonCode.OTHER_VALUE_PROBLEM, quoted(found)), ReasonCode.OTHER_VALUE_FIX, challenge.recordValue()));
+    }
+
+    /**
+     * The alias hides the record: a chain that loops or runs too long says so; one that ends at a name without the
+     * record (or nowhere) is the CNAME in the way, as before CNAMEs were followed.
+     */
+    private Diagnosis alias(TxtAnswer a) {
+        if (chain != null && chain.end() == CnameChain.End.LOOP) {
+            return diagnosis(Diagnosis.Kind.CNAME_CHAIN_BROKEN, DomainReason.of(ReasonCode.CNAME_LOOP_PROBLEM,
+                    chain.text()), ReasonCode.CNAME_CHAIN_FIX, Challenge.RECORD_LABEL);
+        }
+        if (chain != null && chain.end() == CnameChain.End.TOO_LONG) {
+            return diagnosis(Diagnosis.Kind.CNAME_CHAIN_BROKEN, DomainReason.of(ReasonCode.CNAME_TOO_LONG_PROBLEM,
+                    chain.text(), CnameChain.MAX_ALIASES), ReasonCode.CNAME_CHAIN_FIX, Challenge.RECORD_LABEL);
+        }
+        return cname(a);
     }
 
     private Diagnosis cname(TxtAnswer a) {

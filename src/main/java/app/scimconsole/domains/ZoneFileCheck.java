@@ -69,8 +69,8 @@ public final class ZoneFileCheck {
         for (Name name : names.all()) {
             answers.put(name, zone.txt(name));
         }
-        SourceEvidence evidence = new SourceEvidence(DomainReason.of(ReasonCode.SERVER_ZONE_FILE), "",
-                ServerRole.ZONE_FILE, answers, zone.serial(apex));
+        SourceEvidence evidence = new SourceEvidence(DomainReason.of(ReasonCode.SERVER_ZONE_FILE), "", null,
+                ServerRole.ZONE_FILE, null, answers, zone.serial(apex));
         Instant now = clock.instant();
         return new Verdict(challenge, names, List.of(evidence), now, null).judge();
     }

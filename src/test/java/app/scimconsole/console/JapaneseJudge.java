@@ -47,13 +47,13 @@ import org.xbill.DNS.Rcode;
 final class JapaneseJudge {
     /**
      * Latin words that stay Latin in Japanese product text: product names (Microsoft Entra ID, SCIM Console, ovice),
-     * the protocols and record types the owner types into other products exactly so (SCIM, DNS, TXT, CNAME, HTTP(S),
+     * the protocols and record types the owner types into other products exactly so (SCIM, DNS, TXT, CNAME, NS, HTTP(S),
      * TLS), the abbreviations Japanese IT writing keeps (URL, ID, IP, OK), file formats (CSV, JSON), and the names
      * of the languages in the language picker, each written in its own language (English, 日本語) so that anyone
      * finds theirs.
      */
     static final List<String> ALLOWED_WORDS = List.of("Microsoft Entra ID", "Microsoft", "Entra", "SCIM Console",
-            "SCIM", "ovice", "DNS", "TXT", "CNAME", "HTTPS", "HTTP", "TLS", "URL", "ID", "IP", "OK", "CSV", "JSON",
+            "SCIM", "ovice", "DNS", "TXT", "CNAME", "NS", "HTTPS", "HTTP", "TLS", "URL", "ID", "IP", "OK", "CSV", "JSON",
             "English", "日本語");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -81,7 +81,7 @@ class DnsCheckerAuthoritiesTest {
     }
 
     @Test
-    void aLameServerDoesNotCountAgainstTheOthers() {
+    void aLameServerIsNamedInAWarningAndDoesNotCountAgainstTheOthers() {
         publishOn(1, 2);
         servers.ns(3).authoritative(false);
 
@@ -90,17 +90,67 @@ class DnsCheckerAuthoritiesTest {
         assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
         assertThat(result.servers()).anySatisfy(r -> assertThat(r.answer().code())
                 .isEqualTo(ReasonCode.ANSWER_NOT_AUTHORITATIVE));
+        assertThat(result.diagnoses()).filteredOn(d -> d.kind() != Diagnosis.Kind.RESOLVER_BEHIND).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.kind()).isEqualTo(Diagnosis.Kind.SERVER_LAME);
+                    assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.SERVER_NOT_AUTHORITATIVE_PROBLEM,
+                            "ns3.example.com (127.0.0.13)"));
+                    assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.SERVER_LAME_FIX));
+                });
     }
 
     @Test
-    void oneSilentServerOfThreeStillVerifies() {
+    void aSilentServerIsNamedAndTheSummaryDoesNotSayItLacksTheRecord() {
         publishOn(1, 2, 3);
+        resolver.txt(challenge.recordName(), challenge.recordValue());
         servers.ns(3).mode(Mode.DROP);
 
         VerificationResult result = checker.check(challenge);
 
         assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, 2, 3,
+                challenge.recordName(), "ns3.example.com (127.0.0.13)"));
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.SERVER_DOWN);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM,
+                    "ns3.example.com (127.0.0.13)"));
+            assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.SERVER_DOWN_FIX));
+        });
         assertThat(result.servers()).filteredOn(r -> r.outcome() == DnsOutcome.TIMEOUT).hasSize(1);
+    }
+
+    @Test
+    void aStoppedServerIsNamedAsDown() {
+        publishOn(1, 2, 3);
+        resolver.txt(challenge.recordName(), challenge.recordValue());
+        servers.ns(2).close();
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary().code()).isEqualTo(ReasonCode.CHECK_VERIFIED_SOME_SILENT);
+        // Nothing listens on its port any more: loopback answers with "port unreachable" at once.
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.SERVER_DOWN);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.SERVER_UNREACHABLE_PROBLEM,
+                    "ns2.example.com (127.0.0.12)"));
+        });
+    }
+
+    @Test
+    void aServerRefusingTheZoneIsNamedAsRefusing() {
+        publishOn(1, 2, 3);
+        resolver.txt(challenge.recordName(), challenge.recordValue());
+        servers.ns(1).mode(Mode.REFUSED);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.SERVER_LAME);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM,
+                    "ns1.example.com (127.0.0.11)"));
+        });
     }
 
     @Test
@@ -116,6 +166,9 @@ class DnsCheckerAuthoritiesTest {
                 "ns2.example.com (127.0.0.12), ns3.example.com (127.0.0.13)"));
         assertThat(result.servers()).extracting(r -> r.answer().code()).contains(ReasonCode.ANSWER_TIMEOUT_MILLIS,
                 ReasonCode.ANSWER_FAILURE);
+        assertThat(result.diagnoses()).extracting(d -> d.problem()).containsExactlyInAnyOrder(
+                DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM, "ns2.example.com (127.0.0.12)"),
+                DomainReason.of(ReasonCode.SERVER_FAILS_PROBLEM, "ns3.example.com (127.0.0.13)", "SERVFAIL"));
     }
 
     @Test

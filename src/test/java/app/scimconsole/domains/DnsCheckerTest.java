@@ -180,6 +180,21 @@ class DnsCheckerTest {
     }
 
     @Test
+    void aCnameToATargetTheServerAlsoServesIsFollowed() {
+        dns.zone("provider.example.net", 7, 3600, 300).cname(challenge.recordName(), "verify.provider.example.net")
+                .txt("verify.provider.example.net", challenge.recordValue());
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED, 1, 1,
+                challenge.recordName(), "verify.provider.example.net"));
+        assertThat(result.servers()).extracting(ServerCheck::cnameTarget, ServerCheck::soaSerial)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, 2025030101L),
+                        org.assertj.core.groups.Tuple.tuple("verify.provider.example.net", 7L));
+    }
+
+    @Test
     void aValueSplitIntoSeveralStringsIsJoined() {
         String value = challenge.recordValue();
         dns.txt(challenge.recordName(), value.substring(0, 10), value.substring(10, 40), value.substring(40));

@@ -44,9 +44,11 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * A small authoritative DNS server for tests, on UDP and TCP of one loopback port. Zones and records can be
- * changed while it runs, and it can misbehave on purpose: SERVFAIL (with an extended error), REFUSED, no answer,
- * late answers, truncated UDP answers, answers without the AA bit.
+ * A small authoritative DNS server for tests, on UDP and TCP of one loopback port. It serves several zones, and
+ * NS records below a zone's apex delegate a child zone: a name there gets a referral (the NS records and their
+ * addresses, without the AA bit), as a parent zone's server gives it. Zones and records can be changed while it
+ * runs, and it can misbehave on purpose: SERVFAIL (with an extended error), REFUSED, no answer, late answers,
+ * truncated UDP answers, answers without the AA bit; {@link #close()} stops it.
  */
 public final class TestDnsServer implements AutoCloseable {
     public enum Mode { NORMAL, SERVFAIL, REFUSED, DROP, TRUNCATE_UDP }
@@ -213,11 +215,18 @@ public final class TestDnsServer implements AutoCloseable {
             r.getHeader().setFlag(Flags.TC);
             return r;
         }
+        Name qname = question.getName();
+        int qtype = question.getType();
+        List<Record> cut = delegation(qname, soa.getName());
+        if (!cut.isEmpty()) {
+            cut.forEach(x -> r.addRecord(x, Section.AUTHORITY));
+            cut.forEach(x -> data.getOrDefault(((NSRecord) x).getTarget(), List.of()).stream()
+                    .filter(g -> g.getType() == Type.A).forEach(g -> r.addRecord(g, Section.ADDITIONAL)));
+            return r;
+        }
         if (authoritative) {
             r.getHeader().setFlag(Flags.AA);
         }
-        Name qname = question.getName();
-        int qtype = question.getType();
         List<Record> node = data.get(qname);
         if (node == null || node.isEmpty()) {
             if (!isEmptyNonTerminal(qname)) {
@@ -248,6 +257,18 @@ public final class TestDnsServer implements AutoCloseable {
             }
         }
         return best;
+    }
+
+    /** The NS records of the delegated child closest to the apex on the way down to {@code name}, if any. */
+    private List<Record> delegation(Name name, Name apex) {
+        List<Record> cut = List.of();
+        for (Name n = name; n.labels() > apex.labels(); n = new Name(n, 1)) {
+            List<Record> ns = data.getOrDefault(n, List.of()).stream().filter(x -> x.getType() == Type.NS).toList();
+            if (!ns.isEmpty()) {
+                cut = ns;
+            }
+        }
+        return cut;
     }
 
     private boolean isEmptyNonTerminal(Name name) {

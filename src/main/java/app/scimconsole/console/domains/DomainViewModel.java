@@ -166,9 +166,10 @@ public final class DomainViewModel {
     }
 
     private ServerRow row(ServerCheck s, ReasonTexts reasons) {
-        return new ServerRow(reasons.text(s.server()),
-                ui.text("domain.role." + s.role().name().toLowerCase(java.util.Locale.ROOT)), reasons.text(s.answer()),
-                s.hasRecord());
+        // A server of a CNAME target's zone is known by the target it was asked about, whatever list it is on.
+        String role = s.cnameTarget() != null ? ui.text("domain.role.cnameTarget", s.cnameTarget())
+                : ui.text("domain.role." + s.role().name().toLowerCase(java.util.Locale.ROOT));
+        return new ServerRow(reasons.text(s.server()), role, reasons.text(s.answer()), s.hasRecord());
     }
 
     private void updateLiveNote() {

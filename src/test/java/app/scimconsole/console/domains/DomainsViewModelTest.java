@@ -24,6 +24,8 @@ class DomainsViewModelTest {
     final FakeAdminApi api = new FakeAdminApi();
     final List<Challenge> asked = new ArrayList<>();
     VerificationStatus dnsSays = VerificationStatus.PENDING;
+    /** Rows the live check gives after the one of ns1.example.net. */
+    List<ServerCheck> moreRows = List.of();
     final DomainsViewModel vm = new DomainsViewModel(ui.kit, () -> api, () -> this::live);
 
     VerificationResult live(Challenge c) {
@@ -32,10 +34,11 @@ class DomainsViewModelTest {
         ServerCheck row = new ServerCheck(DomainReason.of(ReasonCode.SERVER_NAMED, "ns1.example.net", "192.0.2.1"),
                 ServerRole.AUTHORITATIVE, has ? DnsOutcome.FOUND : DnsOutcome.NO_SUCH_NAME, true, has,
                 has ? List.of(c.recordValue()) : List.of(), 7L, 12,
-                DomainReason.of(has ? ReasonCode.ANSWER_HAS_RECORD : ReasonCode.ANSWER_NO_SUCH_NAME));
+                DomainReason.of(has ? ReasonCode.ANSWER_HAS_RECORD : ReasonCode.ANSWER_NO_SUCH_NAME), null);
         return new VerificationResult(c.domain().ascii(), dnsSays, has
                 ? DomainReason.of(ReasonCode.CHECK_VERIFIED_BY_SERVER, c.recordName())
-                : DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME, c.recordName()), List.of(), List.of(row),
+                : DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME, c.recordName()), List.of(),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(row), moreRows.stream()).toList(),
                 ui.clock.instant(), null);
     }
 
@@ -109,6 +112,27 @@ class DomainsViewModelTest {
                 .isEqualTo("Verified: the DNS server publishes the record _scim-console-challenge.example.com.");
         assertThat(vm.anyVerifiedProperty().get()).isTrue();
         assertThat(d.scheduleProperty().get()).startsWith("Verified since");
+    }
+
+    @Test
+    void theServerTableSaysWhichListAServerIsOnAndWhichCnameTargetItWasAskedAbout() {
+        moreRows = List.of(
+                new ServerCheck(DomainReason.of(ReasonCode.SERVER_NAMED, "ns2.example.net", "192.0.2.2"),
+                        ServerRole.PARENT_ONLY, DnsOutcome.NO_SUCH_NAME, true, false, List.of(), 5L, 9,
+                        DomainReason.of(ReasonCode.ANSWER_NO_SUCH_NAME), null),
+                new ServerCheck(DomainReason.of(ReasonCode.SERVER_NAMED, "ns3.example.net", "192.0.2.3"),
+                        ServerRole.ZONE_ONLY, DnsOutcome.NO_SUCH_NAME, true, false, List.of(), 7L, 9,
+                        DomainReason.of(ReasonCode.ANSWER_NO_SUCH_NAME), null),
+                new ServerCheck(DomainReason.of(ReasonCode.SERVER_NAMED, "ns1.dnshost.net", "192.0.2.9"),
+                        ServerRole.AUTHORITATIVE, DnsOutcome.NO_SUCH_NAME, true, false, List.of(), 3L, 9,
+                        DomainReason.of(ReasonCode.ANSWER_NO_SUCH_NAME), "example.challenges.dnshost.net"));
+        api.addDomain("example.com");
+        vm.refresh();
+        DomainViewModel d = vm.domains().get(0);
+        d.checkNow();
+        assertThat(d.servers()).extracting(DomainViewModel.ServerRow::role).containsExactly("name server",
+                "name server (registrar only)", "name server (zone only)",
+                "asked about the CNAME target example.challenges.dnshost.net");
     }
 
     @Test

@@ -1,0 +1,142 @@
+package app.scimconsole.domains;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link DnsChecker} reading the parent's delegation (what the registrar has on file, from the TLD's server) beside
+ * the zone's own NS records, asking the union, and saying where the two lists differ; on a {@link DnsHierarchy}.
+ */
+class DnsCheckerDelegationTest {
+    static final String NS1 = "ns1.example.com";
+    static final String NS2 = "ns2.example.com";
+
+    DnsHierarchy dns;
+    DnsChecker checker;
+    Challenge challenge = new Challenge(DomainName.parse("example.com"), DnsCheckerTest.TOKEN);
+
+    @BeforeEach
+    void start() throws Exception {
+        dns = DnsHierarchy.start();
+        checker = dns.checker().withTimeout(Duration.ofMillis(500))
+                .withClock(Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        dns.close();
+    }
+
+    @Test
+    void aServerOnlyTheRegistrarStillListsIsAskedAndItsMissingRecordIsDiagnosed() {
+        dns.zone("example.com", 5, NS1).delegate("example.com", NS1, NS2)
+                .oldCopy(NS2, "example.com", 3, NS1, NS2)
+                .txt("example.com", challenge.recordName(), challenge.recordValue());
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED,
+                challenge.recordName(), 1, 2));
+        assertThat(result.servers()).filteredOn(r -> r.role().decides())
+                .extracting(ServerCheck::server, ServerCheck::role, ServerCheck::hasRecord)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(DomainReason.of(ReasonCode.SERVER_NAMED, NS1, "127.0.0.31"),
+                                ServerRole.AUTHORITATIVE, true),
+                        org.assertj.core.groups.Tuple.tuple(DomainReason.of(ReasonCode.SERVER_NAMED, NS2, "127.0.0.32"),
+                                ServerRole.PARENT_ONLY, false));
+        assertThat(result.servers()).filteredOn(r -> r.role() == ServerRole.PARENT_ONLY).singleElement()
+                .satisfies(r -> assertThat(r.answer()).isEqualTo(DomainReason.of(
+                        ReasonCode.ANSWER_NO_SUCH_NAME_BEHIND, 3, 5)));
+        assertThat(result.diagnoses()).filteredOn(d -> d.kind() == Diagnosis.Kind.DELEGATION_MISMATCH)
+                .singleElement().satisfies(d -> {
+                    assertThat(d.problem()).isEqualTo(DomainReason.of(
+                            ReasonCode.PARENT_ONLY_WITHOUT_RECORD_PROBLEM, NS2));
+                    assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.DELEGATION_FIX, NS2));
+                });
+    }
+
+    @Test
+    void aFormerDnsHostTheRegistrarStillListsThatRefusesTheZoneIsNamedTwice() {
+        String old = "ns.oldhost.net";
+        dns.zone("example.com", 5, NS1).delegate("example.com", NS1, old)
+                .txt("example.com", challenge.recordName(), challenge.recordValue());
+        dns.server(old); // up, but it no longer serves the zone: it refuses
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, 1, 2,
+                challenge.recordName(), old + " (127.0.0.32)"));
+        assertThat(result.diagnoses()).extracting(Diagnosis::problem).containsExactly(
+                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, old + " (127.0.0.32)"),
+                DomainReason.of(ReasonCode.PARENT_ONLY_PROBLEM, old));
+    }
+
+    @Test
+    void aServerTheRegistrarDoesNotListIsStillAskedAndTheGapIsAWarning() {
+        dns.zone("example.com", 5, NS1, NS2).delegate("example.com", NS1)
+                .txt("example.com", challenge.recordName(), challenge.recordValue());
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED, 2, 2,
+                challenge.recordName()));
+        assertThat(result.servers()).filteredOn(r -> r.role() == ServerRole.ZONE_ONLY)
+                .extracting(ServerCheck::server)
+                .containsExactly(DomainReason.of(ReasonCode.SERVER_NAMED, NS2, "127.0.0.32"));
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.DELEGATION_MISMATCH);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.ZONE_ONLY_PROBLEM, NS2));
+        });
+    }
+
+    @Test
+    void listsThatAgreeGiveNoDiagnosisAndEveryServerIsListedByBoth() {
+        dns.zone("example.com", 5, NS1, NS2).txt("example.com", challenge.recordName(), challenge.recordValue());
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.diagnoses()).isEmpty();
+        assertThat(result.servers()).filteredOn(r -> r.role().decides()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.role()).isEqualTo(ServerRole.AUTHORITATIVE));
+        // The delegation was read from the TLD's server, not guessed.
+        assertThat(dns.tld.udpQueries.get()).isPositive();
+    }
+
+    @Test
+    void aSilentParentLeavesTheZonesOwnListToDecide() {
+        dns.zone("example.com", 5, NS1, NS2).delegate("example.com", NS1)
+                .txt("example.com", challenge.recordName(), challenge.recordValue());
+        dns.tld.mode(TestDnsServer.Mode.DROP);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.servers()).filteredOn(r -> r.role().decides())
+                .allSatisfy(r -> assertThat(r.role()).isEqualTo(ServerRole.AUTHORITATIVE));
+        assertThat(result.diagnoses()).isEmpty();
+    }
+
+    @Test
+    void ofTwoServersOneDownStillVerifiesWithAWarningNamingIt() {
+        dns.zone("example.com", 5, NS1, NS2).txt("example.com", challenge.recordName(), challenge.recordValue());
+        dns.server(NS2).mode(TestDnsServer.Mode.DROP);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, 1, 2,
+                challenge.recordName(), NS2 + " (127.0.0.32)"));
+        assertThat(result.diagnoses()).extracting(Diagnosis::problem).containsExactly(
+                DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM, NS2 + " (127.0.0.32)"));
+    }
+}

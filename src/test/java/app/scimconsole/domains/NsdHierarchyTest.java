@@ -1,0 +1,132 @@
+package app.scimconsole.domains;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The delegation and CNAME checks against NSD, a stock authoritative server, playing the TLD (its referrals and glue
+ * as real parents give them) and the zones' name servers; the project's {@link TestDnsServer} stands in only for the
+ * recursive resolver. Runs only where NSD is installed ({@code apt-get install -y nsd}).
+ */
+class NsdHierarchyTest {
+    final Challenge challenge = new Challenge(DomainName.parse("example.com"), DnsCheckerTest.TOKEN);
+    final String name = challenge.recordName() + ".";
+    final String value = "\"" + challenge.recordValue() + "\"";
+    @TempDir
+    Path dir;
+    Path nsdBinary;
+    final List<NsdServer> started = new ArrayList<>();
+    final Map<InetAddress, InetSocketAddress> endpoints = new HashMap<>();
+    TestDnsServer resolver;
+
+    @BeforeEach
+    void start() throws Exception {
+        Optional<Path> found = NsdServer.binary();
+        Assumptions.assumeTrue(found.isPresent(), "NSD is not installed (no nsd in PATH or /usr/sbin), so this "
+                + "interoperability test is skipped; install it with: apt-get install -y --no-install-recommends nsd");
+        nsdBinary = found.get();
+        resolver = TestDnsServer.start();
+        resolver.zone("test", 1, 3600, 900).ns("test", "a.nic.test").a("a.nic.test", "127.0.0.21");
+        for (String tld : List.of("com", "net")) {
+            resolver.zone(tld, 1, 3600, 900).ns(tld, "a.nic.test");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        started.forEach(NsdServer::close);
+        if (resolver != null) {
+            resolver.close();
+        }
+    }
+
+    private static String zone(String origin, long serial, String... records) {
+        return String.join("\n", "$ORIGIN " + origin + ".", "$TTL 300",
+                "@ 3600 IN SOA ns1." + origin + ". hostmaster." + origin + ". " + serial + " 3600 600 86400 120",
+                String.join("\n", records), "");
+    }
+
+    /** One NSD serving {@code zoneText} for {@code origin}, reached at the pretend address {@code ip}. */
+    private void nsd(String ip, String origin, String zoneText) throws Exception {
+        Path own = Files.createDirectory(dir.resolve("nsd" + started.size()));
+        NsdServer server = NsdServer.start(nsdBinary, own, origin + ".", zoneText);
+        started.add(server);
+        endpoints.put(InetAddress.getByName(ip), server.address());
+    }
+
+    private VerificationResult check() {
+        return DnsChecker.usingResolver(resolver.address(), endpoints::get).withIpv6(false)
+                .withClock(Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC)).check(challenge);
+    }
+
+    @Test
+    void aServerOnlyTheTldStillDelegatesToIsFoundInItsReferralAndNamed() throws Exception {
+        nsd("127.0.0.21", "com", zone("com", 1, "@ IN NS a.nic.test.",
+                "example IN NS ns1.example.com.", "example IN NS ns2.example.com.",
+                "ns1.example IN A 127.0.0.11", "ns2.example IN A 127.0.0.12"));
+        nsd("127.0.0.11", "example.com", zone("example.com", 5, "@ IN NS ns1", "ns1 IN A 127.0.0.11",
+                name + " IN TXT " + value));
+        nsd("127.0.0.12", "example.com", zone("example.com", 3, "@ IN NS ns1", "@ IN NS ns2",
+                "ns1 IN A 127.0.0.11", "ns2 IN A 127.0.0.12"));
+        resolver.zone("example.com", 5, 3600, 120).ns("example.com", "ns1.example.com")
+                .a("ns1.example.com", "127.0.0.11");
+
+        VerificationResult result = check();
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(result.servers()).filteredOn(r -> r.role().decides())
+                .extracting(ServerCheck::server, ServerCheck::role, ServerCheck::hasRecord, ServerCheck::soaSerial)
+                .containsExactlyInAnyOrder(
+                        tuple(DomainReason.of(ReasonCode.SERVER_NAMED, "ns1.example.com", "127.0.0.11"),
+                                ServerRole.AUTHORITATIVE, true, 5L),
+                        tuple(DomainReason.of(ReasonCode.SERVER_NAMED, "ns2.example.com", "127.0.0.12"),
+                                ServerRole.PARENT_ONLY, false, 3L));
+        assertThat(result.diagnoses()).extracting(Diagnosis::problem).contains(
+                DomainReason.of(ReasonCode.PARENT_ONLY_WITHOUT_RECORD_PROBLEM, "ns2.example.com"));
+    }
+
+    @Test
+    void aChallengeDelegatedByCnameIsVerifiedAtTheTargetZonesServer() throws Exception {
+        String target = "example.challenges.dnshost.net";
+        nsd("127.0.0.21", "com", zone("com", 1, "@ IN NS a.nic.test.", "example IN NS ns1.example.com.",
+                "ns1.example IN A 127.0.0.11"));
+        nsd("127.0.0.11", "example.com", zone("example.com", 5, "@ IN NS ns1", "ns1 IN A 127.0.0.11",
+                name + " IN CNAME " + target + "."));
+        nsd("127.0.0.31", "dnshost.net", zone("dnshost.net", 8, "@ IN NS ns1", "ns1 IN A 127.0.0.31",
+                target + ". IN TXT " + value));
+        resolver.zone("example.com", 5, 3600, 120).ns("example.com", "ns1.example.com")
+                .a("ns1.example.com", "127.0.0.11").cname(challenge.recordName(), target);
+        resolver.zone("dnshost.net", 8, 3600, 120).ns("dnshost.net", "ns1.dnshost.net")
+                .a("ns1.dnshost.net", "127.0.0.31").txt(target, challenge.recordValue());
+
+        VerificationResult result = check();
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED, 1, 1,
+                challenge.recordName(), target));
+        assertThat(result.servers()).filteredOn(r -> target.equals(r.cnameTarget())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.server()).isEqualTo(DomainReason.of(ReasonCode.SERVER_NAMED, "ns1.dnshost.net",
+                            "127.0.0.31"));
+                    assertThat(r.authoritative()).isTrue();
+                    assertThat(r.soaSerial()).isEqualTo(8L);
+                });
+    }
+}
