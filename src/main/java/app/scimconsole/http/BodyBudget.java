@@ -10,32 +10,26 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BodyBudget {
     /**
-     * 64 bodies of the largest size at once: more than the requests that can be answered (16) and waiting (64) at
-     * once are ever sent by Entra (its bodies are a few KiB), and a small share of the heap the service runs in
-     * (100,000 users fit in 256 MiB).
+     * Room for 64 bodies of the largest size at once. Entra's bodies are a few KiB and at most 16 requests are
+     * answered while 64 wait, so its traffic never comes near it; and it is a small share of the heap the service
+     * runs in (100,000 users fit in 256 MiB).
      */
     public static final long DEFAULT_BYTES = 64L << 20;
     /** The one budget of this process, shared by the SCIM and admin listeners. */
     public static final BodyBudget PROCESS = new BodyBudget(DEFAULT_BYTES);
 
-    private final long capacity;
     private final AtomicLong free;
 
     private BodyBudget(long capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("The budget of buffered request bodies must be at least 1 byte.");
         }
-        this.capacity = capacity;
         this.free = new AtomicLong(capacity);
     }
 
     /** A budget of its own, for a listener that must not share the process's (a test of the budget itself). */
     public static BodyBudget of(long bytes) {
         return new BodyBudget(bytes);
-    }
-
-    long capacity() {
-        return capacity;
     }
 
     /** Bytes not held by any body now. */

@@ -225,8 +225,8 @@ public final class ServiceBenchmark {
     }
 
     /**
-     * Only the 401 figures ({@code ServiceBenchmark unauthenticated}), on SQLite and on PostgreSQL: minutes fewer
-     * than the whole benchmark, for a machine that others share.
+     * Only the 401 figures ({@code ServiceBenchmark unauthenticated}, or {@code -Dbench.users=unauthenticated} in the
+     * bench profile), on SQLite and on PostgreSQL: minutes instead of the whole benchmark, on a machine others share.
      */
     private void runUnauthenticated() throws Exception {
         Path scratch = Files.createTempDirectory("scim-bench-401");
