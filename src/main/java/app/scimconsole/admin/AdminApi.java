@@ -121,9 +121,11 @@ public interface AdminApi {
     /**
      * One entry of the provisioning log. {@code reason} says why, as a code and its arguments; {@code detail} is
      * set only on entries written by an earlier version (its English text, also the reason's argument).
+     * {@code clientAddress} is the address the SCIM request came from (Entra's, when a trusted proxy forwarded it);
+     * null for the owner's own actions and for entries written before it was recorded.
      */
     record ActivityEntry(long seq, Instant time, String operation, String resource, String resourceId, String userName,
-            String outcome, Reason reason, String detail) {
+            String outcome, Reason reason, String detail, String clientAddress) {
     }
 
     /**

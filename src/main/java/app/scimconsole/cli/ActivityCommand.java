@@ -37,10 +37,12 @@ final class ActivityCommand extends CommandGroup {
                     String detail = a.code() == null ? a.detail() : Texts.reason(a.code(), a.args());
                     ObjectNode entry = entries.addObject().put("time", a.time().toString())
                             .put("operation", a.operation()).put("resource", a.resource()).put("userName", a.userName())
-                            .put("outcome", a.outcome()).put("code", a.code()).put("detail", detail);
+                            .put("outcome", a.outcome()).put("code", a.code()).put("detail", detail)
+                            .put("clientAddress", a.clientAddress());
                     a.args().forEach(entry.putArray("args")::add);
-                    text.append(String.format("%s  %-8s %-6s %-9s %s  %s%n", a.time(), a.operation(), a.resource(),
-                            a.outcome(), a.userName() == null ? "" : a.userName(), detail == null ? "" : detail));
+                    text.append(String.format("%s  %-8s %-6s %-9s %-15s %s  %s%n", a.time(), a.operation(),
+                            a.resource(), a.outcome(), a.clientAddress() == null ? "-" : a.clientAddress(),
+                            a.userName() == null ? "" : a.userName(), detail == null ? "" : detail));
                 }
             }
             new Output(System.out, common.json).print(result,

@@ -44,16 +44,16 @@ final class ActivityRows {
     static void append(Connection c, Activity entry, Instant now) throws SQLException {
         Instant time = entry.time() != null ? Timestamps.truncate(entry.time()) : now;
         Jdbc.update(c, "INSERT INTO activity (time, tenant_id, operation, resource, resource_id, user_name, outcome,"
-                        + " code, args, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " code, args, detail, client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Timestamps.format(time), entry.tenantId(), entry.operation(), entry.resource(), entry.resourceId(),
                 entry.userName(), entry.outcome(), entry.code(), entry.code() == null ? null : writeArgs(entry.args()),
-                entry.detail());
+                entry.detail(), entry.clientAddress());
     }
 
     /** The latest {@code limit} entries of the tenant (of all tenants when {@code tenantId} is null). */
     static List<Activity> latest(Connection c, String tenantId, int limit) throws SQLException {
         String columns = "SELECT seq, time, tenant_id, operation, resource, resource_id, user_name, outcome, code,"
-                + " args, detail FROM activity";
+                + " args, detail, client_address FROM activity";
         SqlWhere sql = tenantId == null
                 ? SqlWhere.of(columns + " ORDER BY seq DESC LIMIT ?", Math.max(0, limit))
                 : SqlWhere.of(columns + " WHERE tenant_id = ? ORDER BY seq DESC LIMIT ?", tenantId, Math.max(0, limit));
@@ -62,7 +62,7 @@ final class ActivityRows {
             while (rs.next()) {
                 entries.add(new Activity(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), readArgs(rs.getString(10)), rs.getString(11)));
+                        rs.getString(9), readArgs(rs.getString(10)), rs.getString(11), rs.getString(12)));
             }
         }
         return entries;

@@ -164,9 +164,11 @@ public interface Directory extends AutoCloseable {
     /**
      * One entry of the provisioning log. {@code code} and {@code args} say why (sentences are made from them at the
      * edges); entries written by an earlier version have no code, only their English {@code detail}.
+     * {@code clientAddress} is the address the request came from (a trusted proxy's client, else the peer); null for
+     * an entry not written for a request, or written before it was recorded.
      */
     record Activity(long seq, Instant time, String tenantId, String operation, String resource, String resourceId,
-            String userName, String outcome, String code, List<String> args, String detail) {
+            String userName, String outcome, String code, List<String> args, String detail, String clientAddress) {
         public Activity {
             args = args == null ? List.of() : List.copyOf(args);
         }

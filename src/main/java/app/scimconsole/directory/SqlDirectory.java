@@ -133,10 +133,10 @@ public abstract class SqlDirectory implements Directory {
     public Optional<TenantTokens> tenantTokens(String tenantId, Instant now) {
         return read(c -> {
             Optional<Tenant> tenant = TenantRows.find(c, tenantId);
-            if (tenant.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new TenantTokens(tenant.get(), TenantRows.activeTokens(c, tenantId, now)));
+            // Read for an unknown tenant too: a refusal must cost the same whether the tenant exists or not, or the
+            // time of a 401 would tell a stranger which tenants exist.
+            List<Token> tokens = TenantRows.activeTokens(c, tenantId, now);
+            return tenant.map(t -> new TenantTokens(t, tokens));
         });
     }
 

@@ -17,7 +17,7 @@ public final class AdminServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8090;
     private static final int MAX_BODY = 64 * 1024;
     private static final Listener.Sizing SIZING = new Listener.Sizing(4, 32, ServiceLimits.DEFAULT_IDLE_TIMEOUT,
-            ServiceLimits.DEFAULT_MIN_BODY_BYTES_PER_SECOND);
+            ServiceLimits.DEFAULT_MIN_BODY_BYTES_PER_SECOND, BodyBudget.PROCESS);
 
     private final Listener listener;
     private final String url;

@@ -48,8 +48,10 @@ final class Listener implements AutoCloseable {
     /**
      * Requests answered at once, and how many may wait for a place. Connections idle for {@code idleTimeout} (no byte
      * received or sent) are closed, and so is a request body arriving slower than {@code minBodyBytesPerSecond}.
+     * The bodies being read are kept within {@code bodies}.
      */
-    record Sizing(int concurrency, int queueCapacity, Duration idleTimeout, long minBodyBytesPerSecond) {
+    record Sizing(int concurrency, int queueCapacity, Duration idleTimeout, long minBodyBytesPerSecond,
+            BodyBudget bodies) {
     }
 
     private final Server server;
@@ -108,7 +110,7 @@ final class Listener implements AutoCloseable {
         places.setMaxRequestCount(sizing.concurrency());
         places.setMaxSuspendedRequestCount(sizing.queueCapacity());
         places.setMaxSuspend(MAX_QUEUED);
-        Handler arrival = new WholeBody(maxBodyBytes, new ErrorAnswers.Refusals(places));
+        Handler arrival = new WholeBody(maxBodyBytes, sizing.bodies(), new ErrorAnswers.Refusals(places));
         if (sizing.minBodyBytesPerSecond() > 0) {
             arrival = new MinimumDataRateHandler(arrival, sizing.minBodyBytesPerSecond(), 0);
         }

@@ -45,10 +45,6 @@ final class ScimEndpoint implements Endpoint {
     /** A request admitted to a tenant, with its route's parameters. */
     private record Request(Exchange ex, ScimAccess.Caller caller, RouteTable.Found<Route> route,
             ResourceRenderer renderer, Discovery discovery) {
-        String tenantId() {
-            return caller.tenantId();
-        }
-
         String id() {
             return route.param("id");
         }
@@ -87,7 +83,7 @@ final class ScimEndpoint implements Endpoint {
                 .route("GET", "Schemas", r -> r.ex().sendJson(200, r.discovery().schemas()))
                 .route("GET", "Schemas/{id}", r -> r.ex().sendJson(200, r.discovery().schema(r.id())))
                 .route("POST", ".search", r -> r.ex().sendJson(200,
-                        rootSearch.search(r.tenantId(), r.ex().jsonBody(), r.renderer())))
+                        rootSearch.search(r.caller(), r.ex().jsonBody(), r.renderer())))
                 .build();
     }
 
@@ -103,7 +99,7 @@ final class ScimEndpoint implements Endpoint {
                 throw new ScimException(ScimProblem.NOT_UNDER_A_TENANT);
             }
             String tenantId = segments.get(0);
-            caller = access.admit(tenantId, ex.header("Authorization"),
+            caller = access.admit(tenantId, ex.clientAddress(), ex.header("Authorization"),
                     ex.header(AdminApi.CONNECTION_TEST_TAG_HEADER),
                     ex.method() + " /" + String.join("/", segments.subList(1, Math.min(2, segments.size()))),
                     resourceNamed(segments.size() > 1 ? segments.get(1) : ""));
@@ -184,7 +180,7 @@ final class ScimEndpoint implements Endpoint {
     // ---- the resource routes ----------------------------------------------------------------------------------
 
     private void list(Request r, ResourceType type, ListRequest q) throws IOException {
-        Page page = provisioning.list(r.tenantId(), type, new Query(q.filter(), q.sortBy(), q.descending(),
+        Page page = provisioning.list(r.caller(), type, new Query(q.filter(), q.sortBy(), q.descending(),
                 q.startIndex(), q.count(), q.withMembers()));
         List<ObjectNode> resources = new ArrayList<>(page.resources().size());
         for (StoredResource s : page.resources()) {
@@ -196,7 +192,7 @@ final class ScimEndpoint implements Endpoint {
 
     private void get(Request r, ResourceType type) throws IOException {
         boolean withMembers = type == ResourceType.GROUP && projection(r, type).mayReturn("members");
-        StoredResource s = provisioning.get(r.tenantId(), type, r.id(), withMembers);
+        StoredResource s = provisioning.get(r.caller(), type, r.id(), withMembers);
         String ifNoneMatch = r.ex().header("If-None-Match");
         if (ifNoneMatch != null && Preconditions.matchesAny(ifNoneMatch, s.version())) {
             r.ex().setHeader("ETag", ResourceRenderer.etag(s.version()));
@@ -207,18 +203,18 @@ final class ScimEndpoint implements Endpoint {
     }
 
     private void create(Request r, ResourceType type) throws IOException {
-        StoredResource s = provisioning.create(r.tenantId(), type, r.ex().jsonBody());
+        StoredResource s = provisioning.create(r.caller(), type, r.ex().jsonBody());
         r.ex().setHeader("Location", r.renderer().location(type, s.id()));
         respond(r, type, 201, s, true);
     }
 
     private void replace(Request r, ResourceType type) throws IOException {
-        StoredResource s = provisioning.replace(r.tenantId(), type, r.id(), ifMatch(r), r.ex().jsonBody());
+        StoredResource s = provisioning.replace(r.caller(), type, r.id(), ifMatch(r), r.ex().jsonBody());
         respond(r, type, 200, s, true);
     }
 
     private void patch(Request r, ResourceType type) throws IOException {
-        StoredResource s = provisioning.patch(r.tenantId(), type, r.id(), ifMatch(r), r.ex().jsonBody());
+        StoredResource s = provisioning.patch(r.caller(), type, r.id(), ifMatch(r), r.ex().jsonBody());
         if (type == ResourceType.GROUP) {
             // Entra prefers 204 for groups: echoing every member of a large group is wasted work.
             r.ex().setHeader("ETag", ResourceRenderer.etag(s.version()));
@@ -229,7 +225,7 @@ final class ScimEndpoint implements Endpoint {
     }
 
     private void delete(Request r, ResourceType type) throws IOException {
-        provisioning.delete(r.tenantId(), type, r.id(), ifMatch(r));
+        provisioning.delete(r.caller(), type, r.id(), ifMatch(r));
         r.ex().sendEmpty(204);
     }
 

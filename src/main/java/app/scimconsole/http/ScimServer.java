@@ -23,7 +23,8 @@ public final class ScimServer implements AutoCloseable {
     public static ScimServer start(ServiceConfig requested, ServiceCore core) throws IOException {
         Listener listener = Listener.start(PortInUse.Which.SCIM, requested.bindAddress(), requested.port(),
                 new Listener.Sizing(requested.threads(), requested.limits().queueCapacity(),
-                        requested.limits().idleTimeout(), requested.limits().minBodyBytesPerSecond()),
+                        requested.limits().idleTimeout(), requested.limits().minBodyBytesPerSecond(),
+                        requested.limits().bodyBudget()),
                 requested.tls(), "scim-http", requested.maxBodyBytes(),
                 port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(core.access(), core.provisioning(),
                                 requested.withPort(port)),

@@ -11,9 +11,11 @@ import java.time.Duration;
  * beyond it a request is refused at once with 503 instead of waiting without end. A connection on which nothing
  * arrives or leaves for {@code idleTimeout} is closed, and so is one whose request body arrives slower than
  * {@code minBodyBytesPerSecond}: a client that stalls holds a connection for that long, never a thread.
+ * {@code bodyBudget} bounds the request bodies held in memory at once (the process's own, shared with the admin
+ * listener, unless a test sizes one of its own).
  */
 public record ServiceLimits(double ratePerSecond, int rateBurst, int queueCapacity, Duration idleTimeout,
-        long minBodyBytesPerSecond) {
+        long minBodyBytesPerSecond, BodyBudget bodyBudget) {
     public static final double DEFAULT_RATE_PER_SECOND = 100;
     public static final int DEFAULT_RATE_BURST = 200;
     public static final int DEFAULT_QUEUE_CAPACITY = 64;
@@ -37,23 +39,30 @@ public record ServiceLimits(double ratePerSecond, int rateBurst, int queueCapaci
         if (minBodyBytesPerSecond < 0) {
             throw new IllegalArgumentException("The minimum data rate cannot be negative.");
         }
+        if (bodyBudget == null) {
+            bodyBudget = BodyBudget.PROCESS;
+        }
     }
 
     public static ServiceLimits defaults() {
         return new ServiceLimits(DEFAULT_RATE_PER_SECOND, DEFAULT_RATE_BURST, DEFAULT_QUEUE_CAPACITY,
-                DEFAULT_IDLE_TIMEOUT, DEFAULT_MIN_BODY_BYTES_PER_SECOND);
+                DEFAULT_IDLE_TIMEOUT, DEFAULT_MIN_BODY_BYTES_PER_SECOND, BodyBudget.PROCESS);
     }
 
     public ServiceLimits withRate(double perSecond, int burst) {
-        return new ServiceLimits(perSecond, burst, queueCapacity, idleTimeout, minBodyBytesPerSecond);
+        return new ServiceLimits(perSecond, burst, queueCapacity, idleTimeout, minBodyBytesPerSecond, bodyBudget);
     }
 
     public ServiceLimits withQueueCapacity(int capacity) {
-        return new ServiceLimits(ratePerSecond, rateBurst, capacity, idleTimeout, minBodyBytesPerSecond);
+        return new ServiceLimits(ratePerSecond, rateBurst, capacity, idleTimeout, minBodyBytesPerSecond, bodyBudget);
     }
 
     /** {@code bytesPerSecond} 0 checks no rate: only the idle timeout closes a stalled body. */
     public ServiceLimits withSlowClientLimits(Duration idle, long bytesPerSecond) {
-        return new ServiceLimits(ratePerSecond, rateBurst, queueCapacity, idle, bytesPerSecond);
+        return new ServiceLimits(ratePerSecond, rateBurst, queueCapacity, idle, bytesPerSecond, bodyBudget);
+    }
+
+    public ServiceLimits withBodyBudget(BodyBudget budget) {
+        return new ServiceLimits(ratePerSecond, rateBurst, queueCapacity, idleTimeout, minBodyBytesPerSecond, budget);
     }
 }

@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>A body over the limit is read to its end and thrown away before the 413 is sent, because answering and closing
  * while the client is still sending makes the kernel reset the connection and the client never sees the answer.
  * Beyond {@link #DRAIN_LIMIT} nobody is owed that courtesy: the 413 goes out at once and the connection closes.
+ *
+ * <p>Every byte kept is taken from the process's {@link BodyBudget}; a body that finds it spent is read to its end
+ * and thrown away the same way, then answered 503 (try again) and its connection closed. The bytes go back when the
+ * request ends, however it ends: answered, failed, or its client gone.
  */
 final class WholeBody extends Handler.Wrapper {
     /** The request attribute that holds the body, a {@code byte[]}, for {@link Exchange}. */
@@ -30,25 +34,29 @@ final class WholeBody extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(WholeBody.class);
 
     private final int maxBodyBytes;
+    private final BodyBudget budget;
 
-    WholeBody(int maxBodyBytes, Handler next) {
+    WholeBody(int maxBodyBytes, BodyBudget budget, Handler next) {
         super(next);
         this.maxBodyBytes = maxBodyBytes;
+        this.budget = budget;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         if (request.getLength() > DRAIN_LIMIT) {
-            refuseAndClose(request, response, callback);
+            refuseAndClose(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
         } else {
-            new Reading(request, response, callback).run();
+            Reading reading = new Reading(request, response, callback, budget.hold());
+            Request.addCompletionListener(request, failure -> reading.hold.release());
+            reading.run();
         }
         return true;
     }
 
-    private static void refuseAndClose(Request request, Response response, Callback callback) {
+    private static void refuseAndClose(Request request, Response response, Callback callback, int status) {
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-        Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+        Response.writeError(request, response, callback, status);
     }
 
     /** One body being read; {@link #run()} is called again by Jetty each time more of it has arrived. */
@@ -56,13 +64,17 @@ final class WholeBody extends Handler.Wrapper {
         private final Request request;
         private final Response response;
         private final Callback callback;
+        private final BodyBudget.Hold hold;
         private ByteArrayOutputStream body = new ByteArrayOutputStream();
         private long received;
+        /** The answer owed once the body is thrown away (413, 503), or 0 while it is being kept. */
+        private int refusal;
 
-        Reading(Request request, Response response, Callback callback) {
+        Reading(Request request, Response response, Callback callback, BodyBudget.Hold hold) {
             this.request = request;
             this.response = response;
             this.callback = callback;
+            this.hold = hold;
         }
 
         @Override
@@ -85,7 +97,7 @@ final class WholeBody extends Handler.Wrapper {
                     return;
                 }
                 if (received > DRAIN_LIMIT) {
-                    refuseAndClose(request, response, callback);
+                    refuseAndClose(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
                     return;
                 }
             }
@@ -93,11 +105,15 @@ final class WholeBody extends Handler.Wrapper {
 
         private void keep(ByteBuffer bytes) {
             received += bytes.remaining();
-            if (body == null) {
-                return; // over the limit: only counted, on the way to the 413
+            if (refusal != 0) {
+                return; // only counted, on the way to the refusal
             }
             if (received > maxBodyBytes) {
-                body = null;
+                throwAway(HttpStatus.PAYLOAD_TOO_LARGE_413);
+                return;
+            }
+            if (!hold.take(bytes.remaining())) {
+                throwAway(HttpStatus.SERVICE_UNAVAILABLE_503);
                 return;
             }
             byte[] copy = new byte[bytes.remaining()];
@@ -105,9 +121,21 @@ final class WholeBody extends Handler.Wrapper {
             body.writeBytes(copy);
         }
 
+        /** From now on the body is only counted, and {@code status} is the answer once it has all arrived. */
+        private void throwAway(int status) {
+            refusal = status;
+            body = null;
+            hold.release();
+        }
+
         private void arrived() {
-            if (body == null) {
-                Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+            if (refusal == HttpStatus.SERVICE_UNAVAILABLE_503) {
+                // Busy with other bodies: the client is told to come back, on a new connection.
+                refuseAndClose(request, response, callback, refusal);
+                return;
+            }
+            if (refusal != 0) {
+                Response.writeError(request, response, callback, refusal);
                 return;
             }
             request.setAttribute(ATTRIBUTE, body.toByteArray());

@@ -29,31 +29,35 @@ public final class ActivityRecorder {
 
     /** The entry for a successful write, to be stored in the write's own transaction. */
     Directory.Activity success(Provisioning.Attempt attempt, StoredResource written, Reason reason) {
-        return entry(attempt.tenantId, attempt.operation.name(), attempt.type.resourceName(), written.id(),
-                attempt.name(), SUCCESS, reason);
+        return entry(attempt.tenantId, attempt.clientAddress, attempt.operation.name(), attempt.type.resourceName(),
+                written.id(), attempt.name(), SUCCESS, reason);
     }
 
     /** A SCIM request that was refused, with the reason its client was given. */
     void rejected(Provisioning.Attempt attempt, ScimException e) {
-        write(entry(attempt.tenantId, attempt.operation.name(), attempt.type.resourceName(), attempt.resourceId,
-                attempt.name(), REJECTED, Rejections.reasonOf(e)));
+        write(entry(attempt.tenantId, attempt.clientAddress, attempt.operation.name(), attempt.type.resourceName(),
+                attempt.resourceId, attempt.name(), REJECTED, Rejections.reasonOf(e)));
     }
 
-    /** A request refused before it reached a resource (a wrong token, the SCIM app turned off). */
-    public void rejected(String tenantId, String operation, String resource, Reason reason) {
-        write(entry(tenantId, operation, resource, null, null, REJECTED, reason));
+    /**
+     * The entry for a request refused before it reached a resource (a wrong token, the SCIM app turned off), from
+     * {@code clientAddress}; for the caller to write.
+     */
+    Directory.Activity refused(String tenantId, String clientAddress, String operation, String resource,
+            Reason reason) {
+        return entry(tenantId, clientAddress, operation, resource, null, null, REJECTED, reason);
     }
 
     /** Something the owner did to the SCIM app itself (enable, rotate the token, disable). */
     void ownerAction(String tenantId, String operation, Reason reason) {
-        write(entry(tenantId, operation, "ScimApp", null, null, SUCCESS, reason));
+        write(entry(tenantId, null, operation, "ScimApp", null, null, SUCCESS, reason));
     }
 
-    private Directory.Activity entry(String tenantId, String operation, String resource, String resourceId,
-            String name, String outcome, Reason reason) {
+    private Directory.Activity entry(String tenantId, String clientAddress, String operation, String resource,
+            String resourceId, String name, String outcome, Reason reason) {
         return new Directory.Activity(0, clock.instant(), tenantId, operation, resource,
                 StorableText.printable(resourceId), StorableText.printable(name), outcome, reason.code(),
-                reason.args().stream().map(ActivityRecorder::capped).toList(), null);
+                reason.args().stream().map(ActivityRecorder::capped).toList(), null, clientAddress);
     }
 
     /**
@@ -65,7 +69,7 @@ public final class ActivityRecorder {
         return StorableText.printable(kept);
     }
 
-    private void write(Directory.Activity entry) {
+    void write(Directory.Activity entry) {
         try {
             directory.log(entry);
         } catch (RuntimeException e) {

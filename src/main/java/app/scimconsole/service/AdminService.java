@@ -338,7 +338,7 @@ public final class AdminService implements AdminApi {
                 continue;
             }
             out.add(new ActivityEntry(a.seq(), a.time(), a.operation(), a.resource(), a.resourceId(), a.userName(),
-                    a.outcome(), reasonOf(a), a.detail()));
+                    a.outcome(), reasonOf(a), a.detail(), a.clientAddress()));
             if (out.size() == limit) {
                 break;
             }

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * tenant or token meanwhile (then the next request reads again): reading them on every request cost a tenth
  * of the service's time. Nothing is refused on that reading alone: a request it would refuse (an unknown token, a
  * disabled app) is judged again on a new one, so a token issued or an app enabled by another process works at
- * once; a token revoked or an app disabled by another process stops working within {@link #REREAD_AFTER}.
+ * once; a token revoked or an app disabled by another process stops working within {@link #REREAD_AFTER}. So every
+ * refusal reads the tenant's tokens from the store exactly once, whether the tenant exists or not: the time of a 401
+ * must not tell which tenants exist.
  */
 public final class Authenticator {
     /** Last-use time is kept to the minute: writing it on every request would halve write throughput. */

@@ -50,15 +50,15 @@ public final class Provisioning {
         this.activity = activity;
     }
 
-    public StoredResource get(String tenantId, ResourceType type, String id, boolean withMembers) {
+    public StoredResource get(ScimAccess.Caller caller, ResourceType type, String id, boolean withMembers) {
         if (!StorableText.isStorable(id)) {
-            Attempt attempt = new Attempt(tenantId, Operation.READ, type, id);
+            Attempt attempt = new Attempt(caller, Operation.READ, type, id);
             attempt.run(() -> {
                 requireStorableId(id, type);
                 return null;
             });
         }
-        return read(tenantId, type, id, withMembers);
+        return read(caller.tenantId(), type, id, withMembers);
     }
 
     private StoredResource read(String tenantId, ResourceType type, String id, boolean withMembers) {
@@ -75,22 +75,22 @@ public final class Provisioning {
         }
     }
 
-    public Page list(String tenantId, ResourceType type, Query query) {
-        new Attempt(tenantId, Operation.QUERY, type, null).run(() -> {
+    public Page list(ScimAccess.Caller caller, ResourceType type, Query query) {
+        new Attempt(caller, Operation.QUERY, type, null).run(() -> {
             FilterText.check(query.filter());
             return null;
         });
-        return directory.query(tenantId, type, query);
+        return directory.query(caller.tenantId(), type, query);
     }
 
-    public StoredResource create(String tenantId, ResourceType type, JsonNode body) {
-        Attempt attempt = new Attempt(tenantId, Operation.CREATE, type, null);
+    public StoredResource create(ScimAccess.Caller caller, ResourceType type, JsonNode body) {
+        Attempt attempt = new Attempt(caller, Operation.CREATE, type, null);
         return attempt.run(() -> {
             JsonText.check(body);
             ResourceNormalizer.Normalized n = normalizer.normalize(type, body);
             attempt.named(n.doc());
             checkIdentities(attempt, n.doc(), null);
-            return directory.create(tenantId, type, n.doc(), n.memberIds(),
+            return directory.create(caller.tenantId(), type, n.doc(), n.memberIds(),
                     created -> activity.success(attempt, created, ChangeReasons.created(type, created.doc())));
         });
     }
@@ -99,8 +99,9 @@ public final class Provisioning {
      * PUT: the whole resource as sent; a group's members are replaced only when the body names them. Answered with
      * the entire resource (RFC 7644 §3.5.1), a group's members included.
      */
-    public StoredResource replace(String tenantId, ResourceType type, String id, Long ifMatch, JsonNode body) {
-        Attempt attempt = new Attempt(tenantId, Operation.REPLACE, type, id);
+    public StoredResource replace(ScimAccess.Caller caller, ResourceType type, String id, Long ifMatch,
+            JsonNode body) {
+        Attempt attempt = new Attempt(caller, Operation.REPLACE, type, id);
         return attempt.run(() -> change(attempt, ifMatch, body, type == ResourceType.GROUP, current -> {
             ResourceNormalizer.Normalized n = normalizer.normalize(type, body);
             attempt.named(n.doc());
@@ -113,8 +114,9 @@ public final class Provisioning {
         }, (before, computed, after) -> ChangeReasons.replaced(type, after.doc())));
     }
 
-    public StoredResource patch(String tenantId, ResourceType type, String id, Long ifMatch, JsonNode body) {
-        Attempt attempt = new Attempt(tenantId, Operation.PATCH, type, id);
+    public StoredResource patch(ScimAccess.Caller caller, ResourceType type, String id, Long ifMatch,
+            JsonNode body) {
+        Attempt attempt = new Attempt(caller, Operation.PATCH, type, id);
         return attempt.run(() -> change(attempt, ifMatch, body, false, current -> {
             PatchResult result = patchEngine.apply(type, current.doc(), body);
             if (!result.changed()) {
@@ -127,11 +129,11 @@ public final class Provisioning {
                 computed.memberChanges())));
     }
 
-    public void delete(String tenantId, ResourceType type, String id, Long ifMatch) {
-        Attempt attempt = new Attempt(tenantId, Operation.DELETE, type, id);
+    public void delete(ScimAccess.Caller caller, ResourceType type, String id, Long ifMatch) {
+        Attempt attempt = new Attempt(caller, Operation.DELETE, type, id);
         attempt.run(() -> {
             requireStorableId(id, type);
-            directory.delete(tenantId, type, id, ifMatch,
+            directory.delete(caller.tenantId(), type, id, ifMatch,
                     gone -> activity.success(attempt.named(gone.doc()), gone, Reason.of(ChangeReasons.DELETED)));
             return null;
         });
@@ -207,18 +209,21 @@ public final class Provisioning {
     enum Operation { CREATE, REPLACE, PATCH, DELETE, READ, QUERY }
 
     /**
-     * One client request against one resource, for its log entry: what was attempted on what, and the resource's
-     * name as soon as it is known (a refusal names the user it refused when it can).
+     * One client request against one resource, for its log entry: who asked (tenant and client address), what was
+     * attempted on what, and the resource's name as soon as it is known (a refusal names the user it refused when it
+     * can).
      */
     final class Attempt {
         final String tenantId;
+        final String clientAddress;
         final Operation operation;
         final ResourceType type;
         final String resourceId;
         private String name;
 
-        Attempt(String tenantId, Operation operation, ResourceType type, String resourceId) {
-            this.tenantId = tenantId;
+        Attempt(ScimAccess.Caller caller, Operation operation, ResourceType type, String resourceId) {
+            this.tenantId = caller.tenantId();
+            this.clientAddress = caller.clientAddress();
             this.operation = operation;
             this.type = type;
             this.resourceId = resourceId;

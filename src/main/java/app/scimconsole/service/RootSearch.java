@@ -30,7 +30,7 @@ public final class RootSearch {
     }
 
     /** The ListResponse for {@code body}, each resource rendered by {@code renderer} and projected as asked. */
-    public ObjectNode search(String tenantId, JsonNode body, ResourceRenderer renderer) {
+    public ObjectNode search(ScimAccess.Caller caller, JsonNode body, ResourceRenderer renderer) {
         List<ListRequest> requests = new ArrayList<>();
         for (ResourceType type : SEARCHED) {
             requests.add(ListRequest.fromSearchBody(type, body));
@@ -50,7 +50,7 @@ public final class RootSearch {
                 continue;
             }
             int start = (int) Math.max(1, q.startIndex() - before);
-            Page found = provisioning.list(tenantId, type, new Query(scoped == null ? null : scoped.filter(), null,
+            Page found = provisioning.list(caller, type, new Query(scoped == null ? null : scoped.filter(), null,
                     false, start, q.count() - page.size(), q.withMembers()));
             for (StoredResource s : found.resources()) {
                 page.add(q.projection().apply(renderer.render(s, q.withMembers())));

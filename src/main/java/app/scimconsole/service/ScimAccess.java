@@ -29,30 +29,36 @@ public final class ScimAccess {
     private final ConsoleTestTags consoleTests;
     private final TrafficTracker traffic;
     private final ActivityRecorder activity;
+    private final RefusalLog refusals;
     private final Clock clock;
     private final TenantRateLimiter loggedAuthFailures = new TenantRateLimiter(LOGGED_AUTH_FAILURES_PER_SECOND,
             LOGGED_AUTH_FAILURE_BURST, System::nanoTime);
 
-    public ScimAccess(Directory directory, ConsoleTestTags consoleTests, TrafficTracker traffic,
-            ActivityRecorder activity, Clock clock) {
+    ScimAccess(Directory directory, ConsoleTestTags consoleTests, TrafficTracker traffic, ActivityRecorder activity,
+            RefusalLog refusals, Clock clock) {
         this.authenticator = new Authenticator(directory, clock);
         this.consoleTests = consoleTests;
         this.traffic = traffic;
         this.activity = activity;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
-    /** An admitted request: its tenant, and whether it counts as Entra's. */
-    public record Caller(String tenantId, boolean entra) {
+    /**
+     * An admitted request: its tenant, whether it counts as Entra's, and the client's address as the HTTP layer
+     * resolved it (a trusted proxy's client, else the peer), which the activity log records.
+     */
+    public record Caller(String tenantId, boolean entra, String clientAddress) {
     }
 
     /**
      * Admits a request that presents {@code authorization} (the header's value) to {@code tenantId}'s endpoint,
-     * or refuses it with 401. {@code consoleTestTag} (may be null) is the tag the console's connection test carries;
-     * {@code attempted} (e.g. {@code GET Users}) names the request in the log of refusals.
+     * or refuses it with 401. {@code clientAddress} is where the request came from; {@code consoleTestTag} (may be
+     * null) is the tag the console's connection test carries; {@code attempted} (e.g. {@code GET Users}) names the
+     * request in the log of refusals.
      */
-    public Caller admit(String tenantId, String authorization, String consoleTestTag, String attempted,
-            String resource) {
+    public Caller admit(String tenantId, String clientAddress, String authorization, String consoleTestTag,
+            String attempted, String resource) {
         if (!StorableText.isStorable(tenantId)) {
             // No tenant has such an id, and PostgreSQL would refuse to look it up: nothing is at this path.
             throw new ScimException(ScimProblem.NOT_UNDER_A_TENANT);
@@ -64,12 +70,13 @@ public final class ScimAccess {
                 // Counted before the answer goes out, so whoever reads the traffic after the answer sees it.
                 traffic.record(tenantId, clock.instant(), false);
             }
-            return new Caller(tenantId, entra);
+            return new Caller(tenantId, entra, clientAddress);
         }
         boolean logged = outcome == Authenticator.Outcome.WRONG_TOKEN || outcome == Authenticator.Outcome.DISABLED;
         if (logged && loggedAuthFailures.secondsToWait(tenantId) == 0) {
-            activity.rejected(tenantId, "AUTHENTICATE", resource,
-                    Reason.of(outcome == Authenticator.Outcome.DISABLED ? APP_DISABLED : WRONG_TOKEN, attempted));
+            // Written off this thread: an unknown tenant has nothing to write, and the answer's time must not differ.
+            refusals.add(activity.refused(tenantId, clientAddress, "AUTHENTICATE", resource,
+                    Reason.of(outcome == Authenticator.Outcome.DISABLED ? APP_DISABLED : WRONG_TOKEN, attempted)));
         }
         // An unknown tenant, a disabled one and a wrong token get the same answer: whoever has no valid token
         // learns nothing about which tenants exist. The owner sees the difference in the activity log.

@@ -17,6 +17,7 @@ public final class ServiceCore implements AutoCloseable {
     private final TrafficTracker traffic = new TrafficTracker();
     private final ConsoleTestTags consoleTests;
     private final ActivityRecorder activity;
+    private final RefusalLog refusals;
     private final Provisioning provisioning;
     private final ScimAccess access;
     private final AdminCredentials adminCredentials;
@@ -34,7 +35,8 @@ public final class ServiceCore implements AutoCloseable {
         this.activity = new ActivityRecorder(directory, clock);
         this.provisioning = new Provisioning(directory, domains::isVerified, activity);
         this.consoleTests = new ConsoleTestTags(clock);
-        this.access = new ScimAccess(directory, consoleTests, traffic, activity, clock);
+        this.refusals = new RefusalLog(activity);
+        this.access = new ScimAccess(directory, consoleTests, traffic, activity, refusals, clock);
         this.adminCredentials = new AdminCredentials(directory);
     }
 
@@ -85,10 +87,12 @@ public final class ServiceCore implements AutoCloseable {
         return directory.healthy();
     }
 
+    /** Stops the re-checks and writes the refused sign-ins still queued; the directory stays open. */
     @Override
     public synchronized void close() {
         if (rechecker != null) {
             rechecker.close();
         }
+        refusals.close();
     }
 }

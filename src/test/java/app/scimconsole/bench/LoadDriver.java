@@ -40,6 +40,14 @@ final class LoadDriver {
     }
 
     record Stats(String name, int concurrency, int count, double seconds, double[] latenciesMs, int errors) {
+        /** Several runs of one scenario (at one concurrency) as one: their requests, time and latencies together. */
+        static Stats merged(String name, java.util.List<Stats> runs) {
+            double[] latencies = runs.stream().flatMapToDouble(r -> Arrays.stream(r.latenciesMs())).toArray();
+            return new Stats(name, runs.get(0).concurrency(), latencies.length,
+                    runs.stream().mapToDouble(Stats::seconds).sum(), latencies,
+                    runs.stream().mapToInt(Stats::errors).sum());
+        }
+
         double rps() {
             return count / seconds;
         }

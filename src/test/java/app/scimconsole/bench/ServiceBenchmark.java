@@ -10,6 +10,7 @@ import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.http.ServiceConfig;
 import app.scimconsole.http.ServiceLimits;
 import app.scimconsole.http.ServiceRuntime;
+import app.scimconsole.service.SecretTokens;
 import app.scimconsole.service.TenantAdmin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,6 +68,10 @@ public final class ServiceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("unauthenticated")) {
+            new ServiceBenchmark(0).runUnauthenticated();
+            System.exit(0);
+        }
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
         new ServiceBenchmark(large).run(out);
@@ -110,6 +115,7 @@ public final class ServiceBenchmark {
             System.out.println("Seeding 1,000 users ...");
             List<String> ids = seed(small, 1000);
             measure(small, "1k", ids, service);
+            measureUnauthenticated(small, "1k", service);
         }
         ObjectNode console = results.putObject("console");
         try (Service big = start(scratch.resolve("large"))) {
@@ -205,6 +211,7 @@ public final class ServiceBenchmark {
             pg.put("http_c8_rps", round(httpCeilingC8));
             try (Service small = start(scratch.resolve("pg-small"), server.freshDirectory())) {
                 measure(small, "pg 1k", seed(small, 1000), pg);
+                measureUnauthenticated(small, "pg 1k", pg);
             }
             try (Service big = start(scratch.resolve("pg-large"), server.freshDirectory())) {
                 System.out.printf(Locale.ROOT, "PostgreSQL initial cycle: %,d users ...%n", largeUsers);
@@ -215,6 +222,55 @@ public final class ServiceBenchmark {
             }
         }
         return pg;
+    }
+
+    /**
+     * Only the 401 figures ({@code ServiceBenchmark unauthenticated}, or {@code -Dbench.users=unauthenticated} in the
+     * bench profile), on SQLite and on PostgreSQL: minutes instead of the whole benchmark, on a machine others share.
+     */
+    private void runUnauthenticated() throws Exception {
+        Path scratch = Files.createTempDirectory("scim-bench-401");
+        ObjectNode results = new ObjectMapper().createObjectNode();
+        try (Service sqlite = start(scratch.resolve("sqlite"))) {
+            measureUnauthenticated(sqlite, "1k", results.putObject("service"));
+        }
+        try (BenchPostgres server = BenchPostgres.start();
+                Service pg = start(scratch.resolve("pg"), server.freshDirectory())) {
+            measureUnauthenticated(pg, "pg 1k", results.putObject("postgres"));
+        }
+        printRows();
+    }
+
+    /**
+     * How long a 401 takes: a wrong token on an existing tenant, an unknown tenant, no token. The three must not
+     * differ, or the time of an answer tells a stranger which tenants exist. Measured in alternating rounds, one
+     * client at a time, after a warm-up of each, so that neither the JIT nor the machine's load favours one.
+     */
+    private void measureUnauthenticated(Service s, String scale, ObjectNode into) throws Exception {
+        String unknownTenant = s.url().substring(0, s.url().lastIndexOf('/') + 1) + UUID.randomUUID();
+        String wrongToken = SecretTokens.generate();
+        List<LoadDriver.Call> kinds = List.of(
+                new LoadDriver.Call("GET", s.url() + "/Users", null, wrongToken),
+                new LoadDriver.Call("GET", unknownTenant + "/Users", null, wrongToken),
+                new LoadDriver.Call("GET", s.url() + "/Users", null, null));
+        List<String> names = List.of("401 wrong token", "401 unknown tenant", "401 no token");
+        List<List<LoadDriver.Stats>> rounds = new ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++) {
+            LoadDriver.Call call = kinds.get(k);
+            driver.run("warm-up", 1, 2000, i -> call, 401);
+            rounds.add(new ArrayList<>());
+        }
+        for (int round = 0; round < 5; round++) {
+            for (int k = 0; k < kinds.size(); k++) {
+                LoadDriver.Call call = kinds.get(k);
+                rounds.get(k).add(driver.run(names.get(k), 1, 600, i -> call, 401));
+            }
+        }
+        for (int k = 0; k < kinds.size(); k++) {
+            LoadDriver.Stats all = record(scale, LoadDriver.Stats.merged(names.get(k), rounds.get(k)), Double.NaN);
+            String key = "unauthenticated_" + names.get(k).substring(4).replace(' ', '_');
+            into.put(key + "_p50_ms", round(all.percentile(50))).put(key + "_p99_ms", round(all.percentile(99)));
+        }
     }
 
     // ---- scenarios -----------------------------------------------------------------------------------
@@ -451,7 +507,8 @@ public final class ServiceBenchmark {
         return Math.round(v * 10) / 10.0;
     }
 
-    private void printTable(ObjectNode results) {
+    /** One line a measured scenario: rate, median and 99th percentile, share of the ceiling. */
+    private void printRows() {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-6s %-18s %8s %10s %9s %9s %8s %7s%n", "scale", "operation", "requests", "req/s",
                 "p50 ms", "p99 ms", "ceiling", "errors");
@@ -461,6 +518,10 @@ public final class ServiceBenchmark {
             System.out.printf(Locale.ROOT, "%-6s %-18s %8d %10.0f %9.2f %9.2f %8s %7d%n", row.scale(), s.name(), s.count(),
                     s.rps(), s.percentile(50), s.percentile(99), ratio, s.errors());
         }
+    }
+
+    private void printTable(ObjectNode results) {
+        printRows();
         System.out.println();
         System.out.println("SQLite single-row transactions (WAL, synchronous=FULL): "
                 + results.path("ceiling").path("sqlite_insert_rps").asDouble() + " /s");

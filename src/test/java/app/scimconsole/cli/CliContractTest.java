@@ -2,6 +2,8 @@ package app.scimconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.TestDnsServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -153,6 +155,20 @@ class CliContractTest {
         assertThat(disable.json().path("enabled").asBoolean(true)).isFalse();
         // secrets are shown once and never written to the log
         assertThat(run("activity", "list", "--data", d, "--json").out()).doesNotContain(rotate.json().path("secretToken").asText());
+
+        // a SCIM request's entry names the client's address (the owner's own actions have none)
+        String tenantId = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+        try (SqliteDirectory directory = SqliteDirectory.open(data)) {
+            directory.log(new Directory.Activity(0, null, tenantId, "AUTHENTICATE", "Users", null, null, "rejected",
+                    "activity.appDisabled", List.of("GET Users"), null, "198.51.100.23"));
+        }
+        JsonNode latest = run("activity", "list", "--limit", "2", "--data", d, "--json").json().path("activity");
+        assertThat(latest.get(0).path("clientAddress").asText()).isEqualTo("198.51.100.23");
+        assertThat(latest.get(1).path("operation").asText()).isEqualTo("DISABLE");
+        assertThat(latest.get(1).path("clientAddress").isNull()).isTrue();
+        List<String> plain = run("activity", "list", "--limit", "2", "--data", d).out().lines().toList();
+        assertThat(plain.get(0)).contains(" rejected  198.51.100.23 ");
+        assertThat(plain.get(1)).contains(" success   - ");
     }
 
     @Test

@@ -444,13 +444,16 @@ class SqliteDirectoryTest {
         String other = directory.createTenant().id();
         for (int i = 1; i <= 3; i++) {
             directory.log(new Activity(0, null, tenant, "CREATE", "User", "id" + i, "u" + i, "success",
-                    "activity.created", List.of(), null));
+                    "activity.created", List.of(), null, i == 1 ? null : "203.0.113.7"));
         }
         directory.log(new Activity(0, START, other, "DELETE", "User", "x", null, "rejected", "activity.rejected",
-                List.of("404", "", "User 'x' does not exist."), null));
+                List.of("404", "", "User 'x' does not exist."), null, "2001:db8::1"));
 
         List<Activity> latest = directory.activity(tenant, 2);
         assertThat(latest).extracting(Activity::resourceId).containsExactly("id3", "id2");
+        assertThat(latest).extracting(Activity::clientAddress).containsExactly("203.0.113.7", "203.0.113.7");
+        assertThat(directory.activity(other, 1)).extracting(Activity::clientAddress).containsExactly("2001:db8::1");
+        assertThat(directory.activity(tenant, 3).get(2).clientAddress()).isNull();
         assertThat(latest.get(0).seq()).isGreaterThan(latest.get(1).seq());
         assertThat(latest.get(0).time()).isEqualTo(Instant.parse("2024-05-01T10:00:00.123Z"));
         assertThat(directory.activity(null, 10)).hasSize(4);

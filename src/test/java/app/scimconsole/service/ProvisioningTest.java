@@ -44,12 +44,14 @@ class ProvisioningTest {
     private SqliteDirectory directory;
     private Provisioning provisioning;
     private String tenant;
+    private ScimAccess.Caller caller;
     private ExecutorService pool;
 
     @BeforeEach
     void open() {
         directory = SqliteDirectory.open(dir);
         tenant = directory.createTenant().id();
+        caller = new ScimAccess.Caller(tenant, true, "192.0.2.44");
         provisioning = new Provisioning(directory, (t, domain) -> t.equals(tenant) && VERIFIED.contains(domain),
                 new ActivityRecorder(directory, Clock.systemUTC()));
         pool = Executors.newFixedThreadPool(THREADS);
@@ -64,11 +66,11 @@ class ProvisioningTest {
 
     @Test
     void concurrentPatchesOfDifferentAttributesAllLand() throws Exception {
-        StoredResource alice = provisioning.create(tenant, ResourceType.USER, user("alice@example.com"));
+        StoredResource alice = provisioning.create(caller, ResourceType.USER, user("alice@example.com"));
         List<String> attributes = List.of("title", "nickName", "displayName", "profileUrl", "locale", "timezone",
                 "preferredLanguage", "userType");
 
-        List<Object> outcomes = runTogether(i -> () -> provisioning.patch(tenant, ResourceType.USER, alice.id(), null,
+        List<Object> outcomes = runTogether(i -> () -> provisioning.patch(caller, ResourceType.USER, alice.id(), null,
                 json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[{'op':'replace',"
                         + "'path':'" + attributes.get(i) + "','value':'v" + i + "'}]}")));
 
@@ -84,12 +86,12 @@ class ProvisioningTest {
     void concurrentMemberAddsWithRenamesAllLand() throws Exception {
         List<String> userIds = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            userIds.add(provisioning.create(tenant, ResourceType.USER, user("u" + i + "@example.com")).id());
+            userIds.add(provisioning.create(caller, ResourceType.USER, user("u" + i + "@example.com")).id());
         }
-        StoredResource team = provisioning.create(tenant, ResourceType.GROUP, json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
+        StoredResource team = provisioning.create(caller, ResourceType.GROUP, json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
                 + "'displayName':'Team'}"));
 
-        List<Object> outcomes = runTogether(i -> () -> provisioning.patch(tenant, ResourceType.GROUP, team.id(), null,
+        List<Object> outcomes = runTogether(i -> () -> provisioning.patch(caller, ResourceType.GROUP, team.id(), null,
                 json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
                         + "'Operations':[{'op':'add','path':'members','value':[{'value':'" + userIds.get(i) + "'}]},"
                         + "{'op':'replace','path':'externalId','value':'x" + i + "'}]}")));
@@ -101,20 +103,20 @@ class ProvisioningTest {
 
     @Test
     void aChangeForAVersionThatMovedOnIs412AndChangesNothing() {
-        StoredResource alice = provisioning.create(tenant, ResourceType.USER, user("alice@example.com"));
-        provisioning.patch(tenant, ResourceType.USER, alice.id(), null, replace("title", "CEO"));
+        StoredResource alice = provisioning.create(caller, ResourceType.USER, user("alice@example.com"));
+        provisioning.patch(caller, ResourceType.USER, alice.id(), null, replace("title", "CEO"));
 
-        assertThatThrownBy(() -> provisioning.patch(tenant, ResourceType.USER, alice.id(), 1L, replace("title", "CTO")))
+        assertThatThrownBy(() -> provisioning.patch(caller, ResourceType.USER, alice.id(), 1L, replace("title", "CTO")))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(412));
         assertThat(directory.get(tenant, ResourceType.USER, alice.id(), false).orElseThrow().doc().path("title")
                 .asText()).isEqualTo("CEO");
-        assertThat(provisioning.patch(tenant, ResourceType.USER, alice.id(), 2L, replace("title", "CTO")).version())
+        assertThat(provisioning.patch(caller, ResourceType.USER, alice.id(), 2L, replace("title", "CTO")).version())
                 .isEqualTo(3);
     }
 
     @Test
     void aUserOfAnUnverifiedDomainIsRefusedBeforeAnyWriteAndTheRefusalIsLogged() {
-        assertThatThrownBy(() -> provisioning.create(tenant, ResourceType.USER, user("bob@contoso.com")))
+        assertThatThrownBy(() -> provisioning.create(caller, ResourceType.USER, user("bob@contoso.com")))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(400));
 
         assertThat(directory.query(tenant, ResourceType.USER, new Directory.Query(null, null, false, 1, 0, false))
@@ -125,13 +127,14 @@ class ProvisioningTest {
         assertThat(refusal.userName()).isEqualTo("bob@contoso.com");
         assertThat(refusal.code()).isNotBlank();
         assertThat(refusal.args()).anyMatch(a -> a.contains("contoso.com"));
+        assertThat(refusal.clientAddress()).isEqualTo("192.0.2.44");
     }
 
     @Test
     void aPatchThatMovesAUserToAnUnverifiedDomainChangesNothing() {
-        StoredResource alice = provisioning.create(tenant, ResourceType.USER, user("alice@example.com"));
+        StoredResource alice = provisioning.create(caller, ResourceType.USER, user("alice@example.com"));
 
-        assertThatThrownBy(() -> provisioning.patch(tenant, ResourceType.USER, alice.id(), null,
+        assertThatThrownBy(() -> provisioning.patch(caller, ResourceType.USER, alice.id(), null,
                 replace("userName", "alice@contoso.com")))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(400));
         assertThat(directory.get(tenant, ResourceType.USER, alice.id(), false)).contains(alice);
@@ -139,24 +142,25 @@ class ProvisioningTest {
 
     @Test
     void eachWriteIsLoggedWithWhatItChanged() {
-        StoredResource alice = provisioning.create(tenant, ResourceType.USER, user("alice@example.com"));
-        provisioning.patch(tenant, ResourceType.USER, alice.id(), null, replace("active", false));
-        provisioning.patch(tenant, ResourceType.USER, alice.id(), null, replace("title", "CEO"));
-        StoredResource noMail = provisioning.create(tenant, ResourceType.USER, user("carol"));
-        provisioning.delete(tenant, ResourceType.USER, noMail.id(), null);
+        StoredResource alice = provisioning.create(caller, ResourceType.USER, user("alice@example.com"));
+        provisioning.patch(caller, ResourceType.USER, alice.id(), null, replace("active", false));
+        provisioning.patch(caller, ResourceType.USER, alice.id(), null, replace("title", "CEO"));
+        StoredResource noMail = provisioning.create(caller, ResourceType.USER, user("carol"));
+        provisioning.delete(caller, ResourceType.USER, noMail.id(), null);
 
         List<Activity> log = directory.activity(tenant, 10);
         assertThat(log).extracting(Activity::code).containsExactly("activity.deleted", "activity.created.noSignIn",
                 "activity.changed", "activity.suspended", "activity.created");
         assertThat(log.get(2).args()).containsExactly("title");
         assertThat(log.get(0).userName()).isEqualTo("carol");
+        assertThat(log).extracting(Activity::clientAddress).containsOnly("192.0.2.44");
     }
 
     @Test
     void aTakenUserNameIs409WithTheName() {
-        provisioning.create(tenant, ResourceType.USER, user("alice@example.com"));
+        provisioning.create(caller, ResourceType.USER, user("alice@example.com"));
 
-        assertThatThrownBy(() -> provisioning.create(tenant, ResourceType.USER, user("ALICE@example.com")))
+        assertThatThrownBy(() -> provisioning.create(caller, ResourceType.USER, user("ALICE@example.com")))
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.detail()).contains("ALICE@example.com");

@@ -25,7 +25,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The provisioning log, newest first, filtered by outcome and text, re-read every few seconds while shown. The table
- * and the CSV export use the same {@link #cell} texts, so the file holds what the table shows.
+ * and the CSV export use the same {@link #cell} texts, so the file holds what the table shows, and after it each
+ * entry's client address (see {@link #export}).
  */
 public final class ActivityViewModel {
     public static final int LIMIT = 1000;
@@ -110,12 +111,18 @@ public final class ActivityViewModel {
         return value != null && ui.i18n().has(prefix + value) ? ui.text(prefix + value) : value;
     }
 
-    /** Writes {@code shown} (the table's rows, in its order) with {@code columns} (its visible columns) as CSV. */
+    /**
+     * Writes {@code shown} (the table's rows, in its order) with {@code columns} (its visible columns) as CSV, and
+     * last each entry's client address: an export is read to find out who called, and the table has no room for it.
+     */
     public void export(Path file, List<ActivityEntry> shown, List<Column> columns) {
-        List<String> header = columns.stream().map(this::header).toList();
+        List<String> header = new ArrayList<>(columns.stream().map(this::header).toList());
+        header.add(ui.text("activity.col.client_address"));
         List<List<String>> rows = new ArrayList<>();
         for (ActivityEntry e : shown) {
-            rows.add(columns.stream().map(c -> cell(e, c)).toList());
+            List<String> row = new ArrayList<>(columns.stream().map(c -> cell(e, c)).toList());
+            row.add(e.clientAddress());
+            rows.add(row);
         }
         Tasks.create(() -> {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

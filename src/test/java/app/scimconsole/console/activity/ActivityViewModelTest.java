@@ -27,7 +27,7 @@ class ActivityViewModelTest {
 
     ActivityEntry entry(long seq, String outcome, String userName, Reason reason) {
         return new ActivityEntry(seq, Instant.parse("2026-03-02T08:5" + seq + ":00Z"), "CREATE", "User", "id" + seq,
-                userName, outcome, reason, null);
+                userName, outcome, reason, null, "203.0.113.9");
     }
 
     @Test
@@ -53,8 +53,9 @@ class ActivityViewModelTest {
         vm.export(file, List.of(a), List.of(Column.TIME, Column.OPERATION, Column.USER_NAME, Column.OUTCOME,
                 Column.DETAIL));
         String csv = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(csv).isEqualTo("\uFEFFTime,Operation,User name,Outcome,Detail\r\n"
-                + "8:51 AM,Create,m@unverified.example,Rejected,userName “m@unverified.example” is already taken.\r\n");
+        assertThat(csv).isEqualTo("\uFEFFTime,Operation,User name,Outcome,Detail,Client address\r\n"
+                + "8:51 AM,Create,m@unverified.example,Rejected,userName “m@unverified.example” is already taken.,"
+                + "203.0.113.9\r\n");
         assertThat(ui.lastNotice()).isEqualTo("1 entry saved to a.csv");
     }
 }
