@@ -95,7 +95,7 @@ public final class ActivityViewModel {
 
     public String cell(ActivityEntry e, Column c) {
         return switch (c) {
-            case TIME -> ui.texts().time(e.time(), ui.clock().instant());
+            case TIME -> ui.texts().time(e.time());
             case OPERATION -> named("activity.operation.", e.operation());
             case RESOURCE -> named("activity.resource.", e.resource());
             case USER_NAME -> e.userName();

@@ -3,7 +3,6 @@ package app.scimconsole.console.common;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.admin.ReasonFormat;
 import app.scimconsole.domains.DomainReason;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -16,11 +15,9 @@ public final class ReasonTexts {
     static final String PREFIX = "reason.";
 
     private final Texts texts;
-    private final Clock clock;
 
-    public ReasonTexts(Texts texts, Clock clock) {
+    public ReasonTexts(Texts texts) {
         this.texts = texts;
-        this.clock = clock;
     }
 
     public String text(Reason r) {
@@ -38,6 +35,6 @@ public final class ReasonTexts {
             return i18n.text("reason.unknown", code);
         }
         return ReasonFormat.format(i18n.bundle().getString(key), i18n.locale(), args,
-                t -> texts.time(t, clock.instant()));
+                texts::time);
     }
 }

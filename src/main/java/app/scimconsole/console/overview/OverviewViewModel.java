@@ -89,7 +89,7 @@ public final class OverviewViewModel {
             f.add(new Fact(ui.text("overview.tokenUsed"), t.ago(o.tokenLastUsed(), now)));
             Instant last = tr != null && tr.lastRequest() != null ? tr.lastRequest() : o.lastRequest();
             f.add(new Fact(ui.text("overview.lastRequest"), last == null ? ui.text("time.never")
-                    : t.time(last, now) + " (" + t.ago(last, now) + ")"));
+                    : t.time(last) + " (" + t.ago(last, now) + ")"));
             c.add(new Fact(ui.text("overview.count.active"), Long.toString(o.activeUsers())));
             c.add(new Fact(ui.text("overview.count.suspended"), Long.toString(o.suspendedUsers())));
             c.add(new Fact(ui.text("overview.count.groups"), Long.toString(o.groups())));
@@ -99,19 +99,20 @@ public final class OverviewViewModel {
             Cycle lastCycle = tr.cycles().isEmpty() ? null : tr.cycles().get(0);
             f.add(new Fact(ui.text("overview.lastCycle"), lastCycle == null ? ui.text("overview.noCycle")
                     : ui.text(lastCycle.fromLog() ? "overview.cycleFromLog" : "overview.cycle",
-                            t.time(lastCycle.start(), now), lastCycle.requests(), lastCycle.rejected())));
+                            t.time(lastCycle.start()), lastCycle.requests(), lastCycle.rejected())));
             f.add(new Fact(ui.text("overview.nextCycle"), tr.nextExpectedCycle() == null ? "—"
-                    : tr.nextExpectedCycle().isAfter(now) ? ui.text("overview.nextAt", t.time(tr.nextExpectedCycle(), now),
+                    : tr.nextExpectedCycle().isAfter(now) ? ui.text("overview.nextAt", t.time(tr.nextExpectedCycle()),
                             t.countdown(tr.nextExpectedCycle(), now))
-                    : ui.text("overview.overdue", t.time(tr.nextExpectedCycle(), now))));
+                    : ui.text("overview.overdue", t.time(tr.nextExpectedCycle()))));
         }
         facts.setAll(f);
         counts.setAll(c);
-        warnings.setAll(warnings(o, domains.get(), ui.i18n()));
+        warnings.setAll(warnings(o, domains.get(), ui.texts()));
     }
 
     /** What deserves the owner's attention, most serious first. */
-    public static List<Warning> warnings(Overview o, List<DomainEntry> domains, I18n i18n) {
+    public static List<Warning> warnings(Overview o, List<DomainEntry> domains, Texts texts) {
+        I18n i18n = texts.i18n();
         List<Warning> w = new ArrayList<>();
         if (o == null) {
             return w;
@@ -134,9 +135,7 @@ public final class OverviewViewModel {
                 w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.expired", d.domain())));
             } else if ("VERIFIED".equals(d.status()) && d.verificationEnds() != null) {
                 w.add(new Warning(Severity.WARN, i18n.text("overview.warn.expiring", d.domain(),
-                        java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
-                                java.time.format.FormatStyle.SHORT).withLocale(i18n.locale())
-                                .withZone(java.time.ZoneId.systemDefault()).format(d.verificationEnds()))));
+                        texts.time(d.verificationEnds()))));
             } else if (!"VERIFIED".equals(d.status()) && !wasRefused) {
                 w.add(new Warning(Severity.WARN, i18n.text("overview.warn.pending", d.domain())));
             }

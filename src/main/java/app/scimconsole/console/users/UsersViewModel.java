@@ -168,8 +168,8 @@ public final class UsersViewModel {
             return ui.text("users.suspendedUnknown");
         }
         Instant deletion = d.suspendedSince().plus(DELETION_AFTER);
-        return ui.text("users.suspendedSince", ui.texts().time(d.suspendedSince(), now),
-                ui.texts().ago(d.suspendedSince(), now), ui.texts().time(deletion, now));
+        return ui.text("users.suspendedSince", ui.texts().time(d.suspendedSince()),
+                ui.texts().ago(d.suspendedSince(), now), ui.texts().time(deletion));
     }
 
     public String statusText(UserRow r) {
@@ -177,11 +177,11 @@ public final class UsersViewModel {
     }
 
     public String time(Instant t) {
-        return ui.texts().time(t, ui.clock().instant());
+        return ui.texts().time(t);
     }
 
     public String lastChange(UserRow r) {
-        return ui.texts().time(r.lastModified(), ui.clock().instant());
+        return ui.texts().time(r.lastModified());
     }
 
     public StringProperty searchProperty() {

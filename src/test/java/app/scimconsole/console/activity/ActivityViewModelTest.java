@@ -54,7 +54,7 @@ class ActivityViewModelTest {
                 Column.DETAIL));
         String csv = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo("\uFEFFTime,Operation,User name,Outcome,Detail\r\n"
-                + "8:51 AM,Create,m@unverified.example,Rejected,userName “m@unverified.example” is already taken.\r\n");
+                + "\"Mar 2, 2026, 8:51 AM\",Create,m@unverified.example,Rejected,userName “m@unverified.example” is already taken.\r\n");
         assertThat(ui.lastNotice()).isEqualTo("1 entry saved to a.csv");
     }
 }
