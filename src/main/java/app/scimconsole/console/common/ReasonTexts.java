@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class ReasonTexts {
     static final String PREFIX = "reason.";
+    static final String FIX_PREFIX = "fix.";
 
     private final Texts texts;
 
@@ -26,6 +27,19 @@ public final class ReasonTexts {
 
     public String text(DomainReason r) {
         return text(r.code().code(), r.args());
+    }
+
+    /**
+     * What fixes what {@code r} reports, from key {@code fix.<code>} with the reason's own arguments; null when the
+     * bundles name no fix for it (a success, or something only the sender can change).
+     */
+    public String fix(Reason r) {
+        I18n i18n = texts.i18n();
+        String key = FIX_PREFIX + r.code();
+        if (!i18n.has(key)) {
+            return null;
+        }
+        return ReasonFormat.format(i18n.bundle().getString(key), i18n.locale(), r.args(), texts::time);
     }
 
     public String text(String code, List<String> args) {
