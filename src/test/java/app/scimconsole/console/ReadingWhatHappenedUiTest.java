@@ -8,10 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Reading what happened, as the owner does after Entra's first cycle: the activity entry told in full and copied,
@@ -75,6 +84,116 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
         pause(200);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(l -> assertThat(l).matches(ISO + ",.*"));
+    }
+
+    @Test
+    void usersAreWholeAtTheDefaultSizeAndTheRejectedAreListedInBothLanguages() throws Exception {
+        AdminApi.Credentials c = ctx().connection().api().enableScim();
+        ScimClient entra = new ScimClient(c.tenantUrl(), c.secretToken());
+        verifyInService("testuser.com");
+        entra.created(ScimClient.user("alice@testuser.com", "Alice Example", "Engineer", "Engineering"));
+        entra.created(ScimClient.user("bob@testuser.com", "Bob Builder", "Senior Technician", "Facilities"));
+        String dave = entra.created(ScimClient.user("dave@testuser.com", "Dave Departed", "Analyst", "Finance"));
+        assertThat(entra.suspend(dave)).isEqualTo(200);
+        assertThat(entra.json("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"erin.nomail\",\"displayName\":\"Erin Nomail\",\"active\":true}")).startsWith("201");
+        assertThat(entra.createUser("mallory@contoso.com", "Mallory Contoso", "Buyer", "Purchasing")).isEqualTo(400);
+        assertThat(fx(() -> stage.getWidth())).as("the default window size").isEqualTo(1120);
+
+        press("#nav-users");
+        TableView<AdminApi.UserRow> users = node("#table");
+        waitUntil("the users are listed", () -> users.getItems().size() == 4);
+        everyColumnIsWhole(users);
+        // The status is a badge with its word; the row colours have a legend.
+        waitUntil("dave's status badge is drawn", () -> users.lookupAll(".table-cell .status-pill").stream()
+                .anyMatch(n -> n.isVisible() && "Suspended".equals(((Label) n).getText())));
+        assertThat(text("#legendNoSignIn")).isEqualTo("No e-mail address: cannot sign in");
+        assertThat(fx(() -> node("#legend").isVisible())).isTrue();
+        // Who was rejected, why and what fixes it; Entra sends them again by itself.
+        TitledPane rejected = node("#rejectedPane");
+        waitUntil("the rejected are offered", rejected::isVisible);
+        assertThat(fx(rejected::getText)).isEqualTo("1 person from Entra was rejected by the service");
+        press("#rejectedPane .title");
+        waitUntil("the list opens", rejected::isExpanded);
+        ListView<?> list = node("#rejectedList");
+        assertThat(fx(() -> list.getItems().size())).isEqualTo(1);
+        waitUntil("its person is drawn", () -> list.lookupAll(".list-cell .label").stream()
+                .anyMatch(n -> "mallory@contoso.com".equals(((Label) n).getText())));
+        List<String> said = fx(() -> list.lookupAll(".list-cell .label").stream().map(n -> ((Label) n).getText())
+                .toList());
+        assertThat(said).contains("mallory@contoso.com")
+                .anyMatch(t -> t.startsWith("The e-mail domain contoso.com is not verified"))
+                .anyMatch(t -> t.startsWith("What fixes it: Add contoso.com on the Domains page"));
+        assertThat(fx(() -> rejected.getContent().lookupAll(".label").stream()
+                .anyMatch(n -> ((Label) n).getText().contains("nothing to retry by hand")))).isTrue();
+        selectRow(users, "erin.nomail");
+        waitUntil("erin's detail is shown", () -> text("#detailUserName").equals("erin.nomail"));
+        shot("users-1120x800-en-light");
+
+        // Copy on a domain card says Copied on itself.
+        press("#nav-domains");
+        waitUntil("the domain card is shown", () -> !lookup("#copyValueButton").queryAll().isEmpty());
+        Button copyValue = node("#copyValueButton");
+        press("#copyValueButton");
+        assertThat(fx(copyValue::getText)).isEqualTo("✓ Copied");
+        waitUntil("it reads Copy again", () -> copyValue.getText().equals("Copy"));
+
+        // Japanese and dark, from the next start.
+        press("#nav-settings");
+        press("#darkRadio");
+        press("#japaneseRadio");
+        ctx().settings().flush();
+        close();
+        launch();
+        waitUntil("the Japanese labels are shown", () -> text("#nav-users").equals("ユーザー"));
+        press("#nav-users");
+        TableView<AdminApi.UserRow> ja = node("#table");
+        waitUntil("the users are listed", () -> ja.getItems().size() == 4);
+        everyColumnIsWhole(ja);
+        TitledPane jaRejected = node("#rejectedPane");
+        waitUntil("the rejected are offered", jaRejected::isVisible);
+        assertThat(fx(jaRejected::getText)).isEqualTo("サービスが受け付けなかった Entra のユーザー: 1 人");
+        press("#rejectedPane .title");
+        waitUntil("the list opens", jaRejected::isExpanded);
+        selectRow(ja, "dave@testuser.com");
+        waitUntil("dave's detail is shown", () -> text("#detailUserName").equals("dave@testuser.com"));
+        assertThat(text("#detailChanged")).matches("\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}");
+        shot("users-1120x800-ja-dark");
+
+        press("#nav-activity");
+        TableView<ActivityEntry> log = node("#table");
+        waitUntil("the log is listed", () -> !log.getItems().isEmpty());
+        int row = fx(() -> log.getItems().indexOf(log.getItems().stream()
+                .filter(e -> "rejected".equals(e.outcome())).findFirst().orElseThrow()));
+        clickOn(cell(log, "activity-user_name", row));
+        waitUntil("its detail is shown", () -> node("#detailBox").isVisible());
+        assertThat(text("#detailFix")).startsWith("[ドメイン] ページで contoso.com を追加して証明してください");
+        assertThat(fx(() -> cell(log, "activity-time", row).getText())).matches("\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}");
+        press("#copyButton");
+        assertThat(text("#copyButton")).isEqualTo("✓ コピーしました");
+        shot("activity-detail-ja-dark");
+    }
+
+    /** Every column of the table is on screen at its width: no horizontal scroll bar, no header cut. */
+    void everyColumnIsWhole(TableView<?> table) {
+        waitUntil("the columns are fitted to the table", () -> table.getColumns().stream()
+                .mapToDouble(TableColumn::getWidth).sum() <= table.getWidth());
+        pause(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> table.lookupAll(".scroll-bar").stream().filter(n -> n instanceof ScrollBar b
+                && b.getOrientation() == Orientation.HORIZONTAL).noneMatch(Node::isVisible)))
+                .as("no horizontal scroll bar").isTrue();
+        double total = fx(() -> table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum());
+        assertThat(total).isLessThanOrEqualTo(fx(table::getWidth));
+        List<String> headers = fx(() -> table.lookupAll(".column-header .label").stream()
+                .map(n -> ((Label) n).lookup(".text")).filter(t -> t instanceof Text)
+                .map(t -> ((Text) t).getText()).toList());
+        assertThat(headers).hasSize(table.getColumns().size()).noneMatch(h -> h.endsWith("…"));
+        List<String> times = fx(() -> table.lookupAll(".table-cell").stream().map(n -> (TableCell<?, ?>) n)
+                .filter(tc -> tc.getTableColumn() != null && "changedColumn".equals(tc.getTableColumn().getId())
+                        && tc.getText() != null && !tc.getText().isEmpty())
+                .map(tc -> ((Text) tc.lookup(".text")).getText()).toList());
+        assertThat(times).as("the last change, date and time, uncut").isNotEmpty().noneMatch(t -> t.endsWith("…"));
     }
 
     /** The table's cell of the column with this id in this row, scrolled into view. */
