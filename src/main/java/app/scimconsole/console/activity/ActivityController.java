@@ -86,7 +86,7 @@ public final class ActivityController {
         problemLabel.textProperty().bind(vm.problemProperty());
         problemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
-        int[] widths = {150, 90, 80, 200, 90, 420};
+        int[] widths = {150, 110, 95, 190, 70, 420};
         for (Column c : Column.values()) {
             TableColumn<ActivityEntry, String> col = new TableColumn<>(vm.header(c));
             col.setId("activity-" + c.name().toLowerCase());
