@@ -49,6 +49,7 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
         waitUntil("its detail is shown", () -> node("#detailBox").isVisible());
 
         // The whole reason, the user and the fix, in fields the owner can select and copy from.
+        everyColumnIsWhole(log, "activity-time");
         assertThat(text("#detailUser")).isEqualTo("mallory@contoso.com");
         assertThat(text("#detailReason")).startsWith("The e-mail domain contoso.com is not verified")
                 .endsWith("Entra’s next cycle will then provision the user.");
@@ -103,7 +104,7 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
         press("#nav-users");
         TableView<AdminApi.UserRow> users = node("#table");
         waitUntil("the users are listed", () -> users.getItems().size() == 4);
-        everyColumnIsWhole(users);
+        everyColumnIsWhole(users, "changedColumn");
         // The status is a badge with its word; the row colours have a legend.
         waitUntil("dave's status badge is drawn", () -> users.lookupAll(".table-cell .status-pill").stream()
                 .anyMatch(n -> n.isVisible() && "Suspended".equals(((Label) n).getText())));
@@ -149,7 +150,7 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
         press("#nav-users");
         TableView<AdminApi.UserRow> ja = node("#table");
         waitUntil("the users are listed", () -> ja.getItems().size() == 4);
-        everyColumnIsWhole(ja);
+        everyColumnIsWhole(ja, "changedColumn");
         TitledPane jaRejected = node("#rejectedPane");
         waitUntil("the rejected are offered", jaRejected::isVisible);
         assertThat(fx(jaRejected::getText)).isEqualTo("サービスが受け付けなかった Entra のユーザー: 1 人");
@@ -163,6 +164,7 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
         press("#nav-activity");
         TableView<ActivityEntry> log = node("#table");
         waitUntil("the log is listed", () -> !log.getItems().isEmpty());
+        everyColumnIsWhole(log, "activity-time");
         int row = fx(() -> log.getItems().indexOf(log.getItems().stream()
                 .filter(e -> "rejected".equals(e.outcome())).findFirst().orElseThrow()));
         clickOn(cell(log, "activity-user_name", row));
@@ -175,7 +177,7 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
     }
 
     /** Every column of the table is on screen at its width: no horizontal scroll bar, no header cut. */
-    void everyColumnIsWhole(TableView<?> table) {
+    void everyColumnIsWhole(TableView<?> table, String timeColumn) {
         waitUntil("the columns are fitted to the table", () -> table.getColumns().stream()
                 .mapToDouble(TableColumn::getWidth).sum() <= table.getWidth());
         pause(300);
@@ -190,7 +192,7 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
                 .map(t -> ((Text) t).getText()).toList());
         assertThat(headers).hasSize(table.getColumns().size()).noneMatch(h -> h.endsWith("…"));
         List<String> times = fx(() -> table.lookupAll(".table-cell").stream().map(n -> (TableCell<?, ?>) n)
-                .filter(tc -> tc.getTableColumn() != null && "changedColumn".equals(tc.getTableColumn().getId())
+                .filter(tc -> tc.getTableColumn() != null && timeColumn.equals(tc.getTableColumn().getId())
                         && tc.getText() != null && !tc.getText().isEmpty())
                 .map(tc -> ((Text) tc.lookup(".text")).getText()).toList());
         assertThat(times).as("the last change, date and time, uncut").isNotEmpty().noneMatch(t -> t.endsWith("…"));

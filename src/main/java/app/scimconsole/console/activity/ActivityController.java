@@ -86,12 +86,13 @@ public final class ActivityController {
         problemLabel.textProperty().bind(vm.problemProperty());
         problemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
-        int[] widths = {150, 110, 95, 190, 70, 420};
+        int[] widths = {155, 110, 95, 190, 85, 260};
         for (Column c : Column.values()) {
             TableColumn<ActivityEntry, String> col = new TableColumn<>(vm.header(c));
             col.setId("activity-" + c.name().toLowerCase());
             col.setUserData(c);
             col.setPrefWidth(widths[c.ordinal()]);
+            col.setMinWidth(c == Column.DETAIL || c == Column.USER_NAME ? 120 : widths[c.ordinal()]);
             col.setSortable(false); // newest first, as the service gives it
             col.setCellValueFactory(f -> new ReadOnlyStringWrapper(vm.cell(f.getValue(), c)));
             col.setCellFactory(x -> new TextCell());
