@@ -69,7 +69,7 @@ public final class Problems {
         return i18n.text("problem.unexpected");
     }
 
-    /** Without the console's own clock and zone at hand here, a failure's instants are shown in this computer's. */
+    /** Without the console's own zone at hand here, a failure's instants are shown in this computer's. */
     private static ReasonTexts reasons(I18n i18n) {
         return new ReasonTexts(new Texts(i18n, ZoneId.systemDefault()));
     }
