@@ -131,6 +131,14 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
         waitUntil("erin's detail is shown", () -> text("#detailUserName").equals("erin.nomail"));
         shot("users-1120x800-en-light");
 
+        // Groups: the last change, now with its date, fits too.
+        assertThat(entra.json("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Engineering\"}")).startsWith("201");
+        press("#nav-groups");
+        TableView<AdminApi.GroupRow> groups = node("#groupTable");
+        waitUntil("the group is listed", () -> groups.getItems().size() == 1);
+        everyColumnIsWhole(groups, "groupChangedColumn");
+
         // Copy on a domain card says Copied on itself.
         press("#nav-domains");
         waitUntil("the domain card is shown", () -> !lookup("#copyValueButton").queryAll().isEmpty());
