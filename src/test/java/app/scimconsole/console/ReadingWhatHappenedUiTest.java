@@ -85,6 +85,14 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
         pause(200);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(l -> assertThat(l).matches(ISO + ",.*"));
+
+        // The Overview leads to who was rejected.
+        press("#nav-overview");
+        waitUntil("the Overview offers who was rejected", () -> node("#rejectedLink").isVisible());
+        press("#rejectedLink");
+        waitUntil("the Users view lists the rejected", () -> lookup("#rejectedPane").tryQuery()
+                .map(n -> n.isVisible() && n.getScene() != null).orElse(false));
+        assertThat(text("#rejectedPane")).isEqualTo("1 person from Entra was rejected by the service");
     }
 
     @Test

@@ -4,6 +4,7 @@ import app.scimconsole.console.overview.OverviewViewModel.Fact;
 import app.scimconsole.console.overview.OverviewViewModel.Warning;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -17,11 +18,15 @@ public final class OverviewController {
     private VBox warningBox;
     @FXML
     private GridPane factGrid;
+    @FXML
+    private Hyperlink rejectedLink;
 
     private final OverviewViewModel vm;
+    private final Runnable openUsers;
 
-    public OverviewController(OverviewViewModel vm) {
+    public OverviewController(OverviewViewModel vm, Runnable openUsers) {
         this.vm = vm;
+        this.openUsers = openUsers;
     }
 
     @FXML
@@ -32,6 +37,13 @@ public final class OverviewController {
         showCounts();
         showFacts();
         showWarnings();
+        rejectedLink.visibleProperty().bind(vm.rejectedRecentlyProperty());
+        rejectedLink.managedProperty().bind(vm.rejectedRecentlyProperty());
+    }
+
+    @FXML
+    private void showRejected() {
+        openUsers.run();
     }
 
     private void showCounts() {

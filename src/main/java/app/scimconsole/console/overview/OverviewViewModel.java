@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,6 +47,7 @@ public final class OverviewViewModel {
     private final ObservableList<Fact> facts = FXCollections.observableArrayList();
     private final ObservableList<Fact> counts = FXCollections.observableArrayList();
     private final ObservableList<Warning> warnings = FXCollections.observableArrayList();
+    private final BooleanProperty rejectedRecently = new SimpleBooleanProperty();
 
     public OverviewViewModel(UiKit ui, OverviewModel overview, Supplier<AdminApi> api, Duration interval) {
         this.ui = ui;
@@ -95,6 +98,7 @@ public final class OverviewViewModel {
             c.add(new Fact(ui.text("overview.count.groups"), Long.toString(o.groups())));
             c.add(new Fact(ui.text("overview.count.rejected"), Long.toString(o.rejectedLastDay())));
         }
+        rejectedRecently.set(o != null && o.rejectedLastDay() > 0);
         if (tr != null) {
             Cycle lastCycle = tr.cycles().isEmpty() ? null : tr.cycles().get(0);
             f.add(new Fact(ui.text("overview.lastCycle"), lastCycle == null ? ui.text("overview.noCycle")
@@ -165,6 +169,11 @@ public final class OverviewViewModel {
 
     public ObservableList<Fact> counts() {
         return counts;
+    }
+
+    /** Whether Entra's requests were refused in the last day: the Users view then says who and what fixes it. */
+    public BooleanProperty rejectedRecentlyProperty() {
+        return rejectedRecently;
     }
 
     public ObservableList<Warning> warnings() {
