@@ -89,6 +89,11 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
         // The Overview leads to who was rejected.
         press("#nav-overview");
         waitUntil("the Overview offers who was rejected", () -> node("#rejectedLink").isVisible());
+        List<String> facts = fx(() -> lookup(".field-label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(l -> l.getScene() != null && l.isVisible())
+                .map(l -> ((Text) l.lookup(".text")).getText()).toList());
+        assertThat(facts).as("the facts' names, uncut").contains("Last request from Entra")
+                .noneMatch(f -> f.endsWith("…"));
         press("#rejectedLink");
         waitUntil("the Users view lists the rejected", () -> lookup("#rejectedPane").tryQuery()
                 .map(n -> n.isVisible() && n.getScene() != null).orElse(false));

@@ -8,6 +8,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Shows {@link OverviewViewModel}'s counts, warnings and facts. */
@@ -68,6 +69,7 @@ public final class OverviewController {
         for (Fact f : vm.facts()) {
             Label l = new Label(f.label());
             l.getStyleClass().add("field-label");
+            l.setMinWidth(Region.USE_PREF_SIZE); // the label whole; the value wraps
             Label v = new Label(f.value());
             v.setWrapText(true);
             factGrid.addRow(row++, l, v);
