@@ -6,6 +6,7 @@ import app.scimconsole.console.activity.ActivityViewModel.Column;
 import app.scimconsole.console.activity.ActivityViewModel.Detail;
 import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.TooltipCell;
 import java.io.File;
 import java.util.List;
 import java.util.function.Function;
@@ -16,13 +17,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -95,7 +94,7 @@ public final class ActivityController {
             col.setMinWidth(c == Column.DETAIL || c == Column.USER_NAME ? 120 : widths[c.ordinal()]);
             col.setSortable(false); // newest first, as the service gives it
             col.setCellValueFactory(f -> new ReadOnlyStringWrapper(vm.cell(f.getValue(), c)));
-            col.setCellFactory(x -> new TextCell());
+            col.setCellFactory(x -> new TooltipCell<>());
             table.getColumns().add(col);
         }
         // the columns fill the width; Detail takes what is left (its whole text is in its tooltip and the pane below)
@@ -178,16 +177,6 @@ public final class ActivityController {
         File f = saveDialog.apply(chooser);
         if (f != null) {
             vm.export(f.toPath(), List.copyOf(table.getItems()), visibleColumns());
-        }
-    }
-
-    /** A cell whose whole text is in its tooltip, for when the column is too narrow for it. */
-    private static final class TextCell extends TableCell<ActivityEntry, String> {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-            setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
         }
     }
 

@@ -4,6 +4,7 @@ import app.scimconsole.admin.AdminApi.UserDetail;
 import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.TooltipCell;
 import app.scimconsole.console.users.UsersViewModel.RejectedRow;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,7 +23,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -190,7 +190,6 @@ public final class UsersController {
         rejectedPane.managedProperty().bind(vm.rejectedTitleProperty().isNotEmpty());
         rejectedList.setItems(vm.rejected());
         rejectedList.setCellFactory(l -> new RejectedCell());
-        rejectedList.setFocusTraversable(true);
 
         vm.detailProperty().addListener((o, was, now) -> showDetail(now));
         showDetail(null);
@@ -198,7 +197,7 @@ public final class UsersController {
 
     private void column(TableColumn<UserRow, String> c, Function<UserRow, String> value) {
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
-        c.setCellFactory(x -> new TextCell());
+        c.setCellFactory(x -> new TooltipCell<>());
     }
 
     private void showPaging() {
@@ -259,16 +258,6 @@ public final class UsersController {
     @FXML
     private void next() {
         vm.pageProperty().set(Math.min(vm.pageCount() - 1, vm.pageProperty().get() + 1));
-    }
-
-    /** A cell whose whole text is also in its tooltip, for when the column is narrower than the value. */
-    private static final class TextCell extends TableCell<UserRow, String> {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-            setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
-        }
     }
 
     /** The status as a badge with its word, coloured as the detail pane's (not only the row's italics). */
