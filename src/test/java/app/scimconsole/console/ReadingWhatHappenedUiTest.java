@@ -7,6 +7,12 @@ import app.scimconsole.admin.AdminApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -28,7 +34,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * default window size. Against a real embedded service that the test fills over SCIM, as Entra would.
  */
 class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
+    /** The widest times the English format writes (a two-digit day and hour), so a column too narrow for one shows. */
+    static final Instant WIDE_TIME = Instant.parse("2026-12-12T22:14:00Z");
     static final String ISO = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})";
+
+    /** The console's and its service's clock runs from {@link #WIDE_TIME} (in the test's zone, UTC on CI). */
+    @Override
+    Clock clock() {
+        ZonedDateTime wide = WIDE_TIME.atZone(ZoneOffset.UTC).toLocalDateTime().atZone(ZoneId.systemDefault());
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), wide.toInstant()));
+    }
 
     @Test
     void aRejectionIsReadInFullCopiedAndExportedWithItsDate() throws Exception {
@@ -55,11 +70,11 @@ class ReadingWhatHappenedUiTest extends ConsoleUiTestBase {
                 .endsWith("Entra’s next cycle will then provision the user.");
         assertThat(text("#detailFix")).startsWith("Add contoso.com on the Domains page and verify it");
         assertThat(text("#detailRetry")).startsWith("Nothing to retry by hand");
-        assertThat(text("#detailTime")).contains(String.valueOf(java.time.Year.now().getValue()));
+        assertThat(text("#detailTime")).contains("2026");
         // The table's own cells: a date with the time, and the cut Detail whole in its tooltip.
         TableCell<?, ?> time = cell(log, "activity-time", row);
         assertThat(fx(() -> time.getText())).as("a date with the time")
-                .contains(String.valueOf(java.time.Year.now().getValue()));
+                .contains("2026");
         TableCell<?, ?> detail = cell(log, "activity-detail", row);
         assertThat(fx(() -> detail.getTooltip().getText())).isEqualTo(text("#detailReason"));
 

@@ -85,7 +85,7 @@ public final class ActivityController {
         problemLabel.textProperty().bind(vm.problemProperty());
         problemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
-        int[] widths = {155, 110, 95, 190, 85, 260};
+        int[] widths = {170, 110, 95, 180, 85, 250};
         for (Column c : Column.values()) {
             TableColumn<ActivityEntry, String> col = new TableColumn<>(vm.header(c));
             col.setId("activity-" + c.name().toLowerCase());
