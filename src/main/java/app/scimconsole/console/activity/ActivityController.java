@@ -3,11 +3,15 @@ package app.scimconsole.console.activity;
 import app.scimconsole.admin.AdminApi.ActivityEntry;
 import app.scimconsole.admin.AdminApi.Outcome;
 import app.scimconsole.console.activity.ActivityViewModel.Column;
+import app.scimconsole.console.activity.ActivityViewModel.Detail;
+import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.TooltipCell;
 import java.io.File;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -16,7 +20,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /** Binds the Activity view to {@link ActivityViewModel}; the export asks where to save with a FileChooser. */
@@ -33,6 +39,32 @@ public final class ActivityController {
     private Button exportButton;
     @FXML
     private TableView<ActivityEntry> table;
+    @FXML
+    private Label detailEmpty;
+    @FXML
+    private VBox detailBox;
+    @FXML
+    private Label detailOutcome;
+    @FXML
+    private Label detailTitle;
+    @FXML
+    private Label detailTime;
+    @FXML
+    private Button copyButton;
+    @FXML
+    private TextField detailUser;
+    @FXML
+    private TextField detailResourceId;
+    @FXML
+    private TextField detailClientAddress;
+    @FXML
+    private TextArea detailReason;
+    @FXML
+    private Label detailFixLabel;
+    @FXML
+    private TextArea detailFix;
+    @FXML
+    private Label detailRetry;
 
     private final ActivityViewModel vm;
     private final I18n i18n;
@@ -55,16 +87,20 @@ public final class ActivityController {
         problemLabel.textProperty().bind(vm.problemProperty());
         problemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
-        int[] widths = {130, 90, 80, 200, 90, 420};
+        int[] widths = {170, 110, 95, 180, 85, 250};
         for (Column c : Column.values()) {
             TableColumn<ActivityEntry, String> col = new TableColumn<>(vm.header(c));
             col.setId("activity-" + c.name().toLowerCase());
             col.setUserData(c);
             col.setPrefWidth(widths[c.ordinal()]);
+            col.setMinWidth(c == Column.DETAIL || c == Column.USER_NAME ? 120 : widths[c.ordinal()]);
             col.setSortable(false); // newest first, as the service gives it
             col.setCellValueFactory(f -> new ReadOnlyStringWrapper(vm.cell(f.getValue(), c)));
+            col.setCellFactory(x -> new TooltipCell<>());
             table.getColumns().add(col);
         }
+        // the columns fill the width; Detail takes what is left (its whole text is in its tooltip and the pane below)
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(vm.entries());
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -76,12 +112,63 @@ public final class ActivityController {
                 }
             }
         });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null || vm.indexOfShown() < 0) {
+                vm.select(now);
+            }
+        });
+        table.getItems().addListener((ListChangeListener<ActivityEntry>) c -> {
+            int keep = vm.indexOfShown(); // new entries arrived: the one being read stays chosen
+            if (keep >= 0) {
+                table.getSelectionModel().select(keep);
+            } else {
+                vm.select(null);
+            }
+        });
+        vm.detailProperty().addListener((o, was, now) -> showDetail(now));
+        showDetail(null);
         exportButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getItems()));
     }
 
     /** The visible columns, in the table's order: what the export writes. */
     List<Column> visibleColumns() {
         return table.getColumns().stream().filter(TableColumn::isVisible).map(c -> (Column) c.getUserData()).toList();
+    }
+
+    private void showDetail(Detail d) {
+        boolean has = d != null;
+        detailEmpty.setVisible(!has);
+        detailEmpty.setManaged(!has);
+        detailBox.setVisible(has);
+        detailBox.setManaged(has);
+        if (!has) {
+            return;
+        }
+        detailOutcome.setText(d.outcome());
+        detailOutcome.getStyleClass().removeAll("status-verified", "status-error");
+        detailOutcome.getStyleClass().add(d.rejected() ? "status-error" : "status-verified");
+        detailTitle.setText(d.title());
+        detailTime.setText(d.time());
+        detailUser.setText(d.userName());
+        detailResourceId.setText(d.resourceId());
+        detailClientAddress.setText(d.clientAddress());
+        detailReason.setText(d.reason());
+        boolean fix = d.fix() != null;
+        detailFix.setText(fix ? d.fix() : "");
+        for (javafx.scene.Node n : new javafx.scene.Node[] {detailFix, detailFixLabel}) {
+            n.setVisible(fix);
+            n.setManaged(fix);
+        }
+        detailRetry.setText(d.retry());
+        detailRetry.setVisible(d.retry() != null);
+        detailRetry.setManaged(d.retry() != null);
+    }
+
+    @FXML
+    private void copyDetails() {
+        if (vm.copyShown()) {
+            CopyFeedback.on(copyButton, i18n);
+        }
     }
 
     @FXML

@@ -25,8 +25,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The provisioning log, newest first, filtered by outcome and text, re-read every few seconds while shown. The table
- * and the CSV export use the same {@link #cell} texts, so the file holds what the table shows, and after it each
- * entry's client address (see {@link #export}).
+ * and the CSV export use the same {@link #cell} texts, so the file holds what the table shows, except for the time:
+ * the file has it in ISO 8601 with its offset, so a spreadsheet or another program reads it without guessing, and
+ * after the table's columns each entry's client address (see {@link #export}). The chosen entry is told in full
+ * ({@link Detail}): the whole reason, the user, what fixes it, where the request came from.
  */
 public final class ActivityViewModel {
     public static final int LIMIT = 1000;
@@ -42,6 +44,7 @@ public final class ActivityViewModel {
     private final ObservableList<ActivityEntry> entries = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
+    private final ObjectProperty<Detail> detail = new SimpleObjectProperty<>();
     private long generation;
     private boolean inFlight;
     private Scheduler.Cancellable pending;
@@ -96,7 +99,7 @@ public final class ActivityViewModel {
 
     public String cell(ActivityEntry e, Column c) {
         return switch (c) {
-            case TIME -> ui.texts().time(e.time(), ui.clock().instant());
+            case TIME -> ui.texts().time(e.time());
             case OPERATION -> named("activity.operation.", e.operation());
             case RESOURCE -> named("activity.resource.", e.resource());
             case USER_NAME -> e.userName();
@@ -112,6 +115,87 @@ public final class ActivityViewModel {
     }
 
     /**
+     * One entry told in full. {@code fix} says what fixes a rejection (null when nothing the owner can do is known);
+     * {@code retry} is said for a rejected user or group: Entra sends it again by itself.
+     */
+    public record Detail(long seq, String title, String outcome, boolean rejected, String time, String userName,
+            String resourceId, String clientAddress, String reason, String fix, String retry) {
+    }
+
+    /** Shows {@code e} (null: none chosen) in the detail pane. */
+    public void select(ActivityEntry e) {
+        detail.set(e == null ? null : detail(e));
+    }
+
+    /** Where the entry shown in the detail pane is among {@link #entries()} now; -1 when it is not there. */
+    public int indexOfShown() {
+        Detail d = detail.get();
+        if (d == null) {
+            return -1;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).seq() == d.seq()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Detail detail(ActivityEntry e) {
+        boolean rejected = "rejected".equals(e.outcome());
+        String title = cell(e, Column.OPERATION) + " · " + cell(e, Column.RESOURCE);
+        String fix = e.reason() == null ? null : ui.reasons().fix(e.reason());
+        boolean resent = rejected && ("User".equals(e.resource()) || "Group".equals(e.resource()));
+        return new Detail(e.seq(), title, cell(e, Column.OUTCOME), rejected, ui.texts().time(e.time()),
+                orDash(e.userName()),
+                orDash(e.resourceId()), orDash(e.clientAddress()), cell(e, Column.DETAIL), fix,
+                resent ? ui.text("activity.retry") : null);
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "—" : value;
+    }
+
+    /** The detail as plain text, one labelled line each, as Copy puts it on the clipboard. */
+    public String copyText(Detail d) {
+        StringBuilder b = new StringBuilder();
+        line(b, "activity.col.time", d.time());
+        line(b, "activity.col.operation", d.title());
+        line(b, "activity.col.outcome", d.outcome());
+        line(b, "activity.col.user_name", d.userName());
+        line(b, "activity.detail.resourceId", d.resourceId());
+        line(b, "activity.col.client_address", d.clientAddress());
+        line(b, "activity.col.detail", d.reason());
+        if (d.fix() != null) {
+            line(b, "activity.detail.fix", d.fix());
+        }
+        if (d.retry() != null) {
+            b.append(d.retry()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private void line(StringBuilder b, String label, String value) {
+        b.append(ui.text(label)).append(": ").append(value == null ? "" : value).append('\n');
+    }
+
+    /** Puts the shown entry on the clipboard; false when none is shown. */
+    public boolean copyShown() {
+        Detail d = detail.get();
+        if (d == null) {
+            return false;
+        }
+        ui.clipboard().copy(copyText(d));
+        ui.status().success(ui.text("activity.detail.copied"));
+        return true;
+    }
+
+    /** A cell as the CSV file has it: the time in ISO 8601 with its offset, the rest as the table shows it. */
+    public String fileCell(ActivityEntry e, Column c) {
+        return c == Column.TIME ? ui.texts().iso(e.time()) : cell(e, c);
+    }
+
+    /**
      * Writes {@code shown} (the table's rows, in its order) with {@code columns} (its visible columns) as CSV, and
      * last each entry's client address: an export is read to find out who called, and the table has no room for it.
      */
@@ -120,7 +204,7 @@ public final class ActivityViewModel {
         header.add(ui.text("activity.col.client_address"));
         List<List<String>> rows = new ArrayList<>();
         for (ActivityEntry e : shown) {
-            List<String> row = new ArrayList<>(columns.stream().map(c -> cell(e, c)).toList());
+            List<String> row = new ArrayList<>(columns.stream().map(c -> fileCell(e, c)).toList());
             row.add(e.clientAddress());
             rows.add(row);
         }
@@ -151,5 +235,9 @@ public final class ActivityViewModel {
 
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    public ObjectProperty<Detail> detailProperty() {
+        return detail;
     }
 }

@@ -5,7 +5,6 @@ import app.scimconsole.domains.DomainFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -70,9 +69,9 @@ public final class Problems {
         return i18n.text("problem.unexpected");
     }
 
-    /** Without the console's own clock and zone at hand here, a failure's instants are shown in this computer's. */
+    /** Without the console's own zone at hand here, a failure's instants are shown in this computer's. */
     private static ReasonTexts reasons(I18n i18n) {
-        return new ReasonTexts(new Texts(i18n, ZoneId.systemDefault()), Clock.systemUTC());
+        return new ReasonTexts(new Texts(i18n, ZoneId.systemDefault()));
     }
 
     /** The message key of a reason: the prefix and the reason in lower camel case (HOST_UNKNOWN → hostUnknown). */

@@ -3,7 +3,6 @@ package app.scimconsole.console.common;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.admin.ReasonFormat;
 import app.scimconsole.domains.DomainReason;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -14,13 +13,12 @@ import java.util.List;
  */
 public final class ReasonTexts {
     static final String PREFIX = "reason.";
+    static final String FIX_PREFIX = "fix.";
 
     private final Texts texts;
-    private final Clock clock;
 
-    public ReasonTexts(Texts texts, Clock clock) {
+    public ReasonTexts(Texts texts) {
         this.texts = texts;
-        this.clock = clock;
     }
 
     public String text(Reason r) {
@@ -31,6 +29,19 @@ public final class ReasonTexts {
         return text(r.code().code(), r.args());
     }
 
+    /**
+     * What fixes what {@code r} reports, from key {@code fix.<code>} with the reason's own arguments; null when the
+     * bundles name no fix for it (a success, or something only the sender can change).
+     */
+    public String fix(Reason r) {
+        I18n i18n = texts.i18n();
+        String key = FIX_PREFIX + r.code();
+        if (!i18n.has(key)) {
+            return null;
+        }
+        return ReasonFormat.format(i18n.bundle().getString(key), i18n.locale(), r.args(), texts::time);
+    }
+
     public String text(String code, List<String> args) {
         I18n i18n = texts.i18n();
         String key = PREFIX + code;
@@ -38,6 +49,6 @@ public final class ReasonTexts {
             return i18n.text("reason.unknown", code);
         }
         return ReasonFormat.format(i18n.bundle().getString(key), i18n.locale(), args,
-                t -> texts.time(t, clock.instant()));
+                texts::time);
     }
 }

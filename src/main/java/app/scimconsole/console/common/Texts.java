@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** Times and durations the way people read them, in the console's language. Pure: unit-tested. */
 public final class Texts {
+    private static final DateTimeFormatter JAPANESE = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm", Locale.JAPANESE);
+
     private final I18n i18n;
     private final ZoneId zone;
 
@@ -20,15 +24,38 @@ public final class Texts {
         return i18n;
     }
 
-    /** "14:02" today, else a medium date and time. */
-    public String time(Instant t, Instant now) {
+    /**
+     * A moment as people read it, always with its date, in this computer's time zone: "2026/12/06 14:02" in Japanese
+     * (the order and 24-hour clock Japanese readers expect), the language's medium date and short time otherwise
+     * ("Dec 6, 2026, 2:02 PM"). Every view tells times this way, so a time in one view reads like one in another.
+     */
+    public String time(Instant t) {
         if (t == null) {
             return "—";
         }
-        DateTimeFormatter f = t.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate())
-                ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
-        return f.withLocale(i18n.locale()).format(t.atZone(zone));
+        return formatter().format(t.atZone(zone));
+    }
+
+    /** The same as {@link #time(Instant)}: the date is shown also for a time of today ({@code now} is not needed). */
+    public String time(Instant t, Instant now) {
+        return time(t);
+    }
+
+    /** For files (CSV exports): ISO 8601 to the second with this computer's offset, "2026-12-06T14:02:05+09:00". */
+    public String iso(Instant t) {
+        if (t == null) {
+            return "";
+        }
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime()
+                .truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private DateTimeFormatter formatter() {
+        Locale l = i18n.locale();
+        if ("ja".equals(l.getLanguage())) {
+            return JAPANESE;
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(l);
     }
 
     /** "just now", "3 minutes ago", "2 hours ago", "5 days ago". */

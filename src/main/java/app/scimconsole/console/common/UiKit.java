@@ -20,6 +20,6 @@ public record UiKit(TaskRunner tasks, StatusModel status, Texts texts, Clock clo
 
     /** Reasons (codes and arguments) as sentences in the console's language. */
     public ReasonTexts reasons() {
-        return new ReasonTexts(texts, clock);
+        return new ReasonTexts(texts);
     }
 }

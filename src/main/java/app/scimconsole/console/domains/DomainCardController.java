@@ -1,11 +1,14 @@
 package app.scimconsole.console.domains;
 
+import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.domains.DomainViewModel.DiagnosisRow;
 import app.scimconsole.console.domains.DomainViewModel.ServerRow;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -148,17 +151,20 @@ public final class DomainCardController {
     }
 
     @FXML
-    private void copyName() {
+    private void copyName(ActionEvent e) {
         vm.copyRecordName();
+        CopyFeedback.on((ButtonBase) e.getSource(), i18n);
     }
 
     @FXML
-    private void copyHost() {
+    private void copyHost(ActionEvent e) {
         vm.copyRecordHost();
+        CopyFeedback.on((ButtonBase) e.getSource(), i18n);
     }
 
     @FXML
-    private void copyValue() {
+    private void copyValue(ActionEvent e) {
         vm.copyRecordValue();
+        CopyFeedback.on((ButtonBase) e.getSource(), i18n);
     }
 }

@@ -97,7 +97,7 @@ public final class DomainViewModel {
         } else if (e.nextCheck() == null) {
             schedule.set(ui.text("domain.schedule.none"));
         } else if (i == Indicator.VERIFIED) {
-            String since = ui.texts().time(e.verifiedAt(), now);
+            String since = ui.texts().time(e.verifiedAt());
             schedule.set(e.nextCheck().isAfter(now) ? ui.text("domain.schedule.verified", since,
                     ui.texts().countdown(e.nextCheck(), now)) : ui.text("domain.schedule.verifiedDue", since));
         } else {
@@ -178,7 +178,7 @@ public final class DomainViewModel {
             liveNote.set("");
             return;
         }
-        String when = ui.texts().time(r.checkedAt(), ui.clock().instant());
+        String when = ui.texts().time(r.checkedAt());
         boolean agrees = (r.status() == VerificationStatus.VERIFIED) == (indicator.get() == Indicator.VERIFIED);
         liveNote.set(agrees ? ui.text("domain.live.checked", when)
                 : ui.text("domain.live.differs", when, ui.text("domain.live." + r.status().name().toLowerCase(java.util.Locale.ROOT))));

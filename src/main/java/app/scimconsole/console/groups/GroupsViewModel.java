@@ -97,6 +97,6 @@ public final class GroupsViewModel {
     }
 
     public String time(java.time.Instant t) {
-        return ui.texts().time(t, ui.clock().instant());
+        return ui.texts().time(t);
     }
 }

@@ -4,9 +4,11 @@ import app.scimconsole.console.overview.OverviewViewModel.Fact;
 import app.scimconsole.console.overview.OverviewViewModel.Warning;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Shows {@link OverviewViewModel}'s counts, warnings and facts. */
@@ -17,11 +19,15 @@ public final class OverviewController {
     private VBox warningBox;
     @FXML
     private GridPane factGrid;
+    @FXML
+    private Hyperlink rejectedLink;
 
     private final OverviewViewModel vm;
+    private final Runnable openUsers;
 
-    public OverviewController(OverviewViewModel vm) {
+    public OverviewController(OverviewViewModel vm, Runnable openUsers) {
         this.vm = vm;
+        this.openUsers = openUsers;
     }
 
     @FXML
@@ -32,6 +38,13 @@ public final class OverviewController {
         showCounts();
         showFacts();
         showWarnings();
+        rejectedLink.visibleProperty().bind(vm.rejectedRecentlyProperty());
+        rejectedLink.managedProperty().bind(vm.rejectedRecentlyProperty());
+    }
+
+    @FXML
+    private void showRejected() {
+        openUsers.run();
     }
 
     private void showCounts() {
@@ -56,6 +69,7 @@ public final class OverviewController {
         for (Fact f : vm.facts()) {
             Label l = new Label(f.label());
             l.getStyleClass().add("field-label");
+            l.setMinWidth(Region.USE_PREF_SIZE); // the label whole; the value wraps
             Label v = new Label(f.value());
             v.setWrapText(true);
             factGrid.addRow(row++, l, v);

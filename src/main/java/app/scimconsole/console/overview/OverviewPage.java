@@ -4,6 +4,7 @@ import app.scimconsole.console.common.LivePage;
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.Views;
 import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.SectionId;
 import java.util.List;
 import javafx.scene.Parent;
 
@@ -14,7 +15,7 @@ public final class OverviewPage implements Page {
     public OverviewPage(AppContext ctx) {
         OverviewViewModel vm = new OverviewViewModel(ctx.ui(), ctx.overview(), ctx.connection()::api,
                 ctx.options().pollInterval());
-        Parent root = Views.load("overview/OverviewView.fxml", new OverviewController(vm), ctx.i18n());
+        Parent root = Views.load("overview/OverviewView.fxml", new OverviewController(vm, () -> ctx.navigate(SectionId.USERS)), ctx.i18n());
         live = new LivePage(root, List.of(vm::watch));
     }
 

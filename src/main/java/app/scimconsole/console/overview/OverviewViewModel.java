@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,6 +47,7 @@ public final class OverviewViewModel {
     private final ObservableList<Fact> facts = FXCollections.observableArrayList();
     private final ObservableList<Fact> counts = FXCollections.observableArrayList();
     private final ObservableList<Warning> warnings = FXCollections.observableArrayList();
+    private final BooleanProperty rejectedRecently = new SimpleBooleanProperty();
 
     public OverviewViewModel(UiKit ui, OverviewModel overview, Supplier<AdminApi> api, Duration interval) {
         this.ui = ui;
@@ -89,29 +92,31 @@ public final class OverviewViewModel {
             f.add(new Fact(ui.text("overview.tokenUsed"), t.ago(o.tokenLastUsed(), now)));
             Instant last = tr != null && tr.lastRequest() != null ? tr.lastRequest() : o.lastRequest();
             f.add(new Fact(ui.text("overview.lastRequest"), last == null ? ui.text("time.never")
-                    : t.time(last, now) + " (" + t.ago(last, now) + ")"));
+                    : t.time(last) + " (" + t.ago(last, now) + ")"));
             c.add(new Fact(ui.text("overview.count.active"), Long.toString(o.activeUsers())));
             c.add(new Fact(ui.text("overview.count.suspended"), Long.toString(o.suspendedUsers())));
             c.add(new Fact(ui.text("overview.count.groups"), Long.toString(o.groups())));
             c.add(new Fact(ui.text("overview.count.rejected"), Long.toString(o.rejectedLastDay())));
         }
+        rejectedRecently.set(o != null && o.rejectedLastDay() > 0);
         if (tr != null) {
             Cycle lastCycle = tr.cycles().isEmpty() ? null : tr.cycles().get(0);
             f.add(new Fact(ui.text("overview.lastCycle"), lastCycle == null ? ui.text("overview.noCycle")
                     : ui.text(lastCycle.fromLog() ? "overview.cycleFromLog" : "overview.cycle",
-                            t.time(lastCycle.start(), now), lastCycle.requests(), lastCycle.rejected())));
+                            t.time(lastCycle.start()), lastCycle.requests(), lastCycle.rejected())));
             f.add(new Fact(ui.text("overview.nextCycle"), tr.nextExpectedCycle() == null ? "—"
-                    : tr.nextExpectedCycle().isAfter(now) ? ui.text("overview.nextAt", t.time(tr.nextExpectedCycle(), now),
+                    : tr.nextExpectedCycle().isAfter(now) ? ui.text("overview.nextAt", t.time(tr.nextExpectedCycle()),
                             t.countdown(tr.nextExpectedCycle(), now))
-                    : ui.text("overview.overdue", t.time(tr.nextExpectedCycle(), now))));
+                    : ui.text("overview.overdue", t.time(tr.nextExpectedCycle()))));
         }
         facts.setAll(f);
         counts.setAll(c);
-        warnings.setAll(warnings(o, domains.get(), ui.i18n()));
+        warnings.setAll(warnings(o, domains.get(), ui.texts()));
     }
 
     /** What deserves the owner's attention, most serious first. */
-    public static List<Warning> warnings(Overview o, List<DomainEntry> domains, I18n i18n) {
+    public static List<Warning> warnings(Overview o, List<DomainEntry> domains, Texts texts) {
+        I18n i18n = texts.i18n();
         List<Warning> w = new ArrayList<>();
         if (o == null) {
             return w;
@@ -134,9 +139,7 @@ public final class OverviewViewModel {
                 w.add(new Warning(Severity.ERROR, i18n.text("overview.warn.expired", d.domain())));
             } else if ("VERIFIED".equals(d.status()) && d.verificationEnds() != null) {
                 w.add(new Warning(Severity.WARN, i18n.text("overview.warn.expiring", d.domain(),
-                        java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
-                                java.time.format.FormatStyle.SHORT).withLocale(i18n.locale())
-                                .withZone(java.time.ZoneId.systemDefault()).format(d.verificationEnds()))));
+                        texts.time(d.verificationEnds()))));
             } else if (!"VERIFIED".equals(d.status()) && !wasRefused) {
                 w.add(new Warning(Severity.WARN, i18n.text("overview.warn.pending", d.domain())));
             }
@@ -166,6 +169,11 @@ public final class OverviewViewModel {
 
     public ObservableList<Fact> counts() {
         return counts;
+    }
+
+    /** Whether Entra's requests were refused in the last day: the Users view then says who and what fixes it. */
+    public BooleanProperty rejectedRecentlyProperty() {
+        return rejectedRecently;
     }
 
     public ObservableList<Warning> warnings() {

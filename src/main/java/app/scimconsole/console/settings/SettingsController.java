@@ -1,10 +1,14 @@
 package app.scimconsole.console.settings;
 
+import app.scimconsole.console.common.CopyFeedback;
+import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.Themes;
 import app.scimconsole.console.settings.SettingsViewModel.Language;
 import javafx.beans.value.ObservableStringValue;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -46,11 +50,14 @@ public final class SettingsController {
     private final SettingsViewModel vm;
     private final ObservableStringValue connection;
     private final Runnable openConnection;
+    private final I18n i18n;
 
-    public SettingsController(SettingsViewModel vm, ObservableStringValue connection, Runnable openConnection) {
+    public SettingsController(SettingsViewModel vm, ObservableStringValue connection, Runnable openConnection,
+            I18n i18n) {
         this.vm = vm;
         this.connection = connection;
         this.openConnection = openConnection;
+        this.i18n = i18n;
     }
 
     @FXML
@@ -103,7 +110,8 @@ public final class SettingsController {
     }
 
     @FXML
-    private void copyFolder() {
+    private void copyFolder(ActionEvent e) {
         vm.copyDataFolder();
+        CopyFeedback.on((ButtonBase) e.getSource(), i18n);
     }
 }

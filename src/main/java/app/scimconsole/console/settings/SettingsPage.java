@@ -19,7 +19,7 @@ public final class SettingsPage implements Page {
             }
         });
         root = Views.load("settings/SettingsView.fxml", new SettingsController(vm,
-                ctx.connection().descriptionProperty(), () -> ctx.navigate(SectionId.CONNECTION)), ctx.i18n());
+                ctx.connection().descriptionProperty(), () -> ctx.navigate(SectionId.CONNECTION), ctx.i18n()), ctx.i18n());
     }
 
     @Override

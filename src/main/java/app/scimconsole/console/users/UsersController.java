@@ -4,20 +4,27 @@ import app.scimconsole.admin.AdminApi.UserDetail;
 import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.TooltipCell;
+import app.scimconsole.console.users.UsersViewModel.RejectedRow;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Binds the Users view to {@link UsersViewModel}; the table's sorting is the service's. */
@@ -32,6 +39,10 @@ public final class UsersController {
     private ComboBox<String> domainBox;
     @FXML
     private Label problemLabel;
+    @FXML
+    private TitledPane rejectedPane;
+    @FXML
+    private ListView<RejectedRow> rejectedList;
     @FXML
     private TableView<UserRow> table;
     @FXML
@@ -134,6 +145,7 @@ public final class UsersController {
         column(titleColumn, UserRow::title);
         column(departmentColumn, UserRow::department);
         column(statusColumn, vm::statusText);
+        statusColumn.setCellFactory(c -> new StatusBadgeCell());
         column(groupsColumn, r -> String.join(", ", r.groups()));
         column(changedColumn, vm::lastChange);
         sortAttributes = Map.of(nameColumn, "displayName", userNameColumn, "userName", emailColumn, "emails.value",
@@ -173,12 +185,19 @@ public final class UsersController {
         summaryLabel.textProperty().bind(vm.summaryProperty());
         showPaging();
 
+        rejectedPane.textProperty().bind(vm.rejectedTitleProperty());
+        rejectedPane.visibleProperty().bind(vm.rejectedTitleProperty().isNotEmpty());
+        rejectedPane.managedProperty().bind(vm.rejectedTitleProperty().isNotEmpty());
+        rejectedList.setItems(vm.rejected());
+        rejectedList.setCellFactory(l -> new RejectedCell());
+
         vm.detailProperty().addListener((o, was, now) -> showDetail(now));
         showDetail(null);
     }
 
     private void column(TableColumn<UserRow, String> c, Function<UserRow, String> value) {
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setCellFactory(x -> new TooltipCell<>());
     }
 
     private void showPaging() {
@@ -228,6 +247,7 @@ public final class UsersController {
     private void refresh() {
         vm.load();
         vm.loadDomains();
+        vm.loadRejected();
     }
 
     @FXML
@@ -238,6 +258,74 @@ public final class UsersController {
     @FXML
     private void next() {
         vm.pageProperty().set(Math.min(vm.pageCount() - 1, vm.pageProperty().get() + 1));
+    }
+
+    /** The status as a badge with its word, coloured as the detail pane's (not only the row's italics). */
+    private static final class StatusBadgeCell extends TableCell<UserRow, String> {
+        private final Label badge = new Label();
+
+        StatusBadgeCell() {
+            badge.getStyleClass().add("status-pill");
+            badge.setMinWidth(Label.USE_PREF_SIZE);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            UserRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+            if (row == null || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            badge.setText(item);
+            badge.getStyleClass().removeAll("status-verified", "status-lost");
+            badge.getStyleClass().add(row.active() ? "status-verified" : "status-lost");
+            setText(item); // read aloud and found by lookups; the badge shows it
+            setGraphic(badge);
+        }
+    }
+
+    /** One refused person: the user name and when, the whole reason, what fixes it. */
+    private static final class RejectedCell extends ListCell<RejectedRow> {
+        private final Label name = new Label();
+        private final Label when = new Label();
+        private final Label reason = new Label();
+        private final Label fix = new Label();
+        private final VBox box;
+
+        RejectedCell() {
+            name.getStyleClass().add("mono");
+            when.getStyleClass().add("hint");
+            reason.setWrapText(true);
+            fix.setWrapText(true);
+            fix.getStyleClass().add("rejected-fix");
+            HBox head = new HBox(10, name, when);
+            head.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+            box = new VBox(2, head, reason, fix);
+            box.getStyleClass().add("rejected-person");
+            setPrefWidth(0); // wrap to the list's width rather than widen it
+        }
+
+        @Override
+        protected void updateItem(RejectedRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            name.setText(item.userName());
+            when.setText(item.when());
+            reason.setText(item.reason());
+            fix.setText(item.fix());
+            fix.setVisible(item.fix() != null);
+            fix.setManaged(item.fix() != null);
+            setText(null);
+            setGraphic(box);
+            setAccessibleText(item.userName() + ": " + item.reason());
+        }
     }
 
     private final class StatusCell extends ListCell<UserStatus> {

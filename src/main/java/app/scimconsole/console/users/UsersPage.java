@@ -18,6 +18,7 @@ public final class UsersPage implements Page {
             if (now != null && loaded) {
                 vm.load();
                 vm.loadDomains();
+                vm.loadRejected();
             }
         });
     }
@@ -32,6 +33,7 @@ public final class UsersPage implements Page {
         loaded = true;
         vm.load();
         vm.loadDomains();
+        vm.loadRejected();
     }
 
     public UsersViewModel viewModel() {

@@ -1,5 +1,7 @@
 package app.scimconsole.console.users;
 
+import app.scimconsole.admin.AdminApi.ActivityQuery;
+import app.scimconsole.admin.AdminApi.Outcome;
 import app.scimconsole.admin.AdminApi.UserDetail;
 import app.scimconsole.admin.AdminApi.UserPage;
 import app.scimconsole.admin.AdminApi.UserQuery;
@@ -46,6 +48,8 @@ public final class UsersViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObjectProperty<UserDetail> detail = new SimpleObjectProperty<>();
+    private final ObservableList<RejectedRow> rejected = FXCollections.observableArrayList();
+    private final StringProperty rejectedTitle = new SimpleStringProperty("");
     private String sortBy;
     private boolean descending;
     private long generation;
@@ -113,6 +117,32 @@ public final class UsersViewModel {
         }).onError(m -> { }).runOnce(ui.tasks());
     }
 
+    /**
+     * A person the service refused, as the view tells it: the user name, when Entra last tried, the whole reason and
+     * what fixes it (null when no fix is known).
+     */
+    public record RejectedRow(String userName, String when, String reason, String fix) {
+    }
+
+    /** Reads who was refused from the activity log in the background ({@link RejectedPeople}). */
+    public void loadRejected() {
+        ActivityQuery q = new ActivityQuery(Outcome.ANY, null, RejectedPeople.LOG_ENTRIES);
+        Tasks.create(() -> RejectedPeople.from(api.get().activity(q))).quiet().onSuccess(list -> {
+            List<RejectedRow> now = list.stream().map(this::rejectedRow).toList();
+            if (!now.equals(rejected)) {
+                rejected.setAll(now);
+            }
+            rejectedTitle.set(now.isEmpty() ? "" : ui.text("users.rejected.title", now.size()));
+        }).onError(m -> { }).runOnce(ui.tasks());
+    }
+
+    private RejectedRow rejectedRow(RejectedPeople.Rejected r) {
+        String reason = r.reason() == null ? r.detail() : ui.reasons().text(r.reason());
+        String fix = r.reason() == null ? null : ui.reasons().fix(r.reason());
+        return new RejectedRow(r.userName(), ui.text("users.rejected.when", ui.texts().time(r.time())), reason,
+                fix == null ? null : ui.text("users.rejected.fix", fix));
+    }
+
     private void show(UserPage p) {
         problem.set("");
         rows.setAll(p.users());
@@ -168,8 +198,8 @@ public final class UsersViewModel {
             return ui.text("users.suspendedUnknown");
         }
         Instant deletion = d.suspendedSince().plus(DELETION_AFTER);
-        return ui.text("users.suspendedSince", ui.texts().time(d.suspendedSince(), now),
-                ui.texts().ago(d.suspendedSince(), now), ui.texts().time(deletion, now));
+        return ui.text("users.suspendedSince", ui.texts().time(d.suspendedSince()),
+                ui.texts().ago(d.suspendedSince(), now), ui.texts().time(deletion));
     }
 
     public String statusText(UserRow r) {
@@ -177,11 +207,11 @@ public final class UsersViewModel {
     }
 
     public String time(Instant t) {
-        return ui.texts().time(t, ui.clock().instant());
+        return ui.texts().time(t);
     }
 
     public String lastChange(UserRow r) {
-        return ui.texts().time(r.lastModified(), ui.clock().instant());
+        return ui.texts().time(r.lastModified());
     }
 
     public StringProperty searchProperty() {
@@ -222,5 +252,13 @@ public final class UsersViewModel {
 
     public ObjectProperty<UserDetail> detailProperty() {
         return detail;
+    }
+
+    public ObservableList<RejectedRow> rejected() {
+        return rejected;
+    }
+
+    public StringProperty rejectedTitleProperty() {
+        return rejectedTitle;
     }
 }

@@ -9,7 +9,6 @@ import app.scimconsole.admin.Reason;
 import app.scimconsole.domains.DomainReason;
 import app.scimconsole.domains.ReasonCode;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -81,6 +80,6 @@ class ReasonTextsTest {
     }
 
     private static ReasonTexts reasons(Locale locale, ZoneId zone) {
-        return new ReasonTexts(new Texts(I18n.forLocale(locale), zone), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ReasonTexts(new Texts(I18n.forLocale(locale), zone));
     }
 }

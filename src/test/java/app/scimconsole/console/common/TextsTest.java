@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,20 @@ class TextsTest {
     }
 
     @Test
-    void timeShowsTheDateOnlyWhenNotToday() {
-        assertThat(en.time(now.minusSeconds(3600), now)).isEqualTo("11:00 AM");
-        assertThat(en.time(now.minus(Duration.ofDays(2)), now)).contains("2026");
-        assertThat(en.time(null, now)).isEqualTo("—");
+    void everyTimeCarriesItsDateInTheFormItsReadersExpect() {
+        assertThat(en.time(now.minusSeconds(3600))).isEqualTo("Mar 2, 2026, 11:00 AM");
+        assertThat(en.time(now.minusSeconds(3600), now)).as("today too").isEqualTo("Mar 2, 2026, 11:00 AM");
+        assertThat(en.time(null)).isEqualTo("—");
+        Texts ja = new Texts(I18n.forLocale(Locale.JAPANESE), ZoneId.of("Asia/Tokyo"));
+        assertThat(ja.time(Instant.parse("2026-12-06T05:02:00Z"))).isEqualTo("2026/12/06 14:02");
+        assertThat(ja.time(Instant.parse("2026-12-06T00:05:00Z"))).isEqualTo("2026/12/06 09:05");
+    }
+
+    @Test
+    void filesGetIso8601WithTheOffset() {
+        Texts tokyo = new Texts(I18n.forLocale(Locale.ENGLISH), ZoneId.of("Asia/Tokyo"));
+        assertThat(tokyo.iso(Instant.parse("2026-12-06T05:02:05.123Z"))).isEqualTo("2026-12-06T14:02:05+09:00");
+        assertThat(en.iso(Instant.parse("2026-12-06T05:02:05Z"))).isEqualTo("2026-12-06T05:02:05Z");
+        assertThat(en.iso(null)).isEmpty();
     }
 }

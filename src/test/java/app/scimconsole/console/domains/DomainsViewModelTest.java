@@ -197,7 +197,7 @@ class DomainsViewModelTest {
         vm.refresh();
         DomainViewModel d = vm.domains().get(0);
         // An instant argument is shown as the owner reads times (UTC here, to the minute, today's date omitted).
-        assertThat(d.summaryProperty().get()).contains("“not found” until 9:05 AM (the zone’s negative-caching time)");
+        assertThat(d.summaryProperty().get()).contains("“not found” until Mar 2, 2026, 9:05 AM (the zone’s negative-caching time)");
         assertThat(d.diagnoses()).containsExactly(new DomainViewModel.DiagnosisRow("The record holds \"old\".",
                 "Change the value to exactly scim-console-verification=x (or add a second TXT record with it at the "
                         + "same name)."));

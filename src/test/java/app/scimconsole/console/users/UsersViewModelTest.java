@@ -2,9 +2,11 @@ package app.scimconsole.console.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.admin.AdminApi.ActivityEntry;
 import app.scimconsole.admin.AdminApi.UserDetail;
 import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.admin.AdminApi.UserStatus;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
 import java.time.Instant;
@@ -24,6 +26,26 @@ class UsersViewModelTest {
                     "Engineer", "R&D", i % 50 != 0, true, List.of(), Instant.parse("2026-03-01T09:00:00Z")));
         }
         vm = new UsersViewModel(ui.kit, () -> api);
+    }
+
+    @Test
+    void whoWasRejectedIsToldWithTheReasonAndTheFix() {
+        vm.loadRejected();
+        assertThat(vm.rejected()).isEmpty();
+        assertThat(vm.rejectedTitleProperty().get()).as("nothing to show").isEmpty();
+        api.activity.add(new ActivityEntry(2, Instant.parse("2026-03-02T08:52:00Z"), "CREATE", "User", null,
+                "m@contoso.com", "rejected", Reason.of("scim.problem.DOMAIN_NOT_VERIFIED", "contoso.com"), null, null));
+        vm.loadRejected();
+        assertThat(api.activityQueries.get(api.activityQueries.size() - 1).limit())
+                .isEqualTo(RejectedPeople.LOG_ENTRIES);
+        assertThat(vm.rejectedTitleProperty().get()).isEqualTo("1 person from Entra was rejected by the service");
+        assertThat(vm.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.userName()).isEqualTo("m@contoso.com");
+            assertThat(r.when()).isEqualTo("last tried Mar 2, 2026, 8:52 AM");
+            assertThat(r.reason()).startsWith("The e-mail domain contoso.com is not verified");
+            assertThat(r.fix()).isEqualTo("What fixes it: Add contoso.com on the Domains page and verify it: publish "
+                    + "its DNS TXT record, then press Check now.");
+        });
     }
 
     @Test
