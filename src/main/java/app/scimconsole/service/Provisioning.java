@@ -51,7 +51,7 @@ public final class Provisioning {
     }
 
     public StoredResource get(String tenantId, ResourceType type, String id, boolean withMembers) {
-        if (!StorableText.isStorable(id)) {
+        if (PathIds.namesNothing(id)) {
             Attempt attempt = new Attempt(tenantId, Operation.READ, type, id);
             attempt.run(() -> {
                 requireStorableId(id, type);
@@ -65,12 +65,9 @@ public final class Provisioning {
         return directory.get(tenantId, type, id, withMembers).orElseThrow(() -> StorageOutcomes.notFound(type, id));
     }
 
-    /**
-     * An id no resource can have (see {@link StorableText}) is not found, without asking the store: PostgreSQL
-     * would refuse the query.
-     */
+    /** An id no resource can have ({@link PathIds}) is not found, without asking the store. */
     private static void requireStorableId(String id, ResourceType type) {
-        if (!StorableText.isStorable(id)) {
+        if (PathIds.namesNothing(id)) {
             throw StorageOutcomes.notFound(type, StorableText.printable(id));
         }
     }

@@ -4,7 +4,6 @@ import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
-import app.scimconsole.scim.StorableText;
 import java.time.Clock;
 
 /**
@@ -53,8 +52,8 @@ public final class ScimAccess {
      */
     public Caller admit(String tenantId, String authorization, String consoleTestTag, String attempted,
             String resource) {
-        if (!StorableText.isStorable(tenantId)) {
-            // No tenant has such an id, and PostgreSQL would refuse to look it up: nothing is at this path.
+        if (PathIds.namesNothing(tenantId)) {
+            // Nothing is at this path, whoever asks.
             throw new ScimException(ScimProblem.NOT_UNDER_A_TENANT);
         }
         Authenticator.Outcome outcome = authenticator.authenticate(tenantId, authorization);
