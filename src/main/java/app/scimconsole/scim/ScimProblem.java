@@ -75,6 +75,9 @@ public enum ScimProblem {
     /** args: the attribute (userName, emails.value), the 1-based position, the character as U+XXXX */
     IDENTITY_CHARACTER(ScimType.INVALID_VALUE, "'{0}' contains {2} at position {1}, an invisible or control character"
             + " that a sign-in identity may not contain."),
+    /** args: the attribute (userName), the 1-based position, the character as U+XXXX, what it stands for */
+    IDENTITY_COMPATIBILITY_CHARACTER(ScimType.INVALID_VALUE, "'{0}' contains {2} at position {1}, a compatibility"
+            + " character that stands for '{3}'; a username may not contain it (RFC 8265). Write '{3}' instead."),
     /** args: the attribute (userName, emails.value), the value */
     NOT_AN_EMAIL_ADDRESS(ScimType.INVALID_VALUE, "'{0}' contains @, but '{1}' is not a valid e-mail address."),
     /** args: the domain */
