@@ -73,7 +73,7 @@ final class ScimEndpoint implements Endpoint {
             String at = type.endpoint().substring(1);
             table.route("GET", at, r -> list(r, type, ListRequest.fromQuery(type, r.ex().params())))
                     .route("POST", at, r -> create(r, type))
-                    .route("POST", at + "/.search", r -> list(r, type, ListRequest.fromSearchBody(type,
+                    .route("POST", at + "/.search", r -> list(r, type, provisioning.searchRequest(r.tenantId(), type,
                             r.ex().jsonBody())))
                     .route("GET", at + "/{id}", r -> get(r, type))
                     .route("PUT", at + "/{id}", r -> replace(r, type))

@@ -10,6 +10,7 @@ import app.scimconsole.directory.StorageOutcome;
 import app.scimconsole.scim.FilterText;
 import app.scimconsole.scim.IdentityText;
 import app.scimconsole.scim.JsonText;
+import app.scimconsole.scim.ListRequest;
 import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.PatchEngine;
 import app.scimconsole.scim.PatchResult;
@@ -78,6 +79,18 @@ public final class Provisioning {
             return null;
         });
         return directory.query(tenantId, type, query);
+    }
+
+    /**
+     * The parameters of a {@code POST .search} body. Text no value can hold anywhere in it is refused and logged,
+     * as in a filter ({@link ListRequest#checkSearchText}); other mistakes are only told to the client.
+     */
+    public ListRequest searchRequest(String tenantId, ResourceType type, JsonNode body) {
+        new Attempt(tenantId, Operation.QUERY, type, null).run(() -> {
+            ListRequest.checkSearchText(body);
+            return null;
+        });
+        return ListRequest.fromSearchBody(type, body);
     }
 
     public StoredResource create(String tenantId, ResourceType type, JsonNode body) {

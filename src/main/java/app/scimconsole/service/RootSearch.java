@@ -33,7 +33,7 @@ public final class RootSearch {
     public ObjectNode search(String tenantId, JsonNode body, ResourceRenderer renderer) {
         List<ListRequest> requests = new ArrayList<>();
         for (ResourceType type : SEARCHED) {
-            requests.add(ListRequest.fromSearchBody(type, body));
+            requests.add(provisioning.searchRequest(tenantId, type, body));
         }
         ListRequest first = requests.get(0);
         if (first.sortBy() != null) {

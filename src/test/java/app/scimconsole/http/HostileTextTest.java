@@ -104,6 +104,36 @@ class HostileTextTest extends ScimServiceTestBase {
                 "invalidValue", "UNSTORABLE_FILTER_VALUE", "QUERY");
     }
 
+    /**
+     * Every string of a search body is text a value could hold, not only the filter: a NUL is 400 invalidValue and
+     * a broken surrogate or a noncharacter 400 invalidSyntax, naming where, on the type's search and the root's.
+     */
+    @Test
+    void unstorableTextAnywhereInASearchBodyIsRefusedNamingWhere() {
+        String[][] bodies = {
+                {"{\"attributes\":[\"userName\",\"a\\u0000b\"]}", "VALUE_CONTAINS_NUL", "/attributes/1"},
+                {"{\"attributes\":\"userName,x\\udfff\"}", "BODY_INVALID_UNICODE", "/attributes"},
+                {"{\"excludedAttributes\":[\"\\u0000\"]}", "VALUE_CONTAINS_NUL", "/excludedAttributes/0"},
+                {"{\"excludedAttributes\":[\"x\\ud800\"]}", "BODY_INVALID_UNICODE", "/excludedAttributes/0"},
+                {"{\"sortBy\":\"userName\\u0000\"}", "VALUE_CONTAINS_NUL", "/sortBy"},
+                {"{\"sortBy\":\"\\uffff\"}", "BODY_INVALID_UNICODE", "/sortBy"},
+                {"{\"sortOrder\":\"ascending\\u0000\"}", "VALUE_CONTAINS_NUL", "/sortOrder"},
+                {"{\"sortOrder\":\"\\udfffdescending\"}", "BODY_INVALID_UNICODE", "/sortOrder"},
+                {"{\"count\":\"1\\u0000\"}", "VALUE_CONTAINS_NUL", "/count"},
+                {"{\"x\\u0000\":1}", "VALUE_CONTAINS_NUL", "/x\uFFFD"},
+                {"{\"filter\":[\"\\u0000\"]}", "VALUE_CONTAINS_NUL", "/filter/0"}};
+        for (String path : List.of("/Users/.search", "/Groups/.search", "/.search")) {
+            for (String[] b : bodies) {
+                HttpJson.Response r = scim.post(path, b[0]);
+                expectRefused(r, 400, b[1].equals("VALUE_CONTAINS_NUL") ? "invalidValue" : "invalidSyntax", b[1],
+                        "QUERY");
+                assertThat(lastActivity().args()).as(path + " " + b[0]).containsExactly(b[2]);
+            }
+        }
+        HttpJson.Response fine = scim.post("/.search", "{\"attributes\":[\"userName\"],\"sortOrder\":\"descending\"}");
+        assertThat(fine.status()).as(fine.text()).isEqualTo(200);
+    }
+
     @Test
     void aNulInABodyIsAnInvalidValueAndNothingIsStored() {
         expectRefused(scim.post("/Users", USER + "\"userName\":\"a\\u0000b@testuser.com\"}"), 400, "invalidValue",
