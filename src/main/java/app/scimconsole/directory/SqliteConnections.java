@@ -158,7 +158,7 @@ final class SqliteConnections implements AutoCloseable {
             }
             batch.forEach(PendingWrite::publish);
         } catch (SQLException | RuntimeException e) {
-            StorageException failure = new StorageException("The directory database failed: " + e.getMessage(), e);
+            StorageException failure = StorageFailures.of(e);
             batch.forEach(p -> p.fail(failure));
         } finally {
             writeLock.unlock();
@@ -193,7 +193,7 @@ final class SqliteConnections implements AutoCloseable {
             execute(writer, "RELEASE w");
             return result;
         } catch (SQLException e) {
-            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+            throw StorageFailures.of(e);
         }
     }
 
@@ -217,7 +217,7 @@ final class SqliteConnections implements AutoCloseable {
             execute(c, "COMMIT");
             return result;
         } catch (SQLException e) {
-            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+            throw StorageFailures.of(e);
         }
     }
 

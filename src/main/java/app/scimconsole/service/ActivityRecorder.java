@@ -3,6 +3,7 @@ package app.scimconsole.service;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.StorageException;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.StorableText;
 import java.time.Clock;
@@ -21,10 +22,17 @@ public final class ActivityRecorder {
 
     private final Directory directory;
     private final Clock clock;
+    private final StorageFaults faults;
 
     public ActivityRecorder(Directory directory, Clock clock) {
+        this(directory, clock, new StorageFaults(clock));
+    }
+
+    /** {@code faults}: where an entry lost to an outage of the store is told, so that it is logged once a minute. */
+    public ActivityRecorder(Directory directory, Clock clock, StorageFaults faults) {
         this.directory = directory;
         this.clock = clock;
+        this.faults = faults;
     }
 
     /** The entry for a successful write, to be stored in the write's own transaction. */
@@ -68,10 +76,20 @@ public final class ActivityRecorder {
     private void write(Directory.Activity entry) {
         try {
             directory.log(entry);
+        } catch (StorageException e) {
+            if (e.isOutage()) {
+                faults.note(e); // one line a minute, not one per refused request
+            } else {
+                warnLost(entry, e);
+            }
         } catch (RuntimeException e) {
-            // The answer to the client must not depend on the log; the failure is still visible to operators.
-            LOG.warn("Could not write the activity log entry for {} {}: {}", entry.operation(), entry.resource(),
-                    e.toString());
+            warnLost(entry, e);
         }
+    }
+
+    /** The answer to the client must not depend on the log; the failure is still visible to operators. */
+    private static void warnLost(Directory.Activity entry, RuntimeException e) {
+        LOG.warn("Could not write the activity log entry for {} {}: {}", entry.operation(), entry.resource(),
+                e.toString());
     }
 }

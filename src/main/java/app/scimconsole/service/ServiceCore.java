@@ -17,6 +17,7 @@ public final class ServiceCore implements AutoCloseable {
     private final TrafficTracker traffic = new TrafficTracker();
     private final ConsoleTestTags consoleTests;
     private final ActivityRecorder activity;
+    private final StorageFaults storageFaults;
     private final Provisioning provisioning;
     private final ScimAccess access;
     private final AdminCredentials adminCredentials;
@@ -31,7 +32,8 @@ public final class ServiceCore implements AutoCloseable {
         this.directory = directory;
         this.clock = clock;
         this.domains = domainService(directory, dnsServer, clock);
-        this.activity = new ActivityRecorder(directory, clock);
+        this.storageFaults = new StorageFaults(clock);
+        this.activity = new ActivityRecorder(directory, clock, storageFaults);
         this.provisioning = new Provisioning(directory, domains::isVerified, activity);
         this.consoleTests = new ConsoleTestTags(clock);
         this.access = new ScimAccess(directory, consoleTests, traffic, activity, clock);
@@ -71,6 +73,11 @@ public final class ServiceCore implements AutoCloseable {
 
     public ScimAccess access() {
         return access;
+    }
+
+    /** How the store's outages are answered and logged, one log line a minute. */
+    public StorageFaults storageFaults() {
+        return storageFaults;
     }
 
     public TrafficTracker traffic() {
