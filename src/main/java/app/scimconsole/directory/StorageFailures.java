@@ -1,11 +1,15 @@
 package app.scimconsole.directory;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import org.sqlite.SQLiteException;
 
 /**
@@ -24,7 +28,27 @@ final class StorageFailures {
 
     /** The failure as the store reports it: its kind, and the driver's message for operators. */
     static StorageException of(Throwable e) {
-        return new StorageException(kindOf(e), "The directory database failed: " + e.getMessage(), e);
+        return new StorageException(kindOf(e), List.of(), "The directory database failed: " + e.getMessage(), e);
+    }
+
+    /**
+     * The failure of a database file in {@code folder}: a fault of its disk also names the folder and the bytes
+     * still free there.
+     */
+    static StorageException of(Throwable e, Path folder) {
+        StorageException.Kind kind = kindOf(e);
+        boolean disk = kind == StorageException.Kind.FULL || kind == StorageException.Kind.READ_ONLY
+                || kind == StorageException.Kind.IO_ERROR;
+        List<String> args = disk ? List.of(folder.toString(), freeBytes(folder)) : List.of();
+        return new StorageException(kind, args, "The directory database failed: " + e.getMessage(), e);
+    }
+
+    private static String freeBytes(Path folder) {
+        try {
+            return Long.toString(Files.getFileStore(folder).getUsableSpace());
+        } catch (IOException unknown) {
+            return "?"; // the disk cannot even say; the kind of fault is what matters
+        }
     }
 
     static StorageException.Kind kindOf(Throwable e) {

@@ -62,7 +62,8 @@ public final class StorageFaults {
             Integer before = unlogged.remove(e.kind());
             refused = before == null ? 0 : before;
         }
-        LOG.warn("Storage outage ({}): {}{}", e.kind(), rootMessage(e),
+        String where = e.args().size() == 2 ? " in " + e.args().get(0) + " (" + e.args().get(1) + " bytes free)" : "";
+        LOG.warn("Storage outage ({}){}: {}{}", e.kind(), where, rootMessage(e),
                 refused == 0 ? "" : " (" + refused + " more since the last such line)");
     }
 

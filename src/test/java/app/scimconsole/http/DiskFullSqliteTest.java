@@ -92,7 +92,8 @@ class DiskFullSqliteTest {
         }
         List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).as("one line for the outage, not one per request").hasSize(1)
-                .allSatisfy(line -> assertThat(line).contains("Storage outage (FULL)"));
+                .allSatisfy(line -> assertThat(line).contains("Storage outage (FULL) in " + data.toAbsolutePath())
+                        .containsPattern("\\(\\d+ bytes free\\)"));
 
         Files.delete(filler);
         HttpJson.Response after = scim.post("/Groups", GROUP + "\"displayName\":\"after\"}");
