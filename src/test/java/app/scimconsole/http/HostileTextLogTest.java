@@ -32,25 +32,22 @@ class HostileTextLogTest {
 
     @Test
     void onSqlite() throws Exception {
-        Path data = root.resolve("data");
-        String token;
-        try (SqliteDirectory directory = SqliteDirectory.open(data)) {
-            token = new TenantAdmin(directory, Clock.systemUTC()).enable().secretToken();
-        }
-        try (ServeProcess serve = ServeProcess.start(data)) {
-            expectAtMostOneLineEach(serve, token);
-        }
+        expectQuietOn(SqliteDirectory.open(root.resolve("data")), Map.of());
     }
 
     @Test
     void onPostgres() throws Exception {
         PostgresDirectory.Settings db = TestPostgres.freshDatabase();
+        expectQuietOn(PostgresDirectory.open(db), Map.of("SCIM_DB_USER", db.user()), "--db", db.url());
+    }
+
+    /** Enables the SCIM app on {@code opened} (then closed), and runs serve on the same database. */
+    private void expectQuietOn(SqlDirectory opened, Map<String, String> env, String... serveArgs) throws Exception {
         String token;
-        try (SqlDirectory directory = PostgresDirectory.open(db)) {
+        try (SqlDirectory directory = opened) {
             token = new TenantAdmin(directory, Clock.systemUTC()).enable().secretToken();
         }
-        try (ServeProcess serve = ServeProcess.start(root.resolve("data"), List.of(),
-                Map.of("SCIM_DB_USER", db.user()), "--db", db.url())) {
+        try (ServeProcess serve = ServeProcess.start(root.resolve("data"), List.of(), env, serveArgs)) {
             expectAtMostOneLineEach(serve, token);
         }
     }
