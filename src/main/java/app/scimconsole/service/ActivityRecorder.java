@@ -7,6 +7,7 @@ import app.scimconsole.directory.StorageException;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.StorableText;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class ActivityRecorder {
     static final String SUCCESS = "success";
     static final String REJECTED = "rejected";
+    /** The operation and resource of an outage's entries: the service itself, not a request of Entra's. */
+    static final String OUTAGE = "OUTAGE";
+    static final String SERVICE = "Service";
     private static final int MAX_ARG = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(ActivityRecorder.class);
 
@@ -50,6 +54,20 @@ public final class ActivityRecorder {
     /** A request refused before it reached a resource (a wrong token, the SCIM app turned off). */
     public void rejected(String tenantId, String operation, String resource, Reason reason) {
         write(entry(tenantId, operation, resource, null, null, REJECTED, reason));
+    }
+
+    /**
+     * The store served {@code tenantId} ({@code wrote}: a write was committed): an outage that ended and that this
+     * tenant's log does not have yet is written to it, as its start and its end, each at its own time.
+     */
+    void served(String tenantId, boolean wrote) {
+        faults.served(tenantId, wrote).ifPresent(o -> {
+            String kind = o.kind().name();
+            write(new Directory.Activity(0, o.started(), tenantId, OUTAGE, SERVICE, null, null, REJECTED,
+                    "activity.outage." + kind + ".started", List.of(), null));
+            write(new Directory.Activity(0, o.ended(), tenantId, OUTAGE, SERVICE, null, null, SUCCESS,
+                    "activity.outage." + kind + ".ended", List.of(Integer.toString(o.refused())), null));
+        });
     }
 
     /** Something the owner did to the SCIM app itself (enable, rotate the token, disable). */

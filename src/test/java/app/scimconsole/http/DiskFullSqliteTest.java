@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 22: the disk holding the SQLite data folder fills up while the service runs. Each create is then answered
  * 503 with Retry-After and a SCIM error saying the disk is full (not a bare 500), the service log has one line for
- * it, not one per request, nothing acknowledged is lost, and creates succeed again once space is freed. The data
+ * it, not one per request, nothing acknowledged is lost, and creates succeed again once space is freed; the
+ * activity log then has the outage's start and end. The data
  * folder is on a real 4 MiB tmpfs the test mounts (it needs the right to mount, as root in CI has); where it cannot,
  * the test is skipped and says why.
  */
@@ -99,6 +100,7 @@ class DiskFullSqliteTest {
         HttpJson.Response after = scim.post("/Groups", GROUP + "\"displayName\":\"after\"}");
         assertThat(after.status()).as("once space is freed: " + after.text()).isEqualTo(201);
         assertThat(scim.get("/Groups").json().path("totalResults").asInt()).isEqualTo(2);
+        DatabaseOutagePostgresTest.expectOutageRecorded(runtime.directory().activity(tenant.tenantId(), 100), "FULL", 5);
         runtime.close();
         runtime = null;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteDirectory.FILE_NAME));
