@@ -2,6 +2,7 @@ package app.scimconsole.console.context;
 
 import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminException;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
@@ -24,6 +25,9 @@ public final class OverviewModel {
     private final Duration interval;
     private final ObjectProperty<Overview> overview = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty storageOutage = new SimpleStringProperty("");
+    /** Whether the last read failed for an outage of the service's storage; set off the FX thread, read on it. */
+    private volatile boolean outageRead;
     private int watchers;
     private Scheduler.Cancellable polling;
     private boolean inFlight;
@@ -42,16 +46,30 @@ public final class OverviewModel {
             return;
         }
         inFlight = true;
-        Tasks.create(() -> api.get().overview()).quiet().onSuccess(o -> {
+        Tasks.create(this::read).quiet().onSuccess(o -> {
             overview.set(o);
             problem.set("");
-        }).onError(problem::set).andFinally(() -> {
+            storageOutage.set("");
+        }).onError(message -> {
+            problem.set(message);
+            storageOutage.set(outageRead ? message : "");
+        }).andFinally(() -> {
             inFlight = false;
             if (again) {
                 again = false;
                 refresh();
             }
         }).runOnce(ui.tasks());
+    }
+
+    private Overview read() {
+        outageRead = false;
+        try {
+            return api.get().overview();
+        } catch (AdminException e) {
+            outageRead = StorageOutage.is(e);
+            throw e;
+        }
     }
 
     /** Keeps the overview fresh until the returned handle is cancelled. */
@@ -78,6 +96,16 @@ public final class OverviewModel {
     public void clear() {
         overview.set(null);
         problem.set("");
+        storageOutage.set("");
+    }
+
+    /**
+     * While the last read was refused for an outage of the service's storage (its database cannot be reached, its
+     * disk is full…): that refusal in plain words, for a banner; empty otherwise. Cleared by the first read that
+     * works again.
+     */
+    public ReadOnlyStringProperty storageOutageProperty() {
+        return storageOutage;
     }
 
     public ReadOnlyObjectProperty<Overview> overviewProperty() {
