@@ -70,6 +70,11 @@ public final class ActivityRecorder {
         });
     }
 
+    /** The outage of the store under way, as the owner is told it ({@link StorageFaults#current()}), or null. */
+    Reason outageUnderWay() {
+        return faults.current();
+    }
+
     /** Something the owner did to the SCIM app itself (enable, rotate the token, disable). */
     void ownerAction(String tenantId, String operation, Reason reason) {
         write(entry(tenantId, operation, "ScimApp", null, null, SUCCESS, reason));

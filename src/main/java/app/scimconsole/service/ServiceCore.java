@@ -56,7 +56,7 @@ public final class ServiceCore implements AutoCloseable {
 
     /** The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says. */
     public AdminService admin(TenantUrls tenantUrls) {
-        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, clock);
+        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, activity, clock);
     }
 
     public SqlDirectory directory() {

@@ -1,5 +1,6 @@
 package app.scimconsole.service;
 
+import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.StorageException;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +43,7 @@ public final class StorageFaults {
     private StorageException.Kind openKind;
     private Instant openSince;
     private int openRefused;
+    private List<String> openArgs = List.of();
     /** The last outage that ended, and the tenants whose activity log has it already. */
     private Outage lastEnded;
     private final Set<String> told = new HashSet<>();
@@ -78,6 +81,7 @@ public final class StorageFaults {
                     openRefused = 0;
                 }
                 openRefused++;
+                openArgs = e.args(); // the latest: the free space as it is now
             }
             Instant last = lastLogged.get(e.kind());
             if (last != null && now.isBefore(last.plus(LOG_EVERY))) {
@@ -106,6 +110,14 @@ public final class StorageFaults {
             told.clear();
         }
         return lastEnded != null && told.add(tenantId) ? Optional.of(lastEnded) : Optional.empty();
+    }
+
+    /**
+     * The outage under way as the owner is told it ({@code storage.<KIND>}, with the data folder and the bytes free
+     * there for a disk's fault), or null: a full disk stays an outage until a write succeeds, while reads go on.
+     */
+    public synchronized Reason current() {
+        return openSince == null ? null : new Reason("storage." + openKind.name(), openArgs);
     }
 
     /** The driver's own words for the operator, one line: the innermost cause's message. */

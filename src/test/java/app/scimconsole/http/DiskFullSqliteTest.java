@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.service.TenantAdmin;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,6 +88,12 @@ class DiskFullSqliteTest {
                 assertThat(r.json().path("detail").asText()).isEqualTo(ScimProblem.STORAGE_FULL.english(List.of()));
             }
             assertThat(scim.get("/Groups").json().path("totalResults").asInt()).as("reads go on").isOne();
+            // The console's overview still reads, and says why changes are refused: which folder, how much is free.
+            JsonNode outage = new HttpJson(runtime.adminUrl(), runtime.adminCredential()).get("/overview").json()
+                    .path("storageOutage");
+            assertThat(outage.path("code").asText()).isEqualTo("storage.FULL");
+            assertThat(outage.path("args").get(0).asText()).isEqualTo(data.toAbsolutePath().toString());
+            assertThat(outage.path("args").get(1).asLong()).isLessThan(200_000);
         } finally {
             System.setErr(stderr);
             stderr.print(log.toString(StandardCharsets.UTF_8));
@@ -100,6 +107,7 @@ class DiskFullSqliteTest {
         HttpJson.Response after = scim.post("/Groups", GROUP + "\"displayName\":\"after\"}");
         assertThat(after.status()).as("once space is freed: " + after.text()).isEqualTo(201);
         assertThat(scim.get("/Groups").json().path("totalResults").asInt()).isEqualTo(2);
+        assertThat(runtime.admin().overview().storageOutage()).as("over once a write succeeded").isNull();
         DatabaseOutagePostgresTest.expectOutageRecorded(runtime.directory().activity(tenant.tenantId(), 100), "FULL", 5);
         runtime.close();
         runtime = null;

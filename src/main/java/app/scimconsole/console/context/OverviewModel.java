@@ -49,7 +49,8 @@ public final class OverviewModel {
         Tasks.create(this::read).quiet().onSuccess(o -> {
             overview.set(o);
             problem.set("");
-            storageOutage.set("");
+            // The service answers, but may still refuse changes (a full disk leaves reads working).
+            storageOutage.set(o.storageOutage() == null ? "" : ui.reasons().text(o.storageOutage()));
         }).onError(message -> {
             problem.set(message);
             storageOutage.set(outageRead ? message : "");
@@ -100,9 +101,9 @@ public final class OverviewModel {
     }
 
     /**
-     * While the last read was refused for an outage of the service's storage (its database cannot be reached, its
-     * disk is full…): that refusal in plain words, for a banner; empty otherwise. Cleared by the first read that
-     * works again.
+     * While the service cannot use its storage (its database cannot be reached, its disk is full…): what is wrong,
+     * in plain words, for a banner; empty otherwise. Said by the service's overview, or by its refusal of the read
+     * itself; cleared by the first read that works again and reports no outage.
      */
     public ReadOnlyStringProperty storageOutageProperty() {
         return storageOutage;

@@ -2,6 +2,7 @@ package app.scimconsole.console.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.console.FakeAdminApi;
@@ -72,6 +73,33 @@ class OverviewModelTest {
             api.failure = null;
             model.refresh();
             assertThat(model.storageOutageProperty().get()).as("over once a read works").isEmpty();
+
+            // A full disk leaves reads working: the overview itself says that changes are refused, and why.
+            Overview healthy = api.overview;
+            api.overview = withOutage(healthy, new Reason("storage.FULL", List.of("/srv/scim", "4096")));
+            model.refresh();
+            assertThat(model.storageOutageProperty().get()).as(language.toString())
+                    .isEqualTo(ui.kit.reasons().text(api.overview.storageOutage())).contains("/srv/scim");
+            api.overview = healthy;
+            model.refresh();
+            assertThat(model.storageOutageProperty().get()).isEmpty();
         }
+    }
+
+    @Test
+    void everyKindOfOutageTheServiceReportsHasItsWordsInBothLanguages() {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            TestUi ui = new TestUi(language);
+            for (String kind : List.of("UNREACHABLE", "FULL", "READ_ONLY", "IO_ERROR")) {
+                String text = ui.kit.reasons().text(new Reason("storage." + kind, List.of("/srv/scim", "0")));
+                assertThat(text).as(language + " " + kind).doesNotContain("storage.").isNotBlank();
+            }
+        }
+    }
+
+    private static Overview withOutage(Overview o, Reason outage) {
+        return new Overview(o.tenantId(), o.tenantUrl(), o.scimEnabled(), o.tokenCreated(), o.tokenLastUsed(),
+                o.lastRequest(), o.activeUsers(), o.suspendedUsers(), o.groups(), o.rejectedLastDay(), o.coverage(),
+                o.unverifiedRejectedDomains(), outage);
     }
 }
