@@ -61,7 +61,7 @@ public final class ActivityRecorder {
      * tenant's log does not have yet is written to it, as its start and its end, each at its own time.
      */
     void served(String tenantId, boolean wrote) {
-        faults.served(tenantId, wrote).ifPresent(o -> {
+        faults.outages().served(tenantId, wrote).ifPresent(o -> {
             String kind = o.kind().name();
             write(new Directory.Activity(0, o.started(), tenantId, OUTAGE, SERVICE, null, null, REJECTED,
                     "activity.outage." + kind + ".started", List.of(), null));
@@ -70,9 +70,9 @@ public final class ActivityRecorder {
         });
     }
 
-    /** The outage of the store under way, as the owner is told it ({@link StorageFaults#current()}), or null. */
+    /** The outage of the store under way, as the owner is told it ({@link StorageOutages#current()}), or null. */
     Reason outageUnderWay() {
-        return faults.current();
+        return faults.outages().current();
     }
 
     /** Something the owner did to the SCIM app itself (enable, rotate the token, disable). */
