@@ -75,8 +75,6 @@ public interface AdminApi {
     /**
      * The state at a glance. {@code tokenCreated}/{@code tokenLastUsed}/{@code lastRequest} may be null;
      * {@code coverage} counts, for each required Entra mapping, the users that carry the attribute.
-     */
-    /**
      * {@code storageOutage}: while the service refuses changes because it cannot use its storage (its disk is full,
      * say, while reads still work), the reason ({@code storage.<KIND>}, with the data folder and the bytes free there
      * for a disk's fault); null otherwise.

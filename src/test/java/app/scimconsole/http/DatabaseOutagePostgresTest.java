@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 22: PostgreSQL stopped (a fast shutdown, as a restart does) while the service runs. Every request is then
  * answered 503 with Retry-After and a SCIM error saying the database cannot be reached, within the pool's wait for
- * a connection (not a 500, not a hang), {@code /healthz} says so, and once the server is back requests succeed at
- * once; the console's admin API answers the same way, and the activity log has the outage's start and end. A server of its own, on a data folder the test keeps, so that it can be stopped and started again without
- * touching the one other tests share.
+ * a connection (not a 500, not a hang), {@code /healthz} says so, and once the server is back requests succeed as
+ * soon as the pool has reconnected; the console's admin API answers the same way, and the activity log has the
+ * outage's start and end. A server of its own, on a data folder the test keeps, so that it can be stopped and
+ * started again without touching the one other tests share.
  */
 @Timeout(180)
 class DatabaseOutagePostgresTest {
