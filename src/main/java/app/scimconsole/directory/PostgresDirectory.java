@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 
@@ -24,6 +25,20 @@ import org.flywaydb.core.Flyway;
 public final class PostgresDirectory extends SqlDirectory {
     /** Attempts of a write that the database aborted as a deadlock or serialization failure. */
     private static final int ATTEMPTS = 5;
+    /**
+     * How long a request waits for a connection. While the server is down or restarting the pool keeps failing to
+     * open one; the request must be told so (503, try again) well within a client's time-out, Entra's included,
+     * rather than wait for a server that may be gone for minutes.
+     */
+    static final Duration CONNECTION_WAIT = Duration.ofSeconds(3);
+    /** How long opening a connection may take: a server that does not answer at all, not one that refuses. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The longest any statement may run, and how long a connection waits for an answer on its socket: a server
+     * gone without closing its connections (a network cut, a frozen host) costs a request this, not forever. No
+     * request of this service runs a statement near this long.
+     */
+    static final Duration STATEMENT_LIMIT = Duration.ofSeconds(10);
 
     private final HikariDataSource pool;
     private final ThreadLocal<Connection> inWrite = new ThreadLocal<>();
@@ -59,7 +74,10 @@ public final class PostgresDirectory extends SqlDirectory {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(Math.max(2, settings.poolSize()));
         config.setPoolName("scim-postgres");
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+        config.addDataSourceProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("socketTimeout", Long.toString(STATEMENT_LIMIT.toSeconds() + 5));
+        config.setConnectionInitSql("SET statement_timeout = " + STATEMENT_LIMIT.toMillis());
         config.setAutoCommit(true);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource pool;
@@ -70,7 +88,9 @@ public final class PostgresDirectory extends SqlDirectory {
                     + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations(Migrations.locations(SqlDialect.POSTGRES)).load().migrate();
+            // On a connection of its own, without the pool's time limits: a migration may rewrite every row.
+            Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
+                    .locations(Migrations.locations(SqlDialect.POSTGRES)).load().migrate();
             return new PostgresDirectory(pool, clock);
         } catch (RuntimeException e) {
             pool.close();
@@ -100,7 +120,7 @@ public final class PostgresDirectory extends SqlDirectory {
             }
             return inTransaction(c, work);
         } catch (SQLException e) {
-            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+            throw StorageFailures.of(e);
         }
     }
 
@@ -114,7 +134,7 @@ public final class PostgresDirectory extends SqlDirectory {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+            throw StorageFailures.of(e);
         }
     }
 
@@ -138,7 +158,7 @@ public final class PostgresDirectory extends SqlDirectory {
                     pause(attempt);
                     continue;
                 }
-                throw new StorageException("The directory database failed: " + e.getMessage(), e);
+                throw StorageFailures.of(e);
             }
         }
     }
@@ -147,7 +167,7 @@ public final class PostgresDirectory extends SqlDirectory {
         try {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+            throw StorageFailures.of(e);
         }
     }
 

@@ -35,8 +35,10 @@ final class SqliteConnections implements AutoCloseable {
     private volatile boolean closed;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
+    private final Path folder;
 
     SqliteConnections(Path dbFile, int readerCount) throws SQLException {
+        this.folder = dbFile.toAbsolutePath().getParent();
         String url = "jdbc:sqlite:" + dbFile.toAbsolutePath();
         this.writer = connect(url, false);
         this.readers = new ArrayBlockingQueue<>(readerCount);
@@ -158,7 +160,7 @@ final class SqliteConnections implements AutoCloseable {
             }
             batch.forEach(PendingWrite::publish);
         } catch (SQLException | RuntimeException e) {
-            StorageException failure = new StorageException("The directory database failed: " + e.getMessage(), e);
+            StorageException failure = StorageFailures.of(e, folder);
             batch.forEach(p -> p.fail(failure));
         } finally {
             writeLock.unlock();
@@ -193,7 +195,7 @@ final class SqliteConnections implements AutoCloseable {
             execute(writer, "RELEASE w");
             return result;
         } catch (SQLException e) {
-            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+            throw StorageFailures.of(e, folder);
         }
     }
 
@@ -204,7 +206,7 @@ final class SqliteConnections implements AutoCloseable {
         left.forEach(p -> p.fail(closedError));
     }
 
-    private static <T> T inTransaction(Connection c, String begin, SqlWork<T> work) {
+    private <T> T inTransaction(Connection c, String begin, SqlWork<T> work) {
         try {
             execute(c, begin);
             T result;
@@ -217,7 +219,7 @@ final class SqliteConnections implements AutoCloseable {
             execute(c, "COMMIT");
             return result;
         } catch (SQLException e) {
-            throw new StorageException("The directory database failed: " + e.getMessage(), e);
+            throw StorageFailures.of(e, folder);
         }
     }
 

@@ -4,6 +4,7 @@ import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.AdminJson;
 import app.scimconsole.admin.Reason;
+import app.scimconsole.directory.StorageException;
 import app.scimconsole.http.RouteTable.Found;
 import app.scimconsole.http.RouteTable.Match;
 import app.scimconsole.http.RouteTable.MethodNotAllowed;
@@ -11,6 +12,7 @@ import app.scimconsole.scim.ScimException;
 import app.scimconsole.service.AdminCredentials;
 import app.scimconsole.service.Rejections;
 import app.scimconsole.service.SignInThrottle;
+import app.scimconsole.service.StorageFaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -42,11 +44,14 @@ final class AdminEndpoint implements Endpoint {
 
     private final AdminCredentials credentials;
     private final SignInThrottle failedSignIns;
+    private final StorageFaults storageFaults;
     private final RouteTable<Operation> routes;
 
-    AdminEndpoint(AdminApi api, AdminCredentials credentials, SignInThrottle failedSignIns) {
+    AdminEndpoint(AdminApi api, AdminCredentials credentials, SignInThrottle failedSignIns,
+            StorageFaults storageFaults) {
         this.credentials = credentials;
         this.failedSignIns = failedSignIns;
+        this.storageFaults = storageFaults;
         this.routes = RouteTable.<Operation>builder()
                 .route("GET", "overview", (ex, r) -> api.overview())
                 .route("POST", "scim/enable", (ex, r) -> api.enableScim())
@@ -127,10 +132,17 @@ final class AdminEndpoint implements Endpoint {
         throw new AdminException(404, "No such admin operation.");
     }
 
-    /** The one place a failure becomes an answer; anything unforeseen is logged and told only as a 500. */
-    private static Failure failure(Exchange ex, Exception e) {
+    /**
+     * The one place a failure becomes an answer; an outage of the store is a 503 the console says in its owner's
+     * words (logged once a minute), anything unforeseen is logged and told only as a 500.
+     */
+    private Failure failure(Exchange ex, Exception e) {
         if (e instanceof AdminException a) {
             return new Failure(a.status(), a.getMessage(), a.why());
+        }
+        if (e instanceof StorageException outage && outage.isOutage()) {
+            ex.setHeader("Retry-After", Integer.toString(StorageFaults.RETRY_AFTER_SECONDS));
+            e = storageFaults.refusal(outage);
         }
         if (e instanceof ScimException s) {
             return new Failure(s.status(), s.detail(), Rejections.reasonOf(s));

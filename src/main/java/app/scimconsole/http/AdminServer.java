@@ -5,9 +5,11 @@ import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.service.AdminCredentials;
 import app.scimconsole.service.SignInThrottle;
+import app.scimconsole.service.StorageFaults;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
@@ -33,13 +35,19 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(String bind, int port, SSLContext tls, AdminApi api, AdminCredentials credentials)
             throws IOException {
+        return start(bind, port, tls, api, credentials, new StorageFaults(Clock.systemUTC()));
+    }
+
+    /** {@code storageFaults}: how an outage of the store is answered and logged, shared with the SCIM listener. */
+    public static AdminServer start(String bind, int port, SSLContext tls, AdminApi api, AdminCredentials credentials,
+            StorageFaults storageFaults) throws IOException {
         if (tls == null && !isLoopback(bind)) {
             throw new IllegalArgumentException("The admin API may listen on " + bind + " only over HTTPS: give "
                     + "--tls-keystore too, or keep it on 127.0.0.1 and reach it through an SSH tunnel.");
         }
         Listener listener = Listener.start(PortInUse.Which.ADMIN, bind, port, SIZING, tls, "admin-http", MAX_BODY,
                 p -> Map.of(AdminEndpoint.PREFIX, new AdminEndpoint(api, credentials,
-                        new SignInThrottle(System::nanoTime))),
+                        new SignInThrottle(System::nanoTime), storageFaults)),
                 new ScimException(ScimProblem.NOTHING_HERE_ADMIN, AdminEndpoint.PREFIX), null);
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         if (host.equals("0.0.0.0") || host.equals("[::]")) {

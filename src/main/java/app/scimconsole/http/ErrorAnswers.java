@@ -18,28 +18,46 @@ import org.eclipse.jetty.util.Callback;
  * The body of every answer Jetty gives on its own, before or instead of an endpoint: a request it could not parse
  * (400), a request line or headers too long (414, 431), a body over the limit (413) or too slow (408), the queue
  * full or the service stopping (503, with {@code Retry-After} so that Entra comes back), an endpoint that failed
- * (500). Each is an RFC 7644 §3.12 error, on both listeners, so a client always gets one kind of error body.
+ * (500), and a path with an encoded NUL, which Jetty cannot read (404, as the listener answers any path that names
+ * nothing). Each is an RFC 7644 §3.12 error, on both listeners, so a client always gets one kind of error body.
  */
 final class ErrorAnswers implements Request.Handler {
     /** Browsers must not guess another type than the one given (a JSON error read as HTML, say). */
     static final String NOSNIFF_HEADER = "X-Content-Type-Options";
     static final String NOSNIFF = "nosniff";
 
-    private final int maxBodyBytes;
+    /**
+     * Jetty's reason for a request target with an encoded NUL ({@code %00}) in its path. Jetty refuses it while
+     * parsing the request line, whatever the URI compliance allows ({@code HttpURI}: "Byte 0 cannot be present in a
+     * UTF-8 sequence ... which we do not wish to allow"), and its error request no longer carries the path.
+     */
+    static final String NUL_IN_PATH = "Illegal character in path";
 
-    ErrorAnswers(int maxBodyBytes) {
+    private final int maxBodyBytes;
+    private final ScimException notFound;
+
+    /** {@code notFound}: the listener's answer to a path that names nothing. */
+    ErrorAnswers(int maxBodyBytes, ScimException notFound) {
         this.maxBodyBytes = maxBodyBytes;
+        this.notFound = notFound;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
-        boolean unreadable = request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof HttpException;
+        Object failure = request.getAttribute(ErrorHandler.ERROR_EXCEPTION);
+        boolean unreadable = failure instanceof HttpException;
         if (unreadable) {
-            status = ((HttpException) request.getAttribute(ErrorHandler.ERROR_EXCEPTION)).getCode();
+            status = ((HttpException) failure).getCode();
+        }
+        boolean nulInPath = unreadable && nulInPath((Throwable) failure);
+        if (nulInPath) {
+            // A path no resource can have, like any path with another control character: nothing is there. Which
+            // tenant it named is lost with the path, so no tenant's log can have it (the access log has the line).
+            status = notFound.status();
         }
         boolean stopping = request.getConnectionMetaData().getConnector().getServer().isStopping();
-        ScimException problem = problem(status, stopping);
+        ScimException problem = nulInPath ? notFound : problem(status, stopping);
         ObjectNode body = ErrorResponses.of(problem);
         // The status Jetty chose stands; a problem of another status only lends its words.
         body.put("status", Integer.toString(status));
@@ -61,6 +79,10 @@ final class ErrorAnswers implements Request.Handler {
             response.write(true, ByteBuffer.wrap(Json.bytes(body)), callback);
         }
         return true;
+    }
+
+    private static boolean nulInPath(Throwable failure) {
+        return failure.getCause() instanceof IllegalArgumentException bad && NUL_IN_PATH.equals(bad.getMessage());
     }
 
     private ScimException problem(int status, boolean stopping) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -44,6 +45,16 @@ final class Listener implements AutoCloseable {
     private static final int BACKLOG = 128;
     /** Jetty's own threads besides the request handlers: acceptor, selectors, and a margin for their tasks. */
     private static final int JETTY_THREADS = 8;
+    /**
+     * Jetty's default, but letting an encoded control character ({@code %01}, {@code %1F}) in a path through to the
+     * routes: SCIM answers a path that names nothing with a 404 of its own (RFC 7644 §3.12), and logs it for the
+     * tenant whose token came with it; Jetty would answer a bare 400 before any tenant is known. ({@code %00} Jetty
+     * refuses whatever the compliance: {@link ErrorAnswers#NUL_IN_PATH}.) Jetty guards
+     * against such characters because a file system could read them; no path here reaches one, ids and tenants are
+     * looked up only as text that can be stored ({@code StorableText}).
+     */
+    static final UriCompliance SCIM_PATHS = UriCompliance.DEFAULT.with("SCIM_PATHS",
+            UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
 
     /**
      * Requests answered at once, and how many may wait for a place. Connections idle for {@code idleTimeout} (no byte
@@ -77,7 +88,7 @@ final class Listener implements AutoCloseable {
         // Jetty's timer thread must not keep the process alive once everything else has stopped.
         Server server = new Server(threads, new ScheduledExecutorScheduler(name + "-timer", true), null);
         server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
-        server.setErrorHandler(new ErrorAnswers(maxBodyBytes));
+        server.setErrorHandler(new ErrorAnswers(maxBodyBytes, notFound));
         if (accessLog != null) {
             server.setRequestLog(accessLog);
         }
@@ -86,6 +97,9 @@ final class Listener implements AutoCloseable {
         http.setRequestHeaderSize(MAX_REQUEST_HEAD);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        if (role == PortInUse.Which.SCIM) {
+            http.setUriCompliance(SCIM_PATHS);
+        }
         for (HttpConfiguration.Customizer c : customizers) {
             http.addCustomizer(c);
         }

@@ -4,6 +4,7 @@ import app.scimconsole.admin.AdminApi;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;
+import app.scimconsole.directory.StorageException;
 import app.scimconsole.scim.AttributeProjection;
 import app.scimconsole.scim.Discovery;
 import app.scimconsole.scim.ErrorResponses;
@@ -16,6 +17,7 @@ import app.scimconsole.service.Provisioning;
 import app.scimconsole.service.ResourceRenderer;
 import app.scimconsole.service.RootSearch;
 import app.scimconsole.service.ScimAccess;
+import app.scimconsole.service.StorageFaults;
 import app.scimconsole.service.TenantRateLimiter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -55,11 +57,13 @@ final class ScimEndpoint implements Endpoint {
     private final ServiceConfig config;
     private final TenantRateLimiter requestRate;
     private final RootSearch rootSearch;
+    private final StorageFaults storageFaults;
     private final RouteTable<Route> routes;
 
-    ScimEndpoint(ScimAccess access, Provisioning provisioning, ServiceConfig config) {
+    ScimEndpoint(ScimAccess access, Provisioning provisioning, StorageFaults storageFaults, ServiceConfig config) {
         this.access = access;
         this.provisioning = provisioning;
+        this.storageFaults = storageFaults;
         this.rootSearch = new RootSearch(provisioning);
         this.config = config;
         this.requestRate = new TenantRateLimiter(config.limits().ratePerSecond(), config.limits().rateBurst(),
@@ -69,7 +73,7 @@ final class ScimEndpoint implements Endpoint {
             String at = type.endpoint().substring(1);
             table.route("GET", at, r -> list(r, type, ListRequest.fromQuery(type, r.ex().params())))
                     .route("POST", at, r -> create(r, type))
-                    .route("POST", at + "/.search", r -> list(r, type, ListRequest.fromSearchBody(type,
+                    .route("POST", at + "/.search", r -> list(r, type, provisioning.searchRequest(r.caller(), type,
                             r.ex().jsonBody())))
                     .route("GET", at + "/{id}", r -> get(r, type))
                     .route("PUT", at + "/{id}", r -> replace(r, type))
@@ -111,10 +115,16 @@ final class ScimEndpoint implements Endpoint {
                     new Discovery(tenantUrl)));
         } catch (ScimException e) {
             answerError(ex, caller, e);
+        } catch (StorageException e) {
+            answerError(ex, caller, e.isOutage() ? storageFaults.refusal(e) : unexpected(ex, e));
         } catch (Exception e) {
-            LOG.error("Unexpected failure answering {} {}", ex.method(), ex.rawPath(), e);
-            answerError(ex, caller, new ScimException(ScimProblem.INTERNAL_ERROR));
+            answerError(ex, caller, unexpected(ex, e));
         }
+    }
+
+    private static ScimException unexpected(Exchange ex, Exception e) {
+        LOG.error("Unexpected failure answering {} {}", ex.method(), ex.rawPath(), e);
+        return new ScimException(ScimProblem.INTERNAL_ERROR);
     }
 
     /** What a refused request was after, as the activity log names resources: "User", "Group", else the endpoint. */
@@ -173,6 +183,10 @@ final class ScimEndpoint implements Endpoint {
         access.answeredWithError(caller);
         if (e.status() == 401) {
             ex.setHeader("WWW-Authenticate", "Bearer realm=\"SCIM\"");
+        }
+        if (e.status() == 503) {
+            // only an outage of the store says 503 here; Entra retries such a request after this many seconds
+            ex.setHeader("Retry-After", Integer.toString(StorageFaults.RETRY_AFTER_SECONDS));
         }
         ex.sendJson(e.status(), ErrorResponses.of(e));
     }

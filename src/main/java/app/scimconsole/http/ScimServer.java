@@ -27,7 +27,7 @@ public final class ScimServer implements AutoCloseable {
                         requested.limits().bodyBudget()),
                 requested.tls(), "scim-http", requested.maxBodyBytes(),
                 port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(core.access(), core.provisioning(),
-                                requested.withPort(port)),
+                                core.storageFaults(), requested.withPort(port)),
                         HealthEndpoint.PATH, new HealthEndpoint(core::healthy)),
                 new ScimException(ScimProblem.NOTHING_HERE_SCIM, ScimEndpoint.PREFIX),
                 requested.accessLog() == null ? null : requested.accessLog().requestLog(), requested.trustedProxies());

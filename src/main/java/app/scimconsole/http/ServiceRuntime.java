@@ -61,7 +61,7 @@ public final class ServiceRuntime implements AutoCloseable {
             AdminService admin = core.admin(server.config()::tenantUrl);
             String credential = core.adminCredentials().issueEphemeral();
             AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), config.tls(),
-                    admin, core.adminCredentials()));
+                    admin, core.adminCredentials(), core.storageFaults()));
             core.startRechecks(Duration.ofMinutes(1));
             return new ServiceRuntime(core, admin, credential, server, adminServer, closer);
         } catch (IOException | RuntimeException e) {

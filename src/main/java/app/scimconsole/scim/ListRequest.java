@@ -1,6 +1,7 @@
 package app.scimconsole.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,22 @@ public record ListRequest(Filter filter, AttrPath sortBy, boolean descending, in
             throw new ScimException(ScimProblem.SEARCH_NOT_AN_OBJECT);
         }
         return parse(type, field -> text(body, field), field -> joined(body, field));
+    }
+
+    /**
+     * Every string of a search body, member names included, by the rules of any body's text ({@link JsonText}): 400
+     * {@code invalidSyntax} or {@code invalidValue} naming where. A string filter is the exception: its values are
+     * judged once parsed ({@link FilterText}), as a query's are, so that one filter is refused alike from a URL or
+     * from a body.
+     */
+    public static void checkSearchText(JsonNode body) {
+        if (body != null && body.isObject()) {
+            ObjectNode rest = (ObjectNode) body.deepCopy();
+            if (rest.path("filter").isTextual()) {
+                rest.remove("filter");
+            }
+            JsonText.check(rest);
+        }
     }
 
     /** The one set of rules; {@code attributeList} reads the two attribute lists as comma-separated text. */

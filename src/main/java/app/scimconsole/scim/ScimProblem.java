@@ -70,11 +70,20 @@ public enum ScimProblem {
     /** args: the tenant's rate per second, the seconds to wait */
     TOO_MANY_REQUESTS(429, "Too many requests for this tenant (more than {0} a second); try again in {1} s."),
     INTERNAL_ERROR(500, "The service could not complete the request."),
+    DATABASE_UNREACHABLE(503, "The service cannot reach its database right now; try again in a moment."),
+    STORAGE_FULL(503, "The disk that holds the service's data is full, so nothing can be saved; try again once"
+            + " space has been freed."),
+    STORAGE_READ_ONLY(503, "The service's data cannot be written right now (its storage is read-only); try again"
+            + " later."),
+    STORAGE_IO_ERROR(503, "The service's storage failed to read or write its data; try again later."),
 
     // ---- the service's rules and the stored state ------------------------------------------------------------
     /** args: the attribute (userName, emails.value), the 1-based position, the character as U+XXXX */
     IDENTITY_CHARACTER(ScimType.INVALID_VALUE, "'{0}' contains {2} at position {1}, an invisible or control character"
             + " that a sign-in identity may not contain."),
+    /** args: the attribute (userName), the 1-based position, the character as U+XXXX, what it stands for */
+    IDENTITY_COMPATIBILITY_CHARACTER(ScimType.INVALID_VALUE, "'{0}' contains {2} at position {1}, a compatibility"
+            + " character that stands for '{3}'; a username may not contain it (RFC 8265). Write '{3}' instead."),
     /** args: the attribute (userName, emails.value), the value */
     NOT_AN_EMAIL_ADDRESS(ScimType.INVALID_VALUE, "'{0}' contains @, but '{1}' is not a valid e-mail address."),
     /** args: the domain */

@@ -3,9 +3,11 @@ package app.scimconsole.service;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory;
+import app.scimconsole.directory.StorageException;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.StorableText;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,15 +18,25 @@ import org.slf4j.LoggerFactory;
 public final class ActivityRecorder {
     static final String SUCCESS = "success";
     static final String REJECTED = "rejected";
+    /** The operation and resource of an outage's entries: the service itself, not a request of Entra's. */
+    static final String OUTAGE = "OUTAGE";
+    static final String SERVICE = "Service";
     private static final int MAX_ARG = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(ActivityRecorder.class);
 
     private final Directory directory;
     private final Clock clock;
+    private final StorageFaults faults;
 
     public ActivityRecorder(Directory directory, Clock clock) {
+        this(directory, clock, new StorageFaults(clock));
+    }
+
+    /** {@code faults}: where an entry lost to an outage of the store is told, so that it is logged once a minute. */
+    public ActivityRecorder(Directory directory, Clock clock, StorageFaults faults) {
         this.directory = directory;
         this.clock = clock;
+        this.faults = faults;
     }
 
     /** The entry for a successful write, to be stored in the write's own transaction. */
@@ -46,6 +58,25 @@ public final class ActivityRecorder {
     Directory.Activity refused(String tenantId, String clientAddress, String operation, String resource,
             Reason reason) {
         return entry(tenantId, clientAddress, operation, resource, null, null, REJECTED, reason);
+    }
+
+    /**
+     * The store served {@code tenantId} ({@code wrote}: a write was committed): an outage that ended and that this
+     * tenant's log does not have yet is written to it, as its start and its end, each at its own time.
+     */
+    void served(String tenantId, boolean wrote) {
+        faults.outages().served(tenantId, wrote).ifPresent(o -> {
+            String kind = o.kind().name();
+            write(new Directory.Activity(0, o.started(), tenantId, OUTAGE, SERVICE, null, null, REJECTED,
+                    "activity.outage." + kind + ".started", List.of(), null, null));
+            write(new Directory.Activity(0, o.ended(), tenantId, OUTAGE, SERVICE, null, null, SUCCESS,
+                    "activity.outage." + kind + ".ended", List.of(Integer.toString(o.refused())), null, null));
+        });
+    }
+
+    /** The outage of the store under way, as the owner is told it ({@link StorageOutages#current()}), or null. */
+    Reason outageUnderWay() {
+        return faults.outages().current();
     }
 
     /** Something the owner did to the SCIM app itself (enable, rotate the token, disable). */
@@ -72,10 +103,20 @@ public final class ActivityRecorder {
     void write(Directory.Activity entry) {
         try {
             directory.log(entry);
+        } catch (StorageException e) {
+            if (e.isOutage()) {
+                faults.note(e); // one line a minute, not one per refused request
+            } else {
+                warnLost(entry, e);
+            }
         } catch (RuntimeException e) {
-            // The answer to the client must not depend on the log; the failure is still visible to operators.
-            LOG.warn("Could not write the activity log entry for {} {}: {}", entry.operation(), entry.resource(),
-                    e.toString());
+            warnLost(entry, e);
         }
+    }
+
+    /** The answer to the client must not depend on the log; the failure is still visible to operators. */
+    private static void warnLost(Directory.Activity entry, RuntimeException e) {
+        LOG.warn("Could not write the activity log entry for {} {}: {}", entry.operation(), entry.resource(),
+                e.toString());
     }
 }

@@ -73,9 +73,11 @@ public final class AdminService implements AdminApi {
     private final ConsoleTestTags consoleTests;
     private final Clock clock;
     private final Map<String, List<TrafficTracker.Cycle>> loggedCycles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ActivityRecorder activity;
 
     public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TrafficTracker traffic,
-            ConsoleTestTags consoleTests, Clock clock) {
+            ConsoleTestTags consoleTests, ActivityRecorder activity, Clock clock) {
+        this.activity = activity;
         this.consoleTests = consoleTests;
         this.trafficTracker = traffic;
         this.directory = directory;
@@ -94,6 +96,8 @@ public final class AdminService implements AdminApi {
     @Override
     public Overview overview() {
         Tenant t = tenant();
+        // The store answered: an outage of an unreachable database is over (and goes to the tenant's log).
+        activity.served(t.id(), false);
         Instant created = null;
         Instant lastUsed = null;
         for (Directory.Token token : directory.activeTokens(t.id(), clock.instant())) {
@@ -133,7 +137,7 @@ public final class AdminService implements AdminApi {
         List<TrafficTracker.Cycle> seen = entraCycles(t.id());
         Instant lastRequest = seen.isEmpty() ? null : seen.get(0).end();
         return new Overview(t.id(), tenantUrls.of(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
-                suspended, groups, rejected, coverage, unverified);
+                suspended, groups, rejected, coverage, unverified, activity.outageUnderWay());
     }
 
     private long countUsers(Tenant t, Filter f) {

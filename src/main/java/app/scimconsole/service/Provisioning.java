@@ -10,6 +10,7 @@ import app.scimconsole.directory.StorageOutcome;
 import app.scimconsole.scim.FilterText;
 import app.scimconsole.scim.IdentityText;
 import app.scimconsole.scim.JsonText;
+import app.scimconsole.scim.ListRequest;
 import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.PatchEngine;
 import app.scimconsole.scim.PatchResult;
@@ -51,7 +52,7 @@ public final class Provisioning {
     }
 
     public StoredResource get(ScimAccess.Caller caller, ResourceType type, String id, boolean withMembers) {
-        if (!StorableText.isStorable(id)) {
+        if (PathIds.namesNothing(id)) {
             Attempt attempt = new Attempt(caller, Operation.READ, type, id);
             attempt.run(() -> {
                 requireStorableId(id, type);
@@ -65,12 +66,9 @@ public final class Provisioning {
         return directory.get(tenantId, type, id, withMembers).orElseThrow(() -> StorageOutcomes.notFound(type, id));
     }
 
-    /**
-     * An id no resource can have (see {@link StorableText}) is not found, without asking the store: PostgreSQL
-     * would refuse the query.
-     */
+    /** An id no resource can have ({@link PathIds}) is not found, without asking the store. */
     private static void requireStorableId(String id, ResourceType type) {
-        if (!StorableText.isStorable(id)) {
+        if (PathIds.namesNothing(id)) {
             throw StorageOutcomes.notFound(type, StorableText.printable(id));
         }
     }
@@ -81,6 +79,18 @@ public final class Provisioning {
             return null;
         });
         return directory.query(caller.tenantId(), type, query);
+    }
+
+    /**
+     * The parameters of a {@code POST .search} body. Text no value can hold anywhere in it is refused and logged,
+     * as in a filter ({@link ListRequest#checkSearchText}); other mistakes are only told to the client.
+     */
+    public ListRequest searchRequest(ScimAccess.Caller caller, ResourceType type, JsonNode body) {
+        new Attempt(caller, Operation.QUERY, type, null).run(() -> {
+            ListRequest.checkSearchText(body);
+            return null;
+        });
+        return ListRequest.fromSearchBody(type, body);
     }
 
     public StoredResource create(ScimAccess.Caller caller, ResourceType type, JsonNode body) {
@@ -248,7 +258,12 @@ public final class Provisioning {
         <T> T run(Supplier<T> work) {
             try {
                 try {
-                    return work.get();
+                    T result = work.get();
+                    if (operation != Operation.READ && operation != Operation.QUERY) {
+                        // A write committed: an outage of a full or unwritable disk has ended.
+                        activity.served(tenantId, true);
+                    }
+                    return result;
                 } catch (StorageOutcome e) {
                     throw StorageOutcomes.toScim(e, type);
                 }

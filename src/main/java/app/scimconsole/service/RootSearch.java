@@ -33,7 +33,7 @@ public final class RootSearch {
     public ObjectNode search(ScimAccess.Caller caller, JsonNode body, ResourceRenderer renderer) {
         List<ListRequest> requests = new ArrayList<>();
         for (ResourceType type : SEARCHED) {
-            requests.add(ListRequest.fromSearchBody(type, body));
+            requests.add(provisioning.searchRequest(caller, type, body));
         }
         ListRequest first = requests.get(0);
         if (first.sortBy() != null) {

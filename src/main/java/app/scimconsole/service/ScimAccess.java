@@ -4,7 +4,6 @@ import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
-import app.scimconsole.scim.StorableText;
 import java.time.Clock;
 
 /**
@@ -59,12 +58,13 @@ public final class ScimAccess {
      */
     public Caller admit(String tenantId, String clientAddress, String authorization, String consoleTestTag,
             String attempted, String resource) {
-        if (!StorableText.isStorable(tenantId)) {
-            // No tenant has such an id, and PostgreSQL would refuse to look it up: nothing is at this path.
+        if (PathIds.namesNothing(tenantId)) {
+            // Nothing is at this path, whoever asks.
             throw new ScimException(ScimProblem.NOT_UNDER_A_TENANT);
         }
         Authenticator.Outcome outcome = authenticator.authenticate(tenantId, authorization);
         if (outcome == Authenticator.Outcome.OK) {
+            activity.served(tenantId, false); // the store answered: an outage it was in has ended
             boolean entra = !consoleTests.redeem(consoleTestTag);
             if (entra) {
                 // Counted before the answer goes out, so whoever reads the traffic after the answer sees it.

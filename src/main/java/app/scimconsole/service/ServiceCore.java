@@ -18,6 +18,7 @@ public final class ServiceCore implements AutoCloseable {
     private final ConsoleTestTags consoleTests;
     private final ActivityRecorder activity;
     private final RefusalLog refusals;
+    private final StorageFaults storageFaults;
     private final Provisioning provisioning;
     private final ScimAccess access;
     private final AdminCredentials adminCredentials;
@@ -32,7 +33,8 @@ public final class ServiceCore implements AutoCloseable {
         this.directory = directory;
         this.clock = clock;
         this.domains = domainService(directory, dnsServer, clock);
-        this.activity = new ActivityRecorder(directory, clock);
+        this.storageFaults = new StorageFaults(clock);
+        this.activity = new ActivityRecorder(directory, clock, storageFaults);
         this.provisioning = new Provisioning(directory, domains::isVerified, activity);
         this.consoleTests = new ConsoleTestTags(clock);
         this.refusals = new RefusalLog(activity);
@@ -56,7 +58,7 @@ public final class ServiceCore implements AutoCloseable {
 
     /** The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says. */
     public AdminService admin(TenantUrls tenantUrls) {
-        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, clock);
+        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, activity, clock);
     }
 
     public SqlDirectory directory() {
@@ -73,6 +75,11 @@ public final class ServiceCore implements AutoCloseable {
 
     public ScimAccess access() {
         return access;
+    }
+
+    /** How the store's outages are answered and logged, one log line a minute. */
+    public StorageFaults storageFaults() {
+        return storageFaults;
     }
 
     public TrafficTracker traffic() {

@@ -96,6 +96,26 @@ class IdentityRulesTest extends ScimServiceTestBase {
     }
 
     @Test
+    void compatibilityLookAlikesInAUserNameAreRefusedNamingWhere() {
+        assertThat(create("bob@testuser.com").status()).isEqualTo(201);
+        HttpJson.Response gothic = create("\u210Cans@testuser.com");
+        expectInvalidValue(gothic, "IDENTITY_COMPATIBILITY_CHARACTER");
+        assertThat(gothic.json().path("detail").asText()).contains("U+210C").contains("position 1").contains("'H'");
+        assertThat(lastActivity().args()).containsExactly("userName", "1", "U+210C", "H");
+        expectInvalidValue(create("o\uFB01ce@testuser.com"), "IDENTITY_COMPATIBILITY_CHARACTER");
+        assertThat(lastActivity().args()).containsExactly("userName", "2", "U+FB01", "fi");
+        expectInvalidValue(create("room\u2460@testuser.com"), "IDENTITY_COMPATIBILITY_CHARACTER");
+        expectInvalidValue(create("bob\u00B2@testuser.com"), "IDENTITY_COMPATIBILITY_CHARACTER");
+        String id = scim.get("/Users").json().path("Resources").get(0).path("id").asText();
+        expectInvalidValue(scim.patch("/Users/" + id, PATCH + """
+                "Operations":[{"op":"replace","path":"userName","value":"b\u2092b@testuser.com"}]}"""),
+                "IDENTITY_COMPATIBILITY_CHARACTER");
+        assertThat(lastActivity().args()).containsExactly("userName", "2", "U+2092", "o");
+        assertThat(scim.get("/Users").json().path("totalResults").asInt()).isOne();
+        assertThat(create("ｂｏｂ@testuser.com").status()).as("fullwidth stays mapped: the same user").isEqualTo(409);
+    }
+
+    @Test
     void textWithAnAtSignIsAnAddressOrRefused() {
         for (String notAnAddress : List.of("x@evil.com@", "x@evil.com@testuser.com", "@testuser.com", "x@",
                 "a b@testuser.com", "x@testuser.com ", "x.@testuser.com", "x@testuser..com", "x@-testuser.com")) {

@@ -7,7 +7,11 @@ import app.scimconsole.testing.Gen;
 import app.scimconsole.testing.Property;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -26,6 +30,28 @@ class UserNameKeyPropertiesTest {
     private static final String ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e\u061c\u115f";
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
     private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+    private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+    /**
+     * Every assigned code point with a compatibility mapping (its NFKC form is not its NFC form): the ligatures,
+     * letterlike symbols, circled and parenthesised forms, super- and subscripts, the fullwidth and halfwidth forms.
+     */
+    private static final List<Integer> COMPATIBILITY = compatibilityCharacters();
+
+    private static List<Integer> compatibilityCharacters() {
+        List<Integer> found = new ArrayList<>();
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            String one = new String(Character.toChars(c));
+            if (!Character.isSurrogate((char) c) && !NFKC.normalize(one).equals(NFC.normalize(one))) {
+                found.add(c);
+            }
+        }
+        return found;
+    }
+
+    private static boolean widthForm(int c) {
+        int type = UCharacter.getIntPropertyValue(c, UProperty.DECOMPOSITION_TYPE);
+        return type == UCharacter.DecompositionType.WIDE || type == UCharacter.DecompositionType.NARROW;
+    }
 
     /** The identity a userName names, or empty when it is refused. */
     private static Optional<String> identity(String userName) {
@@ -33,7 +59,8 @@ class UserNameKeyPropertiesTest {
         try {
             IdentityText.check(user, Set.of());
         } catch (ScimException refused) {
-            assertThat(refused.problem()).isEqualTo(ScimProblem.IDENTITY_CHARACTER);
+            assertThat(refused.problem()).isIn(ScimProblem.IDENTITY_CHARACTER,
+                    ScimProblem.IDENTITY_COMPATIBILITY_CHARACTER);
             return Optional.empty();
         }
         return Optional.of(UserNameKey.of(userName));
@@ -71,6 +98,66 @@ class UserNameKeyPropertiesTest {
             char invisible = ZERO_WIDTH.charAt(r.nextInt(ZERO_WIDTH.length()));
             return s.substring(0, at) + invisible + s.substring(at);
         }, s -> assertThat(identity(s)).as("refused").isEmpty());
+    }
+
+    /**
+     * RFC 8265 (IdentifierClass, after width mapping): a compatibility character anywhere in a userName is refused
+     * at its position, unless it is a fullwidth or halfwidth form of an ordinary character, which names the identity
+     * that character names (or is refused with it). A width form of another compatibility character (halfwidth
+     * Hangul "ﾷ" is the compatibility jamo "ㅇ") is refused as that character is.
+     */
+    @Test
+    void aCompatibilityCharacterAnywhereIsRefusedOrIsItsWidthMappedForm() {
+        assertThat(COMPATIBILITY).hasSizeGreaterThan(3000).contains(0x210C, 0xFB01, 0x2460, 0x00B2, 0xFF21, 0xFF76);
+        Property.forAll(20000, r -> {
+            String s = Gen.string(r, "abc@example.com.-_", 8);
+            int at = r.nextInt(s.length() + 1);
+            int c = COMPATIBILITY.get(r.nextInt(COMPATIBILITY.size()));
+            return s.substring(0, at) + new String(Character.toChars(c)) + s.substring(at);
+        }, s -> {
+            int at = 0;
+            while (!(COMPATIBILITY.contains(s.codePointAt(at)))) {
+                at++; // the sample is ASCII but for the one inserted
+            }
+            int c = s.codePointAt(at);
+            String mapped = NFKC.getRawDecomposition(c);
+            String ordinary = s.substring(0, at) + mapped + s.substring(at + Character.charCount(c));
+            if (widthForm(c) && NFKC.normalize(mapped).equals(NFC.normalize(mapped))) {
+                assertThat(identity(s)).as("a width form names what its ordinary form names")
+                        .isEqualTo(identity(ordinary));
+            } else {
+                ObjectNode user = JsonNodeFactory.instance.objectNode().put("userName", s);
+                int position = at + 1;
+                assertThatThrownBy(() -> IdentityText.check(user, Set.of()))
+                        .isInstanceOfSatisfying(ScimException.class, e -> {
+                            assertThat(e.problem()).isIn(ScimProblem.IDENTITY_COMPATIBILITY_CHARACTER,
+                                    ScimProblem.IDENTITY_CHARACTER);
+                            assertThat(e.args().get(1)).isEqualTo(Integer.toString(position));
+                        });
+            }
+        });
+    }
+
+    @Test
+    void compatibilityLookAlikesAreRefusedNamingCharacterAndPosition() {
+        String[][] cases = {{"\u210Cans@example.com", "1", "U+210C", "H"}, {"o\uFB01ce@example.com", "2", "U+FB01", "fi"},
+                {"room\u2460@example.com", "5", "U+2460", "1"}, {"x\u00B2@example.com", "2", "U+00B2", "2"},
+                {"\u1E9Bx@example.com", "1", "U+1E9B", "\u1E61"}, {"a\u00A0b@example.com", "2", "U+00A0", " "}};
+        for (String[] c : cases) {
+            ObjectNode user = JsonNodeFactory.instance.objectNode().put("userName", c[0]);
+            assertThatThrownBy(() -> IdentityText.check(user, Set.of())).as(c[0])
+                    .isInstanceOfSatisfying(ScimException.class, e -> {
+                        assertThat(e.problem()).isEqualTo(ScimProblem.IDENTITY_COMPATIBILITY_CHARACTER);
+                        assertThat(e.args()).containsExactly("userName", c[1], c[2], c[3]);
+                    });
+            IdentityText.check(user, Set.of(c[0])); // stored before the rule: passes unchanged
+        }
+        assertThat(identity("ｂｏｂ@example.com")).as("fullwidth is mapped, not refused").contains("bob@example.com");
+        assertThat(identity("ｶﾞｸ")).as("halfwidth is mapped, not refused").contains("ガク");
+        assertThat(identity("e\uFFB7m")).as("halfwidth of a compatibility jamo is that jamo: refused").isEmpty();
+        ObjectNode email = JsonNodeFactory.instance.objectNode().put("userName", "bob@example.com");
+        email.putArray("emails").addObject().put("value", "o\uFB01ce@example.com");
+        IdentityText.check(email, Set.of()); // an e-mail value is not a username: RFC 8265 does not rule it
     }
 
     @Test

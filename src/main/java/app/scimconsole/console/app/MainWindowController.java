@@ -90,6 +90,10 @@ public final class MainWindowController {
         connection.stateProperty().addListener((o, was, now) -> showConnectionState());
         connection.problemProperty().addListener((o, was, now) -> showConnectionState());
         connection.changeProblemProperty().addListener((o, was, now) -> showConnectionState());
+        ctx.overview().storageOutageProperty().addListener((o, was, now) -> showConnectionState());
+        // Read for as long as the window is open, so that an outage of the service's storage is shown (and its end
+        // noticed) whichever section is on screen.
+        ctx.overview().watch();
         showConnectionState();
 
         int n = 1;
@@ -161,12 +165,16 @@ public final class MainWindowController {
         // A change that failed kept the working connection: said beside it, not as "not connected".
         String kept = state == ConnectionModel.State.CONNECTED ? ctx.connection().changeProblemProperty().get() : "";
         boolean changeFailed = !kept.isEmpty();
-        connectionBanner.setVisible(failed || connecting || changeFailed);
-        connectionBanner.setManaged(failed || connecting || changeFailed);
+        // Connected, but the service cannot use its storage: said while it lasts, in the service's own reason.
+        String outage = state == ConnectionModel.State.CONNECTED ? ctx.overview().storageOutageProperty().get() : "";
+        boolean storageDown = !outage.isEmpty();
+        boolean shown = failed || connecting || changeFailed || storageDown;
+        connectionBanner.setVisible(shown);
+        connectionBanner.setManaged(shown);
         connectionBanner.getStyleClass().removeAll("banner-error", "banner-info");
-        connectionBanner.getStyleClass().add(failed || changeFailed ? "banner-error" : "banner-info");
+        connectionBanner.getStyleClass().add(failed || changeFailed || storageDown ? "banner-error" : "banner-info");
         bannerText.setText(failed ? ctx.connection().problemProperty().get()
-                : changeFailed ? kept : ctx.i18n().text("connection.bannerStarting"));
+                : changeFailed ? kept : storageDown ? outage : ctx.i18n().text("connection.bannerStarting"));
         retryButton.setVisible(failed);
         retryButton.setManaged(failed);
         connectionButton.setVisible(failed || changeFailed);

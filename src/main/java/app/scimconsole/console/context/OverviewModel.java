@@ -2,6 +2,7 @@ package app.scimconsole.console.context;
 
 import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminException;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
@@ -24,6 +25,9 @@ public final class OverviewModel {
     private final Duration interval;
     private final ObjectProperty<Overview> overview = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty storageOutage = new SimpleStringProperty("");
+    /** Whether the last read failed for an outage of the service's storage; set off the FX thread, read on it. */
+    private volatile boolean outageRead;
     private int watchers;
     private Scheduler.Cancellable polling;
     private boolean inFlight;
@@ -42,16 +46,31 @@ public final class OverviewModel {
             return;
         }
         inFlight = true;
-        Tasks.create(() -> api.get().overview()).quiet().onSuccess(o -> {
+        Tasks.create(this::read).quiet().onSuccess(o -> {
             overview.set(o);
             problem.set("");
-        }).onError(problem::set).andFinally(() -> {
+            // The service answers, but may still refuse changes (a full disk leaves reads working).
+            storageOutage.set(o.storageOutage() == null ? "" : ui.reasons().text(o.storageOutage()));
+        }).onError(message -> {
+            problem.set(message);
+            storageOutage.set(outageRead ? message : "");
+        }).andFinally(() -> {
             inFlight = false;
             if (again) {
                 again = false;
                 refresh();
             }
         }).runOnce(ui.tasks());
+    }
+
+    private Overview read() {
+        outageRead = false;
+        try {
+            return api.get().overview();
+        } catch (AdminException e) {
+            outageRead = StorageOutage.is(e);
+            throw e;
+        }
     }
 
     /** Keeps the overview fresh until the returned handle is cancelled. */
@@ -78,6 +97,16 @@ public final class OverviewModel {
     public void clear() {
         overview.set(null);
         problem.set("");
+        storageOutage.set("");
+    }
+
+    /**
+     * While the service cannot use its storage (its database cannot be reached, its disk is full…): what is wrong,
+     * in plain words, for a banner; empty otherwise. Said by the service's overview, or by its refusal of the read
+     * itself; cleared by the first read that works again and reports no outage.
+     */
+    public ReadOnlyStringProperty storageOutageProperty() {
+        return storageOutage;
     }
 
     public ReadOnlyObjectProperty<Overview> overviewProperty() {
