@@ -24,6 +24,10 @@ class JapaneseSetupWalkUiTest extends JapaneseWalkUiTestBase {
     @Test
     void theSetupWizardAndEveryConnectionTestOutcome() throws IOException {
         screen("setup-1-before");
+        fire("#embeddedRadio");
+        screen("setup-1-before-embedded");
+        fire("#serverRadio");
+        fire("#publicCheck");
         fire("#roleCheck");
         fire("#ownerCheck");
         fire("#dnsCheck");

@@ -13,9 +13,17 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
     @Test
     void enableScimCopyCredentialsAndTestTheConnection() {
         shot("wizard-1-before-you-start");
+        // The deployment comes first: nothing is "all set" until it is chosen and the public address ticked.
+        assertThat(node("#serverNext").isVisible()).isFalse();
         press("#roleCheck");
         press("#ownerCheck");
         press("#dnsCheck");
+        assertThat(text("#readiness")).startsWith("Choose where the service will run");
+        press("#embeddedRadio");
+        waitUntil("the embedded choice says what it needs", () -> node("#embeddedNext").isVisible());
+        assertThat(node("#serverNext").isVisible()).isFalse();
+        assertThat(text("#readiness")).doesNotContain("All set");
+        press("#publicCheck");
         assertThat(text("#readiness")).contains("All set");
         shot("wizard-1-before-you-start-ticked");
 
@@ -29,10 +37,14 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         String tenantUrl = text("#tenantUrlField");
         assertThat(tenantUrl).startsWith("http://127.0.0.1:").contains("/scim/v2/");
         assertThat(text("#tokenField")).startsWith("••••");
+        // A loopback tenant URL carries its warning beside it, and copying it says so too.
+        assertThat(node("#urlWarningBox").isVisible()).isTrue();
+        assertThat(text("#urlWarning")).contains("Entra cannot reach this tenant URL");
         shotAt("#stepKicker", "wizard-2-enable-credentials");
 
         press("#copyUrlButton");
         assertThat(clipboard()).isEqualTo(tenantUrl);
+        assertThat(fx(() -> app.window().statusText())).startsWith("Tenant URL copied, but do not give it to Entra yet");
         press("#copyTokenButton");
         String token = clipboard();
         assertThat(token).hasSizeGreaterThan(30).doesNotContain("•");
@@ -155,6 +167,8 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         verifyInService("testuser.com");
         assertThat(entra.createUser("alice@testuser.com", "Alice Example", "Engineer", "Sales")).isEqualTo(201);
         goTo(StepId.BEFORE);
+        press("#serverRadio");
+        press("#publicCheck");
         press("#roleCheck");
         press("#ownerCheck");
         press("#dnsCheck");
@@ -272,7 +286,17 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         push(KeyCode.UP);
         waitUntil("and back to step 1", () -> stepper.getSelectionModel().getSelectedItem() == StepId.BEFORE);
 
-        // Tab order follows the reading order; Space ticks, Enter goes on (Next is the default button).
+        // Tab order follows the reading order: the deployment first; Space chooses and ticks, Enter goes on (Next is
+        // the default button).
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("serverRadio");
+        push(KeyCode.SPACE);
+        waitUntil("the server choice says what comes next", () -> node("#serverNext").isVisible());
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("deployConnectionButton");
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("publicCheck");
+        push(KeyCode.SPACE);
         push(KeyCode.TAB);
         assertThat(focused()).isEqualTo("roleCheck");
         push(KeyCode.SPACE);

@@ -37,6 +37,10 @@ public final class EnableScimController {
     @FXML
     private Button copyTokenButton;
     @FXML
+    private HBox urlWarningBox;
+    @FXML
+    private Label urlWarning;
+    @FXML
     private HBox tokenWarning;
     @FXML
     private VBox tokenUnknown;
@@ -98,6 +102,8 @@ public final class EnableScimController {
         revealButton.disableProperty().bind(vm.tokenKnownProperty().not());
         copyTokenButton.disableProperty().bind(vm.tokenKnownProperty().not());
         copyUrlButton.disableProperty().bind(vm.tenantUrlProperty().isEmpty());
+        urlWarning.textProperty().bind(vm.urlWarningProperty());
+        showWhen(urlWarningBox, vm.urlWarningProperty().isNotEmpty());
         tokenField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && vm.revealedProperty().get()) {
                 vm.revealedProperty().set(false);

@@ -48,6 +48,7 @@ public final class EnableScimViewModel {
     private final BooleanBinding tokenKnown;
     private final StringProperty tokenNote = new SimpleStringProperty("");
     private final ObjectProperty<Reachability> reachability = new SimpleObjectProperty<>();
+    private final StringBinding urlWarning;
 
     private final StringProperty testUrl = new SimpleStringProperty("");
     private final StringProperty testToken = new SimpleStringProperty("");
@@ -66,6 +67,9 @@ public final class EnableScimViewModel {
         tokenShown = Bindings.createStringBinding(() -> token.get().isEmpty() ? ""
                 : revealed.get() ? token.get() : MASK + token.get().substring(Math.max(0, token.get().length() - 4)),
                 token, revealed);
+        // Beside the tenant URL itself, so that nobody copies it into Entra without reading that Entra cannot reach it.
+        urlWarning = Bindings.createStringBinding(() -> reachability.get() == null || tenantUrl.get().isEmpty()
+                || reachability.get().reachable() ? "" : reachability.get().text(), reachability, tenantUrl);
         overview.overviewProperty().addListener((o, was, now) -> apply(now));
         tenantUrl.addListener((o, was, now) -> {
             if (testUrl.get().isEmpty() || testUrl.get().equals(was)) {
@@ -120,7 +124,7 @@ public final class EnableScimViewModel {
             testToken.set(c.secretToken());
             testState.set(TestState.IDLE);
             testMessage.set("");
-            ui.status().success(ui.text("enable.enabled"));
+            ui.status().success(ui.text(reachable() ? "enable.enabled" : "enable.enabledUnreachable"));
             overview.refresh();
         }).andFinally(() -> busy.set(false)).runOnce(ui.tasks());
     }
@@ -149,8 +153,17 @@ public final class EnableScimViewModel {
     public void copyTenantUrl() {
         if (!tenantUrl.get().isEmpty()) {
             ui.clipboard().copy(tenantUrl.get());
-            ui.status().success(ui.text("enable.copiedUrl"));
+            if (reachable()) {
+                ui.status().success(ui.text("enable.copiedUrl"));
+            } else {
+                // The warning stays beside the URL; the status bar repeats it, without covering the page.
+                ui.status().info(ui.text("enable.copiedUrlUnreachable", reachability.get().text()));
+            }
         }
+    }
+
+    private boolean reachable() {
+        return urlWarning.get().isEmpty();
     }
 
     public void copyToken() {
@@ -246,6 +259,11 @@ public final class EnableScimViewModel {
 
     public ReadOnlyObjectProperty<Reachability> reachabilityProperty() {
         return reachability;
+    }
+
+    /** Why Entra cannot reach the tenant URL, shown beside it; empty when it can (or no URL is known). */
+    public StringBinding urlWarningProperty() {
+        return urlWarning;
     }
 
     public StringProperty testUrlProperty() {

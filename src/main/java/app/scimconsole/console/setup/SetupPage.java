@@ -31,7 +31,8 @@ public final class SetupPage implements Page {
         ConnectionModel connection = ctx.connection();
         Supplier<LiveCheck> live = () -> connection.dnsChecker()::check;
         OwnTraffic own = new OwnTraffic(ui.clock());
-        ChecklistViewModel checklist = new ChecklistViewModel(ctx.settings());
+        ChecklistViewModel checklist = new ChecklistViewModel(ctx.settings(), () -> ctx.navigate(SectionId.CONNECTION),
+                () -> ctx.navigate(SectionId.SETTINGS));
         EnableScimViewModel enable = new EnableScimViewModel(ui, connection::api, ctx.overview(), ctx::testConnection,
                 () -> connection.targetProperty().get() == null
                         || connection.targetProperty().get().mode() == ConsoleSettings.Mode.EMBEDDED, own);

@@ -52,6 +52,31 @@ class EnableScimViewModelTest {
     }
 
     @Test
+    void aLoopbackTenantUrlIsNeverHandedOverWithoutTheWarningBesideIt() {
+        assertThat(vm.urlWarningProperty().get()).as("no URL yet: nothing to warn about beside it").isEmpty();
+        vm.enable();
+        assertThat(ui.lastNotice()).contains("enabled").contains("cannot reach").doesNotContain("Copy the tenant URL");
+        assertThat(vm.urlWarningProperty().get()).contains("Entra cannot reach this tenant URL").contains("127.0.0.1");
+        vm.copyTenantUrl();
+        assertThat(ui.lastClipboard()).isEqualTo("http://127.0.0.1:8089/scim/v2/t1");
+        assertThat(ui.lastNotice()).startsWith("Tenant URL copied, but do not give it to Entra yet")
+                .contains("127.0.0.1");
+    }
+
+    @Test
+    void aPublicHttpsTenantUrlIsCopiedWithoutAWarning() {
+        EnableScimViewModel onServer = new EnableScimViewModel(ui.kit, () -> api, overview, (url, token) -> answer,
+                () -> false, own);
+        var o = api.overview;
+        api.overview = new app.scimconsole.admin.AdminApi.Overview(o.tenantId(), "https://scim.example.com/scim/v2/t1",
+                true, null, null, null, 0, 0, 0, 0, o.coverage(), List.of());
+        overview.refresh();
+        assertThat(onServer.urlWarningProperty().get()).isEmpty();
+        onServer.copyTenantUrl();
+        assertThat(ui.lastNotice()).isEqualTo("Tenant URL copied.");
+    }
+
+    @Test
     void regeneratingAsksFirstAndReplacesTheTokenEverywhere() {
         vm.enable();
         String first = vm.tokenProperty().get();

@@ -87,6 +87,8 @@ class SetupViewModelTest {
             vm.checklist().roleProperty().set(true);
             vm.checklist().ownerProperty().set(true);
             vm.checklist().dnsProperty().set(true);
+            vm.checklist().publicAddressProperty().set(true);
+            vm.checklist().deploymentProperty().set(ChecklistViewModel.Deployment.SERVER);
             vm.entraDoneProperty().set(true);
             vm.go(StepId.PROVISIONING);
         }
