@@ -149,7 +149,7 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
 
     @Test
     void theWizardEndsOnYoureSetUpAndLeadsToTheOverview() {
-        goTo(StepId.DOMAINS);
+        goTo(StepId.PROVISIONING);
         assertThat(fx(() -> node("#nextButton").isDisabled())).as("Next on the last step").isFalse();
         press("#nextButton");
         ListView<StepId> stepper = node("#stepper");
@@ -174,11 +174,13 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         press("#dnsCheck");
         goTo(StepId.ENTRA);
         press("#doneCheck");
-        goTo(StepId.PROVISIONING);
-        waitUntil("Entra's first request is seen", () -> text("#headline").startsWith("Entra’s first request arrived"));
         goTo(StepId.DOMAINS);
         waitUntil("the domain shows verified", () -> lookup(".domain-card").queryAll().size() == 1
                 && text("#statusText").equals("Verified"));
+        press("#nextButton"); // domains come before provisioning
+        waitUntil("step 5 is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.PROVISIONING);
+        waitUntil("Entra's first request is seen", () -> text("#headline").startsWith("Entra’s first request arrived"));
+        assertThat(node("#domainsFirstBox").isVisible()).as("a domain is verified: no warning").isFalse();
 
         press("#nextButton");
         waitUntil("the wizard's end is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.FINISH);
@@ -272,6 +274,51 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         waitUntil("the token is said to be gone", () -> node("#tokenUnknown").isVisible());
         assertThat(text("#tokenField")).isEmpty();
         shot("wizard-2-enable-after-restart");
+    }
+
+    @Test
+    void peopleRefusedForAnUnregisteredDomainLeaveProvisioningOpenAndOfferTheDomain() {
+        goTo(StepId.ENABLE);
+        press("#enableButton");
+        waitUntil("the token is issued", () -> text("#tokenField").startsWith("••••"));
+        press("#copyTokenButton");
+        ScimClient entra = new ScimClient(text("#tenantUrlField"), clipboard());
+
+        goTo(StepId.PROVISIONING);
+        waitUntil("turning provisioning on before a domain is verified is warned against",
+                () -> node("#domainsFirstBox").isVisible());
+        // Entra's first cycle anyway: a person of a domain nobody registered is refused.
+        assertThat(entra.createUser("dave@contoso.com", "Dave Example", "Engineer", "Sales")).isEqualTo(400);
+        waitUntil("the step says people were refused", () -> stepState(StepId.PROVISIONING)
+                .equals("Refused: prove domains"));
+        assertThat(fx(() -> node("#arrivedMark").isVisible())).isTrue();
+        assertThat(stepBadge(StepId.PROVISIONING)).as("no green check for a refused cycle").isEqualTo("5");
+        shot("wizard-5-provisioning-refused");
+
+        goTo(StepId.DOMAINS);
+        waitUntil("the refused domain is offered", () -> lookup("#suggest-contoso-com").tryQuery().isPresent()
+                && node("#suggestionBox").isVisible());
+        assertThat(text("#suggest-contoso-com")).isEqualTo("Add contoso.com");
+        shot("wizard-4-domains-offered");
+        press("#suggest-contoso-com");
+        waitUntil("contoso.com is registered, with its record to publish", () -> lookup(".domain-card").queryAll().size() == 1
+                && lookup("#suggest-contoso-com").tryQuery().isEmpty());
+        assertThat(node("#suggestionBox").isVisible()).isFalse();
+    }
+
+    /** The state line of a step in the stepper, as shown. */
+    String stepState(StepId step) {
+        return fx(() -> ((javafx.scene.control.Label) stepCell(step).lookup(".step-state")).getText());
+    }
+
+    String stepBadge(StepId step) {
+        return fx(() -> ((javafx.scene.control.Label) stepCell(step).lookup(".step-badge")).getText());
+    }
+
+    javafx.scene.Node stepCell(StepId step) {
+        ListView<StepId> stepper = node("#stepper");
+        return stepper.lookupAll(".list-cell").stream()
+                .filter(c -> c instanceof javafx.scene.control.ListCell<?> lc && lc.getItem() == step).findFirst().orElseThrow();
     }
 
     @Test

@@ -58,9 +58,14 @@ public final class SetupPage implements Page {
             case ENTRA -> watching(ctx, Views.load("setup/EntraStep.fxml", new EntraController(mappings, vm, i18n), i18n),
                     List.of());
             case PROVISIONING -> watching(ctx, Views.load("setup/ProvisioningStep.fxml",
-                    new ProvisioningController(firstRequest), i18n),
-                    List.of(() -> ui.scheduler().every(Duration.ofSeconds(15), firstRequest::update)));
-            case DOMAINS -> activating(Views.load("domains/DomainsPane.fxml", new DomainsPaneController(domains, i18n), i18n),
+                    new ProvisioningController(firstRequest, domains.loadedProperty().and(domains.anyVerifiedProperty().not()),
+                            () -> vm.go(StepId.DOMAINS)), i18n),
+                    List.of(() -> ui.scheduler().every(Duration.ofSeconds(15), firstRequest::update), () -> {
+                        // Whether a domain is verified decides this step's warning: read it as the step shows, and on.
+                        domains.refresh();
+                        return ui.scheduler().every(DomainsViewModel.REFRESH, domains::refresh);
+                    }));
+            case DOMAINS -> watching(ctx, Views.load("domains/DomainsPane.fxml", new DomainsPaneController(domains, i18n), i18n),
                     List.of(domains::activate));
             case FINISH -> simple(Views.load("setup/FinishStep.fxml", new FinishController(vm, i18n), i18n));
         });
