@@ -74,11 +74,17 @@ public interface AdminApi {
 
     /**
      * The state at a glance. {@code tokenCreated}/{@code tokenLastUsed}/{@code lastRequest} may be null;
-     * {@code coverage} counts, for each required Entra mapping, the users that carry the attribute.
+     * {@code coverage} counts, for each required Entra mapping, the users that carry the attribute; {@code tokens} are
+     * the secret tokens that work now, newest first (two while an old one keeps working after a rotation; null from a
+     * service that does not say).
      */
     record Overview(String tenantId, String tenantUrl, boolean scimEnabled, Instant tokenCreated, Instant tokenLastUsed,
             Instant lastRequest, long activeUsers, long suspendedUsers, long groups, long rejectedLastDay,
-            MappingCoverage coverage, List<String> unverifiedRejectedDomains) {
+            MappingCoverage coverage, List<String> unverifiedRejectedDomains, List<TokenInfo> tokens) {
+    }
+
+    /** A secret token that works now: when it was created and last used, and when it stops working (null: not set). */
+    record TokenInfo(Instant created, Instant lastUsed, Instant expires) {
     }
 
     record MappingCoverage(long users, long userName, long displayName, long title, long workEmail, long department) {

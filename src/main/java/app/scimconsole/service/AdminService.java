@@ -96,7 +96,11 @@ public final class AdminService implements AdminApi {
         Tenant t = tenant();
         Instant created = null;
         Instant lastUsed = null;
-        for (Directory.Token token : directory.activeTokens(t.id(), clock.instant())) {
+        List<Directory.Token> live = directory.activeTokens(t.id(), clock.instant());
+        List<AdminApi.TokenInfo> tokens = live.stream()
+                .sorted(java.util.Comparator.comparing(Directory.Token::created).reversed())
+                .map(k -> new AdminApi.TokenInfo(k.created(), k.lastUsed(), k.expires())).toList();
+        for (Directory.Token token : live) {
             if (created == null || token.created().isAfter(created)) {
                 created = token.created();
             }
@@ -133,7 +137,7 @@ public final class AdminService implements AdminApi {
         List<TrafficTracker.Cycle> seen = entraCycles(t.id());
         Instant lastRequest = seen.isEmpty() ? null : seen.get(0).end();
         return new Overview(t.id(), tenantUrls.of(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
-                suspended, groups, rejected, coverage, unverified);
+                suspended, groups, rejected, coverage, unverified, tokens);
     }
 
     private long countUsers(Tenant t, Filter f) {

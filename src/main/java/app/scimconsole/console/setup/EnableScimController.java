@@ -49,6 +49,8 @@ public final class EnableScimController {
     @FXML
     private Button regenerateButton;
     @FXML
+    private javafx.scene.control.ComboBox<Integer> overlapChoice;
+    @FXML
     private TextField testUrlField;
     @FXML
     private PasswordField testTokenField;
@@ -115,6 +117,19 @@ public final class EnableScimController {
         tokenNote.textProperty().bind(vm.tokenNoteProperty());
         showWhen(tokenNote, vm.tokenNoteProperty().isNotEmpty());
         regenerateButton.disableProperty().bind(vm.busyProperty());
+        overlapChoice.getItems().setAll(EnableScimViewModel.OVERLAPS);
+        overlapChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer minutes) {
+                return vm.overlapText(minutes);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null; // not editable
+            }
+        });
+        overlapChoice.valueProperty().bindBidirectional(vm.overlapProperty());
 
         testUrlField.textProperty().bindBidirectional(vm.testUrlProperty());
         testTokenField.textProperty().bindBidirectional(vm.testTokenProperty());

@@ -69,7 +69,7 @@ class EnableScimViewModelTest {
                 () -> false, own);
         var o = api.overview;
         api.overview = new app.scimconsole.admin.AdminApi.Overview(o.tenantId(), "https://scim.example.com/scim/v2/t1",
-                true, null, null, null, 0, 0, 0, 0, o.coverage(), List.of());
+                true, null, null, null, 0, 0, 0, 0, o.coverage(), List.of(), List.of());
         overview.refresh();
         assertThat(onServer.urlWarningProperty().get()).isEmpty();
         onServer.copyTenantUrl();
@@ -84,14 +84,50 @@ class EnableScimViewModelTest {
         ui.confirmAnswer = false;
         vm.regenerate();
         assertThat(ui.confirmations).hasSize(1);
-        assertThat(api.calls).doesNotContain("rotate:0");
+        assertThat(api.calls).noneMatch(c -> c.startsWith("rotate:"));
         assertThat(vm.tokenProperty().get()).isEqualTo(first);
 
         ui.confirmAnswer = true;
         vm.regenerate();
-        assertThat(api.calls).contains("rotate:0");
+        assertThat(api.calls).contains("rotate:" + EnableScimViewModel.DEFAULT_OVERLAP);
         assertThat(vm.tokenProperty().get()).isEqualTo("tok-second");
         assertThat(vm.testTokenProperty().get()).isEqualTo("tok-second");
+    }
+
+    @Test
+    void theOldTokenKeepsWorkingForTheChosenOverlapAndTheConfirmationSaysUntilWhen() {
+        vm.enable();
+        assertThat(vm.overlapProperty().get()).as("by default Entra is not broken by a new token").isEqualTo(60);
+        vm.regenerate();
+        assertThat(ui.confirmationDetails.get(0)).startsWith("The current token keeps working until")
+                .contains(ui.kit.texts().time(ui.clock.instant().plusSeconds(3600), ui.clock.instant()))
+                .contains("1 more hour");
+        assertThat(api.calls).contains("rotate:60");
+        assertThat(ui.lastNotice()).contains("the old one keeps working until");
+
+        vm.overlapProperty().set(0);
+        vm.regenerate();
+        assertThat(ui.confirmationDetails.get(1)).startsWith("The current token stops working at once");
+        assertThat(api.calls).contains("rotate:0");
+        assertThat(ui.lastNotice()).contains("the old one no longer works");
+        assertThat(EnableScimViewModel.OVERLAPS).allSatisfy(m -> assertThat(vm.overlapText(m)).doesNotStartWith("!"));
+    }
+
+    @Test
+    void duringTheOverlapBothTokensAreShownWithTheirLastUse() {
+        vm.enable();
+        java.time.Instant now = ui.clock.instant();
+        var o = api.overview;
+        api.overview = new app.scimconsole.admin.AdminApi.Overview(o.tenantId(), o.tenantUrl(), true, now, now, null,
+                0, 0, 0, 0, o.coverage(), List.of(), List.of(
+                        new app.scimconsole.admin.AdminApi.TokenInfo(now.minusSeconds(60), null, null),
+                        new app.scimconsole.admin.AdminApi.TokenInfo(now.minusSeconds(86400), now.minusSeconds(300),
+                                now.plusSeconds(3540))));
+        overview.refresh();
+        assertThat(vm.tokenNoteProperty().get().split("\n")).containsExactly(
+                "New token: created " + ui.kit.texts().time(now.minusSeconds(60), now) + "; never used yet.",
+                "Previous token: keeps working until " + ui.kit.texts().time(now.plusSeconds(3540), now)
+                        + "; last used 5 minutes ago.");
     }
 
     @Test
