@@ -116,7 +116,8 @@ public final class EnableScimController {
         showWhen(tokenUnknown, vm.tokenKnownProperty().not());
         tokenNote.textProperty().bind(vm.tokenNoteProperty());
         showWhen(tokenNote, vm.tokenNoteProperty().isNotEmpty());
-        regenerateButton.disableProperty().bind(vm.busyProperty());
+        // Not disabled while busy (the view model ignores a second press): a disabled button would hand the keyboard
+        // focus on to the next control.
         overlapChoice.getItems().setAll(EnableScimViewModel.OVERLAPS);
         overlapChoice.setConverter(new javafx.util.StringConverter<>() {
             @Override
