@@ -292,6 +292,8 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         waitUntil("the step says people were refused", () -> stepState(StepId.PROVISIONING)
                 .equals("Refused: prove domains"));
         assertThat(fx(() -> node("#arrivedMark").isVisible())).isTrue();
+        assertThat(node("#domainsFirstBox").isVisible()).as("provisioning is on now: the refusal is said instead").isFalse();
+        assertThat(node("#warningBox").isVisible()).isTrue();
         assertThat(stepBadge(StepId.PROVISIONING)).as("no green check for a refused cycle").isEqualTo("5");
         shot("wizard-5-provisioning-refused");
 

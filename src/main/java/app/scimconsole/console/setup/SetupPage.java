@@ -58,8 +58,9 @@ public final class SetupPage implements Page {
             case ENTRA -> watching(ctx, Views.load("setup/EntraStep.fxml", new EntraController(mappings, vm, i18n), i18n),
                     List.of());
             case PROVISIONING -> watching(ctx, Views.load("setup/ProvisioningStep.fxml",
-                    new ProvisioningController(firstRequest, domains.loadedProperty().and(domains.anyVerifiedProperty().not()),
-                            () -> vm.go(StepId.DOMAINS)), i18n),
+                    // Before Entra calls: a warning not to turn provisioning on yet. Once it called, the refusals say it.
+                    new ProvisioningController(firstRequest, domains.loadedProperty().and(domains.anyVerifiedProperty().not())
+                            .and(firstRequest.arrivedProperty().not()), () -> vm.go(StepId.DOMAINS)), i18n),
                     List.of(() -> ui.scheduler().every(Duration.ofSeconds(15), firstRequest::update), () -> {
                         // Whether a domain is verified decides this step's warning: read it as the step shows, and on.
                         domains.refresh();
