@@ -74,21 +74,27 @@ public interface AdminApi {
 
     /**
      * The state at a glance. {@code tokenCreated}/{@code tokenLastUsed}/{@code lastRequest} may be null;
-     * {@code coverage} counts, for each required Entra mapping, the users that carry the attribute.
-     * {@code storageOutage}: while the service refuses changes because it cannot use its storage (its disk is full,
-     * say, while reads still work), the reason ({@code storage.<KIND>}, with the data folder and the bytes free there
-     * for a disk's fault); null otherwise.
+     * {@code coverage} counts, for each required Entra mapping, the users that carry the attribute; {@code tokens} are
+     * the secret tokens that work now, newest first (two while an old one keeps working after a rotation; null from a
+     * service that does not say). {@code storageOutage}: while the service refuses changes because it cannot use its
+     * storage (its disk is full, say, while reads still work), the reason ({@code storage.<KIND>}, with the data
+     * folder and the bytes free there for a disk's fault); null otherwise.
      */
     record Overview(String tenantId, String tenantUrl, boolean scimEnabled, Instant tokenCreated, Instant tokenLastUsed,
             Instant lastRequest, long activeUsers, long suspendedUsers, long groups, long rejectedLastDay,
-            MappingCoverage coverage, List<String> unverifiedRejectedDomains, Reason storageOutage) {
-        /** An overview of a service whose storage works. */
+            MappingCoverage coverage, List<String> unverifiedRejectedDomains, List<TokenInfo> tokens,
+            Reason storageOutage) {
+        /** An overview of a service whose storage works, that does not list its tokens. */
         public Overview(String tenantId, String tenantUrl, boolean scimEnabled, Instant tokenCreated,
                 Instant tokenLastUsed, Instant lastRequest, long activeUsers, long suspendedUsers, long groups,
                 long rejectedLastDay, MappingCoverage coverage, List<String> unverifiedRejectedDomains) {
             this(tenantId, tenantUrl, scimEnabled, tokenCreated, tokenLastUsed, lastRequest, activeUsers,
-                    suspendedUsers, groups, rejectedLastDay, coverage, unverifiedRejectedDomains, null);
+                    suspendedUsers, groups, rejectedLastDay, coverage, unverifiedRejectedDomains, null, null);
         }
+    }
+
+    /** A secret token that works now: when it was created and last used, and when it stops working (null: not set). */
+    record TokenInfo(Instant created, Instant lastUsed, Instant expires) {
     }
 
     record MappingCoverage(long users, long userName, long displayName, long title, long workEmail, long department) {

@@ -104,6 +104,7 @@ public final class ConsoleApp extends Application {
             throw new IllegalStateException("init() was not called");
         }
         context = new AppContext(options, settings, () -> stage);
+        context.setBrowser(getHostServices()::showDocument);
         window = new MainWindowController(context, Sections.of(context));
         Parent root = Views.load("app/MainWindow.fxml", window, context.i18n());
         if ("ja".equals(context.i18n().locale().getLanguage())) {

@@ -100,7 +100,11 @@ public final class AdminService implements AdminApi {
         activity.served(t.id(), false);
         Instant created = null;
         Instant lastUsed = null;
-        for (Directory.Token token : directory.activeTokens(t.id(), clock.instant())) {
+        List<Directory.Token> live = directory.activeTokens(t.id(), clock.instant());
+        List<AdminApi.TokenInfo> tokens = live.stream()
+                .sorted(java.util.Comparator.comparing(Directory.Token::created).reversed())
+                .map(k -> new AdminApi.TokenInfo(k.created(), k.lastUsed(), k.expires())).toList();
+        for (Directory.Token token : live) {
             if (created == null || token.created().isAfter(created)) {
                 created = token.created();
             }
@@ -137,7 +141,7 @@ public final class AdminService implements AdminApi {
         List<TrafficTracker.Cycle> seen = entraCycles(t.id());
         Instant lastRequest = seen.isEmpty() ? null : seen.get(0).end();
         return new Overview(t.id(), tenantUrls.of(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
-                suspended, groups, rejected, coverage, unverified, activity.outageUnderWay());
+                suspended, groups, rejected, coverage, unverified, tokens, activity.outageUnderWay());
     }
 
     private long countUsers(Tenant t, Filter f) {

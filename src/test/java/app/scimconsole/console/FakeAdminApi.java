@@ -22,7 +22,7 @@ public class FakeAdminApi implements AdminApi {
     public static Overview overview(boolean enabled, Instant tokenCreated, Instant lastRequest, MappingCoverage coverage,
             List<String> rejected) {
         return new Overview("t1", "http://127.0.0.1:8089/scim/v2/t1", enabled, tokenCreated, lastRequest, lastRequest,
-                coverage.users(), 0, 0, rejected.size(), coverage, rejected);
+                coverage.users(), 0, 0, rejected.size(), coverage, rejected, List.of(), null);
     }
 
     private void call(String what) {

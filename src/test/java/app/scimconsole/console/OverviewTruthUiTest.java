@@ -31,12 +31,12 @@ class OverviewTruthUiTest extends ConsoleUiTestBase {
         goTo(StepId.ENTRA);
         waitUntil("step 3 warns of the refusal", () -> node("#rejectedBox").isVisible());
         goTo(StepId.PROVISIONING);
-        waitUntil("step 4 warns of the refusal", () -> node("#warningBox").isVisible());
+        waitUntil("step 5 warns of the refusal", () -> node("#warningBox").isVisible());
 
         // The owner publishes the record; the domain turns verified: every warning of its refusal ends.
         dns.txt(challenge.recordName(), challenge.recordValue());
         assertThat(domains.verify(tenant, "contoso.com").result().isVerified()).isTrue();
-        waitUntil("step 4 no longer warns", () -> !node("#warningBox").isVisible());
+        waitUntil("step 5 no longer warns", () -> !node("#warningBox").isVisible());
         goTo(StepId.ENTRA);
         waitUntil("step 3 no longer warns", () -> !node("#rejectedBox").isVisible());
         press("#nav-overview");

@@ -13,9 +13,17 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
     @Test
     void enableScimCopyCredentialsAndTestTheConnection() {
         shot("wizard-1-before-you-start");
+        // The deployment comes first: nothing is "all set" until it is chosen and the public address ticked.
+        assertThat(node("#serverNext").isVisible()).isFalse();
         press("#roleCheck");
         press("#ownerCheck");
         press("#dnsCheck");
+        assertThat(text("#readiness")).startsWith("Choose where the service will run");
+        press("#embeddedRadio");
+        waitUntil("the embedded choice says what it needs", () -> node("#embeddedNext").isVisible());
+        assertThat(node("#serverNext").isVisible()).isFalse();
+        assertThat(text("#readiness")).doesNotContain("All set");
+        press("#publicCheck");
         assertThat(text("#readiness")).contains("All set");
         shot("wizard-1-before-you-start-ticked");
 
@@ -29,10 +37,14 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         String tenantUrl = text("#tenantUrlField");
         assertThat(tenantUrl).startsWith("http://127.0.0.1:").contains("/scim/v2/");
         assertThat(text("#tokenField")).startsWith("••••");
+        // A loopback tenant URL carries its warning beside it, and copying it says so too.
+        assertThat(node("#urlWarningBox").isVisible()).isTrue();
+        assertThat(text("#urlWarning")).contains("Entra cannot reach this tenant URL");
         shotAt("#stepKicker", "wizard-2-enable-credentials");
 
         press("#copyUrlButton");
         assertThat(clipboard()).isEqualTo(tenantUrl);
+        assertThat(fx(() -> app.window().statusText())).startsWith("Tenant URL copied, but do not give it to Entra yet");
         press("#copyTokenButton");
         String token = clipboard();
         assertThat(token).hasSizeGreaterThan(30).doesNotContain("•");
@@ -137,7 +149,7 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
 
     @Test
     void theWizardEndsOnYoureSetUpAndLeadsToTheOverview() {
-        goTo(StepId.DOMAINS);
+        goTo(StepId.PROVISIONING);
         assertThat(fx(() -> node("#nextButton").isDisabled())).as("Next on the last step").isFalse();
         press("#nextButton");
         ListView<StepId> stepper = node("#stepper");
@@ -155,16 +167,20 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         verifyInService("testuser.com");
         assertThat(entra.createUser("alice@testuser.com", "Alice Example", "Engineer", "Sales")).isEqualTo(201);
         goTo(StepId.BEFORE);
+        press("#serverRadio");
+        press("#publicCheck");
         press("#roleCheck");
         press("#ownerCheck");
         press("#dnsCheck");
         goTo(StepId.ENTRA);
         press("#doneCheck");
-        goTo(StepId.PROVISIONING);
-        waitUntil("Entra's first request is seen", () -> text("#headline").startsWith("Entra’s first request arrived"));
         goTo(StepId.DOMAINS);
         waitUntil("the domain shows verified", () -> lookup(".domain-card").queryAll().size() == 1
                 && text("#statusText").equals("Verified"));
+        press("#nextButton"); // domains come before provisioning
+        waitUntil("step 5 is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.PROVISIONING);
+        waitUntil("Entra's first request is seen", () -> text("#headline").startsWith("Entra’s first request arrived"));
+        assertThat(node("#domainsFirstBox").isVisible()).as("a domain is verified: no warning").isFalse();
 
         press("#nextButton");
         waitUntil("the wizard's end is shown", () -> stepper.getSelectionModel().getSelectedItem() == StepId.FINISH);
@@ -261,6 +277,53 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
     }
 
     @Test
+    void peopleRefusedForAnUnregisteredDomainLeaveProvisioningOpenAndOfferTheDomain() {
+        goTo(StepId.ENABLE);
+        press("#enableButton");
+        waitUntil("the token is issued", () -> text("#tokenField").startsWith("••••"));
+        press("#copyTokenButton");
+        ScimClient entra = new ScimClient(text("#tenantUrlField"), clipboard());
+
+        goTo(StepId.PROVISIONING);
+        waitUntil("turning provisioning on before a domain is verified is warned against",
+                () -> node("#domainsFirstBox").isVisible());
+        // Entra's first cycle anyway: a person of a domain nobody registered is refused.
+        assertThat(entra.createUser("dave@contoso.com", "Dave Example", "Engineer", "Sales")).isEqualTo(400);
+        waitUntil("the step says people were refused", () -> stepState(StepId.PROVISIONING)
+                .equals("Refused: prove domains"));
+        assertThat(fx(() -> node("#arrivedMark").isVisible())).isTrue();
+        assertThat(node("#domainsFirstBox").isVisible()).as("provisioning is on now: the refusal is said instead").isFalse();
+        assertThat(node("#warningBox").isVisible()).isTrue();
+        assertThat(stepBadge(StepId.PROVISIONING)).as("no green check for a refused cycle").isEqualTo("5");
+        shot("wizard-5-provisioning-refused");
+
+        goTo(StepId.DOMAINS);
+        waitUntil("the refused domain is offered", () -> lookup("#suggest-contoso-com").tryQuery().isPresent()
+                && node("#suggestionBox").isVisible());
+        assertThat(text("#suggest-contoso-com")).isEqualTo("Add contoso.com");
+        shot("wizard-4-domains-offered");
+        press("#suggest-contoso-com");
+        waitUntil("contoso.com is registered, with its record to publish", () -> lookup(".domain-card").queryAll().size() == 1
+                && lookup("#suggest-contoso-com").tryQuery().isEmpty());
+        assertThat(node("#suggestionBox").isVisible()).isFalse();
+    }
+
+    /** The state line of a step in the stepper, as shown. */
+    String stepState(StepId step) {
+        return fx(() -> ((javafx.scene.control.Label) stepCell(step).lookup(".step-state")).getText());
+    }
+
+    String stepBadge(StepId step) {
+        return fx(() -> ((javafx.scene.control.Label) stepCell(step).lookup(".step-badge")).getText());
+    }
+
+    javafx.scene.Node stepCell(StepId step) {
+        ListView<StepId> stepper = node("#stepper");
+        return stepper.lookupAll(".list-cell").stream()
+                .filter(c -> c instanceof javafx.scene.control.ListCell<?> lc && lc.getItem() == step).findFirst().orElseThrow();
+    }
+
+    @Test
     void theWizardWorksWithTheKeyboardAlone() {
         for (int i = 0; i < 6 && !"stepper".equals(focused()); i++) {
             push(KeyCode.TAB);
@@ -272,7 +335,17 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         push(KeyCode.UP);
         waitUntil("and back to step 1", () -> stepper.getSelectionModel().getSelectedItem() == StepId.BEFORE);
 
-        // Tab order follows the reading order; Space ticks, Enter goes on (Next is the default button).
+        // Tab order follows the reading order: the deployment first; Space chooses and ticks, Enter goes on (Next is
+        // the default button).
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("serverRadio");
+        push(KeyCode.SPACE);
+        waitUntil("the server choice says what comes next", () -> node("#serverNext").isVisible());
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("deployConnectionButton");
+        push(KeyCode.TAB);
+        assertThat(focused()).isEqualTo("publicCheck");
+        push(KeyCode.SPACE);
         push(KeyCode.TAB);
         assertThat(focused()).isEqualTo("roleCheck");
         push(KeyCode.SPACE);

@@ -27,6 +27,8 @@ public final class TestUi {
     public final List<String> clipboard = new ArrayList<>();
     public final ManualScheduler scheduler = new ManualScheduler();
     public final List<String> confirmations = new ArrayList<>();
+    /** The details line of each confirmation asked, in order. */
+    public final List<String> confirmationDetails = new ArrayList<>();
     public boolean confirmAnswer = true;
     public final I18n i18n;
     public final UiKit kit;
@@ -41,6 +43,7 @@ public final class TestUi {
         ClipboardService cb = clipboard::add;
         Confirmer confirmer = (title, header, details, confirm) -> {
             confirmations.add(header);
+            confirmationDetails.add(details);
             return confirmAnswer;
         };
         kit = new UiKit(new ImmediateTaskRunner(status, i18n), status, new Texts(i18n, ZoneOffset.UTC), clock, cb, confirmer,

@@ -215,6 +215,24 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void duringARotationsOverlapTheOverviewShowsBothTokensWithTheirLastUse() {
+        assertThat(scim.get("/Users").status()).isEqualTo(200); // the first token is used
+        String fresh = admin.rotateToken(60);
+        assertThat(scim.get("/Users").status()).as("the old token keeps working").isEqualTo(200);
+        List<AdminApi.TokenInfo> tokens = admin.overview().tokens();
+        assertThat(tokens).hasSize(2);
+        assertThat(tokens.get(0).lastUsed()).as("the new token, newest first, not used yet").isNull();
+        assertThat(tokens.get(0).expires()).isNull();
+        assertThat(tokens.get(1).lastUsed()).isNotNull();
+        assertThat(tokens.get(1).expires()).isAfter(java.time.Instant.now().plusSeconds(55 * 60));
+        scim.token(fresh);
+        assertThat(scim.get("/Users").status()).isEqualTo(200);
+        assertThat(admin.overview().tokens().get(0).lastUsed()).isNotNull();
+        admin.rotateToken(0);
+        assertThat(admin.overview().tokens()).as("without an overlap, only the newest works").hasSize(1);
+    }
+
+    @Test
     void anUnknownPathIs404AndAKnownOneWithAnotherMethodIs405WithAllow() {
         HttpJson http = new HttpJson(runtime.adminUrl(), runtime.adminCredential());
         HttpJson.Response unknown = http.get("/users/u1/anything");

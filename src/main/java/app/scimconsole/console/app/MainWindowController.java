@@ -34,6 +34,8 @@ public final class MainWindowController {
     @FXML
     private BorderPane root;
     @FXML
+    private javafx.scene.control.MenuBar menuBar;
+    @FXML
     private VBox sidebar;
     @FXML
     private NotificationPane notifications;
@@ -60,12 +62,18 @@ public final class MainWindowController {
     private final Map<String, Page> pages = new HashMap<>();
     private final Map<String, ToggleButton> buttons = new HashMap<>();
     private final PauseTransition noticeTimer = new PauseTransition(NOTICE_TIME);
+    private final MenuModel menu;
     private Page current;
     private boolean flashing;
 
     public MainWindowController(AppContext ctx, List<NavItem> items) {
         this.ctx = ctx;
         this.items = items;
+        this.menu = new MenuModel(ctx.ui(), ctx::browse, () -> {
+            if (root.getScene() != null && root.getScene().getWindow() != null) {
+                root.getScene().getWindow().hide(); // as closing the window: settings saved, the service stopped
+            }
+        }, ctx.options().dataFolder());
     }
 
     @FXML
@@ -110,7 +118,7 @@ public final class MainWindowController {
                 KeyCombination key = new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(n)), KeyCombination.SHORTCUT_DOWN);
                 root.sceneProperty().addListener((o, was, scene) -> {
                     if (scene != null) {
-                        scene.getAccelerators().put(key, () -> select(item.id()));
+                        scene.getAccelerators().put(key, () -> selectByKey(item.id()));
                     }
                 });
             }
@@ -137,6 +145,19 @@ public final class MainWindowController {
         if (b != null) {
             b.setSelected(true);
             show(id);
+        }
+    }
+
+    /**
+     * A shortcut (Ctrl+N) chose a section: when the keyboard focus was on a sidebar button, it moves to the chosen one,
+     * so that no other button keeps a focus outline and looks selected too.
+     */
+    private void selectByKey(String id) {
+        select(id);
+        javafx.scene.Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        ToggleButton b = buttons.get(id);
+        if (b != null && focused instanceof ToggleButton && sidebar.getChildren().contains(focused) && focused != b) {
+            b.requestFocus();
         }
     }
 
@@ -201,6 +222,45 @@ public final class MainWindowController {
         flashing = true;
         statusBar.setText((n.kind() == StatusModel.Kind.SUCCESS ? "✓ " : "") + n.text());
         noticeTimer.playFromStart();
+    }
+
+    @FXML
+    private void quit() {
+        menu.quit();
+    }
+
+    @FXML
+    private void openEntra() {
+        menu.openEntraAdminCenter();
+    }
+
+    @FXML
+    private void openDocs() {
+        menu.openProvisioningDocs();
+    }
+
+    /** Help → About: the version, the data folder and the bundled libraries' licences, in the console's own look. */
+    @FXML
+    private void about() {
+        AboutInfo info = menu.about();
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle(ctx.i18n().text("about.title"));
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        javafx.scene.control.DialogPane pane = dialog.getDialogPane();
+        pane.setContent(app.scimconsole.console.common.Views.load("app/AboutDialog.fxml",
+                new AboutController(info, menu.versionText(info)), ctx.i18n()));
+        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType(ctx.i18n().text("common.close"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        pane.getButtonTypes().setAll(close);
+        pane.lookupButton(close).setId("aboutCloseButton");
+        if (root.getScene() != null) {
+            pane.getStylesheets().setAll(root.getScene().getStylesheets());
+        }
+        pane.setStyle(root.getStyle()); // the Japanese font, when the console is in Japanese
+        pane.getStyleClass().add("about-dialog");
+        dialog.show();
     }
 
     @FXML

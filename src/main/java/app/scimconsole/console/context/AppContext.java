@@ -42,6 +42,9 @@ public final class AppContext implements AutoCloseable {
     private final Supplier<Window> owner;
     private Function<FileChooser, File> saveDialog;
     private java.util.function.Consumer<String> navigator;
+    private java.util.function.Consumer<String> browser = url -> {
+        throw new IllegalStateException("No browser to open " + url);
+    };
 
     public AppContext(ConsoleOptions options, SettingsStore settings, Supplier<Window> owner) {
         this.options = options;
@@ -118,6 +121,16 @@ public final class AppContext implements AutoCloseable {
 
     public void setNavigator(java.util.function.Consumer<String> navigator) {
         this.navigator = navigator;
+    }
+
+    /** Opens an address in the desktop's browser; blocks, so call it off the FX thread. */
+    public void browse(String url) {
+        browser.accept(url);
+    }
+
+    /** Sets what opens addresses (the application's HostServices; tests: a recorder). */
+    public void setBrowser(java.util.function.Consumer<String> browser) {
+        this.browser = browser;
     }
 
     /** The main window (dialogs' owner). */

@@ -74,7 +74,8 @@ public final class DomainCardController {
         statusText.textProperty().bind(vm.statusTextProperty());
         vm.indicatorProperty().addListener((o, was, now) -> showIndicator(now));
         showIndicator(vm.indicatorProperty().get());
-        checkButton.disableProperty().bind(vm.checkingProperty());
+        // Not disabled while the check runs: a disabled button loses the keyboard focus to the next one (Remove…), where
+        // the next Space would open the remove dialog. A second press meanwhile does nothing (see checkNow).
         checkButton.setAccessibleText(i18n.text("domain.checkNow") + " " + vm.displayName());
         removeButton.setAccessibleText(i18n.text("domain.remove") + " " + vm.displayName());
         summary.textProperty().bind(vm.summaryProperty());

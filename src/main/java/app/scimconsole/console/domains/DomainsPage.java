@@ -20,6 +20,9 @@ public final class DomainsPage implements Page {
         ConnectionModel connection = ctx.connection();
         Supplier<LiveCheck> check = () -> connection.dnsChecker()::check;
         DomainsViewModel vm = new DomainsViewModel(ctx.ui(), connection::api, check);
+        // People Entra sent and this service refused, for a domain not registered yet: offered as "Add …".
+        ctx.overview().overviewProperty().addListener((o, was, now) -> vm.setRefused(refused(now)));
+        vm.setRefused(refused(ctx.overview().get()));
         Parent pane = Views.load("domains/DomainsPane.fxml", new DomainsPaneController(vm, ctx.i18n()), ctx.i18n());
         Label title = new Label(ctx.i18n().text("nav.domains"));
         title.getStyleClass().add("step-title");
@@ -29,7 +32,11 @@ public final class DomainsPage implements Page {
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("step-scroller");
-        live = new LivePage(scroller, List.of(vm::activate));
+        live = new LivePage(scroller, List.of(vm::activate, ctx.overview()::watch));
+    }
+
+    private static List<String> refused(app.scimconsole.admin.AdminApi.Overview o) {
+        return o == null || o.unverifiedRejectedDomains() == null ? List.of() : o.unverifiedRejectedDomains();
     }
 
     @Override

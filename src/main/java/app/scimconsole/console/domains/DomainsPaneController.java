@@ -33,6 +33,10 @@ public final class DomainsPaneController {
     @FXML
     private Label emptyLabel;
     @FXML
+    private VBox suggestionBox;
+    @FXML
+    private javafx.scene.layout.FlowPane suggestionButtons;
+    @FXML
     private VBox domainList;
     @FXML
     private TitledPane zonePane;
@@ -80,6 +84,9 @@ public final class DomainsPaneController {
         newDomainError.visibleProperty().bind(vm.newDomainErrorProperty().isNotNull());
         newDomainError.managedProperty().bind(vm.newDomainErrorProperty().isNotNull());
 
+        vm.suggested().addListener((ListChangeListener<String>) c -> showSuggestions());
+        showSuggestions();
+
         vm.domains().addListener((ListChangeListener<DomainViewModel>) c -> showCards());
         vm.loadedProperty().addListener((o, was, now) -> showCards());
         showCards();
@@ -99,6 +106,22 @@ public final class DomainsPaneController {
             zoneStatus.getStyleClass().add(now.styleClass());
             zoneStatusText.setText(i18n.text(now.key()));
         });
+    }
+
+    /** One "Add contoso.com" button for each domain of people Entra sent and this service refused. */
+    private void showSuggestions() {
+        suggestionButtons.getChildren().setAll(vm.suggested().stream().map(name -> {
+            Button b = new Button(i18n.text("domains.suggest.add", name));
+            b.setId("suggest-" + name.replaceAll("[^A-Za-z0-9-]", "-"));
+            b.setMnemonicParsing(false);
+            b.setMinWidth(Button.USE_PREF_SIZE);
+            b.setOnAction(e -> vm.addSuggested(name));
+            b.disableProperty().bind(vm.addingProperty());
+            return b;
+        }).toList());
+        boolean any = !vm.suggested().isEmpty();
+        suggestionBox.setVisible(any);
+        suggestionBox.setManaged(any);
     }
 
     private void showCards() {

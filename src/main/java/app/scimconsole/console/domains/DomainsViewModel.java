@@ -9,8 +9,10 @@ import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.InvalidDomainException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -39,6 +41,8 @@ public final class DomainsViewModel {
     private final Supplier<AdminApi> api;
     private final Supplier<LiveCheck> live;
     private final ObservableList<DomainViewModel> domains = FXCollections.observableArrayList();
+    private final List<String> refused = new ArrayList<>();
+    private final ObservableList<String> suggested = FXCollections.observableArrayList();
     private final StringProperty newDomain = new SimpleStringProperty("");
     private final StringBinding newDomainError;
     private final BooleanBinding canAdd;
@@ -112,17 +116,53 @@ public final class DomainsViewModel {
         }
         anyVerified.invalidate();
         loaded.set(true);
+        suggest();
+    }
+
+    /**
+     * The domains whose people Entra already sent and this service refused (from the activity log); those not
+     * registered yet are offered to be added with one click.
+     */
+    public void setRefused(List<String> names) {
+        refused.clear();
+        refused.addAll(names == null ? List.of() : names);
+        suggest();
+    }
+
+    private void suggest() {
+        List<String> next = !loaded.get() ? List.of() : refused.stream().map(n -> n.strip().toLowerCase(Locale.ROOT))
+                .filter(n -> !n.isEmpty() && domains.stream().noneMatch(d -> d.domain().equalsIgnoreCase(n)))
+                .distinct().toList();
+        if (!next.equals(suggested)) {
+            suggested.setAll(next);
+        }
+    }
+
+    /** The domains of people Entra sent and this service refused, not registered yet: each offered as "Add …". */
+    public ObservableList<String> suggested() {
+        return suggested;
     }
 
     /** Registers the typed domain and shows the record to publish. */
     public void add() {
-        if (!canAdd.get()) {
-            return;
+        if (canAdd.get()) {
+            add(newDomain.get().strip(), true);
         }
-        String name = newDomain.get().strip();
+    }
+
+    /** Registers a domain offered from Entra's refusals; what is typed in the field stays. */
+    public void addSuggested(String name) {
+        if (!adding.get()) {
+            add(name, false);
+        }
+    }
+
+    private void add(String name, boolean typed) {
         adding.set(true);
         Tasks.create(() -> api.get().addDomain(name)).describedAs(ui.text("domains.adding", name)).onSuccess(e -> {
-            newDomain.set("");
+            if (typed) {
+                newDomain.set("");
+            }
             ui.status().success(ui.text("domains.added", e.domain()));
             DomainViewModel existing = find(e.domain());
             if (existing == null) {
@@ -146,6 +186,7 @@ public final class DomainsViewModel {
                 .onSuccess(v -> {
                     domains.remove(d);
                     anyVerified.invalidate();
+                    suggest();
                     ui.status().success(ui.text("domains.removed", d.displayName()));
                 }).runOnce(ui.tasks());
     }

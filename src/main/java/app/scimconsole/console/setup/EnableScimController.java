@@ -37,6 +37,10 @@ public final class EnableScimController {
     @FXML
     private Button copyTokenButton;
     @FXML
+    private HBox urlWarningBox;
+    @FXML
+    private Label urlWarning;
+    @FXML
     private HBox tokenWarning;
     @FXML
     private VBox tokenUnknown;
@@ -44,6 +48,8 @@ public final class EnableScimController {
     private Label tokenNote;
     @FXML
     private Button regenerateButton;
+    @FXML
+    private javafx.scene.control.ComboBox<Integer> overlapChoice;
     @FXML
     private TextField testUrlField;
     @FXML
@@ -98,6 +104,8 @@ public final class EnableScimController {
         revealButton.disableProperty().bind(vm.tokenKnownProperty().not());
         copyTokenButton.disableProperty().bind(vm.tokenKnownProperty().not());
         copyUrlButton.disableProperty().bind(vm.tenantUrlProperty().isEmpty());
+        urlWarning.textProperty().bind(vm.urlWarningProperty());
+        showWhen(urlWarningBox, vm.urlWarningProperty().isNotEmpty());
         tokenField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && vm.revealedProperty().get()) {
                 vm.revealedProperty().set(false);
@@ -108,7 +116,21 @@ public final class EnableScimController {
         showWhen(tokenUnknown, vm.tokenKnownProperty().not());
         tokenNote.textProperty().bind(vm.tokenNoteProperty());
         showWhen(tokenNote, vm.tokenNoteProperty().isNotEmpty());
-        regenerateButton.disableProperty().bind(vm.busyProperty());
+        // Not disabled while busy (the view model ignores a second press): a disabled button would hand the keyboard
+        // focus on to the next control.
+        overlapChoice.getItems().setAll(EnableScimViewModel.OVERLAPS);
+        overlapChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer minutes) {
+                return vm.overlapText(minutes);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null; // not editable
+            }
+        });
+        overlapChoice.valueProperty().bindBidirectional(vm.overlapProperty());
 
         testUrlField.textProperty().bindBidirectional(vm.testUrlProperty());
         testTokenField.textProperty().bindBidirectional(vm.testTokenProperty());

@@ -6,6 +6,10 @@ import app.scimconsole.client.ConnectionTest;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.console.context.OverviewModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -30,6 +34,12 @@ public final class EnableScimViewModel {
     public enum TestState { IDLE, RUNNING, OK, FAILED }
 
     private static final String MASK = "••••••••••••••••••••••••";
+    /**
+     * How long the old token keeps working after a new one is issued, in minutes (as {@code scim rotate-token
+     * --overlap-minutes}): long enough to paste the new one into Entra, so that no cycle fails meanwhile.
+     */
+    public static final List<Integer> OVERLAPS = List.of(0, 60, 240, 1440);
+    public static final int DEFAULT_OVERLAP = 60;
 
     private final UiKit ui;
     private final Supplier<AdminApi> api;
@@ -47,7 +57,9 @@ public final class EnableScimViewModel {
     private final StringBinding tokenShown;
     private final BooleanBinding tokenKnown;
     private final StringProperty tokenNote = new SimpleStringProperty("");
+    private final ObjectProperty<Integer> overlap = new SimpleObjectProperty<>(DEFAULT_OVERLAP);
     private final ObjectProperty<Reachability> reachability = new SimpleObjectProperty<>();
+    private final StringBinding urlWarning;
 
     private final StringProperty testUrl = new SimpleStringProperty("");
     private final StringProperty testToken = new SimpleStringProperty("");
@@ -66,6 +78,9 @@ public final class EnableScimViewModel {
         tokenShown = Bindings.createStringBinding(() -> token.get().isEmpty() ? ""
                 : revealed.get() ? token.get() : MASK + token.get().substring(Math.max(0, token.get().length() - 4)),
                 token, revealed);
+        // Beside the tenant URL itself, so that nobody copies it into Entra without reading that Entra cannot reach it.
+        urlWarning = Bindings.createStringBinding(() -> reachability.get() == null || tenantUrl.get().isEmpty()
+                || reachability.get().reachable() ? "" : reachability.get().text(), reachability, tenantUrl);
         overview.overviewProperty().addListener((o, was, now) -> apply(now));
         tenantUrl.addListener((o, was, now) -> {
             if (testUrl.get().isEmpty() || testUrl.get().equals(was)) {
@@ -96,11 +111,30 @@ public final class EnableScimViewModel {
         if (!o.scimEnabled()) {
             token.set("");
             tokenNote.set("");
+        } else if (o.tokens() != null && o.tokens().size() > 1) {
+            // During a rotation's overlap both tokens work: when each was last used tells whether Entra has switched.
+            Instant now = ui.clock().instant();
+            List<String> lines = new ArrayList<>();
+            lines.add(ui.text("enable.tokens.new", ui.texts().time(o.tokens().get(0).created(), now),
+                    used(o.tokens().get(0).lastUsed())));
+            for (AdminApi.TokenInfo old : o.tokens().subList(1, o.tokens().size())) {
+                lines.add(ui.text("enable.tokens.old", ui.texts().time(old.expires(), now), used(old.lastUsed())));
+            }
+            tokenNote.set(String.join("\n", lines));
         } else if (o.tokenCreated() != null) {
-            String used = o.tokenLastUsed() == null ? ui.text("enable.tokenNeverUsed")
-                    : ui.text("enable.tokenLastUsed", ui.texts().ago(o.tokenLastUsed(), ui.clock().instant()));
-            tokenNote.set(ui.text("enable.tokenCreated", ui.texts().time(o.tokenCreated(), ui.clock().instant()), used));
+            tokenNote.set(ui.text("enable.tokenCreated", ui.texts().time(o.tokenCreated(), ui.clock().instant()),
+                    used(o.tokenLastUsed())));
         }
+    }
+
+    private String used(Instant lastUsed) {
+        return lastUsed == null ? ui.text("enable.tokenNeverUsed")
+                : ui.text("enable.tokenLastUsed", ui.texts().ago(lastUsed, ui.clock().instant()));
+    }
+
+    /** The choice's words: "stops at once", "1 more hour", … */
+    public String overlapText(Integer minutes) {
+        return minutes == null ? "" : ui.text("enable.overlap." + minutes);
     }
 
     /** Enables the SCIM app (creating the organization if needed) and shows the new credentials. */
@@ -120,28 +154,37 @@ public final class EnableScimViewModel {
             testToken.set(c.secretToken());
             testState.set(TestState.IDLE);
             testMessage.set("");
-            ui.status().success(ui.text("enable.enabled"));
+            ui.status().success(ui.text(reachable() ? "enable.enabled" : "enable.enabledUnreachable"));
             overview.refresh();
         }).andFinally(() -> busy.set(false)).runOnce(ui.tasks());
     }
 
-    /** After a confirmation: a new token; the old one stops working at once. */
+    /**
+     * After a confirmation: a new token; the old one keeps working for the chosen overlap (or stops at once), and the
+     * confirmation says until when.
+     */
     public void regenerate() {
         if (busy.get()) {
             return;
         }
+        int minutes = overlap.get() == null ? 0 : overlap.get();
+        Instant oldUntil = ui.clock().instant().plus(Duration.ofMinutes(minutes));
+        String until = ui.texts().time(oldUntil, ui.clock().instant());
         boolean sure = ui.confirmer().confirm(ui.text("enable.regenerate.title"), ui.text("enable.regenerate.header"),
-                ui.text("enable.regenerate.details"), ui.text("enable.regenerate.confirm"));
+                minutes == 0 ? ui.text("enable.regenerate.details")
+                        : ui.text("enable.regenerate.detailsOverlap", until, overlapText(minutes)),
+                ui.text("enable.regenerate.confirm"));
         if (!sure) {
             return;
         }
         busy.set(true);
-        Tasks.create(() -> api.get().rotateToken(0)).describedAs(ui.text("enable.regenerating")).onSuccess(t -> {
+        Tasks.create(() -> api.get().rotateToken(minutes)).describedAs(ui.text("enable.regenerating")).onSuccess(t -> {
             revealed.set(false);
             token.set(t);
             testState.set(TestState.IDLE);
             testMessage.set("");
-            ui.status().success(ui.text("enable.regenerated"));
+            ui.status().success(minutes == 0 ? ui.text("enable.regenerated")
+                    : ui.text("enable.regeneratedOverlap", until));
             overview.refresh();
         }).andFinally(() -> busy.set(false)).runOnce(ui.tasks());
     }
@@ -149,8 +192,17 @@ public final class EnableScimViewModel {
     public void copyTenantUrl() {
         if (!tenantUrl.get().isEmpty()) {
             ui.clipboard().copy(tenantUrl.get());
-            ui.status().success(ui.text("enable.copiedUrl"));
+            if (reachable()) {
+                ui.status().success(ui.text("enable.copiedUrl"));
+            } else {
+                // The warning stays beside the URL; the status bar repeats it, without covering the page.
+                ui.status().info(ui.text("enable.copiedUrlUnreachable", reachability.get().text()));
+            }
         }
+    }
+
+    private boolean reachable() {
+        return urlWarning.get().isEmpty();
     }
 
     public void copyToken() {
@@ -240,12 +292,22 @@ public final class EnableScimViewModel {
         return tokenKnown;
     }
 
+    /** Minutes the old token keeps working after the next "Generate a new token" (one of {@link #OVERLAPS}). */
+    public ObjectProperty<Integer> overlapProperty() {
+        return overlap;
+    }
+
     public ReadOnlyStringProperty tokenNoteProperty() {
         return tokenNote;
     }
 
     public ReadOnlyObjectProperty<Reachability> reachabilityProperty() {
         return reachability;
+    }
+
+    /** Why Entra cannot reach the tenant URL, shown beside it; empty when it can (or no URL is known). */
+    public StringBinding urlWarningProperty() {
+        return urlWarning;
     }
 
     public StringProperty testUrlProperty() {

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * Step 4: waits, live, for Entra's first request, then says when it came, what has arrived, and when the next
@@ -29,6 +31,7 @@ public final class FirstRequestViewModel {
     private final StringProperty detail = new SimpleStringProperty("");
     private final StringProperty counts = new SimpleStringProperty("");
     private final StringProperty warning = new SimpleStringProperty("");
+    private final ObservableList<String> refusedDomains = FXCollections.observableArrayList();
     private boolean entraSeen;
 
     public FirstRequestViewModel(UiKit ui, OverviewModel overview, OwnTraffic own) {
@@ -66,11 +69,15 @@ public final class FirstRequestViewModel {
         if (o == null) {
             counts.set("");
             warning.set("");
+            refusedDomains.clear();
             return;
         }
         counts.set(ui.text("provisioning.counts", o.activeUsers(), o.suspendedUsers(), o.groups(), o.rejectedLastDay()));
         List<String> rejected = o.unverifiedRejectedDomains() == null ? List.of() : o.unverifiedRejectedDomains();
         warning.set(rejected.isEmpty() ? "" : ui.text("mappings.rejected", String.join(", ", rejected)));
+        if (!refusedDomains.equals(rejected)) {
+            refusedDomains.setAll(rejected);
+        }
     }
 
     public ReadOnlyBooleanProperty arrivedProperty() {
@@ -92,6 +99,11 @@ public final class FirstRequestViewModel {
 
     public ReadOnlyStringProperty countsProperty() {
         return counts;
+    }
+
+    /** The domains whose people Entra sent in the last day and this service refused, not verified still. */
+    public ObservableList<String> refusedDomains() {
+        return refusedDomains;
     }
 
     public ReadOnlyStringProperty warningProperty() {

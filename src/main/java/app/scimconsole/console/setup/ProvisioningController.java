@@ -1,5 +1,6 @@
 package app.scimconsole.console.setup;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -7,6 +8,8 @@ import javafx.scene.layout.HBox;
 
 /** Step 4's view: the instructions and the live wait of {@link FirstRequestViewModel}. */
 public final class ProvisioningController {
+    @FXML
+    private javafx.scene.layout.VBox domainsFirstBox;
     @FXML
     private ProgressIndicator waitingSpinner;
     @FXML
@@ -23,13 +26,28 @@ public final class ProvisioningController {
     private Label warning;
 
     private final FirstRequestViewModel vm;
+    private final ObservableBooleanValue noDomainVerified;
+    private final Runnable goDomains;
 
-    public ProvisioningController(FirstRequestViewModel vm) {
+    /**
+     * {@code noDomainVerified} is true once the domains were read and none is verified (then turning provisioning on
+     * would have Entra's first cycle refused); {@code goDomains} shows the domains step.
+     */
+    public ProvisioningController(FirstRequestViewModel vm, ObservableBooleanValue noDomainVerified, Runnable goDomains) {
         this.vm = vm;
+        this.noDomainVerified = noDomainVerified;
+        this.goDomains = goDomains;
+    }
+
+    @FXML
+    private void goDomains() {
+        goDomains.run();
     }
 
     @FXML
     private void initialize() {
+        domainsFirstBox.visibleProperty().bind(noDomainVerified);
+        domainsFirstBox.managedProperty().bind(noDomainVerified);
         waitingSpinner.visibleProperty().bind(vm.arrivedProperty().not());
         waitingSpinner.managedProperty().bind(vm.arrivedProperty().not());
         arrivedMark.visibleProperty().bind(vm.arrivedProperty());

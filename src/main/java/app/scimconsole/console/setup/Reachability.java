@@ -8,30 +8,32 @@ import java.util.Locale;
 
 /**
  * Whether Entra (in Microsoft's cloud) can reach a tenant URL: it needs a public host name over HTTPS. Judged from
- * the URL alone, without network access, so it is instant and testable.
+ * the URL alone, without network access, so it is instant and testable. {@code reachable} is false when the URL itself
+ * can never work for Entra (unknown, invalid, local, plain HTTP); the level is a warning also for a public URL of the
+ * embedded service, which answers only while the console is open.
  */
-public record Reachability(Level level, String text) {
+public record Reachability(Level level, String text, boolean reachable) {
     public enum Level { OK, WARNING }
 
     public static Reachability of(String tenantUrl, boolean embedded, I18n i18n) {
         String suffix = embedded ? " " + i18n.text("reach.embeddedNote") : "";
         if (tenantUrl == null || tenantUrl.isBlank()) {
-            return new Reachability(Level.WARNING, i18n.text("reach.unknown") + suffix);
+            return new Reachability(Level.WARNING, i18n.text("reach.unknown") + suffix, false);
         }
         URI uri;
         try {
             uri = URI.create(tenantUrl.strip());
         } catch (IllegalArgumentException e) {
-            return new Reachability(Level.WARNING, i18n.text("reach.invalid") + suffix);
+            return new Reachability(Level.WARNING, i18n.text("reach.invalid") + suffix, false);
         }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (isLocal(host)) {
-            return new Reachability(Level.WARNING, i18n.text("reach.local", host) + suffix);
+            return new Reachability(Level.WARNING, i18n.text("reach.local", host) + suffix, false);
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return new Reachability(Level.WARNING, i18n.text("reach.http") + suffix);
+            return new Reachability(Level.WARNING, i18n.text("reach.http") + suffix, false);
         }
-        return new Reachability(embedded ? Level.WARNING : Level.OK, i18n.text("reach.public", host) + suffix);
+        return new Reachability(embedded ? Level.WARNING : Level.OK, i18n.text("reach.public", host) + suffix, true);
     }
 
     /** Loopback, private, link-local and {@code .local}/{@code .internal}/{@code .lan} names. */

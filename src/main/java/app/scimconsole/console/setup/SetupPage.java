@@ -31,7 +31,8 @@ public final class SetupPage implements Page {
         ConnectionModel connection = ctx.connection();
         Supplier<LiveCheck> live = () -> connection.dnsChecker()::check;
         OwnTraffic own = new OwnTraffic(ui.clock());
-        ChecklistViewModel checklist = new ChecklistViewModel(ctx.settings());
+        ChecklistViewModel checklist = new ChecklistViewModel(ctx.settings(), () -> ctx.navigate(SectionId.CONNECTION),
+                () -> ctx.navigate(SectionId.SETTINGS));
         EnableScimViewModel enable = new EnableScimViewModel(ui, connection::api, ctx.overview(), ctx::testConnection,
                 () -> connection.targetProperty().get() == null
                         || connection.targetProperty().get().mode() == ConsoleSettings.Mode.EMBEDDED, own);
@@ -57,9 +58,15 @@ public final class SetupPage implements Page {
             case ENTRA -> watching(ctx, Views.load("setup/EntraStep.fxml", new EntraController(mappings, vm, i18n), i18n),
                     List.of());
             case PROVISIONING -> watching(ctx, Views.load("setup/ProvisioningStep.fxml",
-                    new ProvisioningController(firstRequest), i18n),
-                    List.of(() -> ui.scheduler().every(Duration.ofSeconds(15), firstRequest::update)));
-            case DOMAINS -> activating(Views.load("domains/DomainsPane.fxml", new DomainsPaneController(domains, i18n), i18n),
+                    // Before Entra calls: a warning not to turn provisioning on yet. Once it called, the refusals say it.
+                    new ProvisioningController(firstRequest, domains.loadedProperty().and(domains.anyVerifiedProperty().not())
+                            .and(firstRequest.arrivedProperty().not()), () -> vm.go(StepId.DOMAINS)), i18n),
+                    List.of(() -> ui.scheduler().every(Duration.ofSeconds(15), firstRequest::update), () -> {
+                        // Whether a domain is verified decides this step's warning: read it as the step shows, and on.
+                        domains.refresh();
+                        return ui.scheduler().every(DomainsViewModel.REFRESH, domains::refresh);
+                    }));
+            case DOMAINS -> watching(ctx, Views.load("domains/DomainsPane.fxml", new DomainsPaneController(domains, i18n), i18n),
                     List.of(domains::activate));
             case FINISH -> simple(Views.load("setup/FinishStep.fxml", new FinishController(vm, i18n), i18n));
         });

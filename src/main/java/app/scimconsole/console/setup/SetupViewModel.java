@@ -50,6 +50,11 @@ public final class SetupViewModel {
         this.firstRequest = firstRequest;
         this.domains = domains;
 
+        // People Entra sent and this service refused, for a domain not registered yet: offered in the domains step.
+        firstRequest.refusedDomains().addListener((javafx.collections.ListChangeListener<String>) c ->
+                domains.setRefused(firstRequest.refusedDomains()));
+        domains.setRefused(firstRequest.refusedDomains());
+
         String saved = settings.current().wizard().step();
         for (StepId s : StepId.values()) {
             if (s.name().equals(saved)) {
@@ -65,8 +70,9 @@ public final class SetupViewModel {
         done.put(StepId.ENABLE, Bindings.createBooleanBinding(() -> enable.enabledProperty().get(), enable.enabledProperty()));
         done.put(StepId.ENTRA, Bindings.createBooleanBinding(() -> entraDone.get()
                 || mappings.summaryProperty().get() == MappingsViewModel.Summary.ALL_MAPPED, entraDone, mappings.summaryProperty()));
-        done.put(StepId.PROVISIONING, Bindings.createBooleanBinding(() -> firstRequest.arrivedProperty().get(),
-                firstRequest.arrivedProperty()));
+        // Entra called, and refused no one for an unverified domain: a cycle that was refused is not done.
+        done.put(StepId.PROVISIONING, Bindings.createBooleanBinding(() -> firstRequest.arrivedProperty().get()
+                && firstRequest.refusedDomains().isEmpty(), firstRequest.arrivedProperty(), firstRequest.refusedDomains()));
         done.put(StepId.DOMAINS, domains.anyVerifiedProperty());
 
         state.put(StepId.BEFORE, text(ui, StepId.BEFORE, "step.state.notDone"));
@@ -77,7 +83,10 @@ public final class SetupViewModel {
                 : mappings.summaryProperty().get() == MappingsViewModel.Summary.SOME_MISSING ? ui.text("step.state.check")
                 : ui.text("step.state.notDone"), done.get(StepId.ENTRA), mappings.summaryProperty(),
                 firstRequest.knownProperty()));
-        state.put(StepId.PROVISIONING, read(ui, StepId.PROVISIONING, "step.state.waiting", firstRequest.knownProperty()));
+        state.put(StepId.PROVISIONING, Bindings.createStringBinding(() -> ui.text(!firstRequest.refusedDomains().isEmpty()
+                ? "step.state.refused" : done.get(StepId.PROVISIONING).get() ? "step.state.done"
+                : firstRequest.knownProperty().get() ? "step.state.waiting" : "step.state.unknown"),
+                done.get(StepId.PROVISIONING), firstRequest.knownProperty(), firstRequest.refusedDomains()));
         state.put(StepId.DOMAINS, Bindings.createStringBinding(() -> {
             long verified = domains.domains().stream().filter(d -> d.indicatorProperty().get()
                     == app.scimconsole.console.domains.Indicator.VERIFIED).count();

@@ -100,6 +100,6 @@ class OverviewModelTest {
     private static Overview withOutage(Overview o, Reason outage) {
         return new Overview(o.tenantId(), o.tenantUrl(), o.scimEnabled(), o.tokenCreated(), o.tokenLastUsed(),
                 o.lastRequest(), o.activeUsers(), o.suspendedUsers(), o.groups(), o.rejectedLastDay(), o.coverage(),
-                o.unverifiedRejectedDomains(), outage);
+                o.unverifiedRejectedDomains(), o.tokens(), outage);
     }
 }

@@ -20,7 +20,7 @@ class OverviewViewModelTest {
     @Test
     void warnsAboutWhatMatters() {
         Overview o = new Overview("t1", "u", true, t, null, null, 10, 1, 2, 3,
-                new MappingCoverage(10, 10, 10, 10, 10, 0), List.of("unverified.example"));
+                new MappingCoverage(10, 10, 10, 10, 10, 0), List.of("unverified.example"), List.of(), null);
         DomainEntry lost = new DomainEntry("old.example", "TXT", "n", "v", "LOST", null, null, t, t, t, null);
         List<Warning> w = OverviewViewModel.warnings(o, List.of(lost), ui.kit.texts());
         assertThat(w).extracting(Warning::text).anyMatch(s -> s.contains("unverified.example") && s.contains("rejected"))
@@ -33,7 +33,7 @@ class OverviewViewModelTest {
     @Test
     void aDomainGetsOneWarningNotOneForItsRefusalAndAnotherForItsStatus() {
         Overview o = new Overview("t1", "u", true, t, t, t, 10, 0, 2, 2, new MappingCoverage(10, 10, 10, 10, 10, 10),
-                List.of("contoso.com", "fabrikam.com"));
+                List.of("contoso.com", "fabrikam.com"), List.of(), null);
         DomainEntry pending = new DomainEntry("contoso.com", "TXT", "n", "v", "PENDING", null, null, t, t, null, null);
         DomainEntry lost = new DomainEntry("fabrikam.com", "TXT", "n", "v", "LOST", null, null, t, t, t, null);
         List<Warning> w = OverviewViewModel.warnings(o, List.of(pending, lost), ui.kit.texts());
@@ -47,7 +47,7 @@ class OverviewViewModelTest {
     @Test
     void warnsWhenAVerifiedDomainsRecordIsMissing() {
         Overview o = new Overview("t1", "u", true, t, t, t, 10, 0, 2, 0, new MappingCoverage(10, 10, 10, 10, 10, 10),
-                List.of());
+                List.of(), List.of(), null);
         DomainEntry expiring = new DomainEntry("example.com", "TXT", "n", "v", "VERIFIED", null, null, t, t, t,
                 t.plus(java.time.Duration.ofHours(72)));
         List<Warning> w = OverviewViewModel.warnings(o, List.of(expiring), ui.kit.texts());
@@ -60,7 +60,7 @@ class OverviewViewModelTest {
     @Test
     void quietWhenHealthy() {
         Overview o = new Overview("t1", "u", true, t, t, t, 10, 0, 2, 0, new MappingCoverage(10, 10, 10, 10, 10, 10),
-                List.of());
+                List.of(), List.of(), null);
         DomainEntry ok = new DomainEntry("example.com", "TXT", "n", "v", "VERIFIED", null, null, t, t, t, null);
         assertThat(OverviewViewModel.warnings(o, List.of(ok), ui.kit.texts())).isEmpty();
     }

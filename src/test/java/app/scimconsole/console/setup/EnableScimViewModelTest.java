@@ -52,6 +52,31 @@ class EnableScimViewModelTest {
     }
 
     @Test
+    void aLoopbackTenantUrlIsNeverHandedOverWithoutTheWarningBesideIt() {
+        assertThat(vm.urlWarningProperty().get()).as("no URL yet: nothing to warn about beside it").isEmpty();
+        vm.enable();
+        assertThat(ui.lastNotice()).contains("enabled").contains("cannot reach").doesNotContain("Copy the tenant URL");
+        assertThat(vm.urlWarningProperty().get()).contains("Entra cannot reach this tenant URL").contains("127.0.0.1");
+        vm.copyTenantUrl();
+        assertThat(ui.lastClipboard()).isEqualTo("http://127.0.0.1:8089/scim/v2/t1");
+        assertThat(ui.lastNotice()).startsWith("Tenant URL copied, but do not give it to Entra yet")
+                .contains("127.0.0.1");
+    }
+
+    @Test
+    void aPublicHttpsTenantUrlIsCopiedWithoutAWarning() {
+        EnableScimViewModel onServer = new EnableScimViewModel(ui.kit, () -> api, overview, (url, token) -> answer,
+                () -> false, own);
+        var o = api.overview;
+        api.overview = new app.scimconsole.admin.AdminApi.Overview(o.tenantId(), "https://scim.example.com/scim/v2/t1",
+                true, null, null, null, 0, 0, 0, 0, o.coverage(), List.of(), List.of(), null);
+        overview.refresh();
+        assertThat(onServer.urlWarningProperty().get()).isEmpty();
+        onServer.copyTenantUrl();
+        assertThat(ui.lastNotice()).isEqualTo("Tenant URL copied.");
+    }
+
+    @Test
     void regeneratingAsksFirstAndReplacesTheTokenEverywhere() {
         vm.enable();
         String first = vm.tokenProperty().get();
@@ -59,14 +84,50 @@ class EnableScimViewModelTest {
         ui.confirmAnswer = false;
         vm.regenerate();
         assertThat(ui.confirmations).hasSize(1);
-        assertThat(api.calls).doesNotContain("rotate:0");
+        assertThat(api.calls).noneMatch(c -> c.startsWith("rotate:"));
         assertThat(vm.tokenProperty().get()).isEqualTo(first);
 
         ui.confirmAnswer = true;
         vm.regenerate();
-        assertThat(api.calls).contains("rotate:0");
+        assertThat(api.calls).contains("rotate:" + EnableScimViewModel.DEFAULT_OVERLAP);
         assertThat(vm.tokenProperty().get()).isEqualTo("tok-second");
         assertThat(vm.testTokenProperty().get()).isEqualTo("tok-second");
+    }
+
+    @Test
+    void theOldTokenKeepsWorkingForTheChosenOverlapAndTheConfirmationSaysUntilWhen() {
+        vm.enable();
+        assertThat(vm.overlapProperty().get()).as("by default Entra is not broken by a new token").isEqualTo(60);
+        vm.regenerate();
+        assertThat(ui.confirmationDetails.get(0)).startsWith("The current token keeps working until")
+                .contains(ui.kit.texts().time(ui.clock.instant().plusSeconds(3600), ui.clock.instant()))
+                .contains("1 more hour");
+        assertThat(api.calls).contains("rotate:60");
+        assertThat(ui.lastNotice()).contains("the old one keeps working until");
+
+        vm.overlapProperty().set(0);
+        vm.regenerate();
+        assertThat(ui.confirmationDetails.get(1)).startsWith("The current token stops working at once");
+        assertThat(api.calls).contains("rotate:0");
+        assertThat(ui.lastNotice()).contains("the old one no longer works");
+        assertThat(EnableScimViewModel.OVERLAPS).allSatisfy(m -> assertThat(vm.overlapText(m)).doesNotStartWith("!"));
+    }
+
+    @Test
+    void duringTheOverlapBothTokensAreShownWithTheirLastUse() {
+        vm.enable();
+        java.time.Instant now = ui.clock.instant();
+        var o = api.overview;
+        api.overview = new app.scimconsole.admin.AdminApi.Overview(o.tenantId(), o.tenantUrl(), true, now, now, null,
+                0, 0, 0, 0, o.coverage(), List.of(), List.of(
+                        new app.scimconsole.admin.AdminApi.TokenInfo(now.minusSeconds(60), null, null),
+                        new app.scimconsole.admin.AdminApi.TokenInfo(now.minusSeconds(86400), now.minusSeconds(300),
+                                now.plusSeconds(3540))), null);
+        overview.refresh();
+        assertThat(vm.tokenNoteProperty().get().split("\n")).containsExactly(
+                "New token: created " + ui.kit.texts().time(now.minusSeconds(60), now) + "; never used yet.",
+                "Previous token: keeps working until " + ui.kit.texts().time(now.plusSeconds(3540), now)
+                        + "; last used 5 minutes ago.");
     }
 
     @Test

@@ -63,6 +63,6 @@ class MappingsViewModelTest {
     @Test
     void peopleRefusedForUnverifiedDomainsAreNamed() {
         coverage(new MappingCoverage(0, 0, 0, 0, 0, 0), List.of("example.org", "example.net"));
-        assertThat(vm.rejectedTextProperty().get()).contains("example.org, example.net").contains("step 5");
+        assertThat(vm.rejectedTextProperty().get()).contains("example.org, example.net").contains("step 4");
     }
 }

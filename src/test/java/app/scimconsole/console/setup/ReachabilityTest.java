@@ -19,6 +19,7 @@ class ReachabilityTest {
         Reachability r = Reachability.of(url, false, i18n);
         assertThat(r.level()).isEqualTo(Reachability.Level.WARNING);
         assertThat(r.text()).contains("Entra cannot reach");
+        assertThat(r.reachable()).isFalse();
     }
 
     @Test
@@ -40,6 +41,8 @@ class ReachabilityTest {
         Reachability r = Reachability.of("https://scim.example.com/scim/v2/t", true, i18n);
         assertThat(r.level()).isEqualTo(Reachability.Level.WARNING);
         assertThat(r.text()).contains("only while the console is open");
+        assertThat(r.reachable()).as("the URL itself works for Entra").isTrue();
+        assertThat(Reachability.of(null, true, i18n).reachable()).isFalse();
         assertThat(Reachability.of(null, true, i18n).text()).contains("not known yet");
     }
 }

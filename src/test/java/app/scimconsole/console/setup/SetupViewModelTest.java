@@ -69,8 +69,11 @@ class SetupViewModelTest {
         vm.next();
         assertThat(finished[0]).isEqualTo(1);
         assertThat(vm.currentProperty().get()).isEqualTo(StepId.FINISH);
-        assertThat(vm.openSteps()).containsExactly(StepId.BEFORE, StepId.ENABLE, StepId.ENTRA, StepId.PROVISIONING,
-                StepId.DOMAINS);
+        // Domains are proven before provisioning is turned on.
+        assertThat(vm.openSteps()).containsExactly(StepId.BEFORE, StepId.ENABLE, StepId.ENTRA, StepId.DOMAINS,
+                StepId.PROVISIONING);
+        assertThat(StepId.DOMAINS.number()).isEqualTo(4);
+        assertThat(StepId.PROVISIONING.number()).isEqualTo(5);
         assertThat(vm.allDoneProperty().get()).isFalse();
         assertThat(vm.stateProperty(StepId.FINISH).get()).isEqualTo("0 of 5 steps done");
         vm.enable().enable();
@@ -87,6 +90,8 @@ class SetupViewModelTest {
             vm.checklist().roleProperty().set(true);
             vm.checklist().ownerProperty().set(true);
             vm.checklist().dnsProperty().set(true);
+            vm.checklist().publicAddressProperty().set(true);
+            vm.checklist().deploymentProperty().set(ChecklistViewModel.Deployment.SERVER);
             vm.entraDoneProperty().set(true);
             vm.go(StepId.PROVISIONING);
         }
@@ -116,6 +121,33 @@ class SetupViewModelTest {
         assertThat(fresh.stateProperty(StepId.DOMAINS).get()).isEqualTo("Not read yet");
         fresh.domains().refresh();
         assertThat(fresh.stateProperty(StepId.DOMAINS).get()).isEqualTo("To do");
+    }
+
+    @Test
+    void aCycleThatWasRefusedIsNotDoneAndItsDomainIsOfferedInTheDomainsStep() {
+        api.overview = FakeAdminApi.overview(true, null, ui.clock.instant().minusSeconds(60),
+                new MappingCoverage(0, 0, 0, 0, 0, 0), List.of("contoso.com"));
+        SetupViewModel vm = open(store(dir));
+        assertThat(vm.firstRequest().arrivedProperty().get()).isTrue();
+        assertThat(vm.doneProperty(StepId.PROVISIONING).get()).as("Entra called, but everyone was refused").isFalse();
+        assertThat(vm.stateProperty(StepId.PROVISIONING).get()).isEqualTo("Refused: prove domains");
+        assertThat(vm.domains().suggested()).as("not offered before the registered domains are known").isEmpty();
+
+        vm.domains().refresh();
+        assertThat(vm.domains().suggested()).containsExactly("contoso.com");
+        vm.domains().newDomainProperty().set("typed.example");
+        vm.domains().addSuggested("contoso.com");
+        assertThat(api.calls).contains("add:contoso.com");
+        assertThat(vm.domains().suggested()).as("registered now: shown as its card instead").isEmpty();
+        assertThat(vm.domains().find("contoso.com")).isNotNull();
+        assertThat(vm.domains().newDomainProperty().get()).as("what was typed stays").isEqualTo("typed.example");
+
+        // Verified, and the next cycle accepted everyone: now the step is done.
+        api.overview = FakeAdminApi.overview(true, null, ui.clock.instant().minusSeconds(30),
+                new MappingCoverage(1, 1, 1, 1, 1, 1), List.of());
+        SetupViewModel later = open(store(dir.resolve("later")));
+        assertThat(later.doneProperty(StepId.PROVISIONING).get()).isTrue();
+        assertThat(later.stateProperty(StepId.PROVISIONING).get()).isEqualTo("Done");
     }
 
     @Test
