@@ -39,10 +39,24 @@ public final class ZoneCheckViewModel {
         this.domains = domains;
         domains.addListener((javafx.collections.ListChangeListener<DomainViewModel>) c -> {
             if (domain.get() == null || !domains.contains(domain.get())) {
-                domain.set(domains.isEmpty() ? null : domains.get(0));
+                DomainViewModel same = domain.get() == null ? null : named(domain.get().domain());
+                domain.set(same != null ? same : domains.isEmpty() ? null : domains.get(0));
+            }
+        });
+        domain.addListener((o, was, now) -> {
+            // A chooser bound to a list rebuilt around its choice drops the choice although the domain is still
+            // there (perhaps as a new row of the same name); the owner chose it, so it stays chosen.
+            DomainViewModel same = now == null && was != null ? named(was.domain()) : null;
+            if (same != null) {
+                domain.set(same);
             }
         });
         canCheck = Bindings.createBooleanBinding(() -> domain.get() != null && !zoneText.get().isBlank(), domain, zoneText);
+    }
+
+    /** The listed domain of this name, or null. */
+    private DomainViewModel named(String name) {
+        return domains.stream().filter(d -> d.domain().equals(name)).findFirst().orElse(null);
     }
 
     public void check() {

@@ -93,6 +93,25 @@ class DomainsViewModelTest {
     }
 
     @Test
+    void aChooserThatDropsTheZoneChecksChoiceWhileTheDomainIsListedGetsItBack() {
+        api.addDomain("a.example");
+        api.addDomain("b.example");
+        vm.refresh();
+        ZoneCheckViewModel zone = vm.zoneCheck();
+        DomainViewModel b = vm.find("b.example");
+        zone.domainProperty().set(b);
+        // what a ComboBox bound to the choice does when its list is rebuilt under it
+        zone.domainProperty().set(null);
+        assertThat(zone.domainProperty().get()).isSameAs(b);
+
+        api.removeDomain("b.example");
+        vm.refresh();
+        assertThat(zone.domainProperty().get()).as("a domain no longer listed gives way").isSameAs(vm.find("a.example"));
+        zone.domainProperty().set(null);
+        assertThat(zone.domainProperty().get()).as("nothing of that name to go back to").isSameAs(vm.find("a.example"));
+    }
+
+    @Test
     void checkNowAsksTheServiceAndThisComputer() {
         api.addDomain("example.com");
         vm.refresh();
