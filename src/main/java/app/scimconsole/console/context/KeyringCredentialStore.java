@@ -12,7 +12,7 @@ import java.util.Optional;
  * or KWallet on Linux, the Keychain on macOS, the Credential Manager on Windows. Entries are filed under the
  * service name {@value #SERVICE}.
  */
-public final class KeyringCredentialStore implements CredentialStore {
+public final class KeyringCredentialStore implements CredentialStore, AutoCloseable {
     public static final String SERVICE = "SCIM Console";
     private static final System.Logger LOG = System.getLogger(KeyringCredentialStore.class.getName());
 
@@ -42,6 +42,16 @@ public final class KeyringCredentialStore implements CredentialStore {
     @Override
     public Kind kind() {
         return kind;
+    }
+
+    /** Closes the connection to the store (its D-Bus connection on Linux). */
+    @Override
+    public synchronized void close() {
+        try {
+            keyring.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "Closing the credential store: " + e.getMessage());
+        }
     }
 
     @Override

@@ -37,6 +37,8 @@ class CredentialStoreSecretServiceTest {
 
     private static Process bus;
     private static Process keyring;
+    /** One connection to the test's Secret Service, shared by the tests, closed before the bus stops. */
+    private static CredentialStores.Selection secretService;
 
     @BeforeAll
     static void startSecretService() throws Exception {
@@ -81,6 +83,7 @@ class CredentialStoreSecretServiceTest {
                 Thread.sleep(200);
             }
         } while (s.store() == null && System.nanoTime() < until && keyring.isAlive());
+        secretService = s;
         assumeTrue(s.store() != null, "Skipped: gnome-keyring-daemon did not offer the Secret Service on the test's bus: "
                 + (Files.exists(home.resolve("keyring.err")) ? Files.readString(home.resolve("keyring.err")) : ""));
     }
@@ -88,6 +91,9 @@ class CredentialStoreSecretServiceTest {
     @AfterAll
     static void stopSecretService() throws InterruptedException {
         System.clearProperty(BUS_PROPERTY);
+        if (secretService != null && secretService.store() instanceof KeyringCredentialStore k) {
+            k.close();
+        }
         for (Process p : new Process[] {keyring, bus}) {
             if (p != null) {
                 p.destroy();
@@ -109,12 +115,13 @@ class CredentialStoreSecretServiceTest {
     }
 
     private static CredentialStores.Selection secretService() {
-        return CredentialStores.select("Linux", KeyringCredentialStore::open);
+        return secretService;
     }
 
     @Test
     void theSecretServiceIsChosenAndKeepsWhatItIsGiven() throws Exception {
         CredentialStores.Selection s = secretService();
+        assertThat(s.store()).isInstanceOf(KeyringCredentialStore.class); // java-keyring's own backend, chosen by select
         assertThat(s.place()).isEqualTo(CredentialPlace.in(CredentialStore.Kind.SECRET_SERVICE));
         String account = "test " + UUID.randomUUID();
         assertThat(s.store().read(account)).isEmpty();
