@@ -2,9 +2,9 @@ package app.scimconsole.console.connection;
 
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
-import app.scimconsole.console.context.CredentialPlace;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleSettings;
+import app.scimconsole.console.context.CredentialPlace;
 import app.scimconsole.console.context.SettingsStore;
 import java.net.URI;
 import java.nio.file.Path;

@@ -143,7 +143,12 @@ public final class AppContext implements AutoCloseable {
 
     /** Connects as the settings say (at start). */
     public void connectAsSaved() {
-        connection.connect(settings.current().connection());
+        ConsoleSettings.Connection saved = settings.current().connection();
+        if (saved.mode() == ConsoleSettings.Mode.EMBEDDED && saved.adminCredential() != null) {
+            // A server's credential remembered in clear text: into the store now (a remote connection does it in open)
+            executor.execute(() -> settings.credentialPlace());
+        }
+        connection.connect(saved);
     }
 
     public ConsoleOptions options() {

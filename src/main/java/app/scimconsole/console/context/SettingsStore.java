@@ -100,8 +100,7 @@ public final class SettingsStore implements AutoCloseable {
             if (selection == null) {
                 CredentialStores.Selection chosen = selector.get();
                 selection = chosen;
-                LOG.log(Level.INFO, "Admin credential of a remote service: " + chosen.place().code() + ". "
-                        + english(chosen.place()));
+                logPlace(Level.INFO, chosen.place(), "");
             }
             return selection;
         }
@@ -124,8 +123,11 @@ public final class SettingsStore implements AutoCloseable {
         }
     }
 
-    private static String english(CredentialPlace place) {
-        return I18n.forLocale(Locale.ENGLISH).text(place.messageKey());
+    /** The place as its code and its sentence, in English and in Japanese; never the credential. */
+    private static void logPlace(Level level, CredentialPlace place, String detail) {
+        LOG.log(level, "Admin credential of a remote service: " + place.code() + ". "
+                + I18n.forLocale(Locale.ENGLISH).text(place.messageKey()) + detail + " / "
+                + I18n.forLocale(Locale.JAPANESE).text(place.messageKey()));
     }
 
     public ConsoleSettings current() {
@@ -180,8 +182,7 @@ public final class SettingsStore implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             CredentialStores.Selection fallback = CredentialStores.Selection.file(CredentialPlace.Fallback.STORE_REFUSED);
             selection = fallback;
-            LOG.log(Level.WARNING, "Admin credential of a remote service: " + fallback.place().code() + ". "
-                    + english(fallback.place()) + " (" + e.getMessage() + ")");
+            logPlace(Level.WARNING, fallback.place(), " (" + e.getMessage() + ")");
         }
     }
 

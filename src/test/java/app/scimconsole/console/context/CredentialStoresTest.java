@@ -118,7 +118,7 @@ class CredentialStoresTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
         assertThat(logged).anySatisfy(m -> assertThat(m).contains("FILE:NO_SECRET_SERVICE", "no Secret Service running",
-                "console.json"));
+                "console.json", "Secret Service が動いていない"));
         assertThat(logged).noneSatisfy(m -> assertThat(m).contains(SECRET));
     }
 
