@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -72,7 +71,7 @@ class CredentialStoresTest {
                 .isEqualTo(CredentialPlace.Fallback.STORE_REFUSED);
         assertThat(CredentialStores.select("z/OS", none).place().fallback())
                 .isEqualTo(CredentialPlace.Fallback.NO_STORE_FOR_SYSTEM);
-        assertThat(CredentialStores.select("Linux", () -> new HeldStore(true)).place())
+        assertThat(CredentialStores.select("Linux", () -> new MemoryCredentialStore(true)).place())
                 .isEqualTo(CredentialPlace.in(CredentialStore.Kind.SECRET_SERVICE));
     }
 
@@ -147,7 +146,7 @@ class CredentialStoresTest {
                 () -> CredentialStores.Selection.file(CredentialPlace.Fallback.TURNED_OFF))) {
             first.update(s -> s.withConnection(remote(SECRET)));
         }
-        HeldStore forgetful = new HeldStore(false);
+        MemoryCredentialStore forgetful = new MemoryCredentialStore(false);
         try (SettingsStore store = SettingsStore.open(dir, () -> CredentialStores.Selection.of(forgetful))) {
             CredentialPlace place = store.credentialPlace();
             assertThat(place.fallback()).isEqualTo(CredentialPlace.Fallback.STORE_REFUSED);
@@ -163,7 +162,7 @@ class CredentialStoresTest {
         Path file = dir.resolve(SettingsStore.FILE);
         Files.writeString(file, "{\"connection\":{\"mode\":\"REMOTE\",\"remoteUrl\":\"https://scim.example.com/admin/v1\","
                 + "\"adminCredential\":\"" + SECRET + "\"},\"theme\":\"dark\"}");
-        HeldStore store = new HeldStore(true);
+        MemoryCredentialStore store = new MemoryCredentialStore(true);
         try (SettingsStore settings = SettingsStore.open(dir, () -> CredentialStores.Selection.of(store))) {
             assertThat(settings.credentialPlace()).isEqualTo(CredentialPlace.in(CredentialStore.Kind.SECRET_SERVICE));
             assertThat(Files.readString(file)).doesNotContain(SECRET).contains("REMOTE", "dark");
@@ -178,32 +177,5 @@ class CredentialStoresTest {
 
     static ConsoleSettings.Connection remote(String credential) {
         return new ConsoleSettings.Connection(ConsoleSettings.Mode.REMOTE, "https://scim.example.com/admin/v1", credential);
-    }
-
-    /** A store in memory; a forgetful one accepts and gives nothing back. */
-    private static final class HeldStore implements CredentialStore {
-        private final boolean keeps;
-        private final java.util.Map<String, String> held = new java.util.HashMap<>();
-
-        HeldStore(boolean keeps) {
-            this.keeps = keeps;
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.SECRET_SERVICE;
-        }
-
-        @Override
-        public synchronized Optional<String> read(String account) {
-            return Optional.ofNullable(held.get(account));
-        }
-
-        @Override
-        public synchronized void write(String account, String secret) {
-            if (keeps) {
-                held.put(account, secret);
-            }
-        }
     }
 }
