@@ -83,6 +83,9 @@ class ConnectionUiTest extends ConsoleUiTestBase {
         assertThat(text("#connectionBadge")).isEqualTo("Remote service · " + server.adminUrl());
         assertThat(fx(() -> node("#connectionBanner").isVisible())).as("the failure is no longer shown").isFalse();
         assertThat(ctx().settings().current().connection().mode()).isEqualTo(ConsoleSettings.Mode.REMOTE);
+        // Where the credential is kept, with the reason (the tests turn the credential store off).
+        waitUntil("the credential's place is said", () -> text("#credentialPlace").contains("console.json"));
+        assertThat(text("#credentialPlace")).contains("turned off", "readable only by you");
         shot("connection-remote");
 
         // Through the remote service's admin API: its tenant URL is the public HTTPS one.

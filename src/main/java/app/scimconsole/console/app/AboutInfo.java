@@ -28,6 +28,11 @@ public record AboutInfo(String version, Path dataFolder, List<Library> libraries
             new Library("picocli", "Apache-2.0"),
             new Library("ICU4J", "Unicode-3.0"),
             new Library("Unique4j", "Apache-2.0"),
+            new Library("java-keyring", "BSD-3-Clause"),
+            new Library("secret-service (Java), dbus-java", "MIT"),
+            new Library("JNA", "Apache-2.0 OR LGPL-2.1-or-later"),
+            new Library("jkeychain", "BSD-2-Clause"),
+            new Library("HKDF (favre)", "Apache-2.0"),
             new Library("SLF4J", "MIT"));
 
     /** The running console's: its version from the jar's manifest (null when run from classes: a development build). */

@@ -31,6 +31,8 @@ public final class ConnectionController {
     @FXML
     private PasswordField credentialField;
     @FXML
+    private Label credentialPlace;
+    @FXML
     private Label urlError;
     @FXML
     private Button connectButton;
@@ -57,6 +59,7 @@ public final class ConnectionController {
         remoteGrid.disableProperty().bind(remoteRadio.selectedProperty().not());
         urlField.textProperty().bindBidirectional(vm.remoteUrlProperty());
         credentialField.textProperty().bindBidirectional(vm.credentialProperty());
+        credentialPlace.textProperty().bind(vm.credentialPlaceProperty());
         validation.registerValidator(urlField, false, (javafx.scene.control.Control c, String text) -> {
             String error = vm.urlErrorProperty().get();
             return ValidationResult.fromErrorIf(c, error, error != null);

@@ -1,8 +1,10 @@
 package app.scimconsole.console.connection;
 
+import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleSettings;
+import app.scimconsole.console.context.CredentialPlace;
 import app.scimconsole.console.context.SettingsStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The Connection page: run the service here (embedded) or connect to a {@code serve} elsewhere. The choice, the URL
- * and the admin credential are remembered (never the SCIM secret token).
+ * and the admin credential are remembered (never the SCIM secret token); the page says where the credential is
+ * kept: the operating system's credential store, or {@code console.json} and why.
  */
 public final class ConnectionViewModel {
     private final UiKit ui;
@@ -27,6 +30,7 @@ public final class ConnectionViewModel {
     private final ObjectProperty<ConsoleSettings.Mode> mode = new SimpleObjectProperty<>();
     private final StringProperty remoteUrl = new SimpleStringProperty("");
     private final StringProperty credential = new SimpleStringProperty("");
+    private final StringProperty credentialPlace = new SimpleStringProperty("");
     private final StringBinding urlError;
     private final BooleanBinding canConnect;
     private final StringBinding current;
@@ -47,6 +51,21 @@ public final class ConnectionViewModel {
                 mode, remoteUrl, credential, connection.changingProperty());
         current = Bindings.createStringBinding(() -> ui.text("connection.current", connection.descriptionProperty().get()),
                 connection.descriptionProperty());
+        credentialPlace.set(ui.text("credential.checking"));
+        showCredentialPlace();
+    }
+
+    /** Asks the settings where the credential is kept (off the FX thread: the store may answer slowly). */
+    private void showCredentialPlace() {
+        Tasks.create(settings::credentialPlace).quiet().onSuccess(this::showPlace).runOnce(ui.tasks());
+    }
+
+    private void showPlace(CredentialPlace place) {
+        credentialPlace.set(ui.text(place.messageKey()));
+        String kept = settings.current().connection().adminCredential();
+        if (credential.get().isBlank() && kept != null) {
+            credential.set(kept); // loaded from the credential store
+        }
     }
 
     /** True for an absolute http(s) URL with a host. */
@@ -77,6 +96,7 @@ public final class ConnectionViewModel {
         connection.change(c, () -> {
             settings.update(s -> s.withConnection(c));
             ui.status().success(ui.text("connection.saved"));
+            showCredentialPlace(); // the store may have refused it: then the file keeps it, and the page says so
         });
     }
 
@@ -98,6 +118,11 @@ public final class ConnectionViewModel {
 
     public StringProperty credentialProperty() {
         return credential;
+    }
+
+    /** Where the admin credential is kept, as a sentence. */
+    public StringProperty credentialPlaceProperty() {
+        return credentialPlace;
     }
 
     public StringBinding urlErrorProperty() {

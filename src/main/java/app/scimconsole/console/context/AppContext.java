@@ -83,7 +83,10 @@ public final class AppContext implements AutoCloseable {
         if (c.mode() == ConsoleSettings.Mode.REMOTE) {
             DnsChecker dns = options.dnsServer() == null ? DnsChecker.usingSystemResolver()
                     : DnsChecker.usingServer(options.dnsServer());
-            return ServiceConnection.remote(c.remoteUrl(), c.adminCredential(), dns.withClock(options.clock()));
+            settings.credentialPlace(); // at start: loads the credential from the store (or moves it there)
+            String credential = c.adminCredential() != null ? c.adminCredential()
+                    : settings.current().connection().adminCredential();
+            return ServiceConnection.remote(c.remoteUrl(), credential, dns.withClock(options.clock()));
         }
         return ServiceConnection.embedded(options.dataFolder(), options.serviceConfig(), options.dnsServer(), options.clock());
     }
@@ -140,7 +143,12 @@ public final class AppContext implements AutoCloseable {
 
     /** Connects as the settings say (at start). */
     public void connectAsSaved() {
-        connection.connect(settings.current().connection());
+        ConsoleSettings.Connection saved = settings.current().connection();
+        if (saved.mode() == ConsoleSettings.Mode.EMBEDDED && saved.adminCredential() != null) {
+            // A server's credential remembered in clear text: into the store now (a remote connection does it in open)
+            executor.execute(() -> settings.credentialPlace());
+        }
+        connection.connect(saved);
     }
 
     public ConsoleOptions options() {

@@ -27,6 +27,10 @@ public record ConsoleSettings(Connection connection, Wizard wizard, WindowBounds
         public static Connection embedded() {
             return new Connection(Mode.EMBEDDED, null, null);
         }
+
+        public Connection withAdminCredential(String credential) {
+            return new Connection(mode, remoteUrl, credential);
+        }
     }
 
     /** The wizard's step and the owner's own ticks (checklist items, "I did this in Entra"). */

@@ -7,9 +7,12 @@ import app.scimconsole.console.TestUi;
 import app.scimconsole.console.common.Problems.PlainException;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleSettings;
+import app.scimconsole.console.context.CredentialStores;
+import app.scimconsole.console.context.MemoryCredentialStore;
 import app.scimconsole.console.context.ServiceConnection;
 import app.scimconsole.console.context.SettingsStore;
 import app.scimconsole.domains.DnsChecker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,5 +96,28 @@ class ConnectionViewModelTest {
         assertThat(opened.get(opened.size() - 1).mode()).isEqualTo(ConsoleSettings.Mode.EMBEDDED);
         assertThat(connection.descriptionProperty().get()).startsWith("Embedded service");
         store.close(); // the background writer is done before the temp folder is deleted
+    }
+
+    @Test
+    void theCredentialKeptInTheStoreFillsTheFieldAndThePageSaysWhere() throws Exception {
+        MemoryCredentialStore keyring = new MemoryCredentialStore(true);
+        try (SettingsStore store = SettingsStore.open(dir, () -> CredentialStores.Selection.of(keyring))) {
+            ConnectionViewModel vm = new ConnectionViewModel(ui.kit, store, connection, dir);
+            assertThat(vm.credentialPlaceProperty().get()).isEqualTo("The admin credential is kept in your desktop’s "
+                    + "keyring (Secret Service), not in console.json.");
+            vm.modeProperty().set(ConsoleSettings.Mode.REMOTE);
+            vm.remoteUrlProperty().set("https://scim.example.com/admin/v1");
+            vm.credentialProperty().set("right");
+            vm.connect();
+            store.flush();
+        }
+        assertThat(Files.readString(dir.resolve(SettingsStore.FILE))).contains("REMOTE").doesNotContain("right");
+
+        // The next start: the page fills the field from the store.
+        try (SettingsStore store = SettingsStore.open(dir, () -> CredentialStores.Selection.of(keyring))) {
+            ConnectionViewModel vm = new ConnectionViewModel(ui.kit, store, connection, dir);
+            assertThat(vm.credentialProperty().get()).isEqualTo("right");
+            assertThat(vm.canConnectProperty().get()).isTrue();
+        }
     }
 }
