@@ -8,6 +8,7 @@ import app.scimconsole.directory.OAuthStore.ClientWithSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class OAuthClients {
             throw new IllegalArgumentException("--expires-days must be between " + MIN_EXPIRY_DAYS + " and "
                     + MAX_EXPIRY_DAYS + " (1 to 3 years).");
         }
-        return clock.instant().plus(Duration.ofDays(days));
+        return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.MILLIS); // as stored
     }
 
     private String enabledTenant() {
