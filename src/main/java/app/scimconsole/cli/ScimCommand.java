@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scim enable | rotate-token | disable | tokens | oauth-client}: the SCIM app and its credentials. */
-@Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret token.",
+@Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret tokens and OAuth clients.",
         subcommands = {ScimCommand.Enable.class, ScimCommand.Rotate.class, ScimCommand.Disable.class,
                 ScimCommand.Tokens.class, OAuthClientCommand.class})
 final class ScimCommand extends CommandGroup {

@@ -96,15 +96,15 @@ public final class ScimAccess {
             return admitted(tenantId, clientAddress, consoleTestTag);
         }
         if (check.token() != null) {
-            logRefusal(check.token().tenantId(), clientAddress, resource, Reason.of(refusalCode(check.outcome()), attempted,
-                    check.token().clientId()));
+            logRefusal(check.token().tenantId(), clientAddress, resource,
+                    Reason.of(refusalCode(check.outcome()), attempted, check.token().clientId()));
         }
         throw new ScimException(ScimProblem.ACCESS_TOKEN_REFUSED);
     }
 
     private void logRefusal(String tenantId, String clientAddress, String resource, Reason reason) {
         if (loggedAuthFailures.secondsToWait(tenantId) == 0) {
-            // Written off this thread: the answer's time must not differ.
+            // Written off this thread: an unknown tenant has nothing to write, and the answer's time must not differ.
             refusals.add(activity.refused(tenantId, clientAddress, "AUTHENTICATE", resource, reason));
         }
     }
