@@ -82,11 +82,18 @@ final class OAuthClientCommand extends CommandGroup {
                 ArrayNode arr = o.putArray("clients");
                 StringBuilder text = new StringBuilder(clients.isEmpty() ? Texts.text("oauthClient.list.empty") : "");
                 for (OAuthClients.Listed c : clients) {
-                    arr.addObject().put("clientId", c.clientId()).put("createdAt", iso(c.createdAt()))
+                    ObjectNode row = arr.addObject().put("clientId", c.clientId()).put("createdAt", iso(c.createdAt()))
                             .put("expiresAt", iso(c.expiresAt())).put("lastUsedAt", iso(c.lastUsedAt()))
                             .put("liveSecrets", c.liveSecrets());
                     text.append(text.length() == 0 ? "" : "\n").append(Texts.text("oauthClient.list.row", c.clientId(),
                             iso(c.createdAt()), iso(c.expiresAt()), used(c.lastUsedAt()), c.liveSecrets()));
+                    ArrayNode secrets = row.putArray("secrets");
+                    for (OAuthClients.SecretInfo s : c.secrets()) {
+                        secrets.addObject().put("id", s.id()).put("createdAt", iso(s.createdAt()))
+                                .put("expiresAt", iso(s.expiresAt())).put("lastUsedAt", iso(s.lastUsedAt()));
+                        text.append('\n').append(Texts.text("oauthClient.list.secret", iso(s.createdAt()),
+                                iso(s.expiresAt()), used(s.lastUsedAt())));
+                    }
                 }
                 new Output(System.out, common.json).print(o, text.toString());
             }

@@ -48,8 +48,19 @@ public final class OAuthClients {
         }
     }
 
-    /** A client as listed: its newest live secret's expiry and the last use of any of its secrets. */
-    public record Listed(String clientId, Instant createdAt, Instant expiresAt, Instant lastUsedAt, int liveSecrets) {
+    /**
+     * A client as listed: its newest live secret's expiry, the last use of any of its secrets, and each live secret
+     * (oldest first), whose own last use tells during a rotation whether Entra has switched to the new one.
+     */
+    public record Listed(String clientId, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+            List<SecretInfo> secrets) {
+        public int liveSecrets() {
+            return secrets.size();
+        }
+    }
+
+    /** A live client secret's metadata (never the secret). */
+    public record SecretInfo(String id, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
     }
 
     /** Adds a client with one secret expiring in {@code expiryDays} (1–3 years). */
@@ -87,7 +98,9 @@ public final class OAuthClients {
             Instant expires = c.secrets().stream().map(ClientSecret::expires).max(Comparator.naturalOrder()).orElse(null);
             Instant used = c.secrets().stream().map(ClientSecret::lastUsed).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
-            out.add(new Listed(c.client().id(), c.client().created(), expires, used, c.secrets().size()));
+            List<SecretInfo> secrets = c.secrets().stream()
+                    .map(x -> new SecretInfo(x.id(), x.created(), x.expires(), x.lastUsed())).toList();
+            out.add(new Listed(c.client().id(), c.client().created(), expires, used, secrets));
         }
         return out;
     }

@@ -117,6 +117,8 @@ class CliContractTest {
         assertThat(Instant.parse(first.path("expiresAt").asText())).isEqualTo(expires);
         assertThat(first.path("createdAt").isTextual()).isTrue();
         assertThat(first.path("lastUsedAt").isNull()).isTrue();
+        assertThat(first.path("secrets")).hasSize(1);
+        assertThat(Instant.parse(first.path("secrets").get(0).path("expiresAt").asText())).isEqualTo(expires);
         assertThat(list.out()).doesNotContain(secret);
 
         // the secret the CLI showed is the one the service accepts: stored as its hash, nowhere in clear

@@ -271,7 +271,10 @@ class OAuthTokenEndpointTest {
         assertError(postGrant(client.clientId(), client.clientSecret()), 401, "invalid_client");
         assertThat(postGrant(client.clientId(), second.clientSecret()).status()).isEqualTo(200);
         assertThat(postGrant(client.clientId(), third.clientSecret()).status()).isEqualTo(200);
-        assertThat(clients.list().get(0).liveSecrets()).isEqualTo(2);
+        OAuthClients.Listed listed = clients.list().get(0);
+        assertThat(listed.liveSecrets()).isEqualTo(2);
+        assertThat(listed.secrets().get(1).expiresAt()).isEqualTo(third.expiresAt());
+        assertThat(listed.secrets()).allSatisfy(x -> assertThat(x.lastUsedAt()).isNotNull());
     }
 
     @Test
