@@ -1,20 +1,24 @@
 package app.scimconsole.cli;
 
+import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.http.SavedServiceConfig;
 import app.scimconsole.http.ServiceConfig;
 import app.scimconsole.service.TenantAdmin;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code scim enable | rotate-token | disable}: the Azure AD SCIM app and its secret token. */
-@Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret token.",
-        subcommands = {ScimCommand.Enable.class, ScimCommand.Rotate.class, ScimCommand.Disable.class})
+/** {@code scim enable | rotate-token | disable | tokens | oauth-client}: the SCIM app and its credentials. */
+@Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret tokens and OAuth clients.",
+        subcommands = {ScimCommand.Enable.class, ScimCommand.Rotate.class, ScimCommand.Disable.class,
+                ScimCommand.Tokens.class, OAuthClientCommand.class})
 final class ScimCommand extends CommandGroup {
 
     private static final String SHOWN_ONCE = "This token is shown only now. Paste it into Entra "
@@ -88,6 +92,33 @@ final class ScimCommand extends CommandGroup {
                 new TenantAdmin(dir, Clock.systemUTC()).disable();
                 new Output(System.out, common.json).print(Output.object().put("enabled", false),
                         "SCIM app disabled. Entra's requests are refused until it is enabled again; data is kept.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "tokens", description = "The secret tokens that work now, with their expiry and last use.")
+    static final class Tokens implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SqlDirectory dir = common.openDirectory()) {
+                List<Directory.Token> tokens = dir.defaultTenant()
+                        .map(t -> dir.activeTokens(t.id(), Clock.systemUTC().instant())).orElse(List.of());
+                ObjectNode o = Output.object();
+                ArrayNode arr = o.putArray("tokens");
+                StringBuilder text = new StringBuilder(tokens.isEmpty() ? Texts.text("tokens.empty") : "");
+                for (Directory.Token t : tokens) {
+                    arr.addObject().put("id", t.id()).put("createdAt", OAuthClientCommand.iso(t.created()))
+                            .put("expiresAt", OAuthClientCommand.iso(t.expires()))
+                            .put("lastUsedAt", OAuthClientCommand.iso(t.lastUsed()));
+                    text.append(text.length() == 0 ? "" : "\n").append(Texts.text("tokens.row", t.id(),
+                            OAuthClientCommand.iso(t.created()), t.expires() == null ? Texts.text("tokens.noExpiry")
+                                    : t.expires().toString(), OAuthClientCommand.used(t.lastUsed())));
+                }
+                new Output(System.out, common.json).print(o, text.toString());
             }
             return 0;
         }

@@ -25,6 +25,7 @@ public abstract class SqlDirectory implements Directory {
     private final SqlDialect dialect;
     private final AtomicLong credentialsVersion = new AtomicLong();
     private final DomainRecords domainRecords = new SqlDomainRecords(this);
+    private final OAuthStore oauth = new SqlOAuthStore(this);
 
     SqlDirectory(SqlDialect dialect, Clock clock) {
         this.dialect = dialect;
@@ -56,6 +57,11 @@ public abstract class SqlDirectory implements Directory {
         return domainRecords;
     }
 
+    /** The tenants' OAuth clients and access tokens, in this database's transactions. */
+    public OAuthStore oauth() {
+        return oauth;
+    }
+
     /** Whether the database answers now (the load balancer's health check). */
     public boolean healthy() {
         try {
@@ -69,7 +75,7 @@ public abstract class SqlDirectory implements Directory {
         }
     }
 
-    private Instant now() {
+    Instant now() {
         return Timestamps.truncate(clock.instant());
     }
 

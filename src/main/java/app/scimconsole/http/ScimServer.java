@@ -26,12 +26,19 @@ public final class ScimServer implements AutoCloseable {
                         requested.limits().idleTimeout(), requested.limits().minBodyBytesPerSecond(),
                         requested.limits().bodyBudget()),
                 requested.tls(), "scim-http", requested.maxBodyBytes(),
-                port -> Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(core.access(), core.provisioning(),
-                                core.storageFaults(), requested.withPort(port)),
-                        HealthEndpoint.PATH, new HealthEndpoint(core::healthy)),
+                port -> endpoints(core, requested.withPort(port)),
                 new ScimException(ScimProblem.NOTHING_HERE_SCIM, ScimEndpoint.PREFIX),
                 requested.accessLog() == null ? null : requested.accessLog().requestLog(), requested.trustedProxies());
         return new ScimServer(listener, requested.withPort(listener.port()));
+    }
+
+    private static Map<String, Endpoint> endpoints(ServiceCore core, ServiceConfig config) {
+        OAuthEndpoint oauth = new OAuthEndpoint(core.tokenIssuer(), config);
+        return Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(core.access(), core.provisioning(), core.storageFaults(),
+                        config),
+                HealthEndpoint.PATH, new HealthEndpoint(core::healthy),
+                OAuthEndpoint.PREFIX, oauth,
+                OAuthEndpoint.METADATA_PREFIX, oauth);
     }
 
     public ServiceConfig config() {

@@ -90,4 +90,14 @@ public record ServiceConfig(String bindAddress, int port, String publicUrl, int 
     public String tenantUrl(String tenantId) {
         return baseUrl() + ScimEndpoint.PREFIX + tenantId;
     }
+
+    /** The tenant's OAuth 2.0 authorization server (RFC 8414 issuer), beside its tenant URL. */
+    public String oauthIssuer(String tenantId) {
+        return baseUrl() + OAuthEndpoint.PREFIX + tenantId;
+    }
+
+    /** Where Entra obtains access tokens for the tenant (its "Token Endpoint" field). */
+    public String tokenEndpoint(String tenantId) {
+        return oauthIssuer(tenantId) + "/token";
+    }
 }

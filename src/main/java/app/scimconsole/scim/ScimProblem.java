@@ -67,6 +67,9 @@ public enum ScimProblem {
     NO_SUCH_SCHEMA(404, "No schema '{0}'."),
     NO_CREDENTIALS(401, "Authentication required: send the secret token as 'Authorization: Bearer <token>'."),
     WRONG_TOKEN(401, "The secret token is not valid for this tenant URL. Copy the current token from SCIM Console."),
+    /** The same for every reason (expired, revoked, another tenant's): a stranger learns nothing from it. */
+    ACCESS_TOKEN_REFUSED(401, "The access token is not valid for this tenant URL; obtain a new one from the tenant's "
+            + "token endpoint."),
     /** args: the tenant's rate per second, the seconds to wait */
     TOO_MANY_REQUESTS(429, "Too many requests for this tenant (more than {0} a second); try again in {1} s."),
     INTERNAL_ERROR(500, "The service could not complete the request."),

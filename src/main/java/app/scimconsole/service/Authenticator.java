@@ -111,7 +111,8 @@ public final class Authenticator {
         return match;
     }
 
-    private static String bearer(String header) {
+    /** The token of an {@code Authorization: Bearer} header, or null. */
+    static String bearer(String header) {
         if (header == null) {
             return null;
         }

@@ -16,6 +16,8 @@ public final class ScimAccess {
     static final String WRONG_TOKEN = "activity.wrongToken";
     /** args: what was attempted */
     static final String APP_DISABLED = "activity.appDisabled";
+    /** + ".expired", ".revoked", ".appDisabled" or ".wrongTenant"; args: what was attempted, the client id */
+    static final String ACCESS_TOKEN_REFUSED = "activity.accessToken";
     /**
      * Refused authentications are written to the activity log at most this often per tenant (after a burst of
      * {@link #LOGGED_AUTH_FAILURE_BURST}): a client hammering with a wrong token must not turn each request into a
@@ -25,6 +27,7 @@ public final class ScimAccess {
     private static final int LOGGED_AUTH_FAILURE_BURST = 20;
 
     private final Authenticator authenticator;
+    private final AccessTokens accessTokens;
     private final ConsoleTestTags consoleTests;
     private final TrafficTracker traffic;
     private final ActivityRecorder activity;
@@ -33,9 +36,10 @@ public final class ScimAccess {
     private final TenantRateLimiter loggedAuthFailures = new TenantRateLimiter(LOGGED_AUTH_FAILURES_PER_SECOND,
             LOGGED_AUTH_FAILURE_BURST, System::nanoTime);
 
-    ScimAccess(Directory directory, ConsoleTestTags consoleTests, TrafficTracker traffic, ActivityRecorder activity,
-            RefusalLog refusals, Clock clock) {
+    ScimAccess(Directory directory, AccessTokens accessTokens, ConsoleTestTags consoleTests, TrafficTracker traffic,
+            ActivityRecorder activity, RefusalLog refusals, Clock clock) {
         this.authenticator = new Authenticator(directory, clock);
+        this.accessTokens = accessTokens;
         this.consoleTests = consoleTests;
         this.traffic = traffic;
         this.activity = activity;
@@ -62,26 +66,68 @@ public final class ScimAccess {
             // Nothing is at this path, whoever asks.
             throw new ScimException(ScimProblem.NOT_UNDER_A_TENANT);
         }
+        String bearer = Authenticator.bearer(authorization);
+        if (AccessTokens.looksLikeOne(bearer)) {
+            return admitAccessToken(tenantId, clientAddress, bearer, consoleTestTag, attempted, resource);
+        }
         Authenticator.Outcome outcome = authenticator.authenticate(tenantId, authorization);
         if (outcome == Authenticator.Outcome.OK) {
-            activity.served(tenantId, false); // the store answered: an outage it was in has ended
-            boolean entra = !consoleTests.redeem(consoleTestTag);
-            if (entra) {
-                // Counted before the answer goes out, so whoever reads the traffic after the answer sees it.
-                traffic.record(tenantId, clock.instant(), false);
-            }
-            return new Caller(tenantId, entra, clientAddress);
+            return admitted(tenantId, clientAddress, consoleTestTag);
         }
         boolean logged = outcome == Authenticator.Outcome.WRONG_TOKEN || outcome == Authenticator.Outcome.DISABLED;
-        if (logged && loggedAuthFailures.secondsToWait(tenantId) == 0) {
-            // Written off this thread: an unknown tenant has nothing to write, and the answer's time must not differ.
-            refusals.add(activity.refused(tenantId, clientAddress, "AUTHENTICATE", resource,
-                    Reason.of(outcome == Authenticator.Outcome.DISABLED ? APP_DISABLED : WRONG_TOKEN, attempted)));
+        if (logged) {
+            logRefusal(tenantId, clientAddress, resource,
+                    Reason.of(outcome == Authenticator.Outcome.DISABLED ? APP_DISABLED : WRONG_TOKEN, attempted));
         }
         // An unknown tenant, a disabled one and a wrong token get the same answer: whoever has no valid token
         // learns nothing about which tenants exist. The owner sees the difference in the activity log.
         throw new ScimException(outcome == Authenticator.Outcome.NO_CREDENTIALS ? ScimProblem.NO_CREDENTIALS
                 : ScimProblem.WRONG_TOKEN);
+    }
+
+    /**
+     * A request presenting an access token of the client credentials grant. A refusal is logged on the token's own
+     * tenant (a token sent to another tenant's URL is its owner's concern, and the other tenant may not exist).
+     */
+    private Caller admitAccessToken(String tenantId, String clientAddress, String bearer, String consoleTestTag,
+            String attempted, String resource) {
+        AccessTokens.Check check = accessTokens.check(tenantId, bearer);
+        if (check.outcome() == AccessTokens.Outcome.OK) {
+            return admitted(tenantId, clientAddress, consoleTestTag);
+        }
+        if (check.token() != null) {
+            logRefusal(check.token().tenantId(), clientAddress, resource,
+                    Reason.of(refusalCode(check.outcome()), attempted, check.token().clientId()));
+        }
+        throw new ScimException(ScimProblem.ACCESS_TOKEN_REFUSED);
+    }
+
+    private void logRefusal(String tenantId, String clientAddress, String resource, Reason reason) {
+        if (loggedAuthFailures.secondsToWait(tenantId) == 0) {
+            // Written off this thread: an unknown tenant has nothing to write, and the answer's time must not differ.
+            refusals.add(activity.refused(tenantId, clientAddress, "AUTHENTICATE", resource, reason));
+        }
+    }
+
+    private Caller admitted(String tenantId, String clientAddress, String consoleTestTag) {
+        activity.served(tenantId, false); // the store answered: an outage it was in has ended
+        boolean entra = !consoleTests.redeem(consoleTestTag);
+        if (entra) {
+            // Counted before the answer goes out, so whoever reads the traffic after the answer sees it.
+            traffic.record(tenantId, clock.instant(), false);
+        }
+        return new Caller(tenantId, entra, clientAddress);
+    }
+
+    /** The activity code of an access token's refusal. */
+    private static String refusalCode(AccessTokens.Outcome outcome) {
+        return ACCESS_TOKEN_REFUSED + switch (outcome) {
+            case EXPIRED -> ".expired";
+            case REVOKED -> ".revoked";
+            case DISABLED -> ".appDisabled";
+            case WRONG_TENANT -> ".wrongTenant";
+            case OK, UNKNOWN -> throw new IllegalArgumentException(outcome.name());
+        };
     }
 
     /** An admitted request of Entra's was answered with an error: it counts as a rejection in its cycle. */

@@ -22,6 +22,7 @@ public final class ServiceCore implements AutoCloseable {
     private final Provisioning provisioning;
     private final ScimAccess access;
     private final AdminCredentials adminCredentials;
+    private final TokenIssuer tokenIssuer;
     private final Clock clock;
     private DomainRechecker rechecker;
 
@@ -38,7 +39,9 @@ public final class ServiceCore implements AutoCloseable {
         this.provisioning = new Provisioning(directory, domains::isVerified, activity);
         this.consoleTests = new ConsoleTestTags(clock);
         this.refusals = new RefusalLog(activity);
-        this.access = new ScimAccess(directory, consoleTests, traffic, activity, refusals, clock);
+        AccessTokens accessTokens = new AccessTokens(directory.oauth(), clock);
+        this.access = new ScimAccess(directory, accessTokens, consoleTests, traffic, activity, refusals, clock);
+        this.tokenIssuer = new TokenIssuer(directory, directory.oauth(), accessTokens, activity, refusals, clock);
         this.adminCredentials = new AdminCredentials(directory);
     }
 
@@ -75,6 +78,11 @@ public final class ServiceCore implements AutoCloseable {
 
     public ScimAccess access() {
         return access;
+    }
+
+    /** The token endpoint's rules (OAuth 2.0 client credentials grant). */
+    public TokenIssuer tokenIssuer() {
+        return tokenIssuer;
     }
 
     /** How the store's outages are answered and logged, one log line a minute. */

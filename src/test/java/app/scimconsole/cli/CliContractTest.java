@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,68 @@ class CliContractTest {
 
     private String dnsServer() {
         return "127.0.0.1:" + dns.address().getPort();
+    }
+
+    @Test
+    void oauthClientAndTokensCommands() throws Exception {
+        String d = data.toString();
+        Run enable = run("scim", "enable", "--data", d, "--json");
+        assertThat(enable.exit()).as(enable.err()).isZero();
+        String tenantUrl = enable.json().path("tenantUrl").asText();
+        String tenantId = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+
+        Run add = run("scim", "oauth-client", "add", "--expires-days", "730", "--data", d, "--json");
+        assertThat(add.exit()).as(add.err()).isZero();
+        JsonNode added = add.json();
+        assertThat(added.path("tokenEndpoint").asText()).isEqualTo("http://127.0.0.1:8089/oauth2/v1/" + tenantId + "/token");
+        String clientId = added.path("clientId").asText();
+        String secret = added.path("clientSecret").asText();
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
+        Instant expires = Instant.parse(added.path("expiresAt").asText());
+        assertThat(Duration.between(Instant.now(), expires).toDays()).isBetween(729L, 730L);
+        Run text = run("scim", "oauth-client", "add", "--data", d);
+        assertThat(text.out()).contains("Token Endpoint:", "Client Identifier:", "Client Secret:", "shown only now");
+
+        Run list = run("scim", "oauth-client", "list", "--data", d, "--json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        JsonNode first = list.json().path("clients").get(0);
+        assertThat(list.json().path("clients")).hasSize(2);
+        assertThat(first.path("clientId").asText()).isEqualTo(clientId);
+        assertThat(Instant.parse(first.path("expiresAt").asText())).isEqualTo(expires);
+        assertThat(first.path("createdAt").isTextual()).isTrue();
+        assertThat(first.path("lastUsedAt").isNull()).isTrue();
+        assertThat(first.path("secrets")).hasSize(1);
+        assertThat(Instant.parse(first.path("secrets").get(0).path("expiresAt").asText())).isEqualTo(expires);
+        assertThat(list.out()).doesNotContain(secret);
+
+        // the secret the CLI showed is the one the service accepts: stored as its hash, nowhere in clear
+        try (SqliteDirectory dir = SqliteDirectory.open(data)) {
+            byte[] hash = app.scimconsole.service.SecretTokens.hash(secret);
+            assertThat(dir.oauth().client(clientId).orElseThrow().secrets().get(0).hash()).isEqualTo(hash);
+        }
+        for (Path f : Files.walk(data).filter(Files::isRegularFile).toList()) {
+            assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+        }
+
+        Run tooShort = run("scim", "oauth-client", "add", "--expires-days", "30", "--data", d, "--json");
+        assertThat(tooShort.exit()).isNotZero();
+        assertThat(tooShort.err()).contains("--expires-days");
+
+        Run tokens = run("scim", "tokens", "--data", d, "--json");
+        assertThat(tokens.exit()).as(tokens.err()).isZero();
+        JsonNode token = tokens.json().path("tokens").get(0);
+        assertThat(tokens.json().path("tokens")).hasSize(1);
+        assertThat(token.path("id").asText()).isNotEmpty();
+        assertThat(token.has("createdAt") && token.has("expiresAt") && token.has("lastUsedAt")).isTrue();
+        assertThat(tokens.out()).doesNotContain(enable.json().path("secretToken").asText());
+
+        Run remove = run("scim", "oauth-client", "remove", clientId, "--data", d, "--json");
+        assertThat(remove.exit()).as(remove.err()).isZero();
+        assertThat(remove.json().path("removed").asBoolean()).isTrue();
+        assertThat(run("scim", "oauth-client", "list", "--data", d, "--json").json().path("clients")).hasSize(1);
+        Run again = run("scim", "oauth-client", "remove", clientId, "--data", d, "--json");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("no OAuth client " + clientId);
     }
 
     @Test
