@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * {@code installer.image_mb} / {@code installer.deb_mb} into {@code target/bench/results.json}.
  *
  * <p>Run by {@code mvn -Pbench verify} after {@link ServiceBenchmark}, or alone:
- * {@code java -cp <test class path> app.scimconsole.bench.FirstPaintBenchmark target}.
+ * {@code java -cp <test class path> app.scimconsole.bench.FirstPaintBenchmark target [launcher]}
+ * ({@code -Dbench.launcherOnly=true}: the launcher alone).
  */
 public final class FirstPaintBenchmark {
     static final int RUNS = 5;
@@ -42,7 +43,8 @@ public final class FirstPaintBenchmark {
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
         Path jar = target.resolve("scim-console.jar");
-        Path launcher = target.resolve("installer/scim-console/bin/scim-console");
+        // A second argument: another app image's launcher (an earlier build, say), timed instead of the target's.
+        Path launcher = args.length > 1 ? Path.of(args[1]) : target.resolve("installer/scim-console/bin/scim-console");
         Path outDir = target.resolve("bench");
         Files.createDirectories(outDir);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -52,8 +54,9 @@ public final class FirstPaintBenchmark {
         ObjectNode console = results.has("console") ? (ObjectNode) results.get("console") : results.putObject("console");
         try (Display display = Display.open()) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<Start> fromJar = runs(display, List.of(java, "-jar", jar.toString()), "java -jar");
-            put(console, "", fromJar);
+            if (!Boolean.getBoolean("bench.launcherOnly")) {
+                put(console, "", runs(display, List.of(java, "-jar", jar.toString()), "java -jar"));
+            }
             if (Files.isExecutable(launcher)) {
                 List<Start> fromLauncher = runs(display, List.of(launcher.toString()), "launcher");
                 put(console.has("launcher") ? (ObjectNode) console.get("launcher") : console.putObject("launcher"), "",
