@@ -15,4 +15,10 @@ class FirstPaintBenchmarkTest {
         assertThat(FirstPaintBenchmark.Stats.of(List.of(5L))).isEqualTo(new FirstPaintBenchmark.Stats(5, 5, 5));
         assertThatThrownBy(() -> FirstPaintBenchmark.Stats.of(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void cpuTimeIsUserPlusSystemTicksOfTheProcStatLine() {
+        String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 5000 0 0 0 123 45 0 0 20 0 30 0 99 1 1";
+        assertThat(FirstPaintBenchmark.cpuMillisOf(stat)).isEqualTo((123 + 45) * 10);
+    }
 }
