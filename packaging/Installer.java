@@ -58,11 +58,13 @@ public final class Installer {
         // The app's own jar joins its libraries; --main-jar in image.args names it relative to --input.
         Files.copy(mainJar, input.resolve(mainJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         long start = System.nanoTime();
+        Trim.libraries(input, os);
         run(jpackage, List.of("--type", "app-image",
                 "@packaging/common.args", "@packaging/image.args", "@packaging/" + os + "/image.args",
                 "--app-version", version, "--description", description,
                 "--input", input.toString(), "--module-path", javafx.toString(), "--dest", dest.toString()));
         Path image = onlyEntry(dest);
+        ClassDataSharing.build(image, os, dest.resolveSibling("jpackage").resolve("cds"));
         long imageDone = System.nanoTime();
         report("app image", image, start, imageDone);
 
@@ -148,6 +150,272 @@ public final class Installer {
             }
         }
         throw new Failure("missing option " + name);
+    }
+
+    /**
+     * Leaves out of the libraries what the target OS never loads: sqlite-jdbc's native libraries for every other OS
+     * and processor (12 MB of its 12 MB jar), and ICU4J's locale data (collation, time zones, currencies, units, ...;
+     * ~23 MB uncompressed) which the app never reads: it uses only normalization, IDNA and character properties, whose
+     * data (*.nrm, uprops.icu, ucase.icu, ...) stays. Rewrites the copies in the jpackage input, never the local
+     * Maven repository's.
+     */
+    static final class Trim {
+        private static final String SQLITE_NATIVE = "/org/sqlite/native/";
+        private static final String ICU_DATA = "/com/ibm/icu/impl/data/icudata/";
+        private static final List<String> ICU_UNUSED = List.of("brkitr", "coll", "curr", "lang", "rbnf", "region",
+                "translit", "unit", "zone");
+
+        private Trim() {
+        }
+
+        static void libraries(Path input, String os) throws IOException {
+            String keep = SQLITE_NATIVE + sqliteOs(os) + "/" + sqliteArch() + "/";
+            try (Stream<Path> jars = Files.list(input)) {
+                for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
+                    String name = jar.getFileName().toString();
+                    if (name.startsWith("sqlite-jdbc-")) {
+                        long removed = removeFromJar(jar, SQLITE_NATIVE, entry -> !entry.startsWith(keep));
+                        if (removed == 0 || !exists(jar, keep)) {
+                            throw new Failure(name + " has no native library at " + keep + ": update Installer.Trim");
+                        }
+                        System.out.printf(Locale.ROOT, "installer: %s: kept only %s, %.1f MB of other natives removed%n",
+                                name, keep, removed / 1e6);
+                    } else if (name.startsWith("icu4j-")) {
+                        long removed = removeFromJar(jar, ICU_DATA,
+                                entry -> ICU_UNUSED.stream().anyMatch(d -> entry.startsWith(ICU_DATA + d + "/")));
+                        System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused locale data removed%n",
+                                name, removed / 1e6);
+                    }
+                }
+            }
+        }
+
+        /** sqlite-jdbc's folder name for the OS (its OSInfo). */
+        static String sqliteOs(String os) {
+            return switch (os) {
+                case "windows" -> "Windows";
+                case "macos" -> "Mac";
+                default -> "Linux";
+            };
+        }
+
+        /** sqlite-jdbc's folder name for this processor (its OSInfo). */
+        static String sqliteArch() {
+            String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+            return switch (arch) {
+                case "amd64", "x86_64", "x64" -> "x86_64";
+                case "aarch64", "arm64" -> "aarch64";
+                case "x86", "i386", "i686" -> "x86";
+                default -> arch;
+            };
+        }
+
+        private static boolean exists(Path jar, String folder) throws IOException {
+            try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+                return Files.isDirectory(zip.getPath(folder));
+            }
+        }
+
+        /** Deletes the files under {@code root} that {@code remove} selects; returns their uncompressed size. */
+        private static long removeFromJar(Path jar, String root, java.util.function.Predicate<String> remove)
+                throws IOException {
+            long removed = 0;
+            try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+                Path top = zip.getPath(root);
+                if (!Files.isDirectory(top)) {
+                    return 0;
+                }
+                List<Path> all;
+                try (Stream<Path> walk = Files.walk(top)) {
+                    all = walk.sorted(Comparator.reverseOrder()).toList();
+                }
+                for (Path p : all) {
+                    String entry = p.toString() + (Files.isDirectory(p) ? "/" : "");
+                    if (Files.isDirectory(p)) {
+                        try (Stream<Path> left = Files.list(p)) {
+                            if (left.findAny().isEmpty() && remove.test(entry)) {
+                                Files.delete(p);
+                            }
+                        }
+                    } else if (remove.test(entry)) {
+                        removed += Files.size(p);
+                        Files.delete(p);
+                    }
+                }
+            }
+            return removed;
+        }
+    }
+
+    /**
+     * The AppCDS archive shipped in the app image: a training run of the real app (the console opened in a window
+     * with a fresh data folder, until its embedded service is ready) lists the classes it loads; the launcher then
+     * dumps them, with the JDK's own, into {@code <app>/scim-console.jsa}, and the launcher's configuration gets
+     * {@code -XX:SharedArchiveFile=$APPDIR/scim-console.jsa -Xshare:auto}: a missing or stale archive (a jar
+     * changed, another runtime) is ignored by the JVM, never an error. Rebuilt with each installer build. On Linux
+     * without a display the training run opens an Xvfb of its own; without Xvfb the image is built without an
+     * archive, and says so.
+     */
+    static final class ClassDataSharing {
+        static final String ARCHIVE = "scim-console.jsa";
+        private static final long TRAINING_TIMEOUT_SECONDS = 180;
+
+        private ClassDataSharing() {
+        }
+
+        static void build(Path image, String os, Path work) throws IOException {
+            Path cfg = launcherConfig(image);
+            Path launcher = launcher(image, os, cfg);
+            deleteRecursively(work);
+            Files.createDirectories(work);
+            Path classList = work.resolve("classes.lst");
+            Path archive = cfg.resolveSibling(ARCHIVE);
+            long start = System.nanoTime();
+            Process xvfb = null;
+            try {
+                String display = System.getenv("DISPLAY");
+                if (os.equals("linux") && (display == null || display.isBlank())) {
+                    xvfb = startXvfb();
+                    if (xvfb == null) {
+                        System.out.println("installer: WARNING: no display and no Xvfb (apt-get install xvfb): the app"
+                                + " image has no AppCDS archive, so the console starts slower");
+                        return;
+                    }
+                    display = xvfbDisplay;
+                }
+                if (!train(launcher, display, work, classList)) {
+                    return;
+                }
+            } finally {
+                if (xvfb != null) {
+                    xvfb.destroy();
+                }
+            }
+            ProcessBuilder dump = new ProcessBuilder(launcher.toString()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("dump.log").toFile());
+            dump.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile=" + classList
+                    + " -XX:SharedArchiveFile=" + archive);
+            int status = waitFor(dump.start(), TRAINING_TIMEOUT_SECONDS);
+            if (status != 0 || !Files.isRegularFile(archive)) {
+                System.out.println("installer: WARNING: the AppCDS dump failed (exit " + status + ", see "
+                        + work.resolve("dump.log") + "): the app image has no archive");
+                Files.deleteIfExists(archive);
+                return;
+            }
+            addJavaOptions(cfg, List.of("-XX:SharedArchiveFile=$APPDIR/" + ARCHIVE, "-Xshare:auto"));
+            System.out.printf(Locale.ROOT, "installer: AppCDS archive %s: %.1f MB, trained and dumped in %.1f s%n",
+                    archive, Files.size(archive) / 1e6, (System.nanoTime() - start) / 1e9);
+        }
+
+        private static String xvfbDisplay;
+
+        private static Process startXvfb() throws IOException {
+            for (int n = 71; n < 90; n++) {
+                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                    continue;
+                }
+                Process x;
+                try {
+                    x = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                } catch (IOException e) {
+                    return null; // no Xvfb on this machine
+                }
+                for (int i = 0; i < 100 && x.isAlive(); i++) {
+                    if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                        xvfbDisplay = ":" + n;
+                        return x;
+                    }
+                    sleep(50);
+                }
+                x.destroy();
+            }
+            return null;
+        }
+
+        /** Runs the console until its service is ready, listing the classes it loads; false when that failed. */
+        private static boolean train(Path launcher, String display, Path work, Path classList) throws IOException {
+            Path log = work.resolve("training.log");
+            ProcessBuilder pb = new ProcessBuilder(launcher.toString()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            if (display != null) {
+                pb.environment().put("DISPLAY", display);
+            }
+            pb.environment().put("SCIM_CONSOLE_STARTUP_TRACE", "1");
+            pb.environment().put("XDG_DATA_HOME", work.resolve("data").toString());
+            pb.environment().put("XDG_CONFIG_HOME", work.resolve("config").toString());
+            pb.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:off -XX:DumpLoadedClassList=" + classList);
+            Process p = pb.start();
+            long deadline = System.nanoTime() + TRAINING_TIMEOUT_SECONDS * 1_000_000_000L;
+            boolean ready = false;
+            while (!ready && p.isAlive() && System.nanoTime() < deadline) {
+                sleep(200);
+                ready = Files.readString(log).contains("scim-console startup: service-ready");
+            }
+            if (ready) {
+                sleep(1000); // the first screen's reads after connecting load their classes too
+            }
+            p.destroy();
+            waitFor(p, 30);
+            if (!ready || !Files.isRegularFile(classList)) {
+                System.out.println("installer: WARNING: the AppCDS training run did not reach service-ready (see "
+                        + log + "): the app image has no archive");
+                return false;
+            }
+            return true;
+        }
+
+        private static Path launcherConfig(Path image) throws IOException {
+            try (Stream<Path> walk = Files.walk(image)) {
+                return walk.filter(p -> p.getFileName().toString().endsWith(".cfg")
+                                && p.getParent().getFileName().toString().equals("app"))
+                        .findFirst().orElseThrow(() -> new Failure("no launcher .cfg in " + image));
+            }
+        }
+
+        private static Path launcher(Path image, String os, Path cfg) {
+            String name = cfg.getFileName().toString().replaceFirst("\\.cfg$", "");
+            return switch (os) {
+                case "windows" -> image.resolve(name + ".exe");
+                case "macos" -> image.resolve("Contents/MacOS").resolve(name);
+                default -> image.resolve("bin").resolve(name);
+            };
+        }
+
+        private static void addJavaOptions(Path cfg, List<String> options) throws IOException {
+            List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+            int section = lines.indexOf("[JavaOptions]");
+            if (section < 0) {
+                lines.add("[JavaOptions]");
+                section = lines.size() - 1;
+            }
+            for (int i = 0; i < options.size(); i++) {
+                lines.add(section + 1 + i, "java-options=" + options.get(i));
+            }
+            Files.write(cfg, lines);
+        }
+
+        private static int waitFor(Process p, long seconds) {
+            try {
+                if (!p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                    return -1;
+                }
+                return p.exitValue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+                return -1;
+            }
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** A reason to stop, printed as one line without a stack trace. */

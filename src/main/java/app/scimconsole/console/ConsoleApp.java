@@ -6,6 +6,7 @@ import app.scimconsole.console.common.Fonts;
 import app.scimconsole.console.common.Themes;
 import app.scimconsole.console.common.Views;
 import app.scimconsole.console.context.AppContext;
+import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleOptions;
 import app.scimconsole.console.context.ConsoleSettings;
 import app.scimconsole.console.context.SettingsStore;
@@ -119,8 +120,33 @@ public final class ConsoleApp extends Application {
         placeWindow(stage, settings.current().window());
         stage.setOnHiding(e -> rememberWindow(stage));
         instance.onAnotherStart(() -> Platform.runLater(() -> bringForward(stage)));
+        // The header says "starting…" from the first frame; the service (its database, migrations, HTTP listeners)
+        // starts only once that frame is on screen, so it does not compete with it for the machine's cores.
+        context.announceSaved();
+        FirstFrame.after(scene, () -> {
+            StartupTrace.mark(StartupTrace.FIRST_FRAME);
+            traceServiceReady(context);
+            context.connectAsSaved();
+        });
         stage.show();
-        context.connectAsSaved();
+    }
+
+    /** One line on the first connected or failed state, when start-up tracing is on (see {@link StartupTrace}). */
+    private static void traceServiceReady(AppContext context) {
+        if (!StartupTrace.enabled()) {
+            return;
+        }
+        context.connection().stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends ConnectionModel.State> o,
+                    ConnectionModel.State was, ConnectionModel.State now) {
+                if (now == ConnectionModel.State.CONNECTED || now == ConnectionModel.State.FAILED) {
+                    o.removeListener(this);
+                    StartupTrace.mark(now == ConnectionModel.State.CONNECTED ? StartupTrace.SERVICE_READY
+                            : StartupTrace.SERVICE_FAILED);
+                }
+            }
+        });
     }
 
     /** A later start of the console on the same data folder: the owner wants this window. */

@@ -122,6 +122,83 @@ class PackagedLauncherIT {
         }
     }
 
+    /**
+     * Issue 21: the trimmed image (one sqlite-jdbc native library, ICU4J without its locale data) still opens the
+     * console's first screen, in a window on an X server of the test's own (Xvfb, no desktop), and its embedded
+     * service opens the database: the console's start-up lines report the first frame, then the service ready.
+     */
+    @Test
+    void theConsoleOpensItsFirstScreenAndItsServiceOnTheTrimmedImage() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
+                "an X server of the test's own is started on Linux only");
+        Process xvfb = null;
+        String display = null;
+        for (int n = 81; n < 99 && display == null; n++) {
+            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                continue;
+            }
+            try {
+                xvfb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                Assumptions.abort("no Xvfb on this machine (apt-get install xvfb): " + e.getMessage());
+            }
+            for (int i = 0; i < 100 && xvfb.isAlive() && display == null; i++) {
+                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                    display = ":" + n;
+                }
+                Thread.sleep(50);
+            }
+        }
+        assertThat(display).as("an Xvfb display").isNotNull();
+        Path err = data.resolve("console.err");
+        ProcessBuilder pb = start(List.of()).redirectError(err.toFile());
+        pb.environment().put("DISPLAY", display);
+        pb.environment().put("SCIM_CONSOLE_STARTUP_TRACE", "1");
+        pb.environment().put("XDG_DATA_HOME", data.resolve("data").toString());
+        pb.environment().put("XDG_CONFIG_HOME", data.resolve("config").toString());
+        Process console = pb.start();
+        try {
+            console.getOutputStream().close();
+            long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+            String log = "";
+            while (System.nanoTime() < deadline && console.isAlive()
+                    && !log.contains("service-ready") && !log.contains("service-failed")) {
+                Thread.sleep(200);
+                log = Files.readString(err);
+            }
+            assertThat(log).as("the console's standard error").contains("scim-console startup: first-frame at=")
+                    .contains("scim-console startup: service-ready at=").doesNotContain("service-failed");
+            assertThat(log.indexOf("first-frame")).as("the first frame before the service").isLessThan(log.indexOf("service-ready"));
+            try (var db = Files.walk(data.resolve("data"))) {
+                assertThat(db.map(p -> p.getFileName().toString()))
+                        .as("the embedded service's database").anyMatch(name -> name.endsWith(".db"));
+            }
+        } finally {
+            console.destroy();
+            if (!console.waitFor(30, TimeUnit.SECONDS)) {
+                console.destroyForcibly();
+            }
+            xvfb.destroy();
+        }
+    }
+
+    /** The AppCDS archive shipped in the image maps: classes come from it (a stale archive would be ignored). */
+    @Test
+    void theShippedClassDataArchiveIsUsed() throws Exception {
+        Path app = launcher.getParent().resolveSibling("lib").resolve("app");
+        Assumptions.assumeTrue(Files.isRegularFile(app.resolve("scim-console.jsa")),
+                "no AppCDS archive in " + app + " (the installer build had no display and no Xvfb)");
+        Path err = Files.createTempFile(data, "err", ".txt");
+        ProcessBuilder pb = start(List.of("--version")).redirectError(err.toFile());
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = readAll(p);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).as("class loading log").contains("source: shared objects file");
+    }
+
     private record Run(int exit, String out, String err) {
     }
 

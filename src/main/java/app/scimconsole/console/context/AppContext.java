@@ -142,6 +142,11 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Connects as the settings say (at start). */
+    /** The saved connection shown as being opened, before {@link #connectAsSaved()} opens it. */
+    public void announceSaved() {
+        connection.announce(settings.current().connection());
+    }
+
     public void connectAsSaved() {
         ConsoleSettings.Connection saved = settings.current().connection();
         if (saved.mode() == ConsoleSettings.Mode.EMBEDDED && saved.adminCredential() != null) {

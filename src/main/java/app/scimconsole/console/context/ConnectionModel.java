@@ -46,16 +46,24 @@ public final class ConnectionModel {
         connect(wanted, () -> { });
     }
 
-    private void connect(ConsoleSettings.Connection wanted, Runnable onConnected) {
-        long mine = ++attempt;
-        ServiceConnection old = connection.get();
-        connection.set(null);
+    /**
+     * Shows {@code wanted} as being opened ("starting…") without opening it yet: the window's first frame tells the
+     * truth while the service itself starts after that frame ({@link #connect} follows).
+     */
+    public void announce(ConsoleSettings.Connection wanted) {
         target.set(wanted);
         state.set(State.CONNECTING);
         problem.set("");
         changeProblem.set("");
         description.set(wanted.mode() == ConsoleSettings.Mode.EMBEDDED ? ui.text("connection.starting")
                 : ui.text("connection.connecting", wanted.remoteUrl()));
+    }
+
+    private void connect(ConsoleSettings.Connection wanted, Runnable onConnected) {
+        long mine = ++attempt;
+        ServiceConnection old = connection.get();
+        connection.set(null);
+        announce(wanted);
         Tasks.create(() -> {
             if (old != null) {
                 old.close();

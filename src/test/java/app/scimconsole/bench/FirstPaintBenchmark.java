@@ -1,0 +1,248 @@
+package app.scimconsole.bench;
+
+import app.scimconsole.console.StartupTrace;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The console's start as a new user meets it: the real app in a real X window (an Xvfb of its own when there is no
+ * DISPLAY), {@value #RUNS} times, each with a fresh data folder, timed from the moment the process is started to the
+ * app's own {@link StartupTrace} lines: the first painted frame and the embedded service ready. Runs
+ * {@code java -jar target/scim-console.jar} and, when the installer has been built, the app image's launcher; merges
+ * {@code console.first_paint_ms_*}, {@code console.service_ready_ms_*} (the jar) and {@code console.launcher.*} and
+ * {@code installer.image_mb} / {@code installer.deb_mb} into {@code target/bench/results.json}.
+ *
+ * <p>Run by {@code mvn -Pbench verify} after {@link ServiceBenchmark}, or alone:
+ * {@code java -cp <test class path> app.scimconsole.bench.FirstPaintBenchmark target [launcher]}
+ * ({@code -Dbench.launcherOnly=true}: the launcher alone).
+ */
+public final class FirstPaintBenchmark {
+    static final int RUNS = 5;
+    private static final long TIMEOUT_SECONDS = 90;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FirstPaintBenchmark() {
+    }
+
+    /** One start: milliseconds from the process start to the first frame and to the service ready. */
+    record Start(long firstFrameMs, long serviceReadyMs, long firstFrameCpuMs) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
+        Path jar = target.resolve("scim-console.jar");
+        // A second argument: another app image's launcher (an earlier build, say), timed instead of the target's.
+        Path launcher = args.length > 1 ? Path.of(args[1]) : target.resolve("installer/scim-console/bin/scim-console");
+        Path outDir = target.resolve("bench");
+        Files.createDirectories(outDir);
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        System.out.println("First paint: load average before the runs " + load);
+        ObjectNode results = Files.exists(outDir.resolve("results.json"))
+                ? (ObjectNode) JSON.readTree(outDir.resolve("results.json").toFile()) : JSON.createObjectNode();
+        ObjectNode console = results.has("console") ? (ObjectNode) results.get("console") : results.putObject("console");
+        try (Display display = Display.open()) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            if (!Boolean.getBoolean("bench.launcherOnly")) {
+                put(console, "", runs(display, List.of(java, "-jar", jar.toString()), "java -jar"));
+            }
+            if (Files.isExecutable(launcher)) {
+                List<Start> fromLauncher = runs(display, List.of(launcher.toString()), "launcher");
+                put(console.has("launcher") ? (ObjectNode) console.get("launcher") : console.putObject("launcher"), "",
+                        fromLauncher);
+            }
+        }
+        console.put("first_paint_load_average", load);
+        Path installer = target.resolve("installer");
+        if (Files.isDirectory(installer.resolve("scim-console"))) {
+            ObjectNode sizes = results.has("installer") ? (ObjectNode) results.get("installer") : results.putObject("installer");
+            sizes.put("image_mb", megabytes(size(installer.resolve("scim-console"))));
+            try (Stream<Path> entries = Files.list(installer)) {
+                for (Path deb : entries.filter(p -> p.toString().endsWith(".deb")).toList()) {
+                    sizes.put("deb_mb", megabytes(size(deb)));
+                }
+            }
+        }
+        Files.writeString(outDir.resolve("results.json"), results.toPrettyString());
+        System.out.println("First paint: load average after the runs " + Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println("Results: " + outDir.resolve("results.json"));
+    }
+
+    private static List<Start> runs(Display display, List<String> command, String what) throws Exception {
+        List<Start> starts = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            Start s = once(display, command);
+            System.out.printf(Locale.ROOT, "  %s run %d: first frame %d ms (CPU %d ms), service ready %d ms%n", what,
+                    i + 1, s.firstFrameMs(), s.firstFrameCpuMs(), s.serviceReadyMs());
+            starts.add(s);
+        }
+        Stats frame = Stats.of(starts.stream().map(Start::firstFrameMs).toList());
+        Stats ready = Stats.of(starts.stream().map(Start::serviceReadyMs).toList());
+        System.out.printf(Locale.ROOT, "%s: first frame min/median/max %d/%d/%d ms; service ready %d/%d/%d ms%n", what,
+                frame.min(), frame.median(), frame.max(), ready.min(), ready.median(), ready.max());
+        return starts;
+    }
+
+    private static void put(ObjectNode node, String prefix, List<Start> starts) {
+        Stats frame = Stats.of(starts.stream().map(Start::firstFrameMs).toList());
+        Stats ready = Stats.of(starts.stream().map(Start::serviceReadyMs).toList());
+        node.put(prefix + "first_paint_ms_min", frame.min());
+        node.put(prefix + "first_paint_ms_median", frame.median());
+        node.put(prefix + "first_paint_ms_max", frame.max());
+        node.put(prefix + "service_ready_ms_min", ready.min());
+        node.put(prefix + "service_ready_ms_median", ready.median());
+        node.put(prefix + "service_ready_ms_max", ready.max());
+        // The process's CPU time (all threads) up to the first frame: what a start costs, much less sensitive than
+        // the wall clock to other processes competing for the cores.
+        node.put(prefix + "first_paint_cpu_ms_median",
+                Stats.of(starts.stream().map(Start::firstFrameCpuMs).toList()).median());
+    }
+
+    /** Minimum, median and maximum of a few figures. */
+    record Stats(long min, long median, long max) {
+        static Stats of(List<Long> values) {
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("no figures");
+            }
+            List<Long> sorted = values.stream().sorted().toList();
+            int n = sorted.size();
+            long median = n % 2 == 1 ? sorted.get(n / 2) : Math.round((sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0);
+            return new Stats(sorted.get(0), median, sorted.get(n - 1));
+        }
+    }
+
+    private static Start once(Display display, List<String> command) throws Exception {
+        Path home = Files.createTempDirectory("first-paint");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("DISPLAY", display.name());
+            pb.environment().remove("WAYLAND_DISPLAY");
+            pb.environment().put(StartupTrace.ENV, "1");
+            // A new user: an empty data folder (DataFolder reads XDG_DATA_HOME) and no settings of an earlier run.
+            pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
+            pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+            long started = System.currentTimeMillis();
+            Process p = pb.start();
+            try {
+                return await(p, started);
+            } finally {
+                p.destroy();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                }
+            }
+        } finally {
+            deleteRecursively(home);
+        }
+    }
+
+    private static Start await(Process p, long started) throws Exception {
+        long frame = -1;
+        long frameCpu = -1;
+        List<String> tail = new ArrayList<>();
+        BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        String line;
+        while (System.nanoTime() < deadline && (line = err.readLine()) != null) {
+            var marker = StartupTrace.parse(line);
+            if (marker.isEmpty()) {
+                tail.add(line);
+                continue;
+            }
+            long ms = marker.get().epochMillis() - started;
+            switch (marker.get().event()) {
+                case StartupTrace.FIRST_FRAME -> {
+                    frame = ms;
+                    frameCpu = cpuMillis(p.pid());
+                }
+                case StartupTrace.SERVICE_READY -> {
+                    if (frame < 0) {
+                        throw new IllegalStateException("service ready before the first frame");
+                    }
+                    return new Start(frame, ms, frameCpu);
+                }
+                case StartupTrace.SERVICE_FAILED -> throw new IllegalStateException("the service did not start: " + tail);
+                default -> { }
+            }
+        }
+        throw new IllegalStateException("the console did not report its start within " + TIMEOUT_SECONDS + " s: " + tail);
+    }
+
+    /** The X display the console opens on: the caller's, or an Xvfb started for the benchmark. */
+    private record Display(String name, Process xvfb) implements AutoCloseable {
+        static Display open() throws Exception {
+            String current = System.getenv("DISPLAY");
+            if (current != null && !current.isBlank()) {
+                return new Display(current, null);
+            }
+            for (int n = 91; n < 120; n++) {
+                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                    continue;
+                }
+                Process x = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                for (int i = 0; i < 100 && x.isAlive(); i++) {
+                    if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                        return new Display(":" + n, x);
+                    }
+                    Thread.sleep(50);
+                }
+                x.destroy();
+            }
+            throw new IllegalStateException("no X display: install Xvfb (apt-get install -y xvfb libgtk-3-0)");
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (xvfb != null) {
+                xvfb.destroy();
+                xvfb.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** User + system CPU time of a Linux process, all its threads, from /proc (clock ticks of 10 ms); -1 elsewhere. */
+    static long cpuMillis(long pid) {
+        try {
+            return cpuMillisOf(Files.readString(Path.of("/proc/" + pid + "/stat")));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** utime + stime (fields 14 and 15) of a /proc/<pid>/stat line, in milliseconds at 100 ticks a second. */
+    static long cpuMillisOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        // fields[0] is field 3 (state): utime is field 14, stime field 15
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    private static double megabytes(long bytes) {
+        return Math.round(bytes / 1e5) / 10.0;
+    }
+
+    private static long size(Path path) throws IOException {
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
