@@ -83,6 +83,8 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
 
     @Test
     void beforeEnablingATestSaysTheAppIsOffAndAfterEnablingItTestsTheNewCredentials() {
+        goTo(StepId.PROVISIONING);
+        waitUntil("step 5 says the app is off", () -> text("#headline").equals("The SCIM app is not enabled yet"));
         goTo(StepId.ENABLE);
         waitUntil("the service's state is read", () -> node("#enableCard").isVisible());
         String tenantUrl = text("#testUrlField");
@@ -101,6 +103,10 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         waitUntil("the token is issued", () -> text("#tokenField").startsWith("••••"));
         press("#copyTokenButton");
         String token = clipboard();
+        assertThat(text("#copyTokenButton")).as("the feedback is on the pressed button").isEqualTo("✓ Copied");
+        assertThat(text("#copyUrlButton")).isEqualTo("Copy");
+        press("#copyUrlButton");
+        assertThat(text("#copyUrlButton")).isEqualTo("✓ Copied");
         assertThat(text("#testTokenField")).isEqualTo(token);
         assertThat(text("#testUrlField")).isEqualTo(text("#tenantUrlField"));
         press("#testButton");

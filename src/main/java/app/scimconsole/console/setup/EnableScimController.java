@@ -1,5 +1,6 @@
 package app.scimconsole.console.setup;
 
+import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -189,11 +190,13 @@ public final class EnableScimController {
     @FXML
     private void copyUrl() {
         vm.copyTenantUrl();
+        CopyFeedback.on(copyUrlButton, i18n);
     }
 
     @FXML
     private void copyToken() {
         vm.copyToken();
+        CopyFeedback.on(copyTokenButton, i18n);
     }
 
     @FXML
@@ -207,7 +210,8 @@ public final class EnableScimController {
     }
 
     @FXML
-    private void copyCommands() {
+    private void copyCommands(javafx.event.ActionEvent e) {
         vm.copyServeCommands();
+        CopyFeedback.on((javafx.scene.control.ButtonBase) e.getSource(), i18n);
     }
 }
