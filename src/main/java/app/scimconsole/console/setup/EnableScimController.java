@@ -97,6 +97,7 @@ public final class EnableScimController {
         enableProgress.visibleProperty().bind(vm.busyProperty());
 
         tenantUrlField.textProperty().bind(vm.tenantUrlProperty());
+        app.scimconsole.console.common.WholeText.tooltipWhenCut(tenantUrlField);
         tokenField.textProperty().bind(vm.tokenShownProperty());
         tokenField.setAccessibleText(i18n.withoutMnemonic("enable.secretToken"));
         revealButton.selectedProperty().bindBidirectional(vm.revealedProperty());
@@ -134,6 +135,7 @@ public final class EnableScimController {
         overlapChoice.valueProperty().bindBidirectional(vm.overlapProperty());
 
         testUrlField.textProperty().bindBidirectional(vm.testUrlProperty());
+        app.scimconsole.console.common.WholeText.tooltipWhenCut(testUrlField);
         testTokenField.textProperty().bindBidirectional(vm.testTokenProperty());
         testUrlField.setOnAction(e -> vm.testConnection());
         testTokenField.setOnAction(e -> vm.testConnection());
