@@ -113,7 +113,6 @@ public final class EnableScimViewModel {
             tokenNote.set("");
         } else if (o.tokens() != null && o.tokens().size() > 1) {
             // During a rotation's overlap both tokens work: when each was last used tells whether Entra has switched.
-            Instant now = ui.clock().instant();
             List<String> lines = new ArrayList<>();
             lines.add(ui.text("enable.tokens.new", ui.texts().time(o.tokens().get(0).created()),
                     used(o.tokens().get(0).lastUsed())));
