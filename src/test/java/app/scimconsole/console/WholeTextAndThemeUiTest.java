@@ -35,7 +35,7 @@ class WholeTextAndThemeUiTest extends ConsoleUiTestBase {
     static final String LONG_TITLE = "Principal Staff Software Engineer, Identity Platform and Directory Synchronisation";
 
     @Test
-    void aLongLockedValueIsWholeInItsTooltipAndAStepsTextIsNeverCutSilently() {
+    void aLongLockedValueIsWholeInItsTooltipAndAStepsTextIsNeverCutSilently() throws Exception {
         AdminApi.Credentials c = ctx().connection().api().enableScim();
         ScimClient entra = new ScimClient(c.tenantUrl(), c.secretToken());
         verifyInService("testuser.com");
@@ -55,17 +55,36 @@ class WholeTextAndThemeUiTest extends ConsoleUiTestBase {
         TextField title = node("#titleField");
         assertThat(fx(() -> title.getTooltip().getText())).startsWith(LONG_TITLE);
         assertThat(cutWithoutTooltip()).isEmpty();
-        shot("whole-text-users-long-name");
 
+        everyViewAndStepWhole("en");
+
+        // The same in Japanese, whose words are wider.
+        press("#nav-settings");
+        press("#japaneseRadio");
+        ctx().settings().flush();
+        close();
+        launch();
+        waitUntil("the Japanese labels are shown", () -> text("#nav-users").equals("ユーザー"));
+        everyViewAndStepWhole("ja");
+    }
+
+    private void everyViewAndStepWhole(String language) throws Exception {
         press("#nav-setup");
         for (StepId step : List.of(StepId.BEFORE, StepId.ENABLE, StepId.ENTRA, StepId.DOMAINS, StepId.PROVISIONING)) {
             goTo(step);
-            assertThat(cutWithoutTooltip()).as(step.name()).isEmpty();
+            assertThat(cutWithoutTooltip()).as(language + " " + step.name()).isEmpty();
         }
         for (String view : DirectoryUiTest.VIEWS) {
             press("#nav-" + view);
-            assertThat(cutWithoutTooltip()).as(view).isEmpty();
+            assertThat(cutWithoutTooltip()).as(language + " " + view).isEmpty();
         }
+        press("#nav-users");
+        TableView<UserRow> users = node("#table");
+        waitUntil("the user is listed", () -> users.getItems().size() == 1);
+        selectRow(users, "max@testuser.com");
+        waitUntil("the details are shown", () -> text("#detailUserName").equals("max@testuser.com"));
+        assertThat(cutWithoutTooltip()).as(language + " user detail").isEmpty();
+        shot("whole-text-users-long-name-" + language);
     }
 
     @Test
