@@ -83,6 +83,8 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
 
     @Test
     void beforeEnablingATestSaysTheAppIsOffAndAfterEnablingItTestsTheNewCredentials() {
+        goTo(StepId.PROVISIONING);
+        waitUntil("step 5 says the app is off", () -> text("#headline").equals("The SCIM app is not enabled yet"));
         goTo(StepId.ENABLE);
         waitUntil("the service's state is read", () -> node("#enableCard").isVisible());
         String tenantUrl = text("#testUrlField");
@@ -101,6 +103,10 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         waitUntil("the token is issued", () -> text("#tokenField").startsWith("••••"));
         press("#copyTokenButton");
         String token = clipboard();
+        assertThat(text("#copyTokenButton")).as("the feedback is on the pressed button").isEqualTo("✓ Copied");
+        assertThat(text("#copyUrlButton")).isEqualTo("Copy");
+        press("#copyUrlButton");
+        assertThat(text("#copyUrlButton")).isEqualTo("✓ Copied");
         assertThat(text("#testTokenField")).isEqualTo(token);
         assertThat(text("#testUrlField")).isEqualTo(text("#tenantUrlField"));
         press("#testButton");
@@ -123,14 +129,14 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
 
         goTo(StepId.PROVISIONING);
         assertThat(text("#headline")).startsWith("Waiting for Entra");
-        shot("wizard-4-provisioning-waiting");
+        shot("wizard-5-provisioning-waiting");
 
         // Entra's first cycle: two people, without department (as when that mapping was deleted in Entra).
         assertThat(entra.createUser("alice@testuser.com", "Alice Example", "Engineer", null)).isEqualTo(201);
         assertThat(entra.createUser("bob@testuser.com", "Bob Example", null, null)).isEqualTo(201);
         waitUntil("the first request is seen", () -> text("#headline").startsWith("Entra’s first request arrived"));
         waitUntil("both people are counted", () -> text("#counts").contains("2 active users"));
-        shot("wizard-4-provisioning-arrived");
+        shot("wizard-5-provisioning-arrived");
 
         goTo(StepId.ENTRA);
         waitUntil("the table turns live", () -> tableTexts().contains("2 of 2"));
@@ -203,12 +209,12 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
     void aDomainIsAddedAndTurnsVerified() {
         dns.zone("example.org", 1, 300, 60);
         goTo(StepId.DOMAINS);
-        shot("wizard-5-domains-empty");
+        shot("wizard-4-domains-empty");
 
         clickOn("#newDomainField").write("someone@example.org");
         waitUntil("the e-mail address is refused as typed", () -> text("#newDomainError").contains("e-mail address"));
         assertThat(fx(() -> node("#addButton").isDisabled())).isTrue();
-        shot("wizard-5-domains-validation");
+        shot("wizard-4-domains-validation");
 
         push(KeyCode.CONTROL, KeyCode.A);
         write("example.org");
@@ -218,7 +224,7 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         waitUntil("the domain is pending", () -> text("#statusText").equals("Pending"));
         assertThat(text("#recordName")).isEqualTo("_scim-console-challenge.example.org");
         assertThat(text("#schedule")).startsWith("Next automatic check in");
-        shot("wizard-5-domains-pending");
+        shot("wizard-4-domains-pending");
 
         press("#copyNameButton");
         String name = clipboard();
@@ -235,7 +241,7 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
                 javafx.scene.control.Label.class).stream().anyMatch(l -> l.getText().contains("has the record")));
         assertThat(text("#schedule")).startsWith("Verified since");
         assertThat(fx(() -> runtime().domains().isVerified(tenantId(), "example.org"))).isTrue();
-        shot("wizard-5-domains-verified");
+        shot("wizard-4-domains-verified");
 
         // The offline check of what someone is about to publish: a wrong value is explained.
         press("#zonePane .title");
@@ -244,7 +250,7 @@ class SetupWizardUiTest extends ConsoleUiTestBase {
         press("#zoneCheckButton");
         waitUntil("the zone check explains the wrong value", () -> text("#zoneStatusText").equals("Wrong value"));
         assertThat(text("#zoneResult")).contains("Change the value to exactly " + value);
-        shotAt("#zonePane", "wizard-5-domains-zone-check");
+        shotAt("#zonePane", "wizard-4-domains-zone-check");
     }
 
     @Test

@@ -255,10 +255,7 @@ public final class MainWindowController {
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
         pane.getButtonTypes().setAll(close);
         pane.lookupButton(close).setId("aboutCloseButton");
-        if (root.getScene() != null) {
-            pane.getStylesheets().setAll(root.getScene().getStylesheets());
-        }
-        pane.setStyle(root.getStyle()); // the Japanese font, when the console is in Japanese
+        app.scimconsole.console.common.Dialogs.style(pane, root.getScene() == null ? null : root.getScene().getWindow());
         pane.getStyleClass().add("about-dialog");
         dialog.show();
     }

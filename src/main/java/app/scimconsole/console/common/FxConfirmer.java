@@ -6,7 +6,10 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-/** {@link Confirmer} as a modal dialog whose safe choice (Cancel) is the default for Enter and Escape. */
+/**
+ * {@link Confirmer} as a modal dialog whose safe choice (Cancel) is the default for Enter and Escape, in the console's
+ * look and theme ({@link Dialogs}).
+ */
 public final class FxConfirmer implements Confirmer {
     private final Supplier<Window> owner;
     private final I18n i18n;
@@ -27,6 +30,8 @@ public final class FxConfirmer implements Confirmer {
         if (w != null) {
             alert.initOwner(w);
         }
+        alert.setGraphic(null); // the stock question mark is not the console's; the header says what is asked
+        Dialogs.style(alert.getDialogPane(), w);
         // The safe choice is the default: Enter on an unread dialog must not regenerate anything.
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);

@@ -36,11 +36,6 @@ public final class Texts {
         return formatter().format(t.atZone(zone));
     }
 
-    /** The same as {@link #time(Instant)}: the date is shown also for a time of today ({@code now} is not needed). */
-    public String time(Instant t, Instant now) {
-        return time(t);
-    }
-
     /** For files (CSV exports): ISO 8601 to the second with this computer's offset, "2026-12-06T14:02:05+09:00". */
     public String iso(Instant t) {
         if (t == null) {

@@ -62,6 +62,9 @@ public final class DomainCardController {
 
     @FXML
     private void initialize() {
+        for (TextField f : new TextField[] {recordName, recordHost, recordValue}) {
+            app.scimconsole.console.common.WholeText.tooltipWhenCut(f); // selectable, and whole in the tooltip
+        }
         domainName.setText(vm.displayName());
         recordType.setText(vm.recordType());
         recordName.setText(vm.recordName());
@@ -124,7 +127,11 @@ public final class DomainCardController {
         for (ServerRow s : vm.servers()) {
             Label name = new Label((s.hasRecord() ? "✓ " : "• ") + s.server());
             name.getStyleClass().addAll("mono", s.hasRecord() ? "server-yes" : "server-no");
+            // The server is what the row is about: its column keeps its width, the answer wraps beside it.
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            app.scimconsole.console.common.WholeText.tooltipWhenCut(name);
             Label role = new Label(s.role());
+            role.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label answer = new Label(s.answer());
             answer.setWrapText(true);
             servers.addRow(row++, name, role, answer);

@@ -1,5 +1,6 @@
 package app.scimconsole.console.setup;
 
+import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -96,6 +97,7 @@ public final class EnableScimController {
         enableProgress.visibleProperty().bind(vm.busyProperty());
 
         tenantUrlField.textProperty().bind(vm.tenantUrlProperty());
+        app.scimconsole.console.common.WholeText.tooltipWhenCut(tenantUrlField);
         tokenField.textProperty().bind(vm.tokenShownProperty());
         tokenField.setAccessibleText(i18n.withoutMnemonic("enable.secretToken"));
         revealButton.selectedProperty().bindBidirectional(vm.revealedProperty());
@@ -133,6 +135,7 @@ public final class EnableScimController {
         overlapChoice.valueProperty().bindBidirectional(vm.overlapProperty());
 
         testUrlField.textProperty().bindBidirectional(vm.testUrlProperty());
+        app.scimconsole.console.common.WholeText.tooltipWhenCut(testUrlField);
         testTokenField.textProperty().bindBidirectional(vm.testTokenProperty());
         testUrlField.setOnAction(e -> vm.testConnection());
         testTokenField.setOnAction(e -> vm.testConnection());
@@ -189,11 +192,13 @@ public final class EnableScimController {
     @FXML
     private void copyUrl() {
         vm.copyTenantUrl();
+        CopyFeedback.on(copyUrlButton, i18n);
     }
 
     @FXML
     private void copyToken() {
         vm.copyToken();
+        CopyFeedback.on(copyTokenButton, i18n);
     }
 
     @FXML
@@ -207,7 +212,8 @@ public final class EnableScimController {
     }
 
     @FXML
-    private void copyCommands() {
+    private void copyCommands(javafx.event.ActionEvent e) {
         vm.copyServeCommands();
+        CopyFeedback.on((javafx.scene.control.ButtonBase) e.getSource(), i18n);
     }
 }

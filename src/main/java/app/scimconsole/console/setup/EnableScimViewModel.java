@@ -113,16 +113,15 @@ public final class EnableScimViewModel {
             tokenNote.set("");
         } else if (o.tokens() != null && o.tokens().size() > 1) {
             // During a rotation's overlap both tokens work: when each was last used tells whether Entra has switched.
-            Instant now = ui.clock().instant();
             List<String> lines = new ArrayList<>();
-            lines.add(ui.text("enable.tokens.new", ui.texts().time(o.tokens().get(0).created(), now),
+            lines.add(ui.text("enable.tokens.new", ui.texts().time(o.tokens().get(0).created()),
                     used(o.tokens().get(0).lastUsed())));
             for (AdminApi.TokenInfo old : o.tokens().subList(1, o.tokens().size())) {
-                lines.add(ui.text("enable.tokens.old", ui.texts().time(old.expires(), now), used(old.lastUsed())));
+                lines.add(ui.text("enable.tokens.old", ui.texts().time(old.expires()), used(old.lastUsed())));
             }
             tokenNote.set(String.join("\n", lines));
         } else if (o.tokenCreated() != null) {
-            tokenNote.set(ui.text("enable.tokenCreated", ui.texts().time(o.tokenCreated(), ui.clock().instant()),
+            tokenNote.set(ui.text("enable.tokenCreated", ui.texts().time(o.tokenCreated()),
                     used(o.tokenLastUsed())));
         }
     }
@@ -169,7 +168,7 @@ public final class EnableScimViewModel {
         }
         int minutes = overlap.get() == null ? 0 : overlap.get();
         Instant oldUntil = ui.clock().instant().plus(Duration.ofMinutes(minutes));
-        String until = ui.texts().time(oldUntil, ui.clock().instant());
+        String until = ui.texts().time(oldUntil);
         boolean sure = ui.confirmer().confirm(ui.text("enable.regenerate.title"), ui.text("enable.regenerate.header"),
                 minutes == 0 ? ui.text("enable.regenerate.details")
                         : ui.text("enable.regenerate.detailsOverlap", until, overlapText(minutes)),

@@ -27,6 +27,7 @@ public final class FirstRequestViewModel {
     private final OwnTraffic own;
     private final BooleanProperty arrived = new SimpleBooleanProperty();
     private final BooleanProperty known = new SimpleBooleanProperty();
+    private final BooleanProperty appOff = new SimpleBooleanProperty();
     private final StringProperty headline = new SimpleStringProperty("");
     private final StringProperty detail = new SimpleStringProperty("");
     private final StringProperty counts = new SimpleStringProperty("");
@@ -53,7 +54,12 @@ public final class FirstRequestViewModel {
         }
         known.set(o != null);
         arrived.set(last != null && (!ours || entraSeen));
-        if (o == null && !arrived.get()) {
+        // Entra cannot call a SCIM app that is off: "waiting" would say the next move is Entra's.
+        appOff.set(o != null && !o.scimEnabled() && !arrived.get());
+        if (appOff.get()) {
+            headline.set(ui.text("provisioning.appOff"));
+            detail.set(ui.text("provisioning.appOffDetail"));
+        } else if (o == null && !arrived.get()) {
             // Not read: "waiting" would claim that Entra has not called.
             headline.set(ui.text("provisioning.unknown"));
             detail.set(ui.text("provisioning.unknownDetail"));
@@ -61,9 +67,9 @@ public final class FirstRequestViewModel {
             headline.set(ui.text("provisioning.waiting"));
             detail.set(ui.text(ours ? "provisioning.waitingOwnTest" : "provisioning.waitingDetail"));
         } else {
-            headline.set(ui.text("provisioning.arrived", ui.texts().time(last, now), ui.texts().ago(last, now)));
+            headline.set(ui.text("provisioning.arrived", ui.texts().time(last), ui.texts().ago(last, now)));
             Instant next = last.plus(CYCLE);
-            detail.set(next.isAfter(now) ? ui.text("provisioning.nextCycle", ui.texts().time(next, now))
+            detail.set(next.isAfter(now) ? ui.text("provisioning.nextCycle", ui.texts().time(next))
                     : ui.text("provisioning.cycleDue"));
         }
         if (o == null) {
@@ -85,6 +91,11 @@ public final class FirstRequestViewModel {
     }
 
     /** True once the service's state was read. */
+    /** Read, and the SCIM app is not enabled (and Entra has not called): there is nothing to wait for yet. */
+    public ReadOnlyBooleanProperty appOffProperty() {
+        return appOff;
+    }
+
     public ReadOnlyBooleanProperty knownProperty() {
         return known;
     }

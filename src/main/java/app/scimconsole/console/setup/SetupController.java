@@ -151,7 +151,14 @@ public final class SetupController {
             badge.getStyleClass().add("step-badge");
             name.getStyleClass().add("step-name");
             state.getStyleClass().add("step-state");
+            // A step's name wraps rather than being cut (Japanese names and a narrow stepper); should a word still
+            // not fit, the whole text is in the tooltip.
+            name.setWrapText(true);
+            state.setWrapText(true);
+            app.scimconsole.console.common.WholeText.tooltipWhenCut(name);
+            app.scimconsole.console.common.WholeText.tooltipWhenCut(state);
             VBox text = new VBox(2, name, state);
+            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
             graphic = new HBox(12, badge, text);
             graphic.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }

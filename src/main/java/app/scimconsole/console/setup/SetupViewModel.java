@@ -85,8 +85,10 @@ public final class SetupViewModel {
                 firstRequest.knownProperty()));
         state.put(StepId.PROVISIONING, Bindings.createStringBinding(() -> ui.text(!firstRequest.refusedDomains().isEmpty()
                 ? "step.state.refused" : done.get(StepId.PROVISIONING).get() ? "step.state.done"
+                : firstRequest.appOffProperty().get() ? "step.state.appOff"
                 : firstRequest.knownProperty().get() ? "step.state.waiting" : "step.state.unknown"),
-                done.get(StepId.PROVISIONING), firstRequest.knownProperty(), firstRequest.refusedDomains()));
+                done.get(StepId.PROVISIONING), firstRequest.knownProperty(), firstRequest.appOffProperty(),
+                firstRequest.refusedDomains()));
         state.put(StepId.DOMAINS, Bindings.createStringBinding(() -> {
             long verified = domains.domains().stream().filter(d -> d.indicatorProperty().get()
                     == app.scimconsole.console.domains.Indicator.VERIFIED).count();

@@ -113,6 +113,13 @@ public final class UsersController {
 
     @FXML
     private void initialize() {
+        for (TextField f : new TextField[] {displayNameField, titleField, departmentField}) {
+            f.setAccessibleText(i18n.text("users.locked.aria"));
+            f.setTooltip(new javafx.scene.control.Tooltip(i18n.text("users.locked")));
+            // A long name is not cut silently: the whole value comes first in the tooltip, the field stays selectable.
+            app.scimconsole.console.common.WholeText.tooltipWhenCut(f);
+        }
+        app.scimconsole.console.common.WholeText.tooltipWhenCut(detailUserName);
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         searchField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -232,10 +239,6 @@ public final class UsersController {
         displayNameField.setText(r.displayName());
         titleField.setText(r.title());
         departmentField.setText(r.department());
-        for (TextField f : new TextField[] {displayNameField, titleField, departmentField}) {
-            f.setAccessibleText(i18n.text("users.locked.aria"));
-            f.setTooltip(new javafx.scene.control.Tooltip(i18n.text("users.locked")));
-        }
         detailEmail.setText(r.email() == null ? "—" : r.email());
         detailGroups.setText(r.groups().isEmpty() ? "—" : String.join(", ", r.groups()));
         detailCreated.setText(vm.time(d.created()));

@@ -57,4 +57,18 @@ class FirstRequestViewModelTest {
         lastRequest(ui.clock.instant());
         assertThat(vm.arrivedProperty().get()).isTrue();
     }
+
+    @Test
+    void beforeTheScimAppIsEnabledItSaysSoInsteadOfWaitingForEntra() {
+        api.overview = FakeAdminApi.overview(false, null, null, new MappingCoverage(0, 0, 0, 0, 0, 0), List.of());
+        overview.refresh();
+        assertThat(vm.appOffProperty().get()).isTrue();
+        assertThat(vm.headlineProperty().get()).isEqualTo("The SCIM app is not enabled yet")
+                .doesNotContain("Waiting");
+        assertThat(vm.detailProperty().get()).contains("step 2");
+
+        lastRequest(null);
+        assertThat(vm.appOffProperty().get()).as("enabled: now it is Entra's move").isFalse();
+        assertThat(vm.headlineProperty().get()).startsWith("Waiting for Entra’s first request");
+    }
 }

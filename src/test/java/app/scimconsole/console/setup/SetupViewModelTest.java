@@ -106,7 +106,7 @@ class SetupViewModelTest {
     void doneIsReadFromTheServiceWhereItCanBe() {
         SetupViewModel vm = open(store(dir));
         assertThat(vm.doneProperty(StepId.ENABLE).get()).isFalse();
-        assertThat(vm.stateProperty(StepId.PROVISIONING).get()).isEqualTo("Waiting for Entra");
+        assertThat(vm.stateProperty(StepId.PROVISIONING).get()).as("the app is off: nothing to wait for").isEqualTo("SCIM app not enabled yet");
         vm.enable().enable();
         assertThat(vm.doneProperty(StepId.ENABLE).get()).isTrue();
 
@@ -148,6 +148,17 @@ class SetupViewModelTest {
         SetupViewModel later = open(store(dir.resolve("later")));
         assertThat(later.doneProperty(StepId.PROVISIONING).get()).isTrue();
         assertThat(later.stateProperty(StepId.PROVISIONING).get()).isEqualTo("Done");
+    }
+
+    @Test
+    void theProvisioningStepSaysTheAppIsOffUntilItIsEnabledThenWaitsForEntra() {
+        SetupViewModel vm = open(store(dir));
+        assertThat(vm.stateProperty(StepId.PROVISIONING).get()).isEqualTo("SCIM app not enabled yet");
+        assertThat(vm.firstRequest().headlineProperty().get()).isEqualTo("The SCIM app is not enabled yet");
+
+        vm.enable().enable();
+        assertThat(vm.stateProperty(StepId.PROVISIONING).get()).isEqualTo("Waiting for Entra");
+        assertThat(vm.firstRequest().headlineProperty().get()).startsWith("Waiting for Entra’s first request");
     }
 
     @Test
