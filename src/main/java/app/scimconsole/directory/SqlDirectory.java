@@ -244,4 +244,14 @@ public abstract class SqlDirectory implements Directory {
     public List<Activity> activity(String tenantId, int limit) {
         return read(c -> ActivityRows.latest(c, tenantId, limit));
     }
+
+    @Override
+    public List<Activity> activityOf(String tenantId, String resourceId, int limit) {
+        return read(c -> ActivityRows.about(c, tenantId, resourceId, limit));
+    }
+
+    @Override
+    public int purgeHistory(Instant cutoff) {
+        return write(c -> ActivityRows.purgeHistory(c, cutoff));
+    }
 }
