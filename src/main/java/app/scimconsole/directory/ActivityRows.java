@@ -115,11 +115,6 @@ final class ActivityRows {
                 tenantId, resourceId, Math.max(0, limit)));
     }
 
-    /** Removes the history written before {@code cutoff}; the entries themselves stay. */
-    static int purgeHistory(Connection c, Instant cutoff) throws SQLException {
-        return Jdbc.update(c, "DELETE FROM attribute_history WHERE time < ?", Timestamps.format(cutoff));
-    }
-
     private static List<Activity> read(Connection c, SqlWhere sql) throws SQLException {
         List<Activity> entries = new ArrayList<>();
         try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {

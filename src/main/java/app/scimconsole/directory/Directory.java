@@ -210,8 +210,16 @@ public interface Directory extends AutoCloseable {
     /** The latest {@code limit} entries about one resource (its id), with their history where kept. */
     List<Activity> activityOf(String tenantId, String resourceId, int limit);
 
-    /** Removes the attribute history recorded before {@code cutoff}; returns how many entries lost theirs. */
-    int purgeHistory(Instant cutoff);
+    /** The tenants that have attribute history kept. */
+    List<String> historyTenants();
+
+    /** Removes the tenant's attribute history recorded before {@code cutoff}; returns how many entries lost theirs. */
+    int purgeHistory(String tenantId, Instant cutoff);
+
+    /** The days the tenant's owner chose to keep attribute history; empty: never chosen. */
+    Optional<Integer> historyRetentionDays(String tenantId);
+
+    void setHistoryRetentionDays(String tenantId, int days);
 
     @Override
     void close();

@@ -251,7 +251,25 @@ public abstract class SqlDirectory implements Directory {
     }
 
     @Override
-    public int purgeHistory(Instant cutoff) {
-        return write(c -> ActivityRows.purgeHistory(c, cutoff));
+    public List<String> historyTenants() {
+        return read(HistoryRows::tenants);
+    }
+
+    @Override
+    public int purgeHistory(String tenantId, Instant cutoff) {
+        return write(c -> HistoryRows.purge(c, tenantId, cutoff));
+    }
+
+    @Override
+    public Optional<Integer> historyRetentionDays(String tenantId) {
+        return read(c -> HistoryRows.retentionDays(c, tenantId));
+    }
+
+    @Override
+    public void setHistoryRetentionDays(String tenantId, int days) {
+        write(c -> {
+            HistoryRows.setRetentionDays(c, tenantId, days);
+            return null;
+        });
     }
 }

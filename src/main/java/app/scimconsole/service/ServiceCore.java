@@ -23,6 +23,7 @@ public final class ServiceCore implements AutoCloseable {
     private final ScimAccess access;
     private final AdminCredentials adminCredentials;
     private final Clock clock;
+    private final HistoryRetention historyRetention;
     private DomainRechecker rechecker;
 
     /**
@@ -40,6 +41,7 @@ public final class ServiceCore implements AutoCloseable {
         this.refusals = new RefusalLog(activity);
         this.access = new ScimAccess(directory, consoleTests, traffic, activity, refusals, clock);
         this.adminCredentials = new AdminCredentials(directory);
+        this.historyRetention = new HistoryRetention(directory, clock);
     }
 
     /** The domain service of a directory: checks go to {@code dnsServer} when given, else to real DNS. */
@@ -56,9 +58,19 @@ public final class ServiceCore implements AutoCloseable {
         }
     }
 
+    /** Starts the background purge of attribute history past its retention, every {@code every}. */
+    public void startHistoryPurge(Duration every) {
+        historyRetention.start(every);
+    }
+
+    public HistoryRetention historyRetention() {
+        return historyRetention;
+    }
+
     /** The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says. */
     public AdminService admin(TenantUrls tenantUrls) {
-        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, activity, clock);
+        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, activity, historyRetention,
+                clock);
     }
 
     public SqlDirectory directory() {
@@ -100,6 +112,7 @@ public final class ServiceCore implements AutoCloseable {
         if (rechecker != null) {
             rechecker.close();
         }
+        historyRetention.close();
         refusals.close();
     }
 }

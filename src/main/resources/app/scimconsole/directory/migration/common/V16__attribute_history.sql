@@ -12,3 +12,9 @@ CREATE TABLE attribute_history (
 );
 CREATE INDEX attribute_history_time ON attribute_history(time);
 CREATE INDEX activity_resource ON activity(tenant_id, resource_id, seq);
+-- How long a tenant's attribute history is kept, as its owner set it; a tenant without a row keeps the default
+-- (90 days). Apart from tenants so that the setting stays this feature's own.
+CREATE TABLE history_retention (
+    tenant_id VARCHAR(36) PRIMARY KEY,
+    days      INTEGER NOT NULL
+);
