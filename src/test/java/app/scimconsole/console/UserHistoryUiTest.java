@@ -2,7 +2,6 @@ package app.scimconsole.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.UserRow;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -16,9 +15,7 @@ import org.junit.jupiter.api.Test;
 class UserHistoryUiTest extends ConsoleUiTestBase {
     @Test
     void theHistoryTabShowsWhatEntraChangedNewestFirst() throws Exception {
-        AdminApi.Credentials c = ctx().connection().api().enableScim();
-        ScimClient entra = new ScimClient(c.tenantUrl(), c.secretToken());
-        verifyInService("testuser.com");
+        ScimClient entra = entraForTestUsers();
         String alice = entra.created(ScimClient.user("alice@testuser.com", "Alice Example", "Engineer", "Engineering"));
         String promote = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
                 + "[{\"op\":\"Replace\",\"path\":\"title\",\"value\":\"Senior Engineer\"}]}";
