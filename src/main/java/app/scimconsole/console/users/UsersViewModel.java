@@ -175,7 +175,7 @@ public final class UsersViewModel {
         return (int) Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
-    /** Loads the chosen user's full record for the detail pane. */
+    /** Loads the chosen user's full record for the detail pane, and its attribute history for the History tab. */
     public void select(UserRow row) {
         long mine = ++detailGeneration;
         history.clear();
