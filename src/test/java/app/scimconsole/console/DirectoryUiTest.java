@@ -103,7 +103,7 @@ class DirectoryUiTest extends ConsoleUiTestBase {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         int shown = fx(() -> log.getItems().size());
         assertThat(lines).hasSize(shown + 1);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFTime,Operation,Resource,User name,Outcome,Detail");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFTime,Operation,Resource,User name,Outcome,Detail,Client address");
         assertThat(lines.get(1)).contains("mallory@unverified.example").contains("Rejected");
         fx(() -> {
             ((javafx.scene.control.ComboBox<AdminApi.Outcome>) node("#outcomeBox")).setValue(AdminApi.Outcome.ANY);
