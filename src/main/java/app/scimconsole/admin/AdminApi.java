@@ -1,5 +1,6 @@
 package app.scimconsole.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +37,15 @@ public interface AdminApi {
     UserPage groupMembers(String groupId, int startIndex, int count);
 
     List<ActivityEntry> activity(ActivityQuery query);
+
+    /** One user's or group's entries, newest first, each with its attribute history where still kept. */
+    List<ActivityEntry> history(String resourceId, int limit);
+
+    /** How many days attribute history is kept before the background purge removes it. */
+    int historyRetentionDays();
+
+    /** Sets it (1 to 3650 days); answers the days now set. */
+    int setHistoryRetentionDays(int days);
 
     /** Entra's recent provisioning cycles, as seen by this service since it started. */
     Traffic traffic();
@@ -141,7 +151,33 @@ public interface AdminApi {
      * null for the owner's own actions and for entries written before it was recorded.
      */
     record ActivityEntry(long seq, Instant time, String operation, String resource, String resourceId, String userName,
-            String outcome, Reason reason, String detail, String clientAddress) {
+            String outcome, Reason reason, String detail, String clientAddress, AttributeHistory history) {
+        /** An entry without attribute history: a refusal, or one whose history was purged or never recorded. */
+        public ActivityEntry(long seq, Instant time, String operation, String resource, String resourceId,
+                String userName, String outcome, Reason reason, String detail, String clientAddress) {
+            this(seq, time, operation, resource, resourceId, userName, outcome, reason, detail, clientAddress, null);
+        }
+    }
+
+    /**
+     * What a successful write changed and the request it came from ({@code requestId}: Entra's
+     * {@code client-request-id}, null when absent). No changes: the request changed nothing.
+     */
+    record AttributeHistory(String requestId, List<AttributeChange> changes) {
+        public AttributeHistory {
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
+
+    /**
+     * One attribute's old and new value (null: none); a group's member added or removed is {@code members} with the
+     * member's id as its new or old value ({@code "*"} old: every member removed at once).
+     */
+    record AttributeChange(String attribute, @JsonProperty("old") String before, @JsonProperty("new") String after) {
+    }
+
+    /** The admin API's shape of the history retention setting. */
+    record HistorySettings(int retentionDays) {
     }
 
     /**

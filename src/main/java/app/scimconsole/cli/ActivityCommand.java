@@ -22,17 +22,25 @@ final class ActivityCommand extends CommandGroup {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N entries (default 100).")
         int limit;
 
+        @Option(names = "--user", paramLabel = "ID", description = "Only this user's (or group's) entries, each with"
+                + " what it changed: the attribute history.")
+        String user;
+
         @Override
         public Integer call() throws Exception {
             if (limit < 1 || limit > 100_000) {
                 throw new IllegalArgumentException("--limit must be between 1 and 100000.");
+            }
+            if (user != null && user.isBlank()) {
+                throw new IllegalArgumentException(Texts.text("activity.user.blank"));
             }
             var result = Output.object();
             ArrayNode entries = result.putArray("activity");
             StringBuilder text = new StringBuilder();
             try (SqlDirectory dir = common.openDirectory()) {
                 List<Directory.Activity> log = dir.defaultTenant()
-                        .map(t -> dir.activity(t.id(), limit)).orElse(List.of());
+                        .map(t -> user == null ? dir.activity(t.id(), limit) : dir.activityOf(t.id(), user.strip(), limit))
+                        .orElse(List.of());
                 for (Directory.Activity a : log) {
                     String detail = a.code() == null ? a.detail() : Texts.reason(a.code(), a.args());
                     ObjectNode entry = entries.addObject().put("time", a.time().toString())
@@ -43,11 +51,39 @@ final class ActivityCommand extends CommandGroup {
                     text.append(String.format("%s  %-8s %-6s %-9s %-15s %s  %s%n", a.time(), a.operation(),
                             a.resource(), a.outcome(), a.clientAddress() == null ? "-" : a.clientAddress(),
                             a.userName() == null ? "" : a.userName(), detail == null ? "" : detail));
+                    if (user != null) {
+                        history(a.history(), entry, text);
+                    }
                 }
             }
+            String empty = user == null ? "The provisioning log is empty." : Texts.text("activity.user.empty", user);
             new Output(System.out, common.json).print(result,
-                    entries.isEmpty() ? "The provisioning log is empty." : text.toString().stripTrailing());
+                    entries.isEmpty() ? empty : text.toString().stripTrailing());
             return 0;
+        }
+
+        /**
+         * An entry's attribute history: {@code requestId} and {@code changes} (empty: the request changed nothing);
+         * both absent when none is kept (a refusal, or history past its retention).
+         */
+        private static void history(Directory.History h, ObjectNode entry, StringBuilder text) {
+            if (h == null) {
+                return;
+            }
+            entry.put("requestId", h.requestId());
+            ArrayNode changes = entry.putArray("changes");
+            for (Directory.Change c : h.changes()) {
+                changes.addObject().put("attribute", c.attribute()).put("old", c.before()).put("new", c.after());
+                String key = c.before() == null ? "activity.change.added" : c.after() == null
+                        ? "activity.change.removed" : "activity.change.changed";
+                text.append(Texts.text(key, c.attribute(), c.before(), c.after())).append('\n');
+            }
+            if (h.changes().isEmpty()) {
+                text.append(Texts.text("activity.change.none")).append('\n');
+            }
+            if (h.requestId() != null) {
+                text.append(Texts.text("activity.change.request", h.requestId())).append('\n');
+            }
         }
     }
 }

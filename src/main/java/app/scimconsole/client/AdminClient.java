@@ -113,6 +113,28 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
+    public List<ActivityEntry> history(String resourceId, int limit) {
+        HttpUrl.Builder u = url("history", resourceId).newBuilder();
+        param(u, "limit", Integer.toString(limit));
+        return call("GET", u.build(), null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<ActivityEntry>>() {
+        }));
+    }
+
+    @Override
+    public int historyRetentionDays() {
+        AdminApi.HistorySettings answer = call("GET", url("settings", "history"), null,
+                type(AdminApi.HistorySettings.class));
+        return answer.retentionDays();
+    }
+
+    @Override
+    public int setHistoryRetentionDays(int days) {
+        AdminApi.HistorySettings answer = call("PUT", url("settings", "history"), Map.of("retentionDays", days),
+                type(AdminApi.HistorySettings.class));
+        return answer.retentionDays();
+    }
+
+    @Override
     public String connectionTestTag() {
         TestTag answer = call("POST", url("scim", "test-tag"), Map.of(), type(TestTag.class));
         return answer.tag();

@@ -1,9 +1,13 @@
 package app.scimconsole.directory;
 
 import app.scimconsole.directory.Directory.Activity;
+import app.scimconsole.directory.Directory.Change;
+import app.scimconsole.directory.Directory.History;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The activity log: appended to, and read newest first. */
+/** The activity log and its attribute history: appended to, read newest first, the history purged when old. */
 final class ActivityRows {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -40,29 +44,85 @@ final class ActivityRows {
         }
     }
 
-    /** Stores {@code entry}; the store numbers it ({@code seq} is ignored) and dates it if it is undated. */
+    /**
+     * Stores {@code entry}; the store numbers it ({@code seq} is ignored) and dates it if it is undated. Its history,
+     * if any, is stored beside it under that number, in the caller's transaction.
+     */
     static void append(Connection c, Activity entry, Instant now) throws SQLException {
         Instant time = entry.time() != null ? Timestamps.truncate(entry.time()) : now;
-        Jdbc.update(c, "INSERT INTO activity (time, tenant_id, operation, resource, resource_id, user_name, outcome,"
-                        + " code, args, detail, client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        SqlWhere insert = SqlWhere.of("INSERT INTO activity (time, tenant_id, operation, resource, resource_id,"
+                        + " user_name, outcome, code, args, detail, client_address)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + (entry.history() == null ? "" : " RETURNING seq"),
                 Timestamps.format(time), entry.tenantId(), entry.operation(), entry.resource(), entry.resourceId(),
                 entry.userName(), entry.outcome(), entry.code(), entry.code() == null ? null : writeArgs(entry.args()),
                 entry.detail(), entry.clientAddress());
+        if (entry.history() == null) {
+            Jdbc.update(c, insert.sql(), insert.params().toArray());
+            return;
+        }
+        long seq;
+        try (PreparedStatement ps = Jdbc.prepare(c, insert); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            seq = rs.getLong(1);
+        }
+        Jdbc.update(c, "INSERT INTO attribute_history (activity_seq, tenant_id, time, request_id, changes)"
+                        + " VALUES (?, ?, ?, ?, ?)", seq, entry.tenantId(), Timestamps.format(time),
+                entry.history().requestId(), writeChanges(entry.history().changes()));
     }
+
+    private static String writeChanges(List<Change> changes) {
+        ArrayNode array = JSON.createArrayNode();
+        for (Change ch : changes) {
+            array.addObject().put("attribute", ch.attribute()).put("old", ch.before()).put("new", ch.after());
+        }
+        return array.toString();
+    }
+
+    private static History readHistory(String requestId, String changes) {
+        if (changes == null) {
+            return null;
+        }
+        try {
+            List<Change> out = new ArrayList<>();
+            for (JsonNode n : JSON.readTree(changes)) {
+                out.add(new Change(n.path("attribute").asText(), textOrNull(n.get("old")), textOrNull(n.get("new"))));
+            }
+            return new History(requestId, out);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("A stored attribute history is not valid JSON", e);
+        }
+    }
+
+    private static String textOrNull(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static final String COLUMNS = "SELECT a.seq, a.time, a.tenant_id, a.operation, a.resource,"
+            + " a.resource_id, a.user_name, a.outcome, a.code, a.args, a.detail, a.client_address, h.request_id,"
+            + " h.changes FROM activity a LEFT JOIN attribute_history h ON h.activity_seq = a.seq";
 
     /** The latest {@code limit} entries of the tenant (of all tenants when {@code tenantId} is null). */
     static List<Activity> latest(Connection c, String tenantId, int limit) throws SQLException {
-        String columns = "SELECT seq, time, tenant_id, operation, resource, resource_id, user_name, outcome, code,"
-                + " args, detail, client_address FROM activity";
-        SqlWhere sql = tenantId == null
-                ? SqlWhere.of(columns + " ORDER BY seq DESC LIMIT ?", Math.max(0, limit))
-                : SqlWhere.of(columns + " WHERE tenant_id = ? ORDER BY seq DESC LIMIT ?", tenantId, Math.max(0, limit));
+        return read(c, tenantId == null
+                ? SqlWhere.of(COLUMNS + " ORDER BY a.seq DESC LIMIT ?", Math.max(0, limit))
+                : SqlWhere.of(COLUMNS + " WHERE a.tenant_id = ? ORDER BY a.seq DESC LIMIT ?", tenantId,
+                        Math.max(0, limit)));
+    }
+
+    /** The latest {@code limit} entries of the tenant about one resource. */
+    static List<Activity> about(Connection c, String tenantId, String resourceId, int limit) throws SQLException {
+        return read(c, SqlWhere.of(COLUMNS + " WHERE a.tenant_id = ? AND a.resource_id = ? ORDER BY a.seq DESC LIMIT ?",
+                tenantId, resourceId, Math.max(0, limit)));
+    }
+
+    private static List<Activity> read(Connection c, SqlWhere sql) throws SQLException {
         List<Activity> entries = new ArrayList<>();
         try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 entries.add(new Activity(rs.getLong(1), Timestamps.parse(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), readArgs(rs.getString(10)), rs.getString(11), rs.getString(12)));
+                        rs.getString(9), readArgs(rs.getString(10)), rs.getString(11), rs.getString(12),
+                        readHistory(rs.getString(13), rs.getString(14))));
             }
         }
         return entries;

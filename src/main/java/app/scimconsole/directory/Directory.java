@@ -168,15 +168,58 @@ public interface Directory extends AutoCloseable {
      * an entry not written for a request, or written before it was recorded.
      */
     record Activity(long seq, Instant time, String tenantId, String operation, String resource, String resourceId,
-            String userName, String outcome, String code, List<String> args, String detail, String clientAddress) {
+            String userName, String outcome, String code, List<String> args, String detail, String clientAddress,
+            History history) {
         public Activity {
             args = args == null ? List.of() : List.copyOf(args);
         }
+
+        /** An entry without attribute history (a refusal, the owner's action, an outage). */
+        public Activity(long seq, Instant time, String tenantId, String operation, String resource, String resourceId,
+                String userName, String outcome, String code, List<String> args, String detail,
+                String clientAddress) {
+            this(seq, time, tenantId, operation, resource, resourceId, userName, outcome, code, args, detail,
+                    clientAddress, null);
+        }
+
+        public Activity withHistory(History h) {
+            return new Activity(seq, time, tenantId, operation, resource, resourceId, userName, outcome, code, args,
+                    detail, clientAddress, h);
+        }
+    }
+
+    /**
+     * What a successful write changed, stored with its activity entry: the request's id as its client sent it (Entra's
+     * {@code client-request-id}; null when absent) and each changed attribute with its old and new value (null: none).
+     * No changes: the request changed nothing. Purged after the owner's retention period, the entry itself kept.
+     */
+    record History(String requestId, List<Change> changes) {
+        public History {
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
+
+    /** One attribute's change; a group's member added has only {@code after}, one removed only {@code before}. */
+    record Change(String attribute, String before, String after) {
     }
 
     void log(Activity entry);
 
     List<Activity> activity(String tenantId, int limit);
+
+    /** The latest {@code limit} entries about one resource (its id), with their history where kept. */
+    List<Activity> activityOf(String tenantId, String resourceId, int limit);
+
+    /** The tenants that have attribute history kept. */
+    List<String> historyTenants();
+
+    /** Removes the tenant's attribute history recorded before {@code cutoff}; returns how many entries lost theirs. */
+    int purgeHistory(String tenantId, Instant cutoff);
+
+    /** The days the tenant's owner chose to keep attribute history; empty: never chosen. */
+    Optional<Integer> historyRetentionDays(String tenantId);
+
+    void setHistoryRetentionDays(String tenantId, int days);
 
     @Override
     void close();

@@ -250,4 +250,32 @@ public abstract class SqlDirectory implements Directory {
     public List<Activity> activity(String tenantId, int limit) {
         return read(c -> ActivityRows.latest(c, tenantId, limit));
     }
+
+    @Override
+    public List<Activity> activityOf(String tenantId, String resourceId, int limit) {
+        return read(c -> ActivityRows.about(c, tenantId, resourceId, limit));
+    }
+
+    @Override
+    public List<String> historyTenants() {
+        return read(HistoryRows::tenants);
+    }
+
+    @Override
+    public int purgeHistory(String tenantId, Instant cutoff) {
+        return write(c -> HistoryRows.purge(c, tenantId, cutoff));
+    }
+
+    @Override
+    public Optional<Integer> historyRetentionDays(String tenantId) {
+        return read(c -> HistoryRows.retentionDays(c, tenantId));
+    }
+
+    @Override
+    public void setHistoryRetentionDays(String tenantId, int days) {
+        write(c -> {
+            HistoryRows.setRetentionDays(c, tenantId, days);
+            return null;
+        });
+    }
 }

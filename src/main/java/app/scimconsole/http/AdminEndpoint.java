@@ -75,6 +75,11 @@ final class AdminEndpoint implements Endpoint {
                 .route("GET", "activity", (ex, r) -> api.activity(new AdminApi.ActivityQuery(
                         enumParam(ex.param("outcome"), AdminApi.Outcome.class, AdminApi.Outcome.ANY), ex.param("text"),
                         intParam(ex, "limit", 200))))
+                .route("GET", "history/{id}", (ex, r) -> api.history(r.param("id"), intParam(ex, "limit", 200)))
+                .route("GET", "settings/history", (ex, r) ->
+                        new AdminApi.HistorySettings(api.historyRetentionDays()))
+                .route("PUT", "settings/history", (ex, r) ->
+                        new AdminApi.HistorySettings(api.setHistoryRetentionDays(retentionDays(ex))))
                 .route("GET", "traffic", (ex, r) -> api.traffic())
                 .route("GET", "domains", (ex, r) -> api.domains())
                 .route("POST", "domains", (ex, r) -> api.addDomain(domainName(ex)))
@@ -169,6 +174,15 @@ final class AdminEndpoint implements Endpoint {
             throw new AdminException(400, "Give the domain's name.", Reason.of("admin.domainNameMissing"));
         }
         return name;
+    }
+
+    private static int retentionDays(Exchange ex) throws IOException {
+        JsonNode days = body(ex).path("retentionDays");
+        if (!days.canConvertToInt() || !days.isIntegralNumber()) {
+            throw new AdminException(400, "retentionDays must be a whole number.",
+                    Reason.of("admin.notANumber", "retentionDays"));
+        }
+        return days.intValue();
     }
 
     private static JsonNode body(Exchange ex) throws IOException {

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ScimEndpoint implements Endpoint {
     static final String PREFIX = "/scim/v2/";
+    /** The id Entra's provisioning service gives each request (a GUID); the attribute history keeps it. */
+    static final String REQUEST_ID_HEADER = "client-request-id";
     private static final Logger LOG = LoggerFactory.getLogger(ScimEndpoint.class);
     /** Endpoints RFC 7644 defines that this service does not offer (501, not 404: they exist, but not here). */
     private static final Set<String> UNSUPPORTED = Set.of("bulk", "me");
@@ -106,7 +108,8 @@ final class ScimEndpoint implements Endpoint {
             caller = access.admit(tenantId, ex.clientAddress(), ex.header("Authorization"),
                     ex.header(AdminApi.CONNECTION_TEST_TAG_HEADER),
                     ex.method() + " /" + String.join("/", segments.subList(1, Math.min(2, segments.size()))),
-                    resourceNamed(segments.size() > 1 ? segments.get(1) : ""));
+                    resourceNamed(segments.size() > 1 ? segments.get(1) : ""))
+                    .forRequest(ex.header(REQUEST_ID_HEADER));
             throttle(ex, tenantId);
             List<String> below = segments.subList(1, segments.size());
             String tenantUrl = config.tenantUrl(tenantId);

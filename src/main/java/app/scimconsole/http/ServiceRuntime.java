@@ -63,6 +63,7 @@ public final class ServiceRuntime implements AutoCloseable {
             AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), config.tls(),
                     admin, core.adminCredentials(), core.storageFaults()));
             core.startRechecks(Duration.ofMinutes(1));
+            core.startHistoryPurge(Duration.ofHours(1));
             return new ServiceRuntime(core, admin, credential, server, adminServer, closer);
         } catch (IOException | RuntimeException e) {
             closer.close();

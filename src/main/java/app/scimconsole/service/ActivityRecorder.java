@@ -39,10 +39,18 @@ public final class ActivityRecorder {
         this.faults = faults;
     }
 
-    /** The entry for a successful write, to be stored in the write's own transaction. */
-    Directory.Activity success(Provisioning.Attempt attempt, StoredResource written, Reason reason) {
+    /**
+     * The entry for a successful write, to be stored in the write's own transaction, with what it changed and the
+     * request it came from (its attribute history; no changes: it changed nothing). Values are capped like arguments.
+     */
+    Directory.Activity success(Provisioning.Attempt attempt, StoredResource written, Reason reason,
+            List<Directory.Change> changes) {
+        List<Directory.Change> kept = changes.stream().map(ch -> new Directory.Change(ch.attribute(),
+                ch.before() == null ? null : capped(ch.before()), ch.after() == null ? null : capped(ch.after())))
+                .toList();
         return entry(attempt.tenantId, attempt.clientAddress, attempt.operation.name(), attempt.type.resourceName(),
-                written.id(), attempt.name(), SUCCESS, reason);
+                written.id(), attempt.name(), SUCCESS, reason)
+                .withHistory(new Directory.History(attempt.requestId, kept));
     }
 
     /** A SCIM request that was refused, with the reason its client was given. */

@@ -74,10 +74,12 @@ public final class AdminService implements AdminApi {
     private final Clock clock;
     private final Map<String, List<TrafficTracker.Cycle>> loggedCycles = new java.util.concurrent.ConcurrentHashMap<>();
     private final ActivityRecorder activity;
+    private final HistoryRetention retention;
 
     public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TrafficTracker traffic,
-            ConsoleTestTags consoleTests, ActivityRecorder activity, Clock clock) {
+            ConsoleTestTags consoleTests, ActivityRecorder activity, HistoryRetention retention, Clock clock) {
         this.activity = activity;
+        this.retention = retention;
         this.consoleTests = consoleTests;
         this.trafficTracker = traffic;
         this.directory = directory;
@@ -345,13 +347,41 @@ public final class AdminService implements AdminApi {
             if (!text.isEmpty() && !contains(a, text)) {
                 continue;
             }
-            out.add(new ActivityEntry(a.seq(), a.time(), a.operation(), a.resource(), a.resourceId(), a.userName(),
-                    a.outcome(), reasonOf(a), a.detail(), a.clientAddress()));
+            out.add(entryOf(a));
             if (out.size() == limit) {
                 break;
             }
         }
         return out;
+    }
+
+    @Override
+    public List<ActivityEntry> history(String resourceId, int limit) {
+        if (resourceId == null || resourceId.isBlank() || PathIds.namesNothing(resourceId)) {
+            throw new AdminException(400, "Give the id of a user or group.", Reason.of("admin.resourceIdMissing"));
+        }
+        return directory.activityOf(tenant().id(), resourceId, Math.max(1, Math.min(10_000, limit))).stream()
+                .map(AdminService::entryOf).toList();
+    }
+
+    @Override
+    public int historyRetentionDays() {
+        return retention.days(tenant().id());
+    }
+
+    @Override
+    public int setHistoryRetentionDays(int days) {
+        String tenantId = tenant().id();
+        retention.setDays(tenantId, days);
+        return retention.days(tenantId);
+    }
+
+    private static ActivityEntry entryOf(Directory.Activity a) {
+        AdminApi.AttributeHistory history = a.history() == null ? null : new AdminApi.AttributeHistory(
+                a.history().requestId(), a.history().changes().stream()
+                .map(c -> new AdminApi.AttributeChange(c.attribute(), c.before(), c.after())).toList());
+        return new ActivityEntry(a.seq(), a.time(), a.operation(), a.resource(), a.resourceId(), a.userName(),
+                a.outcome(), reasonOf(a), a.detail(), a.clientAddress(), history);
     }
 
     /** An entry's reason; one written by an earlier version has only its English text, which becomes the argument. */

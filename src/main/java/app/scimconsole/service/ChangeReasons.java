@@ -22,6 +22,8 @@ final class ChangeReasons {
     static final String CREATED = "activity.created";
     static final String REPLACED = "activity.replaced";
     static final String DELETED = "activity.deleted";
+    /** A write request that found nothing to change: its history says so. */
+    static final String UNCHANGED = "activity.unchanged";
     /** args: the changed attributes, comma-separated */
     static final String CHANGED = "activity.changed";
     static final String SUSPENDED = "activity.suspended";

@@ -20,6 +20,7 @@ import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.StorableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -101,7 +102,8 @@ public final class Provisioning {
             attempt.named(n.doc());
             checkIdentities(attempt, n.doc(), null);
             return directory.create(caller.tenantId(), type, n.doc(), n.memberIds(),
-                    created -> activity.success(attempt, created, ChangeReasons.created(type, created.doc())));
+                    created -> activity.success(attempt, created, ChangeReasons.created(type, created.doc()),
+                            created(created)));
         });
     }
 
@@ -144,9 +146,29 @@ public final class Provisioning {
         attempt.run(() -> {
             requireStorableId(id, type);
             directory.delete(caller.tenantId(), type, id, ifMatch,
-                    gone -> activity.success(attempt.named(gone.doc()), gone, Reason.of(ChangeReasons.DELETED)));
+                    gone -> activity.success(attempt.named(gone.doc()), gone, Reason.of(ChangeReasons.DELETED),
+                            AttributeChanges.between(gone.doc(), null)));
             return null;
         });
+    }
+
+    /** A created resource's attributes, and a group's first members. */
+    private static List<Directory.Change> created(StoredResource created) {
+        List<Directory.Change> changes = new ArrayList<>(AttributeChanges.between(null, created.doc()));
+        changes.addAll(AttributeChanges.members(List.of(), created.members()));
+        return changes;
+    }
+
+    /**
+     * What an update changed: the attributes, and the membership — exactly, when the members were read before and
+     * after (a PUT of a group), else as the PATCH asked.
+     */
+    private static List<Directory.Change> changed(StoredResource before, Computed change, StoredResource after,
+            boolean membersRead) {
+        List<Directory.Change> changes = new ArrayList<>(AttributeChanges.between(before.doc(), after.doc()));
+        changes.addAll(membersRead ? AttributeChanges.members(before.members(), after.members())
+                : AttributeChanges.members(change.memberChanges()));
+        return changes;
     }
 
     /** A new document (null: unchanged) and membership changes, computed from what was read. */
@@ -179,17 +201,18 @@ public final class Provisioning {
                 throw StorageOutcomes.versionMismatch(type, id, ifMatch, current.version());
             }
             Computed computed = compute.apply(current);
-            if (computed == null) {
-                return current;
-            }
-            ObjectNode doc = computed.doc() == null || computed.doc().equals(current.doc()) ? null : computed.doc();
-            if (doc == null && computed.memberChanges().isEmpty()) {
+            ObjectNode doc = computed == null || computed.doc() == null || computed.doc().equals(current.doc())
+                    ? null : computed.doc();
+            if (doc == null && (computed == null || computed.memberChanges().isEmpty())) {
+                // Nothing to write; the history still tells that the request came and changed nothing.
+                activity.write(activity.success(attempt, current, Reason.of(ChangeReasons.UNCHANGED), List.of()));
                 return current;
             }
             try {
                 return directory.update(tenantId, type, id,
                         new Update(current.version(), doc, computed.memberChanges(), ifMatch != null, withMembers),
-                        written -> activity.success(attempt, written, describe.of(current, computed, written)));
+                        written -> activity.success(attempt, written, describe.of(current, computed, written),
+                                changed(current, computed, written, withMembers)));
             } catch (StorageOutcome e) {
                 boolean recompute = e.kind() == StorageOutcome.Kind.VERSION_CONFLICT && ifMatch == null && i < ATTEMPTS;
                 if (!recompute) {
@@ -226,6 +249,7 @@ public final class Provisioning {
     final class Attempt {
         final String tenantId;
         final String clientAddress;
+        final String requestId;
         final Operation operation;
         final ResourceType type;
         final String resourceId;
@@ -234,6 +258,7 @@ public final class Provisioning {
         Attempt(ScimAccess.Caller caller, Operation operation, ResourceType type, String resourceId) {
             this.tenantId = caller.tenantId();
             this.clientAddress = caller.clientAddress();
+            this.requestId = caller.requestId();
             this.operation = operation;
             this.type = type;
             this.resourceId = resourceId;

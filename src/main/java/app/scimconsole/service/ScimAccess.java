@@ -4,6 +4,7 @@ import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
+import app.scimconsole.scim.StorableText;
 import java.time.Clock;
 
 /**
@@ -51,8 +52,26 @@ public final class ScimAccess {
      * An admitted request: its tenant, whether it counts as Entra's, and the client's address as the HTTP layer
      * resolved it (a trusted proxy's client, else the peer), which the activity log records.
      */
-    public record Caller(String tenantId, boolean entra, String clientAddress) {
+    public record Caller(String tenantId, boolean entra, String clientAddress, String requestId) {
+        public Caller(String tenantId, boolean entra, String clientAddress) {
+            this(tenantId, entra, clientAddress, null);
+        }
+
+        /**
+         * The same caller, for the request its client named {@code requestId} (Entra's {@code client-request-id}
+         * header; null when absent), which the attribute history keeps so that an entry can be matched with Entra's
+         * own provisioning log. Kept only as printable text of a bounded length: it is whatever the client sent.
+         */
+        public Caller forRequest(String requestId) {
+            String kept = requestId == null || requestId.isBlank() ? null
+                    : StorableText.printable(requestId.strip().length() > MAX_REQUEST_ID
+                            ? requestId.strip().substring(0, MAX_REQUEST_ID) : requestId.strip());
+            return new Caller(tenantId, entra, clientAddress, kept);
+        }
     }
+
+    /** A GUID is 36 characters; room for other clients' ids, not for a payload. */
+    static final int MAX_REQUEST_ID = 128;
 
     /**
      * Admits a request that presents {@code authorization} (the header's value) to {@code tenantId}'s endpoint,

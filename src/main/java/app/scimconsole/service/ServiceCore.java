@@ -24,6 +24,7 @@ public final class ServiceCore implements AutoCloseable {
     private final AdminCredentials adminCredentials;
     private final TokenIssuer tokenIssuer;
     private final Clock clock;
+    private final HistoryRetention historyRetention;
     private DomainRechecker rechecker;
 
     /**
@@ -43,6 +44,7 @@ public final class ServiceCore implements AutoCloseable {
         this.access = new ScimAccess(directory, accessTokens, consoleTests, traffic, activity, refusals, clock);
         this.tokenIssuer = new TokenIssuer(directory, directory.oauth(), accessTokens, activity, refusals, clock);
         this.adminCredentials = new AdminCredentials(directory);
+        this.historyRetention = new HistoryRetention(directory, clock);
     }
 
     /** The domain service of a directory: checks go to {@code dnsServer} when given, else to real DNS. */
@@ -59,9 +61,19 @@ public final class ServiceCore implements AutoCloseable {
         }
     }
 
+    /** Starts the background purge of attribute history past its retention, every {@code every}. */
+    public void startHistoryPurge(Duration every) {
+        historyRetention.start(every);
+    }
+
+    public HistoryRetention historyRetention() {
+        return historyRetention;
+    }
+
     /** The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says. */
     public AdminService admin(TenantUrls tenantUrls) {
-        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, activity, clock);
+        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, activity, historyRetention,
+                clock);
     }
 
     public SqlDirectory directory() {
@@ -108,6 +120,7 @@ public final class ServiceCore implements AutoCloseable {
         if (rechecker != null) {
             rechecker.close();
         }
+        historyRetention.close();
         refusals.close();
     }
 }

@@ -236,6 +236,49 @@ class CliContractTest {
     }
 
     @Test
+    void activityListForAUserShowsWhatEachWriteChanged() throws Exception {
+        String d = data.toString();
+        String tenantUrl = run("scim", "enable", "--data", d, "--json").json().path("tenantUrl").asText();
+        String tenantId = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+        try (SqliteDirectory directory = SqliteDirectory.open(data)) {
+            directory.log(new Directory.Activity(0, null, tenantId, "CREATE", "User", "u1", "alice@example.com",
+                    "success", "activity.created", List.of(), null, "203.0.113.7", new Directory.History("req-1",
+                    List.of(new Directory.Change("title", null, "Engineer")))));
+            directory.log(new Directory.Activity(0, null, tenantId, "PATCH", "User", "u1", "alice@example.com",
+                    "success", "activity.changed", List.of("title"), null, "203.0.113.7", new Directory.History(null,
+                    List.of(new Directory.Change("title", "Engineer", "Senior Engineer")))));
+            directory.log(new Directory.Activity(0, null, tenantId, "PATCH", "User", "u1", "alice@example.com",
+                    "success", "activity.unchanged", List.of(), null, "203.0.113.7", new Directory.History(null,
+                    List.of())));
+            directory.log(new Directory.Activity(0, null, tenantId, "PATCH", "User", "someone-else", "bob@example.com",
+                    "success", "activity.changed", List.of("title"), null, null, new Directory.History(null,
+                    List.of(new Directory.Change("title", "A", "B")))));
+        }
+
+        Run json = run("activity", "list", "--user", "u1", "--data", d, "--json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode entries = json.json().path("activity");
+        assertThat(entries).hasSize(3);
+        assertThat(entries).allSatisfy(e -> assertThat(e.has("time") && e.has("operation") && e.has("outcome")).isTrue());
+        assertThat(entries.get(0).path("code").asText()).isEqualTo("activity.unchanged");
+        assertThat(entries.get(0).path("changes")).isEmpty();
+        JsonNode patched = entries.get(1).path("changes").get(0);
+        assertThat(patched.path("attribute").asText()).isEqualTo("title");
+        assertThat(patched.path("old").asText()).isEqualTo("Engineer");
+        assertThat(patched.path("new").asText()).isEqualTo("Senior Engineer");
+        assertThat(entries.get(2).path("changes").get(0).path("old").isNull()).isTrue();
+        assertThat(entries.get(2).path("requestId").asText()).isEqualTo("req-1");
+
+        String plain = run("activity", "list", "--user", "u1", "--data", d).out();
+        assertThat(plain).contains("title: Engineer → Senior Engineer", "title: (none) → Engineer",
+                "No change", "Entra request id: req-1").doesNotContain("bob@example.com");
+        assertThat(run("activity", "list", "--user", "nobody", "--data", d).out()).contains("No activity for nobody");
+        Run blank = run("activity", "list", "--user", " ", "--data", d);
+        assertThat(blank.exit()).isNotZero();
+        assertThat(blank.err()).contains("--user needs the id of a user or group");
+    }
+
+    @Test
     void checkZoneReadsStandardInputAndSaysTheOutcomeInItsExitCode() throws Exception {
         String d = data.toString();
         JsonNode record = run("domain", "add", "example.com", "--data", d, "--json").json();

@@ -136,6 +136,14 @@ abstract class ConsoleUiTestBase extends FxRobot {
         waitUntil(domain + " is verified for SCIM", () -> domains.isVerified(tenant, domain));
     }
 
+    /** Enables the SCIM app, verifies testuser.com, and answers a client that calls the service as Entra does. */
+    ScimClient entraForTestUsers() {
+        AdminApi.Credentials c = ctx().connection().api().enableScim();
+        ScimClient entra = new ScimClient(c.tenantUrl(), c.secretToken());
+        verifyInService("testuser.com");
+        return entra;
+    }
+
     /** Reads UI state on the FX thread. */
     <T> T fx(Callable<T> read) {
         try {

@@ -24,9 +24,7 @@ class DirectoryUiTest extends ConsoleUiTestBase {
 
     @Test
     void theProvisionedDirectoryInBothLanguagesAndThemes() throws Exception {
-        AdminApi.Credentials c = ctx().connection().api().enableScim();
-        ScimClient entra = new ScimClient(c.tenantUrl(), c.secretToken());
-        verifyInService("testuser.com");
+        ScimClient entra = entraForTestUsers();
         String alice = entra.created(ScimClient.user("alice@testuser.com", "Alice Example", "Engineer", "Engineering"));
         entra.created(ScimClient.user("bob@testuser.com", "Bob Builder", "Technician", "Facilities"));
         String carol = entra.created(ScimClient.user("carol@testuser.com", "Carol Example", "Designer", "Design"));

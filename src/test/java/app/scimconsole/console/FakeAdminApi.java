@@ -108,6 +108,27 @@ public class FakeAdminApi implements AdminApi {
                 || a.outcome().equals(query.outcome().name().toLowerCase())).toList();
     }
 
+    /** Every entry about the resource, as the service keeps them, newest first. */
+    public final List<ActivityEntry> history = new ArrayList<>();
+    public int historyRetentionDays = 90;
+
+    @Override
+    public List<ActivityEntry> history(String resourceId, int limit) {
+        call("history");
+        return history.stream().filter(a -> resourceId.equals(a.resourceId())).limit(limit).toList();
+    }
+
+    @Override
+    public int historyRetentionDays() {
+        return historyRetentionDays;
+    }
+
+    @Override
+    public int setHistoryRetentionDays(int days) {
+        historyRetentionDays = days;
+        return days;
+    }
+
     @Override
     public Traffic traffic() {
         call("traffic");

@@ -65,6 +65,10 @@ public final class ActivityController {
     private TextArea detailFix;
     @FXML
     private Label detailRetry;
+    @FXML
+    private Label detailChangesLabel;
+    @FXML
+    private Label detailChanges;
 
     private final ActivityViewModel vm;
     private final I18n i18n;
@@ -158,6 +162,12 @@ public final class ActivityController {
         for (javafx.scene.Node n : new javafx.scene.Node[] {detailFix, detailFixLabel}) {
             n.setVisible(fix);
             n.setManaged(fix);
+        }
+        boolean changed = d.changes() != null;
+        detailChanges.setText(changed ? d.changes() : "");
+        for (javafx.scene.Node n : new javafx.scene.Node[] {detailChanges, detailChangesLabel}) {
+            n.setVisible(changed);
+            n.setManaged(changed);
         }
         detailRetry.setText(d.retry());
         detailRetry.setVisible(d.retry() != null);

@@ -4,6 +4,7 @@ import app.scimconsole.admin.AdminApi.ActivityEntry;
 import app.scimconsole.admin.AdminApi.ActivityQuery;
 import app.scimconsole.admin.AdminApi.Outcome;
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.console.common.HistoryTimeline;
 import app.scimconsole.console.common.CsvWriter;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
@@ -119,7 +120,7 @@ public final class ActivityViewModel {
      * {@code retry} is said for a rejected user or group: Entra sends it again by itself.
      */
     public record Detail(long seq, String title, String outcome, boolean rejected, String time, String userName,
-            String resourceId, String clientAddress, String reason, String fix, String retry) {
+            String resourceId, String clientAddress, String reason, String fix, String retry, String changes) {
     }
 
     /** Shows {@code e} (null: none chosen) in the detail pane. */
@@ -149,7 +150,13 @@ public final class ActivityViewModel {
         return new Detail(e.seq(), title, cell(e, Column.OUTCOME), rejected, ui.texts().time(e.time()),
                 orDash(e.userName()),
                 orDash(e.resourceId()), orDash(e.clientAddress()), cell(e, Column.DETAIL), fix,
-                resent ? ui.text("activity.retry") : null);
+                resent ? ui.text("activity.retry") : null, changes(e));
+    }
+
+    /** What the entry's write changed, one line each (its attribute history); null when none is kept. */
+    private String changes(ActivityEntry e) {
+        List<String> lines = new HistoryTimeline(ui.i18n(), ui.texts()).lines(e);
+        return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
     private static String orDash(String value) {
@@ -168,6 +175,9 @@ public final class ActivityViewModel {
         line(b, "activity.col.detail", d.reason());
         if (d.fix() != null) {
             line(b, "activity.detail.fix", d.fix());
+        }
+        if (d.changes() != null) {
+            line(b, "activity.detail.changes", "\n" + d.changes());
         }
         if (d.retry() != null) {
             b.append(d.retry()).append('\n');

@@ -101,6 +101,8 @@ public final class UsersController {
     private Label detailChanged;
     @FXML
     private TextArea resourceText;
+    @FXML
+    private ListView<String> historyList;
 
     private final UsersViewModel vm;
     private final I18n i18n;
@@ -142,6 +144,7 @@ public final class UsersController {
         domainBox.setButtonCell(new DomainCell());
         domainBox.valueProperty().addListener((o, was, now) -> vm.domainProperty().set(now == null ? "" : now));
 
+        historyList.setItems(vm.history());
         problemLabel.textProperty().bind(vm.problemProperty());
         problemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());

@@ -9,6 +9,7 @@ import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.common.Scheduler;
+import app.scimconsole.console.common.HistoryTimeline;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import javafx.collections.ObservableList;
  */
 public final class UsersViewModel {
     public static final int PAGE_SIZE = 100;
+    /** The History tab shows this many of the user's latest entries. */
+    public static final int HISTORY_ENTRIES = 200;
     public static final Duration DEBOUNCE = Duration.ofMillis(250);
     /** Entra deletes a user this long after it suspended (soft-deleted) it. */
     public static final Duration DELETION_AFTER = Duration.ofDays(30);
@@ -48,6 +51,8 @@ public final class UsersViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObjectProperty<UserDetail> detail = new SimpleObjectProperty<>();
+    /** The chosen user's attribute history, as lines, newest first ({@link HistoryTimeline}). */
+    private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObservableList<RejectedRow> rejected = FXCollections.observableArrayList();
     private final StringProperty rejectedTitle = new SimpleStringProperty("");
     private String sortBy;
@@ -170,9 +175,10 @@ public final class UsersViewModel {
         return (int) Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
-    /** Loads the chosen user's full record for the detail pane. */
+    /** Loads the chosen user's full record for the detail pane, and its attribute history for the History tab. */
     public void select(UserRow row) {
         long mine = ++detailGeneration;
+        history.clear();
         if (row == null) {
             detail.set(null);
             return;
@@ -186,6 +192,16 @@ public final class UsersViewModel {
                 ui.status().error(message);
             }
         }).runOnce(ui.tasks());
+        HistoryTimeline timeline = new HistoryTimeline(ui.i18n(), ui.texts());
+        Tasks.create(() -> timeline.lines(api.get().history(row.id(), HISTORY_ENTRIES))).quiet().onSuccess(lines -> {
+            if (mine == detailGeneration) {
+                history.setAll(lines);
+            }
+        }).runOnce(ui.tasks());
+    }
+
+    public ObservableList<String> history() {
+        return history;
     }
 
     /** "Suspended since …; Entra deletes … after 30 days (around …)", or null for an active user. */

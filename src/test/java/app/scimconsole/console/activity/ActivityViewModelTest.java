@@ -79,6 +79,19 @@ class ActivityViewModelTest {
     }
 
     @Test
+    void aWritesDetailShowsWhatItChangedAndARefusalShowsNone() {
+        ActivityEntry patched = new ActivityEntry(3, java.time.Instant.parse("2026-12-06T14:02:00Z"), "PATCH", "User",
+                "u1", "alice@example.com", "success", Reason.of("activity.changed", "title"), null, "203.0.113.7",
+                new app.scimconsole.admin.AdminApi.AttributeHistory("req", java.util.List.of(
+                        new app.scimconsole.admin.AdminApi.AttributeChange("title", "Engineer", "Senior Engineer"))));
+        ActivityViewModel.Detail d = vm.detail(patched);
+        assertThat(d.changes()).startsWith("Job title: Engineer → Senior Engineer, Entra, Dec 6, 2026");
+        assertThat(vm.copyText(d)).contains("What changed: \nJob title: Engineer → Senior Engineer");
+        assertThat(vm.detail(entry(2, "rejected", "m@contoso.com",
+                Reason.of("scim.problem.DOMAIN_NOT_VERIFIED", "contoso.com"))).changes()).isNull();
+    }
+
+    @Test
     void theDetailIsJapaneseForAJapaneseOwner() {
         TestUi ja = new TestUi(java.util.Locale.JAPANESE);
         ActivityViewModel jvm = new ActivityViewModel(ja.kit, () -> api, Duration.ofSeconds(5));

@@ -49,6 +49,19 @@ class UsersViewModelTest {
     }
 
     @Test
+    void theChosenUsersHistoryIsReadNewestFirstAndClearedWhenAnotherIsChosen() {
+        api.history.add(new ActivityEntry(7, Instant.parse("2026-03-02T08:52:00Z"), "PATCH", "User", "id1",
+                "user1@example.com", "success", Reason.of("activity.changed", "title"), null, null,
+                new app.scimconsole.admin.AdminApi.AttributeHistory(null, List.of(
+                        new app.scimconsole.admin.AdminApi.AttributeChange("title", "Engineer", "Senior Engineer")))));
+        vm.load();
+        vm.select(vm.rows().get(0));
+        assertThat(vm.history()).containsExactly("Job title: Engineer → Senior Engineer, Entra, Mar 2, 2026, 8:52 AM");
+        vm.select(vm.rows().get(1));
+        assertThat(vm.history()).isEmpty();
+    }
+
+    @Test
     void readsOnePageAtATime() {
         vm.load();
         assertThat(vm.rows()).hasSize(UsersViewModel.PAGE_SIZE);
