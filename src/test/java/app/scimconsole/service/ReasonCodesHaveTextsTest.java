@@ -21,7 +21,8 @@ class ReasonCodesHaveTextsTest {
     @Test
     void everyCodeTheServiceGivesHasAText() throws IllegalAccessException {
         List<String> codes = new ArrayList<>();
-        for (Class<?> c : List.of(ChangeReasons.class, TenantAdmin.class, ScimAccess.class, AdminService.class)) {
+        for (Class<?> c : List.of(ChangeReasons.class, TenantAdmin.class, ScimAccess.class, AdminService.class,
+                TokenIssuer.class)) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
                         && !f.getName().equals("NO_SIGN_IN")) {
@@ -38,6 +39,11 @@ class ReasonCodesHaveTextsTest {
             codes.add(withNote + ChangeReasons.NO_SIGN_IN);
         }
         codes.add(TenantAdmin.TOKEN_ROTATED + ".overlap");
+        // a prefix, not a code: its codes name the refusal
+        codes.remove(ScimAccess.ACCESS_TOKEN_REFUSED);
+        for (String why : List.of(".expired", ".revoked", ".appDisabled", ".wrongTenant")) {
+            codes.add(ScimAccess.ACCESS_TOKEN_REFUSED + why);
+        }
         assertThat(codes).hasSizeGreaterThan(20);
 
         assertThat(codes).allSatisfy(code -> assertThat(ENGLISH.containsKey("reason." + code)).as(code).isTrue());
