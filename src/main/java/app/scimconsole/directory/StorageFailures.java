@@ -14,10 +14,13 @@ import org.sqlite.SQLiteException;
 
 /**
  * What a database failure was, read from the driver's codes, never its words: PostgreSQL's SQLSTATE (class 08,
- * connection exception; 57P01-57P03, the server shutting down or starting up), the socket errors under it, and
- * SQLite's primary result codes (SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN).
+ * connection exception; 57P01-57P03, the server shutting down or starting up; 57014, a statement that ran out of
+ * time), the socket errors under it, and SQLite's primary result codes (SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR,
+ * SQLITE_CANTOPEN).
  */
 final class StorageFailures {
+    /** PostgreSQL's SQLSTATE for a statement canceled, as statement_timeout does. */
+    private static final String QUERY_CANCELED = "57014";
     private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_FULL = 13;
@@ -59,6 +62,10 @@ final class StorageFailures {
             }
             if (t instanceof SQLException s && unreachable(s.getSQLState())) {
                 return StorageException.Kind.UNREACHABLE;
+            }
+            if (t instanceof SQLException s && QUERY_CANCELED.equals(s.getSQLState())) {
+                // statement_timeout ran out: a database too busy to answer in time, which a retry may find free
+                return StorageException.Kind.BUSY;
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
                     || t instanceof SocketTimeoutException || t instanceof SocketException) {

@@ -41,13 +41,14 @@ class StorageFailuresTest {
                 .as("the pool's time-out over a refused connection").isEqualTo(StorageException.Kind.UNREACHABLE);
         assertThat(kind(new SQLTransientConnectionException("pool timed out")))
                 .as("the pool's time-out with every connection busy").isEqualTo(StorageException.Kind.BUSY);
+        assertThat(kind(new PSQLException("canceling statement due to statement timeout", PSQLState.QUERY_CANCELED)))
+                .as("a statement out of time").isEqualTo(StorageException.Kind.BUSY);
     }
 
     @Test
     void otherFailuresAreNotOutages() {
         assertThat(kind(new PSQLException("duplicate", PSQLState.UNIQUE_VIOLATION)))
                 .isEqualTo(StorageException.Kind.FAILED);
-        assertThat(kind(new SQLException("canceled", "57014"))).isEqualTo(StorageException.Kind.FAILED);
         assertThat(kind(new SQLiteException("corrupt", SQLiteErrorCode.SQLITE_CORRUPT)))
                 .isEqualTo(StorageException.Kind.FAILED);
         assertThat(StorageFailures.of(new SQLException("x")).isOutage()).isFalse();
