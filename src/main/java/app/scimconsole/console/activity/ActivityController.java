@@ -7,6 +7,7 @@ import app.scimconsole.console.activity.ActivityViewModel.Detail;
 import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.TooltipCell;
+import app.scimconsole.console.common.Views;
 import java.io.File;
 import java.util.List;
 import java.util.function.Function;
@@ -141,10 +142,8 @@ public final class ActivityController {
 
     private void showDetail(Detail d) {
         boolean has = d != null;
-        detailEmpty.setVisible(!has);
-        detailEmpty.setManaged(!has);
-        detailBox.setVisible(has);
-        detailBox.setManaged(has);
+        Views.shown(detailEmpty, !has);
+        Views.shown(detailBox, has);
         if (!has) {
             return;
         }
@@ -160,18 +159,15 @@ public final class ActivityController {
         boolean fix = d.fix() != null;
         detailFix.setText(fix ? d.fix() : "");
         for (javafx.scene.Node n : new javafx.scene.Node[] {detailFix, detailFixLabel}) {
-            n.setVisible(fix);
-            n.setManaged(fix);
+            Views.shown(n, fix);
         }
         boolean changed = d.changes() != null;
         detailChanges.setText(changed ? d.changes() : "");
         for (javafx.scene.Node n : new javafx.scene.Node[] {detailChanges, detailChangesLabel}) {
-            n.setVisible(changed);
-            n.setManaged(changed);
+            Views.shown(n, changed);
         }
         detailRetry.setText(d.retry());
-        detailRetry.setVisible(d.retry() != null);
-        detailRetry.setManaged(d.retry() != null);
+        Views.shown(detailRetry, d.retry() != null);
     }
 
     @FXML

@@ -2,6 +2,7 @@ package app.scimconsole.console.app;
 
 import app.scimconsole.console.common.Page;
 import app.scimconsole.console.common.StatusModel;
+import app.scimconsole.console.common.Views;
 import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.SectionId;
@@ -190,16 +191,13 @@ public final class MainWindowController {
         String outage = state == ConnectionModel.State.CONNECTED ? ctx.overview().storageOutageProperty().get() : "";
         boolean storageDown = !outage.isEmpty();
         boolean shown = failed || connecting || changeFailed || storageDown;
-        connectionBanner.setVisible(shown);
-        connectionBanner.setManaged(shown);
+        Views.shown(connectionBanner, shown);
         connectionBanner.getStyleClass().removeAll("banner-error", "banner-info");
         connectionBanner.getStyleClass().add(failed || changeFailed || storageDown ? "banner-error" : "banner-info");
         bannerText.setText(failed ? ctx.connection().problemProperty().get()
                 : changeFailed ? kept : storageDown ? outage : ctx.i18n().text("connection.bannerStarting"));
-        retryButton.setVisible(failed);
-        retryButton.setManaged(failed);
-        connectionButton.setVisible(failed || changeFailed);
-        connectionButton.setManaged(failed || changeFailed);
+        Views.shown(retryButton, failed);
+        Views.shown(connectionButton, failed || changeFailed);
         dismissButton.setVisible(changeFailed); // the working connection is fine: the owner may put the news away
         dismissButton.setManaged(changeFailed);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 
 /**
@@ -13,6 +14,12 @@ import javafx.scene.Parent;
  */
 public final class Views {
     private Views() {
+    }
+
+    /** Shows or hides {@code node}, and lets a hidden one take no room in its layout. */
+    public static void shown(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     public static Parent load(String resource, Object controller, I18n i18n) {

@@ -2,6 +2,7 @@ package app.scimconsole.console.domains;
 
 import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.Views;
 import app.scimconsole.console.domains.DomainViewModel.DiagnosisRow;
 import app.scimconsole.console.domains.DomainViewModel.ServerRow;
 import javafx.collections.ListChangeListener;
@@ -110,15 +111,13 @@ public final class DomainCardController {
             box.getStyleClass().add("diagnosis");
             diagnoses.getChildren().add(box);
         }
-        diagnoses.setVisible(!vm.diagnoses().isEmpty());
-        diagnoses.setManaged(!vm.diagnoses().isEmpty());
+        Views.shown(diagnoses, !vm.diagnoses().isEmpty());
     }
 
     private void showServers() {
         servers.getChildren().clear();
         boolean any = !vm.servers().isEmpty();
-        serversBox.setVisible(any);
-        serversBox.setManaged(any);
+        Views.shown(serversBox, any);
         if (!any) {
             return;
         }

@@ -120,8 +120,7 @@ public final class DomainsPaneController {
             return b;
         }).toList());
         boolean any = !vm.suggested().isEmpty();
-        suggestionBox.setVisible(any);
-        suggestionBox.setManaged(any);
+        Views.shown(suggestionBox, any);
     }
 
     private void showCards() {
@@ -129,8 +128,7 @@ public final class DomainsPaneController {
         domainList.getChildren().setAll(vm.domains().stream().map(d -> cards.computeIfAbsent(d,
                 k -> Views.load("domains/DomainCard.fxml", new DomainCardController(k, vm, i18n), i18n))).toList());
         boolean empty = vm.domains().isEmpty();
-        emptyLabel.setVisible(empty && vm.loadedProperty().get());
-        emptyLabel.setManaged(empty && vm.loadedProperty().get());
+        Views.shown(emptyLabel, empty && vm.loadedProperty().get());
     }
 
     @FXML

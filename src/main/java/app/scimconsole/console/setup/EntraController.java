@@ -1,6 +1,7 @@
 package app.scimconsole.console.setup;
 
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.Views;
 import app.scimconsole.console.setup.MappingsViewModel.Note;
 import app.scimconsole.console.setup.MappingsViewModel.Row;
 import app.scimconsole.console.setup.MappingsViewModel.RowState;
@@ -77,8 +78,7 @@ public final class EntraController {
             l.getStyleClass().addAll("mapping-note", "row-" + n.state().name().toLowerCase(Locale.ROOT));
             return l;
         }).toList());
-        notes.setVisible(!vm.notes().isEmpty());
-        notes.setManaged(!vm.notes().isEmpty());
+        Views.shown(notes, !vm.notes().isEmpty());
     }
 
     private void styleSummary(MappingsViewModel.Summary s) {

@@ -1,6 +1,7 @@
 package app.scimconsole.console.setup;
 
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -33,8 +34,7 @@ public final class FinishController {
         boolean done = vm.openSteps().isEmpty();
         finishLead.setText(i18n.text(done ? "finish.lead.done" : "finish.lead.open"));
         openStepsBox.getChildren().setAll(vm.openSteps().stream().map(this::link).toList());
-        openStepsBox.setVisible(!done);
-        openStepsBox.setManaged(!done);
+        Views.shown(openStepsBox, !done);
     }
 
     private Hyperlink link(StepId step) {

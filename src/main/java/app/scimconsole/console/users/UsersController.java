@@ -5,6 +5,7 @@ import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.TooltipCell;
+import app.scimconsole.console.common.Views;
 import app.scimconsole.console.users.UsersViewModel.RejectedRow;
 import java.util.Map;
 import java.util.function.Function;
@@ -220,10 +221,8 @@ public final class UsersController {
 
     private void showDetail(UserDetail d) {
         boolean has = d != null;
-        detailEmpty.setVisible(!has);
-        detailEmpty.setManaged(!has);
-        detailBox.setVisible(has);
-        detailBox.setManaged(has);
+        Views.shown(detailEmpty, !has);
+        Views.shown(detailBox, has);
         if (!has) {
             return;
         }
@@ -235,10 +234,8 @@ public final class UsersController {
         statusBadge.getStyleClass().add(r.active() ? "status-verified" : "status-lost");
         String suspension = vm.suspension(d);
         suspendedText.setText(suspension);
-        suspendedText.setVisible(suspension != null);
-        suspendedText.setManaged(suspension != null);
-        signInText.setVisible(!r.canSignIn());
-        signInText.setManaged(!r.canSignIn());
+        Views.shown(suspendedText, suspension != null);
+        Views.shown(signInText, !r.canSignIn());
         displayNameField.setText(r.displayName());
         titleField.setText(r.title());
         departmentField.setText(r.department());
@@ -326,8 +323,7 @@ public final class UsersController {
             when.setText(item.when());
             reason.setText(item.reason());
             fix.setText(item.fix());
-            fix.setVisible(item.fix() != null);
-            fix.setManaged(item.fix() != null);
+            Views.shown(fix, item.fix() != null);
             setText(null);
             setGraphic(box);
             setAccessibleText(item.userName() + ": " + item.reason());
