@@ -1,32 +1,44 @@
 package app.scimconsole.service;
 
+import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes the activity entries of refused sign-ins on a thread of its own, so that the 401 goes out without waiting
- * for the database: a wrong token on an existing tenant must take as long to refuse as an unknown tenant, which has
- * no log to write to, or the time of the answer would tell which tenants exist.
+ * for the database: a wrong token on an existing tenant must take as long to refuse as an unknown tenant, or the time
+ * of the answer would tell which tenants exist.
+ *
+ * <p>For the same reason a refusal for a tenant id that names no tenant takes the very same steps on the request's
+ * thread as one for an existing tenant ({@link Budget#refused}): its budget is checked, its entry is made and handed
+ * to the writer, and only the writer, after the answer, discards it. Nothing is ever written for it.
  *
  * <p>At most {@link #CAPACITY} entries wait; one that finds no room is dropped and counted (and the count logged),
- * never waited for. Each tenant's refusals are already limited before they get here ({@code ScimAccess}), so only
- * many tenants refused at once, faster than the database writes, ever fill it.
+ * never waited for. Each tenant's refusals are limited by their budget before they get here, and all unknown tenants
+ * share one, so only many existing tenants refused at once, faster than the database writes, ever fill it.
  */
 final class RefusalLog implements AutoCloseable {
     static final int CAPACITY = 256;
     /** How long closing waits for the entries still queued (a clean stop loses none). */
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /**
+     * The budget key of every tenant id that names no tenant. One bucket for all of them: made-up ids must neither
+     * grow the budgets' map nor, each with a burst of its own, flood the writer. (No tenant id looks like it.)
+     */
+    static final String NO_TENANT = "(no tenant)";
     private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
 
     private final ActivityRecorder activity;
     private final ThreadPoolExecutor writer;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong discarded = new AtomicLong();
 
     RefusalLog(ActivityRecorder activity) {
         this(activity, CAPACITY);
@@ -41,14 +53,70 @@ final class RefusalLog implements AutoCloseable {
         }, (entry, executor) -> drop());
     }
 
-    /** Queues {@code entry} to be written, or drops it when the queue is full (or closed); never blocks. */
-    void add(Directory.Activity entry) {
-        writer.execute(() -> activity.write(entry));
+    /**
+     * A budget of logged refusals of one kind (the SCIM endpoint's sign-ins, the token endpoint's): per tenant,
+     * {@code burst} at once and then {@code perSecond}; a client hammering with a wrong secret must not turn each
+     * request into a database write. It still gets its refusal every time.
+     */
+    Budget budget(double perSecond, int burst) {
+        return budget(perSecond, burst, System::nanoTime);
+    }
+
+    /** As {@link #budget(double, int)}, on the clock {@code nanoTime} (tests pass a simulated one). */
+    Budget budget(double perSecond, int burst, LongSupplier nanoTime) {
+        return new Budget(new TenantRateLimiter(perSecond, burst, nanoTime));
+    }
+
+    /** Logged refusals of one kind, limited per tenant; see {@link #budget}. */
+    final class Budget {
+        private final TenantRateLimiter limiter;
+
+        private Budget(TenantRateLimiter limiter) {
+            this.limiter = limiter;
+        }
+
+        /**
+         * A sign-in to {@code tenantId} was refused, with {@code reason}, from {@code clientAddress}. Within the
+         * budget its entry is made and queued, never waited for. {@code tenantExists} false (the id names no tenant):
+         * the same steps, on the budget all unknown tenants share; the writer discards the entry.
+         */
+        void refused(String tenantId, boolean tenantExists, String clientAddress, String operation, String resource,
+                Reason reason) {
+            if (limiter.secondsToWait(tenantExists ? tenantId : NO_TENANT) == 0) {
+                writer.execute(new Write(activity.refused(tenantId, clientAddress, operation, resource, reason),
+                        tenantExists));
+            }
+        }
+    }
+
+    /** The writer's work on one refusal: an existing tenant's is written, an unknown tenant's discarded. */
+    private final class Write implements Runnable {
+        private final Directory.Activity entry;
+        private final boolean tenantExists;
+
+        Write(Directory.Activity entry, boolean tenantExists) {
+            this.entry = entry;
+            this.tenantExists = tenantExists;
+        }
+
+        @Override
+        public void run() {
+            if (tenantExists) {
+                activity.write(entry);
+            } else {
+                discarded.incrementAndGet();
+            }
+        }
     }
 
     /** Entries dropped so far because the queue was full. */
     long dropped() {
         return dropped.get();
+    }
+
+    /** Entries of unknown tenants that reached the writer and were discarded there, so far. */
+    long discarded() {
+        return discarded.get();
     }
 
     private void drop() {

@@ -24,18 +24,16 @@ public final class ScimAccess {
      * {@link #LOGGED_AUTH_FAILURE_BURST}): a client hammering with a wrong token must not turn each request into a
      * database write. It still gets its 401 every time.
      */
-    private static final double LOGGED_AUTH_FAILURES_PER_SECOND = 1;
-    private static final int LOGGED_AUTH_FAILURE_BURST = 20;
+    static final double LOGGED_AUTH_FAILURES_PER_SECOND = 1;
+    static final int LOGGED_AUTH_FAILURE_BURST = 20;
 
     private final Authenticator authenticator;
     private final AccessTokens accessTokens;
     private final ConsoleTestTags consoleTests;
     private final TrafficTracker traffic;
     private final ActivityRecorder activity;
-    private final RefusalLog refusals;
+    private final RefusalLog.Budget refusals;
     private final Clock clock;
-    private final TenantRateLimiter loggedAuthFailures = new TenantRateLimiter(LOGGED_AUTH_FAILURES_PER_SECOND,
-            LOGGED_AUTH_FAILURE_BURST, System::nanoTime);
 
     ScimAccess(Directory directory, AccessTokens accessTokens, ConsoleTestTags consoleTests, TrafficTracker traffic,
             ActivityRecorder activity, RefusalLog refusals, Clock clock) {
@@ -44,7 +42,7 @@ public final class ScimAccess {
         this.consoleTests = consoleTests;
         this.traffic = traffic;
         this.activity = activity;
-        this.refusals = refusals;
+        this.refusals = refusals.budget(LOGGED_AUTH_FAILURES_PER_SECOND, LOGGED_AUTH_FAILURE_BURST);
         this.clock = clock;
     }
 
@@ -93,9 +91,10 @@ public final class ScimAccess {
         if (outcome == Authenticator.Outcome.OK) {
             return admitted(tenantId, clientAddress, consoleTestTag);
         }
-        boolean logged = outcome == Authenticator.Outcome.WRONG_TOKEN || outcome == Authenticator.Outcome.DISABLED;
-        if (logged) {
-            logRefusal(tenantId, clientAddress, resource,
+        if (outcome != Authenticator.Outcome.NO_CREDENTIALS) {
+            // An unknown tenant's refusal takes the same steps as an existing one's (RefusalLog discards it later,
+            // off this thread): the time of the answer must not tell which tenants exist.
+            logRefusal(tenantId, outcome != Authenticator.Outcome.NO_TENANT, clientAddress, resource,
                     Reason.of(outcome == Authenticator.Outcome.DISABLED ? APP_DISABLED : WRONG_TOKEN, attempted));
         }
         // An unknown tenant, a disabled one and a wrong token get the same answer: whoever has no valid token
@@ -115,17 +114,15 @@ public final class ScimAccess {
             return admitted(tenantId, clientAddress, consoleTestTag);
         }
         if (check.token() != null) {
-            logRefusal(check.token().tenantId(), clientAddress, resource,
+            logRefusal(check.token().tenantId(), true, clientAddress, resource,
                     Reason.of(refusalCode(check.outcome()), attempted, check.token().clientId()));
         }
         throw new ScimException(ScimProblem.ACCESS_TOKEN_REFUSED);
     }
 
-    private void logRefusal(String tenantId, String clientAddress, String resource, Reason reason) {
-        if (loggedAuthFailures.secondsToWait(tenantId) == 0) {
-            // Written off this thread: an unknown tenant has nothing to write, and the answer's time must not differ.
-            refusals.add(activity.refused(tenantId, clientAddress, "AUTHENTICATE", resource, reason));
-        }
+    private void logRefusal(String tenantId, boolean tenantExists, String clientAddress, String resource,
+            Reason reason) {
+        refusals.refused(tenantId, tenantExists, clientAddress, "AUTHENTICATE", resource, reason);
     }
 
     private Caller admitted(String tenantId, String clientAddress, String consoleTestTag) {

@@ -42,7 +42,7 @@ public final class ServiceCore implements AutoCloseable {
         this.refusals = new RefusalLog(activity);
         AccessTokens accessTokens = new AccessTokens(directory.oauth(), clock);
         this.access = new ScimAccess(directory, accessTokens, consoleTests, traffic, activity, refusals, clock);
-        this.tokenIssuer = new TokenIssuer(directory, directory.oauth(), accessTokens, activity, refusals, clock);
+        this.tokenIssuer = new TokenIssuer(directory, directory.oauth(), accessTokens, refusals, clock);
         this.adminCredentials = new AdminCredentials(directory);
         this.historyRetention = new HistoryRetention(directory, clock);
     }

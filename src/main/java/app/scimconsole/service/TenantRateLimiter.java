@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per tenant. Only tenants that exist get a bucket (callers ask after the tenant is known),
- * so the map cannot be grown by requests for made-up tenant ids.
+ * One token bucket per tenant. Only tenants that exist get a bucket (callers ask after the tenant is known, or, as
+ * {@link RefusalLog} does, ask for all unknown ids under one key), so the map cannot be grown by requests for
+ * made-up tenant ids.
  */
 public final class TenantRateLimiter {
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();

@@ -31,18 +31,16 @@ public final class TokenIssuer {
     private final Directory directory;
     private final OAuthStore store;
     private final AccessTokens tokens;
-    private final RefusalLog refusals;
-    private final ActivityRecorder activity;
+    /** Refusals are logged at most 20 at once and then 1 a second per tenant, as the SCIM endpoint's are. */
+    private final RefusalLog.Budget refusals;
     private final Clock clock;
-    private final TenantRateLimiter logged = new TenantRateLimiter(1, 20, System::nanoTime);
 
-    TokenIssuer(Directory directory, OAuthStore store, AccessTokens tokens, ActivityRecorder activity,
-            RefusalLog refusals, Clock clock) {
+    TokenIssuer(Directory directory, OAuthStore store, AccessTokens tokens, RefusalLog refusals, Clock clock) {
         this.directory = directory;
         this.store = store;
         this.tokens = tokens;
-        this.activity = activity;
-        this.refusals = refusals;
+        this.refusals = refusals.budget(ScimAccess.LOGGED_AUTH_FAILURES_PER_SECOND,
+                ScimAccess.LOGGED_AUTH_FAILURE_BURST);
         this.clock = clock;
     }
 
@@ -110,9 +108,9 @@ public final class TokenIssuer {
         throw new OAuthError(OAuthError.Code.INVALID_CLIENT, "Client authentication failed.", request.basic());
     }
 
+    /** Looked up and handed to the log alike, whether the tenant exists or not (the log discards the latter). */
     private void refuse(String tenantId, String clientAddress, String code, String clientId) {
-        if (directory.tenant(tenantId).isPresent() && logged.secondsToWait(tenantId) == 0) {
-            refusals.add(activity.refused(tenantId, clientAddress, "TOKEN", "OAuthClient", Reason.of(code, clientId)));
-        }
+        refusals.refused(tenantId, directory.tenant(tenantId).isPresent(), clientAddress, "TOKEN", "OAuthClient",
+                Reason.of(code, clientId));
     }
 }
