@@ -131,7 +131,10 @@ final class Verdict {
                 .allMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.NO_SUCH_NAME)) {
             return missingTarget(definite, diagnoses);
         }
-        if (!lastDeciders.isEmpty() && definite.isEmpty()) {
+        // A lame or silent hop cannot be judged: say so, not "delete the CNAME". A --dns-server that does not serve
+        // the target's zone cannot tell either, but it is the one authority asked: its alias stays the finding.
+        if (!lastDeciders.isEmpty() && definite.isEmpty()
+                && lastDeciders.stream().allMatch(s -> s.role().mustBeAuthoritative())) {
             return new Decision(VerificationStatus.ERROR, DomainReason.of(ReasonCode.CHECK_NO_USABLE_ANSWER,
                     failing(lastDeciders)), null);
         }
