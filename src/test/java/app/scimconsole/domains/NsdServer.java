@@ -52,6 +52,11 @@ final class NsdServer implements AutoCloseable {
 
     /** The {@code nsd} program, from PATH or /usr/sbin (where Debian puts it, often outside a user's PATH). */
     static Optional<Path> binary() {
+        return program("nsd");
+    }
+
+    /** A system program (a daemon, often outside a user's PATH) by its name, from PATH, /usr/sbin or /usr/local/sbin. */
+    static Optional<Path> program(String name) {
         List<Path> places = new ArrayList<>();
         String path = System.getenv("PATH");
         if (path != null) {
@@ -60,7 +65,7 @@ final class NsdServer implements AutoCloseable {
         }
         places.add(Path.of("/usr/sbin"));
         places.add(Path.of("/usr/local/sbin"));
-        return places.stream().map(p -> p.resolve("nsd")).filter(Files::isExecutable).findFirst();
+        return places.stream().map(p -> p.resolve(name)).filter(Files::isExecutable).findFirst();
     }
 
     /** Starts NSD serving {@code zoneText} (a master file) for {@code origin}, and waits until it answers. */
@@ -239,7 +244,7 @@ final class NsdServer implements AutoCloseable {
     }
 
     /** A port that is free on loopback for both UDP and TCP right now. */
-    private static int freeLoopbackPort() throws IOException {
+    static int freeLoopbackPort() throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
                     ServerSocket tcp = new ServerSocket()) {
