@@ -165,7 +165,7 @@ final class AuthorityFinder {
             found.addAll(addressesIn(b));
             return new Host(host, servers(host, found, role), found.isEmpty() && isDefinite(a) && isDefinite(b));
         }).thenCompose(h -> h.withoutAddress() && !useIpv6
-                // An IPv6-only host is no dangling one, even where this computer cannot reach it: ask to tell them apart.
+                // An IPv6-only host is not dangling, even where this computer cannot reach it: ask to tell them apart.
                 ? query.send(resolver, host, Type.AAAA, true)
                         .thenApply(aaaa -> new Host(host, h.servers(), isDefinite(aaaa) && addressesIn(aaaa).isEmpty()))
                 : done(h));

@@ -11,13 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 
 /**
  * Unbound, the stock recursive resolver from the distribution, run by a test as a child process on a free loopback
@@ -27,7 +21,6 @@ import org.xbill.DNS.Type;
  * internet. Everything it writes stays in the given directory; no user switch, no chroot, no control socket.
  */
 final class UnboundServer implements AutoCloseable {
-    static final Duration STARTUP_LIMIT = Duration.ofSeconds(10);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
 
     private final Process process;
@@ -57,8 +50,9 @@ final class UnboundServer implements AutoCloseable {
         UnboundServer server = new UnboundServer(p, port);
         if (!server.awaitAnswers(Name.fromString(probeZone, Name.root))) {
             server.close();
-            throw new IOException("Unbound did not resolve " + probeZone + " within " + STARTUP_LIMIT.toSeconds()
-                    + " seconds. " + Files.readString(dir.resolve("unbound.out"), StandardCharsets.UTF_8));
+            throw new IOException("Unbound did not resolve " + probeZone + " within "
+                    + NsdServer.STARTUP_LIMIT.toSeconds() + " seconds. "
+                    + Files.readString(dir.resolve("unbound.out"), StandardCharsets.UTF_8));
         }
         return server;
     }
@@ -100,21 +94,7 @@ final class UnboundServer implements AutoCloseable {
 
     /** True once Unbound resolves the zone's SOA; false when it exits or the time limit passes first. */
     private boolean awaitAnswers(Name zone) throws InterruptedException {
-        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-        SimpleResolver probe = new SimpleResolver(address());
-        probe.setTimeout(Duration.ofMillis(500));
-        Message soaQuery = Message.newQuery(Record.newRecord(zone, Type.SOA, DClass.IN));
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (probe.send(soaQuery).getRcode() == Rcode.NOERROR) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet, or no answer in time: ask again.
-            }
-            Thread.sleep(50);
-        }
-        return false;
+        return NsdServer.awaitSoa(address(), zone, process, Duration.ofMillis(500));
     }
 
     @Override
