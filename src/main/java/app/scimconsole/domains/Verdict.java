@@ -94,7 +94,8 @@ final class Verdict {
         diagnoses.addAll(DelegationMismatch.of(zoneDeciders, this::challengeAnswer, this::hasExpected));
         diagnoses.addAll(warnings);
         if (chain != null) {
-            diagnoses.addAll(chain.warnings());
+            // Two hops in one zone find the same zone's servers, and the same warning about them.
+            chain.warnings().stream().distinct().filter(w -> !diagnoses.contains(w)).forEach(diagnoses::add);
         }
         List<ServerCheck> rows = sources.stream().map(s -> row(s, maxSerial(deciding(s.target())))).toList();
         return new VerificationResult(challenge.domain().ascii(), decision.status(), decision.summary(), diagnoses,
