@@ -2,7 +2,6 @@ package app.scimconsole.domains;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,9 +47,14 @@ final class AuthorityFinder {
             if (found.zone() == null) {
                 return done(found);
             }
-            CompletableFuture<NsSet> delegation = new DelegationReader(query, this).read(found.zone());
+            CompletableFuture<DelegationReader.Delegation> delegation =
+                    new DelegationReader(query, this).read(found.zone());
+            // Whatever the parent says (or fails to say), the zone's own NS set is asked: the check never waits on
+            // the parent's delegation, it only adds to it.
             return listedBy(found.zone()).thenCombine(delegation, (own, parent) -> own.set() == null
-                    ? done(own.failure()) : resolve(found.zone(), own.set(), parent)).thenCompose(f -> f);
+                    ? done(own.failure())
+                    : resolve(found.zone(), own.set(), parent.ns()).thenApply(a -> a.warning(parent.warnings())))
+                    .thenCompose(f -> f);
         });
     }
 
@@ -84,7 +88,9 @@ final class AuthorityFinder {
                 return done(resolverFailure(null, ex.failure()));
             }
             Message response = ex.response();
-            if (response.getRcode() == Rcode.NXDOMAIN && candidate.equals(domain)) {
+            // A CNAME target that does not exist is still looked up in its zone: that zone's own servers must say so,
+            // not a resolver's cache (which may hold a "not found" from before the owner published the name).
+            if (response.getRcode() == Rcode.NXDOMAIN && candidate.equals(domain) && type != Type.CNAME) {
                 return done(Authorities.none(null, ReasonCode.NO_SERVERS_NOT_IN_DNS));
             }
             if (response.getRcode() != Rcode.NOERROR && response.getRcode() != Rcode.NXDOMAIN) {
@@ -121,41 +127,75 @@ final class AuthorityFinder {
         if (all.isEmpty()) {
             return done(Authorities.none(zone, ReasonCode.NO_SERVERS_NONE_LISTED, zone.toString(true)));
         }
-        List<CompletableFuture<List<NameServer>>> perHost = new ArrayList<>();
+        List<CompletableFuture<Host>> perHost = new ArrayList<>();
         for (Name host : all.hosts()) {
             ServerRole role = parent.isEmpty() || own.hosts().contains(host) && parent.hosts().contains(host)
                     ? ServerRole.AUTHORITATIVE
                     : own.hosts().contains(host) ? ServerRole.ZONE_ONLY : ServerRole.PARENT_ONLY;
             List<InetAddress> glue = all.glue().get(host);
-            perHost.add(glue != null ? done(servers(host, glue, role)) : addresses(host, role));
+            perHost.add(glue != null ? done(new Host(host, servers(host, glue, role), false)) : addresses(host, role));
         }
         return CompletableFuture.allOf(perHost.toArray(CompletableFuture[]::new)).thenApply(v -> {
-            List<NameServer> servers = perHost.stream().flatMap(f -> f.join().stream()).toList();
-            return servers.isEmpty()
-                    ? Authorities.none(zone, ReasonCode.NO_SERVERS_NO_ADDRESSES,
-                            String.join(", ", all.hosts().stream().map(h -> h.toString(true)).toList()))
-                    : Authorities.found(zone, servers);
+            List<Host> hosts = perHost.stream().map(CompletableFuture::join).toList();
+            List<NameServer> servers = hosts.stream().flatMap(h -> h.servers().stream()).toList();
+            if (servers.isEmpty()) {
+                return Authorities.none(zone, ReasonCode.NO_SERVERS_NO_ADDRESSES,
+                        String.join(", ", all.hosts().stream().map(h -> h.toString(true)).toList()));
+            }
+            List<Diagnosis> dangling = hosts.stream().filter(Host::withoutAddress)
+                    .map(h -> withoutAddress(h.name(), zone)).toList();
+            return Authorities.found(zone, servers).warning(dangling);
         });
     }
 
-    private CompletableFuture<List<NameServer>> addresses(Name host, ServerRole role) {
+    /**
+     * One listed host's servers (one per usable address).
+     *
+     * @param withoutAddress DNS says the host has no address at all (no A, no AAAA): a dangling NS record, which no
+     *                       resolver can use. Not set when the lookup failed: that says nothing about the host.
+     */
+    private record Host(Name name, List<NameServer> servers, boolean withoutAddress) {
+    }
+
+    private CompletableFuture<Host> addresses(Name host, ServerRole role) {
         CompletableFuture<DnsExchange> v4 = query.send(resolver, host, Type.A, true);
-        CompletableFuture<DnsExchange> v6 = useIpv6 ? query.send(resolver, host, Type.AAAA, true)
-                : done(new DnsExchange(resolver, null, DnsOutcome.NETWORK_ERROR, Duration.ZERO));
+        CompletableFuture<DnsExchange> v6 = useIpv6 ? query.send(resolver, host, Type.AAAA, true) : done(null);
         return v4.thenCombine(v6, (a, b) -> {
-            List<InetAddress> found = new ArrayList<>();
-            for (DnsExchange ex : List.of(a, b)) {
-                if (ex.response() != null) {
-                    for (Record r : ex.response().getSection(Section.ANSWER)) {
-                        InetAddress address = NsSet.addressOf(r);
-                        if (address != null) {
-                            found.add(address);
-                        }
-                    }
+            List<InetAddress> found = new ArrayList<>(addressesIn(a));
+            found.addAll(addressesIn(b));
+            return new Host(host, servers(host, found, role), found.isEmpty() && isDefinite(a) && isDefinite(b));
+        }).thenCompose(h -> h.withoutAddress() && !useIpv6
+                // An IPv6-only host is not dangling, even where this computer cannot reach it: ask to tell them apart.
+                ? query.send(resolver, host, Type.AAAA, true)
+                        .thenApply(aaaa -> new Host(host, h.servers(), isDefinite(aaaa) && addressesIn(aaaa).isEmpty()))
+                : done(h));
+    }
+
+    /** The addresses in an answer; none when there was no answer (or it was not asked). */
+    private static List<InetAddress> addressesIn(DnsExchange ex) {
+        List<InetAddress> found = new ArrayList<>();
+        if (ex != null && ex.response() != null) {
+            for (Record r : ex.response().getSection(Section.ANSWER)) {
+                InetAddress address = NsSet.addressOf(r);
+                if (address != null) {
+                    found.add(address);
                 }
             }
-            return servers(host, found, role);
-        });
+        }
+        return found;
+    }
+
+    /** An answer that is the truth about the name: it exists or not. Not asked counts as definite (nothing to add). */
+    private static boolean isDefinite(DnsExchange ex) {
+        return ex == null || ex.response() != null
+                && (ex.response().getRcode() == Rcode.NOERROR || ex.response().getRcode() == Rcode.NXDOMAIN);
+    }
+
+    private static Diagnosis withoutAddress(Name host, Name zone) {
+        String name = host.toString(true);
+        return new Diagnosis(Diagnosis.Kind.NAME_SERVER_WITHOUT_ADDRESS,
+                DomainReason.of(ReasonCode.NS_NO_ADDRESS_PROBLEM, name, zone.toString(true)),
+                DomainReason.of(ReasonCode.NS_NO_ADDRESS_FIX, name));
     }
 
     private List<NameServer> servers(Name host, List<InetAddress> addresses, ServerRole role) {

@@ -34,11 +34,13 @@ final class CnameChain {
     /**
      * @param names    the challenge name, then every target in order
      * @param evidence what each target zone's servers answered about their target name
+     * @param warnings what was noticed while finding the target zones' servers (e.g. a listed server without address)
      */
-    record Followed(End end, List<Name> names, List<SourceEvidence> evidence) {
+    record Followed(End end, List<Name> names, List<SourceEvidence> evidence, List<Diagnosis> warnings) {
         Followed {
             names = List.copyOf(names);
             evidence = List.copyOf(evidence);
+            warnings = List.copyOf(warnings);
         }
 
         Name last() {
@@ -68,21 +70,23 @@ final class CnameChain {
     CompletableFuture<Followed> follow(Name challenge, Name firstTarget) {
         List<Name> names = new ArrayList<>();
         names.add(challenge);
-        return step(names, firstTarget, new ArrayList<>());
+        return step(names, firstTarget, new ArrayList<>(), new ArrayList<>());
     }
 
-    private CompletableFuture<Followed> step(List<Name> names, Name target, List<SourceEvidence> evidence) {
+    private CompletableFuture<Followed> step(List<Name> names, Name target, List<SourceEvidence> evidence,
+            List<Diagnosis> warnings) {
         boolean loop = names.contains(target);
         names.add(target);
         if (loop) {
-            return done(End.LOOP, names, evidence);
+            return done(End.LOOP, names, evidence, warnings);
         }
         if (names.size() - 1 > MAX_ALIASES) {
-            return done(End.TOO_LONG, names, evidence);
+            return done(End.TOO_LONG, names, evidence, warnings);
         }
         return serversOf.apply(target).thenCompose(authorities -> {
+            warnings.addAll(authorities.warnings());
             if (authorities.servers().isEmpty()) {
-                return done(End.TARGET_NOT_FOUND, names, evidence);
+                return done(End.TARGET_NOT_FOUND, names, evidence, warnings);
             }
             List<CompletableFuture<SourceEvidence>> asked = authorities.servers().stream()
                     .map(s -> ask.ask(s, target, authorities.zone())).toList();
@@ -90,7 +94,8 @@ final class CnameChain {
                 List<SourceEvidence> answers = asked.stream().map(CompletableFuture::join).toList();
                 evidence.addAll(answers);
                 Name next = nextAlias(answers, target);
-                return next == null ? done(End.REACHED, names, evidence) : step(names, next, evidence);
+                return next == null ? done(End.REACHED, names, evidence, warnings)
+                        : step(names, next, evidence, warnings);
             });
         });
     }
@@ -103,7 +108,8 @@ final class CnameChain {
                 .map(TxtAnswer::aliasTarget).findFirst().orElse(null);
     }
 
-    private static CompletableFuture<Followed> done(End end, List<Name> names, List<SourceEvidence> evidence) {
-        return CompletableFuture.completedFuture(new Followed(end, names, evidence));
+    private static CompletableFuture<Followed> done(End end, List<Name> names, List<SourceEvidence> evidence,
+            List<Diagnosis> warnings) {
+        return CompletableFuture.completedFuture(new Followed(end, names, evidence, warnings));
     }
 }

@@ -2,6 +2,7 @@ package app.scimconsole.domains;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
@@ -16,6 +17,19 @@ final class DelegationReader {
     /** A parent's servers all serve the same zone; the first few are enough, and the others would only add time. */
     static final int PARENT_SERVERS_ASKED = 3;
 
+    /**
+     * The parent's NS set, empty when it could not be read.
+     *
+     * @param unread why the delegation could not be checked, as a warning; null when it was read or needs no reading
+     */
+    record Delegation(NsSet ns, Diagnosis unread) {
+        static final Delegation NOT_NEEDED = new Delegation(NsSet.UNKNOWN, null);
+
+        List<Diagnosis> warnings() {
+            return unread == null ? List.of() : List.of(unread);
+        }
+    }
+
     private final DnsQuery query;
     private final AuthorityFinder finder;
 
@@ -24,27 +38,49 @@ final class DelegationReader {
         this.finder = finder;
     }
 
-    /** The parent's NS set for {@code zone}; empty when it could not be read (a top-level zone, a silent parent). */
-    CompletableFuture<NsSet> read(Name zone) {
+    /** The parent's NS set for {@code zone}, or why it could not be read. */
+    CompletableFuture<Delegation> read(Name zone) {
         if (zone.labels() <= 2) {
             // A top-level zone's parent is the root; the domains verified here are never top-level zones.
-            return CompletableFuture.completedFuture(NsSet.UNKNOWN);
+            return CompletableFuture.completedFuture(Delegation.NOT_NEEDED);
         }
         Name parent = new Name(zone, 1);
         return finder.zoneOf(parent, parent)
                 .thenCompose(p -> p.zone() == null ? CompletableFuture.completedFuture(p) : finder.ownServers(p.zone()))
-                .thenCompose(parentServers -> ask(parentServers.servers(), zone));
+                .thenCompose(parentServers -> parentServers.servers().isEmpty()
+                        ? CompletableFuture.completedFuture(unread(DomainReason.of(
+                                ReasonCode.DELEGATION_PARENT_UNKNOWN_PROBLEM, text(zone), text(parent)), zone))
+                        : ask(parentServers, zone));
     }
 
-    private CompletableFuture<NsSet> ask(List<NameServer> parentServers, Name zone) {
-        List<CompletableFuture<NsSet>> answers = parentServers.stream().limit(PARENT_SERVERS_ASKED)
+    private CompletableFuture<Delegation> ask(Authorities parent, Name zone) {
+        List<NameServer> asked = parent.servers().stream().limit(PARENT_SERVERS_ASKED).toList();
+        List<CompletableFuture<NsSet>> answers = asked.stream()
                 .map(s -> query.send(s.endpoint(), zone, Type.NS, false).thenApply(ex -> ex.response() == null
                         ? NsSet.UNKNOWN
                         // A referral carries the NS set in its authority section; a parent that also serves the
                         // zone itself answers with the zone's own set, so the answer section counts too.
                         : NsSet.read(ex.response(), zone, Section.AUTHORITY, Section.ANSWER)))
                 .toList();
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(v -> answers.stream()
-                .map(CompletableFuture::join).reduce(NsSet.UNKNOWN, NsSet::union));
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            NsSet all = answers.stream().map(CompletableFuture::join).reduce(NsSet.UNKNOWN, NsSet::union);
+            if (!all.isEmpty()) {
+                return new Delegation(all, null);
+            }
+            // Down, refusing, failing, or answering without the zone's NS set: each says nothing of the delegation.
+            String servers = asked.stream().map(NameServer::name).collect(Collectors.joining(", "));
+            Name parentZone = parent.zone() == null ? new Name(zone, 1) : parent.zone();
+            return unread(DomainReason.of(ReasonCode.DELEGATION_UNREADABLE_PROBLEM, text(zone), text(parentZone),
+                    servers), zone);
+        });
+    }
+
+    private static Delegation unread(DomainReason problem, Name zone) {
+        return new Delegation(NsSet.UNKNOWN, new Diagnosis(Diagnosis.Kind.DELEGATION_UNCHECKED, problem,
+                DomainReason.of(ReasonCode.DELEGATION_UNREADABLE_FIX, text(zone))));
+    }
+
+    private static String text(Name name) {
+        return name.toString(true);
     }
 }

@@ -29,6 +29,12 @@ public record Diagnosis(Kind kind, DomainReason problem, DomainReason fix) {
         /** The parent's delegation (the registrar) and the zone's NS records list different name servers. */
         DELEGATION_MISMATCH,
         /** The challenge name's CNAME chain loops, or is too long to follow. */
-        CNAME_CHAIN_BROKEN
+        CNAME_CHAIN_BROKEN,
+        /** A name in the challenge name's CNAME chain does not exist, so the chain leads nowhere. */
+        CNAME_TARGET_MISSING,
+        /** A name server is listed (by the zone or its parent) under a host name that has no address at all. */
+        NAME_SERVER_WITHOUT_ADDRESS,
+        /** The parent zone's servers could not be read, so the registrar's list of name servers was not compared. */
+        DELEGATION_UNCHECKED
     }
 }

@@ -112,8 +112,8 @@ public final class DnsChecker {
                 List<SourceEvidence> sources = asked.stream().map(CompletableFuture::join).toList();
                 Name alias = CnameChain.nextAlias(sources, names.challenge());
                 if (alias == null) {
-                    return CompletableFuture.completedFuture(
-                            new Verdict(challenge, names, sources, clock.instant(), timeout).judge());
+                    return CompletableFuture.completedFuture(new Verdict(challenge, names, sources, clock.instant(),
+                            timeout).warning(authorities.warnings()).judge());
                 }
                 return new CnameChain(target -> aliasServers(query, target),
                         (server, target, zone) -> ask(query, server, target, List.of(target), zone))
@@ -121,7 +121,7 @@ public final class DnsChecker {
                             List<SourceEvidence> all = new ArrayList<>(sources);
                             all.addAll(chain.evidence());
                             return new Verdict(challenge, names, all, clock.instant(), timeout).following(chain)
-                                    .judge();
+                                    .warning(authorities.warnings()).judge();
                         });
             });
         });

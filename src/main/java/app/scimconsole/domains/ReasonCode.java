@@ -30,6 +30,12 @@ public enum ReasonCode {
      * many were asked, the record name, the target
      */
     CHECK_VERIFIED_DELEGATED("domain.check.verifiedDelegated", Arg.COUNT, Arg.COUNT, Arg.TEXT, Arg.TEXT),
+    /**
+     * the same as {@link #CHECK_VERIFIED_DELEGATED} through more than one alias: how many of the last target's name
+     * servers have it, how many were asked, the record name, the last target, the whole chain of names
+     */
+    CHECK_VERIFIED_DELEGATED_CHAIN("domain.check.verifiedDelegatedChain", Arg.COUNT, Arg.COUNT, Arg.TEXT, Arg.TEXT,
+            Arg.TEXT),
     /** the record name, how many name servers have it, how many were asked */
     CHECK_PARTLY_PUBLISHED("domain.check.partlyPublished", Arg.TEXT, Arg.COUNT, Arg.COUNT),
     /** how many have it, how many were asked, the servers without a usable answer (a list of names) */
@@ -130,6 +136,10 @@ public enum ReasonCode {
     CNAME_TOO_LONG_PROBLEM("domain.diagnosis.cnameTooLong.problem", Arg.TEXT, Arg.COUNT),
     /** the record's host label */
     CNAME_CHAIN_FIX("domain.diagnosis.cnameChain.fix", Arg.TEXT),
+    /** the chain of names, from the record name to the one that does not exist; that name */
+    CNAME_TARGET_MISSING_PROBLEM("domain.diagnosis.cnameTargetMissing.problem", Arg.TEXT, Arg.TEXT),
+    /** the name that does not exist, the record's host label */
+    CNAME_TARGET_MISSING_FIX("domain.diagnosis.cnameTargetMissing.fix", Arg.TEXT, Arg.TEXT),
     /** how many have it, how many were asked, the servers without it (a list) */
     PARTIALLY_PUBLISHED_PROBLEM("domain.diagnosis.partiallyPublished.problem", Arg.COUNT, Arg.COUNT, Arg.TEXT),
     PARTIALLY_PUBLISHED_FIX("domain.diagnosis.partiallyPublished.fix"),
@@ -160,6 +170,16 @@ public enum ReasonCode {
     ZONE_ONLY_PROBLEM("domain.diagnosis.delegation.zoneOnlyProblem", Arg.TEXT),
     /** the name server's host name */
     DELEGATION_FIX("domain.diagnosis.delegation.fix", Arg.TEXT),
+    /** the zone, its parent zone, the parent's servers that were asked (a list of names) */
+    DELEGATION_UNREADABLE_PROBLEM("domain.diagnosis.delegationUnread.problem", Arg.TEXT, Arg.TEXT, Arg.TEXT),
+    /** the zone, its parent zone (whose servers could not be found) */
+    DELEGATION_PARENT_UNKNOWN_PROBLEM("domain.diagnosis.delegationUnread.parentUnknownProblem", Arg.TEXT, Arg.TEXT),
+    /** the zone */
+    DELEGATION_UNREADABLE_FIX("domain.diagnosis.delegationUnread.fix", Arg.TEXT),
+    /** the name server's host name (listed, but without any A or AAAA record), the zone */
+    NS_NO_ADDRESS_PROBLEM("domain.diagnosis.nsNoAddress.problem", Arg.TEXT, Arg.TEXT),
+    /** the name server's host name */
+    NS_NO_ADDRESS_FIX("domain.diagnosis.nsNoAddress.fix", Arg.TEXT),
 
     // ---- the operations' refusals -------------------------------------------------------------------------------
     /** the domain */

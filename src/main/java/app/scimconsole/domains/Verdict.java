@@ -28,17 +28,18 @@ final class Verdict {
     private final Duration timeout;
     private final byte[] expected;
     private final CnameChain.Followed chain;
+    private final List<Diagnosis> warnings;
 
     /**
      * @param sources every source asked; those whose role {@link ServerRole#decides() decides} count for the status
      * @param timeout the per-query time limit, named in a timeout's answer; null for offline checks
      */
     Verdict(Challenge challenge, ProbeNames names, List<SourceEvidence> sources, Instant now, Duration timeout) {
-        this(challenge, names, sources, now, timeout, null);
+        this(challenge, names, sources, now, timeout, null, List.of());
     }
 
     private Verdict(Challenge challenge, ProbeNames names, List<SourceEvidence> sources, Instant now,
-            Duration timeout, CnameChain.Followed chain) {
+            Duration timeout, CnameChain.Followed chain, List<Diagnosis> warnings) {
         this.challenge = challenge;
         this.names = names;
         this.sources = List.copyOf(sources);
@@ -46,6 +47,7 @@ final class Verdict {
         this.timeout = timeout;
         this.expected = challenge.expectedBytes();
         this.chain = chain;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -53,7 +55,14 @@ final class Verdict {
      * zone said about their target. When the chain reaches a name with TXT records, that name's servers decide.
      */
     Verdict following(CnameChain.Followed followed) {
-        return new Verdict(challenge, names, sources, now, timeout, followed);
+        return new Verdict(challenge, names, sources, now, timeout, followed, warnings);
+    }
+
+    /** The same verdict, with warnings noticed while finding the servers (they stand whatever the record says). */
+    Verdict warning(List<Diagnosis> found) {
+        List<Diagnosis> all = new ArrayList<>(warnings);
+        all.addAll(found);
+        return new Verdict(challenge, names, sources, now, timeout, chain, all);
     }
 
     /** The result when no server could even be found to ask: the domain first, then the problem's own arguments. */
@@ -71,12 +80,9 @@ final class Verdict {
 
     VerificationResult judge() {
         List<SourceEvidence> zoneDeciders = deciding(null);
-        List<SourceEvidence> targetDeciders = chain == null ? List.of() : deciding(chain.last());
         List<Diagnosis> diagnoses = new ArrayList<>();
-        boolean delegated = chain != null && chain.end() == CnameChain.End.REACHED && targetDeciders.stream()
-                .filter(this::counts).anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.FOUND);
-        Decision decision = delegated ? delegated(zoneDeciders, targetDeciders, diagnoses)
-                : decide(zoneDeciders, challenge.recordName(), diagnoses);
+        Decision decision = chain == null ? decide(zoneDeciders, challenge.recordName(), diagnoses)
+                : followed(zoneDeciders, diagnoses);
         if (decision == null) {
             return noServers(challenge, Authorities.none(null, ReasonCode.NO_SERVERS_NONE_TO_ASK), now);
         }
@@ -86,6 +92,11 @@ final class Verdict {
         diagnoses.addAll(SilentServers.of(sources.stream().filter(s -> s.role().decides()).toList(),
                 this::challengeAnswer));
         diagnoses.addAll(DelegationMismatch.of(zoneDeciders, this::challengeAnswer, this::hasExpected));
+        diagnoses.addAll(warnings);
+        if (chain != null) {
+            // Two hops in one zone find the same zone's servers, and the same warning about them.
+            chain.warnings().stream().distinct().filter(w -> !diagnoses.contains(w)).forEach(diagnoses::add);
+        }
         List<ServerCheck> rows = sources.stream().map(s -> row(s, maxSerial(deciding(s.target())))).toList();
         return new VerificationResult(challenge.domain().ascii(), decision.status(), decision.summary(), diagnoses,
                 rows, now, decision.cachedUntil());
@@ -97,32 +108,84 @@ final class Verdict {
     }
 
     /**
-     * The challenge name is an alias for a name with TXT records. Every server of the challenge's zone that answers
-     * must hold the alias (as every one must hold the record itself otherwise); then the target's servers decide.
+     * The challenge name is an alias. Every hop of the chain is judged as the challenge name itself would be: each
+     * server of a hop's zone that answers must hold the same alias, and at least half of them must answer. Then the
+     * last name decides: its servers' TXT records, or that it does not exist, or that none of its servers answers.
+     * A chain that ends elsewhere (a loop, too long, a name without TXT records) is the alias in the way.
      */
-    private Decision delegated(List<SourceEvidence> zoneDeciders, List<SourceEvidence> targetDeciders,
-            List<Diagnosis> diagnoses) {
-        String name = challenge.recordName();
-        List<SourceEvidence> definite = zoneDeciders.stream().filter(this::counts).toList();
-        List<SourceEvidence> aliased = definite.stream()
-                .filter(s -> challengeAnswer(s).outcome() == DnsOutcome.ALIAS).toList();
+    private Decision followed(List<SourceEvidence> zoneDeciders, List<Diagnosis> diagnoses) {
+        List<Name> chained = chain.names();
+        for (int i = 0; i + 1 < chained.size(); i++) {
+            Decision hop = hop(i == 0 ? zoneDeciders : deciding(chained.get(i)), chained.get(i), chained.get(i + 1),
+                    diagnoses);
+            if (hop != null) {
+                return hop;
+            }
+        }
+        List<SourceEvidence> lastDeciders = chain.end() == CnameChain.End.REACHED ? deciding(chain.last())
+                : List.of();
+        List<SourceEvidence> definite = lastDeciders.stream().filter(this::counts).toList();
+        if (definite.stream().anyMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.FOUND)) {
+            return delegated(lastDeciders, diagnoses);
+        }
+        if (chain.end() == CnameChain.End.TARGET_NOT_FOUND || !definite.isEmpty() && definite.stream()
+                .allMatch(s -> challengeAnswer(s).outcome() == DnsOutcome.NO_SUCH_NAME)) {
+            return missingTarget(definite, diagnoses);
+        }
+        // A lame or silent hop cannot be judged: say so, not "delete the CNAME". A --dns-server that does not serve
+        // the target's zone cannot tell either, but it is the one authority asked: its alias stays the finding.
+        if (!lastDeciders.isEmpty() && definite.isEmpty()
+                && lastDeciders.stream().allMatch(s -> s.role().mustBeAuthoritative())) {
+            return new Decision(VerificationStatus.ERROR, DomainReason.of(ReasonCode.CHECK_NO_USABLE_ANSWER,
+                    failing(lastDeciders)), null);
+        }
+        return decide(zoneDeciders, challenge.recordName(), diagnoses);
+    }
+
+    /** One alias of the chain, {@code name → next}, on {@code deciders}; null when they all hold it. */
+    private Decision hop(List<SourceEvidence> deciders, Name name, Name next, List<Diagnosis> diagnoses) {
+        List<SourceEvidence> definite = deciders.stream().filter(this::counts).toList();
+        List<SourceEvidence> aliased = definite.stream().filter(s -> challengeAnswer(s).outcome() == DnsOutcome.ALIAS
+                && next.equals(challengeAnswer(s).aliasTarget())).toList();
         if (aliased.size() < definite.size()) {
-            diagnoses.add(partiallyPublished(aliased, definite, zoneDeciders));
-            return new Decision(VerificationStatus.PENDING, DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED, name,
-                    aliased.size(), zoneDeciders.size()), null);
+            diagnoses.add(partiallyPublished(aliased, definite, deciders));
+            return new Decision(VerificationStatus.PENDING, DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED,
+                    name.toString(true), aliased.size(), deciders.size()), null);
         }
-        if (2 * aliased.size() < zoneDeciders.size()) {
+        if (2 * aliased.size() < deciders.size()) {
             return new Decision(VerificationStatus.ERROR, DomainReason.of(ReasonCode.CHECK_TOO_FEW_ANSWERS,
-                    aliased.size(), zoneDeciders.size(), failing(zoneDeciders)), null);
+                    aliased.size(), deciders.size(), failing(deciders)), null);
         }
+        return null;
+    }
+
+    /** Every alias holds, and the last name's servers decide about its TXT records. */
+    private Decision delegated(List<SourceEvidence> targetDeciders, List<Diagnosis> diagnoses) {
         String target = chain.last().toString(true);
         Decision atTarget = decide(targetDeciders, target, diagnoses);
         if (atTarget.status() != VerificationStatus.VERIFIED) {
             return atTarget;
         }
         long withRecord = targetDeciders.stream().filter(s -> counts(s) && hasRecord(s)).count();
-        return new Decision(VerificationStatus.VERIFIED, DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED,
-                withRecord, targetDeciders.size(), name, target), null);
+        String name = challenge.recordName();
+        DomainReason summary = chain.names().size() > 2
+                ? DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED_CHAIN, withRecord, targetDeciders.size(), name,
+                        target, chain.text())
+                : DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED, withRecord, targetDeciders.size(), name,
+                        target);
+        return new Decision(VerificationStatus.VERIFIED, summary, null);
+    }
+
+    /** The chain leads to a name that does not exist: named with the chain, and the "not found" its zone allows. */
+    private Decision missingTarget(List<SourceEvidence> definite, List<Diagnosis> diagnoses) {
+        String missing = chain.last().toString(true);
+        diagnoses.add(diagnosis(Diagnosis.Kind.CNAME_TARGET_MISSING, DomainReason.of(
+                ReasonCode.CNAME_TARGET_MISSING_PROBLEM, chain.text(), missing), ReasonCode.CNAME_TARGET_MISSING_FIX,
+                missing, Challenge.RECORD_LABEL));
+        Instant cachedUntil = negativeCacheExpiry(definite);
+        return new Decision(VerificationStatus.PENDING, cachedUntil == null
+                ? DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME, missing)
+                : DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME_CACHED, missing, cachedUntil), cachedUntil);
     }
 
     /**

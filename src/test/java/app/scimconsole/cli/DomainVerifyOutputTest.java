@@ -53,6 +53,34 @@ class DomainVerifyOutputTest {
     }
 
     @Test
+    void theNewWarningsArePrintedAndCarriedWithTheirCodes() {
+        VerificationResult warned = new VerificationResult("example.com", VerificationStatus.VERIFIED,
+                DomainReason.of(ReasonCode.CHECK_VERIFIED, 2, 2, NAME), List.of(
+                        new app.scimconsole.domains.Diagnosis(
+                                app.scimconsole.domains.Diagnosis.Kind.NAME_SERVER_WITHOUT_ADDRESS,
+                                DomainReason.of(ReasonCode.NS_NO_ADDRESS_PROBLEM, "ns.gone.net", "example.com"),
+                                DomainReason.of(ReasonCode.NS_NO_ADDRESS_FIX, "ns.gone.net")),
+                        new app.scimconsole.domains.Diagnosis(
+                                app.scimconsole.domains.Diagnosis.Kind.DELEGATION_UNCHECKED,
+                                DomainReason.of(ReasonCode.DELEGATION_UNREADABLE_PROBLEM, "example.com", "com",
+                                        "a.gtld-servers.net (192.0.2.30)"),
+                                DomainReason.of(ReasonCode.DELEGATION_UNREADABLE_FIX, "example.com"))),
+                result.servers(), Instant.parse("2025-03-01T10:00:00Z"), null);
+
+        assertThat(DomainCommand.resultText(warned)).contains(
+                "The name server ns.gone.net is listed for example.com, but its name has no address in DNS",
+                "the servers of the parent zone com (a.gtld-servers.net (192.0.2.30)) gave no usable answer");
+        JsonNode diagnoses = DomainCommand.result("example.com", warned).path("diagnoses");
+        assertThat(diagnoses).extracting(d -> d.path("kind").asText(), d -> d.path("code").asText())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("NAME_SERVER_WITHOUT_ADDRESS",
+                                "domain.diagnosis.nsNoAddress.problem"),
+                        org.assertj.core.groups.Tuple.tuple("DELEGATION_UNCHECKED",
+                                "domain.diagnosis.delegationUnread.problem"));
+        assertThat(DomainCommand.result("example.com", warned).path("servers")).hasSize(4);
+    }
+
+    @Test
     void theJsonServersCarryTheRoleAndTheCnameTarget() {
         JsonNode servers = DomainCommand.result("example.com", result).path("servers");
 

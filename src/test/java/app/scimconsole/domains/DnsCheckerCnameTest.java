@@ -64,13 +64,15 @@ class DnsCheckerCnameTest {
         VerificationResult result = checker.check(challenge);
 
         assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
-        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED, 2, 2,
-                challenge.recordName(), TARGET));
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED_CHAIN, 2, 2,
+                challenge.recordName(), TARGET,
+                challenge.recordName() + " \u2192 hop.dnshost.net \u2192 " + TARGET));
+        assertThat(result.diagnoses()).isEmpty();
     }
 
     @Test
     void aCnameToANameWithoutTheRecordKeepsTheCnameDiagnosis() {
-        dns.cname("example.com", challenge.recordName(), TARGET);
+        dns.cname("example.com", challenge.recordName(), TARGET).a("dnshost.net", TARGET, "192.0.2.7");
 
         VerificationResult result = checker.check(challenge);
 
@@ -81,6 +83,81 @@ class DnsCheckerCnameTest {
             assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.CNAME_PROBLEM, challenge.recordName(),
                     TARGET));
         });
+    }
+
+    @Test
+    void aHopWhoseTargetDoesNotExistIsNamedWithTheChain() {
+        dns.cname("example.com", challenge.recordName(), "hop.dnshost.net")
+                .cname("dnshost.net", "hop.dnshost.net", TARGET);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
+        // The target zone's own servers were asked, not only the resolver, and their "not found" time is given.
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_NO_SUCH_NAME_CACHED, TARGET,
+                DnsCheckerTest.NOW.plusSeconds(900)));
+        assertThat(result.servers()).filteredOn(r -> TARGET.equals(r.cnameTarget())).hasSize(2)
+                .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(DnsOutcome.NO_SUCH_NAME));
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.CNAME_TARGET_MISSING);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.CNAME_TARGET_MISSING_PROBLEM,
+                    challenge.recordName() + " \u2192 hop.dnshost.net \u2192 " + TARGET, TARGET));
+            assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.CNAME_TARGET_MISSING_FIX, TARGET,
+                    Challenge.RECORD_LABEL));
+        });
+    }
+
+    @Test
+    void aHopThatOnlySomeOfItsZonesServersHoldIsPartlyPublishedThere() {
+        dns.cname("example.com", challenge.recordName(), "hop.dnshost.net")
+                .txt("dnshost.net", TARGET, challenge.recordValue());
+        dns.server("ns1.dnshost.net").cname("hop.dnshost.net", TARGET); // ns2.dnshost.net does not have it yet
+        dns.resolver.cname("hop.dnshost.net", TARGET);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED,
+                "hop.dnshost.net", 1, 2));
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.PARTIALLY_PUBLISHED);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.PARTIALLY_PUBLISHED_PROBLEM, 1, 2,
+                    "ns2.dnshost.net (127.0.0.34)"));
+        });
+    }
+
+    @Test
+    void aLameServerOfAHopIsNamedAndTheOtherServersCarryTheChain() {
+        dns.cname("example.com", challenge.recordName(), "hop.dnshost.net")
+                .cname("dnshost.net", "hop.dnshost.net", TARGET).txt("dnshost.net", TARGET, challenge.recordValue());
+        dns.server("ns2.dnshost.net").mode(TestDnsServer.Mode.REFUSED);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED_CHAIN, 1, 2,
+                challenge.recordName(), TARGET,
+                challenge.recordName() + " \u2192 hop.dnshost.net \u2192 " + TARGET));
+        // Named once for each name it was asked about: the hop and the target.
+        assertThat(result.diagnoses()).extracting(Diagnosis::problem).containsExactly(
+                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, "ns2.dnshost.net (127.0.0.34)"),
+                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, "ns2.dnshost.net (127.0.0.34)"));
+    }
+
+    @Test
+    void aHopWhoseServersAllFailCannotBeJudgedAndSaysSo() {
+        dns.cname("example.com", challenge.recordName(), TARGET).txt("dnshost.net", TARGET, challenge.recordValue());
+        dns.server("ns1.dnshost.net").mode(TestDnsServer.Mode.REFUSED);
+        dns.server("ns2.dnshost.net").mode(TestDnsServer.Mode.REFUSED);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.ERROR);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_NO_USABLE_ANSWER,
+                "ns1.dnshost.net (127.0.0.33), ns2.dnshost.net (127.0.0.34)"));
+        assertThat(result.diagnoses()).extracting(Diagnosis::kind)
+                .containsExactly(Diagnosis.Kind.SERVER_LAME, Diagnosis.Kind.SERVER_LAME)
+                .doesNotContain(Diagnosis.Kind.CNAME_AT_CHALLENGE);
     }
 
     @Test

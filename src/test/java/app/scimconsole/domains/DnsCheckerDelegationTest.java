@@ -121,9 +121,73 @@ class DnsCheckerDelegationTest {
         VerificationResult result = checker.check(challenge);
 
         assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED, 2, 2,
+                challenge.recordName()));
         assertThat(result.servers()).filteredOn(r -> r.role().decides())
                 .allSatisfy(r -> assertThat(r.role()).isEqualTo(ServerRole.AUTHORITATIVE));
-        assertThat(result.diagnoses()).isEmpty();
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.DELEGATION_UNCHECKED);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.DELEGATION_UNREADABLE_PROBLEM,
+                    "example.com", "com", "a.nic.test (127.0.0.21)"));
+            assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.DELEGATION_UNREADABLE_FIX, "example.com"));
+        });
+    }
+
+    @Test
+    void aParentThatRefusesIsNamedAndTheZonesOwnListStillDecides() {
+        dns.zone("example.com", 5, NS1, NS2).delegate("example.com", NS1)
+                .oldCopy(NS2, "example.com", 3, NS1, NS2);
+        dns.server(NS1).txt(challenge.recordName(), challenge.recordValue());
+        dns.tld.mode(TestDnsServer.Mode.REFUSED);
+
+        VerificationResult result = checker.check(challenge);
+
+        // ns2 is on the zone's own list: it is asked, and its old copy without the record holds the check back.
+        assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_PARTLY_PUBLISHED,
+                challenge.recordName(), 1, 2));
+        assertThat(result.diagnoses()).extracting(Diagnosis::kind).containsExactly(
+                Diagnosis.Kind.PARTIALLY_PUBLISHED, Diagnosis.Kind.DELEGATION_UNCHECKED);
+    }
+
+    @Test
+    void aNameServerWithoutAnyAddressIsNamedAndTheOthersDecide() {
+        String dangling = "ns.gone.net";
+        dns.zone("example.com", 5, NS1, NS2).txt("example.com", challenge.recordName(), challenge.recordValue());
+        dns.zone("gone.net", 1, "ns1.gone.net");
+        for (TestDnsServer s : java.util.List.of(dns.resolver, dns.server(NS1), dns.server(NS2))) {
+            s.ns("example.com", dangling); // listed, but gone.net has no address for it
+        }
+        dns.tld.ns("example.com", dangling);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED, 2, 2,
+                challenge.recordName()));
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.NAME_SERVER_WITHOUT_ADDRESS);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.NS_NO_ADDRESS_PROBLEM, dangling,
+                    "example.com"));
+            assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.NS_NO_ADDRESS_FIX, dangling));
+        });
+    }
+
+    @Test
+    void aNameServerWhoseAddressLookupFailsIsNotCalledDangling() {
+        String unknown = "ns.broken.net";
+        dns.zone("example.com", 5, NS1, NS2).txt("example.com", challenge.recordName(), challenge.recordValue());
+        for (TestDnsServer s : java.util.List.of(dns.resolver, dns.server(NS1), dns.server(NS2))) {
+            s.ns("example.com", unknown);
+        }
+        dns.tld.ns("example.com", unknown);
+        dns.resolver.servfail(unknown); // the resolver cannot tell: that says nothing about the host
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.diagnoses()).extracting(Diagnosis::kind)
+                .doesNotContain(Diagnosis.Kind.NAME_SERVER_WITHOUT_ADDRESS);
     }
 
     @Test

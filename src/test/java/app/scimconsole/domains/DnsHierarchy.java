@@ -85,6 +85,12 @@ public final class DnsHierarchy implements AutoCloseable {
         return this;
     }
 
+    /** An address record at {@code owner} in zone {@code origin}: the name exists, without TXT records. */
+    public DnsHierarchy a(String origin, String owner, String ip) {
+        everywhere(origin).forEach(s -> s.a(owner, ip));
+        return this;
+    }
+
     /** The server playing {@code host}, started on first use. */
     public TestDnsServer server(String host) {
         return servers.computeIfAbsent(host, h -> {

@@ -10,20 +10,34 @@ import java.util.Map;
 
 /**
  * A zone served as the internet serves it, on loopback: three test servers play its name servers ns1..ns3 (at
- * pretend addresses 127.0.0.11..13, mapped to their loopback ports) and a fourth plays the resolver that finds them.
+ * pretend addresses 127.0.0.11..13, mapped to their loopback ports), a fourth plays the resolver that finds them,
+ * and a fifth the parent zone's server ({@code a.nic.test} at 127.0.0.21), which delegates the zone to ns1..ns3.
  */
 public final class NameServers implements AutoCloseable {
+    private static final String PARENT_HOST = "a.nic.test";
+
     public final TestDnsServer resolver;
+    /** The parent zone's server (the registrar's delegation). */
+    public final TestDnsServer parent;
     private final List<TestDnsServer> ns = new ArrayList<>();
     private final Map<InetAddress, InetSocketAddress> endpoints = new HashMap<>();
 
-    private NameServers(TestDnsServer resolver) {
+    private NameServers(TestDnsServer resolver, TestDnsServer parent) {
         this.resolver = resolver;
+        this.parent = parent;
     }
 
     /** The zone {@code origin} at {@code serial} on all four servers, with its NS records and their addresses. */
     public static NameServers start(String origin, long serial) throws IOException {
-        NameServers s = new NameServers(TestDnsServer.start());
+        NameServers s = new NameServers(TestDnsServer.start(), TestDnsServer.start());
+        String parentZone = origin.substring(origin.indexOf('.') + 1);
+        s.endpoints.put(InetAddress.getByName("127.0.0.21"), s.parent.address());
+        s.resolver.zone("test", 1, 3600, 900).ns("test", PARENT_HOST).a(PARENT_HOST, "127.0.0.21");
+        s.resolver.zone(parentZone, 1, 3600, 900).ns(parentZone, PARENT_HOST);
+        s.parent.zone(parentZone, 1, 3600, 900).ns(parentZone, PARENT_HOST);
+        for (int i = 1; i <= 3; i++) {
+            s.parent.ns(origin, "ns" + i + "." + origin).a("ns" + i + "." + origin, "127.0.0.1" + i);
+        }
         zone(s.resolver, origin, serial);
         for (int i = 1; i <= 3; i++) {
             TestDnsServer server = TestDnsServer.start();
@@ -61,6 +75,7 @@ public final class NameServers implements AutoCloseable {
     @Override
     public void close() {
         ns.forEach(TestDnsServer::close);
+        parent.close();
         resolver.close();
     }
 }

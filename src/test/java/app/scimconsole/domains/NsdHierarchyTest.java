@@ -58,9 +58,7 @@ class NsdHierarchyTest {
     }
 
     private static String zone(String origin, long serial, String... records) {
-        return String.join("\n", "$ORIGIN " + origin + ".", "$TTL 300",
-                "@ 3600 IN SOA ns1." + origin + ". hostmaster." + origin + ". " + serial + " 3600 600 86400 120",
-                String.join("\n", records), "");
+        return NsdServer.zoneText(origin, serial, records);
     }
 
     /** One NSD serving {@code zoneText} for {@code origin}, reached at the pretend address {@code ip}. */

@@ -52,6 +52,11 @@ final class NsdServer implements AutoCloseable {
 
     /** The {@code nsd} program, from PATH or /usr/sbin (where Debian puts it, often outside a user's PATH). */
     static Optional<Path> binary() {
+        return program("nsd");
+    }
+
+    /** A system program (a daemon, often outside a user's PATH) by name, from PATH, /usr/sbin or /usr/local/sbin. */
+    static Optional<Path> program(String name) {
         List<Path> places = new ArrayList<>();
         String path = System.getenv("PATH");
         if (path != null) {
@@ -60,7 +65,7 @@ final class NsdServer implements AutoCloseable {
         }
         places.add(Path.of("/usr/sbin"));
         places.add(Path.of("/usr/local/sbin"));
-        return places.stream().map(p -> p.resolve("nsd")).filter(Files::isExecutable).findFirst();
+        return places.stream().map(p -> p.resolve(name)).filter(Files::isExecutable).findFirst();
     }
 
     /** Starts NSD serving {@code zoneText} (a master file) for {@code origin}, and waits until it answers. */
@@ -118,10 +123,19 @@ final class NsdServer implements AutoCloseable {
 
     /** True once NSD answers for its zone; false when it exits or the time limit passes first. */
     private boolean awaitAnswers() throws InterruptedException {
+        return awaitSoa(address(), origin, process, Duration.ofMillis(250));
+    }
+
+    /**
+     * True once the server at {@code address} answers NOERROR for {@code zone}'s SOA (asked with recursion, so a
+     * resolver resolves it); false when {@code process} exits or {@link #STARTUP_LIMIT} passes first.
+     */
+    static boolean awaitSoa(InetSocketAddress address, Name zone, Process process, Duration perTry)
+            throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-        SimpleResolver probe = new SimpleResolver(address());
-        probe.setTimeout(Duration.ofMillis(250));
-        Message soaQuery = Message.newQuery(Record.newRecord(origin, Type.SOA, DClass.IN));
+        SimpleResolver probe = new SimpleResolver(address);
+        probe.setTimeout(perTry);
+        Message soaQuery = Message.newQuery(Record.newRecord(zone, Type.SOA, DClass.IN));
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 if (probe.send(soaQuery).getRcode() == Rcode.NOERROR) {
@@ -133,6 +147,13 @@ final class NsdServer implements AutoCloseable {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /** A master file for {@code origin} at {@code serial}: its SOA (negative TTL 120 s), then {@code records}. */
+    static String zoneText(String origin, long serial, String... records) {
+        return String.join("\n", "$ORIGIN " + origin + ".", "$TTL 300",
+                "@ 3600 IN SOA ns1." + origin + ". hostmaster." + origin + ". " + serial + " 3600 600 86400 120",
+                String.join("\n", records), "");
     }
 
     /** Ends NSD and the processes it forked (it runs as several), gently first. */
@@ -239,7 +260,7 @@ final class NsdServer implements AutoCloseable {
     }
 
     /** A port that is free on loopback for both UDP and TCP right now. */
-    private static int freeLoopbackPort() throws IOException {
+    static int freeLoopbackPort() throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
                     ServerSocket tcp = new ServerSocket()) {
