@@ -171,7 +171,8 @@ public interface AdminApi {
 
     /**
      * One attribute's old and new value (null: none); a group's member added or removed is {@code members} with the
-     * member's id as its new or old value ({@code "*"} old: every member removed at once).
+     * member's id as its new or old value, only for a member who really joined or left ({@code "*"} old: every member
+     * removed at once, as entries written by earlier versions say).
      */
     record AttributeChange(String attribute, @JsonProperty("old") String before, @JsonProperty("new") String after) {
     }
