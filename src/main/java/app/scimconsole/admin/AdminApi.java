@@ -177,8 +177,13 @@ public interface AdminApi {
     record AttributeChange(String attribute, @JsonProperty("old") String before, @JsonProperty("new") String after) {
     }
 
-    /** The admin API's shape of the history retention setting. */
+    /**
+     * The admin API's shape of the history retention setting, and the days a service accepts (ten years at most:
+     * longer is more likely a mistake in the number than a policy).
+     */
     record HistorySettings(int retentionDays) {
+        public static final int MIN_DAYS = 1;
+        public static final int MAX_DAYS = 3650;
     }
 
     /**
