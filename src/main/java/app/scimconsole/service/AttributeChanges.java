@@ -75,7 +75,7 @@ final class AttributeChanges {
         return v == null ? null : v.isValueNode() ? v.asText() : v.toString();
     }
 
-    /** A replaced membership (a PUT of a group): who joined and who left, by id. */
+    /** Who joined and who left between two lists of members (a created group's: from none), by id. */
     static List<Change> members(List<Member> before, List<Member> after) {
         Set<String> old = ids(before);
         Set<String> now = ids(after);
