@@ -171,13 +171,19 @@ public interface AdminApi {
 
     /**
      * One attribute's old and new value (null: none); a group's member added or removed is {@code members} with the
-     * member's id as its new or old value ({@code "*"} old: every member removed at once).
+     * member's id as its new or old value, only for a member who really joined or left ({@code "*"} old: every member
+     * removed at once, as entries written by earlier versions say).
      */
     record AttributeChange(String attribute, @JsonProperty("old") String before, @JsonProperty("new") String after) {
     }
 
-    /** The admin API's shape of the history retention setting. */
+    /**
+     * The admin API's shape of the history retention setting, and the days a service accepts (ten years at most:
+     * longer is more likely a mistake in the number than a policy).
+     */
     record HistorySettings(int retentionDays) {
+        public static final int MIN_DAYS = 1;
+        public static final int MAX_DAYS = 3650;
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.scimconsole.cli;
 
+import app.scimconsole.admin.AdminException;
 import app.scimconsole.directory.StorageException;
 import app.scimconsole.domains.DomainFailure;
 import app.scimconsole.http.PortInUse;
@@ -22,6 +23,9 @@ final class Failures {
         }
         if (e instanceof ScimException s) {
             return s.detail();
+        }
+        if (e instanceof AdminException a && a.why() != null) {
+            return Texts.reason(a.why().code(), a.why().args());
         }
         if (e instanceof DomainFailure d) {
             return Texts.reason(d.reason());

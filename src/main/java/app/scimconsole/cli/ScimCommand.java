@@ -15,10 +15,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code scim enable | rotate-token | disable | tokens | oauth-client}: the SCIM app and its credentials. */
-@Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret tokens and OAuth clients.",
+/**
+ * {@code scim enable | rotate-token | disable | tokens | oauth-client | history}: the SCIM app, its credentials, and
+ * how long what it changed is kept.
+ */
+@Command(name = "scim", description = "Enable or disable the SCIM app, manage its secret tokens and OAuth clients, and set how long its "
+        + "attribute history is kept.",
         subcommands = {ScimCommand.Enable.class, ScimCommand.Rotate.class, ScimCommand.Disable.class,
-                ScimCommand.Tokens.class, OAuthClientCommand.class})
+                ScimCommand.Tokens.class, OAuthClientCommand.class, HistoryCommand.class})
 final class ScimCommand extends CommandGroup {
 
     private static final String SHOWN_ONCE = "This token is shown only now. Paste it into Entra "

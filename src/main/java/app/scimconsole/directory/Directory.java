@@ -140,13 +140,35 @@ public interface Directory extends AutoCloseable {
     }
 
     /**
-     * Writes {@code update} and its activity entry (made from the written resource, may be null) in one
-     * transaction, and returns the resource as stored (a group with its members only when the update asks for them).
-     * Raises {@link StorageOutcome}: NOT_FOUND, VERSION_CONFLICT (read again and compute again), DUPLICATE,
+     * Writes {@code update} and its activity entry (made from the written resource and the membership it changed;
+     * may be null) in one transaction, and returns the resource as stored (a group with its members only when the
+     * update asks for them). Raises {@link StorageOutcome}: NOT_FOUND, VERSION_CONFLICT (read again and compute again), DUPLICATE,
      * UNKNOWN_MEMBER.
      */
     StoredResource update(String tenantId, ResourceType type, String id, Update update,
-            Function<StoredResource, Activity> audit);
+            Function<Updated, Activity> audit);
+
+    /**
+     * A resource as an update left it, with the membership that update really changed: the members added that were
+     * not members before, and the members removed that were (asking to add a member already there, or to remove
+     * one who is not, changes nothing).
+     */
+    record Updated(StoredResource resource, MemberDiff members) {
+    }
+
+    /** Who joined a group and who left it, by id, as the store applied a change; empty lists: nobody. */
+    record MemberDiff(List<String> added, List<String> removed) {
+        public static final MemberDiff NONE = new MemberDiff(List.of(), List.of());
+
+        public MemberDiff {
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+        }
+
+        public boolean isEmpty() {
+            return added.isEmpty() && removed.isEmpty();
+        }
+    }
 
     default void delete(String tenantId, ResourceType type, String id, Long expectedVersion) {
         delete(tenantId, type, id, expectedVersion, null);

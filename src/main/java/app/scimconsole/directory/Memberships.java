@@ -2,6 +2,7 @@ package app.scimconsole.directory;
 
 import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
+import app.scimconsole.directory.Directory.MemberDiff;
 import app.scimconsole.scim.MemberChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,29 +89,50 @@ final class Memberships {
         return result;
     }
 
-    /** Applies the changes in order; returns how many memberships were added or removed. */
-    static int apply(Connection c, String tenantId, String groupId, List<MemberChange> changes) throws SQLException {
-        int changed = 0;
+    /**
+     * Applies the changes in order; returns who really joined and who really left, net over all of them (a member
+     * removed and added back by the same request, as a replace of the whole list does, neither joined nor left).
+     */
+    static MemberDiff apply(Connection c, String tenantId, String groupId, List<MemberChange> changes)
+            throws SQLException {
+        Set<String> added = new LinkedHashSet<>();
+        Set<String> removed = new LinkedHashSet<>();
         for (MemberChange change : changes) {
-            changed += switch (change.kind()) {
-                case ADD -> add(c, tenantId, groupId, change.ids());
+            List<String> joined = change.kind() == MemberChange.Kind.ADD ? add(c, tenantId, groupId, change.ids())
+                    : List.of();
+            List<String> left = switch (change.kind()) {
+                case ADD -> List.of();
                 case REMOVE -> remove(c, groupId, change.ids());
-                case REMOVE_ALL -> Jdbc.update(c, "DELETE FROM group_members WHERE group_id = ?", groupId);
+                case REMOVE_ALL -> removeAll(c, groupId);
             };
+            joined.forEach(id -> {
+                if (!removed.remove(id)) {
+                    added.add(id);
+                }
+            });
+            left.forEach(id -> {
+                if (!added.remove(id)) {
+                    removed.add(id);
+                }
+            });
         }
-        return changed;
+        return new MemberDiff(List.copyOf(added), List.copyOf(removed));
     }
 
-    private static int add(Connection c, String tenantId, String groupId, List<String> ids) throws SQLException {
+    /** Adds those of {@code ids} that are not members yet; returns them. */
+    private static List<String> add(Connection c, String tenantId, String groupId, List<String> ids)
+            throws SQLException {
         Set<String> wanted = new LinkedHashSet<>(ids);
         requireUsersOfTenant(c, tenantId, wanted);
-        int added = 0;
+        List<String> added = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO group_members (group_id, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (String id : wanted) {
                 ps.setString(1, groupId);
                 ps.setString(2, id);
-                added += ps.executeUpdate();
+                if (ps.executeUpdate() > 0) {
+                    added.add(id);
+                }
             }
         } catch (SQLException e) {
             if ("23503".equals(e.getSQLState())) {
@@ -122,14 +144,35 @@ final class Memberships {
         return added;
     }
 
-    private static int remove(Connection c, String groupId, List<String> ids) throws SQLException {
-        int removed = 0;
+    /** Removes those of {@code ids} that are members; returns them. */
+    private static List<String> remove(Connection c, String groupId, List<String> ids) throws SQLException {
+        List<String> removed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM group_members WHERE group_id = ? AND member_id = ?")) {
             for (String id : new LinkedHashSet<>(ids)) {
                 ps.setString(1, groupId);
                 ps.setString(2, id);
-                removed += ps.executeUpdate();
+                if (ps.executeUpdate() > 0) {
+                    removed.add(id);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Removes every member; returns who they were. One statement that deletes and tells, so that on PostgreSQL a
+     * member added by another transaction in between is not removed untold.
+     */
+    private static List<String> removeAll(Connection c, String groupId) throws SQLException {
+        List<String> removed = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM group_members WHERE group_id = ? RETURNING member_id")) {
+            ps.setString(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    removed.add(rs.getString(1));
+                }
             }
         }
         return removed;

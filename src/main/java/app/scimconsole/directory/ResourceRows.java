@@ -2,10 +2,12 @@ package app.scimconsole.directory;
 
 import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
+import app.scimconsole.directory.Directory.MemberDiff;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
+import app.scimconsole.directory.Directory.Updated;
 import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -160,7 +162,7 @@ final class ResourceRows {
      * computes it again from what is stored now); membership changes, which are row changes that do not depend on
      * what was read, whatever the version unless the update is pinned to it.
      */
-    StoredResource update(Connection c, String tenantId, ResourceType type, String id, Update u) throws SQLException {
+    Updated update(Connection c, String tenantId, ResourceType type, String id, Update u) throws SQLException {
         String now = Timestamps.format(now());
         boolean changed = false;
         if (u.doc() != null) {
@@ -181,10 +183,11 @@ final class ResourceRows {
                 throw conflict(id, u.readVersion(), stored);
             }
         }
+        MemberDiff members = MemberDiff.NONE;
         if (u.memberChanges() != null && !u.memberChanges().isEmpty()) {
             requireGroup(type);
-            int membershipChanges = Memberships.apply(c, tenantId, id, u.memberChanges());
-            if (membershipChanges > 0 && !changed) {
+            members = Memberships.apply(c, tenantId, id, u.memberChanges());
+            if (!members.isEmpty() && !changed) {
                 String sql = "UPDATE " + table(type) + " SET last_modified = ?, version = version + 1"
                         + " WHERE id = ? AND tenant_id = ?";
                 int bumped = u.pinned() ? Jdbc.update(c, sql + " AND version = ?", now, id, tenantId, u.readVersion())
@@ -194,8 +197,8 @@ final class ResourceRows {
                 }
             }
         }
-        return find(c, tenantId, type, id, u.withMembers())
-                .orElseThrow(() -> new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id));
+        return new Updated(find(c, tenantId, type, id, u.withMembers())
+                .orElseThrow(() -> new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id)), members);
     }
 
     /** Deletes the resource and returns it as it was; {@code expectedVersion}, when given, must be the stored one. */

@@ -217,8 +217,14 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public StoredResource update(String tenantId, ResourceType type, String id, Update update,
-            Function<StoredResource, Activity> audit) {
-        return write(c -> audited(c, resources.update(c, tenantId, type, id, update), audit));
+            Function<Updated, Activity> audit) {
+        return write(c -> {
+            Updated updated = resources.update(c, tenantId, type, id, update);
+            if (audit != null) {
+                ActivityRows.append(c, audit.apply(updated), now());
+            }
+            return updated.resource();
+        });
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class ActivityRecorder {
     private final Directory directory;
     private final Clock clock;
     private final StorageFaults faults;
+    /** Off only in the benchmark, to measure what storing the history costs a write (see {@link #storeHistory}). */
+    private volatile boolean storeHistory = true;
 
     public ActivityRecorder(Directory directory, Clock clock) {
         this(directory, clock, new StorageFaults(clock));
@@ -48,9 +50,17 @@ public final class ActivityRecorder {
         List<Directory.Change> kept = changes.stream().map(ch -> new Directory.Change(ch.attribute(),
                 ch.before() == null ? null : capped(ch.before()), ch.after() == null ? null : capped(ch.after())))
                 .toList();
-        return entry(attempt.tenantId, attempt.clientAddress, attempt.operation.name(), attempt.type.resourceName(),
-                written.id(), attempt.name(), SUCCESS, reason)
-                .withHistory(new Directory.History(attempt.requestId, kept));
+        Directory.Activity entry = entry(attempt.tenantId, attempt.clientAddress, attempt.operation.name(),
+                attempt.type.resourceName(), written.id(), attempt.name(), SUCCESS, reason);
+        return storeHistory ? entry.withHistory(new Directory.History(attempt.requestId, kept)) : entry;
+    }
+
+    /**
+     * For the benchmark only (its rows "creates (history on/off)"): with {@code false}, writes keep their activity
+     * entries but store no attribute history. Nothing else turns it off: the owner's control is the retention.
+     */
+    void storeHistory(boolean on) {
+        storeHistory = on;
     }
 
     /** A SCIM request that was refused, with the reason its client was given. */

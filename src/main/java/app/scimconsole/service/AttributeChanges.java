@@ -2,7 +2,7 @@ package app.scimconsole.service;
 
 import app.scimconsole.directory.Directory.Change;
 import app.scimconsole.directory.Directory.Member;
-import app.scimconsole.scim.MemberChange;
+import app.scimconsole.directory.Directory.MemberDiff;
 import app.scimconsole.scim.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,8 +23,6 @@ import java.util.Set;
  */
 final class AttributeChanges {
     static final String MEMBERS = "members";
-    /** A PATCH that removed every member without naming them: the history says so rather than guess who they were. */
-    static final String ALL_MEMBERS = "*";
     /**
      * Never recorded: a password is a secret, whatever Entra sends; the others are bookkeeping, not attributes the
      * owner follows ({@code members} is told member by member instead).
@@ -77,7 +75,7 @@ final class AttributeChanges {
         return v == null ? null : v.isValueNode() ? v.asText() : v.toString();
     }
 
-    /** A replaced membership (a PUT of a group): who joined and who left, by id. */
+    /** Who joined and who left between two lists of members (a created group's: from none), by id. */
     static List<Change> members(List<Member> before, List<Member> after) {
         Set<String> old = ids(before);
         Set<String> now = ids(after);
@@ -95,16 +93,11 @@ final class AttributeChanges {
         return ids;
     }
 
-    /** A PATCH's membership operations as asked (the store ignores an add of a member already there). */
-    static List<Change> members(List<MemberChange> ops) {
+    /** The membership an update really changed: who joined and who left, by id. */
+    static List<Change> members(MemberDiff diff) {
         List<Change> changes = new ArrayList<>();
-        for (MemberChange op : ops) {
-            switch (op.kind()) {
-                case ADD -> new LinkedHashSet<>(op.ids()).forEach(id -> changes.add(new Change(MEMBERS, null, id)));
-                case REMOVE -> new LinkedHashSet<>(op.ids()).forEach(id -> changes.add(new Change(MEMBERS, id, null)));
-                case REMOVE_ALL -> changes.add(new Change(MEMBERS, ALL_MEMBERS, null));
-            }
-        }
+        diff.added().forEach(id -> changes.add(new Change(MEMBERS, null, id)));
+        diff.removed().forEach(id -> changes.add(new Change(MEMBERS, id, null)));
         return changes;
     }
 }

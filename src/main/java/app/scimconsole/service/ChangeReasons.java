@@ -1,7 +1,7 @@
 package app.scimconsole.service;
 
 import app.scimconsole.admin.Reason;
-import app.scimconsole.scim.MemberChange;
+import app.scimconsole.directory.Directory.MemberDiff;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +30,10 @@ final class ChangeReasons {
     static final String REACTIVATED = "activity.reactivated";
     /** args: members added, members removed */
     static final String MEMBERS_CHANGED = "activity.membersChanged";
-    /** args: the number of members the group has now been given */
+    /**
+     * args: the number of members the group has now been given. No longer given (a replace of the members is told
+     * as who joined and who left); entries written before still carry it, so its text stays.
+     */
     static final String MEMBERS_REPLACED = "activity.membersReplaced";
     static final String NO_SIGN_IN = ".noSignIn";
 
@@ -46,9 +49,9 @@ final class ChangeReasons {
     }
 
     /** A PATCH: the membership it changed, else the attributes it changed (a suspension said as such). */
-    static Reason patched(ResourceType type, ObjectNode before, ObjectNode after, List<MemberChange> members) {
+    static Reason patched(ResourceType type, ObjectNode before, ObjectNode after, MemberDiff members) {
         if (!members.isEmpty()) {
-            return memberReason(members);
+            return Reason.of(MEMBERS_CHANGED, members.added().size(), members.removed().size());
         }
         List<String> changed = changedAttributes(before, after);
         String note = signInNote(type, after);
@@ -56,18 +59,6 @@ final class ChangeReasons {
             return Reason.of((isActive(after) ? REACTIVATED : SUSPENDED) + note);
         }
         return Reason.of(CHANGED + note, String.join(", ", changed));
-    }
-
-    private static Reason memberReason(List<MemberChange> members) {
-        boolean replacedAll = members.stream().anyMatch(m -> m.kind() == MemberChange.Kind.REMOVE_ALL);
-        int added = members.stream().filter(m -> m.kind() == MemberChange.Kind.ADD)
-                .mapToInt(m -> new LinkedHashSet<>(m.ids()).size()).sum();
-        if (replacedAll) {
-            return Reason.of(MEMBERS_REPLACED, added);
-        }
-        int removed = members.stream().filter(m -> m.kind() == MemberChange.Kind.REMOVE)
-                .mapToInt(m -> new LinkedHashSet<>(m.ids()).size()).sum();
-        return Reason.of(MEMBERS_CHANGED, added, removed);
     }
 
     /** Top-level attributes whose value differs, and the enterprise extension's by their own names. */

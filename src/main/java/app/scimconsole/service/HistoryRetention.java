@@ -1,5 +1,6 @@
 package app.scimconsole.service;
 
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
@@ -19,9 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HistoryRetention implements AutoCloseable {
     public static final int DEFAULT_DAYS = 90;
-    public static final int MIN_DAYS = 1;
-    /** Ten years: longer is a mistake in the number more likely than a policy. */
-    public static final int MAX_DAYS = 3650;
+    public static final int MIN_DAYS = AdminApi.HistorySettings.MIN_DAYS;
+    public static final int MAX_DAYS = AdminApi.HistorySettings.MAX_DAYS;
     /** The reason a retention outside the range is refused; args: the days asked, the least, the most. */
     public static final String OUT_OF_RANGE = "history.retention.outOfRange";
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRetention.class);

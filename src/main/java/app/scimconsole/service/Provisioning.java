@@ -5,6 +5,7 @@ import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
+import app.scimconsole.directory.Directory.Updated;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.StorageOutcome;
 import app.scimconsole.scim.FilterText;
@@ -123,7 +124,7 @@ public final class Provisioning {
                             new MemberChange(MemberChange.Kind.ADD, n.memberIds()))
                     : List.of();
             return new Computed(n.doc(), members);
-        }, (before, computed, after) -> ChangeReasons.replaced(type, after.doc())));
+        }, (before, after) -> ChangeReasons.replaced(type, after.resource().doc())));
     }
 
     public StoredResource patch(ScimAccess.Caller caller, ResourceType type, String id, Long ifMatch,
@@ -137,8 +138,7 @@ public final class Provisioning {
             attempt.named(result.doc());
             checkIdentities(attempt, result.doc(), current.doc());
             return new Computed(result.doc(), result.memberChanges());
-        }, (before, computed, after) -> ChangeReasons.patched(type, before.doc(), after.doc(),
-                computed.memberChanges())));
+        }, (before, after) -> ChangeReasons.patched(type, before.doc(), after.resource().doc(), after.members())));
     }
 
     public void delete(ScimAccess.Caller caller, ResourceType type, String id, Long ifMatch) {
@@ -159,15 +159,11 @@ public final class Provisioning {
         return changes;
     }
 
-    /**
-     * What an update changed: the attributes, and the membership — exactly, when the members were read before and
-     * after (a PUT of a group), else as the PATCH asked.
-     */
-    private static List<Directory.Change> changed(StoredResource before, Computed change, StoredResource after,
-            boolean membersRead) {
-        List<Directory.Change> changes = new ArrayList<>(AttributeChanges.between(before.doc(), after.doc()));
-        changes.addAll(membersRead ? AttributeChanges.members(before.members(), after.members())
-                : AttributeChanges.members(change.memberChanges()));
+    /** What an update changed: the attributes, and the membership as the store really changed it. */
+    private static List<Directory.Change> changed(StoredResource before, Updated after) {
+        List<Directory.Change> changes = new ArrayList<>(AttributeChanges.between(before.doc(),
+                after.resource().doc()));
+        changes.addAll(AttributeChanges.members(after.members()));
         return changes;
     }
 
@@ -175,10 +171,10 @@ public final class Provisioning {
     private record Computed(ObjectNode doc, List<MemberChange> memberChanges) {
     }
 
-    /** The reason a change's log entry gives, from the resource as read, the change, and the resource as written. */
+    /** The reason a change's log entry gives, from the resource as read and as the update left it. */
     @FunctionalInterface
     private interface Describe {
-        Reason of(StoredResource before, Computed change, StoredResource after);
+        Reason of(StoredResource before, Updated after);
     }
 
     /**
@@ -211,8 +207,9 @@ public final class Provisioning {
             try {
                 return directory.update(tenantId, type, id,
                         new Update(current.version(), doc, computed.memberChanges(), ifMatch != null, withMembers),
-                        written -> activity.success(attempt, written, describe.of(current, computed, written),
-                                changed(current, computed, written, withMembers)));
+                        updated -> activity.success(attempt, updated.resource(), doc == null && updated.members()
+                                .isEmpty() ? Reason.of(ChangeReasons.UNCHANGED) : describe.of(current, updated),
+                                changed(current, updated)));
             } catch (StorageOutcome e) {
                 boolean recompute = e.kind() == StorageOutcome.Kind.VERSION_CONFLICT && ifMatch == null && i < ATTEMPTS;
                 if (!recompute) {

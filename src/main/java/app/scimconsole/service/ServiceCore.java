@@ -66,6 +66,11 @@ public final class ServiceCore implements AutoCloseable {
         historyRetention.start(every);
     }
 
+    /** For the benchmark only: whether writes store their attribute history (on unless it says otherwise). */
+    public void storeHistory(boolean on) {
+        activity.storeHistory(on);
+    }
+
     public HistoryRetention historyRetention() {
         return historyRetention;
     }

@@ -72,6 +72,10 @@ public final class ServiceBenchmark {
             new ServiceBenchmark(0).runUnauthenticated();
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("history")) {
+            new ServiceBenchmark(0).runHistoryCost(Path.of(args.length > 1 ? args[1] : "target/bench"));
+            System.exit(0);
+        }
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
         new ServiceBenchmark(large).run(out);
@@ -115,6 +119,7 @@ public final class ServiceBenchmark {
             System.out.println("Seeding 1,000 users ...");
             List<String> ids = seed(small, 1000);
             measure(small, "1k", ids, service);
+            measureHistoryCost(small, "1k", service);
             measureUnauthenticated(small, "1k", service);
         }
         ObjectNode console = results.putObject("console");
@@ -211,6 +216,7 @@ public final class ServiceBenchmark {
             pg.put("http_c8_rps", round(httpCeilingC8));
             try (Service small = start(scratch.resolve("pg-small"), server.freshDirectory())) {
                 measure(small, "pg 1k", seed(small, 1000), pg);
+                measureHistoryCost(small, "pg 1k", pg);
                 measureUnauthenticated(small, "pg 1k", pg);
             }
             try (Service big = start(scratch.resolve("pg-large"), server.freshDirectory())) {
@@ -239,6 +245,60 @@ public final class ServiceBenchmark {
             measureUnauthenticated(pg, "pg 1k", results.putObject("postgres"));
         }
         printRows();
+    }
+
+    /**
+     * Only the history rows ({@code ServiceBenchmark history}, or {@code -Dbench.users=history} in the bench profile),
+     * on SQLite and on PostgreSQL, at 1,000 users; their keys are added to {@code results.json} (kept if present).
+     */
+    private void runHistoryCost(Path outDir) throws Exception {
+        Files.createDirectories(outDir);
+        Path scratch = Files.createTempDirectory("scim-bench-history");
+        Path file = outDir.resolve("results.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode results = Files.exists(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
+        ObjectNode service = results.has("service") ? (ObjectNode) results.get("service") : results.putObject("service");
+        ObjectNode pg = results.has("postgres") ? (ObjectNode) results.get("postgres") : results.putObject("postgres");
+        try (Service sqlite = start(scratch.resolve("sqlite"))) {
+            seed(sqlite, 1000);
+            measureHistoryCost(sqlite, "1k", service);
+        }
+        try (BenchPostgres server = BenchPostgres.start();
+                Service postgres = start(scratch.resolve("pg"), server.freshDirectory())) {
+            seed(postgres, 1000);
+            measureHistoryCost(postgres, "pg 1k", pg);
+        }
+        Files.writeString(file, results.toPrettyString());
+        printRows();
+    }
+
+    /**
+     * What storing the attribute history costs a create: creates at concurrency 8 with the history stored and
+     * without (the benchmark's own switch; the activity entry is written either way), in alternating rounds after
+     * a warm-up of each, so that neither the JIT nor the machine's load favours one.
+     */
+    private void measureHistoryCost(Service s, String scale, ObjectNode into) throws Exception {
+        List<String> names = List.of("creates (history on)", "creates (history off)");
+        String prefix = "hist-" + scale.replace(' ', '-') + "-";
+        List<List<LoadDriver.Stats>> rounds = List.of(new ArrayList<>(), new ArrayList<>());
+        int[] batch = {0};
+        for (int round = -1; round < 4; round++) {
+            for (int k = 0; k < names.size(); k++) {
+                s.runtime().core().storeHistory(k == 0);
+                String p = prefix + batch[0]++ + "-";
+                LoadDriver.Stats stats = driver.run(round < 0 ? "warm-up" : names.get(k), 8, 750,
+                        i -> post(s, "/Users", createBody(p + i + "@" + DOMAIN)), 201);
+                if (round >= 0) {
+                    rounds.get(k).add(stats);
+                }
+            }
+        }
+        s.runtime().core().storeHistory(true);
+        double[] rps = new double[2];
+        for (int k = 0; k < names.size(); k++) {
+            rps[k] = record(scale, LoadDriver.Stats.merged(names.get(k), rounds.get(k)), Double.NaN).rps();
+        }
+        into.put("create_c8_rps_history_on", round(rps[0])).put("create_c8_rps_history_off", round(rps[1]));
     }
 
     /**
@@ -513,12 +573,12 @@ public final class ServiceBenchmark {
     /** One line a measured scenario: rate, median and 99th percentile, share of the ceiling. */
     private void printRows() {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-6s %-18s %8s %10s %9s %9s %8s %7s%n", "scale", "operation", "requests", "req/s",
+        System.out.printf(Locale.ROOT, "%-6s %-21s %8s %10s %9s %9s %8s %7s%n", "scale", "operation", "requests", "req/s",
                 "p50 ms", "p99 ms", "ceiling", "errors");
         for (Row row : rows) {
             LoadDriver.Stats s = row.stats();
             String ratio = Double.isNaN(row.ceiling()) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * s.rps() / row.ceiling());
-            System.out.printf(Locale.ROOT, "%-6s %-18s %8d %10.0f %9.2f %9.2f %8s %7d%n", row.scale(), s.name(), s.count(),
+            System.out.printf(Locale.ROOT, "%-6s %-21s %8d %10.0f %9.2f %9.2f %8s %7d%n", row.scale(), s.name(), s.count(),
                     s.rps(), s.percentile(50), s.percentile(99), ratio, s.errors());
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.TestDnsServer;
+import app.scimconsole.service.HistoryRetention;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -276,6 +277,37 @@ class CliContractTest {
         Run blank = run("activity", "list", "--user", " ", "--data", d);
         assertThat(blank.exit()).isNotZero();
         assertThat(blank.err()).contains("--user needs the id of a user or group");
+    }
+
+    @Test
+    void historyRetentionIsShownAndSetWithinItsBounds() throws Exception {
+        String d = data.toString();
+        Run initial = run("scim", "history", "retention", "--data", d, "--json");
+        assertThat(initial.exit()).as(initial.err()).isZero();
+        assertThat(initial.json().path("retentionDays").asInt()).isEqualTo(90);
+
+        String tenantUrl = run("scim", "enable", "--data", d, "--json").json().path("tenantUrl").asText();
+        String tenantId = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+        Run set = run("scim", "history", "retention", "30", "--data", d, "--json");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.json().path("retentionDays").asInt()).isEqualTo(30);
+        assertThat(set.json().size()).isEqualTo(1);
+        Run shown = run("scim", "history", "retention", "--data", d);
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).startsWith("Attribute history is kept for 30 days.");
+
+        Run tooLong = run("scim", "history", "retention", "3651", "--data", d, "--json");
+        assertThat(tooLong.exit()).isNotZero();
+        assertThat(tooLong.out()).isEmpty();
+        assertThat(tooLong.err()).isEqualTo(
+                "scim-console: History can be kept from 1 to 3,650 days; 3,651 days is outside that range.");
+        Run notANumber = run("scim", "history", "retention", "ninety", "--data", d);
+        assertThat(notANumber.exit()).isNotZero();
+        assertThat(notANumber.err()).contains("ninety").doesNotContain("Exception");
+        // the service that purges reads the same setting from the data folder
+        try (SqliteDirectory directory = SqliteDirectory.open(data)) {
+            assertThat(new HistoryRetention(directory, java.time.Clock.systemUTC()).days(tenantId)).isEqualTo(30);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import javafx.scene.Parent;
 /** The Settings section. */
 public final class SettingsPage implements Page {
     private final SettingsViewModel vm;
+    private final RetentionViewModel retention;
     private final Parent root;
 
     public SettingsPage(AppContext ctx) {
@@ -18,7 +19,8 @@ public final class SettingsPage implements Page {
                 Themes.apply(ctx.window().getScene(), dark);
             }
         });
-        root = Views.load("settings/SettingsView.fxml", new SettingsController(vm,
+        retention = new RetentionViewModel(ctx.ui(), ctx.connection()::api);
+        root = Views.load("settings/SettingsView.fxml", new SettingsController(vm, retention,
                 ctx.connection().descriptionProperty(), () -> ctx.navigate(SectionId.CONNECTION), ctx.i18n()), ctx.i18n());
     }
 
@@ -30,6 +32,7 @@ public final class SettingsPage implements Page {
     @Override
     public void shown() {
         vm.load();
+        retention.load();
     }
 
     public SettingsViewModel viewModel() {
