@@ -81,7 +81,36 @@ public interface Directory extends AutoCloseable {
 
     /** A stored user or group. {@code members} is filled for groups when asked for, else empty. */
     record StoredResource(ResourceType type, String id, ObjectNode doc, long version, Instant created,
-            Instant lastModified, List<Member> members, List<GroupRef> groups) {
+            Instant lastModified, List<Member> members, List<GroupRef> groups, MembershipDelta applied) {
+        public StoredResource {
+            applied = applied == null ? MembershipDelta.NONE : applied;
+        }
+
+        public StoredResource(ResourceType type, String id, ObjectNode doc, long version, Instant created,
+                Instant lastModified, List<Member> members, List<GroupRef> groups) {
+            this(type, id, doc, version, created, lastModified, members, groups, MembershipDelta.NONE);
+        }
+
+        StoredResource withApplied(MembershipDelta delta) {
+            return new StoredResource(type, id, doc, version, created, lastModified, members, groups, delta);
+        }
+    }
+
+    /**
+     * The memberships a group's update really changed, net (a member added and removed by one PATCH is neither; an
+     * add of a member already there is none): what its events tell. Empty for a resource not just updated.
+     */
+    record MembershipDelta(List<String> added, List<String> removed) {
+        public static final MembershipDelta NONE = new MembershipDelta(List.of(), List.of());
+
+        public MembershipDelta {
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+        }
+
+        public boolean isEmpty() {
+            return added.isEmpty() && removed.isEmpty();
+        }
     }
 
     record Member(String value, String type, String display) {
@@ -169,9 +198,18 @@ public interface Directory extends AutoCloseable {
      */
     record Activity(long seq, Instant time, String tenantId, String operation, String resource, String resourceId,
             String userName, String outcome, String code, List<String> args, String detail, String clientAddress,
-            History history) {
+            History history, List<Event> events) {
         public Activity {
             args = args == null ? List.of() : List.copyOf(args);
+            events = events == null ? List.of() : List.copyOf(events);
+        }
+
+        /** An entry that raises no directory event (read back from the log, or written before events). */
+        public Activity(long seq, Instant time, String tenantId, String operation, String resource, String resourceId,
+                String userName, String outcome, String code, List<String> args, String detail,
+                String clientAddress, History history) {
+            this(seq, time, tenantId, operation, resource, resourceId, userName, outcome, code, args, detail,
+                    clientAddress, history, List.of());
         }
 
         /** An entry without attribute history (a refusal, the owner's action, an outage). */
@@ -184,7 +222,13 @@ public interface Directory extends AutoCloseable {
 
         public Activity withHistory(History h) {
             return new Activity(seq, time, tenantId, operation, resource, resourceId, userName, outcome, code, args,
-                    detail, clientAddress, h);
+                    detail, clientAddress, h, events);
+        }
+
+        /** The same entry, raising {@code raised} (numbered by the store) in its write's transaction. */
+        public Activity withEvents(List<Event> raised) {
+            return new Activity(seq, time, tenantId, operation, resource, resourceId, userName, outcome, code, args,
+                    detail, clientAddress, history, raised);
         }
     }
 
@@ -205,15 +249,46 @@ public interface Directory extends AutoCloseable {
 
     void log(Activity entry);
 
+    // ---- directory events -------------------------------------------------------------------
+
+    /**
+     * One directory event: {@code type} (e.g. {@code user.updated}) of the resource {@code resourceType}/{@code
+     * resourceId}, its SCIM representation after the change ({@code resource}, before it for a delete; no location,
+     * no secrets), the old values of what changed ({@code previous}) and, for a membership's event, the user who
+     * joined or left the group ({@code memberId}, else null). {@code id} is the tenant's own, strictly
+     * increasing in commit order; 0 in an event not yet stored. {@code time} is its write's.
+     */
+    record Event(long id, String tenantId, Instant time, String type, String resourceType, String resourceId,
+            ObjectNode resource, ObjectNode previous, String memberId) {
+    }
+
+    /** The tenant's events with an id above {@code afterId}, oldest first, at most {@code limit}. */
+    List<Event> events(String tenantId, long afterId, int limit);
+
+    /** A read-only credential of a tenant's event feed, as stored: its digest, never the credential itself. */
+    record EventReader(String id, String tenantId, byte[] hash, String label, Instant created) {
+    }
+
+    /** Stores a reader credential's digest; returns the new reader. */
+    EventReader addEventReader(String tenantId, byte[] hash, String label);
+
+    List<EventReader> eventReaders(String tenantId);
+
+    /** Removes the tenant's reader {@code id}; false when it has none of that id. */
+    boolean removeEventReader(String tenantId, String id);
+
     List<Activity> activity(String tenantId, int limit);
 
     /** The latest {@code limit} entries about one resource (its id), with their history where kept. */
     List<Activity> activityOf(String tenantId, String resourceId, int limit);
 
-    /** The tenants that have attribute history kept. */
+    /** The tenants that have attribute history or events kept. */
     List<String> historyTenants();
 
-    /** Removes the tenant's attribute history recorded before {@code cutoff}; returns how many entries lost theirs. */
+    /**
+     * Removes the tenant's attribute history and events recorded before {@code cutoff}; returns how many entries lost
+     * their history.
+     */
     int purgeHistory(String tenantId, Instant cutoff);
 
     /** The days the tenant's owner chose to keep attribute history; empty: never chosen. */

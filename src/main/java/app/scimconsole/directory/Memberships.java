@@ -2,6 +2,7 @@ package app.scimconsole.directory;
 
 import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
+import app.scimconsole.directory.Directory.MembershipDelta;
 import app.scimconsole.scim.MemberChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,29 +89,52 @@ final class Memberships {
         return result;
     }
 
-    /** Applies the changes in order; returns how many memberships were added or removed. */
-    static int apply(Connection c, String tenantId, String groupId, List<MemberChange> changes) throws SQLException {
-        int changed = 0;
+    /** Applies the changes in order; returns the memberships they changed, net. */
+    static MembershipDelta apply(Connection c, String tenantId, String groupId, List<MemberChange> changes)
+            throws SQLException {
+        Net net = new Net();
         for (MemberChange change : changes) {
-            changed += switch (change.kind()) {
-                case ADD -> add(c, tenantId, groupId, change.ids());
-                case REMOVE -> remove(c, groupId, change.ids());
-                case REMOVE_ALL -> Jdbc.update(c, "DELETE FROM group_members WHERE group_id = ?", groupId);
-            };
+            switch (change.kind()) {
+                case ADD -> add(c, tenantId, groupId, change.ids()).forEach(net::added);
+                case REMOVE -> remove(c, groupId, change.ids()).forEach(net::removed);
+                case REMOVE_ALL -> removeAll(c, groupId).forEach(net::removed);
+            }
         }
-        return changed;
+        return new MembershipDelta(List.copyOf(net.added), List.copyOf(net.removed));
     }
 
-    private static int add(Connection c, String tenantId, String groupId, List<String> ids) throws SQLException {
+    /** Who joined and who left over several changes: a member who left and came back (or the reverse) did neither. */
+    private static final class Net {
+        final Set<String> added = new LinkedHashSet<>();
+        final Set<String> removed = new LinkedHashSet<>();
+
+        void added(String id) {
+            if (!removed.remove(id)) {
+                added.add(id);
+            }
+        }
+
+        void removed(String id) {
+            if (!added.remove(id)) {
+                removed.add(id);
+            }
+        }
+    }
+
+    /** Adds the members not there yet; returns them. */
+    private static List<String> add(Connection c, String tenantId, String groupId, List<String> ids)
+            throws SQLException {
         Set<String> wanted = new LinkedHashSet<>(ids);
         requireUsersOfTenant(c, tenantId, wanted);
-        int added = 0;
+        List<String> added = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO group_members (group_id, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (String id : wanted) {
                 ps.setString(1, groupId);
                 ps.setString(2, id);
-                added += ps.executeUpdate();
+                if (ps.executeUpdate() > 0) {
+                    added.add(id);
+                }
             }
         } catch (SQLException e) {
             if ("23503".equals(e.getSQLState())) {
@@ -122,14 +146,29 @@ final class Memberships {
         return added;
     }
 
-    private static int remove(Connection c, String groupId, List<String> ids) throws SQLException {
-        int removed = 0;
+    /** Removes those of {@code ids} that are members; returns them. */
+    private static List<String> remove(Connection c, String groupId, List<String> ids) throws SQLException {
+        List<String> removed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM group_members WHERE group_id = ? AND member_id = ?")) {
             for (String id : new LinkedHashSet<>(ids)) {
                 ps.setString(1, groupId);
                 ps.setString(2, id);
-                removed += ps.executeUpdate();
+                if (ps.executeUpdate() > 0) {
+                    removed.add(id);
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static List<String> removeAll(Connection c, String groupId) throws SQLException {
+        List<String> removed = new ArrayList<>();
+        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of(
+                "DELETE FROM group_members WHERE group_id = ? RETURNING member_id", groupId));
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                removed.add(rs.getString(1));
             }
         }
         return removed;

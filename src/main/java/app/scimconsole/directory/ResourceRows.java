@@ -2,6 +2,7 @@ package app.scimconsole.directory;
 
 import app.scimconsole.directory.Directory.GroupRef;
 import app.scimconsole.directory.Directory.Member;
+import app.scimconsole.directory.Directory.MembershipDelta;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;
@@ -181,10 +182,11 @@ final class ResourceRows {
                 throw conflict(id, u.readVersion(), stored);
             }
         }
+        MembershipDelta applied = MembershipDelta.NONE;
         if (u.memberChanges() != null && !u.memberChanges().isEmpty()) {
             requireGroup(type);
-            int membershipChanges = Memberships.apply(c, tenantId, id, u.memberChanges());
-            if (membershipChanges > 0 && !changed) {
+            applied = Memberships.apply(c, tenantId, id, u.memberChanges());
+            if (!applied.isEmpty() && !changed) {
                 String sql = "UPDATE " + table(type) + " SET last_modified = ?, version = version + 1"
                         + " WHERE id = ? AND tenant_id = ?";
                 int bumped = u.pinned() ? Jdbc.update(c, sql + " AND version = ?", now, id, tenantId, u.readVersion())
@@ -195,7 +197,7 @@ final class ResourceRows {
             }
         }
         return find(c, tenantId, type, id, u.withMembers())
-                .orElseThrow(() -> new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id));
+                .orElseThrow(() -> new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id)).withApplied(applied);
     }
 
     /** Deletes the resource and returns it as it was; {@code expectedVersion}, when given, must be the stored one. */

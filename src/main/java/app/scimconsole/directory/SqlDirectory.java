@@ -8,9 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -258,12 +260,41 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public List<String> historyTenants() {
-        return read(HistoryRows::tenants);
+        return read(c -> {
+            Set<String> ids = new LinkedHashSet<>(HistoryRows.tenants(c));
+            ids.addAll(EventRows.tenants(c));
+            return List.copyOf(ids);
+        });
     }
 
     @Override
     public int purgeHistory(String tenantId, Instant cutoff) {
-        return write(c -> HistoryRows.purge(c, tenantId, cutoff));
+        return write(c -> {
+            EventRows.purge(c, tenantId, cutoff);
+            return HistoryRows.purge(c, tenantId, cutoff);
+        });
+    }
+
+    // ---- directory events -------------------------------------------------------------------
+
+    @Override
+    public List<Event> events(String tenantId, long afterId, int limit) {
+        return readOne(c -> EventRows.after(c, tenantId, afterId, limit));
+    }
+
+    @Override
+    public EventReader addEventReader(String tenantId, byte[] hash, String label) {
+        return write(c -> EventReaderRows.add(c, tenantId, hash, label, now()));
+    }
+
+    @Override
+    public List<EventReader> eventReaders(String tenantId) {
+        return readOne(c -> EventReaderRows.of(c, tenantId));
+    }
+
+    @Override
+    public boolean removeEventReader(String tenantId, String id) {
+        return write(c -> EventReaderRows.remove(c, tenantId, id));
     }
 
     @Override

@@ -81,6 +81,12 @@ final class AdminEndpoint implements Endpoint {
                 .route("PUT", "settings/history", (ex, r) ->
                         new AdminApi.HistorySettings(api.setHistoryRetentionDays(retentionDays(ex))))
                 .route("GET", "traffic", (ex, r) -> api.traffic())
+                .route("GET", "events/readers", (ex, r) -> api.eventReaders())
+                .route("POST", "events/readers", (ex, r) -> api.issueEventReader(label(ex)))
+                .route("DELETE", "events/readers/{id}", (ex, r) -> {
+                    api.revokeEventReader(r.param("id"));
+                    return null;
+                })
                 .route("GET", "domains", (ex, r) -> api.domains())
                 .route("POST", "domains", (ex, r) -> api.addDomain(domainName(ex)))
                 .route("DELETE", "domains/{name}", (ex, r) -> {
@@ -174,6 +180,12 @@ final class AdminEndpoint implements Endpoint {
             throw new AdminException(400, "Give the domain's name.", Reason.of("admin.domainNameMissing"));
         }
         return name;
+    }
+
+    /** The owner's note on a reader credential; absent (or not text): none. */
+    private static String label(Exchange ex) throws IOException {
+        JsonNode label = body(ex).path("label");
+        return label.isTextual() ? label.textValue() : null;
     }
 
     private static int retentionDays(Exchange ex) throws IOException {

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * that make it safe. The protocol work (parsing, PATCH, validation, the domain rule) runs in the caller's thread
  * on what was read; the store then only writes, and only if the resource is still at the version the change was
  * computed from — otherwise the change is computed again from what is stored now. Every write is logged with its
- * reason in the write's own transaction; every refusal is logged too, then told to the client.
+ * reason, and raises its directory events ({@link DirectoryEvents}), in the write's own transaction; every refusal is
+ * logged too, then told to the client.
  */
 public final class Provisioning {
     /**
@@ -103,7 +104,7 @@ public final class Provisioning {
             checkIdentities(attempt, n.doc(), null);
             return directory.create(caller.tenantId(), type, n.doc(), n.memberIds(),
                     created -> activity.success(attempt, created, ChangeReasons.created(type, created.doc()),
-                            created(created)));
+                            created(created)).withEvents(DirectoryEvents.created(caller.tenantId(), created)));
         });
     }
 
@@ -147,7 +148,8 @@ public final class Provisioning {
             requireStorableId(id, type);
             directory.delete(caller.tenantId(), type, id, ifMatch,
                     gone -> activity.success(attempt.named(gone.doc()), gone, Reason.of(ChangeReasons.DELETED),
-                            AttributeChanges.between(gone.doc(), null)));
+                            AttributeChanges.between(gone.doc(), null))
+                            .withEvents(DirectoryEvents.deleted(caller.tenantId(), gone)));
             return null;
         });
     }
@@ -212,7 +214,8 @@ public final class Provisioning {
                 return directory.update(tenantId, type, id,
                         new Update(current.version(), doc, computed.memberChanges(), ifMatch != null, withMembers),
                         written -> activity.success(attempt, written, describe.of(current, computed, written),
-                                changed(current, computed, written, withMembers)));
+                                changed(current, computed, written, withMembers))
+                                .withEvents(DirectoryEvents.changed(tenantId, current, written)));
             } catch (StorageOutcome e) {
                 boolean recompute = e.kind() == StorageOutcome.Kind.VERSION_CONFLICT && ifMatch == null && i < ATTEMPTS;
                 if (!recompute) {
