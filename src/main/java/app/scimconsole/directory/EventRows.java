@@ -76,17 +76,6 @@ final class EventRows {
                 Timestamps.format(cutoff));
     }
 
-    static List<String> tenants(Connection c) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT tenant_id FROM directory_events");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
-    }
-
     private static ObjectNode object(String json) {
         try {
             return (ObjectNode) JSON.readTree(json);

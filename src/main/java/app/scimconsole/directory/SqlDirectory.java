@@ -8,11 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -260,11 +258,7 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public List<String> historyTenants() {
-        return read(c -> {
-            Set<String> ids = new LinkedHashSet<>(HistoryRows.tenants(c));
-            ids.addAll(EventRows.tenants(c));
-            return List.copyOf(ids);
-        });
+        return read(HistoryRows::tenants);
     }
 
     @Override

@@ -228,7 +228,8 @@ final class AdminEndpoint implements Endpoint {
         }
     }
 
-    private static String bearer(String header) {
+    /** The credential of an {@code Authorization: Bearer} header, else null. */
+    static String bearer(String header) {
         if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

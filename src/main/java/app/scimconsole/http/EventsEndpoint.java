@@ -50,7 +50,7 @@ final class EventsEndpoint implements Endpoint {
                         Reason.of("events.tooManyWrongCredentials", client, wait));
                 return;
             }
-            EventFeed.Page page = feed.read(segments.get(0), bearer(ex.header("Authorization")), ex.param("after"),
+            EventFeed.Page page = feed.read(segments.get(0), AdminEndpoint.bearer(ex.header("Authorization")), ex.param("after"),
                     ex.param("limit"));
             ex.sendJson(200, Json.MAPPER.valueToTree(page));
         } catch (EventsRefusal e) {
@@ -76,12 +76,5 @@ final class EventsEndpoint implements Endpoint {
         body.set("args", Json.MAPPER.valueToTree(why.args()));
         body.put("detail", detail);
         ex.sendJson(status, body);
-    }
-
-    private static String bearer(String header) {
-        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return header.substring(7).trim();
     }
 }
