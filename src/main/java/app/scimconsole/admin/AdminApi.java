@@ -50,6 +50,26 @@ public interface AdminApi {
     /** Entra's recent provisioning cycles, as seen by this service since it started. */
     Traffic traffic();
 
+    /** The read-only credentials of the tenant's event feed, oldest first (never the credentials themselves). */
+    List<EventReaderEntry> eventReaders();
+
+    /** A new reader credential of the event feed, shown once; {@code label} (may be null) is the owner's note. */
+    IssuedEventReader issueEventReader(String label);
+
+    /** Revokes a reader credential: it stops working at once. 404 when there is none of that id. */
+    void revokeEventReader(String id);
+
+    record EventReaderEntry(String id, String label, Instant created) {
+    }
+
+    /** {@code readerCredential} is shown only now; {@code eventsUrl} is where it reads. */
+    record IssuedEventReader(String id, String eventsUrl, String readerCredential) {
+        @Override
+        public String toString() {
+            return "IssuedEventReader[id=" + id + ", eventsUrl=" + eventsUrl + ", readerCredential=(hidden)]";
+        }
+    }
+
     List<DomainEntry> domains();
 
     DomainEntry addDomain(String name);

@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLException;
@@ -147,6 +148,25 @@ public final class AdminClient implements AdminApi {
     @Override
     public Traffic traffic() {
         return call("GET", url("traffic"), null, type(Traffic.class));
+    }
+
+    @Override
+    public List<EventReaderEntry> eventReaders() {
+        return call("GET", url("events", "readers"), null, AdminJson.MAPPER.getTypeFactory().constructType(
+                new TypeReference<List<EventReaderEntry>>() {
+                }));
+    }
+
+    @Override
+    public IssuedEventReader issueEventReader(String label) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("label", label);
+        return call("POST", url("events", "readers"), body, type(IssuedEventReader.class));
+    }
+
+    @Override
+    public void revokeEventReader(String id) {
+        call("DELETE", url("events", "readers", id), null, type(JsonNode.class));
     }
 
     @Override

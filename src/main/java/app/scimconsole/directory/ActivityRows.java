@@ -46,7 +46,7 @@ final class ActivityRows {
 
     /**
      * Stores {@code entry}; the store numbers it ({@code seq} is ignored) and dates it if it is undated. Its history,
-     * if any, is stored beside it under that number, in the caller's transaction.
+     * if any, is stored beside it under that number, and its directory events after it, in the caller's transaction.
      */
     static void append(Connection c, Activity entry, Instant now) throws SQLException {
         Instant time = entry.time() != null ? Timestamps.truncate(entry.time()) : now;
@@ -58,6 +58,7 @@ final class ActivityRows {
                 entry.detail(), entry.clientAddress());
         if (entry.history() == null) {
             Jdbc.update(c, insert.sql(), insert.params().toArray());
+            EventRows.append(c, entry.tenantId(), time, entry.events());
             return;
         }
         long seq;
@@ -68,6 +69,8 @@ final class ActivityRows {
         Jdbc.update(c, "INSERT INTO attribute_history (activity_seq, tenant_id, time, request_id, changes)"
                         + " VALUES (?, ?, ?, ?, ?)", seq, entry.tenantId(), Timestamps.format(time),
                 entry.history().requestId(), writeChanges(entry.history().changes()));
+        // Last: it locks the tenant's event numbering until the commit (EventRows.append says why).
+        EventRows.append(c, entry.tenantId(), time, entry.events());
     }
 
     private static String writeChanges(List<Change> changes) {

@@ -191,9 +191,18 @@ public interface Directory extends AutoCloseable {
      */
     record Activity(long seq, Instant time, String tenantId, String operation, String resource, String resourceId,
             String userName, String outcome, String code, List<String> args, String detail, String clientAddress,
-            History history) {
+            History history, List<Event> events) {
         public Activity {
             args = args == null ? List.of() : List.copyOf(args);
+            events = events == null ? List.of() : List.copyOf(events);
+        }
+
+        /** An entry that raises no directory event (read back from the log, or written before events). */
+        public Activity(long seq, Instant time, String tenantId, String operation, String resource, String resourceId,
+                String userName, String outcome, String code, List<String> args, String detail,
+                String clientAddress, History history) {
+            this(seq, time, tenantId, operation, resource, resourceId, userName, outcome, code, args, detail,
+                    clientAddress, history, List.of());
         }
 
         /** An entry without attribute history (a refusal, the owner's action, an outage). */
@@ -206,7 +215,13 @@ public interface Directory extends AutoCloseable {
 
         public Activity withHistory(History h) {
             return new Activity(seq, time, tenantId, operation, resource, resourceId, userName, outcome, code, args,
-                    detail, clientAddress, h);
+                    detail, clientAddress, h, events);
+        }
+
+        /** The same entry, raising {@code raised} (numbered by the store) in its write's transaction. */
+        public Activity withEvents(List<Event> raised) {
+            return new Activity(seq, time, tenantId, operation, resource, resourceId, userName, outcome, code, args,
+                    detail, clientAddress, history, raised);
         }
     }
 
@@ -227,15 +242,46 @@ public interface Directory extends AutoCloseable {
 
     void log(Activity entry);
 
+    // ---- directory events -------------------------------------------------------------------
+
+    /**
+     * One directory event: {@code type} (e.g. {@code user.updated}) of the resource {@code resourceType}/{@code
+     * resourceId}, its SCIM representation after the change ({@code resource}, before it for a delete; no location,
+     * no secrets), the old values of what changed ({@code previous}) and, for a membership's event, the user who
+     * joined or left the group ({@code memberId}, else null). {@code id} is the tenant's own, strictly
+     * increasing in commit order; 0 in an event not yet stored. {@code time} is its write's.
+     */
+    record Event(long id, String tenantId, Instant time, String type, String resourceType, String resourceId,
+            ObjectNode resource, ObjectNode previous, String memberId) {
+    }
+
+    /** The tenant's events with an id above {@code afterId}, oldest first, at most {@code limit}. */
+    List<Event> events(String tenantId, long afterId, int limit);
+
+    /** A read-only credential of a tenant's event feed, as stored: its digest, never the credential itself. */
+    record EventReader(String id, String tenantId, byte[] hash, String label, Instant created) {
+    }
+
+    /** Stores a reader credential's digest; returns the new reader. */
+    EventReader addEventReader(String tenantId, byte[] hash, String label);
+
+    List<EventReader> eventReaders(String tenantId);
+
+    /** Removes the tenant's reader {@code id}; false when it has none of that id. */
+    boolean removeEventReader(String tenantId, String id);
+
     List<Activity> activity(String tenantId, int limit);
 
     /** The latest {@code limit} entries about one resource (its id), with their history where kept. */
     List<Activity> activityOf(String tenantId, String resourceId, int limit);
 
-    /** The tenants that have attribute history kept. */
+    /** The tenants that have attribute history or events kept. */
     List<String> historyTenants();
 
-    /** Removes the tenant's attribute history recorded before {@code cutoff}; returns how many entries lost theirs. */
+    /**
+     * Removes the tenant's attribute history and events recorded before {@code cutoff}; returns how many entries lost
+     * their history.
+     */
     int purgeHistory(String tenantId, Instant cutoff);
 
     /** The days the tenant's owner chose to keep attribute history; empty: never chosen. */

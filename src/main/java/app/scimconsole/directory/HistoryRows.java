@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The attribute history's upkeep: its retention per tenant, and the purge of what is older. */
+/**
+ * The attribute history's upkeep (and the directory events', kept as long): its retention per tenant, and the purge
+ * of what is older.
+ */
 final class HistoryRows {
     private HistoryRows() {
     }
 
     static List<String> tenants(Connection c) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT tenant_id FROM attribute_history");
+        try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id FROM attribute_history"
+                + " UNION SELECT tenant_id FROM directory_events");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getString(1));

@@ -269,7 +269,32 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public int purgeHistory(String tenantId, Instant cutoff) {
-        return write(c -> HistoryRows.purge(c, tenantId, cutoff));
+        return write(c -> {
+            EventRows.purge(c, tenantId, cutoff);
+            return HistoryRows.purge(c, tenantId, cutoff);
+        });
+    }
+
+    // ---- directory events -------------------------------------------------------------------
+
+    @Override
+    public List<Event> events(String tenantId, long afterId, int limit) {
+        return readOne(c -> EventRows.after(c, tenantId, afterId, limit));
+    }
+
+    @Override
+    public EventReader addEventReader(String tenantId, byte[] hash, String label) {
+        return write(c -> EventReaderRows.add(c, tenantId, hash, label, now()));
+    }
+
+    @Override
+    public List<EventReader> eventReaders(String tenantId) {
+        return readOne(c -> EventReaderRows.of(c, tenantId));
+    }
+
+    @Override
+    public boolean removeEventReader(String tenantId, String id) {
+        return write(c -> EventReaderRows.remove(c, tenantId, id));
     }
 
     @Override

@@ -81,6 +81,12 @@ final class AdminEndpoint implements Endpoint {
                 .route("PUT", "settings/history", (ex, r) ->
                         new AdminApi.HistorySettings(api.setHistoryRetentionDays(retentionDays(ex))))
                 .route("GET", "traffic", (ex, r) -> api.traffic())
+                .route("GET", "events/readers", (ex, r) -> api.eventReaders())
+                .route("POST", "events/readers", (ex, r) -> api.issueEventReader(label(ex)))
+                .route("DELETE", "events/readers/{id}", (ex, r) -> {
+                    api.revokeEventReader(r.param("id"));
+                    return null;
+                })
                 .route("GET", "domains", (ex, r) -> api.domains())
                 .route("POST", "domains", (ex, r) -> api.addDomain(domainName(ex)))
                 .route("DELETE", "domains/{name}", (ex, r) -> {
@@ -176,6 +182,12 @@ final class AdminEndpoint implements Endpoint {
         return name;
     }
 
+    /** The owner's note on a reader credential; absent (or not text): none. */
+    private static String label(Exchange ex) throws IOException {
+        JsonNode label = body(ex).path("label");
+        return label.isTextual() ? label.textValue() : null;
+    }
+
     private static int retentionDays(Exchange ex) throws IOException {
         JsonNode days = body(ex).path("retentionDays");
         if (!days.canConvertToInt() || !days.isIntegralNumber()) {
@@ -216,7 +228,8 @@ final class AdminEndpoint implements Endpoint {
         }
     }
 
-    private static String bearer(String header) {
+    /** The credential of an {@code Authorization: Bearer} header, else null. */
+    static String bearer(String header) {
         if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

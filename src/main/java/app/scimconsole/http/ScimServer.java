@@ -3,6 +3,7 @@ package app.scimconsole.http;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.service.ServiceCore;
+import app.scimconsole.service.SignInThrottle;
 import java.io.IOException;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ public final class ScimServer implements AutoCloseable {
 
     /**
      * Starts listening for {@code core}'s tenants; port 0 picks a free port, which {@link #config()} then reports.
-     * {@code GET /healthz} answers 200 while the database answers (else 503).
+     * {@code GET /healthz} answers 200 while the database answers (else 503); the tenants' event feeds are under
+     * {@code /events/v1/}.
      */
     public static ScimServer start(ServiceConfig requested, ServiceCore core) throws IOException {
         Listener listener = Listener.start(PortInUse.Which.SCIM, requested.bindAddress(), requested.port(),
@@ -36,6 +38,8 @@ public final class ScimServer implements AutoCloseable {
         OAuthEndpoint oauth = new OAuthEndpoint(core.tokenIssuer(), config);
         return Map.of(ScimEndpoint.PREFIX, new ScimEndpoint(core.access(), core.provisioning(), core.storageFaults(),
                         config),
+                EventsEndpoint.PREFIX, new EventsEndpoint(core.eventFeed(config::tenantUrl),
+                        new SignInThrottle(System::nanoTime)),
                 HealthEndpoint.PATH, new HealthEndpoint(core::healthy),
                 OAuthEndpoint.PREFIX, oauth,
                 OAuthEndpoint.METADATA_PREFIX, oauth);

@@ -91,6 +91,11 @@ public record ServiceConfig(String bindAddress, int port, String publicUrl, int 
         return baseUrl() + ScimEndpoint.PREFIX + tenantId;
     }
 
+    /** The tenant's pull feed of directory events, for an app that holds one of its reader credentials. */
+    public String eventsUrl(String tenantId) {
+        return baseUrl() + EventsEndpoint.PREFIX + tenantId;
+    }
+
     /** The tenant's OAuth 2.0 authorization server (RFC 8414 issuer), beside its tenant URL. */
     public String oauthIssuer(String tenantId) {
         return baseUrl() + OAuthEndpoint.PREFIX + tenantId;

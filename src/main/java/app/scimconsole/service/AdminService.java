@@ -75,9 +75,14 @@ public final class AdminService implements AdminApi {
     private final Map<String, List<TrafficTracker.Cycle>> loggedCycles = new java.util.concurrent.ConcurrentHashMap<>();
     private final ActivityRecorder activity;
     private final HistoryRetention retention;
+    private final TenantUrls eventsUrls;
+    private final EventReaders eventReaders;
 
-    public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TrafficTracker traffic,
-            ConsoleTestTags consoleTests, ActivityRecorder activity, HistoryRetention retention, Clock clock) {
+    public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TenantUrls eventsUrls,
+            TrafficTracker traffic, ConsoleTestTags consoleTests, ActivityRecorder activity, HistoryRetention retention,
+            Clock clock) {
+        this.eventsUrls = eventsUrls;
+        this.eventReaders = new EventReaders(directory);
         this.activity = activity;
         this.retention = retention;
         this.consoleTests = consoleTests;
@@ -91,6 +96,29 @@ public final class AdminService implements AdminApi {
 
     private Tenant tenant() {
         return tenants.tenant();
+    }
+
+    // ---- event feed readers ----------------------------------------------------------------------
+
+    @Override
+    public List<EventReaderEntry> eventReaders() {
+        return eventReaders.list(tenant().id()).stream()
+                .map(r -> new EventReaderEntry(r.id(), r.label(), r.created())).toList();
+    }
+
+    @Override
+    public IssuedEventReader issueEventReader(String label) {
+        String tenantId = tenant().id();
+        EventReaders.Issued issued = eventReaders.issue(tenantId, label);
+        return new IssuedEventReader(issued.id(), eventsUrls.of(tenantId), issued.credential());
+    }
+
+    @Override
+    public void revokeEventReader(String id) {
+        if (!eventReaders.revoke(tenant().id(), id)) {
+            throw new AdminException(404, "There is no event reader " + StorableText.printable(id) + ".",
+                    Reason.of(EventReaders.UNKNOWN_READER, StorableText.printable(id)));
+        }
     }
 
     // ---- overview ----------------------------------------------------------------------------

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * that make it safe. The protocol work (parsing, PATCH, validation, the domain rule) runs in the caller's thread
  * on what was read; the store then only writes, and only if the resource is still at the version the change was
  * computed from — otherwise the change is computed again from what is stored now. Every write is logged with its
- * reason in the write's own transaction; every refusal is logged too, then told to the client.
+ * reason, and raises its directory events ({@link DirectoryEvents}), in the write's own transaction; every refusal is
+ * logged too, then told to the client.
  */
 public final class Provisioning {
     /**
@@ -104,7 +105,7 @@ public final class Provisioning {
             checkIdentities(attempt, n.doc(), null);
             return directory.create(caller.tenantId(), type, n.doc(), n.memberIds(),
                     created -> activity.success(attempt, created, ChangeReasons.created(type, created.doc()),
-                            created(created)));
+                            created(created)).withEvents(DirectoryEvents.created(caller.tenantId(), created)));
         });
     }
 
@@ -147,7 +148,8 @@ public final class Provisioning {
             requireStorableId(id, type);
             directory.delete(caller.tenantId(), type, id, ifMatch,
                     gone -> activity.success(attempt.named(gone.doc()), gone, Reason.of(ChangeReasons.DELETED),
-                            AttributeChanges.between(gone.doc(), null)));
+                            AttributeChanges.between(gone.doc(), null))
+                            .withEvents(DirectoryEvents.deleted(caller.tenantId(), gone)));
             return null;
         });
     }
@@ -209,7 +211,9 @@ public final class Provisioning {
                         new Update(current.version(), doc, computed.memberChanges(), ifMatch != null, withMembers),
                         updated -> activity.success(attempt, updated.resource(), doc == null && updated.members()
                                 .isEmpty() ? Reason.of(ChangeReasons.UNCHANGED) : describe.of(current, updated),
-                                changed(current, updated)));
+                                changed(current, updated))
+                                .withEvents(DirectoryEvents.changed(tenantId, current, updated.resource(),
+                                        updated.members())));
             } catch (StorageOutcome e) {
                 boolean recompute = e.kind() == StorageOutcome.Kind.VERSION_CONFLICT && ifMatch == null && i < ATTEMPTS;
                 if (!recompute) {

@@ -75,10 +75,18 @@ public final class ServiceCore implements AutoCloseable {
         return historyRetention;
     }
 
-    /** The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says. */
-    public AdminService admin(TenantUrls tenantUrls) {
-        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, activity, historyRetention,
-                clock);
+    /** The tenants' event feeds, resolving the resources' locations against {@code tenantUrls}. */
+    public EventFeed eventFeed(TenantUrls tenantUrls) {
+        return new EventFeed(directory, tenantUrls);
+    }
+
+    /**
+     * The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says and event feeds as
+     * {@code eventsUrls} does.
+     */
+    public AdminService admin(TenantUrls tenantUrls, TenantUrls eventsUrls) {
+        return new AdminService(directory, domains, tenantUrls, eventsUrls, traffic, consoleTests, activity,
+                historyRetention, clock);
     }
 
     public SqlDirectory directory() {

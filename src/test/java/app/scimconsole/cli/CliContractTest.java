@@ -153,6 +153,35 @@ class CliContractTest {
     }
 
     @Test
+    void eventReaderCommandsIssueListAndRevoke() throws Exception {
+        String d = data.resolve("events").toString();
+        String tenantUrl = run("scim", "enable", "--data", d, "--json").json().path("tenantUrl").asText();
+        Run issue = run("events", "issue-reader", "--label", "ovice sync", "--data", d, "--json");
+        assertThat(issue.exit()).as(issue.err()).isZero();
+        String tenantId = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+        assertThat(issue.json().path("eventsUrl").asText())
+                .isEqualTo(tenantUrl.replace("/scim/v2/" + tenantId, "/events/v1/" + tenantId));
+        String credential = issue.json().path("readerCredential").asText();
+        assertThat(credential).hasSizeGreaterThan(40);
+        String id = issue.json().path("id").asText();
+
+        Run list = run("events", "list-readers", "--data", d, "--json");
+        assertThat(list.json().path("readers")).hasSize(1);
+        assertThat(list.json().path("readers").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(list.json().path("readers").get(0).path("label").asText()).isEqualTo("ovice sync");
+        assertThat(list.out()).doesNotContain(credential);
+        assertThat(run("events", "list-readers", "--data", d).out()).contains(id).contains("ovice sync");
+
+        Run revoke = run("events", "revoke-reader", id, "--data", d, "--json");
+        assertThat(revoke.exit()).as(revoke.err()).isZero();
+        assertThat(revoke.json().path("revoked").asBoolean()).isTrue();
+        assertThat(run("events", "list-readers", "--data", d, "--json").json().path("readers")).isEmpty();
+        Run again = run("events", "revoke-reader", id, "--data", d, "--json");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("no reader credential " + id);
+    }
+
+    @Test
     void scimDomainUsersAndActivityCommands() throws Exception {
         String d = data.toString();
         Run enable = run("scim", "enable", "--data", d, "--json");

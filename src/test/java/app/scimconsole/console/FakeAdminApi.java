@@ -135,6 +135,30 @@ public class FakeAdminApi implements AdminApi {
         return traffic;
     }
 
+    public final List<EventReaderEntry> eventReaders = new ArrayList<>();
+
+    @Override
+    public List<EventReaderEntry> eventReaders() {
+        call("eventReaders");
+        return List.copyOf(eventReaders);
+    }
+
+    @Override
+    public IssuedEventReader issueEventReader(String label) {
+        call("issueEventReader");
+        String id = "reader-" + (eventReaders.size() + 1);
+        eventReaders.add(new EventReaderEntry(id, label, Instant.now()));
+        return new IssuedEventReader(id, "http://127.0.0.1:8089/events/v1/fake", "credential-" + id);
+    }
+
+    @Override
+    public void revokeEventReader(String id) {
+        call("revokeEventReader");
+        if (!eventReaders.removeIf(r -> r.id().equals(id))) {
+            throw new AdminException(404, "There is no event reader " + id + ".");
+        }
+    }
+
     @Override
     public List<DomainEntry> domains() {
         call("domains");

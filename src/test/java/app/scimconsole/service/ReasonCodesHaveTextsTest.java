@@ -22,13 +22,14 @@ class ReasonCodesHaveTextsTest {
     void everyCodeTheServiceGivesHasAText() throws IllegalAccessException {
         List<String> codes = new ArrayList<>();
         for (Class<?> c : List.of(ChangeReasons.class, TenantAdmin.class, ScimAccess.class, AdminService.class,
-                TokenIssuer.class, HistoryRetention.class)) {
+                TokenIssuer.class, HistoryRetention.class, EventFeed.class, EventReaders.class)) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
                         && !f.getName().equals("NO_SIGN_IN")) {
                     f.setAccessible(true);
                     String value = (String) f.get(null);
-                    if (value.startsWith("activity.") || value.startsWith("admin.") || value.startsWith("history.")) {
+                    if (value.startsWith("activity.") || value.startsWith("admin.") || value.startsWith("history.")
+                            || value.startsWith("events.")) {
                         codes.add(value);
                     }
                 }

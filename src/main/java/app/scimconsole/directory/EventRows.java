@@ -1,0 +1,86 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.directory.Directory.Event;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The directory events: appended in their write's transaction, read in id order, purged when old. */
+final class EventRows {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventRows() {
+    }
+
+    /**
+     * Numbers {@code events} after the tenant's last id and stores them, dated {@code time}. The numbers are taken
+     * with an upsert that locks the tenant's sequence row until the caller's transaction ends: a concurrent writer of
+     * the same tenant (another instance on PostgreSQL) waits here until this one has committed, so ids become visible
+     * in increasing order and a reader paging by id never passes over one that commits later. The caller makes this
+     * its write's last statement, so the lock is held only for the commit itself.
+     */
+    static void append(Connection c, String tenantId, Instant time, List<Event> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        long last;
+        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("INSERT INTO event_sequences (tenant_id, last_id)"
+                + " VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET last_id = event_sequences.last_id"
+                + " + excluded.last_id RETURNING last_id", tenantId, (long) events.size()));
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            last = rs.getLong(1);
+        }
+        long id = last - events.size();
+        String when = Timestamps.format(time);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO directory_events (tenant_id, id, time, type,"
+                + " resource_type, resource_id, resource, previous, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Event e : events) {
+                ps.setString(1, tenantId);
+                ps.setLong(2, ++id);
+                ps.setString(3, when);
+                ps.setString(4, e.type());
+                ps.setString(5, e.resourceType());
+                ps.setString(6, e.resourceId());
+                ps.setString(7, e.resource().toString());
+                ps.setString(8, e.previous().toString());
+                ps.setString(9, e.memberId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static List<Event> after(Connection c, String tenantId, long afterId, int limit) throws SQLException {
+        List<Event> out = new ArrayList<>();
+        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT id, time, type, resource_type, resource_id,"
+                + " resource, previous, member_id FROM directory_events WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
+                tenantId, afterId, Math.max(0, limit))); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Event(rs.getLong(1), tenantId, Timestamps.parse(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), object(rs.getString(6)), object(rs.getString(7)), rs.getString(8)));
+            }
+        }
+        return out;
+    }
+
+    static int purge(Connection c, String tenantId, Instant cutoff) throws SQLException {
+        return Jdbc.update(c, "DELETE FROM directory_events WHERE tenant_id = ? AND time < ?", tenantId,
+                Timestamps.format(cutoff));
+    }
+
+    private static ObjectNode object(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new StorageException("A stored directory event is not a JSON object", e);
+        }
+    }
+}
