@@ -63,6 +63,21 @@ final class AdminEndpoint implements Endpoint {
                     api.disableScim();
                     return AdminJson.MAPPER.createObjectNode().put("enabled", false);
                 })
+                .route("PUT", "scim/auth-method", (ex, r) -> {
+                    api.setAuthMethod(body(ex).path("method").asText(null));
+                    return null;
+                })
+                .route("POST", "oauth-clients", (ex, r) -> api.addOAuthClient(expiryDays(ex)))
+                .route("POST", "oauth-clients/{id}/secrets", (ex, r) ->
+                        api.rotateOAuthSecret(r.param("id"), expiryDays(ex)))
+                .route("DELETE", "oauth-clients/{id}/secrets/{secret}", (ex, r) -> {
+                    api.retireOAuthSecret(r.param("id"), r.param("secret"));
+                    return null;
+                })
+                .route("DELETE", "oauth-clients/{id}", (ex, r) -> {
+                    api.removeOAuthClient(r.param("id"));
+                    return null;
+                })
                 .route("GET", "users", (ex, r) -> api.users(new AdminApi.UserQuery(ex.param("search"),
                         enumParam(ex.param("status"), AdminApi.UserStatus.class, AdminApi.UserStatus.ANY),
                         ex.param("domain"), ex.param("sortBy"), "descending".equalsIgnoreCase(ex.param("sortOrder")),
@@ -174,6 +189,15 @@ final class AdminEndpoint implements Endpoint {
             throw new AdminException(400, "Give the domain's name.", Reason.of("admin.domainNameMissing"));
         }
         return name;
+    }
+
+    private static int expiryDays(Exchange ex) throws IOException {
+        JsonNode days = body(ex).path("expiryDays");
+        if (!days.canConvertToInt() || !days.isIntegralNumber()) {
+            throw new AdminException(400, "expiryDays must be a whole number.",
+                    Reason.of("admin.notANumber", "expiryDays"));
+        }
+        return days.intValue();
     }
 
     private static int retentionDays(Exchange ex) throws IOException {

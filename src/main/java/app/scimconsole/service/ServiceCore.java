@@ -70,10 +70,14 @@ public final class ServiceCore implements AutoCloseable {
         return historyRetention;
     }
 
-    /** The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says. */
-    public AdminService admin(TenantUrls tenantUrls) {
-        return new AdminService(directory, domains, tenantUrls, traffic, consoleTests, activity, historyRetention,
-                clock);
+    /**
+     * The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says and token endpoints as
+     * {@code tokenEndpoints} does.
+     */
+    public AdminService admin(TenantUrls tenantUrls, TenantUrls tokenEndpoints) {
+        return new AdminService(directory, domains, tenantUrls, tokenEndpoints,
+                new OAuthClients(directory, directory.oauth(), clock), traffic, consoleTests, activity,
+                historyRetention, clock);
     }
 
     public SqlDirectory directory() {
