@@ -81,7 +81,7 @@ public final class OAuthClientViewModel {
             return;
         }
         tokenEndpoint.set(o.tokenEndpoint() == null ? "" : o.tokenEndpoint());
-        List<OAuthClientInfo> clients = o.scimEnabled() ? o.oauthClients() : List.of();
+        List<OAuthClientInfo> clients = o.oauthClients();
         OAuthClientInfo current = clients.isEmpty() ? null : clients.get(clients.size() - 1);
         String id = current == null ? "" : current.clientId();
         if (!id.equals(clientId.get())) {
