@@ -121,6 +121,8 @@ public final class EnableScimController {
     @FXML
     private VBox credentialWarnings;
     @FXML
+    private Button addSecretButton;
+    @FXML
     private Label testLead;
     @FXML
     private javafx.scene.layout.GridPane testTokenGrid;
@@ -252,6 +254,7 @@ public final class EnableScimController {
         showWhen(whereInEntra, oauth.hasClientProperty());
         showWhen(secretsTitle, oauth.hasClientProperty());
         showWhen(addSecretBox, oauth.hasClientProperty());
+        addSecretButton.disableProperty().bind(oauth.rotatingProperty().or(oauth.busyProperty()));
         showWhen(secretOnce, oauth.secretKnownProperty());
         showWhen(secretUnknown, oauth.hasClientProperty().and(oauth.secretKnownProperty().not()));
         secretOnceText.textProperty().bind(Bindings.concat(i18n.text("oauth.secretOnce"), " ",

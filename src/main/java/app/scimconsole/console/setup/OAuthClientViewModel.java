@@ -51,6 +51,8 @@ public final class OAuthClientViewModel {
     private final ObservableList<SecretRow> secrets = FXCollections.observableArrayList();
     private final BooleanBinding hasClient = clientId.isNotEmpty();
     private final BooleanBinding secretKnown = clientSecret.isNotEmpty();
+    /** The current client has two live secrets: a third would end the older at once, so the first must go first. */
+    private final BooleanProperty rotating = new SimpleBooleanProperty();
 
     private final StringProperty testTokenEndpoint = new SimpleStringProperty("");
     private final StringProperty testClientId = new SimpleStringProperty("");
@@ -88,6 +90,7 @@ public final class OAuthClientViewModel {
             clientSecret.set(""); // a secret shown belongs to the client it was issued for
         }
         clientId.set(id);
+        rotating.set(current != null && current.secrets().size() > 1);
         List<SecretRow> rows = new ArrayList<>();
         Instant now = ui.clock().instant();
         for (OAuthClientInfo c : clients) {
@@ -119,7 +122,7 @@ public final class OAuthClientViewModel {
     /** A second secret for the current client; the first keeps working until it is removed or expires. */
     public void addSecret() {
         String id = clientId.get();
-        if (id.isEmpty()) {
+        if (id.isEmpty() || rotating.get()) {
             return;
         }
         issue(() -> api.get().rotateOAuthSecret(id, days()), "oauth.rotating", "oauth.rotated");
@@ -213,6 +216,11 @@ public final class OAuthClientViewModel {
 
     public BooleanBinding hasClientProperty() {
         return hasClient;
+    }
+
+    /** While two secrets are live, no further one is added (remove the first one once Entra uses the new). */
+    public ReadOnlyBooleanProperty rotatingProperty() {
+        return rotating;
     }
 
     public BooleanBinding secretKnownProperty() {

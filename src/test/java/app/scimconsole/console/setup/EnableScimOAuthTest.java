@@ -150,6 +150,9 @@ class EnableScimOAuthTest {
         assertThat(oauth.secrets()).hasSize(2);
         assertThat(oauth.secrets().get(0).removable()).as("the older one").isTrue();
         assertThat(oauth.secrets().get(1).removable()).as("the new one").isFalse();
+        assertThat(oauth.rotatingProperty().get()).as("no third secret while two are live").isTrue();
+        oauth.addSecret();
+        assertThat(oauth.clientSecretProperty().get()).isEqualTo(second);
 
         // Both work during the overlap, as Entra still holds the first.
         OAuthConnectionTest test = new OAuthConnectionTest(Duration.ofSeconds(10));
@@ -161,6 +164,7 @@ class EnableScimOAuthTest {
 
         oauth.remove(oauth.secrets().get(0));
         assertThat(oauth.secrets()).hasSize(1);
+        assertThat(oauth.rotatingProperty().get()).isFalse();
         assertThat(test.run(url, endpoint, client, first, null).said().code())
                 .isEqualTo(OAuthConnectionTest.SAID_INVALID_CLIENT);
         assertThat(test.run(url, endpoint, client, second, null).ok()).isTrue();
