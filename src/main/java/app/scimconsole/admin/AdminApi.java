@@ -10,6 +10,11 @@ import java.util.List;
  * Failures are {@link AdminException}s; those about domains carry their {@link Reason}.
  */
 public interface AdminApi {
+    /** How Entra authenticates: a long-lived secret token (the default). */
+    String METHOD_SECRET_TOKEN = "SECRET_TOKEN";
+    /** How Entra authenticates: OAuth 2.0 client credentials (a client secret, then short-lived access tokens). */
+    String METHOD_OAUTH_CLIENT = "OAUTH_CLIENT";
+
     /** The request header that carries a {@link #connectionTestTag()} on the console's test request. */
     String CONNECTION_TEST_TAG_HEADER = "X-SCIM-Console-Test";
 
@@ -21,6 +26,21 @@ public interface AdminApi {
     String rotateToken(int overlapMinutes);
 
     void disableScim();
+
+    /** Records how Entra authenticates to this tenant ({@link #METHOD_SECRET_TOKEN}, {@link #METHOD_OAUTH_CLIENT}). */
+    void setAuthMethod(String method);
+
+    /** A new OAuth client with one client secret expiring in {@code expiryDays} (365 to 1095). */
+    NewClientSecret addOAuthClient(int expiryDays);
+
+    /** A second client secret for the client; the previous one keeps working until it expires or is retired. */
+    NewClientSecret rotateOAuthSecret(String clientId, int expiryDays);
+
+    /** Ends one of the client's secrets now (the old one, once Entra uses the new). */
+    void retireOAuthSecret(String clientId, String secretId);
+
+    /** Removes the client: its secrets and access tokens stop working. */
+    void removeOAuthClient(String clientId);
 
     /**
      * A tag for one "Test connection" request of the console's, sent beside the secret token so that the service does
@@ -113,7 +133,27 @@ public interface AdminApi {
     record Overview(String tenantId, String tenantUrl, boolean scimEnabled, Instant tokenCreated, Instant tokenLastUsed,
             Instant lastRequest, long activeUsers, long suspendedUsers, long groups, long rejectedLastDay,
             MappingCoverage coverage, List<String> unverifiedRejectedDomains, List<TokenInfo> tokens,
-            Reason storageOutage) {
+            Reason storageOutage, String authMethod, String tokenEndpoint, List<OAuthClientInfo> oauthClients) {
+        /**
+         * {@code authMethod}: how Entra authenticates ({@link #METHOD_SECRET_TOKEN} when a service does not say);
+         * {@code tokenEndpoint}: where Entra obtains access tokens; {@code oauthClients}: the OAuth clients with
+         * their live secrets (empty when a service does not say).
+         */
+        public Overview {
+            authMethod = authMethod == null ? METHOD_SECRET_TOKEN : authMethod;
+            oauthClients = oauthClients == null ? List.of() : List.copyOf(oauthClients);
+        }
+
+        /** An overview that says nothing of OAuth clients. */
+        public Overview(String tenantId, String tenantUrl, boolean scimEnabled, Instant tokenCreated,
+                Instant tokenLastUsed, Instant lastRequest, long activeUsers, long suspendedUsers, long groups,
+                long rejectedLastDay, MappingCoverage coverage, List<String> unverifiedRejectedDomains,
+                List<TokenInfo> tokens, Reason storageOutage) {
+            this(tenantId, tenantUrl, scimEnabled, tokenCreated, tokenLastUsed, lastRequest, activeUsers,
+                    suspendedUsers, groups, rejectedLastDay, coverage, unverifiedRejectedDomains, tokens,
+                    storageOutage, null, null, null);
+        }
+
         /** An overview of a service whose storage works, that does not list its tokens. */
         public Overview(String tenantId, String tenantUrl, boolean scimEnabled, Instant tokenCreated,
                 Instant tokenLastUsed, Instant lastRequest, long activeUsers, long suspendedUsers, long groups,
@@ -125,6 +165,26 @@ public interface AdminApi {
 
     /** A secret token that works now: when it was created and last used, and when it stops working (null: not set). */
     record TokenInfo(Instant created, Instant lastUsed, Instant expires) {
+    }
+
+    /** An OAuth client Entra uses, with its live client secrets, oldest first (two during a rotation). */
+    record OAuthClientInfo(String clientId, Instant created, List<ClientSecretInfo> secrets) {
+        public OAuthClientInfo {
+            secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        }
+    }
+
+    /** A live client secret's metadata (never the secret): when it was created, stops working and was last used. */
+    record ClientSecretInfo(String id, Instant created, Instant expires, Instant lastUsed) {
+    }
+
+    /** What the owner pastes into Entra for the client credentials grant; the secret is shown once. */
+    record NewClientSecret(String tenantUrl, String tokenEndpoint, String clientId, String clientSecret,
+            Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "NewClientSecret[clientId=" + clientId + ", clientSecret=(hidden), expiresAt=" + expiresAt + "]";
+        }
     }
 
     record MappingCoverage(long users, long userName, long displayName, long title, long workEmail, long department) {

@@ -69,6 +69,32 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
+    public void setAuthMethod(String method) {
+        call("PUT", url("scim", "auth-method"), Map.of("method", method), type(JsonNode.class));
+    }
+
+    @Override
+    public NewClientSecret addOAuthClient(int expiryDays) {
+        return call("POST", url("oauth-clients"), Map.of("expiryDays", expiryDays), type(NewClientSecret.class));
+    }
+
+    @Override
+    public NewClientSecret rotateOAuthSecret(String clientId, int expiryDays) {
+        return call("POST", url("oauth-clients", clientId, "secrets"), Map.of("expiryDays", expiryDays),
+                type(NewClientSecret.class));
+    }
+
+    @Override
+    public void retireOAuthSecret(String clientId, String secretId) {
+        call("DELETE", url("oauth-clients", clientId, "secrets", secretId), null, type(JsonNode.class));
+    }
+
+    @Override
+    public void removeOAuthClient(String clientId) {
+        call("DELETE", url("oauth-clients", clientId), null, type(JsonNode.class));
+    }
+
+    @Override
     public UserPage users(UserQuery q) {
         HttpUrl.Builder u = url("users").newBuilder();
         param(u, "search", q.search());

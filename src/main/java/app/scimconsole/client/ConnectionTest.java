@@ -136,7 +136,8 @@ public final class ConnectionTest {
         return new Result(Outcome.OK, Reason.of(SAID_OK), code);
     }
 
-    private static JsonNode readJson(ResponseBody body) throws IOException {
+    /** The JSON of at most the first 64 KB of a body; null when it is none. */
+    static JsonNode readJson(ResponseBody body) throws IOException {
         if (body == null) {
             return null;
         }

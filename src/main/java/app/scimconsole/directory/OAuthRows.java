@@ -129,6 +129,28 @@ final class OAuthRows {
         Jdbc.update(c, "UPDATE tenants SET access_token_minutes = ? WHERE id = ?", minutes, tenantId);
     }
 
+    static boolean retireSecret(Connection c, String tenantId, String clientId, String secretId, Instant now)
+            throws SQLException {
+        Optional<Client> client = client(c, clientId).filter(k -> k.tenantId().equals(tenantId) && k.removed() == null);
+        if (client.isEmpty()) {
+            return false;
+        }
+        String at = Timestamps.format(now);
+        return Jdbc.update(c, "UPDATE oauth_client_secrets SET expires = ? WHERE id = ? AND client_id = ? AND expires > ?",
+                at, secretId, clientId, at) > 0;
+    }
+
+    static String authMethod(Connection c, String tenantId) throws SQLException {
+        SqlWhere sql = SqlWhere.of("SELECT auth_method FROM tenants WHERE id = ?", tenantId);
+        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : "SECRET_TOKEN";
+        }
+    }
+
+    static void setAuthMethod(Connection c, String tenantId, String method) throws SQLException {
+        Jdbc.update(c, "UPDATE tenants SET auth_method = ? WHERE id = ?", method, tenantId);
+    }
+
     private static Optional<Client> client(Connection c, String clientId) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of(CLIENT_COLUMNS + " WHERE id = ?", clientId));
                 ResultSet rs = ps.executeQuery()) {

@@ -63,4 +63,15 @@ public interface OAuthStore {
     int accessTokenMinutes(String tenantId);
 
     void setAccessTokenMinutes(String tenantId, int minutes);
+
+    /**
+     * Ends one live secret of a live client of the tenant now (the old one, once Entra holds the new); false when there
+     * is no such live secret.
+     */
+    boolean retireSecret(String tenantId, String clientId, String secretId, Instant now);
+
+    /** How Entra authenticates to the tenant, as its owner chose it (SECRET_TOKEN unless set). */
+    String authMethod(String tenantId);
+
+    void setAuthMethod(String tenantId, String method);
 }

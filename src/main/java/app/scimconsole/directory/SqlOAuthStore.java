@@ -72,4 +72,22 @@ final class SqlOAuthStore implements OAuthStore {
             return null;
         });
     }
+
+    @Override
+    public boolean retireSecret(String tenantId, String clientId, String secretId, Instant now) {
+        return db.write(c -> OAuthRows.retireSecret(c, tenantId, clientId, secretId, Timestamps.truncate(now)));
+    }
+
+    @Override
+    public String authMethod(String tenantId) {
+        return db.readOne(c -> OAuthRows.authMethod(c, tenantId));
+    }
+
+    @Override
+    public void setAuthMethod(String tenantId, String method) {
+        db.write(c -> {
+            OAuthRows.setAuthMethod(c, tenantId, method);
+            return null;
+        });
+    }
 }

@@ -63,6 +63,21 @@ final class AdminEndpoint implements Endpoint {
                     api.disableScim();
                     return AdminJson.MAPPER.createObjectNode().put("enabled", false);
                 })
+                .route("PUT", "scim/auth-method", (ex, r) -> {
+                    api.setAuthMethod(body(ex).path("method").asText(null));
+                    return null;
+                })
+                .route("POST", "oauth-clients", (ex, r) -> api.addOAuthClient(expiryDays(ex)))
+                .route("POST", "oauth-clients/{id}/secrets", (ex, r) ->
+                        api.rotateOAuthSecret(r.param("id"), expiryDays(ex)))
+                .route("DELETE", "oauth-clients/{id}/secrets/{secret}", (ex, r) -> {
+                    api.retireOAuthSecret(r.param("id"), r.param("secret"));
+                    return null;
+                })
+                .route("DELETE", "oauth-clients/{id}", (ex, r) -> {
+                    api.removeOAuthClient(r.param("id"));
+                    return null;
+                })
                 .route("GET", "users", (ex, r) -> api.users(new AdminApi.UserQuery(ex.param("search"),
                         enumParam(ex.param("status"), AdminApi.UserStatus.class, AdminApi.UserStatus.ANY),
                         ex.param("domain"), ex.param("sortBy"), "descending".equalsIgnoreCase(ex.param("sortOrder")),
@@ -188,11 +203,20 @@ final class AdminEndpoint implements Endpoint {
         return label.isTextual() ? label.textValue() : null;
     }
 
+    private static int expiryDays(Exchange ex) throws IOException {
+        return wholeNumber(ex, "expiryDays");
+    }
+
     private static int retentionDays(Exchange ex) throws IOException {
-        JsonNode days = body(ex).path("retentionDays");
+        return wholeNumber(ex, "retentionDays");
+    }
+
+    /** A whole-number field of the request's JSON body. */
+    private static int wholeNumber(Exchange ex, String field) throws IOException {
+        JsonNode days = body(ex).path(field);
         if (!days.canConvertToInt() || !days.isIntegralNumber()) {
-            throw new AdminException(400, "retentionDays must be a whole number.",
-                    Reason.of("admin.notANumber", "retentionDays"));
+            throw new AdminException(400, field + " must be a whole number.",
+                    Reason.of("admin.notANumber", field));
         }
         return days.intValue();
     }

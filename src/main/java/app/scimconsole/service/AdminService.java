@@ -52,6 +52,16 @@ public final class AdminService implements AdminApi {
     private static final int ACTIVITY_SCAN = 5000;
     /** args: the minutes asked for */
     static final String OVERLAP_OUT_OF_RANGE = "admin.overlapOutOfRange";
+    /** args: the method asked for */
+    static final String UNKNOWN_AUTH_METHOD = "admin.unknownAuthMethod";
+    /** args: the days asked for, the fewest, the most */
+    static final String SECRET_EXPIRY_OUT_OF_RANGE = "admin.secretExpiryOutOfRange";
+    /** args: the client id */
+    static final String UNKNOWN_OAUTH_CLIENT = "admin.unknownOAuthClient";
+    /** args: the client id */
+    static final String UNKNOWN_CLIENT_SECRET = "admin.unknownClientSecret";
+    static final String SCIM_NOT_ENABLED = "admin.scimNotEnabled";
+    private static final Set<String> AUTH_METHODS = Set.of(METHOD_SECRET_TOKEN, METHOD_OAUTH_CLIENT);
     /** args: the attribute asked for */
     static final String UNKNOWN_SORT = "admin.unknownSort";
     /** args: the user's id */
@@ -69,6 +79,8 @@ public final class AdminService implements AdminApi {
     private final DomainService domains;
     private final TenantAdmin tenants;
     private final TenantUrls tenantUrls;
+    private final TenantUrls tokenEndpoints;
+    private final OAuthClients oauthClients;
     private final TrafficTracker trafficTracker;
     private final ConsoleTestTags consoleTests;
     private final Clock clock;
@@ -78,9 +90,11 @@ public final class AdminService implements AdminApi {
     private final TenantUrls eventsUrls;
     private final EventReaders eventReaders;
 
-    public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TenantUrls eventsUrls,
-            TrafficTracker traffic, ConsoleTestTags consoleTests, ActivityRecorder activity, HistoryRetention retention,
-            Clock clock) {
+    public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TenantUrls tokenEndpoints,
+            OAuthClients oauthClients, TenantUrls eventsUrls, TrafficTracker traffic, ConsoleTestTags consoleTests,
+            ActivityRecorder activity, HistoryRetention retention, Clock clock) {
+        this.tokenEndpoints = tokenEndpoints;
+        this.oauthClients = oauthClients;
         this.eventsUrls = eventsUrls;
         this.eventReaders = new EventReaders(directory);
         this.activity = activity;
@@ -170,8 +184,12 @@ public final class AdminService implements AdminApi {
         // request that was not Entra's must never make the setup believe that Entra has called.
         List<TrafficTracker.Cycle> seen = entraCycles(t.id());
         Instant lastRequest = seen.isEmpty() ? null : seen.get(0).end();
+        List<OAuthClientInfo> clients = oauthClients.list().stream().map(c -> new OAuthClientInfo(c.clientId(),
+                c.createdAt(), c.secrets().stream().map(x -> new ClientSecretInfo(x.id(), x.createdAt(), x.expiresAt(),
+                        x.lastUsedAt())).toList())).toList();
         return new Overview(t.id(), tenantUrls.of(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
-                suspended, groups, rejected, coverage, unverified, tokens, activity.outageUnderWay());
+                suspended, groups, rejected, coverage, unverified, tokens, activity.outageUnderWay(),
+                oauthClients.authMethod(t.id()), tokenEndpoints.of(t.id()), clients);
     }
 
     private long countUsers(Tenant t, Filter f) {
@@ -201,6 +219,68 @@ public final class AdminService implements AdminApi {
                     Reason.of(OVERLAP_OUT_OF_RANGE, overlapMinutes));
         }
         return tenants.rotate(Duration.ofMinutes(overlapMinutes)).secretToken();
+    }
+
+    @Override
+    public void setAuthMethod(String method) {
+        if (method == null || !AUTH_METHODS.contains(method)) {
+            throw new AdminException(400, "'" + method + "' is not an authentication method of this service.",
+                    Reason.of(UNKNOWN_AUTH_METHOD, String.valueOf(method)));
+        }
+        oauthClients.setAuthMethod(tenant().id(), method);
+    }
+
+    @Override
+    public NewClientSecret addOAuthClient(int expiryDays) {
+        checkSecretExpiry(expiryDays);
+        return shown(oauthClients.add(expiryDays));
+    }
+
+    @Override
+    public NewClientSecret rotateOAuthSecret(String clientId, int expiryDays) {
+        checkSecretExpiry(expiryDays);
+        try {
+            return shown(oauthClients.rotate(clientId, expiryDays));
+        } catch (IllegalArgumentException noSuchClient) {
+            throw new AdminException(404, "No OAuth client " + clientId + ".", Reason.of(UNKNOWN_OAUTH_CLIENT, clientId));
+        }
+    }
+
+    @Override
+    public void retireOAuthSecret(String clientId, String secretId) {
+        enabledOnly();
+        if (!oauthClients.retireSecret(clientId, secretId)) {
+            throw new AdminException(404, "OAuth client " + clientId + " has no such live client secret.",
+                    Reason.of(UNKNOWN_CLIENT_SECRET, clientId));
+        }
+    }
+
+    @Override
+    public void removeOAuthClient(String clientId) {
+        if (!oauthClients.remove(clientId)) {
+            throw new AdminException(404, "No OAuth client " + clientId + ".", Reason.of(UNKNOWN_OAUTH_CLIENT, clientId));
+        }
+    }
+
+    private NewClientSecret shown(OAuthClients.NewSecret s) {
+        return new NewClientSecret(tenantUrls.of(s.tenantId()), tokenEndpoints.of(s.tenantId()), s.clientId(),
+                s.clientSecret(), s.expiresAt());
+    }
+
+    private void checkSecretExpiry(int days) {
+        enabledOnly();
+        if (days < OAuthClients.MIN_EXPIRY_DAYS || days > OAuthClients.MAX_EXPIRY_DAYS) {
+            throw new AdminException(400, "A client secret expires after 365 to 1095 days.",
+                    Reason.of(SECRET_EXPIRY_OUT_OF_RANGE, days, OAuthClients.MIN_EXPIRY_DAYS,
+                            OAuthClients.MAX_EXPIRY_DAYS));
+        }
+    }
+
+    /** Client secrets belong to an enabled SCIM app: said as a reason, not as the CLI's sentence. */
+    private void enabledOnly() {
+        if (!tenant().scimEnabled()) {
+            throw new AdminException(409, "The SCIM app is not enabled.", Reason.of(SCIM_NOT_ENABLED));
+        }
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class OAuthClients {
     static final String CLIENT_ADDED = "activity.oauthClientAdded";
     static final String SECRET_ROTATED = "activity.oauthSecretRotated";
     static final String CLIENT_REMOVED = "activity.oauthClientRemoved";
+    static final String SECRET_RETIRED = "activity.oauthSecretRetired";
 
     private final Directory directory;
     private final OAuthStore store;
@@ -113,6 +114,28 @@ public final class OAuthClients {
             activity.ownerAction(tenantId, "OAUTH_CLIENT_REMOVE", Reason.of(CLIENT_REMOVED, clientId));
         }
         return removed;
+    }
+
+    /**
+     * Ends a client's older secret now, the last step of a rotation once Entra holds the new one (its last use says
+     * so). False when the tenant has no such live secret.
+     */
+    public boolean retireSecret(String clientId, String secretId) {
+        String tenantId = enabledTenant();
+        boolean retired = store.retireSecret(tenantId, clientId, secretId, clock.instant());
+        if (retired) {
+            activity.ownerAction(tenantId, "OAUTH_SECRET_RETIRE", Reason.of(SECRET_RETIRED, clientId));
+        }
+        return retired;
+    }
+
+    /** How Entra authenticates to the tenant, as its owner chose it. */
+    public String authMethod(String tenantId) {
+        return store.authMethod(tenantId);
+    }
+
+    public void setAuthMethod(String tenantId, String method) {
+        store.setAuthMethod(tenantId, method);
     }
 
     /** Sets how long new access tokens live: 1 to 6 hours. */

@@ -81,11 +81,12 @@ public final class ServiceCore implements AutoCloseable {
     }
 
     /**
-     * The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says and event feeds as
-     * {@code eventsUrls} does.
+     * The admin API's operations on this core, naming tenant URLs as {@code tenantUrls} says, token endpoints as
+     * {@code tokenEndpoints} does and event feeds as {@code eventsUrls} does.
      */
-    public AdminService admin(TenantUrls tenantUrls, TenantUrls eventsUrls) {
-        return new AdminService(directory, domains, tenantUrls, eventsUrls, traffic, consoleTests, activity,
+    public AdminService admin(TenantUrls tenantUrls, TenantUrls tokenEndpoints, TenantUrls eventsUrls) {
+        return new AdminService(directory, domains, tenantUrls, tokenEndpoints,
+                new OAuthClients(directory, directory.oauth(), clock), eventsUrls, traffic, consoleTests, activity,
                 historyRetention, clock);
     }
 

@@ -57,6 +57,32 @@ public class FakeAdminApi implements AdminApi {
         call("disable");
     }
 
+    // OAuth clients: their tests run against the real service (EnableScimOAuthTest), not this fake.
+    @Override
+    public void setAuthMethod(String method) {
+        call("authMethod:" + method);
+    }
+
+    @Override
+    public NewClientSecret addOAuthClient(int expiryDays) {
+        throw new UnsupportedOperationException("not faked: test OAuth clients against the real service");
+    }
+
+    @Override
+    public NewClientSecret rotateOAuthSecret(String clientId, int expiryDays) {
+        throw new UnsupportedOperationException("not faked: test OAuth clients against the real service");
+    }
+
+    @Override
+    public void retireOAuthSecret(String clientId, String secretId) {
+        throw new UnsupportedOperationException("not faked: test OAuth clients against the real service");
+    }
+
+    @Override
+    public void removeOAuthClient(String clientId) {
+        throw new UnsupportedOperationException("not faked: test OAuth clients against the real service");
+    }
+
     @Override
     public String connectionTestTag() {
         return "tag-" + (++testTags);

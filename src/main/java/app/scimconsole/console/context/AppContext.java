@@ -96,13 +96,25 @@ public final class AppContext implements AutoCloseable {
      * take it for Entra's traffic. Without a connected service it runs untagged: its answer is the same either way.
      */
     public ConnectionTest.Result testConnection(String tenantUrl, String token) {
-        String tag = null;
+        return new ConnectionTest(Duration.ofSeconds(10)).run(tenantUrl, token, testTag());
+    }
+
+    /**
+     * Entra's "Test connection" for the OAuth 2.0 client credentials grant: an access token from the token endpoint,
+     * then the tenant URL with it; tagged like {@link #testConnection}.
+     */
+    public ConnectionTest.Result testOAuthConnection(String tenantUrl, String tokenEndpoint, String clientId,
+            String clientSecret) {
+        return new app.scimconsole.client.OAuthConnectionTest(Duration.ofSeconds(10)).run(tenantUrl, tokenEndpoint,
+                clientId, clientSecret, testTag());
+    }
+
+    private String testTag() {
         try {
-            tag = connection().api().connectionTestTag();
+            return connection().api().connectionTestTag();
         } catch (RuntimeException notConnected) {
-            // untagged: the service, if it is one, counts the test as a request of Entra's
+            return null; // untagged: the service, if it is one, counts the test as a request of Entra's
         }
-        return new ConnectionTest(Duration.ofSeconds(10)).run(tenantUrl, token, tag);
     }
 
     /** Asks where to save a file (a FileChooser on the window); null when cancelled. */

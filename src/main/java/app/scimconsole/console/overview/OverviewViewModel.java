@@ -90,6 +90,9 @@ public final class OverviewViewModel {
             f.add(new Fact(ui.text("overview.tokenAge"), o.tokenCreated() == null ? "—"
                     : ui.text("overview.created", t.ago(o.tokenCreated(), now))));
             f.add(new Fact(ui.text("overview.tokenUsed"), t.ago(o.tokenLastUsed(), now)));
+            f.add(new Fact(ui.text("overview.method"), ui.text(
+                    app.scimconsole.console.setup.CredentialMethod.of(o.authMethod()).textKey())));
+            f.addAll(credentials(o, ui, now));
             Instant last = tr != null && tr.lastRequest() != null ? tr.lastRequest() : o.lastRequest();
             f.add(new Fact(ui.text("overview.lastRequest"), last == null ? ui.text("time.never")
                     : t.time(last) + " (" + t.ago(last, now) + ")"));
@@ -111,11 +114,36 @@ public final class OverviewViewModel {
         }
         facts.setAll(f);
         counts.setAll(c);
-        warnings.setAll(warnings(o, domains.get(), ui.texts()));
+        warnings.setAll(warnings(o, domains.get(), ui.texts(), now));
+    }
+
+    /** Each credential that works now, with its expiry and last use: secret tokens, then each client's secrets. */
+    static List<Fact> credentials(Overview o, UiKit ui, Instant now) {
+        List<Fact> out = new ArrayList<>();
+        if (!o.scimEnabled()) {
+            return out;
+        }
+        for (AdminApi.TokenInfo k : o.tokens() == null ? List.<AdminApi.TokenInfo>of() : o.tokens()) {
+            out.add(new Fact(ui.text("overview.credential.token"), line(ui, k.expires(), k.lastUsed(), now)));
+        }
+        for (AdminApi.OAuthClientInfo c : o.oauthClients()) {
+            for (AdminApi.ClientSecretInfo s : c.secrets()) {
+                out.add(new Fact(ui.text("overview.credential.secret", c.clientId()),
+                        line(ui, s.expires(), s.lastUsed(), now)));
+            }
+        }
+        return out;
+    }
+
+    private static String line(UiKit ui, Instant expires, Instant lastUsed, Instant now) {
+        String used = lastUsed == null ? ui.text("overview.credential.unused")
+                : ui.text("overview.credential.used", ui.texts().ago(lastUsed, now));
+        return expires == null ? ui.text("overview.credential.noExpiry", used)
+                : ui.text("overview.credential.line", ui.texts().time(expires), used);
     }
 
     /** What deserves the owner's attention, most serious first. */
-    public static List<Warning> warnings(Overview o, List<DomainEntry> domains, Texts texts) {
+    public static List<Warning> warnings(Overview o, List<DomainEntry> domains, Texts texts, Instant now) {
         I18n i18n = texts.i18n();
         List<Warning> w = new ArrayList<>();
         if (o == null) {
@@ -144,10 +172,16 @@ public final class OverviewViewModel {
                 w.add(new Warning(Severity.WARN, i18n.text("overview.warn.pending", d.domain())));
             }
         }
+        List<app.scimconsole.admin.Reason> credentials = app.scimconsole.console.common.CredentialWarnings.of(o, now);
         if (!o.scimEnabled()) {
             w.add(new Warning(Severity.WARN, i18n.text("overview.warn.scimOff")));
-        } else if (o.tokenLastUsed() == null) {
+        } else if (o.tokenLastUsed() == null && credentials.isEmpty()
+                && app.scimconsole.admin.AdminApi.METHOD_SECRET_TOKEN.equals(o.authMethod())) {
+            // Said once: after a week unused, the credential's own warning says it with its date.
             w.add(new Warning(Severity.WARN, i18n.text("overview.warn.tokenUnused")));
+        }
+        for (app.scimconsole.admin.Reason r : credentials) {
+            w.add(new Warning(Severity.WARN, new app.scimconsole.console.common.ReasonTexts(texts).text(r)));
         }
         if (o.coverage() != null && o.coverage().users() > 0) {
             for (RequiredMapping m : RequiredMapping.values()) {

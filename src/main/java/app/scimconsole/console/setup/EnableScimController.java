@@ -2,6 +2,7 @@ package app.scimconsole.console.setup;
 
 import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -73,6 +74,66 @@ public final class EnableScimController {
     private Label reachText;
     @FXML
     private TextArea serveCommands;
+    @FXML
+    private VBox methodCard;
+    @FXML
+    private HBox methodChoices;
+    @FXML
+    private VBox secretTokenPane;
+    @FXML
+    private VBox oauthPane;
+    @FXML
+    private HBox addClientBox;
+    @FXML
+    private javafx.scene.control.ComboBox<Integer> expiryChoice;
+    @FXML
+    private Button addClientButton;
+    @FXML
+    private ProgressIndicator oauthProgress;
+    @FXML
+    private javafx.scene.layout.GridPane oauthGrid;
+    @FXML
+    private TextField tokenEndpointField;
+    @FXML
+    private TextField clientIdField;
+    @FXML
+    private TextField clientSecretField;
+    @FXML
+    private Button copyEndpointButton;
+    @FXML
+    private Button copyClientIdButton;
+    @FXML
+    private Button copyClientSecretButton;
+    @FXML
+    private HBox secretOnce;
+    @FXML
+    private Label secretOnceText;
+    @FXML
+    private VBox secretUnknown;
+    @FXML
+    private VBox whereInEntra;
+    @FXML
+    private Label secretsTitle;
+    @FXML
+    private VBox secretList;
+    @FXML
+    private HBox addSecretBox;
+    @FXML
+    private VBox credentialWarnings;
+    @FXML
+    private Button addSecretButton;
+    @FXML
+    private Label testLead;
+    @FXML
+    private javafx.scene.layout.GridPane testTokenGrid;
+    @FXML
+    private javafx.scene.layout.GridPane testOAuthGrid;
+    @FXML
+    private TextField testEndpointField;
+    @FXML
+    private TextField testClientIdField;
+    @FXML
+    private PasswordField testClientSecretField;
 
     private final EnableScimViewModel vm;
     private final I18n i18n;
@@ -149,6 +210,118 @@ public final class EnableScimController {
 
         vm.reachabilityProperty().addListener((o, was, now) -> showReach(now));
         showReach(vm.reachabilityProperty().get());
+        bindMethods();
+        bindOAuth(vm.oauth());
+        vm.credentialWarnings().addListener((javafx.collections.ListChangeListener<String>) c -> showWarnings());
+        showWarnings();
+    }
+
+    /**
+     * One radio button per {@link CredentialMethod} and one pane per method: a further method adds its value and its
+     * entry here.
+     */
+    private java.util.Map<CredentialMethod, java.util.List<javafx.scene.Node>> panes() {
+        return java.util.Map.of(CredentialMethod.SECRET_TOKEN, java.util.List.of(secretTokenPane, testTokenGrid),
+                CredentialMethod.OAUTH_CLIENT, java.util.List.of(oauthPane, testOAuthGrid));
+    }
+
+    private void bindMethods() {
+        showWhen(methodCard, vm.enabledProperty());
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        var panes = panes();
+        for (CredentialMethod m : CredentialMethod.values()) {
+            javafx.scene.control.RadioButton b = new javafx.scene.control.RadioButton(i18n.text(m.textKey()));
+            b.setId("method-" + m.name());
+            b.setUserData(m);
+            b.setToggleGroup(group);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setOnAction(e -> vm.chooseMethod(m));
+            methodChoices.getChildren().add(b);
+            var chosen = vm.methodProperty().isEqualTo(m);
+            panes.getOrDefault(m, java.util.List.of()).forEach(n -> showWhen(n, chosen));
+        }
+        java.util.function.Consumer<CredentialMethod> select = m -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == m).findFirst().ifPresent(t -> t.setSelected(true));
+        vm.methodProperty().addListener((o, was, now) -> select.accept(now));
+        select.accept(vm.methodProperty().get());
+        testLead.textProperty().bind(Bindings.when(vm.methodProperty().isEqualTo(CredentialMethod.OAUTH_CLIENT))
+                .then(i18n.text("oauth.test.lead")).otherwise(i18n.text("enable.test.lead")));
+    }
+
+    private void bindOAuth(OAuthClientViewModel oauth) {
+        showWhen(addClientBox, oauth.hasClientProperty().not());
+        showWhen(oauthGrid, oauth.hasClientProperty());
+        showWhen(whereInEntra, oauth.hasClientProperty());
+        showWhen(secretsTitle, oauth.hasClientProperty());
+        showWhen(addSecretBox, oauth.hasClientProperty());
+        addSecretButton.disableProperty().bind(oauth.rotatingProperty().or(oauth.busyProperty()));
+        showWhen(secretOnce, oauth.secretKnownProperty());
+        showWhen(secretUnknown, oauth.hasClientProperty().and(oauth.secretKnownProperty().not()));
+        secretOnceText.textProperty().bind(Bindings.concat(i18n.text("oauth.secretOnce"), " ",
+                oauth.secretNoteProperty()));
+        expiryChoice.getItems().setAll(OAuthClientViewModel.EXPIRY_YEARS);
+        expiryChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer years) {
+                return oauth.expiryText(years);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null; // not editable
+            }
+        });
+        expiryChoice.valueProperty().bindBidirectional(oauth.expiryYearsProperty());
+        oauthProgress.visibleProperty().bind(oauth.busyProperty());
+        tokenEndpointField.textProperty().bind(oauth.tokenEndpointProperty());
+        clientIdField.textProperty().bind(oauth.clientIdProperty());
+        clientSecretField.textProperty().bind(oauth.clientSecretProperty());
+        clientSecretField.setPromptText(i18n.text("oauth.secretHidden"));
+        app.scimconsole.console.common.WholeText.tooltipWhenCut(tokenEndpointField);
+        copyClientSecretButton.disableProperty().bind(oauth.secretKnownProperty().not());
+        testEndpointField.textProperty().bindBidirectional(oauth.testTokenEndpointProperty());
+        testClientIdField.textProperty().bindBidirectional(oauth.testClientIdProperty());
+        testClientSecretField.textProperty().bindBidirectional(oauth.testClientSecretProperty());
+        for (TextField f : java.util.List.of(testEndpointField, testClientIdField, testClientSecretField)) {
+            f.setOnAction(e -> vm.testConnection());
+        }
+        oauth.secrets().addListener((javafx.collections.ListChangeListener<OAuthClientViewModel.SecretRow>) c ->
+                showSecrets(oauth));
+        showSecrets(oauth);
+    }
+
+    private void showSecrets(OAuthClientViewModel oauth) {
+        secretList.getChildren().clear();
+        for (OAuthClientViewModel.SecretRow row : oauth.secrets()) {
+            Label text = new Label(row.text());
+            text.setWrapText(true);
+            HBox line = new HBox(10, text);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+            if (row.removable()) {
+                Button remove = new Button(i18n.text("oauth.removeSecret"));
+                remove.getStyleClass().add("remove-secret");
+                remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                remove.setOnAction(e -> oauth.remove(row));
+                line.getChildren().add(remove);
+            }
+            secretList.getChildren().add(line);
+        }
+    }
+
+    private void showWarnings() {
+        credentialWarnings.getChildren().clear();
+        for (String w : vm.credentialWarnings()) {
+            Label icon = new Label("⚠");
+            icon.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label text = new Label(w);
+            text.setWrapText(true);
+            HBox box = new HBox(icon, text);
+            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+            box.getStyleClass().addAll("callout", "callout-warn", "credential-warning");
+            credentialWarnings.getChildren().add(box);
+        }
+        Views.shown(credentialWarnings, !vm.credentialWarnings().isEmpty());
     }
 
     private static void showWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue condition) {
@@ -204,6 +377,34 @@ public final class EnableScimController {
     @FXML
     private void regenerate() {
         vm.regenerate();
+    }
+
+    @FXML
+    private void addClient() {
+        vm.oauth().addClient();
+    }
+
+    @FXML
+    private void addSecret() {
+        vm.oauth().addSecret();
+    }
+
+    @FXML
+    private void copyEndpoint() {
+        vm.oauth().copyTokenEndpoint();
+        CopyFeedback.on(copyEndpointButton, i18n);
+    }
+
+    @FXML
+    private void copyClientId() {
+        vm.oauth().copyClientId();
+        CopyFeedback.on(copyClientIdButton, i18n);
+    }
+
+    @FXML
+    private void copyClientSecret() {
+        vm.oauth().copyClientSecret();
+        CopyFeedback.on(copyClientSecretButton, i18n);
     }
 
     @FXML

@@ -33,6 +33,12 @@ import javafx.beans.property.StringProperty;
 public final class EnableScimViewModel {
     public enum TestState { IDLE, RUNNING, OK, FAILED }
 
+    /** Entra's "Test Connection" for the OAuth 2.0 client credentials grant: a token first, then the tenant URL. */
+    @FunctionalInterface
+    public interface OAuthTester {
+        ConnectionTest.Result test(String tenantUrl, String tokenEndpoint, String clientId, String clientSecret);
+    }
+
     private static final String MASK = "••••••••••••••••••••••••";
     /**
      * How long the old token keeps working after a new one is issued, in minutes (as {@code scim rotate-token
@@ -47,6 +53,11 @@ public final class EnableScimViewModel {
     private final BiFunction<String, String, ConnectionTest.Result> tester;
     private final BooleanSupplier embedded;
     private final OwnTraffic own;
+    private final OAuthClientViewModel oauth;
+    private final OAuthTester oauthTester;
+    private final ObjectProperty<CredentialMethod> method = new SimpleObjectProperty<>(CredentialMethod.SECRET_TOKEN);
+    private final javafx.collections.ObservableList<String> credentialWarnings =
+            javafx.collections.FXCollections.observableArrayList();
 
     private final BooleanProperty enabled = new SimpleBooleanProperty();
     private final BooleanProperty known = new SimpleBooleanProperty();
@@ -67,7 +78,10 @@ public final class EnableScimViewModel {
     private final StringProperty testMessage = new SimpleStringProperty("");
 
     public EnableScimViewModel(UiKit ui, Supplier<AdminApi> api, OverviewModel overview,
-            BiFunction<String, String, ConnectionTest.Result> tester, BooleanSupplier embedded, OwnTraffic own) {
+            BiFunction<String, String, ConnectionTest.Result> tester, BooleanSupplier embedded, OwnTraffic own,
+            OAuthClientViewModel oauth, OAuthTester oauthTester) {
+        this.oauth = oauth;
+        this.oauthTester = oauthTester;
         this.ui = ui;
         this.api = api;
         this.overview = overview;
@@ -104,6 +118,9 @@ public final class EnableScimViewModel {
         }
         known.set(true);
         enabled.set(o.scimEnabled());
+        method.set(CredentialMethod.of(o.authMethod()));
+        credentialWarnings.setAll(app.scimconsole.console.common.CredentialWarnings.of(o, ui.clock().instant()).stream()
+                .map(r -> ui.reasons().text(r)).toList());
         if (o.tenantUrl() != null && !o.tenantUrl().isBlank()) {
             tenantUrl.set(o.tenantUrl());
         }
@@ -221,17 +238,40 @@ public final class EnableScimViewModel {
         revealed.set(!revealed.get());
     }
 
-    /** What Entra's "Test connection" does, with the URL and token in the test fields. */
+    /**
+     * Records how Entra authenticates (the step then shows that method's credentials and test fields); the service
+     * keeps the choice, so the Overview and another console show it too.
+     */
+    public void chooseMethod(CredentialMethod chosen) {
+        if (chosen == null || chosen == method.get()) {
+            return;
+        }
+        method.set(chosen);
+        testState.set(TestState.IDLE);
+        testMessage.set("");
+        Tasks.create(() -> api.get().setAuthMethod(chosen.code())).describedAs(ui.text("method.saving"))
+                .onSuccess(v -> overview.refresh()).runOnce(ui.tasks());
+    }
+
+    /** What Entra's "Test connection" does for the chosen method, with what is in the test fields. */
     public void testConnection() {
         if (testState.get() == TestState.RUNNING) {
             return;
         }
         String url = testUrl.get().strip();
-        String secret = testToken.get().strip();
-        if (url.isEmpty() || secret.isEmpty()) {
+        boolean viaOAuth = method.get() == CredentialMethod.OAUTH_CLIENT;
+        String secret = (viaOAuth ? oauth.testClientSecretProperty() : testToken).get().strip();
+        String endpoint = oauth.testTokenEndpointProperty().get().strip();
+        String client = oauth.testClientIdProperty().get().strip();
+        String missing = url.isEmpty() ? "enable.test.needUrl"
+                : viaOAuth && endpoint.isEmpty() ? "oauth.test.needEndpoint"
+                : viaOAuth && (client.isEmpty() || secret.isEmpty()) ? "oauth.test.needClient"
+                : secret.isEmpty() ? known.get() && !enabled.get() ? "enable.test.needTokenNotEnabled"
+                        : "enable.test.needToken"
+                : null;
+        if (missing != null) {
             testState.set(TestState.FAILED);
-            testMessage.set(ui.text(url.isEmpty() ? "enable.test.needUrl"
-                    : known.get() && !enabled.get() ? "enable.test.needTokenNotEnabled" : "enable.test.needToken"));
+            testMessage.set(ui.text(missing));
             return;
         }
         testState.set(TestState.RUNNING);
@@ -239,7 +279,7 @@ public final class EnableScimViewModel {
         Tasks.create(() -> {
             Runnable done = own.begin();
             try {
-                return tester.apply(url, secret);
+                return viaOAuth ? oauthTester.test(url, endpoint, client, secret) : tester.apply(url, secret);
             } finally {
                 done.run();
             }
@@ -254,6 +294,21 @@ public final class EnableScimViewModel {
             testState.set(TestState.FAILED);
             testMessage.set(message);
         }).runOnce(ui.tasks());
+    }
+
+    /** How Entra authenticates, as chosen (the service's choice once read). */
+    public ReadOnlyObjectProperty<CredentialMethod> methodProperty() {
+        return method;
+    }
+
+    /** The chosen method's own credentials: the OAuth client and its secrets. */
+    public OAuthClientViewModel oauth() {
+        return oauth;
+    }
+
+    /** Warnings about credentials that expire soon or were never used, as sentences. */
+    public javafx.collections.ObservableList<String> credentialWarnings() {
+        return credentialWarnings;
     }
 
     public ReadOnlyBooleanProperty enabledProperty() {

@@ -35,7 +35,8 @@ public final class SetupPage implements Page {
                 () -> ctx.navigate(SectionId.SETTINGS));
         EnableScimViewModel enable = new EnableScimViewModel(ui, connection::api, ctx.overview(), ctx::testConnection,
                 () -> connection.targetProperty().get() == null
-                        || connection.targetProperty().get().mode() == ConsoleSettings.Mode.EMBEDDED, own);
+                        || connection.targetProperty().get().mode() == ConsoleSettings.Mode.EMBEDDED, own,
+                new OAuthClientViewModel(ui, connection::api, ctx.overview()), ctx::testOAuthConnection);
         MappingsViewModel mappings = new MappingsViewModel(ui, ctx.overview());
         FirstRequestViewModel firstRequest = new FirstRequestViewModel(ui, ctx.overview(), own);
         DomainsViewModel domains = new DomainsViewModel(ui, connection::api, live);

@@ -22,7 +22,7 @@ class OverviewViewModelTest {
         Overview o = new Overview("t1", "u", true, t, null, null, 10, 1, 2, 3,
                 new MappingCoverage(10, 10, 10, 10, 10, 0), List.of("unverified.example"), List.of(), null);
         DomainEntry lost = new DomainEntry("old.example", "TXT", "n", "v", "LOST", null, null, t, t, t, null);
-        List<Warning> w = OverviewViewModel.warnings(o, List.of(lost), ui.kit.texts());
+        List<Warning> w = OverviewViewModel.warnings(o, List.of(lost), ui.kit.texts(), ui.clock.instant());
         assertThat(w).extracting(Warning::text).anyMatch(s -> s.contains("unverified.example") && s.contains("rejected"))
                 .anyMatch(s -> s.contains("old.example") && s.contains("lost"))
                 .anyMatch(s -> s.contains("never been used"))
@@ -36,7 +36,7 @@ class OverviewViewModelTest {
                 List.of("contoso.com", "fabrikam.com"), List.of(), null);
         DomainEntry pending = new DomainEntry("contoso.com", "TXT", "n", "v", "PENDING", null, null, t, t, null, null);
         DomainEntry lost = new DomainEntry("fabrikam.com", "TXT", "n", "v", "LOST", null, null, t, t, t, null);
-        List<Warning> w = OverviewViewModel.warnings(o, List.of(pending, lost), ui.kit.texts());
+        List<Warning> w = OverviewViewModel.warnings(o, List.of(pending, lost), ui.kit.texts(), ui.clock.instant());
         assertThat(w).extracting(Warning::text).filteredOn(s -> s.contains("contoso.com")).singleElement()
                 .satisfies(s -> assertThat(s).contains("rejected"));
         assertThat(w).extracting(Warning::text).filteredOn(s -> s.contains("fabrikam.com")).singleElement()
@@ -50,7 +50,7 @@ class OverviewViewModelTest {
                 List.of(), List.of(), null);
         DomainEntry expiring = new DomainEntry("example.com", "TXT", "n", "v", "VERIFIED", null, null, t, t, t,
                 t.plus(java.time.Duration.ofHours(72)));
-        List<Warning> w = OverviewViewModel.warnings(o, List.of(expiring), ui.kit.texts());
+        List<Warning> w = OverviewViewModel.warnings(o, List.of(expiring), ui.kit.texts(), ui.clock.instant());
         assertThat(w).singleElement().satisfies(x -> {
             assertThat(x.text()).contains("example.com").contains("missing");
             assertThat(x.severity()).isEqualTo(Severity.WARN);
@@ -62,7 +62,7 @@ class OverviewViewModelTest {
         Overview o = new Overview("t1", "u", true, t, t, t, 10, 0, 2, 0, new MappingCoverage(10, 10, 10, 10, 10, 10),
                 List.of(), List.of(), null);
         DomainEntry ok = new DomainEntry("example.com", "TXT", "n", "v", "VERIFIED", null, null, t, t, t, null);
-        assertThat(OverviewViewModel.warnings(o, List.of(ok), ui.kit.texts())).isEmpty();
+        assertThat(OverviewViewModel.warnings(o, List.of(ok), ui.kit.texts(), ui.clock.instant())).isEmpty();
     }
 
     @Test

@@ -24,7 +24,9 @@ class EnableScimViewModelTest {
     final EnableScimViewModel vm = new EnableScimViewModel(ui.kit, () -> api, overview, (url, token) -> {
         tested.add(url + " " + token);
         return answer;
-    }, () -> true, own);
+    }, () -> true, own, new OAuthClientViewModel(ui.kit, () -> api, overview), (u, e, c, s) -> {
+        throw new AssertionError("the secret token's test never asks a token endpoint");
+    });
 
     @Test
     void enablingShowsTheCredentialsWithTheTokenMasked() {
@@ -66,7 +68,7 @@ class EnableScimViewModelTest {
     @Test
     void aPublicHttpsTenantUrlIsCopiedWithoutAWarning() {
         EnableScimViewModel onServer = new EnableScimViewModel(ui.kit, () -> api, overview, (url, token) -> answer,
-                () -> false, own);
+                () -> false, own, new OAuthClientViewModel(ui.kit, () -> api, overview), (u, e, c, s) -> answer);
         var o = api.overview;
         api.overview = new app.scimconsole.admin.AdminApi.Overview(o.tenantId(), "https://scim.example.com/scim/v2/t1",
                 true, null, null, null, 0, 0, 0, 0, o.coverage(), List.of(), List.of(), null);

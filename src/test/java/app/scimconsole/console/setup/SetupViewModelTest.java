@@ -42,7 +42,10 @@ class SetupViewModelTest {
         SetupViewModel vm = new SetupViewModel(ui.kit, store, new ChecklistViewModel(store),
                 new EnableScimViewModel(ui.kit, () -> api, overview,
                         (u, t) -> new ConnectionTest.Result(ConnectionTest.Outcome.OK,
-                                Reason.of(ConnectionTest.SAID_OK), 200), () -> true, own),
+                                Reason.of(ConnectionTest.SAID_OK), 200), () -> true, own,
+                        new OAuthClientViewModel(ui.kit, () -> api, overview), (u, e, c, s) -> {
+                            throw new AssertionError("no OAuth test in this test");
+                        }),
                 new MappingsViewModel(ui.kit, overview), new FirstRequestViewModel(ui.kit, overview, own),
                 new DomainsViewModel(ui.kit, () -> api, () -> c -> {
                     throw new AssertionError("no DNS in this test");

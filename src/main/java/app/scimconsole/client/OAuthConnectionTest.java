@@ -1,0 +1,124 @@
+package app.scimconsole.client;
+
+import app.scimconsole.admin.Reason;
+import app.scimconsole.client.ConnectionTest.Outcome;
+import app.scimconsole.client.ConnectionTest.Result;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLException;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * What Entra's "Test Connection" does for the OAuth 2.0 client credentials grant: it first asks the token endpoint
+ * for an access token with the client identifier and secret ({@code client_secret_post}, RFC 6749 §2.3.1 and §4.4),
+ * then asks the tenant URL for a user that cannot exist with that access token, exactly as {@link ConnectionTest}
+ * does with a secret token. A failure at either step is said as a code and its arguments.
+ */
+public final class OAuthConnectionTest {
+    /** The token endpoint is not a valid http(s) address. */
+    public static final String SAID_BAD_TOKEN_ENDPOINT = "connectionTest.oauth.badTokenEndpoint";
+    /** the host */
+    public static final String SAID_TOKEN_HOST_UNKNOWN = "connectionTest.oauth.tokenHostUnknown";
+    /** the host, the port */
+    public static final String SAID_TOKEN_UNREACHABLE = "connectionTest.oauth.tokenUnreachable";
+    /** the host */
+    public static final String SAID_TOKEN_TLS = "connectionTest.oauth.tokenTls";
+    /** the HTTP status: the token endpoint refused the client identifier or the client secret */
+    public static final String SAID_INVALID_CLIENT = "connectionTest.oauth.invalidClient";
+    /** the HTTP status: the token endpoint refused to issue a token for a client it accepted */
+    public static final String SAID_GRANT_REFUSED = "connectionTest.oauth.grantRefused";
+    /** the HTTP status, the RFC 6749 error code */
+    public static final String SAID_TOKEN_ERROR = "connectionTest.oauth.tokenError";
+    /** the HTTP status: what answered is not a token endpoint */
+    public static final String SAID_NOT_A_TOKEN_ENDPOINT = "connectionTest.oauth.notATokenEndpoint";
+    /** the HTTP status: the access token was issued, and then refused at the tenant URL */
+    public static final String SAID_ACCESS_TOKEN_REFUSED = "connectionTest.oauth.accessTokenRefused";
+    public static final List<String> SAID = List.of(SAID_BAD_TOKEN_ENDPOINT, SAID_TOKEN_HOST_UNKNOWN,
+            SAID_TOKEN_UNREACHABLE, SAID_TOKEN_TLS, SAID_INVALID_CLIENT, SAID_GRANT_REFUSED, SAID_TOKEN_ERROR,
+            SAID_NOT_A_TOKEN_ENDPOINT, SAID_ACCESS_TOKEN_REFUSED);
+
+    private final OkHttpClient http;
+    private final ConnectionTest scim;
+
+    public OAuthConnectionTest(Duration timeout) {
+        this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout)
+                .callTimeout(timeout.multipliedBy(2)).followRedirects(false).build();
+        this.scim = new ConnectionTest(timeout);
+    }
+
+    /** As Entra would; {@code tag} (may be null) marks the SCIM request as the console's own. */
+    public Result run(String tenantUrl, String tokenEndpoint, String clientId, String clientSecret, String tag) {
+        HttpUrl endpoint = tokenEndpoint == null ? null : HttpUrl.parse(tokenEndpoint.strip());
+        if (endpoint == null) {
+            return new Result(Outcome.BAD_URL, Reason.of(SAID_BAD_TOKEN_ENDPOINT), 0);
+        }
+        FormBody form = new FormBody.Builder().add("grant_type", "client_credentials").add("client_id", clientId)
+                .add("client_secret", clientSecret).build();
+        Request request = new Request.Builder().url(endpoint).header("Accept", "application/json")
+                .header("User-Agent", ConnectionTest.USER_AGENT).post(form).build();
+        String accessToken;
+        try (Response response = http.newCall(request).execute()) {
+            TokenAnswer answer = judge(response);
+            if (answer.refusal() != null) {
+                return answer.refusal();
+            }
+            accessToken = answer.accessToken();
+        } catch (UnknownHostException e) {
+            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_TOKEN_HOST_UNKNOWN, endpoint.host()), 0);
+        } catch (SSLException e) {
+            return new Result(Outcome.TLS, Reason.of(SAID_TOKEN_TLS, endpoint.host()), 0);
+        } catch (ConnectException | NoRouteToHostException | InterruptedIOException e) {
+            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_TOKEN_UNREACHABLE, endpoint.host(),
+                    endpoint.port()), 0);
+        } catch (IOException e) {
+            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_TOKEN_UNREACHABLE, endpoint.host(),
+                    endpoint.port()), 0);
+        }
+        Result r = scim.run(tenantUrl, accessToken, tag);
+        if (r.outcome() == Outcome.UNAUTHORIZED) {
+            // The secret was right (a token was issued): what the tenant URL refused is the access token.
+            return new Result(Outcome.UNAUTHORIZED, Reason.of(SAID_ACCESS_TOKEN_REFUSED, r.httpStatus()), r.httpStatus());
+        }
+        return r;
+    }
+
+    /** An access token, or why there is none. */
+    private record TokenAnswer(String accessToken, Result refusal) {
+    }
+
+    private static TokenAnswer judge(Response response) throws IOException {
+        int code = response.code();
+        JsonNode body = ConnectionTest.readJson(response.body());
+        String error = body == null ? "" : body.path("error").asText("");
+        if (code == 200 && body != null && !body.path("access_token").asText("").isEmpty()) {
+            return new TokenAnswer(body.path("access_token").asText(), null);
+        }
+        if ("invalid_client".equals(error) || error.isEmpty() && code == 401) {
+            return refused(Outcome.UNAUTHORIZED, Reason.of(SAID_INVALID_CLIENT, code), code);
+        }
+        if ("invalid_grant".equals(error) || "unauthorized_client".equals(error)) {
+            return refused(Outcome.UNAUTHORIZED, Reason.of(SAID_GRANT_REFUSED, code), code);
+        }
+        if (!error.isEmpty()) {
+            return refused(Outcome.NOT_SCIM, Reason.of(SAID_TOKEN_ERROR, code, error), code);
+        }
+        if (code >= 500) {
+            return refused(Outcome.SERVER_ERROR, Reason.of(ConnectionTest.SAID_SERVER_ERROR, code), code);
+        }
+        return refused(Outcome.WRONG_PATH, Reason.of(SAID_NOT_A_TOKEN_ENDPOINT, code), code);
+    }
+
+    private static TokenAnswer refused(Outcome outcome, Reason why, int status) {
+        return new TokenAnswer(null, new Result(outcome, why, status));
+    }
+}
