@@ -88,6 +88,12 @@ final class AdminEndpoint implements Endpoint {
                     return null;
                 })
                 .route("POST", "domains/{name}/verify", (ex, r) -> api.verifyDomain(r.param("name")))
+                .route("GET", "federation/trusts", (ex, r) -> api.federationTrusts())
+                .route("POST", "federation/trusts", (ex, r) -> api.addFederationTrust(newTrust(ex)))
+                .route("DELETE", "federation/trusts/{clientId}", (ex, r) -> {
+                    api.removeFederationTrust(r.param("clientId"));
+                    return null;
+                })
                 .build();
     }
 
@@ -174,6 +180,17 @@ final class AdminEndpoint implements Endpoint {
             throw new AdminException(400, "Give the domain's name.", Reason.of("admin.domainNameMissing"));
         }
         return name;
+    }
+
+    private static AdminApi.NewFederationTrust newTrust(Exchange ex) throws IOException {
+        JsonNode b = body(ex);
+        return new AdminApi.NewFederationTrust(text(b, "entraTenant"), text(b, "subject"), text(b, "audience"),
+                text(b, "keysUrl"));
+    }
+
+    private static String text(JsonNode body, String name) {
+        JsonNode v = body.path(name);
+        return v.isTextual() ? v.asText() : null;
     }
 
     private static int retentionDays(Exchange ex) throws IOException {

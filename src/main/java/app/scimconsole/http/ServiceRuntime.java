@@ -58,7 +58,7 @@ public final class ServiceRuntime implements AutoCloseable {
         try {
             ServiceCore core = closer.add(new ServiceCore(directory, dnsServer, clock));
             ScimServer server = closer.add(ScimServer.start(config, core));
-            AdminService admin = core.admin(server.config()::tenantUrl);
+            AdminService admin = core.admin(server.config()::tenantUrl, server.config()::tokenEndpoint);
             String credential = core.adminCredentials().issueEphemeral();
             AdminServer adminServer = closer.add(AdminServer.start(adminListen.bind(), adminListen.port(), config.tls(),
                     admin, core.adminCredentials(), core.storageFaults()));

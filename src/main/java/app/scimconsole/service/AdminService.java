@@ -75,9 +75,16 @@ public final class AdminService implements AdminApi {
     private final Map<String, List<TrafficTracker.Cycle>> loggedCycles = new java.util.concurrent.ConcurrentHashMap<>();
     private final ActivityRecorder activity;
     private final HistoryRetention retention;
+    private final FederationTrusts federation;
+    private final TenantUrls tokenEndpoints;
+    /** args: the client id asked for */
+    static final String NO_SUCH_TRUST = "admin.federation.noSuchTrust";
 
-    public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TrafficTracker traffic,
-            ConsoleTestTags consoleTests, ActivityRecorder activity, HistoryRetention retention, Clock clock) {
+    public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TenantUrls tokenEndpoints,
+            TrafficTracker traffic, ConsoleTestTags consoleTests, ActivityRecorder activity, HistoryRetention retention,
+            FederationTrusts federation, Clock clock) {
+        this.federation = federation;
+        this.tokenEndpoints = tokenEndpoints;
         this.activity = activity;
         this.retention = retention;
         this.consoleTests = consoleTests;
@@ -435,6 +442,34 @@ public final class AdminService implements AdminApi {
             }
         } catch (DomainFailure e) {
             throw refusal(e);
+        }
+    }
+
+    // ---- workload identity federation ---------------------------------------------------------
+
+    @Override
+    public List<FederationTrust> federationTrusts() {
+        return federation.list().stream().map(t -> new FederationTrust(t.clientId(), t.entraTenant(), t.subject(),
+                t.audience(), t.keysUrl(), t.createdAt(), t.lastUsedAt())).toList();
+    }
+
+    @Override
+    public FederationTrustAdded addFederationTrust(NewFederationTrust trust) {
+        tenant();
+        try {
+            FederationTrusts.Added added = federation.add(trust.entraTenant(), trust.subject(), trust.audience(),
+                    trust.keysUrl());
+            return new FederationTrustAdded(tokenEndpoints.of(added.tenantId()), added.clientId(), added.keysUrl());
+        } catch (FederationInputException e) {
+            throw new AdminException(400, e.getMessage(), e.why());
+        }
+    }
+
+    @Override
+    public void removeFederationTrust(String clientId) {
+        if (!federation.remove(clientId)) {
+            throw new AdminException(404, "There is no federation trust " + clientId + ".",
+                    Reason.of(NO_SUCH_TRUST, clientId));
         }
     }
 
