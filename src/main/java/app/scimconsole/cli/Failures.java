@@ -4,6 +4,7 @@ import app.scimconsole.directory.StorageException;
 import app.scimconsole.domains.DomainFailure;
 import app.scimconsole.http.PortInUse;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.service.FederationInputException;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.AccessDeniedException;
@@ -22,6 +23,9 @@ final class Failures {
         }
         if (e instanceof ScimException s) {
             return s.detail();
+        }
+        if (e instanceof FederationInputException f) {
+            return Texts.reason(f.why().code(), f.why().args());
         }
         if (e instanceof DomainFailure d) {
             return Texts.reason(d.reason());

@@ -15,10 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code scim enable | rotate-token | disable | tokens | oauth-client}: the SCIM app and its credentials. */
-@Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret tokens and OAuth clients.",
+/**
+ * {@code scim enable | rotate-token | disable | tokens | oauth-client | federation}: the SCIM app and its credentials.
+ */
+@Command(name = "scim", description = "Enable or disable the SCIM app and manage its secret tokens, OAuth clients "
+        + "and workload identity federation trusts.",
         subcommands = {ScimCommand.Enable.class, ScimCommand.Rotate.class, ScimCommand.Disable.class,
-                ScimCommand.Tokens.class, OAuthClientCommand.class})
+                ScimCommand.Tokens.class, OAuthClientCommand.class, FederationCommand.class})
 final class ScimCommand extends CommandGroup {
 
     private static final String SHOWN_ONCE = "This token is shown only now. Paste it into Entra "

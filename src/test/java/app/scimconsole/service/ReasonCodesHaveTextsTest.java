@@ -22,7 +22,7 @@ class ReasonCodesHaveTextsTest {
     void everyCodeTheServiceGivesHasAText() throws IllegalAccessException {
         List<String> codes = new ArrayList<>();
         for (Class<?> c : List.of(ChangeReasons.class, TenantAdmin.class, ScimAccess.class, AdminService.class,
-                TokenIssuer.class)) {
+                TokenIssuer.class, FederatedAssertions.class, FederationTrusts.class, KeySetAddress.class)) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
                         && !f.getName().equals("NO_SIGN_IN")) {
