@@ -92,11 +92,7 @@ final class FederationCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             try (SqlDirectory dir = common.openDirectory()) {
-                if (!trusts(dir).remove(clientId)) {
-                    throw new IllegalArgumentException(Texts.text("federation.remove.unknown", clientId));
-                }
-                new Output(System.out, common.json).print(Output.object().put("removed", true),
-                        Texts.text("federation.remove.done", clientId));
+                OAuthClientCommand.printRemoved(common, trusts(dir).remove(clientId), "federation.remove", clientId);
             }
             return 0;
         }

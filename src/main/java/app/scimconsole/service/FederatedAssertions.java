@@ -18,13 +18,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Judges a client assertion (RFC 7523 §2.2, §3) against a workload identity federation trust, with Nimbus JOSE+JWT
  * for every parse and signature: RS256 only (so neither {@code none} nor an HMAC keyed with the public key can pass),
  * signed by a key of the set the trust names, issued by the trust's Entra tenant ({@code iss}, {@code tid}) for the
- * trust's subject and audience, within its lifetime give or take {@link #CLOCK_SKEW}, and used once.
+ * trust's subject and audience, within its lifetime give or take {@link #CLOCK_SKEW}, and used once. Entra's
+ * Connectivity page shows the audience as a scope ({@code api://<app id>/.default}) while its tokens carry
+ * {@code api://<app id>}; {@link FederationTrusts} stores the audience without the scope's suffix.
  */
 final class FederatedAssertions {
     /** How far the clocks of Entra and this service may disagree, either way. */
@@ -53,7 +56,7 @@ final class FederatedAssertions {
     static final String WRONG_AUDIENCE = "activity.federation.wrongAudience";
     /** + the subject the assertion named, the one expected. */
     static final String WRONG_SUBJECT = "activity.federation.wrongSubject";
-    /** + the claim's name. */
+    /** + the claim's name ({@code exp}). */
     static final String MISSING_CLAIM = "activity.federation.missingClaim";
     /** + the assertion's id. */
     static final String REPLAY = "activity.federation.replay";
@@ -129,7 +132,7 @@ final class FederatedAssertions {
                 }
             }
         }
-        return checkClaims(trust, claims);
+        return checkClaims(trust, claims, jwt);
     }
 
     private static boolean verifies(SignedJWT jwt, JWK key) {
@@ -143,7 +146,7 @@ final class FederatedAssertions {
         }
     }
 
-    private Checked checkClaims(Trust trust, JWTClaimsSet claims) {
+    private Checked checkClaims(Trust trust, JWTClaimsSet claims, SignedJWT jwt) {
         String issuer = entraIssuer(trust.entraTenant());
         if (!issuer.equals(claims.getIssuer())) {
             return Checked.refused(why(WRONG_ISSUER, trust, claims.getIssuer(), issuer));
@@ -172,12 +175,20 @@ final class FederatedAssertions {
         if (nbf != null && nbf.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
             return Checked.refused(why(NOT_YET_VALID, trust, nbf.toInstant()));
         }
-        // Entra's own tokens name themselves by "uti"; an assertion made for RFC 7523 by "jti".
+        return new Checked(null, assertionId(claims, jwt), exp.toInstant());
+    }
+
+    /**
+     * What names the assertion for the replay check: its {@code jti} (RFC 7523 §3), else {@code uti} (Entra's own
+     * tokens name themselves so), else the digest of its signature: Microsoft's example assertions carry neither
+     * claim, and the same assertion presented twice is then still the same signature.
+     */
+    private static String assertionId(JWTClaimsSet claims, SignedJWT jwt) {
         String id = claims.getJWTID() != null ? claims.getJWTID() : claimText(claims, "uti");
-        if (id == null || id.isBlank() || id.length() > 256) {
-            return Checked.refused(why(MISSING_CLAIM, trust, "jti"));
+        if (id != null && !id.isBlank() && id.length() <= 200) {
+            return id;
         }
-        return new Checked(null, id, exp.toInstant());
+        return "sig:" + HexFormat.of().formatHex(SecretTokens.hash(jwt.getSignature().toString()));
     }
 
     private static String claimText(JWTClaimsSet claims, String name) {

@@ -60,7 +60,7 @@ public final class FederationTrusts {
                     "The Entra tenant ID must be a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.");
         }
         String sub = required("subject", subject, MAX_SUBJECT);
-        String aud = required("audience", audience, MAX_AUDIENCE);
+        String aud = withoutScopeSuffix(required("audience", audience, MAX_AUDIENCE));
         String keys = keysUrl == null || keysUrl.isBlank() ? KeySetAddress.entraDefault(tid) : keysUrl.strip();
         keysPolicy.require(keys);
         String tenantId = OAuthClients.enabledTenant(directory);
@@ -83,6 +83,12 @@ public final class FederationTrusts {
             activity.ownerAction(tenantId, "FEDERATION_TRUST_REMOVE", Reason.of(TRUST_REMOVED, clientId));
         }
         return removed;
+    }
+
+    /** Entra shows the audience as the scope it asks for, {@code api://<app id>/.default}; its tokens' aud lacks it. */
+    static String withoutScopeSuffix(String audience) {
+        return audience.endsWith("/.default") && audience.length() > "/.default".length()
+                ? audience.substring(0, audience.length() - "/.default".length()) : audience;
     }
 
     private static Listed listed(Trust t) {

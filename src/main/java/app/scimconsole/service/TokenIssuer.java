@@ -20,9 +20,10 @@ import java.util.Optional;
  * secret, revoked client, another tenant's client, app disabled, or what was wrong with the assertion), never the
  * secret or the assertion.
  *
- * <p>Requests are limited per client address ({@link #PER_ADDRESS_BURST} at once, then one a second) and per client
- * id ({@link #PER_CLIENT_BURST}, then one every six seconds): Entra asks for a token about once an hour per
- * provisioning job, so only a runaway or guessing client meets the limits, and gets 429 with Retry-After.
+ * <p>Requests are limited per client address ({@link #PER_ADDRESS_BURST} at once, then one a second), and failed
+ * authentications per client id ({@link #PER_CLIENT_BURST}, then one every six seconds): Entra asks for a token
+ * about once an hour per provisioning job, so only a runaway or guessing client meets the limits, and gets 429 with
+ * Retry-After.
  */
 public final class TokenIssuer {
     public static final Duration MIN_LIFETIME = Duration.ofHours(1);
@@ -88,13 +89,23 @@ public final class TokenIssuer {
 
     /** Issues a token to the client {@code request} authenticates, or throws the §5.2 error. */
     public Grant issue(String tenantId, TokenRequest request, String clientAddress) {
-        if (request.clientId() != null) {
-            long wait = perClient.secondsToWait(request.clientId());
-            if (wait > 0) {
-                throw OAuthError.tooMany("Too many token requests for this client; try again in " + wait + " s.",
-                        wait);
+        try {
+            return authenticateAndIssue(tenantId, request, clientAddress);
+        } catch (OAuthError e) {
+            // Only failed authentications count against a client id: anyone may send its (public) id, and a
+            // limit on all its requests would let them lock the real client out.
+            if (e.code() == OAuthError.Code.INVALID_CLIENT && request.clientId() != null) {
+                long wait = perClient.secondsToWait(request.clientId());
+                if (wait > 0) {
+                    throw OAuthError.tooMany("Too many failed token requests for this client; try again in " + wait
+                            + " s.", wait);
+                }
             }
+            throw e;
         }
+    }
+
+    private Grant authenticateAndIssue(String tenantId, TokenRequest request, String clientAddress) {
         if (request.clientAssertion() != null && !PathIds.namesNothing(tenantId)) {
             Trust trust = authenticateAssertion(tenantId, request, clientAddress);
             Instant now = grantable(tenantId, request, clientAddress, trust.clientId());

@@ -125,17 +125,8 @@ class FederationTokenEndpointTest {
         return new Answer(r.statusCode(), r);
     }
 
-    /** The newest refused entry of the tenant with {@code code}, waited for (refusals are written off the thread). */
     Directory.Activity refusal(String code) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            for (Directory.Activity a : directory.activity(tenantId, 50)) {
-                if (code.equals(a.code())) {
-                    return a;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no activity " + code + " in " + directory.activity(tenantId, 50));
+        return OAuthTokenEndpointTest.refusal(directory, tenantId, code);
     }
 
     /** Refused as invalid_client, and the activity log names the trust and says why. */
@@ -259,10 +250,31 @@ class FederationTokenEndpointTest {
     }
 
     @Test
-    void anAssertionWithoutIdOrExpiryIsRefused() throws Exception {
-        refusedBecause(present(signed(entra.claims().jwtID(null).build())), "activity.federation.missingClaim");
-        refusedBecause(present(signed(entra.claims().expirationTime(null).build())),
+    void anAssertionWithoutExpiryIsRefused() throws Exception {
+        Directory.Activity e = refusedBecause(present(signed(entra.claims().expirationTime(null).build())),
                 "activity.federation.missingClaim");
+        assertThat(e.args().get(1)).isEqualTo("exp");
+    }
+
+    @Test
+    void anAssertionWithoutJtiIsKnownByEntrasUtiElseByItsSignature() throws Exception {
+        String withUti = signed(entra.claims().jwtID(null).claim("uti", "entra-uti-1").build());
+        assertThat(present(withUti).status()).isEqualTo(200);
+        assertThat(refusedBecause(present(signed(entra.claims().jwtID(null).claim("uti", "entra-uti-1").build())),
+                "activity.federation.replay").args().get(1)).isEqualTo("entra-uti-1");
+        String bare = signed(entra.claims().jwtID(null).build());
+        assertThat(present(bare).status()).isEqualTo(200);
+        assertThat(refusedBecause(present(bare), "activity.federation.replay").args().get(1)).startsWith("sig:");
+    }
+
+    @Test
+    void theAudienceAsEntrasConnectivityPageShowsItMatchesItsTokens() throws Exception {
+        FederationTrusts.Added scoped = trusts.add(EntraKeys.TENANT, EntraKeys.SUBJECT,
+                EntraKeys.AUDIENCE + "/.default", entra.url());
+        Answer a = post(tokenEndpoint, FORM, form("grant_type", "client_credentials", "client_assertion_type",
+                TokenRequest.JWT_BEARER, "client_assertion", signed(entra.claims().build()), "client_id",
+                scoped.clientId(), "scope", "scim"));
+        assertThat(a.status()).as(a.response().body()).isEqualTo(200);
     }
 
     @Test
@@ -338,7 +350,7 @@ class FederationTokenEndpointTest {
     }
 
     @Test
-    void tooManyTokenRequestsForOneClientGet429WithRetryAfter() throws Exception {
+    void tooManyFailedTokenRequestsForOneClientGet429WithRetryAfter() throws Exception {
         Answer limited = null;
         for (int i = 0; i < 200 && limited == null; i++) {
             Answer a = post(tokenEndpoint, FORM, form("grant_type", "client_credentials", "client_id", "guessed",

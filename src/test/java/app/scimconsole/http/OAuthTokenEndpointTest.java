@@ -142,7 +142,12 @@ class OAuthTokenEndpointTest {
 
     /** The newest refused activity entry of {@code tenant} with {@code code}, waited for (refusals are written off the request's thread). */
     Directory.Activity refusal(String tenant, String code) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        return refusal(directory, tenant, code);
+    }
+
+    /** The newest refused activity entry of {@code tenant} in {@code directory} with {@code code}, waited for. */
+    static Directory.Activity refusal(Directory directory, String tenant, String code) throws InterruptedException {
+        for (int i = 0; i < 600; i++) { // up to 30 s: a loaded machine writes late, never wrongly
             for (Directory.Activity a : directory.activity(tenant, 50)) {
                 if (code.equals(a.code())) {
                     return a;

@@ -31,7 +31,7 @@ public final class EntraKeys implements AutoCloseable {
     public static final String TENANT = "11111111-2222-4333-8444-555555555555";
     public static final String OTHER_TENANT = "99999999-8888-4777-8666-555555555555";
     public static final String SUBJECT = "0a1b2c3d-0000-4000-8000-00000000abcd";
-    public static final String AUDIENCE = "api://AzureADTokenExchange";
+    public static final String AUDIENCE = "api://b5ba7a93-4452-4522-aeb4-a2b5da870c16";
 
     private final HttpServer server;
     private final List<RSAKey> published = new ArrayList<>();
