@@ -264,7 +264,9 @@ class FederationTokenEndpointTest {
                 "activity.federation.replay").args().get(1)).isEqualTo("entra-uti-1");
         String bare = signed(entra.claims().jwtID(null).build());
         assertThat(present(bare).status()).isEqualTo(200);
-        assertThat(refusedBecause(present(bare), "activity.federation.replay").args().get(1)).startsWith("sig:");
+        assertError(present(bare), 401, "invalid_client");
+        OAuthTokenEndpointTest.refusal(directory, tenantId, "activity.federation.replay",
+                e -> e.args().get(1).startsWith("sig:"));
     }
 
     @Test
