@@ -79,6 +79,8 @@ public final class AdminService implements AdminApi {
     private final TenantUrls tokenEndpoints;
     /** args: the client id asked for */
     static final String NO_SUCH_TRUST = "admin.federation.noSuchTrust";
+    /** A trust is added to an enabled SCIM app only. */
+    static final String APP_NOT_ENABLED = "admin.federation.appNotEnabled";
 
     public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TenantUrls tokenEndpoints,
             TrafficTracker traffic, ConsoleTestTags consoleTests, ActivityRecorder activity, HistoryRetention retention,
@@ -462,6 +464,8 @@ public final class AdminService implements AdminApi {
             return new FederationTrustAdded(tokenEndpoints.of(added.tenantId()), added.clientId(), added.keysUrl());
         } catch (FederationInputException e) {
             throw new AdminException(400, e.getMessage(), e.why());
+        } catch (IllegalStateException e) {
+            throw new AdminException(409, e.getMessage(), Reason.of(APP_NOT_ENABLED));
         }
     }
 
