@@ -325,6 +325,15 @@ class FederationTokenEndpointTest {
     }
 
     @Test
+    void anAccessTokenThatMatchesNoneIsLoggedWithoutItsText() throws Exception {
+        String made = "3f2b6c1e-0000-4000-8000-000000000000.notAnIssuedSecret";
+        assertThat(users(made).status()).isEqualTo(401);
+        Directory.Activity e = refusal("activity.accessToken.unknown");
+        assertThat(e.outcome()).isEqualTo("rejected");
+        assertThat(String.join(" ", e.args()) + e.detail()).doesNotContain("notAnIssuedSecret", "3f2b6c1e");
+    }
+
+    @Test
     void aRemovedTrustIsRefusedAndItsTokensStop() throws Exception {
         String token = present(signed(entra.claims().build())).json().get("access_token").asText();
         assertThat(trusts.remove(trust.clientId())).isTrue();
