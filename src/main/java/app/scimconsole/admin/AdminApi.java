@@ -98,6 +98,15 @@ public interface AdminApi {
 
     void removeDomain(String name);
 
+    /** The workload identity federation trusts that work now (issue 19 method 3), oldest first. */
+    List<FederationTrust> federationTrusts();
+
+    /** Adds a trust; what Entra needs is in the answer. Bad input is a 400 whose reason says which. */
+    FederationTrustAdded addFederationTrust(NewFederationTrust trust);
+
+    /** Removes a trust (404 when there is none): its access tokens and assertions are refused from now on. */
+    void removeFederationTrust(String clientId);
+
     // ---- answers ------------------------------------------------------------------------------
 
     /**
@@ -282,5 +291,18 @@ public interface AdminApi {
 
     /** One thing wrong with a domain's record and what to do about it; {@code kind} names it, e.g. OTHER_VALUE. */
     record DomainDiagnosis(String kind, Reason problem, Reason fix) {
+    }
+
+    /** A federation trust to add; {@code keysUrl} null means Microsoft's published keys of {@code entraTenant}. */
+    record NewFederationTrust(String entraTenant, String subject, String audience, String keysUrl) {
+    }
+
+    /** A trust just added: Entra's Token Endpoint and Client Identifier fields (no secret exists). */
+    record FederationTrustAdded(String tokenEndpoint, String clientId, String keysUrl) {
+    }
+
+    /** A live trust; {@code lastUsedAt} null until a token was issued for it. */
+    record FederationTrust(String clientId, String entraTenant, String subject, String audience, String keysUrl,
+            Instant createdAt, Instant lastUsedAt) {
     }
 }

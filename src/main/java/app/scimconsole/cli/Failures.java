@@ -5,6 +5,7 @@ import app.scimconsole.directory.StorageException;
 import app.scimconsole.domains.DomainFailure;
 import app.scimconsole.http.PortInUse;
 import app.scimconsole.scim.ScimException;
+import app.scimconsole.service.FederationInputException;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.AccessDeniedException;
@@ -26,6 +27,9 @@ final class Failures {
         }
         if (e instanceof AdminException a && a.why() != null) {
             return Texts.reason(a.why().code(), a.why().args());
+        }
+        if (e instanceof FederationInputException f) {
+            return Texts.reason(f.why().code(), f.why().args());
         }
         if (e instanceof DomainFailure d) {
             return Texts.reason(d.reason());

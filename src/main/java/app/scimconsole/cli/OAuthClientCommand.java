@@ -111,11 +111,7 @@ final class OAuthClientCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             try (SqlDirectory dir = common.openDirectory()) {
-                if (!clients(dir).remove(clientId)) {
-                    throw new IllegalArgumentException(Texts.text("oauthClient.remove.unknown", clientId));
-                }
-                new Output(System.out, common.json).print(Output.object().put("removed", true),
-                        Texts.text("oauthClient.remove.done", clientId));
+                printRemoved(common, clients(dir).remove(clientId), "oauthClient.remove", clientId);
             }
             return 0;
         }
@@ -137,6 +133,14 @@ final class OAuthClientCommand extends CommandGroup {
             }
             return 0;
         }
+    }
+
+    /** {@code {"removed":true}} and the bundle's {@code <key>.done}, or the failure {@code <key>.unknown}. */
+    static void printRemoved(CommonOptions common, boolean removed, String key, String id) {
+        if (!removed) {
+            throw new IllegalArgumentException(Texts.text(key + ".unknown", id));
+        }
+        new Output(System.out, common.json).print(Output.object().put("removed", true), Texts.text(key + ".done", id));
     }
 
     private static OAuthClients clients(SqlDirectory dir) {

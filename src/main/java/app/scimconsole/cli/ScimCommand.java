@@ -16,13 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scim enable | rotate-token | disable | tokens | oauth-client | history}: the SCIM app, its credentials, and
- * how long what it changed is kept.
+ * {@code scim enable | rotate-token | disable | tokens | oauth-client | federation | history}: the SCIM app, its
+ * credentials, and how long what it changed is kept.
  */
-@Command(name = "scim", description = "Enable or disable the SCIM app, manage its secret tokens and OAuth clients, and set how long its "
-        + "attribute history is kept.",
+@Command(name = "scim", description = "Enable or disable the SCIM app, manage its secret tokens, OAuth clients and "
+        + "workload identity federation trusts, and set how long its attribute history is kept.",
         subcommands = {ScimCommand.Enable.class, ScimCommand.Rotate.class, ScimCommand.Disable.class,
-                ScimCommand.Tokens.class, OAuthClientCommand.class, HistoryCommand.class})
+                ScimCommand.Tokens.class, OAuthClientCommand.class, FederationCommand.class, HistoryCommand.class})
 final class ScimCommand extends CommandGroup {
 
     private static final String SHOWN_ONCE = "This token is shown only now. Paste it into Entra "

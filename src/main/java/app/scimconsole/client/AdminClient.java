@@ -216,6 +216,23 @@ public final class AdminClient implements AdminApi {
         call("DELETE", url("domains", name), null, type(JsonNode.class));
     }
 
+    @Override
+    public List<FederationTrust> federationTrusts() {
+        return call("GET", url("federation", "trusts"), null, AdminJson.MAPPER.getTypeFactory()
+                .constructType(new TypeReference<List<FederationTrust>>() {
+                }));
+    }
+
+    @Override
+    public FederationTrustAdded addFederationTrust(NewFederationTrust trust) {
+        return call("POST", url("federation", "trusts"), trust, type(FederationTrustAdded.class));
+    }
+
+    @Override
+    public void removeFederationTrust(String clientId) {
+        call("DELETE", url("federation", "trusts", clientId), null, type(JsonNode.class));
+    }
+
     private HttpUrl url(String... segments) {
         HttpUrl.Builder b = base.newBuilder();
         for (String s : segments) {

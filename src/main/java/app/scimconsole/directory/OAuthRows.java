@@ -59,7 +59,9 @@ final class OAuthRows {
 
     static List<ClientWithSecrets> clients(Connection c, String tenantId, Instant now) throws SQLException {
         List<Client> clients = new ArrayList<>();
-        SqlWhere sql = SqlWhere.of(CLIENT_COLUMNS + " WHERE tenant_id = ? AND removed IS NULL ORDER BY created, id",
+        SqlWhere sql = SqlWhere.of(CLIENT_COLUMNS + " WHERE tenant_id = ? AND removed IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM federation_trusts f WHERE f.client_id = oauth_clients.id)"
+                + " ORDER BY created, id",
                 tenantId);
         try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -26,6 +26,7 @@ public abstract class SqlDirectory implements Directory {
     private final AtomicLong credentialsVersion = new AtomicLong();
     private final DomainRecords domainRecords = new SqlDomainRecords(this);
     private final OAuthStore oauth = new SqlOAuthStore(this);
+    private final FederationStore federation = new SqlFederationStore(this);
 
     SqlDirectory(SqlDialect dialect, Clock clock) {
         this.dialect = dialect;
@@ -60,6 +61,11 @@ public abstract class SqlDirectory implements Directory {
     /** The tenants' OAuth clients and access tokens, in this database's transactions. */
     public OAuthStore oauth() {
         return oauth;
+    }
+
+    /** The tenants' workload identity federation trusts and the assertions they have used, in this database. */
+    public FederationStore federation() {
+        return federation;
     }
 
     /** Whether the database answers now (the load balancer's health check). */

@@ -109,6 +109,12 @@ final class AdminEndpoint implements Endpoint {
                     return null;
                 })
                 .route("POST", "domains/{name}/verify", (ex, r) -> api.verifyDomain(r.param("name")))
+                .route("GET", "federation/trusts", (ex, r) -> api.federationTrusts())
+                .route("POST", "federation/trusts", (ex, r) -> api.addFederationTrust(newTrust(ex)))
+                .route("DELETE", "federation/trusts/{clientId}", (ex, r) -> {
+                    api.removeFederationTrust(r.param("clientId"));
+                    return null;
+                })
                 .build();
     }
 
@@ -199,12 +205,22 @@ final class AdminEndpoint implements Endpoint {
 
     /** The owner's note on a reader credential; absent (or not text): none. */
     private static String label(Exchange ex) throws IOException {
-        JsonNode label = body(ex).path("label");
-        return label.isTextual() ? label.textValue() : null;
+        return text(body(ex), "label");
     }
 
     private static int expiryDays(Exchange ex) throws IOException {
         return wholeNumber(ex, "expiryDays");
+    }
+
+    private static AdminApi.NewFederationTrust newTrust(Exchange ex) throws IOException {
+        JsonNode b = body(ex);
+        return new AdminApi.NewFederationTrust(text(b, "entraTenant"), text(b, "subject"), text(b, "audience"),
+                text(b, "keysUrl"));
+    }
+
+    private static String text(JsonNode body, String name) {
+        JsonNode v = body.path(name);
+        return v.isTextual() ? v.asText() : null;
     }
 
     private static int retentionDays(Exchange ex) throws IOException {

@@ -51,7 +51,9 @@ final class OAuthEndpoint implements Endpoint {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("issuer", config.oauthIssuer(tenantId))
                 .put("token_endpoint", config.tokenEndpoint(tenantId));
-        body.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
+        body.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post")
+                .add("private_key_jwt"); // the federation trusts' client assertions (RFC 7523 §2.2)
+        body.putArray("token_endpoint_auth_signing_alg_values_supported").add("RS256");
         body.putArray("grant_types_supported").add(TokenIssuer.GRANT);
         body.putArray("response_types_supported"); // no authorization endpoint: the client credentials grant only
         send(ex, 200, body);
@@ -64,12 +66,16 @@ final class OAuthEndpoint implements Endpoint {
                 send(ex, 405, error("invalid_request", "The token endpoint accepts POST only."));
                 return;
             }
+            issuer.admit(ex.clientAddress());
             TokenRequest request = TokenRequest.read(ex.header("Content-Type"),
                     ex.header("Authorization"), ex.body());
             TokenIssuer.Grant grant = issuer.issue(tenantId, request, ex.clientAddress());
             send(ex, 200, Json.MAPPER.createObjectNode().put("access_token", grant.accessToken())
                     .put("token_type", "Bearer").put("expires_in", grant.expiresInSeconds()));
         } catch (OAuthError e) {
+            if (e.retryAfterSeconds() > 0) {
+                ex.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
             if (e.code() == OAuthError.Code.INVALID_CLIENT && e.basicUsed()) {
                 ex.setHeader("WWW-Authenticate", "Basic realm=\"" + config.oauthIssuer(tenantId) + "\"");
             }

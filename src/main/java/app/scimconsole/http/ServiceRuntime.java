@@ -5,6 +5,7 @@ import app.scimconsole.domains.DomainService;
 import app.scimconsole.service.AdminCredentials;
 import app.scimconsole.service.AdminService;
 import app.scimconsole.service.Closer;
+import app.scimconsole.service.KeySetAddress;
 import app.scimconsole.service.ServiceCore;
 import java.io.IOException;
 import java.time.Clock;
@@ -53,10 +54,16 @@ public final class ServiceRuntime implements AutoCloseable {
      */
     public static ServiceRuntime start(SqlDirectory directory, ServiceConfig config, AdminListen adminListen,
             String dnsServer, Clock clock) throws IOException {
+        return start(directory, config, adminListen, dnsServer, clock, KeySetAddress.fromEnvironment());
+    }
+
+    /** As above, fetching federation trusts' signing keys only from addresses {@code keysPolicy} accepts. */
+    public static ServiceRuntime start(SqlDirectory directory, ServiceConfig config, AdminListen adminListen,
+            String dnsServer, Clock clock, KeySetAddress keysPolicy) throws IOException {
         Closer closer = new Closer();
         closer.add(directory);
         try {
-            ServiceCore core = closer.add(new ServiceCore(directory, dnsServer, clock));
+            ServiceCore core = closer.add(new ServiceCore(directory, dnsServer, clock, keysPolicy));
             ScimServer server = closer.add(ScimServer.start(config, core));
             AdminService admin = core.admin(server.config()::tenantUrl, server.config()::tokenEndpoint,
                     server.config()::eventsUrl);

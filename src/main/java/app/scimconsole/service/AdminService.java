@@ -89,14 +89,20 @@ public final class AdminService implements AdminApi {
     private final HistoryRetention retention;
     private final TenantUrls eventsUrls;
     private final EventReaders eventReaders;
+    private final FederationTrusts federation;
+    /** args: the client id asked for */
+    static final String NO_SUCH_TRUST = "admin.federation.noSuchTrust";
+    /** A trust is added to an enabled SCIM app only. */
+    static final String APP_NOT_ENABLED = "admin.federation.appNotEnabled";
 
     public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TenantUrls tokenEndpoints,
             OAuthClients oauthClients, TenantUrls eventsUrls, TrafficTracker traffic, ConsoleTestTags consoleTests,
-            ActivityRecorder activity, HistoryRetention retention, Clock clock) {
+            ActivityRecorder activity, HistoryRetention retention, FederationTrusts federation, Clock clock) {
         this.tokenEndpoints = tokenEndpoints;
         this.oauthClients = oauthClients;
         this.eventsUrls = eventsUrls;
         this.eventReaders = new EventReaders(directory);
+        this.federation = federation;
         this.activity = activity;
         this.retention = retention;
         this.consoleTests = consoleTests;
@@ -543,6 +549,36 @@ public final class AdminService implements AdminApi {
             }
         } catch (DomainFailure e) {
             throw refusal(e);
+        }
+    }
+
+    // ---- workload identity federation ---------------------------------------------------------
+
+    @Override
+    public List<FederationTrust> federationTrusts() {
+        return federation.list().stream().map(t -> new FederationTrust(t.clientId(), t.entraTenant(), t.subject(),
+                t.audience(), t.keysUrl(), t.createdAt(), t.lastUsedAt())).toList();
+    }
+
+    @Override
+    public FederationTrustAdded addFederationTrust(NewFederationTrust trust) {
+        tenant();
+        try {
+            FederationTrusts.Added added = federation.add(trust.entraTenant(), trust.subject(), trust.audience(),
+                    trust.keysUrl());
+            return new FederationTrustAdded(tokenEndpoints.of(added.tenantId()), added.clientId(), added.keysUrl());
+        } catch (FederationInputException e) {
+            throw new AdminException(400, e.getMessage(), e.why());
+        } catch (IllegalStateException e) {
+            throw new AdminException(409, e.getMessage(), Reason.of(APP_NOT_ENABLED));
+        }
+    }
+
+    @Override
+    public void removeFederationTrust(String clientId) {
+        if (!federation.remove(clientId)) {
+            throw new AdminException(404, "There is no federation trust " + clientId + ".",
+                    Reason.of(NO_SUCH_TRUST, clientId));
         }
     }
 

@@ -156,6 +156,11 @@ public final class OAuthClients {
     }
 
     private String enabledTenant() {
+        return enabledTenant(directory);
+    }
+
+    /** The tenant whose credentials the owner manages; it must have its SCIM app enabled. */
+    static String enabledTenant(Directory directory) {
         return directory.defaultTenant().filter(Directory.Tenant::scimEnabled).map(Directory.Tenant::id)
                 .orElseThrow(() -> new IllegalStateException("The SCIM app is not enabled. Run 'scim enable' first."));
     }

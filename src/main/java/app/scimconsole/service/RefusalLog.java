@@ -80,12 +80,14 @@ final class RefusalLog implements AutoCloseable {
          * budget its entry is made and queued, never waited for. {@code tenantExists} false (the id names no tenant):
          * the same steps, on the budget all unknown tenants share; the writer discards the entry.
          */
-        void refused(String tenantId, boolean tenantExists, String clientAddress, String operation, String resource,
-                Reason reason) {
-            if (limiter.secondsToWait(tenantExists ? tenantId : NO_TENANT) == 0) {
-                writer.execute(new Write(activity.refused(tenantId, clientAddress, operation, resource, reason),
-                        tenantExists));
+        boolean refused(String tenantId, boolean tenantExists, String clientAddress, String operation,
+                String resource, Reason reason) {
+            if (limiter.secondsToWait(tenantExists ? tenantId : NO_TENANT) != 0) {
+                return false;
             }
+            writer.execute(new Write(activity.refused(tenantId, clientAddress, operation, resource, reason),
+                    tenantExists));
+            return true;
         }
     }
 

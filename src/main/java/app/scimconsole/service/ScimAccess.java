@@ -6,6 +6,8 @@ import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.scim.StorableText;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may call a tenant's SCIM endpoint, and what their calls count for: a request is admitted with a live token of
@@ -19,6 +21,9 @@ public final class ScimAccess {
     static final String APP_DISABLED = "activity.appDisabled";
     /** + ".expired", ".revoked", ".appDisabled" or ".wrongTenant"; args: what was attempted, the client id */
     static final String ACCESS_TOKEN_REFUSED = "activity.accessToken";
+    /** args: what was attempted. An access token that no instance issued (or one forgotten a day after expiry). */
+    static final String UNKNOWN_ACCESS_TOKEN = "activity.accessToken.unknown";
+    private static final Logger LOG = LoggerFactory.getLogger(ScimAccess.class);
     /**
      * Refused authentications are written to the activity log at most this often per tenant (after a burst of
      * {@link #LOGGED_AUTH_FAILURE_BURST}): a client hammering with a wrong token must not turn each request into a
@@ -34,9 +39,11 @@ public final class ScimAccess {
     private final ActivityRecorder activity;
     private final RefusalLog.Budget refusals;
     private final Clock clock;
+    private final Directory directory;
 
     ScimAccess(Directory directory, AccessTokens accessTokens, ConsoleTestTags consoleTests, TrafficTracker traffic,
             ActivityRecorder activity, RefusalLog refusals, Clock clock) {
+        this.directory = directory;
         this.authenticator = new Authenticator(directory, clock);
         this.accessTokens = accessTokens;
         this.consoleTests = consoleTests;
@@ -113,16 +120,27 @@ public final class ScimAccess {
         if (check.outcome() == AccessTokens.Outcome.OK) {
             return admitted(tenantId, clientAddress, consoleTestTag);
         }
-        if (check.token() != null) {
-            logRefusal(check.token().tenantId(), true, clientAddress, resource,
-                    Reason.of(refusalCode(check.outcome()), attempted, check.token().clientId()));
+        // Logged on the token's own tenant; a token that matches none, on the tenant its URL names (if it exists).
+        // Never the token's text: a line in a log must not be a credential.
+        String loggedOn = check.token() != null ? check.token().tenantId() : tenantId;
+        boolean exists = check.token() != null || directory.tenant(tenantId).isPresent();
+        Reason why = check.token() != null
+                ? Reason.of(refusalCode(check.outcome()), attempted, check.token().clientId())
+                : Reason.of(UNKNOWN_ACCESS_TOKEN, attempted);
+        if (logRefusal(loggedOn, exists, clientAddress, resource, why)
+                && (check.outcome() == AccessTokens.Outcome.UNKNOWN
+                        || check.outcome() == AccessTokens.Outcome.WRONG_TENANT)) {
+            LOG.warn("Refused an access token at tenant {} from {}: {}", tenantId, clientAddress,
+                    check.outcome() == AccessTokens.Outcome.UNKNOWN ? "it matches no issued token"
+                            : "it belongs to tenant " + check.token().tenantId());
         }
         throw new ScimException(ScimProblem.ACCESS_TOKEN_REFUSED);
     }
 
-    private void logRefusal(String tenantId, boolean tenantExists, String clientAddress, String resource,
+    /** Hands the refusal to the log of refusals within this endpoint's budget; whether it was within. */
+    private boolean logRefusal(String tenantId, boolean tenantExists, String clientAddress, String resource,
             Reason reason) {
-        refusals.refused(tenantId, tenantExists, clientAddress, "AUTHENTICATE", resource, reason);
+        return refusals.refused(tenantId, tenantExists, clientAddress, "AUTHENTICATE", resource, reason);
     }
 
     private Caller admitted(String tenantId, String clientAddress, String consoleTestTag) {

@@ -24,6 +24,7 @@ public final class ServiceCore implements AutoCloseable {
     private final AdminCredentials adminCredentials;
     private final TokenIssuer tokenIssuer;
     private final Clock clock;
+    private final KeySetAddress keysPolicy;
     private final HistoryRetention historyRetention;
     private DomainRechecker rechecker;
 
@@ -32,7 +33,13 @@ public final class ServiceCore implements AutoCloseable {
      * see {@link #domainService}.
      */
     public ServiceCore(SqlDirectory directory, String dnsServer, Clock clock) {
+        this(directory, dnsServer, clock, KeySetAddress.fromEnvironment());
+    }
+
+    /** The core, fetching federation trusts' signing keys only from addresses {@code keysPolicy} accepts. */
+    public ServiceCore(SqlDirectory directory, String dnsServer, Clock clock, KeySetAddress keysPolicy) {
         this.directory = directory;
+        this.keysPolicy = keysPolicy;
         this.clock = clock;
         this.domains = domainService(directory, dnsServer, clock);
         this.storageFaults = new StorageFaults(clock);
@@ -42,7 +49,10 @@ public final class ServiceCore implements AutoCloseable {
         this.refusals = new RefusalLog(activity);
         AccessTokens accessTokens = new AccessTokens(directory.oauth(), clock);
         this.access = new ScimAccess(directory, accessTokens, consoleTests, traffic, activity, refusals, clock);
-        this.tokenIssuer = new TokenIssuer(directory, directory.oauth(), accessTokens, refusals, clock);
+        FederatedAssertions assertions = new FederatedAssertions(new KeySets(keysPolicy, clock),
+                directory.federation(), clock);
+        this.tokenIssuer = new TokenIssuer(directory, directory.oauth(), directory.federation(), assertions,
+                accessTokens, refusals, clock);
         this.adminCredentials = new AdminCredentials(directory);
         this.historyRetention = new HistoryRetention(directory, clock);
     }
@@ -87,7 +97,7 @@ public final class ServiceCore implements AutoCloseable {
     public AdminService admin(TenantUrls tenantUrls, TenantUrls tokenEndpoints, TenantUrls eventsUrls) {
         return new AdminService(directory, domains, tenantUrls, tokenEndpoints,
                 new OAuthClients(directory, directory.oauth(), clock), eventsUrls, traffic, consoleTests, activity,
-                historyRetention, clock);
+                historyRetention, new FederationTrusts(directory, directory.federation(), keysPolicy, clock), clock);
     }
 
     public SqlDirectory directory() {

@@ -14,16 +14,29 @@ public final class TenantRateLimiter {
     private final double perSecond;
     private final int burst;
     private final LongSupplier nanoTime;
+    private final int maxKeys;
 
     public TenantRateLimiter(double perSecond, int burst, LongSupplier nanoTime) {
+        this(perSecond, burst, nanoTime, Integer.MAX_VALUE);
+    }
+
+    /**
+     * For keys that anyone can make up (client addresses, client ids): past {@code maxKeys} buckets all are
+     * forgotten and start full again, so the map stays bounded at the cost of an occasional fresh burst.
+     */
+    TenantRateLimiter(double perSecond, int burst, LongSupplier nanoTime, int maxKeys) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.nanoTime = nanoTime;
+        this.maxKeys = maxKeys;
     }
 
     /** 0 when the request may go ahead; otherwise the whole seconds (at least 1) to wait before the next one. */
     public long secondsToWait(String tenantId) {
         long now = nanoTime.getAsLong();
+        if (buckets.size() >= maxKeys && !buckets.containsKey(tenantId)) {
+            buckets.clear();
+        }
         long waitNanos = buckets.computeIfAbsent(tenantId, id -> new TokenBucket(burst, perSecond, now)).tryTake(now);
         if (waitNanos == 0) {
             return 0;

@@ -12,16 +12,29 @@ import java.util.Map;
 
 /**
  * A token request (RFC 6749 §4.4.2) read strictly: a form-encoded body, no parameter twice (§3.2), and exactly one
- * client authentication method (§2.3): {@code client_secret_basic} or {@code client_secret_post}.
+ * client authentication method (§2.3): {@code client_secret_basic}, {@code client_secret_post}, or a JWT client
+ * assertion (RFC 7523 §2.2: {@code client_assertion_type} {@value #JWT_BEARER} with {@code client_assertion}, and
+ * {@code client_id} optional).
  */
-public record TokenRequest(String grantType, String clientId, String clientSecret, boolean basic) {
+public record TokenRequest(String grantType, String clientId, String clientSecret, boolean basic,
+        String clientAssertion) {
     public static final String FORM = "application/x-www-form-urlencoded";
-    /** A token request is a few hundred bytes; anything near this is not one. */
-    public static final int MAX_BODY_BYTES = 8 * 1024;
+    public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+    /** A request authenticated with a client secret. */
+    public TokenRequest(String grantType, String clientId, String clientSecret, boolean basic) {
+        this(grantType, clientId, clientSecret, basic, null);
+    }
+    /**
+     * A token request is a few hundred bytes, one with an Entra-signed assertion two or three kilobytes; anything
+     * near this is not one.
+     */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
 
     @Override
     public String toString() {
-        return "TokenRequest[grantType=" + grantType + ", clientId=" + clientId + ", clientSecret=(hidden)]";
+        return "TokenRequest[grantType=" + grantType + ", clientId=" + clientId + ", clientSecret=(hidden)"
+                + (clientAssertion == null ? "" : ", clientAssertion=(hidden)") + "]";
     }
 
     /** Reads a POST's request, or throws the {@link OAuthError} that says what is wrong with it. */
@@ -46,6 +59,21 @@ public record TokenRequest(String grantType, String clientId, String clientSecre
         String grant = form.get("grant_type");
         if (grant == null) {
             throw OAuthError.request("grant_type is missing.");
+        }
+        String assertionType = form.get("client_assertion_type");
+        String assertion = form.get("client_assertion");
+        if (assertionType != null || assertion != null) {
+            if (basic != null || postedSecret != null) {
+                throw OAuthError.request("Use exactly one client authentication method: a client assertion or a "
+                        + "client secret.");
+            }
+            if (!JWT_BEARER.equals(assertionType)) {
+                throw OAuthError.request("client_assertion_type must be " + JWT_BEARER + ".");
+            }
+            if (assertion == null) {
+                throw OAuthError.request("client_assertion is missing.");
+            }
+            return new TokenRequest(grant, postedId, null, false, assertion);
         }
         return basic != null ? new TokenRequest(grant, basic[0], basic[1], true)
                 : new TokenRequest(grant, postedId, postedSecret, false);

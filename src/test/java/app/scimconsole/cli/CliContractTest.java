@@ -6,6 +6,7 @@ import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.TestDnsServer;
 import app.scimconsole.service.HistoryRetention;
+import app.scimconsole.service.KeySetAddress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +78,20 @@ class CliContractTest {
     }
 
     private Run runWithInput(String stdin, String... args) throws Exception {
-        Process p = new ProcessBuilder(command(args)).start();
+        return runIn(Map.of(), stdin, args);
+    }
+
+    /** Runs with {@code env} added to the environment; a null value removes the variable. */
+    private Run runIn(Map<String, String> env, String stdin, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        env.forEach((k, v) -> {
+            if (v == null) {
+                builder.environment().remove(k);
+            } else {
+                builder.environment().put(k, v);
+            }
+        });
+        Process p = builder.start();
         try (var in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
@@ -179,6 +194,68 @@ class CliContractTest {
         Run again = run("events", "revoke-reader", id, "--data", d, "--json");
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("no reader credential " + id);
+    }
+
+    @Test
+    void federationCommands() throws Exception {
+        String d = data.toString();
+        String tenantUrl = run("scim", "enable", "--data", d, "--json").json().path("tenantUrl").asText();
+        String tenantId = tenantUrl.substring(tenantUrl.lastIndexOf('/') + 1);
+        String tid = "11111111-2222-4333-8444-555555555555";
+
+        Run add = run("scim", "federation", "add", "--entra-tenant", tid, "--subject", "sub-1", "--audience",
+                "api://AzureADTokenExchange", "--data", d, "--json");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.json().path("tokenEndpoint").asText())
+                .isEqualTo("http://127.0.0.1:8089/oauth2/v1/" + tenantId + "/token");
+        String clientId = add.json().path("clientId").asText();
+        assertThat(clientId).isNotBlank();
+        assertThat(add.json().has("clientSecret")).isFalse();
+        assertThat(add.json().path("keysUrl").asText())
+                .isEqualTo("https://login.microsoftonline.com/" + tid + "/discovery/v2.0/keys");
+        Run text = run("scim", "federation", "add", "--entra-tenant", tid, "--subject", "sub-2", "--audience", "aud",
+                "--data", d);
+        assertThat(text.out()).contains("Tenant URL:", "Token Endpoint:", "Client Identifier:", "No secret exists");
+
+        Map<String, String> noFlag = new java.util.HashMap<>();
+        noFlag.put(KeySetAddress.DEV_LOOPBACK_HTTP, null);
+        for (String url : List.of("http://127.0.0.1:9/keys", "https://localhost/keys", "http://keys.example.com/k")) {
+            Run refused = runIn(noFlag, "", "scim", "federation", "add", "--entra-tenant", tid, "--subject", "s",
+                    "--audience", "a", "--keys-url", url, "--data", d, "--json");
+            assertThat(refused.exit()).as(url).isNotZero();
+            assertThat(refused.err()).as(url).contains(url);
+        }
+        Run dev = runIn(Map.of(KeySetAddress.DEV_LOOPBACK_HTTP, "1"), "", "scim", "federation", "add",
+                "--entra-tenant", tid, "--subject", "s", "--audience", "a", "--keys-url", "http://127.0.0.1:9/keys",
+                "--data", d, "--json");
+        assertThat(dev.exit()).as(dev.err()).isZero();
+        Run badTenant = run("scim", "federation", "add", "--entra-tenant", "contoso", "--subject", "s", "--audience",
+                "a", "--data", d, "--json");
+        assertThat(badTenant.exit()).isNotZero();
+        assertThat(badTenant.err()).contains("GUID");
+
+        Run list = run("scim", "federation", "list", "--data", d, "--json");
+        assertThat(list.exit()).as(list.err()).isZero();
+        JsonNode trusts = list.json().path("trusts");
+        assertThat(trusts).hasSize(3);
+        JsonNode first = trusts.get(0);
+        assertThat(first.path("clientId").asText()).isEqualTo(clientId);
+        assertThat(first.path("entraTenant").asText()).isEqualTo(tid);
+        assertThat(first.path("subject").asText()).isEqualTo("sub-1");
+        assertThat(first.path("audience").asText()).isEqualTo("api://AzureADTokenExchange");
+        assertThat(first.path("createdAt").isTextual()).isTrue();
+        assertThat(first.path("lastUsedAt").isNull()).isTrue();
+        assertThat(run("scim", "federation", "list", "--data", d).out()).contains(clientId, "sub-1", "never");
+        assertThat(run("scim", "oauth-client", "list", "--data", d, "--json").json().path("clients"))
+                .as("trusts are not OAuth clients with secrets").isEmpty();
+
+        Run remove = run("scim", "federation", "remove", clientId, "--data", d, "--json");
+        assertThat(remove.exit()).as(remove.err()).isZero();
+        assertThat(remove.json().path("removed").asBoolean()).isTrue();
+        assertThat(run("scim", "federation", "list", "--data", d, "--json").json().path("trusts")).hasSize(2);
+        Run again = run("scim", "federation", "remove", clientId, "--data", d);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("no federation trust " + clientId);
     }
 
     @Test

@@ -223,4 +223,21 @@ public class FakeAdminApi implements AdminApi {
         call("remove:" + name);
         domains.remove(name);
     }
+
+    @Override
+    public List<FederationTrust> federationTrusts() {
+        call("federationTrusts");
+        return List.of();
+    }
+
+    @Override
+    public FederationTrustAdded addFederationTrust(NewFederationTrust trust) {
+        call("addFederationTrust:" + trust.entraTenant());
+        return new FederationTrustAdded("http://127.0.0.1:8089/oauth2/v1/t/token", "wif-fake", trust.keysUrl());
+    }
+
+    @Override
+    public void removeFederationTrust(String clientId) {
+        call("removeFederationTrust:" + clientId);
+    }
 }

@@ -36,6 +36,34 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void federationTrustsAreAddedListedAndRemovedThroughTheAdminApi() {
+        String tid = "11111111-2222-4333-8444-555555555555";
+        AdminApi.FederationTrustAdded added = admin.addFederationTrust(
+                new AdminApi.NewFederationTrust(tid, "sub-1", "api://app-1/.default", null));
+        assertThat(added.tokenEndpoint()).startsWith(runtime.server().config().baseUrl() + "/oauth2/v1/")
+                .endsWith("/token");
+        assertThat(added.keysUrl()).isEqualTo("https://login.microsoftonline.com/" + tid + "/discovery/v2.0/keys");
+        List<AdminApi.FederationTrust> trusts = admin.federationTrusts();
+        assertThat(trusts).extracting(AdminApi.FederationTrust::clientId).containsExactly(added.clientId());
+        assertThat(trusts.get(0).audience()).isEqualTo("api://app-1");
+        assertThat(trusts.get(0).lastUsedAt()).isNull();
+
+        for (String[] bad : List.of(new String[] {"contoso", null, "admin.federation.entraTenantInvalid"},
+                new String[] {tid, "http://keys.example.com/keys", "admin.federation.keysUrlNotHttps"})) {
+            assertThatThrownBy(() -> admin.addFederationTrust(new AdminApi.NewFederationTrust(bad[0], "s", "a",
+                    bad[1]))).isInstanceOfSatisfying(AdminException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.why().code()).isEqualTo(bad[2]);
+                    });
+        }
+
+        admin.removeFederationTrust(added.clientId());
+        assertThat(admin.federationTrusts()).isEmpty();
+        assertThatThrownBy(() -> admin.removeFederationTrust(added.clientId()))
+                .isInstanceOfSatisfying(AdminException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
     void overviewCountsUsersGroupsCoverageAndRejections() {
         createUser("ann@testuser.com", ",\"displayName\":\"Ann\",\"title\":\"CEO\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"Board\"}");
         String bob = createUser("bob@testuser.com", ",\"displayName\":\"Bob\"");

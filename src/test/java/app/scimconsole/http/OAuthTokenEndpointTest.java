@@ -142,9 +142,20 @@ class OAuthTokenEndpointTest {
 
     /** The newest refused activity entry of {@code tenant} with {@code code}, waited for (refusals are written off the request's thread). */
     Directory.Activity refusal(String tenant, String code) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        return refusal(directory, tenant, code);
+    }
+
+    /** The newest refused activity entry of {@code tenant} in {@code directory} with {@code code}, waited for. */
+    static Directory.Activity refusal(Directory directory, String tenant, String code) throws InterruptedException {
+        return refusal(directory, tenant, code, a -> true);
+    }
+
+    /** The newest such entry that {@code which} also accepts, waited for. */
+    static Directory.Activity refusal(Directory directory, String tenant, String code,
+            java.util.function.Predicate<Directory.Activity> which) throws InterruptedException {
+        for (int i = 0; i < 600; i++) { // up to 30 s: a loaded machine writes late, never wrongly
             for (Directory.Activity a : directory.activity(tenant, 50)) {
-                if (code.equals(a.code())) {
+                if (code.equals(a.code()) && which.test(a)) {
                     return a;
                 }
             }

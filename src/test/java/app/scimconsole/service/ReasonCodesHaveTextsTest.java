@@ -22,7 +22,8 @@ class ReasonCodesHaveTextsTest {
     void everyCodeTheServiceGivesHasAText() throws IllegalAccessException {
         List<String> codes = new ArrayList<>();
         for (Class<?> c : List.of(ChangeReasons.class, TenantAdmin.class, ScimAccess.class, AdminService.class,
-                TokenIssuer.class, HistoryRetention.class, EventFeed.class, EventReaders.class)) {
+                TokenIssuer.class, HistoryRetention.class, EventFeed.class, EventReaders.class,
+                FederatedAssertions.class, FederationTrusts.class, KeySetAddress.class)) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
                         && !f.getName().equals("NO_SIGN_IN")) {

@@ -44,7 +44,9 @@ class UnauthenticatedRefusalsTest {
         AccessTokens accessTokens = new AccessTokens(directory.oauth(), clock);
         access = new ScimAccess(directory, accessTokens, new ConsoleTestTags(clock), new TrafficTracker(), activity,
                 refusals, clock);
-        tokenIssuer = new TokenIssuer(directory, directory.oauth(), accessTokens, refusals, clock);
+        tokenIssuer = new TokenIssuer(directory, directory.oauth(), directory.federation(),
+                new FederatedAssertions(new KeySets(new KeySetAddress(false), clock), directory.federation(), clock),
+                accessTokens, refusals, clock);
     }
 
     @AfterEach
