@@ -93,12 +93,24 @@ public interface Directory extends AutoCloseable {
     /**
      * A list query. {@code filter} may be null (all); {@code sortBy} may be null (creation order);
      * {@code startIndex} is 1-based; {@code count} 0 returns no resources, only the total.
+     * {@code countUpTo}: a filtered query counts its matches only up to this many ({@link Page#moreThanTotal}
+     * says when it stopped); {@link #EXACT} counts them all, as SCIM's totalResults must.
      */
     record Query(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
-            boolean withMembers) {
+            boolean withMembers, long countUpTo) {
+        public static final long EXACT = Long.MAX_VALUE;
+
+        public Query(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
+                boolean withMembers) {
+            this(filter, sortBy, descending, startIndex, count, withMembers, EXACT);
+        }
     }
 
-    record Page(long totalResults, int startIndex, List<StoredResource> resources) {
+    /** {@code moreThanTotal}: the count stopped at {@link Query#countUpTo}; there are more matches than the total. */
+    record Page(long totalResults, int startIndex, List<StoredResource> resources, boolean moreThanTotal) {
+        public Page(long totalResults, int startIndex, List<StoredResource> resources) {
+            this(totalResults, startIndex, resources, false);
+        }
     }
 
     default StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds) {

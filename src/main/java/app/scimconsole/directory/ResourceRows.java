@@ -114,19 +114,30 @@ final class ResourceRows {
                 return few.get();
             }
         }
-        long total;
-        try (PreparedStatement ps = Jdbc.prepare(c, where.wrap("SELECT COUNT(*)", ""));
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            total = rs.getLong(1);
+        // A bounded count stops reading matches at its limit: the console's search as you type on a million users
+        // would otherwise count a hundred thousand matches on each keystroke.
+        boolean bounded = filter != null && q.countUpTo() != Query.EXACT;
+        long total = count(c, bounded
+                ? where.wrap("SELECT COUNT(*) FROM (SELECT 1", "").join("", SqlWhere.of(" LIMIT ?) n", q.countUpTo() + 1))
+                : where.wrap("SELECT COUNT(*)", ""));
+        boolean more = bounded && total > q.countUpTo();
+        if (more) {
+            total = q.countUpTo();
         }
-        if (count == 0 || total < startIndex) {
-            return new Page(total, startIndex, List.of());
+        if (count == 0 || (total < startIndex && !more)) {
+            return new Page(total, startIndex, List.of(), more);
         }
         SqlWhere page = where.wrap("SELECT " + COLUMNS, "")
                 .join(" ", orderBy)
                 .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
-        return new Page(total, startIndex, select(c, type, page, q.withMembers(), null));
+        return new Page(total, startIndex, select(c, type, page, q.withMembers(), null), more);
+    }
+
+    private static long count(Connection c, SqlWhere sql) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /**
@@ -150,6 +161,9 @@ final class ResourceRows {
         }
         if (total[0] < 0 || total[0] > FEW_MATCHES) {
             return Optional.empty();
+        }
+        if (total[0] > q.countUpTo()) {
+            return Optional.of(new Page(q.countUpTo(), startIndex, rows, true)); // as the bounded count would say
         }
         return Optional.of(new Page(total[0], startIndex, rows));
     }
