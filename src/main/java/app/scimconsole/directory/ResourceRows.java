@@ -133,6 +133,24 @@ final class ResourceRows {
         return new Page(total, startIndex, select(c, type, page, q.withMembers(), null), more);
     }
 
+    List<Long> countEach(Connection c, String tenantId, ResourceType type, List<SqlWhere> filters)
+            throws SQLException {
+        // NULL (an attribute a row lacks) falls to ELSE, as it fails a WHERE.
+        SqlWhere sql = SqlWhere.of("SELECT COUNT(*)");
+        for (SqlWhere f : filters) {
+            sql = sql.join(", ", f.wrap("SUM(CASE WHEN (", ") THEN 1 ELSE 0 END)"));
+        }
+        sql = sql.join("", SqlWhere.of(" FROM " + table(type) + " r WHERE r.tenant_id = ?", tenantId));
+        List<Long> counts = new ArrayList<>(filters.size());
+        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            for (int i = 0; i < filters.size(); i++) {
+                counts.add(rs.getLong(i + 2)); // SUM over no rows is NULL: read as 0
+            }
+        }
+        return counts;
+    }
+
     private static long count(Connection c, SqlWhere sql) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -119,13 +119,15 @@ public final class AdminService implements AdminApi {
                 lastUsed = token.lastUsed();
             }
         }
-        long active = countUsers(t, eq("active", new Literal.Bool(true)));
-        long suspended = countUsers(t, eq("active", new Literal.Bool(false)));
+        List<Long> counts = directory.countEach(t.id(), ResourceType.USER, List.of(eq("active", new Literal.Bool(true)),
+                eq("active", new Literal.Bool(false)), present("userName"), present("displayName"), present("title"),
+                FilterParser.parseFilter("emails[type eq \"work\" and value pr]"),
+                new Filter.Present(new AttrPath(Schemas.ENTERPRISE_URN, "department", null))));
+        long active = counts.get(0);
+        long suspended = counts.get(1);
         long groups = directory.query(t.id(), ResourceType.GROUP, new Query(null, null, false, 1, 0, false)).totalResults();
-        MappingCoverage coverage = new MappingCoverage(active + suspended,
-                countUsers(t, present("userName")), countUsers(t, present("displayName")), countUsers(t, present("title")),
-                countUsers(t, FilterParser.parseFilter("emails[type eq \"work\" and value pr]")),
-                countUsers(t, new Filter.Present(new AttrPath(Schemas.ENTERPRISE_URN, "department", null))));
+        MappingCoverage coverage = new MappingCoverage(active + suspended, counts.get(2), counts.get(3), counts.get(4),
+                counts.get(5), counts.get(6));
         Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
         long rejected = 0;
         Set<String> refusedDomains = new LinkedHashSet<>();
@@ -149,10 +151,6 @@ public final class AdminService implements AdminApi {
         Instant lastRequest = seen.isEmpty() ? null : seen.get(0).end();
         return new Overview(t.id(), tenantUrls.of(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
                 suspended, groups, rejected, coverage, unverified, tokens, activity.outageUnderWay());
-    }
-
-    private long countUsers(Tenant t, Filter f) {
-        return directory.query(t.id(), ResourceType.USER, new Query(f, null, false, 1, 0, false)).totalResults();
     }
 
     private static Filter eq(String attr, Literal value) {
