@@ -52,6 +52,8 @@ public final class ServiceBenchmark {
      * HTTP ceilings, 1k and the large scale on SQLite and on PostgreSQL.
      */
     private final boolean scaleOnly;
+    /** Only PostgreSQL's figures, in the way of {@link #scaleOnly} ({@code bench.scope=postgres}). */
+    private final boolean postgresOnly;
     private double httpCeilingC1 = Double.NaN;
     private double httpCeilingC8 = Double.NaN;
 
@@ -60,9 +62,14 @@ public final class ServiceBenchmark {
     }
 
     private ServiceBenchmark(int largeUsers, boolean scaleOnly) {
+        this(largeUsers, scaleOnly, false);
+    }
+
+    private ServiceBenchmark(int largeUsers, boolean scaleOnly, boolean postgresOnly) {
         this.largeUsers = largeUsers;
         this.big = scaleLabel(largeUsers);
-        this.scaleOnly = scaleOnly;
+        this.scaleOnly = scaleOnly || postgresOnly;
+        this.postgresOnly = postgresOnly;
     }
 
     static String scaleLabel(int users) {
@@ -93,7 +100,12 @@ public final class ServiceBenchmark {
         }
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
-        new ServiceBenchmark(large, args.length > 2 && args[2].equals("scale")).run(out);
+        if (args.length > 3 && args[2].equals("console")) {
+            new ServiceBenchmark(large, true).runConsole(Path.of(args[3]), out);
+            System.exit(0);
+        }
+        String scope = args.length > 2 ? args[2] : "all";
+        new ServiceBenchmark(large, scope.equals("scale"), scope.equals("postgres")).run(out);
         // The console's JavaFX toolkit keeps non-daemon threads; the benchmark is done. (Platform.exit() here would
         // race the JVM's shutdown and print a toolkit error.)
         System.exit(0);
@@ -110,6 +122,22 @@ public final class ServiceBenchmark {
         if (!scaleOnly) {
             warmUp(scratch, sampleBody, results, ceilingJson);
         }
+        if (!postgresOnly) {
+            sqlite(scratch, sampleBody, results, ceilingJson, service);
+        }
+        results.put("large_users", largeUsers);
+        results.put("scale_label", big);
+        // written once before PostgreSQL too: a run at a million users that is stopped there keeps its SQLite figures
+        Files.writeString(outDir.resolve("results.json"), results.toPrettyString());
+        results.set("postgres", postgres(scratch, sampleBody));
+        results.put("load_average", uptime());
+        Files.writeString(outDir.resolve("results.json"), results.toPrettyString());
+        printTable(results);
+    }
+
+    /** 1k users and the large scale on SQLite, and the console's Users view on the large folder. */
+    private void sqlite(Path scratch, String sampleBody, ObjectNode results, ObjectNode ceilingJson, ObjectNode service)
+            throws Exception {
         try (Service small = start(scratch.resolve("small"))) {
             System.out.println("Seeding 1,000 users ...");
             List<String> ids = seed(small, 1000);
@@ -145,14 +173,29 @@ public final class ServiceBenchmark {
             console.put("filter_keystroke_ms_" + big, round(view.slowestKeystrokeMs()));
             console.put("typing_debounce_ms", view.debounceMs());
         }
-        results.put("large_users", largeUsers);
-        results.put("scale_label", big);
-        // written once before PostgreSQL too: a run at a million users that is stopped there keeps its SQLite figures
-        Files.writeString(outDir.resolve("results.json"), results.toPrettyString());
-        results.set("postgres", postgres(scratch, sampleBody));
-        results.put("load_average", uptime());
-        Files.writeString(outDir.resolve("results.json"), results.toPrettyString());
-        printTable(results);
+    }
+
+    /**
+     * Only the console's figures, on a data folder that already holds the users (a copy of a large run's folder):
+     * the admin API's queries behind the Users view, then the real console's Users view. Writes
+     * {@code results-console.json}.
+     */
+    private void runConsole(Path dataFolder, Path outDir) throws Exception {
+        ObjectNode console = new ObjectMapper().createObjectNode();
+        ServiceRuntime runtime = ServiceRuntime.start(SqliteDirectory.open(dataFolder), new ServiceConfig("127.0.0.1", 0,
+                null, ServiceConfig.DEFAULT_MAX_BODY, ServiceConfig.DEFAULT_THREADS), "127.0.0.1:9", Clock.systemUTC());
+        try {
+            measureAdmin(runtime, console);
+        } finally {
+            runtime.close();
+        }
+        UsersViewBenchmark.Figures view = UsersViewBenchmark.measure(dataFolder, searchKeystrokes(largeUsers));
+        console.put("users_view_open_ms_" + big, round(view.openMs()));
+        console.put("filter_keystroke_ms_" + big, round(view.slowestKeystrokeMs()));
+        console.put("load_average", uptime());
+        Files.createDirectories(outDir);
+        Files.writeString(outDir.resolve("results-console.json"), console.toPrettyString());
+        System.out.println(console.toPrettyString());
     }
 
     /** The machine's load averages while the benchmark ran (the figures of a shared machine say so). */
@@ -449,7 +492,11 @@ public final class ServiceBenchmark {
      * letter by letter until it narrows to a few users.
      */
     private void measureAdmin(Service s, ObjectNode into) {
-        AdminApi admin = new AdminClient(s.runtime().adminUrl(), s.runtime().adminCredential());
+        measureAdmin(s.runtime(), into);
+    }
+
+    private void measureAdmin(ServiceRuntime runtime, ObjectNode into) {
+        AdminApi admin = new AdminClient(runtime.adminUrl(), runtime.adminCredential());
         AdminApi.UserQuery open = new AdminApi.UserQuery(null, AdminApi.UserStatus.ANY, null, null, false, 1, 100);
         admin.users(open);
         long t0 = System.nanoTime();
