@@ -165,14 +165,7 @@ final class ResourceRows {
      */
     private Optional<Page> fewMatches(Connection c, ResourceType type, Query q, SqlWhere where, SqlWhere orderBy,
             int startIndex, int count) throws SQLException {
-        // Only the matches' rowids are gathered, so that a covering index (users_name_search) can answer the filter
-        // without reading a row: gathering whole rows made SQLite scan another index and read every user's row,
-        // seconds at a million users for a search that narrows to a few.
-        SqlWhere sql = where.wrap("WITH m AS MATERIALIZED (SELECT r.rowid AS k", " LIMIT " + (FEW_MATCHES + 1)
-                        + ") SELECT " + COLUMNS + ", (SELECT COUNT(*) FROM m) FROM " + table(type)
-                        + " r WHERE r.rowid IN (SELECT k FROM m)")
-                .join(" ", orderBy)
-                .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
+        SqlWhere sql = fewMatchesSql(type, where, orderBy, startIndex, count);
         long[] total = {-1};
         List<StoredResource> rows = select(c, type, sql, q.withMembers(), rs -> {
             total[0] = rs.getLong(6);
@@ -188,6 +181,20 @@ final class ResourceRows {
             return Optional.of(new Page(q.countUpTo(), startIndex, rows, true)); // as the bounded count would say
         }
         return Optional.of(new Page(total[0], startIndex, rows));
+    }
+
+    /**
+     * The statement of {@link #fewMatches}: {@code where} is the query's {@code FROM ... WHERE}. Only the matches'
+     * rowids are gathered, so that a covering index (users_name_search) can answer the filter without reading a row:
+     * gathering whole rows made SQLite walk another index and read every user's row, seconds at a million users for
+     * a search that narrows to a few.
+     */
+    static SqlWhere fewMatchesSql(ResourceType type, SqlWhere where, SqlWhere orderBy, int startIndex, int count) {
+        return where.wrap("WITH m AS MATERIALIZED (SELECT r.rowid AS k", " LIMIT " + (FEW_MATCHES + 1)
+                        + ") SELECT " + COLUMNS + ", (SELECT COUNT(*) FROM m) FROM " + table(type)
+                        + " r WHERE r.rowid IN (SELECT k FROM m)")
+                .join(" ", orderBy)
+                .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
     }
 
     /**
