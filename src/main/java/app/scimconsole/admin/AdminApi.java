@@ -214,7 +214,14 @@ public interface AdminApi {
             boolean active, boolean canSignIn, List<String> groups, Instant lastModified) {
     }
 
-    record UserPage(long totalResults, int startIndex, List<UserRow> users) {
+    /**
+     * {@code moreThanTotal}: a search counted its matches only up to {@code totalResults} and there are more (counting
+     * every match of a short search on each keystroke is what does not scale).
+     */
+    record UserPage(long totalResults, int startIndex, List<UserRow> users, boolean moreThanTotal) {
+        public UserPage(long totalResults, int startIndex, List<UserRow> users) {
+            this(totalResults, startIndex, users, false);
+        }
     }
 
     /** One user in full; {@code resource} is its SCIM JSON text as Entra would read it. */

@@ -93,12 +93,24 @@ public interface Directory extends AutoCloseable {
     /**
      * A list query. {@code filter} may be null (all); {@code sortBy} may be null (creation order);
      * {@code startIndex} is 1-based; {@code count} 0 returns no resources, only the total.
+     * {@code countUpTo}: a filtered query counts its matches only up to this many ({@link Page#moreThanTotal}
+     * says when it stopped); {@link #EXACT} counts them all, as SCIM's totalResults must.
      */
     record Query(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
-            boolean withMembers) {
+            boolean withMembers, long countUpTo) {
+        public static final long EXACT = Long.MAX_VALUE;
+
+        public Query(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
+                boolean withMembers) {
+            this(filter, sortBy, descending, startIndex, count, withMembers, EXACT);
+        }
     }
 
-    record Page(long totalResults, int startIndex, List<StoredResource> resources) {
+    /** {@code moreThanTotal}: the count stopped at {@link Query#countUpTo}; there are more matches than the total. */
+    record Page(long totalResults, int startIndex, List<StoredResource> resources, boolean moreThanTotal) {
+        public Page(long totalResults, int startIndex, List<StoredResource> resources) {
+            this(totalResults, startIndex, resources, false);
+        }
     }
 
     default StoredResource create(String tenantId, ResourceType type, ObjectNode doc, List<String> memberIds) {
@@ -116,6 +128,13 @@ public interface Directory extends AutoCloseable {
     Optional<StoredResource> get(String tenantId, ResourceType type, String id, boolean withMembers);
 
     Page query(String tenantId, ResourceType type, Query query);
+
+    /**
+     * How many resources of the tenant match each filter, in the filters' order, read in one pass over the rows:
+     * the console's overview counts several attributes of every user, which at a million users is one long read
+     * instead of one per attribute.
+     */
+    List<Long> countEach(String tenantId, ResourceType type, List<Filter> filters);
 
     /** Member counts of the given groups of the tenant (0 for a group without members), in one read. */
     Map<String, Long> memberCounts(String tenantId, List<String> groupIds);

@@ -1,6 +1,7 @@
 package app.scimconsole.directory;
 
 import app.scimconsole.domains.DomainRecords;
+import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -214,6 +215,12 @@ public abstract class SqlDirectory implements Directory {
         SqlWhere filter = query.filter() == null ? null : FilterSql.where(dialect, type, query.filter());
         SqlWhere orderBy = SortSql.orderBy(dialect, type, query.sortBy(), query.descending());
         return read(c -> resources.query(c, tenantId, type, query, filter, orderBy));
+    }
+
+    @Override
+    public List<Long> countEach(String tenantId, ResourceType type, List<Filter> filters) {
+        List<SqlWhere> each = filters.stream().map(f -> FilterSql.where(dialect, type, f)).toList();
+        return read(c -> resources.countEach(c, tenantId, type, each));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BenchPostgres implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final AtomicInteger databases = new AtomicInteger();
+    private volatile String lastDatabase;
 
     private BenchPostgres(EmbeddedPostgres server) {
         this.server = server;
@@ -32,10 +33,23 @@ final class BenchPostgres implements AutoCloseable {
     /** A new empty database, migrated by the directory itself as in production. */
     PostgresDirectory freshDirectory() throws Exception {
         String name = "bench_" + databases.incrementAndGet();
+        lastDatabase = name;
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         return PostgresDirectory.open(new PostgresDirectory.Settings(server.getJdbcUrl("postgres", name), "postgres", null, 16));
+    }
+
+    /** The size on disk of the database {@link #freshDirectory} made last (tables, indexes, TOAST). */
+    long lastDatabaseBytes() throws Exception {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT pg_database_size(?)")) {
+            ps.setString(1, lastDatabase);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Override

@@ -94,6 +94,8 @@ public class FakeAdminApi implements AdminApi {
     public final List<ActivityEntry> activity = new ArrayList<>();
     public final List<ActivityQuery> activityQueries = new ArrayList<>();
     public Traffic traffic = new Traffic(null, null, List.of());
+    /** Counts users' matches only up to this many, as the service does for a search (null: exactly). */
+    public Integer countUpTo;
 
     /** Search and status filters like the service's; paging by startIndex/count. */
     @Override
@@ -107,6 +109,9 @@ public class FakeAdminApi implements AdminApi {
                 .toList();
         int from = Math.min(match.size(), query.startIndex() - 1);
         int to = Math.min(match.size(), from + query.count());
+        if (countUpTo != null && match.size() > countUpTo) {
+            return new UserPage(countUpTo, query.startIndex(), match.subList(from, to), true);
+        }
         return new UserPage(match.size(), query.startIndex(), match.subList(from, to));
     }
 

@@ -83,7 +83,13 @@ public final class UsersViewBenchmark {
             return new Figures(openMs, slowest, UsersViewModel.DEBOUNCE.toMillis());
         } finally {
             FxToolkit.cleanupStages();
-            FxToolkit.cleanupApplication(app);
+            try {
+                FxToolkit.cleanupApplication(app);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // At a million users the console's stop waits for the overview's read of every user; the figures
+                // above are measured and stand.
+                System.err.println("The console took longer than the set-up timeout to stop.");
+            }
         }
     }
 

@@ -56,6 +56,8 @@ public final class UsersViewModel {
     private final ObservableList<RejectedRow> rejected = FXCollections.observableArrayList();
     private final StringProperty rejectedTitle = new SimpleStringProperty("");
     private String sortBy;
+    /** The last page's count stopped before the last match (a search with very many matches). */
+    private boolean moreThanTotal;
     private boolean descending;
     private long generation;
     private long detailGeneration;
@@ -151,13 +153,15 @@ public final class UsersViewModel {
     private void show(UserPage p) {
         problem.set("");
         rows.setAll(p.users());
+        moreThanTotal = p.moreThanTotal();
         total.set(p.totalResults());
         if (p.totalResults() == 0) {
             summary.set(ui.text("users.none"));
         } else {
             long first = p.startIndex();
             long last = first + p.users().size() - 1;
-            summary.set(ui.text("users.showing", first, last, p.totalResults()));
+            summary.set(ui.text(p.moreThanTotal() ? "users.showingMore" : "users.showing", first, last,
+                    p.totalResults()));
         }
     }
 
@@ -171,8 +175,9 @@ public final class UsersViewModel {
         reload();
     }
 
+    /** The pages the total fills, and one more while the service has not counted every match. */
     public int pageCount() {
-        return (int) Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return (int) Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE + (moreThanTotal ? 1 : 0));
     }
 
     /** Loads the chosen user's full record for the detail pane, and its attribute history for the History tab. */

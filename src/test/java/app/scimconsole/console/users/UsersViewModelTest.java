@@ -73,6 +73,21 @@ class UsersViewModelTest {
     }
 
     @Test
+    void aSearchCountedOnlyInPartSaysMoreThanAndLetsTheOwnerPageOn() {
+        api.countUpTo = 150;
+        vm.load();
+        assertThat(vm.summaryProperty().get()).isEqualTo("1–100 of more than 150");
+        assertThat(vm.pageCount()).as("the counted pages and one more").isEqualTo(3);
+        vm.pageProperty().set(2);
+        assertThat(vm.rows()).hasSize(50);
+        assertThat(vm.rows().get(0).userName()).isEqualTo("user201@example.com");
+        api.countUpTo = null;
+        vm.reload();
+        assertThat(vm.summaryProperty().get()).isEqualTo("1–100 of 250");
+        assertThat(vm.pageCount()).isEqualTo(3);
+    }
+
+    @Test
     void searchIsDebouncedAndStartsAgainAtPageOne() {
         vm.load();
         vm.pageProperty().set(1);

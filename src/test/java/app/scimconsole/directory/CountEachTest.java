@@ -1,0 +1,65 @@
+package app.scimconsole.directory;
+
+import static app.scimconsole.directory.Docs.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scimconsole.directory.Directory.Query;
+import app.scimconsole.scim.Filter;
+import app.scimconsole.scim.FilterParser;
+import app.scimconsole.scim.ResourceType;
+import app.scimconsole.testing.TestPostgres;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several counts of one tenant's users in one pass agree with counting each filter on its own, attributes a user
+ * lacks included; on a real SQLite file (and on PostgreSQL in {@link CountEachPostgresTest}).
+ */
+class CountEachTest {
+    @TempDir
+    Path dir;
+    SqlDirectory directory;
+
+    boolean onPostgres() {
+        return false;
+    }
+
+    @BeforeEach
+    void open() {
+        directory = onPostgres() ? PostgresDirectory.open(TestPostgres.freshDatabase()) : SqliteDirectory.open(dir);
+    }
+
+    @AfterEach
+    void close() {
+        directory.close();
+    }
+
+    @Test
+    void eachFiltersCountInOnePassIsItsOwnCount() {
+        String tenant = directory.createTenant().id();
+        String other = directory.createTenant().id();
+        directory.create(tenant, ResourceType.USER, json("{'userName':'a@x.com','active':true,'title':'Engineer',"
+                + "'emails':[{'type':'work','value':'a@x.com'}]}"), List.of());
+        directory.create(tenant, ResourceType.USER, json("{'userName':'b@x.com','active':false,'displayName':'B'}"),
+                List.of());
+        directory.create(tenant, ResourceType.USER, json("{'userName':'c@x.com','title':'Lead',"
+                + "'emails':[{'type':'home','value':'c@home.example'}]}"), List.of());
+        directory.create(other, ResourceType.USER, json("{'userName':'d@x.com','active':true,'title':'Other'}"),
+                List.of());
+        List<Filter> filters = List.of(FilterParser.parseFilter("active eq true"),
+                FilterParser.parseFilter("active eq false"), FilterParser.parseFilter("title pr"),
+                FilterParser.parseFilter("displayName pr"),
+                FilterParser.parseFilter("emails[type eq \"work\" and value pr]"),
+                FilterParser.parseFilter("userName eq \"nobody@x.com\""));
+        List<Long> oneByOne = filters.stream().map(f -> directory.query(tenant, ResourceType.USER,
+                new Query(f, null, false, 1, 0, false)).totalResults()).toList();
+        assertThat(directory.countEach(tenant, ResourceType.USER, filters)).isEqualTo(oneByOne)
+                .containsExactly(2L, 1L, 2L, 1L, 1L, 0L); // an absent active is active
+        assertThat(directory.countEach(directory.createTenant().id(), ResourceType.USER, filters))
+                .as("a tenant without users").containsOnly(0L);
+    }
+}
