@@ -46,6 +46,8 @@ public final class SettingsController {
     private Label serviceNote;
     @FXML
     private TextField dataFolderField;
+    @FXML
+    private Button copyFolderButton;
 
     private final SettingsViewModel vm;
     private final ObservableStringValue connection;
@@ -62,6 +64,7 @@ public final class SettingsController {
 
     @FXML
     private void initialize() {
+        CopyFeedback.reserveRoom(copyFolderButton, i18n);
         englishRadio.setUserData(Language.ENGLISH);
         japaneseRadio.setUserData(Language.JAPANESE);
         japaneseRadio.setStyle(app.scimconsole.console.common.Fonts.japaneseStyle()); // 日本語 legible in English too
