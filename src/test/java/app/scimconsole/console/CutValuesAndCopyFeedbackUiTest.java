@@ -30,11 +30,7 @@ class CutValuesAndCopyFeedbackUiTest extends ConsoleUiTestBase {
         TextField field = node("#tenantUrlField");
         waitUntil("the tenant URL is shown", () -> url.equals(field.getText()));
 
-        // The narrowest window: the URL does not fit.
-        fx(() -> {
-            stage.setWidth(stage.getMinWidth());
-            return null;
-        });
+        // At the default size (1120×800) the loopback tenant URL does not fit its field.
         waitUntil("the URL is cut, and says so", () -> ReadOnlyFieldSkin.marked(field));
         String shown = fx(() -> ReadOnlyFieldSkin.shown(field));
         assertThat(shown).endsWith("…").hasSizeLessThan(url.length());
@@ -65,15 +61,16 @@ class CutValuesAndCopyFeedbackUiTest extends ConsoleUiTestBase {
         });
         assertThat(clipboard()).as("Copy takes the whole value").isEqualTo(url);
 
-        // Room enough: no mark, no tooltip.
-        fx(() -> {
-            stage.getScene().getRoot().requestFocus();
-            stage.setWidth(1280);
-            return null;
-        });
-        waitUntil("the URL fits", () -> !field.isFocused() && !WholeText.cut(field));
-        waitUntil("nothing is marked", () -> !ReadOnlyFieldSkin.marked(field) && field.getTooltip() == null);
-        assertThat(fx(() -> opacity(valueText(field), field))).isEqualTo(1.0);
+        // A value that fits (the data folder's path in Settings, a read-only field too): no mark, no tooltip.
+        press("#nav-settings");
+        TextField folder = node("#dataFolderField");
+        waitUntil("the data folder is shown", () -> !folder.getText().isEmpty() && folder.getWidth() > 0);
+        assertThat(fx(() -> folder.getSkin())).isInstanceOf(ReadOnlyFieldSkin.class);
+        assertThat(fx(() -> WholeText.cut(folder))).as(fx(folder::getText)).isFalse();
+        assertThat(fx(() -> ReadOnlyFieldSkin.marked(folder))).isFalse();
+        assertThat(fx(folder::getTooltip)).isNull();
+        assertThat(fx(() -> opacity(valueText(folder), folder))).isEqualTo(1.0);
+        assertThat(fx(() -> valueText(folder).getText())).isEqualTo(fx(folder::getText));
     }
 
     @Test
