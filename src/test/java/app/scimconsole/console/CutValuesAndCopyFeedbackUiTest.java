@@ -66,11 +66,12 @@ class CutValuesAndCopyFeedbackUiTest extends ConsoleUiTestBase {
         TextField folder = node("#dataFolderField");
         waitUntil("the data folder is shown", () -> !folder.getText().isEmpty() && folder.getWidth() > 0);
         assertThat(fx(() -> folder.getSkin())).isInstanceOf(ReadOnlyFieldSkin.class);
-        assertThat(fx(() -> WholeText.cut(folder))).as(fx(folder::getText)).isFalse();
+        String path = fx(folder::getText);
+        assertThat(fx(() -> WholeText.cut(folder))).as(path).isFalse();
         assertThat(fx(() -> ReadOnlyFieldSkin.marked(folder))).isFalse();
         assertThat(fx(folder::getTooltip)).isNull();
         assertThat(fx(() -> opacity(valueText(folder), folder))).isEqualTo(1.0);
-        assertThat(fx(() -> valueText(folder).getText())).isEqualTo(fx(folder::getText));
+        assertThat(fx(() -> valueText(folder).getText())).isEqualTo(path);
     }
 
     @Test
