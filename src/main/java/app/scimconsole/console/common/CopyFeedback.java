@@ -32,7 +32,8 @@ public final class CopyFeedback {
     public static void reserveRoom(ButtonBase button, I18n i18n) {
         String copied = i18n.text("common.copied");
         InvalidationListener fit = o -> {
-            String own = button.getProperties().containsKey(TIMER)
+            // While it says "Copied", its own text is kept aside: measure that, not the feedback twice.
+            String own = button.getProperties().containsKey(ORIGINAL)
                     ? (String) button.getProperties().get(ORIGINAL) : button.getText();
             double widest = Math.max(width(own, button.getFont()), Math.max(width(copied, button.getFont()),
                     width(copied, bold(button.getFont())))); // the feedback may be in bold (console.css)
