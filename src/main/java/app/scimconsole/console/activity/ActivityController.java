@@ -83,6 +83,7 @@ public final class ActivityController {
 
     @FXML
     private void initialize() {
+        CopyFeedback.reserveRoom(copyButton, i18n);
         textField.textProperty().bindBidirectional(vm.textProperty());
         outcomeBox.getItems().setAll(Outcome.values());
         outcomeBox.valueProperty().bindBidirectional(vm.outcomeProperty());

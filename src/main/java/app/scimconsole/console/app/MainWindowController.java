@@ -82,6 +82,12 @@ public final class MainWindowController {
         ctx.setNavigator(this::select);
         StatusModel status = ctx.status();
         statusBar.setText(status.textProperty().get());
+        // A note too long for the bar ends in "…": its whole text is then in the tooltip of the bar's label.
+        statusBar.skinProperty().addListener((o, was, skin) -> {
+            if (statusBar.lookup(".status-label") instanceof javafx.scene.control.Labeled note) {
+                app.scimconsole.console.common.WholeText.tooltipWhenCut(note);
+            }
+        });
         status.textProperty().addListener((o, was, now) -> {
             if (!flashing) {
                 statusBar.setText(now);

@@ -50,8 +50,14 @@ public final class WholeText {
         return i < 0 || i == t.length() - 1 ? t : t.substring(0, i) + t.substring(i + 1);
     }
 
-    /** {@code field}'s tooltip is its whole value while the value is wider than the field. */
+    /**
+     * {@code field}'s tooltip is its whole value while the value is wider than the field. A read-only field (style
+     * class {@code read-only-field}) also ends such a value in "…" ({@link ReadOnlyFieldSkin}).
+     */
     public static void tooltipWhenCut(TextField field) {
+        if (field.getProperties().putIfAbsent(OURS + ".watched", Boolean.TRUE) != null) {
+            return; // already watched (a read-only field's skin does it too)
+        }
         ChangeListener<Object> check = (o, was, now) -> {
             String whole = field.getText();
             show(field, whole != null && !whole.isEmpty() && cut(field) ? whole : null);

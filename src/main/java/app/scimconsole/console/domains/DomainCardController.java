@@ -39,6 +39,12 @@ public final class DomainCardController {
     @FXML
     private TextField recordValue;
     @FXML
+    private Button copyNameButton;
+    @FXML
+    private Button copyHostButton;
+    @FXML
+    private Button copyValueButton;
+    @FXML
     private Label summary;
     @FXML
     private VBox diagnoses;
@@ -65,6 +71,9 @@ public final class DomainCardController {
     private void initialize() {
         for (TextField f : new TextField[] {recordName, recordHost, recordValue}) {
             app.scimconsole.console.common.WholeText.tooltipWhenCut(f); // selectable, and whole in the tooltip
+        }
+        for (ButtonBase b : new ButtonBase[] {copyNameButton, copyHostButton, copyValueButton}) {
+            CopyFeedback.reserveRoom(b, i18n);
         }
         domainName.setText(vm.displayName());
         recordType.setText(vm.recordType());

@@ -58,6 +58,8 @@ public final class SettingsController {
     private Button saveRetentionButton;
     @FXML
     private Label retentionNote;
+    @FXML
+    private Button copyFolderButton;
 
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
@@ -78,6 +80,7 @@ public final class SettingsController {
 
     @FXML
     private void initialize() {
+        CopyFeedback.reserveRoom(copyFolderButton, i18n);
         englishRadio.setUserData(Language.ENGLISH);
         japaneseRadio.setUserData(Language.JAPANESE);
         japaneseRadio.setStyle(app.scimconsole.console.common.Fonts.japaneseStyle()); // 日本語 legible in English too

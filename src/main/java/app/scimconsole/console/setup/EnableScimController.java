@@ -37,6 +37,8 @@ public final class EnableScimController {
     @FXML
     private Button copyUrlButton;
     @FXML
+    private Button copyCommandsButton;
+    @FXML
     private Button copyTokenButton;
     @FXML
     private HBox urlWarningBox;
@@ -157,6 +159,10 @@ public final class EnableScimController {
         });
         enableProgress.visibleProperty().bind(vm.busyProperty());
 
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {copyUrlButton, copyTokenButton,
+                copyCommandsButton, copyEndpointButton, copyClientIdButton, copyClientSecretButton}) {
+            CopyFeedback.reserveRoom(b, i18n);
+        }
         tenantUrlField.textProperty().bind(vm.tenantUrlProperty());
         app.scimconsole.console.common.WholeText.tooltipWhenCut(tenantUrlField);
         tokenField.textProperty().bind(vm.tokenShownProperty());
