@@ -82,6 +82,16 @@ abstract class ConsoleUiTestBase extends FxRobot {
         return Locale.ENGLISH;
     }
 
+    /** Chooses Japanese in Settings and starts the console again, as the owner does; waits for the Japanese labels. */
+    void restartInJapanese() throws TimeoutException {
+        press("#nav-settings");
+        press("#japaneseRadio");
+        ctx().settings().flush();
+        close();
+        launch();
+        waitUntil("the Japanese labels are shown", () -> text("#nav-users").equals("ユーザー"));
+    }
+
     /** Closes the window, then stops the application, as when the owner closes the console. */
     void close() throws TimeoutException {
         FxToolkit.cleanupStages();

@@ -77,12 +77,7 @@ class CutValuesAndCopyFeedbackUiTest extends ConsoleUiTestBase {
     @Test
     void copiedMovesNothingInEnglishOrJapanese() throws Exception {
         copiedMovesNothing("en");
-        press("#nav-settings");
-        press("#japaneseRadio");
-        ctx().settings().flush();
-        close();
-        launch();
-        waitUntil("the Japanese labels are shown", () -> text("#nav-users").equals("ユーザー"));
+        restartInJapanese();
         copiedMovesNothing("ja");
     }
 

@@ -1,15 +1,12 @@
 package app.scimconsole.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.scimconsole.admin.AdminApi;
-import java.io.IOException;
-import java.io.OutputStream;
+import app.scimconsole.testing.SmallDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
@@ -27,18 +24,13 @@ import org.junit.jupiter.api.TestInfo;
  */
 class StorageOutageBannerUiTest extends ConsoleUiTestBase {
     private static final String GROUP = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],";
-    private Path disk;
+    private SmallDisk disk;
 
     @Override
     @BeforeEach
     void startConsole(TestInfo info) throws Exception {
-        disk = Files.createDirectory(data.resolve("disk"));
-        boolean mounted = run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", disk.toString()) == 0;
-        if (!mounted) {
-            disk = null;
-        }
-        assumeTrue(mounted, "this machine cannot mount a tmpfs (needs root or CAP_SYS_ADMIN); the full disk is not tried");
-        data = Files.createDirectory(disk.resolve("data"));
+        disk = SmallDisk.mount(data, 8);
+        data = Files.createDirectory(disk.path().resolve("data"));
         super.startConsole(info);
     }
 
@@ -49,7 +41,7 @@ class StorageOutageBannerUiTest extends ConsoleUiTestBase {
             super.stopConsole();
         } finally {
             if (disk != null) {
-                run("umount", disk.toString());
+                disk.close();
             }
         }
     }
@@ -58,12 +50,7 @@ class StorageOutageBannerUiTest extends ConsoleUiTestBase {
     void aFullDiskIsABannerInPlainWordsWhileItLastsInEnglishAndJapanese() throws Exception {
         outageShownWhileItLasts("en");
 
-        press("#nav-settings");
-        press("#japaneseRadio");
-        ctx().settings().flush();
-        close();
-        launch();
-        waitUntil("the Japanese labels are shown", () -> text("#nav-users").equals("ユーザー"));
+        restartInJapanese();
         outageShownWhileItLasts("ja");
     }
 
@@ -75,8 +62,8 @@ class StorageOutageBannerUiTest extends ConsoleUiTestBase {
         Node banner = node("#connectionBanner");
         assertThat(fx(banner::isVisible)).as("no banner while the disk has room").isFalse();
 
-        Path filler = disk.resolve("filler");
-        fill(filler);
+        Path filler = disk.path().resolve("filler");
+        SmallDisk.fill(filler);
         String big = "x".repeat(200_000); // more than the few bytes a full file system may have left
         assertThat(entra.json("POST", "/Groups", GROUP + "\"displayName\":\"during " + big + "\"}")).startsWith("503");
 
@@ -103,23 +90,5 @@ class StorageOutageBannerUiTest extends ConsoleUiTestBase {
         String shape = ctx().i18n().text(key, "\u0001", "\u0002");
         return Arrays.stream(shape.split("[\u0001\u0002]", -1)).map(Pattern::quote)
                 .collect(Collectors.joining(".+"));
-    }
-
-    /** Writes {@code filler} until the file system has no byte left. */
-    private static void fill(Path filler) {
-        byte[] block = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(block);
-            }
-        } catch (IOException full) {
-            // no space left on device: that is the point
-        }
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 }

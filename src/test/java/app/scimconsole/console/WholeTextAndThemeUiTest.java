@@ -59,12 +59,7 @@ class WholeTextAndThemeUiTest extends ConsoleUiTestBase {
         everyViewAndStepWhole("en");
 
         // The same in Japanese, whose words are wider.
-        press("#nav-settings");
-        press("#japaneseRadio");
-        ctx().settings().flush();
-        close();
-        launch();
-        waitUntil("the Japanese labels are shown", () -> text("#nav-users").equals("ユーザー"));
+        restartInJapanese();
         everyViewAndStepWhole("ja");
     }
 

@@ -1,15 +1,13 @@
 package app.scimconsole.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.scim.ScimProblem;
 import app.scimconsole.service.TenantAdmin;
+import app.scimconsole.testing.SmallDisk;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,7 +38,7 @@ class DiskFullSqliteTest {
     @TempDir
     Path root;
 
-    private Path mounted;
+    private SmallDisk mounted;
     private ServiceRuntime runtime;
 
     @AfterEach
@@ -50,22 +47,14 @@ class DiskFullSqliteTest {
             runtime.close();
         }
         if (mounted != null) {
-            run("umount", mounted.toString());
+            mounted.close();
         }
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
     @Test
     void aFullDiskIsA503WithRetryAfterUntilSpaceIsFreed() throws Exception {
-        Path disk = Files.createDirectory(root.resolve("disk"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString()) == 0,
-                "this machine cannot mount a tmpfs (needs root or CAP_SYS_ADMIN); the full disk is not tried here");
-        mounted = disk;
+        mounted = SmallDisk.mount(root, 4);
+        Path disk = mounted.path();
         Path data = disk.resolve("data");
         runtime = ServiceRuntime.start(SqliteDirectory.open(data),
                 new ServiceConfig("127.0.0.1", 0, null, ServiceConfig.DEFAULT_MAX_BODY, 8), "127.0.0.1:9",
@@ -75,7 +64,7 @@ class DiskFullSqliteTest {
         assertThat(scim.post("/Groups", GROUP + "\"displayName\":\"before\"}").status()).isEqualTo(201);
 
         Path filler = disk.resolve("filler");
-        fill(filler);
+        SmallDisk.fill(filler);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream stderr = System.err;
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -115,18 +104,6 @@ class DiskFullSqliteTest {
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("ok");
-        }
-    }
-
-    /** Writes {@code filler} until the file system has no byte left. */
-    private static void fill(Path filler) {
-        byte[] block = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(block);
-            }
-        } catch (IOException full) {
-            // no space left on device: that is the point
         }
     }
 }
