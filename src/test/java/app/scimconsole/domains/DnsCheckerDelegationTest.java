@@ -75,7 +75,7 @@ class DnsCheckerDelegationTest {
         assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, 1, 2,
                 challenge.recordName(), old + " (127.0.0.32)"));
         assertThat(result.diagnoses()).extracting(Diagnosis::problem).containsExactly(
-                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, old + " (127.0.0.32)"),
+                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, old + " (127.0.0.32)", "example.com", challenge.recordName()),
                 DomainReason.of(ReasonCode.PARENT_ONLY_PROBLEM, old));
     }
 
@@ -201,6 +201,6 @@ class DnsCheckerDelegationTest {
         assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, 1, 2,
                 challenge.recordName(), NS2 + " (127.0.0.32)"));
         assertThat(result.diagnoses()).extracting(Diagnosis::problem).containsExactly(
-                DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM, NS2 + " (127.0.0.32)"));
+                DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM, NS2 + " (127.0.0.32)", "example.com", challenge.recordName()));
     }
 }
