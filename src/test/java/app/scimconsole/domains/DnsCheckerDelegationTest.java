@@ -134,6 +134,38 @@ class DnsCheckerDelegationTest {
     }
 
     @Test
+    void aZoneTheParentSaysDoesNotExistIsAnErrorAndNotAnUnreadDelegation() {
+        // Hosts outside the zone, so that the TLD keeps no glue below example.com: it answers NXDOMAIN, not NODATA.
+        dns.zone("example.com", 5, "ns1.hoster.net", "ns2.hoster.net").delegate("example.com")
+                .txt("example.com", challenge.recordName(), challenge.recordValue());
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.ERROR);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_NOT_DELEGATED, "example.com", "com"));
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.NOT_DELEGATED);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.NOT_DELEGATED_PROBLEM, "example.com", "com",
+                    "a.nic.test (127.0.0.21)"));
+        });
+        assertThat(result.servers()).filteredOn(r -> r.role().decides()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.hasRecord()).isTrue());
+    }
+
+    @Test
+    void aParentThatDeniesTheZoneWithoutAuthorityIsNotTakenAtItsWord() {
+        dns.zone("example.com", 5, "ns1.hoster.net", "ns2.hoster.net").delegate("example.com")
+                .txt("example.com", challenge.recordName(), challenge.recordValue());
+        dns.tld.authoritative(false);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.diagnoses()).extracting(Diagnosis::kind).containsExactly(
+                Diagnosis.Kind.DELEGATION_UNCHECKED);
+    }
+
+    @Test
     void aParentThatRefusesIsNamedAndTheZonesOwnListStillDecides() {
         dns.zone("example.com", 5, NS1, NS2).delegate("example.com", NS1)
                 .oldCopy(NS2, "example.com", 3, NS1, NS2);
