@@ -38,7 +38,7 @@ public record Diagnosis(Kind kind, DomainReason problem, DomainReason fix) {
         DELEGATION_UNCHECKED,
         /**
          * The parent zone's servers answer that the zone does not exist: it is not delegated (never set up at the
-         * registrar, or its registration lapsed). Not a warning: see {@link Verdict}.
+         * registrar, or its registration lapsed). Not a warning: the status is PENDING (see {@link Verdict}).
          */
         NOT_DELEGATED
     }

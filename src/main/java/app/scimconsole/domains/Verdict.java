@@ -111,17 +111,18 @@ final class Verdict {
     }
 
     /**
-     * The parent zone's servers deny, with authority, that the zone exists. An error, not a warning beside a verdict,
-     * whatever the zone's servers publish: those answers prove only that some servers hold the record, not that the
-     * domain is anyone's in DNS. Every resolver that starts from the root is told the name does not exist; the
-     * servers were found only through a resolver that still remembers the old delegation (for at most its TTL). And
-     * a registration that lapsed can be taken by anyone, who then publishes what they like: verifying it would let
-     * the next holder's addresses in as this organization's. Not PENDING either: no record can fix it, only the
-     * registrar.
+     * The parent zone's servers deny, with authority, that the zone exists. Not a warning beside a verdict: whatever
+     * the zone's servers publish, their answers prove only that some servers hold the record, not that the domain
+     * is in DNS. Everyone who resolves from the root is told the name does not exist; the servers were found only
+     * through a resolver that still remembers the old delegation (for its TTL at most). And a registration that
+     * lapsed can be taken by anyone, who then publishes what they like. What the check can still prove is that the
+     * record does not exist for the world: that is PENDING (the record is not there), so a verified domain starts
+     * its grace period and is LOST after it. Not ERROR: the parent did answer, with authority, and ERROR ("nothing
+     * can be said") would keep a verified domain verified for as long as the resolver remembers the zone.
      */
     private static Decision notDelegated(Diagnosis denial) {
         List<String> args = denial.problem().args();
-        return new Decision(VerificationStatus.ERROR, DomainReason.of(ReasonCode.CHECK_NOT_DELEGATED, args.get(0),
+        return new Decision(VerificationStatus.PENDING, DomainReason.of(ReasonCode.CHECK_NOT_DELEGATED, args.get(0),
                 args.get(1)), null);
     }
 
