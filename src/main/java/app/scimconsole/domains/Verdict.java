@@ -118,7 +118,7 @@ final class Verdict {
      * lapsed can be taken by anyone, who then publishes what they like. What the check can still prove is that the
      * record does not exist for the world: that is PENDING (the record is not there), so a verified domain starts
      * its grace period and is LOST after it. Not ERROR: the parent did answer, with authority, and ERROR ("nothing
-     * can be said") would keep a verified domain verified for as long as the resolver remembers the zone.
+     * can be said") does not start the grace period, so a lapsed domain would stay verified.
      */
     private static Decision notDelegated(Diagnosis denial) {
         List<String> args = denial.problem().args();
