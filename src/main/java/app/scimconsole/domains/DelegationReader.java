@@ -1,9 +1,12 @@
 package app.scimconsole.domains;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -20,14 +23,20 @@ final class DelegationReader {
     /**
      * The parent's NS set, empty when it could not be read.
      *
-     * @param unread why the delegation could not be checked, as a warning; null when it was read or needs no reading
+     * @param problem why the delegation could not be checked (a warning), or that the parent denies the zone exists
+     *                ({@link Diagnosis.Kind#NOT_DELEGATED}); null when it was read or needs no reading
      */
-    record Delegation(NsSet ns, Diagnosis unread) {
+    record Delegation(NsSet ns, Diagnosis problem) {
         static final Delegation NOT_NEEDED = new Delegation(NsSet.UNKNOWN, null);
 
         List<Diagnosis> warnings() {
-            return unread == null ? List.of() : List.of(unread);
+            return problem == null ? List.of() : List.of(problem);
         }
+    }
+
+    /** What one parent server said: the zone's NS set (empty if none), and whether it denies the zone exists. */
+    private record ParentAnswer(NsSet ns, boolean deniesZone) {
+        static final ParentAnswer NONE = new ParentAnswer(NsSet.UNKNOWN, false);
     }
 
     private final DnsQuery query;
@@ -55,24 +64,47 @@ final class DelegationReader {
 
     private CompletableFuture<Delegation> ask(Authorities parent, Name zone) {
         List<NameServer> asked = parent.servers().stream().limit(PARENT_SERVERS_ASKED).toList();
-        List<CompletableFuture<NsSet>> answers = asked.stream()
+        List<CompletableFuture<ParentAnswer>> answers = asked.stream()
                 .map(s -> query.send(s.endpoint(), zone, Type.NS, false).thenApply(ex -> ex.response() == null
-                        ? NsSet.UNKNOWN
+                        ? ParentAnswer.NONE
                         // A referral carries the NS set in its authority section; a parent that also serves the
                         // zone itself answers with the zone's own set, so the answer section counts too.
-                        : NsSet.read(ex.response(), zone, Section.AUTHORITY, Section.ANSWER)))
+                        : new ParentAnswer(NsSet.read(ex.response(), zone, Section.AUTHORITY, Section.ANSWER),
+                                ex.response().getRcode() == Rcode.NXDOMAIN
+                                        && ex.response().getHeader().getFlag(Flags.AA))))
                 .toList();
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(v -> {
-            NsSet all = answers.stream().map(CompletableFuture::join).reduce(NsSet.UNKNOWN, NsSet::union);
+            List<ParentAnswer> said = answers.stream().map(CompletableFuture::join).toList();
+            NsSet all = said.stream().map(ParentAnswer::ns).reduce(NsSet.UNKNOWN, NsSet::union);
             if (!all.isEmpty()) {
+                // One parent server that still delegates is enough: the others may be behind, in either direction.
                 return new Delegation(all, null);
+            }
+            Name parentZone = parent.zone() == null ? new Name(zone, 1) : parent.zone();
+            List<String> denying = new ArrayList<>();
+            for (int i = 0; i < said.size(); i++) {
+                if (said.get(i).deniesZone()) {
+                    denying.add(asked.get(i).name());
+                }
+            }
+            if (!denying.isEmpty()) {
+                return notDelegated(zone, parentZone, String.join(", ", denying));
             }
             // Down, refusing, failing, or answering without the zone's NS set: each says nothing of the delegation.
             String servers = asked.stream().map(NameServer::name).collect(Collectors.joining(", "));
-            Name parentZone = parent.zone() == null ? new Name(zone, 1) : parent.zone();
             return unread(DomainReason.of(ReasonCode.DELEGATION_UNREADABLE_PROBLEM, text(zone), text(parentZone),
                     servers), zone);
         });
+    }
+
+    /**
+     * The parent's own servers say, with authority, that the zone does not exist: nobody who starts from the root can
+     * reach the zone's servers, which this check found only because the resolver still remembers them.
+     */
+    private static Delegation notDelegated(Name zone, Name parentZone, String denying) {
+        return new Delegation(NsSet.UNKNOWN, new Diagnosis(Diagnosis.Kind.NOT_DELEGATED,
+                DomainReason.of(ReasonCode.NOT_DELEGATED_PROBLEM, text(zone), text(parentZone), denying),
+                DomainReason.of(ReasonCode.NOT_DELEGATED_FIX, text(zone))));
     }
 
     private static Delegation unread(DomainReason problem, Name zone) {

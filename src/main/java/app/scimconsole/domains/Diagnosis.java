@@ -35,6 +35,11 @@ public record Diagnosis(Kind kind, DomainReason problem, DomainReason fix) {
         /** A name server is listed (by the zone or its parent) under a host name that has no address at all. */
         NAME_SERVER_WITHOUT_ADDRESS,
         /** The parent zone's servers could not be read, so the registrar's list of name servers was not compared. */
-        DELEGATION_UNCHECKED
+        DELEGATION_UNCHECKED,
+        /**
+         * The parent zone's servers answer that the zone does not exist: it is not delegated (never set up at the
+         * registrar, or its registration lapsed). Not a warning: the status is PENDING (see {@link Verdict}).
+         */
+        NOT_DELEGATED
     }
 }

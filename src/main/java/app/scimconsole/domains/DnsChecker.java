@@ -166,8 +166,8 @@ public final class DnsChecker {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<Name, TxtAnswer> done = new LinkedHashMap<>();
             answers.forEach((name, f) -> done.put(name, f.join()));
-            return new SourceEvidence(server.label(), server.name(), server.host(), server.role(), target, done,
-                    serial.join());
+            return new SourceEvidence(server.label(), server.name(), server.host(), server.role(), target, zone,
+                    done, serial.join());
         });
     }
 

@@ -54,6 +54,8 @@ public enum ReasonCode {
     CHECK_NO_RECORDS_CACHED("domain.check.noRecordsCached", Arg.TEXT, Arg.INSTANT),
     /** the servers without a usable answer (a list of names) */
     CHECK_NO_USABLE_ANSWER("domain.check.noUsableAnswer", Arg.TEXT),
+    /** the zone, its parent zone, whose servers say the zone does not exist (see {@link #NOT_DELEGATED_PROBLEM}) */
+    CHECK_NOT_DELEGATED("domain.check.notDelegated", Arg.TEXT, Arg.TEXT),
     /**
      * a stored result this version cannot read: an English sentence stored by an earlier version, or a code of a
      * later one
@@ -150,17 +152,19 @@ public enum ReasonCode {
     /** the resolver's error */
     RESOLVER_FAILURE_PROBLEM("domain.diagnosis.resolverFailure.problem", Arg.TEXT),
     RESOLVER_FAILURE_FIX("domain.diagnosis.resolverFailure.fix"),
-    /** the server (name and address) */
-    SERVER_TIMED_OUT_PROBLEM("domain.diagnosis.serverTimedOut.problem", Arg.TEXT),
-    /** the server (name and address) */
-    SERVER_UNREACHABLE_PROBLEM("domain.diagnosis.serverUnreachable.problem", Arg.TEXT),
+    // The server warnings name the zone and the name asked: along a CNAME chain, servers of several zones are asked.
+    /** the server (name and address), the zone it serves, the name it was asked about (the challenge or a hop) */
+    SERVER_TIMED_OUT_PROBLEM("domain.diagnosis.serverTimedOut.problem", Arg.TEXT, Arg.TEXT, Arg.TEXT),
+    /** the server (name and address), the zone it serves, the name it was asked about */
+    SERVER_UNREACHABLE_PROBLEM("domain.diagnosis.serverUnreachable.problem", Arg.TEXT, Arg.TEXT, Arg.TEXT),
     SERVER_DOWN_FIX("domain.diagnosis.serverDown.fix"),
-    /** the server (name and address) */
-    SERVER_REFUSES_PROBLEM("domain.diagnosis.serverRefuses.problem", Arg.TEXT),
-    /** the server (name and address), its error */
-    SERVER_FAILS_PROBLEM("domain.diagnosis.serverFails.problem", Arg.TEXT, Arg.TEXT),
-    /** the server (name and address) */
-    SERVER_NOT_AUTHORITATIVE_PROBLEM("domain.diagnosis.serverNotAuthoritative.problem", Arg.TEXT),
+    /** the server (name and address), the zone it should serve, the name it was asked about */
+    SERVER_REFUSES_PROBLEM("domain.diagnosis.serverRefuses.problem", Arg.TEXT, Arg.TEXT, Arg.TEXT),
+    /** the server (name and address), the zone it should serve, the name it was asked about, its error */
+    SERVER_FAILS_PROBLEM("domain.diagnosis.serverFails.problem", Arg.TEXT, Arg.TEXT, Arg.TEXT, Arg.TEXT),
+    /** the server (name and address), the zone it should serve, the name it was asked about */
+    SERVER_NOT_AUTHORITATIVE_PROBLEM("domain.diagnosis.serverNotAuthoritative.problem", Arg.TEXT, Arg.TEXT,
+            Arg.TEXT),
     SERVER_LAME_FIX("domain.diagnosis.serverLame.fix"),
     /** the name server's host name, which the parent's delegation lists and the zone's NS records do not */
     PARENT_ONLY_PROBLEM("domain.diagnosis.delegation.parentOnlyProblem", Arg.TEXT),
@@ -176,6 +180,10 @@ public enum ReasonCode {
     DELEGATION_PARENT_UNKNOWN_PROBLEM("domain.diagnosis.delegationUnread.parentUnknownProblem", Arg.TEXT, Arg.TEXT),
     /** the zone */
     DELEGATION_UNREADABLE_FIX("domain.diagnosis.delegationUnread.fix", Arg.TEXT),
+    /** the zone, its parent zone, the parent's servers that answered that the zone does not exist (a list) */
+    NOT_DELEGATED_PROBLEM("domain.diagnosis.notDelegated.problem", Arg.TEXT, Arg.TEXT, Arg.TEXT),
+    /** the zone */
+    NOT_DELEGATED_FIX("domain.diagnosis.notDelegated.fix", Arg.TEXT),
     /** the name server's host name (listed, but without any A or AAAA record), the zone */
     NS_NO_ADDRESS_PROBLEM("domain.diagnosis.nsNoAddress.problem", Arg.TEXT, Arg.TEXT),
     /** the name server's host name */

@@ -90,7 +90,7 @@ final class Verdict {
             misplacedCopies(diagnoses);
         }
         diagnoses.addAll(SilentServers.of(sources.stream().filter(s -> s.role().decides()).toList(),
-                this::challengeAnswer));
+                names.challenge(), this::challengeAnswer));
         diagnoses.addAll(DelegationMismatch.of(zoneDeciders, this::challengeAnswer, this::hasExpected));
         diagnoses.addAll(warnings);
         if (chain != null) {
@@ -98,8 +98,32 @@ final class Verdict {
             chain.warnings().stream().distinct().filter(w -> !diagnoses.contains(w)).forEach(diagnoses::add);
         }
         List<ServerCheck> rows = sources.stream().map(s -> row(s, maxSerial(deciding(s.target())))).toList();
+        Optional<Diagnosis> notDelegated = diagnoses.stream()
+                .filter(d -> d.kind() == Diagnosis.Kind.NOT_DELEGATED).findFirst();
+        if (notDelegated.isPresent()) {
+            decision = notDelegated(notDelegated.get());
+            // The cause first: the other findings are about servers nobody can reach through the parent.
+            diagnoses.remove(notDelegated.get());
+            diagnoses.add(0, notDelegated.get());
+        }
         return new VerificationResult(challenge.domain().ascii(), decision.status(), decision.summary(), diagnoses,
                 rows, now, decision.cachedUntil());
+    }
+
+    /**
+     * The parent zone's servers deny, with authority, that the zone exists. Not a warning beside a verdict: whatever
+     * the zone's servers publish, their answers prove only that some servers hold the record, not that the domain
+     * is in DNS. Everyone who resolves from the root is told the name does not exist; the servers were found only
+     * through a resolver that still remembers the old delegation (for its TTL at most). And a registration that
+     * lapsed can be taken by anyone, who then publishes what they like. What the check can still prove is that the
+     * record does not exist for the world: that is PENDING (the record is not there), so a verified domain starts
+     * its grace period and is LOST after it. Not ERROR: the parent did answer, with authority, and ERROR ("nothing
+     * can be said") does not start the grace period, so a lapsed domain would stay verified.
+     */
+    private static Decision notDelegated(Diagnosis denial) {
+        List<String> args = denial.problem().args();
+        return new Decision(VerificationStatus.PENDING, DomainReason.of(ReasonCode.CHECK_NOT_DELEGATED, args.get(0),
+                args.get(1)), null);
     }
 
     /** The deciding sources asked about one name: the challenge name's servers (null), or one CNAME target's. */

@@ -70,7 +70,7 @@ public final class ZoneFileCheck {
             answers.put(name, zone.txt(name));
         }
         SourceEvidence evidence = new SourceEvidence(DomainReason.of(ReasonCode.SERVER_ZONE_FILE), "", null,
-                ServerRole.ZONE_FILE, null, answers, zone.serial(apex));
+                ServerRole.ZONE_FILE, null, null, answers, zone.serial(apex));
         Instant now = clock.instant();
         return new Verdict(challenge, names, List.of(evidence), now, null).judge();
     }

@@ -94,7 +94,7 @@ class DnsCheckerAuthoritiesTest {
                 .satisfies(d -> {
                     assertThat(d.kind()).isEqualTo(Diagnosis.Kind.SERVER_LAME);
                     assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.SERVER_NOT_AUTHORITATIVE_PROBLEM,
-                            "ns3.example.com (127.0.0.13)"));
+                            "ns3.example.com (127.0.0.13)", "example.com", challenge.recordName()));
                     assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.SERVER_LAME_FIX));
                 });
     }
@@ -113,7 +113,7 @@ class DnsCheckerAuthoritiesTest {
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.SERVER_DOWN);
             assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM,
-                    "ns3.example.com (127.0.0.13)"));
+                    "ns3.example.com (127.0.0.13)", "example.com", challenge.recordName()));
             assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.SERVER_DOWN_FIX));
         });
         assertThat(result.servers()).filteredOn(r -> r.outcome() == DnsOutcome.TIMEOUT).hasSize(1);
@@ -133,7 +133,7 @@ class DnsCheckerAuthoritiesTest {
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.SERVER_DOWN);
             assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.SERVER_UNREACHABLE_PROBLEM,
-                    "ns2.example.com (127.0.0.12)"));
+                    "ns2.example.com (127.0.0.12)", "example.com", challenge.recordName()));
         });
     }
 
@@ -149,7 +149,7 @@ class DnsCheckerAuthoritiesTest {
         assertThat(result.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(Diagnosis.Kind.SERVER_LAME);
             assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM,
-                    "ns1.example.com (127.0.0.11)"));
+                    "ns1.example.com (127.0.0.11)", "example.com", challenge.recordName()));
         });
     }
 
@@ -167,8 +167,9 @@ class DnsCheckerAuthoritiesTest {
         assertThat(result.servers()).extracting(r -> r.answer().code()).contains(ReasonCode.ANSWER_TIMEOUT_MILLIS,
                 ReasonCode.ANSWER_FAILURE);
         assertThat(result.diagnoses()).extracting(d -> d.problem()).containsExactlyInAnyOrder(
-                DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM, "ns2.example.com (127.0.0.12)"),
-                DomainReason.of(ReasonCode.SERVER_FAILS_PROBLEM, "ns3.example.com (127.0.0.13)", "SERVFAIL"));
+                DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM, "ns2.example.com (127.0.0.12)", "example.com", challenge.recordName()),
+                DomainReason.of(ReasonCode.SERVER_FAILS_PROBLEM, "ns3.example.com (127.0.0.13)", "example.com", challenge.recordName(),
+                        "SERVFAIL"));
     }
 
     @Test

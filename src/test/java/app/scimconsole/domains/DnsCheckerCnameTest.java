@@ -138,10 +138,12 @@ class DnsCheckerCnameTest {
         assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED_CHAIN, 1, 2,
                 challenge.recordName(), TARGET,
                 challenge.recordName() + " \u2192 hop.dnshost.net \u2192 " + TARGET));
-        // Named once for each name it was asked about: the hop and the target.
+        // Named once for each name it was asked about, with the zone it should serve: the hop and the target.
         assertThat(result.diagnoses()).extracting(Diagnosis::problem).containsExactly(
-                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, "ns2.dnshost.net (127.0.0.34)"),
-                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, "ns2.dnshost.net (127.0.0.34)"));
+                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, "ns2.dnshost.net (127.0.0.34)", "dnshost.net",
+                        "hop.dnshost.net"),
+                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, "ns2.dnshost.net (127.0.0.34)", "dnshost.net",
+                        TARGET));
     }
 
     @Test

@@ -75,7 +75,7 @@ class DnsCheckerDelegationTest {
         assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, 1, 2,
                 challenge.recordName(), old + " (127.0.0.32)"));
         assertThat(result.diagnoses()).extracting(Diagnosis::problem).containsExactly(
-                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, old + " (127.0.0.32)"),
+                DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM, old + " (127.0.0.32)", "example.com", challenge.recordName()),
                 DomainReason.of(ReasonCode.PARENT_ONLY_PROBLEM, old));
     }
 
@@ -131,6 +131,38 @@ class DnsCheckerDelegationTest {
                     "example.com", "com", "a.nic.test (127.0.0.21)"));
             assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.DELEGATION_UNREADABLE_FIX, "example.com"));
         });
+    }
+
+    @Test
+    void aZoneTheParentSaysDoesNotExistIsPendingWithItsOwnDiagnosisNotAnUnreadDelegation() {
+        // Hosts outside the zone, so that the TLD keeps no glue below example.com: it answers NXDOMAIN, not NODATA.
+        dns.zone("example.com", 5, "ns1.hoster.net", "ns2.hoster.net").delegate("example.com")
+                .txt("example.com", challenge.recordName(), challenge.recordValue());
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_NOT_DELEGATED, "example.com", "com"));
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.NOT_DELEGATED);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.NOT_DELEGATED_PROBLEM, "example.com", "com",
+                    "a.nic.test (127.0.0.21)"));
+        });
+        assertThat(result.servers()).filteredOn(r -> r.role().decides()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.hasRecord()).isTrue());
+    }
+
+    @Test
+    void aParentThatDeniesTheZoneWithoutAuthorityIsNotTakenAtItsWord() {
+        dns.zone("example.com", 5, "ns1.hoster.net", "ns2.hoster.net").delegate("example.com")
+                .txt("example.com", challenge.recordName(), challenge.recordValue());
+        dns.tld.authoritative(false);
+
+        VerificationResult result = checker.check(challenge);
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.diagnoses()).extracting(Diagnosis::kind).containsExactly(
+                Diagnosis.Kind.DELEGATION_UNCHECKED);
     }
 
     @Test
@@ -201,6 +233,6 @@ class DnsCheckerDelegationTest {
         assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_SOME_SILENT, 1, 2,
                 challenge.recordName(), NS2 + " (127.0.0.32)"));
         assertThat(result.diagnoses()).extracting(Diagnosis::problem).containsExactly(
-                DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM, NS2 + " (127.0.0.32)"));
+                DomainReason.of(ReasonCode.SERVER_TIMED_OUT_PROBLEM, NS2 + " (127.0.0.32)", "example.com", challenge.recordName()));
     }
 }

@@ -127,4 +127,60 @@ class NsdHierarchyTest {
                     assertThat(r.soaSerial()).isEqualTo(8L);
                 });
     }
+
+    @Test
+    void aZoneItsParentSaysDoesNotExistIsNotVerifiedEvenWithTheRecordOnItsServers() throws Exception {
+        // The TLD no longer delegates example.com (a lapsed registration); its old server still serves the zone with
+        // the record, and the resolver still remembers the delegation.
+        nsd("127.0.0.21", "com", zone("com", 2, "@ IN NS a.nic.test.", "other IN NS ns1.other.com.",
+                "ns1.other IN A 127.0.0.41"));
+        nsd("127.0.0.11", "example.com", zone("example.com", 5, "@ IN NS ns1", "ns1 IN A 127.0.0.11",
+                name + " IN TXT " + value));
+        resolver.zone("example.com", 5, 3600, 120).ns("example.com", "ns1.example.com")
+                .a("ns1.example.com", "127.0.0.11").txt(challenge.recordName(), challenge.recordValue());
+
+        VerificationResult result = check();
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_NOT_DELEGATED, "example.com", "com"));
+        assertThat(result.diagnoses()).first().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.NOT_DELEGATED);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.NOT_DELEGATED_PROBLEM, "example.com", "com",
+                    "a.nic.test (127.0.0.21)"));
+            assertThat(d.fix()).isEqualTo(DomainReason.of(ReasonCode.NOT_DELEGATED_FIX, "example.com"));
+        });
+        assertThat(result.diagnoses()).extracting(Diagnosis::kind).doesNotContain(Diagnosis.Kind.DELEGATION_UNCHECKED);
+        // What the old server said is still shown: it has the record, which is not enough.
+        assertThat(result.servers()).filteredOn(r -> r.role().decides()).singleElement()
+                .satisfies(r -> assertThat(r.hasRecord()).isTrue());
+    }
+
+    @Test
+    void aLameServerOfTheCnameTargetsZoneIsNamedWithThatZoneAndTheTarget() throws Exception {
+        String target = "example.challenges.dnshost.net";
+        nsd("127.0.0.21", "com", zone("com", 1, "@ IN NS a.nic.test.", "example IN NS ns1.example.com.",
+                "ns1.example IN A 127.0.0.11"));
+        nsd("127.0.0.11", "example.com", zone("example.com", 5, "@ IN NS ns1", "ns1 IN A 127.0.0.11",
+                name + " IN CNAME " + target + "."));
+        nsd("127.0.0.31", "dnshost.net", zone("dnshost.net", 8, "@ IN NS ns1", "@ IN NS ns2", "ns1 IN A 127.0.0.31",
+                "ns2 IN A 127.0.0.32", target + ". IN TXT " + value));
+        // ns2.dnshost.net is up but serves another zone only: NSD refuses dnshost.net there (lame).
+        nsd("127.0.0.32", "elsewhere.net", zone("elsewhere.net", 1, "@ IN NS ns1", "ns1 IN A 127.0.0.32"));
+        resolver.zone("example.com", 5, 3600, 120).ns("example.com", "ns1.example.com")
+                .a("ns1.example.com", "127.0.0.11").cname(challenge.recordName(), target);
+        resolver.zone("dnshost.net", 8, 3600, 120).ns("dnshost.net", "ns1.dnshost.net").ns("dnshost.net",
+                "ns2.dnshost.net").a("ns1.dnshost.net", "127.0.0.31").a("ns2.dnshost.net", "127.0.0.32")
+                .txt(target, challenge.recordValue());
+
+        VerificationResult result = check();
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.CHECK_VERIFIED_DELEGATED, 1, 2,
+                challenge.recordName(), target));
+        assertThat(result.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Diagnosis.Kind.SERVER_LAME);
+            assertThat(d.problem()).isEqualTo(DomainReason.of(ReasonCode.SERVER_REFUSES_PROBLEM,
+                    "ns2.dnshost.net (127.0.0.32)", "dnshost.net", target));
+        });
+    }
 }

@@ -57,8 +57,12 @@ final class NsdServer implements AutoCloseable {
 
     /** A system program (a daemon, often outside a user's PATH) by name, from PATH, /usr/sbin or /usr/local/sbin. */
     static Optional<Path> program(String name) {
+        return program(name, System.getenv("PATH"));
+    }
+
+    /** The same, with {@code path} as the value of PATH (null when it is not set). */
+    static Optional<Path> program(String name, String path) {
         List<Path> places = new ArrayList<>();
-        String path = System.getenv("PATH");
         if (path != null) {
             Stream.of(path.split(File.pathSeparator)).filter(p -> !p.isEmpty()).map(Path::of)
                     .forEach(places::add);
