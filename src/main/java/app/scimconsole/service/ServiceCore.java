@@ -27,6 +27,7 @@ public final class ServiceCore implements AutoCloseable {
     private final KeySetAddress keysPolicy;
     private final HistoryRetention historyRetention;
     private DomainRechecker rechecker;
+    private WebhookDelivery webhookDelivery;
 
     /**
      * The core on an open directory, which stays its opener's to close. {@code dnsServer} (HOST:PORT, may be null):
@@ -74,6 +75,28 @@ public final class ServiceCore implements AutoCloseable {
     /** Starts the background purge of attribute history past its retention, every {@code every}. */
     public void startHistoryPurge(Duration every) {
         historyRetention.start(every);
+    }
+
+    /**
+     * Starts delivering the directory events to the webhook endpoints, looking for due ones every {@code every}, on
+     * threads of its own; resources are located under {@code tenantUrls}. It stops when the core closes.
+     */
+    public synchronized void startWebhookDelivery(TenantUrls tenantUrls, Duration every) {
+        if (webhookDelivery == null) {
+            webhookDelivery = new WebhookDelivery(directory.webhooks(), webhookPolicy(), tenantUrls, clock,
+                    WebhookBackoff.jittered());
+            webhookDelivery.start(every);
+        }
+    }
+
+    /** The owner's webhook endpoints. */
+    public Webhooks webhooks() {
+        return new Webhooks(directory.webhooks(), webhookPolicy(), clock);
+    }
+
+    /** Webhooks follow the same development flag as the federation keys' addresses. */
+    private WebhookAddress webhookPolicy() {
+        return new WebhookAddress(keysPolicy.devLoopbackHttp());
     }
 
     /** For the benchmark only: whether writes store their attribute history (on unless it says otherwise). */
@@ -143,6 +166,9 @@ public final class ServiceCore implements AutoCloseable {
     public synchronized void close() {
         if (rechecker != null) {
             rechecker.close();
+        }
+        if (webhookDelivery != null) {
+            webhookDelivery.close();
         }
         historyRetention.close();
         refusals.close();
