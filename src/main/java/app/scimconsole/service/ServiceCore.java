@@ -120,7 +120,8 @@ public final class ServiceCore implements AutoCloseable {
     public AdminService admin(TenantUrls tenantUrls, TenantUrls tokenEndpoints, TenantUrls eventsUrls) {
         return new AdminService(directory, domains, tenantUrls, tokenEndpoints,
                 new OAuthClients(directory, directory.oauth(), clock), eventsUrls, traffic, consoleTests, activity,
-                historyRetention, new FederationTrusts(directory, directory.federation(), keysPolicy, clock), clock);
+                historyRetention, new FederationTrusts(directory, directory.federation(), keysPolicy, clock), webhooks(),
+                clock);
     }
 
     public SqlDirectory directory() {
