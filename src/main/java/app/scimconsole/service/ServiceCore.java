@@ -78,12 +78,13 @@ public final class ServiceCore implements AutoCloseable {
     }
 
     /**
-     * Starts delivering the directory events to the webhook endpoints, looking for due ones every {@code every}, on
-     * threads of its own; resources are located under {@code tenantUrls}. It stops when the core closes.
+     * Starts delivering the directory events to the webhook endpoints through {@code transport}, looking for due ones
+     * every {@code every}, on threads of its own; resources are located under {@code tenantUrls}. It stops when the
+     * core closes.
      */
-    public synchronized void startWebhookDelivery(TenantUrls tenantUrls, Duration every) {
+    public synchronized void startWebhookDelivery(TenantUrls tenantUrls, WebhookTransport transport, Duration every) {
         if (webhookDelivery == null) {
-            webhookDelivery = new WebhookDelivery(directory.webhooks(), webhookPolicy(), tenantUrls, clock,
+            webhookDelivery = new WebhookDelivery(directory.webhooks(), webhookPolicy(), transport, tenantUrls, clock,
                     WebhookBackoff.jittered());
             webhookDelivery.start(every);
         }
@@ -94,8 +95,8 @@ public final class ServiceCore implements AutoCloseable {
         return new Webhooks(directory.webhooks(), webhookPolicy(), clock);
     }
 
-    /** Webhooks follow the same development flag as the federation keys' addresses. */
-    private WebhookAddress webhookPolicy() {
+    /** Where webhook deliveries may go: the same development flag as the federation keys' addresses. */
+    public WebhookAddress webhookPolicy() {
         return new WebhookAddress(keysPolicy.devLoopbackHttp());
     }
 

@@ -40,7 +40,8 @@ public final class WebhookDelivery implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebhookStore store;
-    private final WebhookSender sender;
+    private final WebhookAddress policy;
+    private final WebhookTransport transport;
     private final TenantUrls tenantUrls;
     private final Clock clock;
     private final WebhookBackoff backoff;
@@ -50,13 +51,15 @@ public final class WebhookDelivery implements AutoCloseable {
     private ExecutorService workers;
 
     /**
-     * Delivery from {@code store} to addresses {@code policy} permits, the resources located under {@code tenantUrls},
-     * retried after {@code backoff}'s waits as {@code clock} tells the time.
+     * Delivery from {@code store} through {@code transport} to addresses {@code policy} permits (the transport checks
+     * each connection against the same policy), the resources located under {@code tenantUrls}, retried after
+     * {@code backoff}'s waits as {@code clock} tells the time. The delivery closes the transport when it closes.
      */
-    public WebhookDelivery(WebhookStore store, WebhookAddress policy, TenantUrls tenantUrls, Clock clock,
-            WebhookBackoff backoff) {
+    public WebhookDelivery(WebhookStore store, WebhookAddress policy, WebhookTransport transport, TenantUrls tenantUrls,
+            Clock clock, WebhookBackoff backoff) {
         this.store = store;
-        this.sender = new WebhookSender(policy);
+        this.policy = policy;
+        this.transport = transport;
         this.tenantUrls = tenantUrls;
         this.clock = clock;
         this.backoff = backoff;
@@ -120,7 +123,9 @@ public final class WebhookDelivery implements AutoCloseable {
                     byte[] body = body(event);
                     Instant at = clock.instant();
                     String signature = WebhookSignature.header(endpoint.secret(), at.getEpochSecond(), body);
-                    WebhookSender.Outcome outcome = sender.send(endpoint.url(), signature, body);
+                    WebhookTransport.Outcome outcome = policy.formRefusal(endpoint.url()) != null
+                            ? WebhookTransport.Outcome.failed("address refused: " + endpoint.url())
+                            : transport.post(endpoint.url(), signature, body);
                     Instant after = clock.instant();
                     if (!outcome.acknowledged()) {
                         Instant since = endpoint.failingSince() == null ? after : endpoint.failingSince();
@@ -165,12 +170,12 @@ public final class WebhookDelivery implements AutoCloseable {
             poller.shutdownNow();
             workers.shutdown();
             try {
-                workers.awaitTermination(WebhookSender.CALL_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+                workers.awaitTermination(WebhookTransport.CALL_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             workers.shutdownNow();
         }
-        sender.close();
+        transport.close();
     }
 }

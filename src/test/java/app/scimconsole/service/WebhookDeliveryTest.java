@@ -6,21 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.scimconsole.directory.Directory.Event;
 import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.http.WebhookPoster;
 import app.scimconsole.scim.ResourceType;
+import app.scimconsole.testing.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +38,7 @@ class WebhookDeliveryTest {
 
     @TempDir
     Path data;
-    final TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
     SqlDirectory directory;
     ServiceCore core;
     WebhookReceiver receiver;
@@ -69,6 +67,7 @@ class WebhookDeliveryTest {
 
     WebhookDelivery delivery(boolean devLoopback) {
         return new WebhookDelivery(directory.webhooks(), new WebhookAddress(devLoopback),
+                new WebhookPoster(new WebhookAddress(devLoopback)),
                 id -> "https://scim.example.com/scim/v2/" + id, clock, BACKOFF);
     }
 
@@ -303,37 +302,5 @@ class WebhookDeliveryTest {
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         mac.update((t + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(mac.doFinal()).equals(v1);
-    }
-
-    /** A clock the test sets by hand. */
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        TestClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant t) {
-            now.set(t);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.PostgresDirectory;
 import app.scimconsole.directory.WebhookStore.Endpoint;
+import app.scimconsole.http.WebhookPoster;
 import app.scimconsole.scim.ResourceType;
+import app.scimconsole.testing.ManualClock;
 import app.scimconsole.testing.TestPostgres;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -55,7 +57,7 @@ class WebhookInstancesPostgresTest {
     @Test
     void anInstanceKilledMidDeliveryIsTakenOverWhenItsLeaseExpires() throws Exception {
         PostgresDirectory.Settings db = TestPostgres.freshDatabase();
-        WebhookDeliveryTest.TestClock clock = new WebhookDeliveryTest.TestClock(Instant.parse("2026-12-06T10:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
         try (WebhookReceiver receiver = new WebhookReceiver(); PostgresDirectory one = PostgresDirectory.open(db, clock);
                 PostgresDirectory two = PostgresDirectory.open(db, clock);
                 ServiceCore a = new ServiceCore(one, null, clock, new KeySetAddress(true))) {
@@ -85,7 +87,8 @@ class WebhookInstancesPostgresTest {
     }
 
     private static WebhookDelivery delivery(PostgresDirectory db, Clock clock) {
-        return new WebhookDelivery(db.webhooks(), new WebhookAddress(true), t -> "https://scim.example.com/scim/v2/" + t,
+        return new WebhookDelivery(db.webhooks(), new WebhookAddress(true),
+                new WebhookPoster(new WebhookAddress(true)), t -> "https://scim.example.com/scim/v2/" + t,
                 clock, WebhookBackoff.jittered());
     }
 }

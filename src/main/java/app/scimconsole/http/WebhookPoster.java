@@ -1,5 +1,8 @@
-package app.scimconsole.service;
+package app.scimconsole.http;
 
+import app.scimconsole.service.WebhookAddress;
+import app.scimconsole.service.WebhookSignature;
+import app.scimconsole.service.WebhookTransport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,38 +18,24 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Posts one signed delivery: HTTPS (loopback {@code http} only as {@link WebhookAddress} allows), a time-out, no
- * redirect followed (a 3xx is a failed delivery, never a way to another host), no proxy, and every socket checked
- * at connect time against the address policy, whatever the name resolved to.
+ * Posts webhook deliveries (OkHttp): a time-out, no redirect followed (a 3xx is a failed delivery, never a way to
+ * another host), no proxy, and every socket checked at connect time against the address policy, on the address
+ * actually connected to, whatever the name resolved to. Which deliveries to post, and when, is the service's.
  */
-final class WebhookSender {
+public final class WebhookPoster implements WebhookTransport {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
     private static final MediaType JSON = MediaType.get("application/json");
 
-    /** A delivery's outcome: acknowledged (2xx), or why not in a few words (never the body or the secret). */
-    record Outcome(boolean acknowledged, String failure) {
-        static final Outcome ACKNOWLEDGED = new Outcome(true, null);
-
-        static Outcome failed(String why) {
-            return new Outcome(false, why);
-        }
-    }
-
-    private final WebhookAddress policy;
     private final OkHttpClient http;
 
-    WebhookSender(WebhookAddress policy) {
-        this.policy = policy;
-        this.http = new OkHttpClient.Builder().connectTimeout(CONNECT_TIMEOUT).callTimeout(CALL_TIMEOUT)
+    public WebhookPoster(WebhookAddress policy) {
+        this.http = new OkHttpClient.Builder().connectTimeout(CONNECT_TIMEOUT).callTimeout(WebhookTransport.CALL_TIMEOUT)
                 .followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
                 .proxy(Proxy.NO_PROXY).socketFactory(new Guarded(policy)).build();
     }
 
-    Outcome send(String url, String signature, byte[] body) {
-        if (policy.formRefusal(url) != null) {
-            return Outcome.failed("address refused");
-        }
+    @Override
+    public Outcome post(String url, String signature, byte[] body) {
         Request request = new Request.Builder().url(url).header(WebhookSignature.HEADER, signature)
                 .post(RequestBody.create(body, JSON)).build();
         try (Response response = http.newCall(request).execute()) {
@@ -59,7 +48,8 @@ final class WebhookSender {
         }
     }
 
-    void close() {
+    @Override
+    public void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
