@@ -90,6 +90,34 @@ public interface AdminApi {
         }
     }
 
+    /** The tenant's webhook endpoints with their health (never their secrets), oldest first. */
+    List<WebhookEntry> webhooks();
+
+    /**
+     * A new webhook endpoint for {@code events} (null or empty: every type); its signing secret is shown only now.
+     * 400 with the reason for an address that is not a public https one, or a type that is none.
+     */
+    WebhookAdded addWebhook(String url, List<String> events);
+
+    /** Removes a webhook endpoint: nothing more is delivered to it. 404 when there is none of that id. */
+    void removeWebhook(String id);
+
+    /**
+     * An endpoint's health: {@code state} HEALTHY, RETRYING (deliveries fail, retried with backoff) or FAILING (they
+     * have failed for three days: probed every six hours); {@code backlog}: events waiting for it.
+     */
+    record WebhookEntry(String id, String url, List<String> events, Instant createdAt, Instant lastSuccessAt,
+            Instant failingSince, String state, long backlog, String lastError) {
+    }
+
+    /** {@code secret} is shown only now. */
+    record WebhookAdded(String id, String secret) {
+        @Override
+        public String toString() {
+            return "WebhookAdded[id=" + id + ", secret=(hidden)]";
+        }
+    }
+
     List<DomainEntry> domains();
 
     DomainEntry addDomain(String name);

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Cli.Version.class,
         description = "SCIM 2.0 provisioning service for Microsoft Entra ID, with a desktop console.",
         subcommands = {ServeCommand.class, ScimCommand.class, DomainCommand.class, UsersCommand.class, ActivityCommand.class,
-                AdminCommand.class, EventsCommand.class, HelpCommand.class})
+                AdminCommand.class, EventsCommand.class, WebhookCommand.class, HelpCommand.class})
 public final class Cli implements Runnable {
     static final int EXIT_FAILURE = 1;
 

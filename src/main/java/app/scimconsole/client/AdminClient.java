@@ -196,6 +196,26 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
+    public List<WebhookEntry> webhooks() {
+        return call("GET", url("webhooks"), null, AdminJson.MAPPER.getTypeFactory().constructType(
+                new TypeReference<List<WebhookEntry>>() {
+                }));
+    }
+
+    @Override
+    public WebhookAdded addWebhook(String url, List<String> events) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("url", url);
+        body.put("events", events == null ? List.of() : events);
+        return call("POST", url("webhooks"), body, type(WebhookAdded.class));
+    }
+
+    @Override
+    public void removeWebhook(String id) {
+        call("DELETE", url("webhooks", id), null, type(JsonNode.class));
+    }
+
+    @Override
     public List<DomainEntry> domains() {
         return call("GET", url("domains"), null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<DomainEntry>>() {
         }));

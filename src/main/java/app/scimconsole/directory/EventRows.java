@@ -59,16 +59,49 @@ final class EventRows {
     }
 
     static List<Event> after(Connection c, String tenantId, long afterId, int limit) throws SQLException {
+        return after(c, tenantId, afterId, List.of(), limit);
+    }
+
+    /** The tenant's events after {@code afterId} of the given types (empty: every type), oldest first. */
+    static List<Event> after(Connection c, String tenantId, long afterId, List<String> types, int limit)
+            throws SQLException {
         List<Event> out = new ArrayList<>();
+        List<Object> params = new ArrayList<>(List.of(tenantId, afterId));
+        params.addAll(types);
+        params.add(Math.max(0, limit));
         try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT id, time, type, resource_type, resource_id,"
-                + " resource, previous, member_id FROM directory_events WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
-                tenantId, afterId, Math.max(0, limit))); ResultSet rs = ps.executeQuery()) {
+                + " resource, previous, member_id FROM directory_events WHERE tenant_id = ? AND id > ?"
+                + ofTypes(types) + " ORDER BY id LIMIT ?", params.toArray())); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new Event(rs.getLong(1), tenantId, Timestamps.parse(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), object(rs.getString(6)), object(rs.getString(7)), rs.getString(8)));
             }
         }
         return out;
+    }
+
+    /** How many of the tenant's events after {@code afterId} are of the given types (empty: every type). */
+    static long countAfter(Connection c, String tenantId, long afterId, List<String> types) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(tenantId, afterId));
+        params.addAll(types);
+        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT COUNT(*) FROM directory_events"
+                + " WHERE tenant_id = ? AND id > ?" + ofTypes(types), params.toArray()));
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The tenant's last event id (0: none yet). */
+    static long lastId(Connection c, String tenantId) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT last_id FROM event_sequences"
+                + " WHERE tenant_id = ?", tenantId)); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static String ofTypes(List<String> types) {
+        return types.isEmpty() ? "" : " AND type IN (" + Jdbc.placeholders(types) + ")";
     }
 
     static int purge(Connection c, String tenantId, Instant cutoff) throws SQLException {

@@ -28,6 +28,7 @@ public abstract class SqlDirectory implements Directory {
     private final DomainRecords domainRecords = new SqlDomainRecords(this);
     private final OAuthStore oauth = new SqlOAuthStore(this);
     private final FederationStore federation = new SqlFederationStore(this);
+    private final WebhookStore webhooks = new SqlWebhookStore(this);
 
     SqlDirectory(SqlDialect dialect, Clock clock) {
         this.dialect = dialect;
@@ -67,6 +68,11 @@ public abstract class SqlDirectory implements Directory {
     /** The tenants' workload identity federation trusts and the assertions they have used, in this database. */
     public FederationStore federation() {
         return federation;
+    }
+
+    /** The tenants' webhook endpoints and their delivery state, in this database's transactions. */
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     /** Whether the database answers now (the load balancer's health check). */

@@ -16,7 +16,9 @@ import app.scimconsole.service.StorageFaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +102,15 @@ final class AdminEndpoint implements Endpoint {
                 .route("POST", "events/readers", (ex, r) -> api.issueEventReader(label(ex)))
                 .route("DELETE", "events/readers/{id}", (ex, r) -> {
                     api.revokeEventReader(r.param("id"));
+                    return null;
+                })
+                .route("GET", "webhooks", (ex, r) -> api.webhooks())
+                .route("POST", "webhooks", (ex, r) -> {
+                    JsonNode b = body(ex);
+                    return api.addWebhook(text(b, "url"), texts(b, "events"));
+                })
+                .route("DELETE", "webhooks/{id}", (ex, r) -> {
+                    api.removeWebhook(r.param("id"));
                     return null;
                 })
                 .route("GET", "domains", (ex, r) -> api.domains())
@@ -221,6 +232,20 @@ final class AdminEndpoint implements Endpoint {
     private static String text(JsonNode body, String name) {
         JsonNode v = body.path(name);
         return v.isTextual() ? v.asText() : null;
+    }
+
+    /** A list of texts in the body (absent: none); anything else in it is a 400. */
+    private static List<String> texts(JsonNode body, String name) {
+        JsonNode v = body.path(name);
+        if (v.isMissingNode() || v.isNull()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        v.forEach(item -> out.add(item.isTextual() ? item.asText() : null));
+        if (!v.isArray() || out.contains(null)) {
+            throw new AdminException(400, name + " must be a list of texts.", Reason.of("admin.notAList", name));
+        }
+        return out;
     }
 
     private static int retentionDays(Exchange ex) throws IOException {

@@ -95,6 +95,7 @@ public final class AdminService implements AdminApi {
     private final TenantUrls eventsUrls;
     private final EventReaders eventReaders;
     private final FederationTrusts federation;
+    private final Webhooks webhooks;
     /** args: the client id asked for */
     static final String NO_SUCH_TRUST = "admin.federation.noSuchTrust";
     /** A trust is added to an enabled SCIM app only. */
@@ -102,7 +103,9 @@ public final class AdminService implements AdminApi {
 
     public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TenantUrls tokenEndpoints,
             OAuthClients oauthClients, TenantUrls eventsUrls, TrafficTracker traffic, ConsoleTestTags consoleTests,
-            ActivityRecorder activity, HistoryRetention retention, FederationTrusts federation, Clock clock) {
+            ActivityRecorder activity, HistoryRetention retention, FederationTrusts federation, Webhooks webhooks,
+            Clock clock) {
+        this.webhooks = webhooks;
         this.tokenEndpoints = tokenEndpoints;
         this.oauthClients = oauthClients;
         this.eventsUrls = eventsUrls;
@@ -553,6 +556,32 @@ public final class AdminService implements AdminApi {
             }
         } catch (DomainFailure e) {
             throw refusal(e);
+        }
+    }
+
+    // ---- webhooks -------------------------------------------------------------------------------
+
+    @Override
+    public List<WebhookEntry> webhooks() {
+        return webhooks.list(tenant().id()).stream().map(h -> new WebhookEntry(h.id(), h.url(), h.eventTypes(),
+                h.created(), h.lastSuccess(), h.failingSince(), h.state().name(), h.backlog(), h.lastError())).toList();
+    }
+
+    @Override
+    public WebhookAdded addWebhook(String url, List<String> events) {
+        try {
+            Webhooks.Added added = webhooks.add(tenant().id(), url, events);
+            return new WebhookAdded(added.id(), added.secret());
+        } catch (WebhookInputException e) {
+            throw new AdminException(400, e.getMessage(), e.why());
+        }
+    }
+
+    @Override
+    public void removeWebhook(String id) {
+        if (!webhooks.remove(tenant().id(), id)) {
+            throw new AdminException(404, "There is no webhook endpoint " + id + ".",
+                    Reason.of(Webhooks.UNKNOWN_ENDPOINT, StorableText.printable(String.valueOf(id))));
         }
     }
 

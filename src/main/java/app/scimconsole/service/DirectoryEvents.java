@@ -31,6 +31,9 @@ final class DirectoryEvents {
     static final String GROUP_DELETED = "group.deleted";
     static final String GROUP_MEMBER_ADDED = "group.member_added";
     static final String GROUP_MEMBER_REMOVED = "group.member_removed";
+    /** Every type, in the order the README lists them. */
+    static final List<String> TYPES = List.of(USER_CREATED, USER_UPDATED, USER_SUSPENDED, USER_REACTIVATED,
+            USER_DELETED, GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, GROUP_MEMBER_ADDED, GROUP_MEMBER_REMOVED);
     /**
      * Stored resources name each other relative to the tenant URL ({@code /Users/<id>}): the feed makes them absolute
      * with the service's public URL when it is read, so an event written before the URL changed still points right.

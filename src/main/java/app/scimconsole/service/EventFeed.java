@@ -105,7 +105,8 @@ public final class EventFeed {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
-    private static FeedEvent told(Event e, String tenantUrl) {
+    /** The event as told to a reader or a webhook, its resources located under {@code tenantUrl}. */
+    static FeedEvent told(Event e, String tenantUrl) {
         ObjectNode resource = e.resource().deepCopy();
         absolute(resource, tenantUrl);
         return new FeedEvent(Long.toString(e.id()), e.type(), ResourceRenderer.time(e.time()), e.resourceType(),

@@ -27,6 +27,7 @@ public final class ServiceCore implements AutoCloseable {
     private final KeySetAddress keysPolicy;
     private final HistoryRetention historyRetention;
     private DomainRechecker rechecker;
+    private WebhookDelivery webhookDelivery;
 
     /**
      * The core on an open directory, which stays its opener's to close. {@code dnsServer} (HOST:PORT, may be null):
@@ -76,6 +77,29 @@ public final class ServiceCore implements AutoCloseable {
         historyRetention.start(every);
     }
 
+    /**
+     * Starts delivering the directory events to the webhook endpoints through {@code transport}, looking for due ones
+     * every {@code every}, on threads of its own; resources are located under {@code tenantUrls}. It stops when the
+     * core closes.
+     */
+    public synchronized void startWebhookDelivery(TenantUrls tenantUrls, WebhookTransport transport, Duration every) {
+        if (webhookDelivery == null) {
+            webhookDelivery = new WebhookDelivery(directory.webhooks(), webhookPolicy(), transport, tenantUrls, clock,
+                    WebhookBackoff.jittered());
+            webhookDelivery.start(every);
+        }
+    }
+
+    /** The owner's webhook endpoints. */
+    public Webhooks webhooks() {
+        return new Webhooks(directory.webhooks(), webhookPolicy(), clock);
+    }
+
+    /** Where webhook deliveries may go: the same development flag as the federation keys' addresses. */
+    public WebhookAddress webhookPolicy() {
+        return new WebhookAddress(keysPolicy.devLoopbackHttp());
+    }
+
     /** For the benchmark only: whether writes store their attribute history (on unless it says otherwise). */
     public void storeHistory(boolean on) {
         activity.storeHistory(on);
@@ -97,7 +121,8 @@ public final class ServiceCore implements AutoCloseable {
     public AdminService admin(TenantUrls tenantUrls, TenantUrls tokenEndpoints, TenantUrls eventsUrls) {
         return new AdminService(directory, domains, tenantUrls, tokenEndpoints,
                 new OAuthClients(directory, directory.oauth(), clock), eventsUrls, traffic, consoleTests, activity,
-                historyRetention, new FederationTrusts(directory, directory.federation(), keysPolicy, clock), clock);
+                historyRetention, new FederationTrusts(directory, directory.federation(), keysPolicy, clock), webhooks(),
+                clock);
     }
 
     public SqlDirectory directory() {
@@ -143,6 +168,9 @@ public final class ServiceCore implements AutoCloseable {
     public synchronized void close() {
         if (rechecker != null) {
             rechecker.close();
+        }
+        if (webhookDelivery != null) {
+            webhookDelivery.close();
         }
         historyRetention.close();
         refusals.close();

@@ -197,6 +197,51 @@ class CliContractTest {
     }
 
     @Test
+    void webhookCommandsAddListAndRemove() throws Exception {
+        String d = data.resolve("webhooks").toString();
+        run("scim", "enable", "--data", d, "--json");
+        Run add = run("webhook", "add", "https://203.0.113.10/hook", "--events", "user.created,group.deleted",
+                "--data", d, "--json");
+        assertThat(add.exit()).as(add.err()).isZero();
+        String id = add.json().path("id").asText();
+        String secret = add.json().path("secret").asText();
+        assertThat(secret).startsWith("whsec_");
+
+        Run list = run("webhook", "list", "--data", d, "--json");
+        JsonNode hooks = list.json().path("webhooks");
+        assertThat(hooks).hasSize(1);
+        assertThat(hooks.get(0).path("id").asText()).isEqualTo(id);
+        assertThat(hooks.get(0).path("url").asText()).isEqualTo("https://203.0.113.10/hook");
+        assertThat(hooks.get(0).path("events").toString()).isEqualTo("[\"user.created\",\"group.deleted\"]");
+        assertThat(hooks.get(0).path("backlog").asLong()).isZero();
+        assertThat(hooks.get(0).path("state").asText()).isEqualTo("HEALTHY");
+        assertThat(list.out()).doesNotContain(secret);
+        assertThat(run("webhook", "list", "--data", d).out()).contains(id, "https://203.0.113.10/hook", "never");
+
+        Map<String, String> noFlag = new java.util.HashMap<>();
+        noFlag.put(KeySetAddress.DEV_LOOPBACK_HTTP, null);
+        for (String url : List.of("https://192.168.1.20/hook", "http://127.0.0.1:9/hook", "http://203.0.113.10/")) {
+            Run refused = runIn(noFlag, "", "webhook", "add", url, "--data", d, "--json");
+            assertThat(refused.exit()).as(url).isNotZero();
+            assertThat(refused.err()).as(url).contains(url);
+        }
+        Run dev = runIn(Map.of(KeySetAddress.DEV_LOOPBACK_HTTP, "1"), "", "webhook", "add", "http://127.0.0.1:9/hook",
+                "--data", d, "--json");
+        assertThat(dev.exit()).as(dev.err()).isZero();
+        Run badType = run("webhook", "add", "https://203.0.113.10/hook", "--events", "user.renamed", "--data", d);
+        assertThat(badType.exit()).isNotZero();
+        assertThat(badType.err()).contains("user.renamed");
+
+        Run remove = run("webhook", "remove", id, "--data", d, "--json");
+        assertThat(remove.exit()).as(remove.err()).isZero();
+        assertThat(remove.json().path("removed").asBoolean()).isTrue();
+        assertThat(run("webhook", "list", "--data", d, "--json").json().path("webhooks")).hasSize(1);
+        Run again = run("webhook", "remove", id, "--data", d, "--json");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("no webhook endpoint " + id);
+    }
+
+    @Test
     void federationCommands() throws Exception {
         String d = data.toString();
         String tenantUrl = run("scim", "enable", "--data", d, "--json").json().path("tenantUrl").asText();

@@ -190,6 +190,31 @@ public class FakeAdminApi implements AdminApi {
         }
     }
 
+    public final List<WebhookEntry> webhooks = new ArrayList<>();
+
+    @Override
+    public List<WebhookEntry> webhooks() {
+        call("webhooks");
+        return List.copyOf(webhooks);
+    }
+
+    @Override
+    public WebhookAdded addWebhook(String url, List<String> events) {
+        call("addWebhook:" + url);
+        String id = "webhook-" + (webhooks.size() + 1);
+        webhooks.add(new WebhookEntry(id, url, events == null ? List.of() : List.copyOf(events), Instant.now(), null,
+                null, "HEALTHY", 0, null));
+        return new WebhookAdded(id, "whsec_fake-" + id);
+    }
+
+    @Override
+    public void removeWebhook(String id) {
+        call("removeWebhook:" + id);
+        if (!webhooks.removeIf(w -> w.id().equals(id))) {
+            throw new AdminException(404, "There is no webhook endpoint " + id + ".");
+        }
+    }
+
     @Override
     public List<DomainEntry> domains() {
         call("domains");

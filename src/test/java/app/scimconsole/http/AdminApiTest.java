@@ -64,6 +64,37 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void webhooksAreAddedListedAndRemovedThroughTheAdminApi() {
+        AdminApi.WebhookAdded added = admin.addWebhook("https://203.0.113.10/hook",
+                List.of("user.created", "user.deleted"));
+        assertThat(added.secret()).startsWith("whsec_");
+        List<AdminApi.WebhookEntry> hooks = admin.webhooks();
+        assertThat(hooks).extracting(AdminApi.WebhookEntry::id).containsExactly(added.id());
+        assertThat(hooks.get(0).events()).containsExactly("user.created", "user.deleted");
+        assertThat(hooks.get(0).state()).isEqualTo("HEALTHY");
+        assertThat(hooks.get(0).backlog()).isZero();
+        assertThat(hooks.get(0).lastSuccessAt()).isNull();
+        assertThat(hooks.toString()).doesNotContain(added.secret());
+
+        for (String[] bad : List.of(new String[] {"https://10.0.0.7/hook", "admin.webhook.urlPrivate"},
+                new String[] {"http://203.0.113.10/hook", "admin.webhook.urlNotHttps"},
+                new String[] {"https://127.0.0.1/hook", "admin.webhook.urlPrivate"})) {
+            assertThatThrownBy(() -> admin.addWebhook(bad[0], null)).isInstanceOfSatisfying(AdminException.class, e -> {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.why().code()).isEqualTo(bad[1]);
+            });
+        }
+        assertThatThrownBy(() -> admin.addWebhook("https://203.0.113.10/hook", List.of("user.renamed")))
+                .isInstanceOfSatisfying(AdminException.class,
+                        e -> assertThat(e.why().code()).isEqualTo("admin.webhook.unknownEventType"));
+
+        admin.removeWebhook(added.id());
+        assertThat(admin.webhooks()).isEmpty();
+        assertThatThrownBy(() -> admin.removeWebhook(added.id()))
+                .isInstanceOfSatisfying(AdminException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
     void overviewCountsUsersGroupsCoverageAndRejections() {
         createUser("ann@testuser.com", ",\"displayName\":\"Ann\",\"title\":\"CEO\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"Board\"}");
         String bob = createUser("bob@testuser.com", ",\"displayName\":\"Bob\"");

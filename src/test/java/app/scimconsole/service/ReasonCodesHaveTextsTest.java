@@ -23,7 +23,8 @@ class ReasonCodesHaveTextsTest {
         List<String> codes = new ArrayList<>();
         for (Class<?> c : List.of(ChangeReasons.class, TenantAdmin.class, ScimAccess.class, AdminService.class,
                 TokenIssuer.class, HistoryRetention.class, EventFeed.class, EventReaders.class,
-                FederatedAssertions.class, FederationTrusts.class, KeySetAddress.class)) {
+                FederatedAssertions.class, FederationTrusts.class, KeySetAddress.class, Webhooks.class,
+                WebhookAddress.class)) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
                         && !f.getName().equals("NO_SIGN_IN")) {

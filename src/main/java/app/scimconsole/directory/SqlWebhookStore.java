@@ -1,0 +1,65 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.directory.Directory.Event;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Webhook endpoints on the directory's database, each operation one transaction. */
+final class SqlWebhookStore implements WebhookStore {
+    private final SqlDirectory db;
+
+    SqlWebhookStore(SqlDirectory db) {
+        this.db = db;
+    }
+
+    @Override
+    public Endpoint add(String tenantId, String url, List<String> eventTypes, String secret) {
+        return db.write(c -> WebhookRows.add(c, tenantId, url, eventTypes, secret, db.now()));
+    }
+
+    @Override
+    public List<Endpoint> endpoints(String tenantId) {
+        return db.readOne(c -> WebhookRows.of(c, tenantId));
+    }
+
+    @Override
+    public boolean remove(String tenantId, String id) {
+        return db.write(c -> WebhookRows.remove(c, tenantId, id));
+    }
+
+    @Override
+    public long backlog(Endpoint endpoint) {
+        return db.readOne(c -> WebhookRows.backlog(c, endpoint));
+    }
+
+    @Override
+    public List<Endpoint> due(Instant now) {
+        return db.readOne(c -> WebhookRows.due(c, now));
+    }
+
+    @Override
+    public Optional<Endpoint> lease(String id, String owner, Instant now, Instant until) {
+        return db.write(c -> WebhookRows.lease(c, id, owner, now, until));
+    }
+
+    @Override
+    public List<Event> pending(Endpoint endpoint, int limit) {
+        return db.readOne(c -> WebhookRows.pending(c, endpoint, limit));
+    }
+
+    @Override
+    public boolean delivered(String id, String owner, long eventId, Instant now, Instant until) {
+        return db.write(c -> WebhookRows.delivered(c, id, owner, eventId, now, until));
+    }
+
+    @Override
+    public boolean failed(String id, String owner, Instant now, Instant next, String error) {
+        return db.write(c -> WebhookRows.failed(c, id, owner, now, next, error));
+    }
+
+    @Override
+    public void release(String id, String owner) {
+        db.write(c -> WebhookRows.release(c, id, owner));
+    }
+}
