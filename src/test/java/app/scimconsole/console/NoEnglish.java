@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class NoEnglish {
     /** Names and notations that stay as they are in Japanese text ("xn": the xn-- prefix of IDNA). */
-    private static final Set<String> NAMES = Set.of("DNS", "TXT", "CNAME", "NS", "DNSSEC", "DS", "IP", "IPv", "MB", "SCIM",
+    private static final Set<String> NAMES = Set.of("DNS", "TXT", "CNAME", "AAAA", "NS", "DNSSEC", "DS", "IP", "IPv", "MB", "SCIM",
             "Entra", "Web", "http", "https", "INCLUDE", "HOST", "PORT", "example", "com", "xn");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
 
