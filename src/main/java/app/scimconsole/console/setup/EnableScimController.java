@@ -77,7 +77,7 @@ public final class EnableScimController {
     @FXML
     private VBox methodCard;
     @FXML
-    private HBox methodChoices;
+    private javafx.scene.layout.FlowPane methodChoices;
     @FXML
     private VBox secretTokenPane;
     @FXML

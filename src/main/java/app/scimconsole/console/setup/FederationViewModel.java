@@ -64,7 +64,6 @@ public final class FederationViewModel {
         apply(overview.get());
     }
 
-
     private void apply(Overview o) {
         if (o == null) {
             return;

@@ -69,7 +69,6 @@ public final class OAuthClientViewModel {
         apply(overview.get());
     }
 
-
     private void apply(Overview o) {
         if (o == null) {
             return;

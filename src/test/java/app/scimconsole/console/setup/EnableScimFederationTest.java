@@ -13,12 +13,7 @@ import app.scimconsole.http.ServiceRuntime;
 import app.scimconsole.service.KeySetAddress;
 import app.scimconsole.testing.EntraKeys;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +68,15 @@ class EnableScimFederationTest {
         if (entra != null) {
             entra.close();
         }
+    }
+
+    /** The app enabled, federation chosen and one trust added, as the owner does it in English. */
+    void startWithATrust() throws Exception {
+        start(Locale.ENGLISH);
+        vm.enable();
+        vm.chooseMethod(CredentialMethod.FEDERATION);
+        fill(TENANT, SUBJECT, AUDIENCE);
+        federation.addTrust();
     }
 
     void fill(String tenant, String subject, String audience) {
@@ -151,11 +155,7 @@ class EnableScimFederationTest {
 
     @Test
     void testConnectionChecksWhatCanBeCheckedWithoutEntraAndShowsWhenEntraUsedTheTrust() throws Exception {
-        start(Locale.ENGLISH);
-        vm.enable();
-        vm.chooseMethod(CredentialMethod.FEDERATION);
-        fill(TENANT, SUBJECT, AUDIENCE);
-        federation.addTrust();
+        startWithATrust();
 
         vm.testConnection();
         assertThat(vm.testStateProperty().get()).as(vm.testMessageProperty().get())
@@ -171,9 +171,7 @@ class EnableScimFederationTest {
         entra.publish(key);
         String used = api.addFederationTrust(new AdminApi.NewFederationTrust(EntraKeys.TENANT, EntraKeys.SUBJECT,
                 EntraKeys.AUDIENCE, entra.url())).clientId();
-        HttpResponse<String> token = postForm(federation.tokenEndpointProperty().get(), "grant_type",
-                "client_credentials", "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_assertion", EntraKeys.sign(key, entra.claims().build()), "client_id", used);
+        HttpResponse<String> token = entra.obtainToken(federation.tokenEndpointProperty().get(), key, used);
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         overview.refresh();
         assertThat(federation.clientIdProperty().get()).as("the newest trust is the one shown").isEqualTo(used);
@@ -188,11 +186,7 @@ class EnableScimFederationTest {
 
     @Test
     void eachFailureIsSaidPlainly() throws Exception {
-        start(Locale.ENGLISH);
-        vm.enable();
-        vm.chooseMethod(CredentialMethod.FEDERATION);
-        fill(TENANT, SUBJECT, AUDIENCE);
-        federation.addTrust();
+        startWithATrust();
         String endpoint = federation.testTokenEndpointProperty().get();
 
         federation.testClientIdProperty().set("wif-not-a-trust");
@@ -237,17 +231,5 @@ class EnableScimFederationTest {
         vm.testConnection();
         assertThat(vm.testStateProperty().get()).isEqualTo(EnableScimViewModel.TestState.OK);
         assertThat(vm.testMessageProperty().get()).contains("完全な確認").contains("まだこの信頼を使っていません");
-    }
-
-    private static HttpResponse<String> postForm(String url, String... pairs) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            body.append(i == 0 ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }
