@@ -14,6 +14,8 @@ public interface AdminApi {
     String METHOD_SECRET_TOKEN = "SECRET_TOKEN";
     /** How Entra authenticates: OAuth 2.0 client credentials (a client secret, then short-lived access tokens). */
     String METHOD_OAUTH_CLIENT = "OAUTH_CLIENT";
+    /** How Entra authenticates: workload identity federation (an assertion Entra signs; no secret at all). */
+    String METHOD_FEDERATION = "FEDERATION";
 
     /** The request header that carries a {@link #connectionTestTag()} on the console's test request. */
     String CONNECTION_TEST_TAG_HEADER = "X-SCIM-Console-Test";
@@ -27,7 +29,10 @@ public interface AdminApi {
 
     void disableScim();
 
-    /** Records how Entra authenticates to this tenant ({@link #METHOD_SECRET_TOKEN}, {@link #METHOD_OAUTH_CLIENT}). */
+    /**
+     * Records how Entra authenticates to this tenant ({@link #METHOD_SECRET_TOKEN}, {@link #METHOD_OAUTH_CLIENT},
+     * {@link #METHOD_FEDERATION}).
+     */
     void setAuthMethod(String method);
 
     /** A new OAuth client with one client secret expiring in {@code expiryDays} (365 to 1095). */
@@ -170,15 +175,29 @@ public interface AdminApi {
     record Overview(String tenantId, String tenantUrl, boolean scimEnabled, Instant tokenCreated, Instant tokenLastUsed,
             Instant lastRequest, long activeUsers, long suspendedUsers, long groups, long rejectedLastDay,
             MappingCoverage coverage, List<String> unverifiedRejectedDomains, List<TokenInfo> tokens,
-            Reason storageOutage, String authMethod, String tokenEndpoint, List<OAuthClientInfo> oauthClients) {
+            Reason storageOutage, String authMethod, String tokenEndpoint, List<OAuthClientInfo> oauthClients,
+            List<FederationTrust> federationTrusts) {
         /**
          * {@code authMethod}: how Entra authenticates ({@link #METHOD_SECRET_TOKEN} when a service does not say);
          * {@code tokenEndpoint}: where Entra obtains access tokens; {@code oauthClients}: the OAuth clients with
-         * their live secrets (empty when a service does not say).
+         * their live secrets; {@code federationTrusts}: the live workload identity federation trusts, oldest first
+         * (each empty when a service does not say).
          */
         public Overview {
             authMethod = authMethod == null ? METHOD_SECRET_TOKEN : authMethod;
             oauthClients = oauthClients == null ? List.of() : List.copyOf(oauthClients);
+            federationTrusts = federationTrusts == null ? List.of() : List.copyOf(federationTrusts);
+        }
+
+        /** An overview that says nothing of federation trusts. */
+        public Overview(String tenantId, String tenantUrl, boolean scimEnabled, Instant tokenCreated,
+                Instant tokenLastUsed, Instant lastRequest, long activeUsers, long suspendedUsers, long groups,
+                long rejectedLastDay, MappingCoverage coverage, List<String> unverifiedRejectedDomains,
+                List<TokenInfo> tokens, Reason storageOutage, String authMethod, String tokenEndpoint,
+                List<OAuthClientInfo> oauthClients) {
+            this(tenantId, tenantUrl, scimEnabled, tokenCreated, tokenLastUsed, lastRequest, activeUsers,
+                    suspendedUsers, groups, rejectedLastDay, coverage, unverifiedRejectedDomains, tokens,
+                    storageOutage, authMethod, tokenEndpoint, oauthClients, null);
         }
 
         /** An overview that says nothing of OAuth clients. */
@@ -188,7 +207,7 @@ public interface AdminApi {
                 List<TokenInfo> tokens, Reason storageOutage) {
             this(tenantId, tenantUrl, scimEnabled, tokenCreated, tokenLastUsed, lastRequest, activeUsers,
                     suspendedUsers, groups, rejectedLastDay, coverage, unverifiedRejectedDomains, tokens,
-                    storageOutage, null, null, null);
+                    storageOutage, null, null, null, null);
         }
 
         /** An overview of a service whose storage works, that does not list its tokens. */

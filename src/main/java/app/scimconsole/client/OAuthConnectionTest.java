@@ -5,9 +5,6 @@ import app.scimconsole.client.ConnectionTest.Outcome;
 import app.scimconsole.client.ConnectionTest.Result;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -43,9 +40,21 @@ public final class OAuthConnectionTest {
     public static final String SAID_NOT_A_TOKEN_ENDPOINT = "connectionTest.oauth.notATokenEndpoint";
     /** the HTTP status: the access token was issued, and then refused at the tenant URL */
     public static final String SAID_ACCESS_TOKEN_REFUSED = "connectionTest.oauth.accessTokenRefused";
+    /**
+     * No args: for federation, the token endpoint answers a client assertion request as one, and the tenant URL
+     * refuses a request without a token; what only Entra can do (sign the assertion) is left to its Test Connection.
+     */
+    public static final String SAID_FEDERATION_READY = "connectionTest.federation.ready";
+    /** the HTTP status: the token endpoint issued a token for a client assertion request without its assertion */
+    public static final String SAID_TOKEN_WITHOUT_ASSERTION = "connectionTest.federation.tokenWithoutAssertion";
+    /** the HTTP status: the tenant URL answered a request that carried no token */
+    public static final String SAID_TENANT_URL_OPEN = "connectionTest.federation.tenantUrlOpen";
     public static final List<String> SAID = List.of(SAID_BAD_TOKEN_ENDPOINT, SAID_TOKEN_HOST_UNKNOWN,
             SAID_TOKEN_UNREACHABLE, SAID_TOKEN_TLS, SAID_INVALID_CLIENT, SAID_GRANT_REFUSED, SAID_TOKEN_ERROR,
-            SAID_NOT_A_TOKEN_ENDPOINT, SAID_ACCESS_TOKEN_REFUSED);
+            SAID_NOT_A_TOKEN_ENDPOINT, SAID_ACCESS_TOKEN_REFUSED, SAID_FEDERATION_READY, SAID_TOKEN_WITHOUT_ASSERTION,
+            SAID_TENANT_URL_OPEN);
+    /** RFC 7523 §2.2's client_assertion_type. */
+    private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     private final OkHttpClient http;
     private final ConnectionTest scim;
@@ -58,38 +67,66 @@ public final class OAuthConnectionTest {
 
     /** As Entra would; {@code tag} (may be null) marks the SCIM request as the console's own. */
     public Result run(String tenantUrl, String tokenEndpoint, String clientId, String clientSecret, String tag) {
-        HttpUrl endpoint = tokenEndpoint == null ? null : HttpUrl.parse(tokenEndpoint.strip());
-        if (endpoint == null) {
-            return new Result(Outcome.BAD_URL, Reason.of(SAID_BAD_TOKEN_ENDPOINT), 0);
-        }
         FormBody form = new FormBody.Builder().add("grant_type", "client_credentials").add("client_id", clientId)
                 .add("client_secret", clientSecret).build();
-        Request request = new Request.Builder().url(endpoint).header("Accept", "application/json")
-                .header("User-Agent", ConnectionTest.USER_AGENT).post(form).build();
-        String accessToken;
-        try (Response response = http.newCall(request).execute()) {
-            TokenAnswer answer = judge(response);
-            if (answer.refusal() != null) {
-                return answer.refusal();
-            }
-            accessToken = answer.accessToken();
-        } catch (UnknownHostException e) {
-            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_TOKEN_HOST_UNKNOWN, endpoint.host()), 0);
-        } catch (SSLException e) {
-            return new Result(Outcome.TLS, Reason.of(SAID_TOKEN_TLS, endpoint.host()), 0);
-        } catch (ConnectException | NoRouteToHostException | InterruptedIOException e) {
-            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_TOKEN_UNREACHABLE, endpoint.host(),
-                    endpoint.port()), 0);
-        } catch (IOException e) {
-            return new Result(Outcome.UNREACHABLE, Reason.of(SAID_TOKEN_UNREACHABLE, endpoint.host(),
-                    endpoint.port()), 0);
+        TokenAnswer answer = post(tokenEndpoint, form, OAuthConnectionTest::judge);
+        if (answer.refusal() != null) {
+            return answer.refusal();
         }
-        Result r = scim.run(tenantUrl, accessToken, tag);
+        Result r = scim.run(tenantUrl, answer.accessToken(), tag);
         if (r.outcome() == Outcome.UNAUTHORIZED) {
             // The secret was right (a token was issued): what the tenant URL refused is the access token.
             return new Result(Outcome.UNAUTHORIZED, Reason.of(SAID_ACCESS_TOKEN_REFUSED, r.httpStatus()), r.httpStatus());
         }
         return r;
+    }
+
+    /**
+     * What can be checked of workload identity federation without signing as Entra: the token endpoint answers a
+     * client assertion request that lacks its assertion as an RFC 7523 token endpoint does (a §5.2
+     * {@code invalid_request}, never a token), and the tenant URL refuses a request without a token. Only Entra can
+     * sign the assertion, so the full check is Entra's own Test Connection.
+     */
+    public Result runFederation(String tenantUrl, String tokenEndpoint, String clientId, String tag) {
+        FormBody form = new FormBody.Builder().add("grant_type", "client_credentials").add("client_id", clientId)
+                .add("client_assertion_type", JWT_BEARER).build();
+        TokenAnswer answer = post(tokenEndpoint, form, OAuthConnectionTest::judgeWithoutAssertion);
+        if (answer.refusal() != null) {
+            return answer.refusal();
+        }
+        Result r = scim.run(tenantUrl, "", tag);
+        if (r.outcome() == Outcome.UNAUTHORIZED) {
+            return new Result(Outcome.OK, Reason.of(SAID_FEDERATION_READY), r.httpStatus());
+        }
+        if (r.ok()) {
+            return new Result(Outcome.NOT_SCIM, Reason.of(SAID_TENANT_URL_OPEN, r.httpStatus()), r.httpStatus());
+        }
+        return r;
+    }
+
+    /** Posts the form to the token endpoint; the answer judged, or why none came. */
+    private TokenAnswer post(String tokenEndpoint, FormBody form, AnswerJudge judge) {
+        HttpUrl endpoint = tokenEndpoint == null ? null : HttpUrl.parse(tokenEndpoint.strip());
+        if (endpoint == null) {
+            return refused(Outcome.BAD_URL, Reason.of(SAID_BAD_TOKEN_ENDPOINT), 0);
+        }
+        Request request = new Request.Builder().url(endpoint).header("Accept", "application/json")
+                .header("User-Agent", ConnectionTest.USER_AGENT).post(form).build();
+        try (Response response = http.newCall(request).execute()) {
+            return judge.judge(response);
+        } catch (UnknownHostException e) {
+            return refused(Outcome.UNREACHABLE, Reason.of(SAID_TOKEN_HOST_UNKNOWN, endpoint.host()), 0);
+        } catch (SSLException e) {
+            return refused(Outcome.TLS, Reason.of(SAID_TOKEN_TLS, endpoint.host()), 0);
+        } catch (IOException e) {
+            return refused(Outcome.UNREACHABLE, Reason.of(SAID_TOKEN_UNREACHABLE, endpoint.host(), endpoint.port()),
+                    0);
+        }
+    }
+
+    @FunctionalInterface
+    private interface AnswerJudge {
+        TokenAnswer judge(Response response) throws IOException;
     }
 
     /** An access token, or why there is none. */
@@ -108,6 +145,29 @@ public final class OAuthConnectionTest {
         }
         if ("invalid_grant".equals(error) || "unauthorized_client".equals(error)) {
             return refused(Outcome.UNAUTHORIZED, Reason.of(SAID_GRANT_REFUSED, code), code);
+        }
+        if (!error.isEmpty()) {
+            return refused(Outcome.NOT_SCIM, Reason.of(SAID_TOKEN_ERROR, code, error), code);
+        }
+        if (code >= 500) {
+            return refused(Outcome.SERVER_ERROR, Reason.of(ConnectionTest.SAID_SERVER_ERROR, code), code);
+        }
+        return refused(Outcome.WRONG_PATH, Reason.of(SAID_NOT_A_TOKEN_ENDPOINT, code), code);
+    }
+
+    /**
+     * A client assertion request without its assertion: a token endpoint that speaks RFC 7523 answers §5.2's
+     * {@code invalid_request}; a token would mean it checks nothing, anything else that it is not one.
+     */
+    private static TokenAnswer judgeWithoutAssertion(Response response) throws IOException {
+        int code = response.code();
+        JsonNode body = ConnectionTest.readJson(response.body());
+        String error = body == null ? "" : body.path("error").asText("");
+        if (code == 400 && "invalid_request".equals(error)) {
+            return new TokenAnswer(null, null);
+        }
+        if (code == 200 && body != null && !body.path("access_token").asText("").isEmpty()) {
+            return refused(Outcome.NOT_SCIM, Reason.of(SAID_TOKEN_WITHOUT_ASSERTION, code), code);
         }
         if (!error.isEmpty()) {
             return refused(Outcome.NOT_SCIM, Reason.of(SAID_TOKEN_ERROR, code, error), code);

@@ -66,7 +66,8 @@ public final class AdminService implements AdminApi {
     /** args: the client id */
     static final String UNKNOWN_CLIENT_SECRET = "admin.unknownClientSecret";
     static final String SCIM_NOT_ENABLED = "admin.scimNotEnabled";
-    private static final Set<String> AUTH_METHODS = Set.of(METHOD_SECRET_TOKEN, METHOD_OAUTH_CLIENT);
+    private static final Set<String> AUTH_METHODS = Set.of(METHOD_SECRET_TOKEN, METHOD_OAUTH_CLIENT,
+            METHOD_FEDERATION);
     /** args: the attribute asked for */
     static final String UNKNOWN_SORT = "admin.unknownSort";
     /** args: the user's id */
@@ -205,7 +206,7 @@ public final class AdminService implements AdminApi {
                         x.lastUsedAt())).toList())).toList();
         return new Overview(t.id(), tenantUrls.of(t.id()), t.scimEnabled(), created, lastUsed, lastRequest, active,
                 suspended, groups, rejected, coverage, unverified, tokens, activity.outageUnderWay(),
-                oauthClients.authMethod(t.id()), tokenEndpoints.of(t.id()), clients);
+                oauthClients.authMethod(t.id()), tokenEndpoints.of(t.id()), clients, federationTrusts());
     }
 
     private static Filter eq(String attr, Literal value) {

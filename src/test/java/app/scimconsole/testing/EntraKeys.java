@@ -14,6 +14,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,6 +109,21 @@ public final class EntraKeys implements AutoCloseable {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What Entra's provisioning service does: presents an assertion with this tenant's claims, signed with
+     * {@code key}, at the token endpoint for the trust {@code clientId}; the token endpoint's answer.
+     */
+    public HttpResponse<String> obtainToken(String tokenEndpoint, RSAKey key, String clientId)
+            throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_assertion_type="
+                + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
+                + "&client_assertion=" + sign(key, claims().build()) + "&client_id="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

@@ -109,6 +109,12 @@ public final class AppContext implements AutoCloseable {
                 clientId, clientSecret, testTag());
     }
 
+    /** What can be checked of workload identity federation without Entra's signature. */
+    public ConnectionTest.Result testFederationConnection(String tenantUrl, String tokenEndpoint, String clientId) {
+        return new app.scimconsole.client.OAuthConnectionTest(Duration.ofSeconds(10)).runFederation(tenantUrl,
+                tokenEndpoint, clientId, testTag());
+    }
+
     private String testTag() {
         try {
             return connection().api().connectionTestTag();

@@ -132,6 +132,12 @@ public final class OverviewViewModel {
                         line(ui, s.expires(), s.lastUsed(), now)));
             }
         }
+        for (AdminApi.FederationTrust t : o.federationTrusts()) {
+            // A trust has no secret and so no expiry: its last use tells whether Entra obtains tokens with it.
+            out.add(new Fact(ui.text("overview.credential.trust", t.clientId()), t.lastUsedAt() == null
+                    ? ui.text("overview.credential.unused") : ui.text("overview.credential.used",
+                            ui.texts().ago(t.lastUsedAt(), now))));
+        }
         return out;
     }
 

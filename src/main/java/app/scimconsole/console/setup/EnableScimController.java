@@ -79,7 +79,7 @@ public final class EnableScimController {
     @FXML
     private VBox methodCard;
     @FXML
-    private HBox methodChoices;
+    private javafx.scene.layout.FlowPane methodChoices;
     @FXML
     private VBox secretTokenPane;
     @FXML
@@ -136,6 +136,45 @@ public final class EnableScimController {
     private TextField testClientIdField;
     @FXML
     private PasswordField testClientSecretField;
+
+    @FXML
+    private VBox federationPane;
+    @FXML
+    private TextField entraTenantField;
+    @FXML
+    private TextField subjectField;
+    @FXML
+    private TextField audienceField;
+    @FXML
+    private Button addTrustButton;
+    @FXML
+    private ProgressIndicator federationProgress;
+    @FXML
+    private HBox federationProblemBox;
+    @FXML
+    private Label federationProblem;
+    @FXML
+    private javafx.scene.layout.GridPane federationGrid;
+    @FXML
+    private TextField federationEndpointField;
+    @FXML
+    private TextField federationClientIdField;
+    @FXML
+    private Button copyFederationEndpointButton;
+    @FXML
+    private Button copyFederationClientIdButton;
+    @FXML
+    private VBox federationWhere;
+    @FXML
+    private Label trustsTitle;
+    @FXML
+    private VBox trustList;
+    @FXML
+    private javafx.scene.layout.GridPane testFederationGrid;
+    @FXML
+    private TextField testFederationEndpointField;
+    @FXML
+    private TextField testFederationClientIdField;
 
     private final EnableScimViewModel vm;
     private final I18n i18n;
@@ -218,6 +257,7 @@ public final class EnableScimController {
         showReach(vm.reachabilityProperty().get());
         bindMethods();
         bindOAuth(vm.oauth());
+        bindFederation(vm.federation());
         vm.credentialWarnings().addListener((javafx.collections.ListChangeListener<String>) c -> showWarnings());
         showWarnings();
     }
@@ -228,7 +268,8 @@ public final class EnableScimController {
      */
     private java.util.Map<CredentialMethod, java.util.List<javafx.scene.Node>> panes() {
         return java.util.Map.of(CredentialMethod.SECRET_TOKEN, java.util.List.of(secretTokenPane, testTokenGrid),
-                CredentialMethod.OAUTH_CLIENT, java.util.List.of(oauthPane, testOAuthGrid));
+                CredentialMethod.OAUTH_CLIENT, java.util.List.of(oauthPane, testOAuthGrid),
+                CredentialMethod.FEDERATION, java.util.List.of(federationPane, testFederationGrid));
     }
 
     private void bindMethods() {
@@ -250,8 +291,11 @@ public final class EnableScimController {
                 .filter(t -> t.getUserData() == m).findFirst().ifPresent(t -> t.setSelected(true));
         vm.methodProperty().addListener((o, was, now) -> select.accept(now));
         select.accept(vm.methodProperty().get());
-        testLead.textProperty().bind(Bindings.when(vm.methodProperty().isEqualTo(CredentialMethod.OAUTH_CLIENT))
-                .then(i18n.text("oauth.test.lead")).otherwise(i18n.text("enable.test.lead")));
+        testLead.textProperty().bind(Bindings.createStringBinding(() -> i18n.text(switch (vm.methodProperty().get()) {
+            case OAUTH_CLIENT -> "oauth.test.lead";
+            case FEDERATION -> "federation.test.lead";
+            default -> "enable.test.lead";
+        }), vm.methodProperty()));
     }
 
     private void bindOAuth(OAuthClientViewModel oauth) {
@@ -296,23 +340,58 @@ public final class EnableScimController {
         showSecrets(oauth);
     }
 
-    private void showSecrets(OAuthClientViewModel oauth) {
-        secretList.getChildren().clear();
-        for (OAuthClientViewModel.SecretRow row : oauth.secrets()) {
-            Label text = new Label(row.text());
-            text.setWrapText(true);
-            HBox line = new HBox(10, text);
-            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-            if (row.removable()) {
-                Button remove = new Button(i18n.text("oauth.removeSecret"));
-                remove.getStyleClass().add("remove-secret");
-                remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                remove.setOnAction(e -> oauth.remove(row));
-                line.getChildren().add(remove);
-            }
-            secretList.getChildren().add(line);
+    private void bindFederation(FederationViewModel federation) {
+        entraTenantField.textProperty().bindBidirectional(federation.entraTenantProperty());
+        subjectField.textProperty().bindBidirectional(federation.subjectProperty());
+        audienceField.textProperty().bindBidirectional(federation.audienceProperty());
+        for (TextField f : java.util.List.of(entraTenantField, subjectField, audienceField)) {
+            f.setOnAction(e -> federation.addTrust());
         }
+        federationProgress.visibleProperty().bind(federation.busyProperty());
+        federationProblem.textProperty().bind(federation.problemProperty());
+        showWhen(federationProblemBox, federation.problemProperty().isNotEmpty());
+        showWhen(federationGrid, federation.hasTrustProperty());
+        showWhen(federationWhere, federation.hasTrustProperty());
+        showWhen(trustsTitle, federation.hasTrustProperty());
+        federationEndpointField.textProperty().bind(federation.tokenEndpointProperty());
+        federationClientIdField.textProperty().bind(federation.clientIdProperty());
+        app.scimconsole.console.common.WholeText.tooltipWhenCut(federationEndpointField);
+        testFederationEndpointField.textProperty().bindBidirectional(federation.testTokenEndpointProperty());
+        testFederationClientIdField.textProperty().bindBidirectional(federation.testClientIdProperty());
+        for (TextField f : java.util.List.of(testFederationEndpointField, testFederationClientIdField)) {
+            f.setOnAction(e -> vm.testConnection());
+        }
+        federation.trusts().addListener((javafx.collections.ListChangeListener<FederationViewModel.TrustRow>) c ->
+                showTrusts(federation));
+        showTrusts(federation);
+    }
+
+    private void showSecrets(OAuthClientViewModel oauth) {
+        secretList.getChildren().setAll(oauth.secrets().stream().map(row -> listed(row.text(),
+                row.removable() ? () -> oauth.remove(row) : null, i18n.text("oauth.removeSecret"), "remove-secret"))
+                .toList());
+    }
+
+    private void showTrusts(FederationViewModel federation) {
+        trustList.getChildren().setAll(federation.trusts().stream().map(row -> listed(row.text(),
+                () -> federation.remove(row), i18n.text("federation.remove"), "remove-trust")).toList());
+    }
+
+    /** A listed credential: what it says, and its Remove button when {@code remove} is not null. */
+    private static HBox listed(String said, Runnable remove, String removeText, String removeClass) {
+        Label text = new Label(said);
+        text.setWrapText(true);
+        HBox line = new HBox(10, text);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        if (remove != null) {
+            Button button = new Button(removeText);
+            button.getStyleClass().add(removeClass);
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            button.setOnAction(e -> remove.run());
+            line.getChildren().add(button);
+        }
+        return line;
     }
 
     private void showWarnings() {
@@ -411,6 +490,23 @@ public final class EnableScimController {
     private void copyClientSecret() {
         vm.oauth().copyClientSecret();
         CopyFeedback.on(copyClientSecretButton, i18n);
+    }
+
+    @FXML
+    private void addTrust() {
+        vm.federation().addTrust();
+    }
+
+    @FXML
+    private void copyFederationEndpoint() {
+        vm.federation().copyTokenEndpoint();
+        CopyFeedback.on(copyFederationEndpointButton, i18n);
+    }
+
+    @FXML
+    private void copyFederationClientId() {
+        vm.federation().copyClientId();
+        CopyFeedback.on(copyFederationClientIdButton, i18n);
     }
 
     @FXML

@@ -39,6 +39,12 @@ public final class EnableScimViewModel {
         ConnectionTest.Result test(String tenantUrl, String tokenEndpoint, String clientId, String clientSecret);
     }
 
+    /** What can be checked of workload identity federation without signing as Entra (see OAuthConnectionTest). */
+    @FunctionalInterface
+    public interface FederationTester {
+        ConnectionTest.Result test(String tenantUrl, String tokenEndpoint, String clientId);
+    }
+
     private static final String MASK = "••••••••••••••••••••••••";
     /**
      * How long the old token keeps working after a new one is issued, in minutes (as {@code scim rotate-token
@@ -55,6 +61,8 @@ public final class EnableScimViewModel {
     private final OwnTraffic own;
     private final OAuthClientViewModel oauth;
     private final OAuthTester oauthTester;
+    private final FederationViewModel federation;
+    private final FederationTester federationTester;
     private final ObjectProperty<CredentialMethod> method = new SimpleObjectProperty<>(CredentialMethod.SECRET_TOKEN);
     private final javafx.collections.ObservableList<String> credentialWarnings =
             javafx.collections.FXCollections.observableArrayList();
@@ -79,9 +87,12 @@ public final class EnableScimViewModel {
 
     public EnableScimViewModel(UiKit ui, Supplier<AdminApi> api, OverviewModel overview,
             BiFunction<String, String, ConnectionTest.Result> tester, BooleanSupplier embedded, OwnTraffic own,
-            OAuthClientViewModel oauth, OAuthTester oauthTester) {
+            OAuthClientViewModel oauth, OAuthTester oauthTester, FederationViewModel federation,
+            FederationTester federationTester) {
         this.oauth = oauth;
         this.oauthTester = oauthTester;
+        this.federation = federation;
+        this.federationTester = federationTester;
         this.ui = ui;
         this.api = api;
         this.overview = overview;
@@ -258,6 +269,10 @@ public final class EnableScimViewModel {
         if (testState.get() == TestState.RUNNING) {
             return;
         }
+        if (method.get() == CredentialMethod.FEDERATION) {
+            testFederation();
+            return;
+        }
         String url = testUrl.get().strip();
         boolean viaOAuth = method.get() == CredentialMethod.OAUTH_CLIENT;
         String secret = (viaOAuth ? oauth.testClientSecretProperty() : testToken).get().strip();
@@ -270,30 +285,73 @@ public final class EnableScimViewModel {
                         : "enable.test.needToken"
                 : null;
         if (missing != null) {
-            testState.set(TestState.FAILED);
-            testMessage.set(ui.text(missing));
+            fail(ui.text(missing));
             return;
         }
-        testState.set(TestState.RUNNING);
-        testMessage.set(ui.text("enable.test.running"));
-        Tasks.create(() -> {
-            Runnable done = own.begin();
-            try {
-                return viaOAuth ? oauthTester.test(url, endpoint, client, secret) : tester.apply(url, secret);
-            } finally {
-                done.run();
-            }
-        }).describedAs(ui.text("enable.test.running")).onSuccess(r -> {
+        run(() -> viaOAuth ? oauthTester.test(url, endpoint, client, secret) : tester.apply(url, secret), r -> {
             testState.set(r.ok() ? TestState.OK : TestState.FAILED);
             // Before the SCIM app is enabled this service refuses every token: that, not the token, is the reason.
             boolean appOff = r.outcome() == ConnectionTest.Outcome.UNAUTHORIZED && known.get() && !enabled.get()
                     && url.equals(tenantUrl.get().strip());
             testMessage.set(appOff ? ui.text("enable.test.appOff") : ui.reasons().text(r.said()));
+        });
+    }
+
+    /**
+     * Only Entra can sign the assertion, so this checks what can be checked honestly: the Client Identifier is one of
+     * this service's live trusts, the token endpoint answers as an RFC 7523 one, the tenant URL refuses a request
+     * without a token. It says so, and when Entra last used the trust.
+     */
+    private void testFederation() {
+        String url = testUrl.get().strip();
+        String endpoint = federation.testTokenEndpointProperty().get().strip();
+        String client = federation.testClientIdProperty().get().strip();
+        String missing = url.isEmpty() ? "enable.test.needUrl"
+                : endpoint.isEmpty() ? "oauth.test.needEndpoint"
+                : client.isEmpty() ? "federation.test.needClient"
+                : known.get() && !enabled.get() ? "enable.test.appOff"
+                : null;
+        if (missing != null) {
+            fail(ui.text(missing));
+            return;
+        }
+        if (known.get() && federation.trust(client) == null) {
+            fail(ui.text("federation.test.noSuchTrust", client));
+            return;
+        }
+        run(() -> federationTester.test(url, endpoint, client), r -> {
+            testState.set(r.ok() ? TestState.OK : TestState.FAILED);
+            String said = ui.reasons().text(r.said());
+            AdminApi.FederationTrust trust = federation.trust(client);
+            if (r.ok() && trust != null) {
+                said += " " + (trust.lastUsedAt() == null ? ui.text("federation.test.notUsedYet")
+                        : ui.text("federation.test.usedAt", ui.texts().time(trust.lastUsedAt()),
+                                ui.texts().ago(trust.lastUsedAt(), ui.clock().instant())));
+            }
+            testMessage.set(said);
+        });
+    }
+
+    private void fail(String message) {
+        testState.set(TestState.FAILED);
+        testMessage.set(message);
+    }
+
+    private void run(java.util.concurrent.Callable<ConnectionTest.Result> test,
+            java.util.function.Consumer<ConnectionTest.Result> show) {
+        testState.set(TestState.RUNNING);
+        testMessage.set(ui.text("enable.test.running"));
+        Tasks.create(() -> {
+            Runnable done = own.begin();
+            try {
+                return test.call();
+            } finally {
+                done.run();
+            }
+        }).describedAs(ui.text("enable.test.running")).onSuccess(r -> {
+            show.accept(r);
             overview.refresh();
-        }).onError(message -> {
-            testState.set(TestState.FAILED);
-            testMessage.set(message);
-        }).runOnce(ui.tasks());
+        }).onError(this::fail).runOnce(ui.tasks());
     }
 
     /** How Entra authenticates, as chosen (the service's choice once read). */
@@ -304,6 +362,11 @@ public final class EnableScimViewModel {
     /** The chosen method's own credentials: the OAuth client and its secrets. */
     public OAuthClientViewModel oauth() {
         return oauth;
+    }
+
+    /** The chosen method's own credentials: the workload identity federation trusts. */
+    public FederationViewModel federation() {
+        return federation;
     }
 
     /** Warnings about credentials that expire soon or were never used, as sentences. */

@@ -39,14 +39,20 @@ public final class EntraController {
     private Label rejected;
     @FXML
     private CheckBox doneCheck;
+    @FXML
+    private Label credentialsClick;
 
     private final MappingsViewModel vm;
     private final SetupViewModel setup;
+    private final javafx.beans.value.ObservableValue<CredentialMethod> method;
     private final I18n i18n;
 
-    public EntraController(MappingsViewModel vm, SetupViewModel setup, I18n i18n) {
+    /** {@code method}: how Entra authenticates, as chosen in step 2; the credentials click says what to pick and paste. */
+    public EntraController(MappingsViewModel vm, SetupViewModel setup,
+            javafx.beans.value.ObservableValue<CredentialMethod> method, I18n i18n) {
         this.vm = vm;
         this.setup = setup;
+        this.method = method;
         this.i18n = i18n;
     }
 
@@ -69,6 +75,8 @@ public final class EntraController {
         rejectedBox.visibleProperty().bind(vm.rejectedTextProperty().isNotEmpty());
         rejectedBox.managedProperty().bind(vm.rejectedTextProperty().isNotEmpty());
         doneCheck.selectedProperty().bindBidirectional(setup.entraDoneProperty());
+        credentialsClick.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> i18n.text(method.getValue().entraStepKey()), method));
     }
 
     private void showNotes() {

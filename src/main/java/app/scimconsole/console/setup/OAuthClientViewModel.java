@@ -62,20 +62,11 @@ public final class OAuthClientViewModel {
         this.ui = ui;
         this.api = api;
         this.overview = overview;
-        follow(tokenEndpoint, testTokenEndpoint);
-        follow(clientId, testClientId);
-        follow(clientSecret, testClientSecret);
+        IssuedFields.follow(tokenEndpoint, testTokenEndpoint);
+        IssuedFields.follow(clientId, testClientId);
+        IssuedFields.follow(clientSecret, testClientSecret);
         overview.overviewProperty().addListener((o, was, now) -> apply(now));
         apply(overview.get());
-    }
-
-    /** A test field starts as what was issued, and follows it until the owner types something else into it. */
-    private static void follow(StringProperty issued, StringProperty test) {
-        issued.addListener((o, was, now) -> {
-            if (test.get().isEmpty() || test.get().equals(was)) {
-                test.set(now);
-            }
-        });
     }
 
     private void apply(Overview o) {
@@ -170,22 +161,15 @@ public final class OAuthClientViewModel {
     }
 
     public void copyTokenEndpoint() {
-        copy(tokenEndpoint.get(), "oauth.copied.endpoint");
+        IssuedFields.copy(ui, tokenEndpoint.get(), "oauth.copied.endpoint");
     }
 
     public void copyClientId() {
-        copy(clientId.get(), "oauth.copied.clientId");
+        IssuedFields.copy(ui, clientId.get(), "oauth.copied.clientId");
     }
 
     public void copyClientSecret() {
-        copy(clientSecret.get(), "oauth.copied.secret");
-    }
-
-    private void copy(String value, String said) {
-        if (!value.isEmpty()) {
-            ui.clipboard().copy(value);
-            ui.status().success(ui.text(said));
-        }
+        IssuedFields.copy(ui, clientSecret.get(), "oauth.copied.secret");
     }
 
     public ObjectProperty<Integer> expiryYearsProperty() {

@@ -36,7 +36,8 @@ public final class SetupPage implements Page {
         EnableScimViewModel enable = new EnableScimViewModel(ui, connection::api, ctx.overview(), ctx::testConnection,
                 () -> connection.targetProperty().get() == null
                         || connection.targetProperty().get().mode() == ConsoleSettings.Mode.EMBEDDED, own,
-                new OAuthClientViewModel(ui, connection::api, ctx.overview()), ctx::testOAuthConnection);
+                new OAuthClientViewModel(ui, connection::api, ctx.overview()), ctx::testOAuthConnection,
+                new FederationViewModel(ui, connection::api, ctx.overview()), ctx::testFederationConnection);
         MappingsViewModel mappings = new MappingsViewModel(ui, ctx.overview());
         FirstRequestViewModel firstRequest = new FirstRequestViewModel(ui, ctx.overview(), own);
         DomainsViewModel domains = new DomainsViewModel(ui, connection::api, live);
@@ -56,7 +57,7 @@ public final class SetupPage implements Page {
             case BEFORE -> simple(Views.load("setup/BeforeStartStep.fxml", new BeforeStartController(checklist, i18n), i18n));
             case ENABLE -> watching(ctx, Views.load("setup/EnableScimStep.fxml", new EnableScimController(enable, i18n), i18n),
                     List.of());
-            case ENTRA -> watching(ctx, Views.load("setup/EntraStep.fxml", new EntraController(mappings, vm, i18n), i18n),
+            case ENTRA -> watching(ctx, Views.load("setup/EntraStep.fxml", new EntraController(mappings, vm, enable.methodProperty(), i18n), i18n),
                     List.of());
             case PROVISIONING -> watching(ctx, Views.load("setup/ProvisioningStep.fxml",
                     // Before Entra calls: a warning not to turn provisioning on yet. Once it called, the refusals say it.

@@ -2,16 +2,29 @@ package app.scimconsole.console.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.DomainEntry;
 import app.scimconsole.admin.AdminApi.MappingCoverage;
+import app.scimconsole.admin.AdminApi.NewFederationTrust;
 import app.scimconsole.admin.AdminApi.Overview;
+import app.scimconsole.client.AdminClient;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
+import app.scimconsole.console.context.OverviewModel;
 import app.scimconsole.console.overview.OverviewViewModel.Severity;
 import app.scimconsole.console.overview.OverviewViewModel.Warning;
+import app.scimconsole.directory.SqliteDirectory;
+import app.scimconsole.http.ServiceConfig;
+import app.scimconsole.http.ServiceRuntime;
+import app.scimconsole.service.KeySetAddress;
+import app.scimconsole.testing.EntraKeys;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OverviewViewModelTest {
     final TestUi ui = new TestUi();
@@ -77,5 +90,40 @@ class OverviewViewModelTest {
                 "Last provisioning cycle");
         watch.cancel();
         assertThat(ui.scheduler.active()).isZero();
+    }
+
+    /**
+     * Against the real service on loopback, Entra played by a loopback key set (accepted only with the development
+     * flag): the method line says federation, and each trust's line says whether and when Entra used it.
+     */
+    @Test
+    void federationIsShownAsTheMethodWithEachTrustsLastUse(@TempDir Path data) throws Exception {
+        try (var runtime = ServiceRuntime.start(SqliteDirectory.open(data), new ServiceConfig("127.0.0.1", 0, null,
+                ServiceConfig.DEFAULT_MAX_BODY, 4), ServiceRuntime.AdminListen.loopbackAnyPort(), null,
+                Clock.systemUTC(), new KeySetAddress(true)); var entra = new EntraKeys(Clock.systemUTC())) {
+            var api = new AdminClient(runtime.adminUrl(), runtime.adminCredential());
+            api.enableScim();
+            api.setAuthMethod(AdminApi.METHOD_FEDERATION);
+            var key = EntraKeys.newKey("k1");
+            entra.publish(key);
+            String unused = api.addFederationTrust(new NewFederationTrust(EntraKeys.TENANT, "other-subject",
+                    "api://other", null)).clientId();
+            var added = api.addFederationTrust(new NewFederationTrust(EntraKeys.TENANT, EntraKeys.SUBJECT,
+                    EntraKeys.AUDIENCE, entra.url()));
+            assertThat(entra.obtainToken(added.tokenEndpoint(), key, added.clientId()).statusCode()).isEqualTo(200);
+
+            var shared = new OverviewModel(ui.kit, () -> api, Duration.ofSeconds(5));
+            OverviewViewModel vm = new OverviewViewModel(ui.kit, shared, () -> api, Duration.ofSeconds(5));
+            var watch = vm.watch();
+            assertThat(vm.facts()).filteredOn(f -> f.label().equals(ui.i18n.text("overview.method")))
+                    .extracting(OverviewViewModel.Fact::value).containsExactly("Workload identity federation");
+            assertThat(vm.facts()).filteredOn(f -> f.label().equals(ui.i18n.text("overview.credential.trust", unused)))
+                    .extracting(OverviewViewModel.Fact::value).containsExactly("never used");
+            assertThat(vm.facts())
+                    .filteredOn(f -> f.label().equals(ui.i18n.text("overview.credential.trust", added.clientId())))
+                    .extracting(OverviewViewModel.Fact::value).singleElement()
+                    .satisfies(v -> assertThat(v).startsWith("last used"));
+            watch.cancel();
+        }
     }
 }

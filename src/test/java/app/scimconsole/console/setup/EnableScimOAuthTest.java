@@ -44,7 +44,8 @@ class EnableScimOAuthTest {
         ConnectionTest tokenTest = new ConnectionTest(Duration.ofSeconds(10));
         vm = new EnableScimViewModel(ui.kit, () -> api, overview, (u, t) -> tokenTest.run(u, t, null), () -> true,
                 new OwnTraffic(ui.clock), new OAuthClientViewModel(ui.kit, () -> api, overview),
-                (u, e, c, s) -> oauthTest.run(u, e, c, s, null));
+                (u, e, c, s) -> oauthTest.run(u, e, c, s, null), new FederationViewModel(ui.kit, () -> api, overview),
+                (u, e, c) -> oauthTest.runFederation(u, e, c, null));
         overview.refresh();
     }
 
@@ -65,7 +66,8 @@ class EnableScimOAuthTest {
         // Another console reading the same service shows the same method.
         OverviewModel other = new OverviewModel(ui.kit, () -> api, Duration.ofSeconds(5));
         EnableScimViewModel second = new EnableScimViewModel(ui.kit, () -> api, other, (u, t) -> null, () -> true,
-                new OwnTraffic(ui.clock), new OAuthClientViewModel(ui.kit, () -> api, other), (u, e, c, s) -> null);
+                new OwnTraffic(ui.clock), new OAuthClientViewModel(ui.kit, () -> api, other), (u, e, c, s) -> null,
+                new FederationViewModel(ui.kit, () -> api, other), (u, e, c) -> null);
         other.refresh();
         assertThat(second.methodProperty().get()).isEqualTo(CredentialMethod.OAUTH_CLIENT);
     }

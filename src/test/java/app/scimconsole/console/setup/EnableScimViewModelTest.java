@@ -26,6 +26,8 @@ class EnableScimViewModelTest {
         return answer;
     }, () -> true, own, new OAuthClientViewModel(ui.kit, () -> api, overview), (u, e, c, s) -> {
         throw new AssertionError("the secret token's test never asks a token endpoint");
+    }, new FederationViewModel(ui.kit, () -> api, overview), (u, e, c) -> {
+        throw new AssertionError("the secret token's test never asks a token endpoint");
     });
 
     @Test
@@ -68,7 +70,8 @@ class EnableScimViewModelTest {
     @Test
     void aPublicHttpsTenantUrlIsCopiedWithoutAWarning() {
         EnableScimViewModel onServer = new EnableScimViewModel(ui.kit, () -> api, overview, (url, token) -> answer,
-                () -> false, own, new OAuthClientViewModel(ui.kit, () -> api, overview), (u, e, c, s) -> answer);
+                () -> false, own, new OAuthClientViewModel(ui.kit, () -> api, overview), (u, e, c, s) -> answer,
+                new FederationViewModel(ui.kit, () -> api, overview), (u, e, c) -> answer);
         var o = api.overview;
         api.overview = new app.scimconsole.admin.AdminApi.Overview(o.tenantId(), "https://scim.example.com/scim/v2/t1",
                 true, null, null, null, 0, 0, 0, 0, o.coverage(), List.of(), List.of(), null);

@@ -45,6 +45,8 @@ class SetupViewModelTest {
                                 Reason.of(ConnectionTest.SAID_OK), 200), () -> true, own,
                         new OAuthClientViewModel(ui.kit, () -> api, overview), (u, e, c, s) -> {
                             throw new AssertionError("no OAuth test in this test");
+                        }, new FederationViewModel(ui.kit, () -> api, overview), (u, e, c) -> {
+                            throw new AssertionError("no federation test in this test");
                         }),
                 new MappingsViewModel(ui.kit, overview), new FirstRequestViewModel(ui.kit, overview, own),
                 new DomainsViewModel(ui.kit, () -> api, () -> c -> {
