@@ -199,7 +199,8 @@ public final class EnableScimController {
         enableProgress.visibleProperty().bind(vm.busyProperty());
 
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {copyUrlButton, copyTokenButton,
-                copyCommandsButton, copyEndpointButton, copyClientIdButton, copyClientSecretButton}) {
+                copyCommandsButton, copyEndpointButton, copyClientIdButton, copyClientSecretButton,
+                copyFederationEndpointButton, copyFederationClientIdButton}) {
             CopyFeedback.reserveRoom(b, i18n);
         }
         tenantUrlField.textProperty().bind(vm.tenantUrlProperty());
