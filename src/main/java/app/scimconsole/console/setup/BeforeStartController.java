@@ -34,6 +34,10 @@ public final class BeforeStartController {
     private CheckBox dnsCheck;
     @FXML
     private Label readiness;
+    @FXML
+    private Label embeddedHint;
+    @FXML
+    private Label embeddedNextText;
 
     private final ChecklistViewModel vm;
     private final I18n i18n;
@@ -56,6 +60,13 @@ public final class BeforeStartController {
         });
         showWhen(serverNext, vm.deploymentProperty().isEqualTo(Deployment.SERVER));
         showWhen(embeddedNext, vm.deploymentProperty().isEqualTo(Deployment.EMBEDDED));
+
+        embeddedHint.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.text("before.deploy.embedded.hint", vm.embeddedPortProperty().get()),
+                vm.embeddedPortProperty()));
+        embeddedNextText.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.text("before.deploy.embedded.next", vm.embeddedPortProperty().get()),
+                vm.embeddedPortProperty()));
 
         publicCheck.selectedProperty().bindBidirectional(vm.publicAddressProperty());
         roleCheck.selectedProperty().bindBidirectional(vm.roleProperty());

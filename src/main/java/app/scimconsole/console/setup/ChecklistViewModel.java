@@ -7,6 +7,9 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import java.net.URI;
 
 /**
  * Step 1: where the service will run (the one decision everything else depends on: Entra calls from Microsoft's cloud
@@ -31,6 +34,9 @@ public final class ChecklistViewModel {
     private final BooleanProperty publicAddress = new SimpleBooleanProperty();
     private final ObjectProperty<Deployment> deployment = new SimpleObjectProperty<>();
     private final BooleanBinding complete;
+    /** The port a proxy or tunnel forwards to for the embedded service: the one it listens on, once known. */
+    private final StringProperty embeddedPort = new SimpleStringProperty(
+            Integer.toString(app.scimconsole.http.ServiceConfig.DEFAULT_PORT));
     private final Runnable openConnection;
     private final Runnable openSettings;
 
@@ -54,6 +60,22 @@ public final class ChecklistViewModel {
                 .withChecked(DEPLOY_SERVER, now == Deployment.SERVER))));
         complete = Bindings.createBooleanBinding(() -> deployment.get() != null && publicAddress.get() && role.get()
                 && owner.get() && dns.get(), deployment, publicAddress, role, owner, dns);
+    }
+
+    /** The embedded service answers at {@code location} (its base URL): step 1 names its port, not the default's. */
+    public void embeddedAt(String location) {
+        try {
+            int port = URI.create(location).getPort();
+            if (port > 0) {
+                embeddedPort.set(Integer.toString(port));
+            }
+        } catch (IllegalArgumentException | NullPointerException notAUrl) {
+            // keeps the port it named before: a description without an address says nothing about the port
+        }
+    }
+
+    public StringProperty embeddedPortProperty() {
+        return embeddedPort;
     }
 
     private static void bind(SettingsStore settings, BooleanProperty p, String id) {

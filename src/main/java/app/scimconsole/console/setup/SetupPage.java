@@ -47,10 +47,12 @@ public final class SetupPage implements Page {
         connection.connectionProperty().addListener((o, was, now) -> {
             if (now != null) {
                 domains.refresh();
+                embedded(checklist, now);
             }
         });
         if (connection.connectionProperty().get() != null) {
             domains.refresh();
+            embedded(checklist, connection.connectionProperty().get());
         }
 
         controller = new SetupController(vm, i18n, step -> switch (step) {
@@ -108,5 +110,11 @@ public final class SetupPage implements Page {
 
     public SetupViewModel viewModel() {
         return vm;
+    }
+
+    private static void embedded(ChecklistViewModel checklist, app.scimconsole.console.context.ServiceConnection c) {
+        if (c.mode() == app.scimconsole.console.context.ConsoleSettings.Mode.EMBEDDED) {
+            checklist.embeddedAt(c.location());
+        }
     }
 }

@@ -28,6 +28,18 @@ class ChecklistViewModelTest {
     }
 
     @Test
+    void stepOneNamesThePortTheEmbeddedServiceReallyListensOn() {
+        try (SettingsStore store = SettingsStore.open(dir)) {
+            ChecklistViewModel vm = new ChecklistViewModel(store);
+            assertThat(vm.embeddedPortProperty().get()).as("before it started: the default").isEqualTo("8089");
+            vm.embeddedAt("http://127.0.0.1:18089");
+            assertThat(vm.embeddedPortProperty().get()).isEqualTo("18089");
+            vm.embeddedAt("not a url at all");
+            assertThat(vm.embeddedPortProperty().get()).as("nothing to read: the port stays").isEqualTo("18089");
+        }
+    }
+
+    @Test
     void theDeploymentChoiceSurvivesARestartAndIsOneOfTwo() {
         try (SettingsStore store = SettingsStore.open(dir)) {
             ChecklistViewModel vm = new ChecklistViewModel(store);
