@@ -1,6 +1,7 @@
 package app.scimconsole.service;
 
 import app.scimconsole.directory.Directory.Event;
+import app.scimconsole.directory.StorageException;
 import app.scimconsole.directory.WebhookStore;
 import app.scimconsole.directory.WebhookStore.Endpoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,6 +38,8 @@ public final class WebhookDelivery implements AutoCloseable {
     static final int BATCH = 100;
     private static final int THREADS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
+    /** Whether the last round failed to read the due endpoints for a reason other than storage (only its thread). */
+    private boolean readFailing;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebhookStore store;
@@ -95,15 +98,28 @@ public final class WebhookDelivery implements AutoCloseable {
                         try {
                             deliver(e.id());
                         } catch (RuntimeException failure) {
-                            LOG.warn("Webhook delivery to endpoint {} stopped: {}", e.id(), failure.toString());
+                            if (failure instanceof StorageException) {
+                                // the outage is said once by StorageFaults; the endpoint is tried again next round
+                                LOG.debug("Webhook delivery to endpoint {} stopped: {}", e.id(), failure.toString());
+                            } else {
+                                LOG.warn("Webhook delivery to endpoint {} stopped: {}", e.id(), failure.toString());
+                            }
                         } finally {
                             inFlight.remove(e.id());
                         }
                     });
                 }
             }
+            readFailing = false;
+        } catch (StorageException failure) {
+            // The database is down or full: StorageFaults says so once for the whole outage, not once a second here.
+            LOG.debug("Webhook endpoints could not be read: {}", failure.toString());
         } catch (RuntimeException failure) {
-            LOG.warn("Webhook endpoints could not be read: {}", failure.toString()); // the database is down: next round
+            if (!readFailing) {
+                LOG.warn("Webhook endpoints could not be read (tried again every round, said once): {}",
+                        failure.toString());
+            }
+            readFailing = true;
         }
     }
 
