@@ -65,13 +65,20 @@ final class Verdict {
         return new Verdict(challenge, names, sources, now, timeout, chain, all);
     }
 
-    /** The result when no server could even be found to ask: the domain first, then the problem's own arguments. */
+    /**
+     * The result when no server could even be found to ask: the domain first, then the problem's own arguments. Only
+     * a domain that DNS says does not exist is {@code PENDING}: that is an answer (the record exists for no one, so a
+     * verified domain starts its grace period, as one its parent no longer delegates does); every other problem is
+     * {@code ERROR}, DNS could not tell.
+     */
     static VerificationResult noServers(Challenge challenge, Authorities none, Instant now) {
         List<String> args = new ArrayList<>();
         args.add(challenge.domain().unicode());
         args.addAll(none.problemArgs());
-        return new VerificationResult(challenge.domain().ascii(), VerificationStatus.ERROR,
-                new DomainReason(none.problem(), args), List.of(), List.of(), now, null);
+        VerificationStatus status = none.problem() == ReasonCode.NO_SERVERS_NOT_IN_DNS ? VerificationStatus.PENDING
+                : VerificationStatus.ERROR;
+        return new VerificationResult(challenge.domain().ascii(), status, new DomainReason(none.problem(), args),
+                List.of(), List.of(), now, null);
     }
 
     /** What one set of deciding servers says: the status, the summary, and until when "not found" may be cached. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.console.setup.StepId;
-import app.scimconsole.testing.ShiftedClock;
+import app.scimconsole.testing.ManualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 abstract class JapaneseWalkUiTestBase extends ConsoleUiTestBase {
     final JapaneseJudge judge = JapaneseJudge.ofConsoleBundle();
-    final ShiftedClock clock = new ShiftedClock();
+    final ManualClock clock = ManualClock.shiftedFromNow();
     /** Per screen, the texts that are not Japanese from the bundle. */
     final Map<String, List<String>> english = new LinkedHashMap<>();
     final List<String> report = new ArrayList<>();

@@ -8,10 +8,9 @@ import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.StatusModel;
 import app.scimconsole.console.common.Texts;
 import app.scimconsole.console.common.UiKit;
-import java.time.Clock;
+import app.scimconsole.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import java.util.Locale;
  */
 public final class TestUi {
     public final StatusModel status = new StatusModel();
-    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    public final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
     public final List<String> clipboard = new ArrayList<>();
     public final ManualScheduler scheduler = new ManualScheduler();
     public final List<String> confirmations = new ArrayList<>();
@@ -57,34 +56,6 @@ public final class TestUi {
     public String lastNotice() {
         StatusModel.Notice n = status.noticeProperty().get();
         return n == null ? null : n.text();
-    }
-
-    /** A clock the test moves forward. */
-    public static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** Repeating actions that run only when the test says so. */

@@ -1,5 +1,6 @@
 package app.scimconsole.directory;
 
+import app.scimconsole.testing.ManualClock;
 import static app.scimconsole.directory.Docs.group;
 import static app.scimconsole.directory.Docs.json;
 import static app.scimconsole.directory.Docs.user;
@@ -24,12 +25,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,7 @@ class SqliteDirectoryTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private SqliteDirectory directory;
     private String tenant;
 
@@ -459,33 +457,5 @@ class SqliteDirectoryTest {
         assertThat(directory.activity(null, 10)).hasSize(4);
         assertThat(directory.activity(other, 1).get(0).args()).containsExactly("404", "", "User 'x' does not exist.");
         assertThat(latest.get(0).code()).isEqualTo("activity.created");
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

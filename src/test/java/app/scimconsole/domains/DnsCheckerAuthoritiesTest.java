@@ -209,10 +209,11 @@ class DnsCheckerAuthoritiesTest {
     }
 
     @Test
-    void aDomainThatDoesNotExistIsAnError() {
+    void aDomainThatDoesNotExistIsPendingNotAnError() {
         VerificationResult result = checker.check(new Challenge(DomainName.parse("nope.example.com"), TOKEN));
 
-        assertThat(result.status()).isEqualTo(VerificationStatus.ERROR);
+        // DNS answered: the record exists for no one (a lapsed domain the resolver forgot must start the grace period).
+        assertThat(result.status()).isEqualTo(VerificationStatus.PENDING);
         assertThat(result.summary()).isEqualTo(DomainReason.of(ReasonCode.NO_SERVERS_NOT_IN_DNS, "nope.example.com"));
         assertThat(result.servers()).isEmpty();
     }

@@ -3,16 +3,10 @@ package app.scimconsole.domains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -31,9 +25,7 @@ class NsdHierarchyTest {
     final String value = "\"" + challenge.recordValue() + "\"";
     @TempDir
     Path dir;
-    Path nsdBinary;
-    final List<NsdServer> started = new ArrayList<>();
-    final Map<InetAddress, InetSocketAddress> endpoints = new HashMap<>();
+    NsdFleet fleet;
     TestDnsServer resolver;
 
     @BeforeEach
@@ -41,7 +33,7 @@ class NsdHierarchyTest {
         Optional<Path> found = NsdServer.binary();
         Assumptions.assumeTrue(found.isPresent(), "NSD is not installed (no nsd in PATH or /usr/sbin), so this "
                 + "interoperability test is skipped; install it with: apt-get install -y --no-install-recommends nsd");
-        nsdBinary = found.get();
+        fleet = new NsdFleet(found.get(), dir);
         resolver = TestDnsServer.start();
         resolver.zone("test", 1, 3600, 900).ns("test", "a.nic.test").a("a.nic.test", "127.0.0.21");
         for (String tld : List.of("com", "net")) {
@@ -51,26 +43,24 @@ class NsdHierarchyTest {
 
     @AfterEach
     void stop() {
-        started.forEach(NsdServer::close);
+        if (fleet != null) {
+            fleet.close();
+        }
         if (resolver != null) {
             resolver.close();
         }
     }
 
     private static String zone(String origin, long serial, String... records) {
-        return NsdServer.zoneText(origin, serial, records);
+        return NsdFleet.zone(origin, serial, records);
     }
 
-    /** One NSD serving {@code zoneText} for {@code origin}, reached at the pretend address {@code ip}. */
     private void nsd(String ip, String origin, String zoneText) throws Exception {
-        Path own = Files.createDirectory(dir.resolve("nsd" + started.size()));
-        NsdServer server = NsdServer.start(nsdBinary, own, origin + ".", zoneText);
-        started.add(server);
-        endpoints.put(InetAddress.getByName(ip), server.address());
+        fleet.serve(ip, origin, zoneText);
     }
 
     private VerificationResult check() {
-        return DnsChecker.usingResolver(resolver.address(), endpoints::get).withIpv6(false)
+        return DnsChecker.usingResolver(resolver.address(), fleet::route).withIpv6(false)
                 .withClock(Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC)).check(challenge);
     }
 

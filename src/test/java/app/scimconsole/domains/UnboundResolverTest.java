@@ -3,14 +3,12 @@ package app.scimconsole.domains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +34,9 @@ class UnboundResolverTest {
     final String value = "\"" + challenge.recordValue() + "\"";
     @TempDir
     Path dir;
-    Path nsdBinary;
+    NsdFleet fleet;
     Path unboundBinary;
     final List<AutoCloseable> started = new ArrayList<>();
-    final Map<InetAddress, InetSocketAddress> endpoints = new HashMap<>();
     /** Zone → the server Unbound asks for it (its stub zone). */
     final Map<String, InetSocketAddress> stubs = new LinkedHashMap<>();
 
@@ -51,7 +48,8 @@ class UnboundResolverTest {
                 + unbound.isPresent() + ", nsd " + nsd.isPresent() + "), so this test of the check through a "
                 + "recursive resolver is skipped; install them with: apt-get install -y --no-install-recommends "
                 + "unbound nsd");
-        nsdBinary = nsd.get();
+        fleet = new NsdFleet(nsd.get(), dir);
+        started.add(fleet);
         unboundBinary = unbound.get();
     }
 
@@ -63,16 +61,11 @@ class UnboundResolverTest {
     }
 
     private static String zone(String origin, long serial, String... records) {
-        return NsdServer.zoneText(origin, serial, records);
+        return NsdFleet.zone(origin, serial, records);
     }
 
-    /** One NSD serving {@code zoneText} for {@code origin}, reached at the pretend address {@code ip}. */
     private InetSocketAddress nsd(String ip, String origin, String zoneText) throws Exception {
-        Path own = Files.createDirectory(dir.resolve("nsd" + started.size()));
-        NsdServer server = NsdServer.start(nsdBinary, own, origin + ".", zoneText);
-        started.add(server);
-        endpoints.put(InetAddress.getByName(ip), server.address());
-        return server.address();
+        return fleet.serve(ip, origin, zoneText);
     }
 
     /** The TLD com, served by a.nic.com (127.0.0.21), delegating example.com to the given hosts with glue. */
@@ -88,7 +81,7 @@ class UnboundResolverTest {
         Path own = Files.createDirectory(dir.resolve("unbound"));
         UnboundServer unbound = UnboundServer.start(unboundBinary, own, stubs, "example.com");
         started.add(unbound);
-        return DnsChecker.usingResolver(unbound.address(), endpoints::get).withIpv6(false)
+        return DnsChecker.usingResolver(unbound.address(), fleet::route).withIpv6(false)
                 .withClock(Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC)).check(challenge);
     }
 

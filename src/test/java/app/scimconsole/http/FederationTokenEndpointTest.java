@@ -16,7 +16,7 @@ import app.scimconsole.service.KeySetAddress;
 import app.scimconsole.service.TenantAdmin;
 import app.scimconsole.service.TokenRequest;
 import app.scimconsole.testing.EntraKeys;
-import app.scimconsole.testing.ShiftedClock;
+import app.scimconsole.testing.ManualClock;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -53,7 +53,7 @@ class FederationTokenEndpointTest {
     @TempDir
     Path otherData;
 
-    final ShiftedClock clock = new ShiftedClock();
+    final ManualClock clock = ManualClock.shiftedFromNow();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final List<ServiceRuntime> runtimes = new ArrayList<>();
     ServiceRuntime runtime;

@@ -8,7 +8,7 @@ import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.service.OAuthClients;
 import app.scimconsole.service.SecretTokens;
 import app.scimconsole.service.TenantAdmin;
-import app.scimconsole.testing.ShiftedClock;
+import app.scimconsole.testing.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -39,7 +39,7 @@ class OAuthTokenEndpointTest {
     @TempDir
     Path data;
 
-    final ShiftedClock clock = new ShiftedClock();
+    final ManualClock clock = ManualClock.shiftedFromNow();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     ServiceRuntime runtime;
     SqlDirectory directory;

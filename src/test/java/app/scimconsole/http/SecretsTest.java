@@ -8,7 +8,7 @@ import app.scimconsole.service.AdminCredentials;
 import app.scimconsole.service.SecretTokens;
 import app.scimconsole.service.TenantAdmin;
 import app.scimconsole.testing.ServeProcess;
-import app.scimconsole.testing.ShiftedClock;
+import app.scimconsole.testing.ManualClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
@@ -98,7 +98,7 @@ class SecretsTest {
 
     @Test
     void rotationWithOverlapKeepsTheOldTokenWorkingUntilTheWindowEnds() throws Exception {
-        ShiftedClock clock = new ShiftedClock();
+        ManualClock clock = ManualClock.shiftedFromNow();
         String first;
         try (SqliteDirectory directory = SqliteDirectory.open(data())) {
             first = new TenantAdmin(directory, Clock.systemUTC()).enable().secretToken();

@@ -7,25 +7,40 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that only the test moves (set or advanced), safe to read from the threads of the code under test. */
+/**
+ * A clock that only the test moves, safe to read from the threads of the code under test. Either it stands at a
+ * chosen instant ({@link #ManualClock(Instant)}) or it runs with the real time plus what the test added
+ * ({@link #shiftedFromNow()}), for what another process stamps with the real time.
+ */
 public final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now;
+    private final Clock base;
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
+    /** Stands at {@code start} until the test moves it. */
     public ManualClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(Clock.fixed(start, ZoneOffset.UTC));
+    }
+
+    private ManualClock(Clock base) {
+        this.base = base;
+    }
+
+    /** The real time, moved forward by each {@link #advance}. */
+    public static ManualClock shiftedFromNow() {
+        return new ManualClock(Clock.systemUTC());
     }
 
     public void set(Instant t) {
-        now.set(t);
+        offset.set(Duration.between(base.instant(), t));
     }
 
     public void advance(Duration d) {
-        now.updateAndGet(t -> t.plus(d));
+        offset.updateAndGet(o -> o.plus(d));
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return base.instant().plus(offset.get());
     }
 
     @Override

@@ -60,15 +60,10 @@ public final class FederationViewModel {
         this.overview = overview;
         IssuedFields.follow(tokenEndpoint, testTokenEndpoint);
         IssuedFields.follow(clientId, testClientId);
-        overview.overviewProperty().addListener((o, was, now) -> apply(now));
-        apply(overview.get());
+        IssuedFields.followOverview(overview, tokenEndpoint, this::apply);
     }
 
     private void apply(Overview o) {
-        if (o == null) {
-            return;
-        }
-        tokenEndpoint.set(o.tokenEndpoint() == null ? "" : o.tokenEndpoint());
         List<FederationTrust> live = o.federationTrusts();
         // The newest trust is the one to paste into Entra (during a rotation, the old one only waits to be removed).
         clientId.set(live.isEmpty() ? "" : live.get(live.size() - 1).clientId());

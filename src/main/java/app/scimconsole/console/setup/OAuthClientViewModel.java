@@ -65,15 +65,10 @@ public final class OAuthClientViewModel {
         IssuedFields.follow(tokenEndpoint, testTokenEndpoint);
         IssuedFields.follow(clientId, testClientId);
         IssuedFields.follow(clientSecret, testClientSecret);
-        overview.overviewProperty().addListener((o, was, now) -> apply(now));
-        apply(overview.get());
+        IssuedFields.followOverview(overview, tokenEndpoint, this::apply);
     }
 
     private void apply(Overview o) {
-        if (o == null) {
-            return;
-        }
-        tokenEndpoint.set(o.tokenEndpoint() == null ? "" : o.tokenEndpoint());
         List<OAuthClientInfo> clients = o.oauthClients();
         OAuthClientInfo current = clients.isEmpty() ? null : clients.get(clients.size() - 1);
         String id = current == null ? "" : current.clientId();
