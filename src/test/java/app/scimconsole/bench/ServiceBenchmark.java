@@ -471,36 +471,53 @@ public final class ServiceBenchmark {
         List<Double> on = new ArrayList<>();
         List<Double> off = new ArrayList<>();
         com.fasterxml.jackson.databind.node.ArrayNode loads = into.putArray("initial_cycle_" + big + "_events_load");
-        for (int i = 0; i < 2 * rounds; i++) {
-            boolean events = (i + 1) / 2 % 2 == 0;
+        // Unmeasured: a smaller cycle each way first, so that the lookups, group creates and member PATCHes (not
+        // warmed by the creates) do not run cold in the first measured cycle.
+        int warmUp = Math.max(1000, largeUsers / 5);
+        for (int i = -2; i < 2 * rounds; i++) {
+            boolean events = i < 0 ? i == -2 : (i + 1) / 2 % 2 == 0;
+            int users = i < 0 ? warmUp : largeUsers;
             try (Service s = fresh.start()) {
                 s.runtime().core().raiseEvents(events);
-                System.out.printf(Locale.ROOT, "%sinitial cycle %d of %d, events %s: %,d users, %,d groups of 50 ...%n",
-                        engine, i + 1, 2 * rounds, events ? "on" : "off", largeUsers, largeUsers / 100);
+                System.out.printf(Locale.ROOT, "%sinitial cycle %s, events %s: %,d users, %,d groups of 50 ...%n",
+                        engine, i < 0 ? "warm-up" : (i + 1) + " of " + 2 * rounds, events ? "on" : "off", users,
+                        users / 100);
                 long t0 = System.nanoTime();
-                initialCycle(s, largeUsers, largeUsers / 100, 50);
+                initialCycle(s, users, users / 100, 50);
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                (events ? on : off).add(seconds);
-                loads.add(uptime());
                 System.out.printf(Locale.ROOT, "  %.1f s (load %s)%n", seconds, uptime());
+                if (i >= 0) {
+                    (events ? on : off).add(seconds);
+                    loads.add(uptime());
+                }
             }
         }
         double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double meanOff = off.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         into.put("initial_cycle_" + big + "_events_on_s", round(meanOn));
         into.put("initial_cycle_" + big + "_events_off_s", round(meanOff));
-        on.forEach(into.putArray("initial_cycle_" + big + "_events_on_runs_s")::add);
-        off.forEach(into.putArray("initial_cycle_" + big + "_events_off_runs_s")::add);
+        com.fasterxml.jackson.databind.node.ArrayNode onRuns = into.putArray("initial_cycle_" + big + "_events_on_runs_s");
+        com.fasterxml.jackson.databind.node.ArrayNode offRuns = into.putArray("initial_cycle_" + big + "_events_off_runs_s");
+        on.forEach(v -> onRuns.add(round(v)));
+        off.forEach(v -> offRuns.add(round(v)));
         into.put("initial_cycle_" + big + "_events_ratio", Math.round(meanOn / meanOff * 100) / 100.0);
+        // each round's own ratio: its cycle with the events beside the one without that ran next to it
+        com.fasterxml.jackson.databind.node.ArrayNode ratios = into.putArray("initial_cycle_" + big + "_events_round_ratios");
+        for (int r = 0; r < rounds; r++) {
+            ratios.add(Math.round(on.get(r) / off.get(r) * 100) / 100.0);
+        }
     }
 
     private void printEventsCycle(String engine, JsonNode figures) {
-        System.out.printf(Locale.ROOT, "%s initial cycle of %,d users: events on %.1f s %s, off %.1f s %s; on/off %.2f%n",
+        System.out.printf(Locale.ROOT, "%s initial cycle of %,d users: events on %.1f s %s, off %.1f s %s; on/off %.2f"
+                + "%n",
                 engine, largeUsers, figures.path("initial_cycle_" + big + "_events_on_s").asDouble(),
                 figures.path("initial_cycle_" + big + "_events_on_runs_s"),
                 figures.path("initial_cycle_" + big + "_events_off_s").asDouble(),
                 figures.path("initial_cycle_" + big + "_events_off_runs_s"),
                 figures.path("initial_cycle_" + big + "_events_ratio").asDouble());
+        System.out.printf(Locale.ROOT, "  each round's on/off: %s%n", figures.path("initial_cycle_" + big
+                + "_events_round_ratios"));
         System.out.printf(Locale.ROOT, "%s creates c8: history+events on %.0f/s, both off %.0f/s%n", engine,
                 figures.path("create_c8_rps_history_events_on").asDouble(),
                 figures.path("create_c8_rps_history_events_off").asDouble());
