@@ -8,6 +8,7 @@ import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.StorableText;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ public final class ActivityRecorder {
     private final StorageFaults faults;
     /** Off only in the benchmark, to measure what storing the history costs a write (see {@link #storeHistory}). */
     private volatile boolean storeHistory = true;
+    /** Off only in the benchmark, to measure what the directory events cost a write (see {@link #raiseEvents}). */
+    private volatile boolean raiseEvents = true;
 
     public ActivityRecorder(Directory directory, Clock clock) {
         this(directory, clock, new StorageFaults(clock));
@@ -61,6 +64,23 @@ public final class ActivityRecorder {
      */
     void storeHistory(boolean on) {
         storeHistory = on;
+    }
+
+    /**
+     * {@code entry} with the directory events {@code events} makes, to be stored with it in the write's transaction
+     * (made only when they are stored).
+     */
+    Directory.Activity withEvents(Directory.Activity entry, Supplier<List<Directory.Event>> events) {
+        return raiseEvents ? entry.withEvents(events.get()) : entry;
+    }
+
+    /**
+     * For the benchmark only (its rows "creates (both off)" and the initial cycle with events off): with
+     * {@code false}, writes raise no directory events, so the feed and the webhooks get nothing. Nothing else turns
+     * them off; like {@link #storeHistory}, it exists so that one run compares both ways, interleaved.
+     */
+    void raiseEvents(boolean on) {
+        raiseEvents = on;
     }
 
     /** A SCIM request that was refused, with the reason its client was given. */

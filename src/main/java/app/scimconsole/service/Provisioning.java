@@ -104,8 +104,9 @@ public final class Provisioning {
             attempt.named(n.doc());
             checkIdentities(attempt, n.doc(), null);
             return directory.create(caller.tenantId(), type, n.doc(), n.memberIds(),
-                    created -> activity.success(attempt, created, ChangeReasons.created(type, created.doc()),
-                            created(created)).withEvents(DirectoryEvents.created(caller.tenantId(), created)));
+                    created -> activity.withEvents(activity.success(attempt, created,
+                            ChangeReasons.created(type, created.doc()), created(created)),
+                            () -> DirectoryEvents.created(caller.tenantId(), created)));
         });
     }
 
@@ -147,9 +148,9 @@ public final class Provisioning {
         attempt.run(() -> {
             requireStorableId(id, type);
             directory.delete(caller.tenantId(), type, id, ifMatch,
-                    gone -> activity.success(attempt.named(gone.doc()), gone, Reason.of(ChangeReasons.DELETED),
-                            AttributeChanges.between(gone.doc(), null))
-                            .withEvents(DirectoryEvents.deleted(caller.tenantId(), gone)));
+                    gone -> activity.withEvents(activity.success(attempt.named(gone.doc()), gone,
+                            Reason.of(ChangeReasons.DELETED), AttributeChanges.between(gone.doc(), null)),
+                            () -> DirectoryEvents.deleted(caller.tenantId(), gone)));
             return null;
         });
     }
@@ -209,10 +210,10 @@ public final class Provisioning {
             try {
                 return directory.update(tenantId, type, id,
                         new Update(current.version(), doc, computed.memberChanges(), ifMatch != null, withMembers),
-                        updated -> activity.success(attempt, updated.resource(), doc == null && updated.members()
-                                .isEmpty() ? Reason.of(ChangeReasons.UNCHANGED) : describe.of(current, updated),
-                                changed(current, updated))
-                                .withEvents(DirectoryEvents.changed(tenantId, current, updated.resource(),
+                        updated -> activity.withEvents(activity.success(attempt, updated.resource(),
+                                doc == null && updated.members().isEmpty() ? Reason.of(ChangeReasons.UNCHANGED)
+                                        : describe.of(current, updated), changed(current, updated)),
+                                () -> DirectoryEvents.changed(tenantId, current, updated.resource(),
                                         updated.members())));
             } catch (StorageOutcome e) {
                 boolean recompute = e.kind() == StorageOutcome.Kind.VERSION_CONFLICT && ifMatch == null && i < ATTEMPTS;

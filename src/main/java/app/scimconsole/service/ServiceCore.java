@@ -105,6 +105,11 @@ public final class ServiceCore implements AutoCloseable {
         activity.storeHistory(on);
     }
 
+    /** For the benchmark only: whether writes raise directory events (on unless it says otherwise). */
+    public void raiseEvents(boolean on) {
+        activity.raiseEvents(on);
+    }
+
     public HistoryRetention historyRetention() {
         return historyRetention;
     }

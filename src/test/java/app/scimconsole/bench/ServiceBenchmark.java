@@ -102,6 +102,12 @@ public final class ServiceBenchmark {
             new ServiceBenchmark(0).runHistoryCost(Path.of(args.length > 1 ? args[1] : "target/bench"));
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("events")) {
+            int cycle = args.length > 2 && args[2].matches("\\d+") ? Integer.parseInt(args[2]) : 100_000;
+            int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+            new ServiceBenchmark(cycle).runEventsCost(Path.of(args.length > 1 ? args[1] : "target/bench"), rounds);
+            System.exit(0);
+        }
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
         if (args.length > 3 && args[2].equals("console")) {
@@ -148,6 +154,7 @@ public final class ServiceBenchmark {
             measure(small, "1k", ids, service);
             if (!scaleOnly) {
                 measureHistoryCost(small, "1k", service);
+                measureEventsCost(small, "1k", service);
                 measureUnauthenticated(small, "1k", service);
             }
         }
@@ -324,6 +331,7 @@ public final class ServiceBenchmark {
                 measure(small, "pg 1k", seed(small, 1000), pg);
                 if (!scaleOnly) {
                     measureHistoryCost(small, "pg 1k", pg);
+                    measureEventsCost(small, "pg 1k", pg);
                     measureUnauthenticated(small, "pg 1k", pg);
                 }
             }
@@ -360,6 +368,17 @@ public final class ServiceBenchmark {
         printRows();
     }
 
+    /** The results a full run wrote to {@code file}, to add to (none yet: empty). */
+    private static ObjectNode existingResults(Path file) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        return Files.exists(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
+    }
+
+    /** The part {@code name} of {@code results} ("service", "postgres"), added if absent. */
+    private static ObjectNode section(ObjectNode results, String name) {
+        return results.has(name) ? (ObjectNode) results.get(name) : results.putObject(name);
+    }
+
     /**
      * Only the history rows ({@code ServiceBenchmark history}, or {@code -Dbench.users=history} in the bench profile),
      * on SQLite and on PostgreSQL, at 1,000 users; their keys are added to {@code results.json} (kept if present).
@@ -368,10 +387,9 @@ public final class ServiceBenchmark {
         Files.createDirectories(outDir);
         Path scratch = Files.createTempDirectory("scim-bench-history");
         Path file = outDir.resolve("results.json");
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode results = Files.exists(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
-        ObjectNode service = results.has("service") ? (ObjectNode) results.get("service") : results.putObject("service");
-        ObjectNode pg = results.has("postgres") ? (ObjectNode) results.get("postgres") : results.putObject("postgres");
+        ObjectNode results = existingResults(file);
+        ObjectNode service = section(results, "service");
+        ObjectNode pg = section(results, "postgres");
         try (Service sqlite = start(scratch.resolve("sqlite"))) {
             seed(sqlite, 1000);
             measureHistoryCost(sqlite, "1k", service);
@@ -386,19 +404,156 @@ public final class ServiceBenchmark {
     }
 
     /**
+     * Only the directory events' cost ({@code ServiceBenchmark events [users [rounds]]}, or {@code
+     * -Dbench.users=events} in the bench profile, {@code -Dbench.scope=USERS} for another size of cycle than
+     * 100,000), on SQLite and on PostgreSQL: the creates with history and events on and with both off at 1,000 users,
+     * then Entra's initial cycle with the events on and off alternately, each on a fresh service. Their keys are added
+     * to {@code results.json} (kept if present).
+     */
+    private void runEventsCost(Path outDir, int rounds) throws Exception {
+        Path file = outDir.resolve("results.json");
+        ObjectNode results = existingResults(file);
+        results.put("events_load_average_start", uptime());
+        ObjectNode service = section(results, "service");
+        ObjectNode pg = section(results, "postgres");
+        Files.createDirectories(outDir);
+        Path scratch = Files.createTempDirectory("scim-bench-events");
+        try (Service sqlite = start(scratch.resolve("sqlite"))) {
+            seed(sqlite, 1000);
+            measureEventsCost(sqlite, "1k", service);
+        }
+        int[] n = {0};
+        measureEventsCycle(rounds, () -> start(scratch.resolve("cycle-" + n[0]++)), "", service);
+        Files.writeString(file, results.toPrettyString());
+        try (BenchPostgres server = BenchPostgres.start()) {
+            try (Service postgres = start(scratch.resolve("pg"), server.freshDirectory())) {
+                seed(postgres, 1000);
+                measureEventsCost(postgres, "pg 1k", pg);
+            }
+            measureEventsCycle(rounds, () -> start(scratch.resolve("pg-cycle-" + n[0]++), server.freshDirectory()),
+                    "pg ", pg);
+        }
+        results.put("events_load_average_end", uptime());
+        Files.writeString(file, results.toPrettyString());
+        printRows();
+        printEventsCycle("SQLite", service);
+        printEventsCycle("PostgreSQL", pg);
+    }
+
+    /**
+     * What the directory events (the outbox of the webhooks, the pull feed) cost a create: creates at concurrency 8
+     * with the attribute history and the events stored, and with neither (the benchmark's own switches; the activity
+     * entry is written either way), in alternating rounds.
+     */
+    private void measureEventsCost(Service s, String scale, ObjectNode into) throws Exception {
+        double[] rps = alternatingCreates(s, scale, "evt-", List.of("creates (history+events on)",
+                "creates (both off)"), on -> {
+                    s.runtime().core().storeHistory(on);
+                    s.runtime().core().raiseEvents(on);
+                });
+        into.put("create_c8_rps_history_events_on", round(rps[0])).put("create_c8_rps_history_events_off", round(rps[1]));
+    }
+
+    /** Starts a fresh service (an empty database). */
+    @FunctionalInterface
+    private interface Fresh {
+        Service start() throws Exception;
+    }
+
+    /**
+     * What the directory events cost Entra's initial cycle at the large scale: {@code rounds} cycles with the events
+     * raised and as many without (the attribute history stored in both, as always), each on a fresh service, in the
+     * order on, off, off, on, on, off … so that neither a warming JIT nor a trend in the machine's load favours one.
+     * Keys: {@code initial_cycle_<scale>_events_on_s} / {@code _off_s} (each a mean), the runs themselves, and
+     * {@code initial_cycle_<scale>_events_ratio} (on ÷ off: 1.3 would be 30 % longer with the events).
+     */
+    private void measureEventsCycle(int rounds, Fresh fresh, String engine, ObjectNode into) throws Exception {
+        List<Double> on = new ArrayList<>();
+        List<Double> off = new ArrayList<>();
+        com.fasterxml.jackson.databind.node.ArrayNode loads = into.putArray("initial_cycle_" + big + "_events_load");
+        // Unmeasured: a smaller cycle each way first, so that the lookups, group creates and member PATCHes (not
+        // warmed by the creates) do not run cold in the first measured cycle.
+        int warmUp = Math.max(1000, largeUsers / 5);
+        for (int i = -2; i < 2 * rounds; i++) {
+            boolean events = i < 0 ? i == -2 : (i + 1) / 2 % 2 == 0;
+            int users = i < 0 ? warmUp : largeUsers;
+            try (Service s = fresh.start()) {
+                s.runtime().core().raiseEvents(events);
+                System.out.printf(Locale.ROOT, "%sinitial cycle %s, events %s: %,d users, %,d groups of 50 ...%n",
+                        engine, i < 0 ? "warm-up" : (i + 1) + " of " + 2 * rounds, events ? "on" : "off", users,
+                        users / 100);
+                long t0 = System.nanoTime();
+                initialCycle(s, users, users / 100, 50);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "  %.1f s (load %s)%n", seconds, uptime());
+                if (i >= 0) {
+                    (events ? on : off).add(seconds);
+                    loads.add(uptime());
+                }
+            }
+        }
+        double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double meanOff = off.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        into.put("initial_cycle_" + big + "_events_on_s", round(meanOn));
+        into.put("initial_cycle_" + big + "_events_off_s", round(meanOff));
+        com.fasterxml.jackson.databind.node.ArrayNode onRuns = into.putArray("initial_cycle_" + big + "_events_on_runs_s");
+        com.fasterxml.jackson.databind.node.ArrayNode offRuns = into.putArray("initial_cycle_" + big + "_events_off_runs_s");
+        on.forEach(v -> onRuns.add(round(v)));
+        off.forEach(v -> offRuns.add(round(v)));
+        into.put("initial_cycle_" + big + "_events_ratio", Math.round(meanOn / meanOff * 100) / 100.0);
+        // each round's own ratio: its cycle with the events beside the one without that ran next to it
+        com.fasterxml.jackson.databind.node.ArrayNode ratios = into.putArray("initial_cycle_" + big + "_events_round_ratios");
+        for (int r = 0; r < rounds; r++) {
+            ratios.add(Math.round(on.get(r) / off.get(r) * 100) / 100.0);
+        }
+    }
+
+    private void printEventsCycle(String engine, JsonNode figures) {
+        System.out.printf(Locale.ROOT, "%s initial cycle of %,d users: events on %.1f s %s, off %.1f s %s; on/off %.2f"
+                + "%n",
+                engine, largeUsers, figures.path("initial_cycle_" + big + "_events_on_s").asDouble(),
+                figures.path("initial_cycle_" + big + "_events_on_runs_s"),
+                figures.path("initial_cycle_" + big + "_events_off_s").asDouble(),
+                figures.path("initial_cycle_" + big + "_events_off_runs_s"),
+                figures.path("initial_cycle_" + big + "_events_ratio").asDouble());
+        System.out.printf(Locale.ROOT, "  each round's on/off: %s%n", figures.path("initial_cycle_" + big
+                + "_events_round_ratios"));
+        System.out.printf(Locale.ROOT, "%s creates c8: history+events on %.0f/s, both off %.0f/s%n", engine,
+                figures.path("create_c8_rps_history_events_on").asDouble(),
+                figures.path("create_c8_rps_history_events_off").asDouble());
+    }
+
+    /**
      * What storing the attribute history costs a create: creates at concurrency 8 with the history stored and
      * without (the benchmark's own switch; the activity entry is written either way), in alternating rounds after
      * a warm-up of each, so that neither the JIT nor the machine's load favours one.
      */
     private void measureHistoryCost(Service s, String scale, ObjectNode into) throws Exception {
-        List<String> names = List.of("creates (history on)", "creates (history off)");
-        String prefix = "hist-" + scale.replace(' ', '-') + "-";
+        double[] rps = alternatingCreates(s, scale, "hist-", List.of("creates (history on)", "creates (history off)"),
+                on -> s.runtime().core().storeHistory(on));
+        into.put("create_c8_rps_history_on", round(rps[0])).put("create_c8_rps_history_off", round(rps[1]));
+    }
+
+    /** A switch of the service that a comparison turns on and off. */
+    @FunctionalInterface
+    private interface Switch {
+        void set(boolean on);
+    }
+
+    /**
+     * Creates at concurrency 8 with {@code on} set and unset ({@code names}: the rows of each), in alternating rounds
+     * after a warm-up of each, so that neither the JIT nor the machine's load favours one; left set. Returns the
+     * rates, on first.
+     */
+    private double[] alternatingCreates(Service s, String scale, String prefix, List<String> names, Switch on)
+            throws Exception {
+        String p0 = prefix + scale.replace(' ', '-') + "-";
         List<List<LoadDriver.Stats>> rounds = List.of(new ArrayList<>(), new ArrayList<>());
         int[] batch = {0};
         for (int round = -1; round < 4; round++) {
             for (int k = 0; k < names.size(); k++) {
-                s.runtime().core().storeHistory(k == 0);
-                String p = prefix + batch[0]++ + "-";
+                on.set(k == 0);
+                String p = p0 + batch[0]++ + "-";
                 LoadDriver.Stats stats = driver.run(round < 0 ? "warm-up" : names.get(k), 8, 750,
                         i -> post(s, "/Users", createBody(p + i + "@" + DOMAIN)), 201);
                 if (round >= 0) {
@@ -406,12 +561,12 @@ public final class ServiceBenchmark {
                 }
             }
         }
-        s.runtime().core().storeHistory(true);
+        on.set(true);
         double[] rps = new double[2];
         for (int k = 0; k < names.size(); k++) {
             rps[k] = record(scale, LoadDriver.Stats.merged(names.get(k), rounds.get(k)), Double.NaN).rps();
         }
-        into.put("create_c8_rps_history_on", round(rps[0])).put("create_c8_rps_history_off", round(rps[1]));
+        return rps;
     }
 
     /**
