@@ -85,7 +85,7 @@ public final class ServiceCore implements AutoCloseable {
     public synchronized void startWebhookDelivery(TenantUrls tenantUrls, WebhookTransport transport, Duration every) {
         if (webhookDelivery == null) {
             webhookDelivery = new WebhookDelivery(directory.webhooks(), webhookPolicy(), transport, tenantUrls, clock,
-                    WebhookBackoff.jittered());
+                    WebhookBackoff.jittered(), WebhookDelivery.leaseFrom(System.getenv()));
             webhookDelivery.start(every);
         }
     }
