@@ -111,7 +111,7 @@ public final class ServiceCore implements AutoCloseable {
 
     /** The tenants' event feeds, resolving the resources' locations against {@code tenantUrls}. */
     public EventFeed eventFeed(TenantUrls tenantUrls) {
-        return new EventFeed(directory, tenantUrls);
+        return new EventFeed(directory, tenantUrls, clock);
     }
 
     /**
