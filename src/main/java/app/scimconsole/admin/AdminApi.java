@@ -84,7 +84,8 @@ public interface AdminApi {
     /** Revokes a reader credential: it stops working at once. 404 when there is none of that id. */
     void revokeEventReader(String id);
 
-    record EventReaderEntry(String id, String label, Instant created) {
+    /** {@code lastUsedAt}: when the credential last read the feed, to the minute (null: never). */
+    record EventReaderEntry(String id, String label, Instant created, Instant lastUsedAt) {
     }
 
     /** {@code readerCredential} is shown only now; {@code eventsUrl} is where it reads. */

@@ -54,10 +54,12 @@ final class EventsCommand extends CommandGroup {
                 ArrayNode arr = o.putArray("readers");
                 StringBuilder text = new StringBuilder(readers.isEmpty() ? Texts.text("events.reader.list.empty") : "");
                 for (Directory.EventReader r : readers) {
+                    String lastUsed = r.lastUsed() == null ? null : OAuthClientCommand.iso(r.lastUsed());
                     arr.addObject().put("id", r.id()).put("label", r.label())
-                            .put("createdAt", OAuthClientCommand.iso(r.created()));
+                            .put("createdAt", OAuthClientCommand.iso(r.created())).put("lastUsedAt", lastUsed);
                     text.append(text.length() == 0 ? "" : "\n").append(Texts.text("events.reader.list.row", r.id(),
-                            r.label() == null ? "" : r.label(), OAuthClientCommand.iso(r.created())));
+                            r.label() == null ? "" : r.label(), OAuthClientCommand.iso(r.created()),
+                            lastUsed == null ? Texts.text("credential.neverUsed") : lastUsed));
                 }
                 new Output(System.out, common.json).print(o, text.toString());
             }

@@ -277,8 +277,11 @@ public interface Directory extends AutoCloseable {
     /** The tenant's events with an id above {@code afterId}, oldest first, at most {@code limit}. */
     List<Event> events(String tenantId, long afterId, int limit);
 
-    /** A read-only credential of a tenant's event feed, as stored: its digest, never the credential itself. */
-    record EventReader(String id, String tenantId, byte[] hash, String label, Instant created) {
+    /**
+     * A read-only credential of a tenant's event feed, as stored: its digest, never the credential itself;
+     * {@code lastUsed} is when it last opened the feed, to the minute (null: never).
+     */
+    record EventReader(String id, String tenantId, byte[] hash, String label, Instant created, Instant lastUsed) {
     }
 
     /** Stores a reader credential's digest; returns the new reader. */
@@ -288,6 +291,9 @@ public interface Directory extends AutoCloseable {
 
     /** Removes the tenant's reader {@code id}; false when it has none of that id. */
     boolean removeEventReader(String tenantId, String id);
+
+    /** Records that the tenant's reader {@code id} was used at {@code at}, unless a later use is recorded already. */
+    void eventReaderUsed(String tenantId, String id, Instant at);
 
     List<Activity> activity(String tenantId, int limit);
 

@@ -317,6 +317,11 @@ public abstract class SqlDirectory implements Directory {
     }
 
     @Override
+    public void eventReaderUsed(String tenantId, String id, Instant at) {
+        write(c -> EventReaderRows.used(c, tenantId, id, at));
+    }
+
+    @Override
     public Optional<Integer> historyRetentionDays(String tenantId) {
         return read(c -> HistoryRows.retentionDays(c, tenantId));
     }

@@ -132,7 +132,7 @@ public final class AdminService implements AdminApi {
     @Override
     public List<EventReaderEntry> eventReaders() {
         return eventReaders.list(tenant().id()).stream()
-                .map(r -> new EventReaderEntry(r.id(), r.label(), r.created())).toList();
+                .map(r -> new EventReaderEntry(r.id(), r.label(), r.created(), r.lastUsed())).toList();
     }
 
     @Override

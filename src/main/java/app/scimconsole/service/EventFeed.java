@@ -35,9 +35,14 @@ public final class EventFeed {
 
     /** {@code tenantUrls}: the tenant URL that the resources' relative locations are resolved against. */
     public EventFeed(Directory directory, TenantUrls tenantUrls) {
+        this(directory, tenantUrls, java.time.Clock.systemUTC());
+    }
+
+    /** As above, the readers' uses timed by {@code clock}. */
+    public EventFeed(Directory directory, TenantUrls tenantUrls, java.time.Clock clock) {
         this.directory = directory;
         this.tenantUrls = tenantUrls;
-        this.readers = new EventReaders(directory);
+        this.readers = new EventReaders(directory, clock);
     }
 
     /** One page: its events and the cursor to ask after next (the same cursor when there was nothing new). */
@@ -60,7 +65,7 @@ public final class EventFeed {
      * credential of the tenant; with 400 for a cursor or limit that is not one.
      */
     public Page read(String tenantId, String credential, String after, String limit) {
-        if (!readers.accepts(tenantId, credential)) {
+        if (!readers.admit(tenantId, credential)) {
             throw new EventsRefusal(401, "The reader credential is missing or not valid for this tenant's events.",
                     Reason.of(CREDENTIAL_REFUSED));
         }

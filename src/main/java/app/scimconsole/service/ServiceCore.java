@@ -85,7 +85,7 @@ public final class ServiceCore implements AutoCloseable {
     public synchronized void startWebhookDelivery(TenantUrls tenantUrls, WebhookTransport transport, Duration every) {
         if (webhookDelivery == null) {
             webhookDelivery = new WebhookDelivery(directory.webhooks(), webhookPolicy(), transport, tenantUrls, clock,
-                    WebhookBackoff.jittered());
+                    WebhookBackoff.jittered(), WebhookDelivery.leaseFrom(System.getenv()));
             webhookDelivery.start(every);
         }
     }
@@ -116,7 +116,7 @@ public final class ServiceCore implements AutoCloseable {
 
     /** The tenants' event feeds, resolving the resources' locations against {@code tenantUrls}. */
     public EventFeed eventFeed(TenantUrls tenantUrls) {
-        return new EventFeed(directory, tenantUrls);
+        return new EventFeed(directory, tenantUrls, clock);
     }
 
     /**

@@ -30,11 +30,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Several instances on one PostgreSQL database share the endpoints through a lease: the instance that took an
  * endpoint's lease delivers it alone, and renews the lease with every acknowledged event; the lease of an instance
- * killed mid-delivery expires after {@link #LEASE}, and another one takes over from the cursor — at least once: the
- * event that was in flight may be delivered again, so receivers de-duplicate by the event's {@code id}.
+ * killed mid-delivery expires after the lease time ({@link #LEASE} unless {@value #LEASE_ENV} says otherwise), and
+ * another one takes over from the cursor — at least once: the event that was in flight may be delivered again, so
+ * receivers de-duplicate by the event's {@code id}.
  */
 public final class WebhookDelivery implements AutoCloseable {
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** Environment variable: the lease time in whole seconds, for a faster takeover (and the tests that prove it). */
+    public static final String LEASE_ENV = "SCIM_CONSOLE_WEBHOOK_LEASE_SECONDS";
+    /**
+     * The shortest lease: longer than one delivery can take, since the lease is renewed only between deliveries; a
+     * shorter one would let a second instance start on an endpoint while the first still waits on a slow receiver.
+     */
+    static final Duration MIN_LEASE = WebhookTransport.CALL_TIMEOUT.plusSeconds(5);
     static final int BATCH = 100;
     private static final int THREADS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
@@ -48,6 +56,7 @@ public final class WebhookDelivery implements AutoCloseable {
     private final TenantUrls tenantUrls;
     private final Clock clock;
     private final WebhookBackoff backoff;
+    private final Duration lease;
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService poller;
@@ -60,12 +69,44 @@ public final class WebhookDelivery implements AutoCloseable {
      */
     public WebhookDelivery(WebhookStore store, WebhookAddress policy, WebhookTransport transport, TenantUrls tenantUrls,
             Clock clock, WebhookBackoff backoff) {
+        this(store, policy, transport, tenantUrls, clock, backoff, LEASE);
+    }
+
+    /** As above, an instance's hold on an endpoint lasting {@code lease} past its last acknowledged event. */
+    public WebhookDelivery(WebhookStore store, WebhookAddress policy, WebhookTransport transport, TenantUrls tenantUrls,
+            Clock clock, WebhookBackoff backoff, Duration lease) {
+        if (lease.compareTo(MIN_LEASE) < 0) {
+            throw new IllegalArgumentException("A webhook lease shorter than " + MIN_LEASE + " could outlive no delivery");
+        }
+        this.lease = lease;
         this.store = store;
         this.policy = policy;
         this.transport = transport;
         this.tenantUrls = tenantUrls;
         this.clock = clock;
         this.backoff = backoff;
+    }
+
+    /**
+     * The lease time {@code env} sets in {@value #LEASE_ENV} (whole seconds, at least {@link #MIN_LEASE}), else
+     * {@link #LEASE}. A value that is not one stops the service from starting, with a sentence saying why.
+     */
+    public static Duration leaseFrom(java.util.Map<String, String> env) {
+        String value = env.get(LEASE_ENV);
+        if (value == null || value.isBlank()) {
+            return LEASE;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < MIN_LEASE.toSeconds() || seconds > Duration.ofDays(1).toSeconds()) {
+            throw new IllegalArgumentException(LEASE_ENV + " must be whole seconds from " + MIN_LEASE.toSeconds()
+                    + " to 86400 (it is longer than one delivery may take); it is '" + value + "'.");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     /** Looks for due endpoints every {@code every} and delivers them on a few threads of its own, until closed. */
@@ -126,7 +167,7 @@ public final class WebhookDelivery implements AutoCloseable {
     /** Delivers one endpoint if its lease can be taken; returns how many events were acknowledged. */
     int deliver(String endpointId) {
         Instant now = clock.instant();
-        Optional<Endpoint> leased = store.lease(endpointId, owner, now, now.plus(LEASE));
+        Optional<Endpoint> leased = store.lease(endpointId, owner, now, now.plus(lease));
         if (leased.isEmpty()) {
             return 0;
         }
@@ -149,7 +190,7 @@ public final class WebhookDelivery implements AutoCloseable {
                                 outcome.failure());
                         return acknowledged;
                     }
-                    if (!store.delivered(endpoint.id(), owner, event.id(), after, after.plus(LEASE))) {
+                    if (!store.delivered(endpoint.id(), owner, event.id(), after, after.plus(lease))) {
                         return acknowledged; // removed, or the lease was lost: its new holder goes on from the cursor
                     }
                     acknowledged++;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.scimconsole.directory.Directory;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.domains.TestDnsServer;
+import app.scimconsole.service.EventReaders;
 import app.scimconsole.service.HistoryRetention;
 import app.scimconsole.service.KeySetAddress;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,7 +186,16 @@ class CliContractTest {
         assertThat(list.json().path("readers").get(0).path("id").asText()).isEqualTo(id);
         assertThat(list.json().path("readers").get(0).path("label").asText()).isEqualTo("ovice sync");
         assertThat(list.out()).doesNotContain(credential);
-        assertThat(run("events", "list-readers", "--data", d).out()).contains(id).contains("ovice sync");
+        assertThat(run("events", "list-readers", "--data", d).out()).contains(id).contains("ovice sync")
+                .contains("last used never");
+        assertThat(list.json().path("readers").get(0).has("lastUsedAt")).isTrue();
+        assertThat(list.json().path("readers").get(0).path("lastUsedAt").isNull()).as("never used").isTrue();
+        try (SqliteDirectory dir = SqliteDirectory.open(Path.of(d))) {
+            assertThat(new EventReaders(dir).admit(tenantId, credential)).isTrue(); // as the feed admits it
+        }
+        Instant used = Instant.parse(run("events", "list-readers", "--data", d, "--json").json().path("readers").get(0)
+                .path("lastUsedAt").asText());
+        assertThat(used).isBefore(Instant.now().plusSeconds(1)).isAfter(Instant.now().minusSeconds(600));
 
         Run revoke = run("events", "revoke-reader", id, "--data", d, "--json");
         assertThat(revoke.exit()).as(revoke.err()).isZero();

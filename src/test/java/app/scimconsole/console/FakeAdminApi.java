@@ -178,7 +178,7 @@ public class FakeAdminApi implements AdminApi {
     public IssuedEventReader issueEventReader(String label) {
         call("issueEventReader");
         String id = "reader-" + (eventReaders.size() + 1);
-        eventReaders.add(new EventReaderEntry(id, label, Instant.now()));
+        eventReaders.add(new EventReaderEntry(id, label, Instant.now(), null));
         return new IssuedEventReader(id, "http://127.0.0.1:8089/events/v1/fake", "credential-" + id);
     }
 

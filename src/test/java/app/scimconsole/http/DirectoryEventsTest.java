@@ -206,6 +206,11 @@ class DirectoryEventsTest extends ScimServiceTestBase {
         List<AdminApi.EventReaderEntry> listed = runtime.admin().eventReaders();
         assertThat(listed).extracting(AdminApi.EventReaderEntry::id, AdminApi.EventReaderEntry::label)
                 .containsExactly(tuple(reader.id(), "ovice sync"));
+        // its last use, through the admin API over HTTP: the feed was read above
+        List<AdminApi.EventReaderEntry> overHttp = new AdminClient(runtime.adminUrl(), runtime.adminCredential())
+                .eventReaders();
+        assertThat(overHttp).hasSize(1);
+        assertThat(overHttp.get(0).lastUsedAt()).isNotNull().isBetween(overHttp.get(0).created(), Instant.now());
         runtime.admin().revokeEventReader(reader.id());
         assertThat(feed.get("").status()).isEqualTo(401);
         assertThat(runtime.admin().eventReaders()).isEmpty();

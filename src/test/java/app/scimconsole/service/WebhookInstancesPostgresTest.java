@@ -54,6 +54,59 @@ class WebhookInstancesPostgresTest {
         }
     }
 
+    /**
+     * Acknowledged once as well as delivered once: two instances race through rounds while the events are written,
+     * and the acknowledgements they record add up to exactly the number of events (an acknowledgement recorded by
+     * both would count twice, one recorded by neither would leave the cursor short).
+     */
+    @Test
+    void twoRacingInstancesRecordEachAcknowledgementOnce() throws Exception {
+        PostgresDirectory.Settings db = TestPostgres.freshDatabase();
+        Clock clock = Clock.systemUTC();
+        try (WebhookReceiver receiver = new WebhookReceiver(); PostgresDirectory one = PostgresDirectory.open(db);
+                PostgresDirectory two = PostgresDirectory.open(db);
+                ServiceCore a = new ServiceCore(one, null, clock, new KeySetAddress(true));
+                WebhookDelivery first = delivery(one, clock); WebhookDelivery second = delivery(two, clock)) {
+            String tenantId = new TenantAdmin(one, clock).enable().tenantId();
+            ScimAccess.Caller caller = new ScimAccess.Caller(tenantId, true, "192.0.2.42");
+            a.webhooks().add(tenantId, receiver.url("/hook"), null);
+            java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> racers = new ArrayList<>();
+            for (WebhookDelivery instance : List.of(first, second)) {
+                Thread t = new Thread(() -> {
+                    // rounds until every event is written and this instance finds nothing more to acknowledge
+                    boolean done = false;
+                    while (!done) {
+                        boolean allWritten = written.get();
+                        int n = instance.runOnce();
+                        acknowledged.addAndGet(n);
+                        done = allWritten && n == 0
+                                && one.webhooks().endpoints(tenantId).get(0).deliveredId() == GROUPS;
+                    }
+                });
+                t.start();
+                racers.add(t);
+            }
+            for (int i = 0; i < GROUPS; i++) {
+                a.provisioning().create(caller, ResourceType.GROUP, JSON.readTree(
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"G" + i
+                                + "\"}"));
+            }
+            written.set(true);
+            for (Thread t : racers) {
+                t.join(120_000);
+                assertThat(t.isAlive()).isFalse();
+            }
+            assertThat(acknowledged.get()).isEqualTo(GROUPS);
+            List<Long> ids = new ArrayList<>();
+            for (WebhookReceiver.Received r : receiver.received) {
+                ids.add(JSON.readTree(r.body()).get("id").asLong());
+            }
+            assertThat(ids).isEqualTo(java.util.stream.LongStream.rangeClosed(1, GROUPS).boxed().toList());
+        }
+    }
+
     @Test
     void anInstanceKilledMidDeliveryIsTakenOverWhenItsLeaseExpires() throws Exception {
         PostgresDirectory.Settings db = TestPostgres.freshDatabase();

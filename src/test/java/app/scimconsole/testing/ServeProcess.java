@@ -48,11 +48,17 @@ public final class ServeProcess implements AutoCloseable {
         return start(data, List.of(), Map.of(), extraArgs);
     }
 
-    /** Starts serve and waits for its first line ({@code {"tenantUrl":…,"adminUrl":…}}). */
+    /**
+     * Starts serve (on any free port unless {@code extraArgs} name one) and waits for its first line
+     * ({@code {"tenantUrl":…,"adminUrl":…}}).
+     */
     public static ServeProcess start(Path data, List<String> jvmOptions, Map<String, String> env, String... extraArgs)
             throws IOException {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--admin-port", "0", "--dns-server",
-                "127.0.0.1:9", "--data", data.toString(), "--json"));
+        List<String> args = new ArrayList<>(List.of("serve", "--admin-port", "0", "--dns-server", "127.0.0.1:9",
+                "--data", data.toString(), "--json"));
+        if (!List.of(extraArgs).contains("--port")) {
+            args.addAll(List.of("--port", "0"));
+        }
         args.addAll(List.of(extraArgs));
         Path err = Files.createTempFile("serve-stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(java(jvmOptions, args.toArray(String[]::new)))
@@ -96,6 +102,11 @@ public final class ServeProcess implements AutoCloseable {
         return new ServeProcess(p, err, rest, JSON.readTree(first));
     }
 
+    /** The operating system's id of the process. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String tenantUrl() {
         return started.path("tenantUrl").asText();
     }
@@ -113,12 +124,16 @@ public final class ServeProcess implements AutoCloseable {
         return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 
-    /** SIGKILL: no shutdown hook, no drain, no close of the database. */
-    public void kill() throws InterruptedException {
+    /**
+     * SIGKILL: no shutdown hook, no drain, no close of the database. Returns the exit code, which on Unix is 137
+     * (128 + signal 9) for a process the kill ended, and serve's own code had it stopped by itself first.
+     */
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("serve did not die on SIGKILL");
         }
+        return process.exitValue();
     }
 
     /** SIGTERM, and the exit code once it has stopped gracefully. */
