@@ -350,6 +350,7 @@ public final class ServiceBenchmark {
     private void runUnauthenticated() throws Exception {
         Path scratch = Files.createTempDirectory("scim-bench-401");
         ObjectNode results = new ObjectMapper().createObjectNode();
+        System.out.println("401 timings: load average before " + uptime()); // the machine may be shared
         try (Service sqlite = start(scratch.resolve("sqlite"))) {
             measureUnauthenticated(sqlite, "1k", results.putObject("service"));
         }
@@ -358,6 +359,7 @@ public final class ServiceBenchmark {
             measureUnauthenticated(pg, "pg 1k", results.putObject("postgres"));
         }
         printRows();
+        System.out.println("401 timings: load average after " + uptime());
     }
 
     /**
