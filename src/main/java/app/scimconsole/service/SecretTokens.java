@@ -13,6 +13,10 @@ import java.util.Base64;
  */
 public final class SecretTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A digest no token has (finding a token with this SHA-256 digest is finding a preimage of zero). */
+    private static final byte[] NO_DIGEST = new byte[32];
+    @SuppressWarnings("unused")
+    private static boolean noneMatched;
 
     private SecretTokens() {
     }
@@ -34,5 +38,14 @@ public final class SecretTokens {
     /** Compares two digests in time independent of where they differ. */
     public static boolean matches(byte[] presentedHash, byte[] storedHash) {
         return MessageDigest.isEqual(presentedHash, storedHash);
+    }
+
+    /**
+     * Compares {@code presentedHash} with a digest no token has, as {@link #matches} would with a stored one: where
+     * there is nothing to compare with (an unknown client or tenant), the same work is done as where there is, so
+     * that timing does not tell the two apart.
+     */
+    public static void matchesNone(byte[] presentedHash) {
+        noneMatched = MessageDigest.isEqual(presentedHash, NO_DIGEST); // kept, so the compiler cannot drop the work
     }
 }

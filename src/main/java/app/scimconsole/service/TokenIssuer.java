@@ -43,7 +43,6 @@ public final class TokenIssuer {
     static final int PER_CLIENT_BURST = 20;
     static final double PER_CLIENT_PER_SECOND = 1 / 6.0;
     private static final int MAX_LIMITED_KEYS = 10_000;
-    private static final byte[] NO_HASH = new byte[32];
 
     private final Directory directory;
     private final OAuthStore store;
@@ -193,7 +192,7 @@ public final class TokenIssuer {
         ClientSecret live = null;
         ClientSecret expired = null;
         if (found.isEmpty()) {
-            SecretTokens.matches(presented, NO_HASH); // the same work as a known client's, so timing tells nothing
+            SecretTokens.matchesNone(presented); // the same work as a known client's, so timing tells nothing
         } else {
             for (ClientSecret s : found.get().secrets()) { // every secret compared, not stopping at a match
                 if (SecretTokens.matches(presented, s.hash())) {

@@ -358,6 +358,7 @@ public final class ServiceBenchmark {
     private void runUnauthenticated() throws Exception {
         Path scratch = Files.createTempDirectory("scim-bench-401");
         ObjectNode results = new ObjectMapper().createObjectNode();
+        System.out.println("401 timings: load average before " + uptime()); // the machine may be shared
         try (Service sqlite = start(scratch.resolve("sqlite"))) {
             measureUnauthenticated(sqlite, "1k", results.putObject("service"));
         }
@@ -366,6 +367,7 @@ public final class ServiceBenchmark {
             measureUnauthenticated(pg, "pg 1k", results.putObject("postgres"));
         }
         printRows();
+        System.out.println("401 timings: load average after " + uptime());
     }
 
     /** The results a full run wrote to {@code file}, to add to (none yet: empty). */
