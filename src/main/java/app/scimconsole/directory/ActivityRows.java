@@ -49,28 +49,45 @@ final class ActivityRows {
      * if any, is stored beside it under that number, and its directory events after it, in the caller's transaction.
      */
     static void append(Connection c, Activity entry, Instant now) throws SQLException {
-        Instant time = entry.time() != null ? Timestamps.truncate(entry.time()) : now;
-        SqlWhere insert = SqlWhere.of("INSERT INTO activity (time, tenant_id, operation, resource, resource_id,"
-                        + " user_name, outcome, code, args, detail, client_address)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + (entry.history() == null ? "" : " RETURNING seq"),
-                Timestamps.format(time), entry.tenantId(), entry.operation(), entry.resource(), entry.resourceId(),
-                entry.userName(), entry.outcome(), entry.code(), entry.code() == null ? null : writeArgs(entry.args()),
-                entry.detail(), entry.clientAddress());
-        if (entry.history() == null) {
-            Jdbc.update(c, insert.sql(), insert.params().toArray());
-            EventRows.append(c, entry.tenantId(), time, entry.events());
-            return;
+        prepare(entry).append(c, now);
+    }
+
+    /**
+     * {@code entry} with its JSON columns written: what needs no database, done before the write transaction, so
+     * that the single writer of SQLite only inserts ({@link Prepared#append}).
+     */
+    static Prepared prepare(Activity entry) {
+        return new Prepared(entry, entry.code() == null ? null : writeArgs(entry.args()),
+                entry.history() == null ? null : writeChanges(entry.history().changes()),
+                EventRows.written(entry.events()));
+    }
+
+    /** An activity entry ready to insert: its arguments, its history's changes and its events as JSON text. */
+    record Prepared(Activity entry, String args, String changes, List<EventRows.Written> events) {
+        /** Inserts the entry, dated {@code now} if it is undated, its history and its events, in the caller's transaction. */
+        void append(Connection c, Instant now) throws SQLException {
+            Instant time = entry.time() != null ? Timestamps.truncate(entry.time()) : now;
+            SqlWhere insert = SqlWhere.of("INSERT INTO activity (time, tenant_id, operation, resource, resource_id,"
+                            + " user_name, outcome, code, args, detail, client_address)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + (entry.history() == null ? "" : " RETURNING seq"),
+                    Timestamps.format(time), entry.tenantId(), entry.operation(), entry.resource(), entry.resourceId(),
+                    entry.userName(), entry.outcome(), entry.code(), args, entry.detail(), entry.clientAddress());
+            if (entry.history() == null) {
+                Jdbc.update(c, insert.sql(), insert.params().toArray());
+                EventRows.append(c, entry.tenantId(), time, entry.events(), events);
+                return;
+            }
+            long seq;
+            try (PreparedStatement ps = Jdbc.prepare(c, insert); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+            }
+            Jdbc.update(c, "INSERT INTO attribute_history (activity_seq, tenant_id, time, request_id, changes)"
+                            + " VALUES (?, ?, ?, ?, ?)", seq, entry.tenantId(), Timestamps.format(time),
+                    entry.history().requestId(), changes);
+            // Last: it locks the tenant's event numbering until the commit (EventRows.append says why).
+            EventRows.append(c, entry.tenantId(), time, entry.events(), events);
         }
-        long seq;
-        try (PreparedStatement ps = Jdbc.prepare(c, insert); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            seq = rs.getLong(1);
-        }
-        Jdbc.update(c, "INSERT INTO attribute_history (activity_seq, tenant_id, time, request_id, changes)"
-                        + " VALUES (?, ?, ?, ?, ?)", seq, entry.tenantId(), Timestamps.format(time),
-                entry.history().requestId(), writeChanges(entry.history().changes()));
-        // Last: it locks the tenant's event numbering until the commit (EventRows.append says why).
-        EventRows.append(c, entry.tenantId(), time, entry.events());
     }
 
     private static String writeChanges(List<Change> changes) {

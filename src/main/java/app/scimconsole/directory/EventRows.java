@@ -27,6 +27,20 @@ final class EventRows {
      * its write's last statement, so the lock is held only for the commit itself.
      */
     static void append(Connection c, String tenantId, Instant time, List<Event> events) throws SQLException {
+        append(c, tenantId, time, events, written(events));
+    }
+
+    /** An event's JSON columns as text, written before the write transaction (the single writer only inserts). */
+    record Written(String resource, String previous) {
+    }
+
+    static List<Written> written(List<Event> events) {
+        return events.stream().map(e -> new Written(e.resource().toString(), e.previous().toString())).toList();
+    }
+
+    /** {@link #append(Connection, String, Instant, List)} with the events' JSON already {@link #written}. */
+    static void append(Connection c, String tenantId, Instant time, List<Event> events, List<Written> texts)
+            throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -42,15 +56,16 @@ final class EventRows {
         String when = Timestamps.format(time);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO directory_events (tenant_id, id, time, type,"
                 + " resource_type, resource_id, resource, previous, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Event e : events) {
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
                 ps.setString(1, tenantId);
                 ps.setLong(2, ++id);
                 ps.setString(3, when);
                 ps.setString(4, e.type());
                 ps.setString(5, e.resourceType());
                 ps.setString(6, e.resourceId());
-                ps.setString(7, e.resource().toString());
-                ps.setString(8, e.previous().toString());
+                ps.setString(7, texts.get(i).resource());
+                ps.setString(8, texts.get(i).previous());
                 ps.setString(9, e.memberId());
                 ps.addBatch();
             }

@@ -202,6 +202,16 @@ public abstract class SqlDirectory implements Directory {
             Function<StoredResource, Activity> audit) {
         ResourceRows.NewRow row = resources.newRow(tenantId, type, doc);
         List<String> members = memberIds == null ? List.of() : memberIds;
+        if (members.isEmpty() && audit != null) {
+            // Stored exactly as built (no memberships to read back): its activity entry, history and events are
+            // made here, on the request's thread, and the single writer of SQLite only inserts them.
+            ActivityRows.Prepared entry = ActivityRows.prepare(audit.apply(row.stored()));
+            return write(c -> {
+                StoredResource created = resources.insert(c, row, members);
+                entry.append(c, now());
+                return created;
+            });
+        }
         return write(c -> audited(c, resources.insert(c, row, members), audit));
     }
 

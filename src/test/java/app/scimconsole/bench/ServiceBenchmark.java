@@ -108,6 +108,12 @@ public final class ServiceBenchmark {
             new ServiceBenchmark(cycle).runEventsCost(Path.of(args.length > 1 ? args[1] : "target/bench"), rounds);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("creates")) {
+            // in the bench profile: -Dbench.users=creates [-Dbench.scope=100000 for an initial cycle after]
+            int cycle = args.length > 2 && args[2].matches("\\d+") ? Integer.parseInt(args[2]) : 0;
+            new ServiceBenchmark(cycle).runCreateShare(Path.of(args.length > 1 ? args[1] : "target/bench"));
+            System.exit(0);
+        }
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
         if (args.length > 3 && args[2].equals("console")) {
@@ -526,6 +532,86 @@ public final class ServiceBenchmark {
     }
 
     /**
+     * Only durable creates beside the bare-server ceiling ({@code ServiceBenchmark creates}, or
+     * {@code -Dbench.users=creates} in the bench profile), on SQLite at 1,000 users: after both are warm, rounds of
+     * ceiling c8, creates c8, ceiling c1, creates c1, so that the machine's load falls on both alike (issue 21 item 4).
+     * Each round also times single-row SQLite transactions at the service's durability: what one {@code fsync}
+     * costs the machine just then. With a number of users ({@code creates DIR 100000}), an initial cycle of that many
+     * users follows on a fresh service. Keys are added to {@code results.json} (kept if present).
+     */
+    private void runCreateShare(Path outDir) throws Exception {
+        Files.createDirectories(outDir);
+        Path scratch = Files.createTempDirectory("scim-bench-creates");
+        Path file = outDir.resolve("results.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode results = Files.exists(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
+        ObjectNode shares = results.putObject("create_share");
+        String body = createBody("ceiling-0@" + DOMAIN);
+        warmUpCeiling(body);
+        try (Service s = start(scratch.resolve("sqlite"))) {
+            seed(s, 1000);
+            int[] batch = {0};
+            untilSettled(2, 8, pass -> {
+                String p = "warm-" + batch[0]++ + "-";
+                return driver.run("warm-up", 8, 3000, i -> post(s, "/Users", createBody(p + i + "@" + DOMAIN)), 201).rps();
+            });
+            List<List<LoadDriver.Stats>> all = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
+            // CPU microseconds a create at concurrency 8 cost the service's request threads and its single writer
+            List<Double> httpCpu = new ArrayList<>();
+            List<Double> writerCpu = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                String p = "share-" + round + "-";
+                LoadDriver.Stats c8 = Ceilings.http(driver, 8, 6000, body);
+                ThreadCpu cpu0 = ThreadCpu.now();
+                LoadDriver.Stats k8 = driver.run("create c8", 8, 3000, i -> post(s, "/Users", createBody(p + "b" + i
+                        + "@" + DOMAIN)), 201);
+                ThreadCpu cpu1 = ThreadCpu.now();
+                httpCpu.add(cpu1.millisSince(cpu0, "scim-http") * 1000 / k8.count());
+                writerCpu.add(cpu1.millisSince(cpu0, "sqlite-writer") * 1000 / k8.count());
+                LoadDriver.Stats c1 = Ceilings.http(driver, 1, 1500, body);
+                LoadDriver.Stats k1 = driver.run("create c1", 1, 600, i -> post(s, "/Users", createBody(p + "a" + i
+                        + "@" + DOMAIN)), 201);
+                double fsyncs = Ceilings.sqliteInsertsPerSecond(scratch, 500);
+                System.out.printf(Locale.ROOT, "  round %d: c8 %.0f/s of %.0f (%.0f%%), c1 %.0f/s of %.0f (%.0f%%),"
+                        + " SQLite single-row %.0f/s, CPU per create c8: requests %.0f µs, writer %.0f µs, load %s%n",
+                        round + 1, k8.rps(), c8.rps(), 100 * k8.rps() / c8.rps(), k1.rps(), c1.rps(),
+                        100 * k1.rps() / c1.rps(), fsyncs, httpCpu.get(round), writerCpu.get(round), uptime());
+                List<LoadDriver.Stats> four = List.of(c8, k8, c1, k1);
+                for (int k = 0; k < 4; k++) {
+                    all.get(k).add(four.get(k));
+                }
+            }
+            double[] rps = new double[4];
+            for (int k = 0; k < 4; k++) {
+                LoadDriver.Stats merged = LoadDriver.Stats.merged(all.get(k).get(0).name(), all.get(k));
+                rps[k] = merged.rps();
+                record("1k", merged, k % 2 == 1 ? rps[k - 1] : Double.NaN);
+            }
+            shares.put("http_c8_rps", round(rps[0])).put("create_c8_rps", round(rps[1]))
+                    .put("create_c8_share_pct", round(100 * rps[1] / rps[0]))
+                    .put("http_c1_rps", round(rps[2])).put("create_c1_rps", round(rps[3]))
+                    .put("create_c1_share_pct", round(100 * rps[3] / rps[2])).put("load_average", uptime())
+                    .put("create_c8_request_cpu_us", round(median(httpCpu)))
+                    .put("create_c8_writer_cpu_us", round(median(writerCpu)));
+        }
+        if (largeUsers > 0) {
+            try (Service s = start(scratch.resolve("cycle"))) {
+                System.out.printf(Locale.ROOT, "Initial cycle: %,d users, %,d groups of 50 members ...%n", largeUsers,
+                        largeUsers / 100);
+                long t0 = System.nanoTime();
+                initialCycle(s, largeUsers, largeUsers / 100, 50);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                shares.put("initial_cycle_" + big + "_s", round(seconds)).put("cycle_load_average", uptime());
+                System.out.printf(Locale.ROOT, "Initial cycle of %,d users: %.1f s, load %s%n", largeUsers, seconds,
+                        uptime());
+            }
+        }
+        Files.writeString(file, results.toPrettyString());
+        printRows();
+    }
+
+    /**
      * What storing the attribute history costs a create: creates at concurrency 8 with the history stored and
      * without (the benchmark's own switch; the activity entry is written either way), in alternating rounds after
      * a warm-up of each, so that neither the JIT nor the machine's load favours one.
@@ -861,6 +947,10 @@ public final class ServiceBenchmark {
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         return Files.size(db);
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static double round(double v) {
