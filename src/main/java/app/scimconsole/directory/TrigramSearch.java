@@ -23,8 +23,8 @@ import java.util.Set;
  * ({@link #narrowing}): the results are those of the test alone, found without reading every user's name.
  *
  * <p>A text held by very many users ("user-4" among a million "user-N") is left to the walk in the sort order, as
- * without the index: its matches are dense, so the first page is found after a few rows, where sorting tens of thousands
- * of candidates would cost more. Shorter texts (one or two characters) have no trigram: they scan the covering search
+ * without the index: its matches are dense, so the first page is found after a few rows, where sorting tens of
+ * thousands of candidates would cost more. Shorter texts (one or two characters) have no trigram: they scan the covering search
  * index as before, which is fast when their matches are dense, and at worst reads every user's two names from the
  * index (a fraction of a second at a million users) when they are rare.
  */
