@@ -104,9 +104,15 @@ final class ResourceRows {
 
     Page query(Connection c, String tenantId, ResourceType type, Query q, SqlWhere filter, SqlWhere orderBy)
             throws SQLException {
-        SqlWhere where = SqlWhere.of(" FROM " + table(type) + " r WHERE r.tenant_id = ?", tenantId);
+        Optional<SqlWhere> narrowed = filter != null && type == ResourceType.USER && dialect.narrowsNameSearches()
+                ? TrigramSearch.narrowing(c, q.filter()) : Optional.empty();
+        SqlWhere where = SqlWhere.of(" FROM " + table(type) + (narrowed.isPresent() ? " r NOT INDEXED" : " r")
+                + " WHERE r.tenant_id = ?", tenantId);
         if (filter != null) {
             where = where.join(" AND ", filter.wrap("(", ")"));
+        }
+        if (narrowed.isPresent()) {
+            where = where.join(" AND ", narrowed.get());
         }
         int startIndex = Math.max(1, q.startIndex());
         int count = Math.max(0, q.count());
@@ -129,10 +135,15 @@ final class ResourceRows {
         if (count == 0 || (total < startIndex && !more)) {
             return new Page(total, startIndex, List.of(), more);
         }
-        SqlWhere page = where.wrap("SELECT " + COLUMNS, "")
+        SqlWhere page = pageSql(where, orderBy, startIndex, count);
+        return new Page(total, startIndex, select(c, type, page, q.withMembers(), null), more);
+    }
+
+    /** A page of rows: {@code where} is the query's {@code FROM ... WHERE}. */
+    static SqlWhere pageSql(SqlWhere where, SqlWhere orderBy, int startIndex, int count) {
+        return where.wrap("SELECT " + COLUMNS, "")
                 .join(" ", orderBy)
                 .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
-        return new Page(total, startIndex, select(c, type, page, q.withMembers(), null), more);
     }
 
     List<Long> countEach(Connection c, String tenantId, ResourceType type, List<SqlWhere> filters)

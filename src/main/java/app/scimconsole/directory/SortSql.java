@@ -14,6 +14,8 @@ import app.scimconsole.scim.ScimType;
 /**
  * The ORDER BY of a list query (RFC 7644 §3.4.2.3). Resources without a value sort last either way,
  * and {@code id} breaks ties so that pages never overlap or skip. Without {@code sortBy}: creation order.
+ * A descending sort breaks ties by {@code id} descending too, and a column that is never NULL has no "NULLs last"
+ * term: so each sort on a column is exactly the order of an index (V24), walked forwards or backwards.
  */
 public final class SortSql {
     private static final String ROW = AttributeSql.ROW;
@@ -30,9 +32,20 @@ public final class SortSql {
             return SqlWhere.of("ORDER BY " + ROW + ".created, " + ROW + ".id");
         }
         SqlWhere key = sortKey(dialect, type, sortBy);
-        return key.wrap("ORDER BY (", " IS NULL), ")
-                .join("", key)
-                .wrap("", (descending ? " DESC" : "") + ", " + ROW + ".id");
+        String direction = descending ? " DESC" : "";
+        SqlWhere order = neverNull(type, key) ? key.wrap("ORDER BY ", "")
+                : key.wrap("ORDER BY (", " IS NULL), ").join("", key);
+        return order.wrap("", direction + ", " + ROW + ".id" + direction);
+    }
+
+    /** Columns the schema declares NOT NULL (a user's display name may be missing, a group's may not). */
+    private static boolean neverNull(ResourceType type, SqlWhere key) {
+        return switch (key.sql()) {
+            case ROW + ".id", ROW + ".created", ROW + ".last_modified" -> true;
+            case ROW + ".user_name_lc", ROW + ".active" -> type == ResourceType.USER;
+            case ROW + ".display_name_lc" -> type == ResourceType.GROUP;
+            default -> false;
+        };
     }
 
     private static SqlWhere sortKey(SqlDialect dialect, ResourceType type, AttrPath sortBy) {

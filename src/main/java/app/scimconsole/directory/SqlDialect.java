@@ -41,6 +41,15 @@ public enum SqlDialect {
         return this == SQLITE;
     }
 
+    /**
+     * Whether a users query asks the trigram table first for the rows that may contain a searched name
+     * ({@link TrigramSearch}): SQLite's FTS5 is a table of its own; PostgreSQL's pg_trgm indexes the columns, and
+     * its planner uses them for the query's own LIKE.
+     */
+    boolean narrowsNameSearches() {
+        return this == SQLITE;
+    }
+
     /** What a read-modify-write appends to its SELECT of the row it is about to change. */
     String lockRow() {
         return this == SQLITE ? "" : " FOR UPDATE";

@@ -6,6 +6,7 @@ import app.scimconsole.scim.AttrPath;
 import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.Filter.CompareOp;
 import app.scimconsole.scim.Filter.Literal;
+import app.scimconsole.scim.FilterParser;
 import app.scimconsole.scim.ResourceType;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,41 +15,127 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console's search as you type, when it narrows to a few users, is answered on SQLite from the covering search
- * index (users_name_search) and reads no user's row to test the text: what SQLite plans for the statement.
+ * What SQLite plans for the Users view's statements (V24's indexes): a narrowing search is read from the trigram
+ * table and the users' rows only by rowid; a short search reads the names from a covering index; every sort the
+ * console offers on a column walks an index instead of sorting every user, also while a search is typed, and then
+ * tests the names from the index before it reads a row (the trap of an earlier attempt: sort indexes without the
+ * names made each keystroke read every user's row).
  */
 class SearchPlanTest {
+    private static final List<String> COLUMN_SORTS = List.of("userName", "displayName", "meta.lastModified",
+            "active", "meta.created");
+
     @TempDir
     Path dir;
+    Connection c;
+
+    @BeforeEach
+    void open() throws Exception {
+        SqliteDirectory.open(dir).close(); // migrated
+        c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteDirectory.FILE_NAME));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        c.close();
+    }
+
+    private static Filter search(String s) {
+        Literal text = new Literal.Str(s);
+        return new Filter.Or(new Filter.Compare(AttrPath.of("userName"), CompareOp.CO, text),
+                new Filter.Compare(AttrPath.of("displayName"), CompareOp.CO, text));
+    }
+
+    private static SqlWhere where(String from, Filter filter) {
+        SqlWhere where = SqlWhere.of(" FROM users r" + from + " WHERE r.tenant_id = ?", "t");
+        return filter == null ? where : where.join(" AND ", FilterSql.where(ResourceType.USER, filter).wrap("(", ")"));
+    }
 
     @Test
-    void aNarrowSearchIsAnsweredFromTheCoveringSearchIndex() throws Exception {
-        SqliteDirectory.open(dir).close(); // migrated
-        Literal text = new Literal.Str("user-4213");
-        Filter search = new Filter.Or(new Filter.Compare(AttrPath.of("userName"), CompareOp.CO, text),
-                new Filter.Compare(AttrPath.of("displayName"), CompareOp.CO, text));
-        SqlWhere where = SqlWhere.of(" FROM users r WHERE r.tenant_id = ?", "t")
-                .join(" AND ", FilterSql.where(ResourceType.USER, search).wrap("(", ")"));
-        SqlWhere sql = ResourceRows.fewMatchesSql(ResourceType.USER, where,
+    void aShortSearchIsAnsweredFromACoveringIndex() throws Exception {
+        SqlWhere sql = ResourceRows.fewMatchesSql(ResourceType.USER, where("", search("ab")),
                 SortSql.orderBy(ResourceType.USER, null, false), 1, 100);
-        List<String> plan = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteDirectory.FILE_NAME));
-                PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql.sql())) {
+        List<String> plan = plan(sql);
+        assertThat(plan).anyMatch(line -> line.contains("USING COVERING INDEX"));
+        assertThat(plan).as("the users' rows are read only by rowid, for the matches")
+                .allMatch(line -> !line.startsWith("SEARCH r USING INDEX") && !line.startsWith("SCAN r"));
+    }
+
+    @Test
+    void aNarrowingSearchReadsTheTrigramTableAndOnlyItsCandidatesRows() throws Exception {
+        Filter filter = search("user-4213");
+        // The trigram table is empty here, so the narrowing is made as it would be with few candidates.
+        SqlWhere candidates = SqlWhere.of("r.rowid IN (SELECT rowid FROM users_text WHERE users_text MATCH ?)",
+                TrigramSearch.matchExpression(TrigramSearch.trigrams("user-4213")));
+        SqlWhere where = where(" NOT INDEXED", filter).join(" AND ", candidates);
+        for (SqlWhere sql : List.of(
+                ResourceRows.fewMatchesSql(ResourceType.USER, where, SortSql.orderBy(ResourceType.USER, null, false),
+                        1, 100),
+                ResourceRows.pageSql(where, SortSql.orderBy(ResourceType.USER, AttrPath.of("userName"), false), 1,
+                        100))) {
+            List<String> plan = plan(sql);
+            assertThat(plan).anyMatch(line -> line.contains("SCAN users_text VIRTUAL TABLE"));
+            assertThat(plan).as("rows read by rowid only").filteredOn(line -> line.matches("(SEARCH|SCAN) r\\b.*"))
+                    .isNotEmpty().allMatch(line -> line.equals("SEARCH r USING INTEGER PRIMARY KEY (rowid=?)"));
+        }
+    }
+
+    @Test
+    void everyColumnSortWalksAnIndexWithOrWithoutASearch() throws Exception {
+        for (String sort : COLUMN_SORTS) {
+            for (boolean descending : List.of(false, true)) {
+                AttrPath by = sort.equals("meta.created") ? null : FilterParser.parseAttrPath(sort);
+                for (Filter filter : new Filter[] {null, search("ab")}) {
+                    SqlWhere sql = ResourceRows.pageSql(where("", filter),
+                            SortSql.orderBy(ResourceType.USER, by, descending), 101, 100);
+                    List<String> plan = plan(sql);
+                    String what = sort + (descending ? " descending" : "") + (filter == null ? "" : " while searching");
+                    assertThat(plan).as(what).noneMatch(line -> line.contains("TEMP B-TREE"))
+                            .anyMatch(line -> line.matches("(SCAN|SEARCH) r USING (COVERING )?INDEX .*"));
+                    if (filter != null && !sort.equals("meta.created")) {
+                        // The same walk, selecting nothing but the row's place: the index alone answers it, so the
+                        // names are tested from the index and a row is read only when it matches.
+                        SqlWhere walk = where("", filter).wrap("SELECT r.rowid", "").join(" ",
+                                SortSql.orderBy(ResourceType.USER, by, descending));
+                        assertThat(plan(walk)).as("%s: tested from the index", what)
+                                .anyMatch(line -> line.matches("(SCAN|SEARCH) r USING COVERING INDEX .*"))
+                                .noneMatch(line -> line.contains("TEMP B-TREE"));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void groupsSortedByNameWalkTheirUniqueNameIndex() throws Exception {
+        SqlWhere sql = ResourceRows.pageSql(SqlWhere.of(" FROM groups r WHERE r.tenant_id = ?", "t"),
+                SortSql.orderBy(ResourceType.GROUP, AttrPath.of("displayName"), false), 1, 100);
+        assertThat(plan(sql)).noneMatch(line -> line.contains("TEMP B-TREE"))
+                .anyMatch(line -> line.contains("groups_by_display_name"));
+    }
+
+    private List<String> plan(SqlWhere sql) throws Exception {
+        return explain("EXPLAIN QUERY PLAN ", sql, "detail");
+    }
+
+    private List<String> explain(String prefix, SqlWhere sql, String column) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(prefix + sql.sql())) {
             for (int i = 0; i < sql.params().size(); i++) {
                 ps.setObject(i + 1, sql.params().get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    plan.add(rs.getString("detail"));
+                    out.add(rs.getString(column));
                 }
             }
         }
-        assertThat(plan).anyMatch(line -> line.contains("COVERING INDEX users_name_search"));
-        assertThat(plan).as("the users' rows are read only by rowid, for the matches")
-                .allMatch(line -> !line.startsWith("SEARCH r USING INDEX") && !line.startsWith("SCAN r"));
+        return out;
     }
 }
