@@ -255,7 +255,7 @@ public final class PeerComparison {
                 + "(at least %.0f× required: %s).%n", driver[0], driver[1], driver[0] / bestRate(ours, theirs, 1),
                 driver[1] / bestRate(ours, theirs, 8), DRIVER_HEADROOM, driverOk(ours, theirs, driver) ? "met" : "NOT MET, the driver is the limit"));
         t.append(String.format(Locale.ROOT, "Ours: serve from target/scim-console.jar, JVM options: %s. Peer: scimgateway %s "
-                + "plugin-loki (in memory), Node %s. %d s per figure after a %d s warm-up; %s, %d interleaved rounds.%n",
+                + "plugin-loki (in memory), Node %s. %d s per figure after a %d s warm-up; %s, rounds: %d, interleaved.%n",
                 ourJvm.isEmpty() ? "none (the JVM's defaults)" : String.join(" ", ourJvm), peer.version(),
                 ScimGateway.nodeVersion(), seconds, warmUpSeconds, Instant.now().truncatedTo(ChronoUnit.MINUTES), rounds));
         t.append(String.format(Locale.ROOT, "Load average (1, 5, 15 min) before: %s; after: %s; %d cores.%n",
