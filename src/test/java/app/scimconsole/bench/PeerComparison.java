@@ -87,7 +87,12 @@ public final class PeerComparison {
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
         Path readme = Path.of(args.length > 1 ? args[1] : "README.md").toAbsolutePath();
-        new PeerComparison(target).run(target.resolve("bench"), readme);
+        PeerComparison comparison = new PeerComparison(target);
+        try {
+            comparison.run(target.resolve("bench"), readme);
+        } finally {
+            comparison.deleteScratch();
+        }
         System.exit(0);
     }
 
@@ -309,6 +314,15 @@ public final class PeerComparison {
         }
         Files.writeString(file, results.toPrettyString());
         System.out.println("Results: " + file);
+    }
+
+    /** The peer's install and our data folders: nothing of a run stays behind. */
+    private void deleteScratch() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(scratch)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static double round2(double v) {
