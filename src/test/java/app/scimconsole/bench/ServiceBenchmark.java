@@ -36,7 +36,6 @@ import java.util.stream.Stream;
  */
 public final class ServiceBenchmark {
     private static final String DOMAIN = "bench.example";
-    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     /** Passes of every scenario on a throwaway service before anything is measured. */
     private static final int MIN_WARM_UP_ROUNDS = 3;
@@ -883,17 +882,11 @@ public final class ServiceBenchmark {
     }
 
     private static String createBody(String userName) {
-        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + ENTERPRISE + "\"],\"externalId\":\""
-                + UUID.randomUUID() + "\",\"userName\":\"" + userName + "\",\"active\":true,\"displayName\":\"Bench User\","
-                + "\"title\":\"Engineer\",\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "\"}],"
-                + "\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User\"},\"" + ENTERPRISE
-                + "\":{\"department\":\"R&D\",\"employeeNumber\":\"42\"}}";
+        return EntraShapes.createBody(userName, UUID.randomUUID().toString());
     }
 
     private static String patchBody(int i) {
-        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Replace\","
-                + "\"path\":\"title\",\"value\":\"Title " + i + "\"},{\"op\":\"Replace\",\"path\":\"active\",\"value\":\""
-                + (i % 2 == 0 ? "True" : "False") + "\"}]}";
+        return EntraShapes.patchBody("Title " + i, i % 2 == 0);
     }
 
     private static LoadDriver.Call get(Service s, String path) {
