@@ -4,6 +4,7 @@ import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.FederationTrust;
 import app.scimconsole.admin.AdminApi.NewFederationTrust;
 import app.scimconsole.admin.AdminApi.Overview;
+import app.scimconsole.console.common.IssuedFields;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.console.context.OverviewModel;

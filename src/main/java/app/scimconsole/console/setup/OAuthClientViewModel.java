@@ -5,6 +5,7 @@ import app.scimconsole.admin.AdminApi.ClientSecretInfo;
 import app.scimconsole.admin.AdminApi.NewClientSecret;
 import app.scimconsole.admin.AdminApi.OAuthClientInfo;
 import app.scimconsole.admin.AdminApi.Overview;
+import app.scimconsole.console.common.IssuedFields;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.console.context.OverviewModel;
