@@ -140,9 +140,17 @@ public final class WebhooksViewModel {
         issuedNote.set(said);
     }
 
+    /** Says it at the top of the view and in the status bar too: the owner may be scrolled down to the replay. */
     private void tell(String text, boolean error) {
         note.set(text);
         noteIsError.set(error);
+        if (!text.isEmpty()) {
+            if (error) {
+                ui.status().error(text);
+            } else {
+                ui.status().success(text);
+            }
+        }
     }
 
     public ObservableList<WebhookRow> rows() {
