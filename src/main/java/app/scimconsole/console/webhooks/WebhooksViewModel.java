@@ -140,16 +140,15 @@ public final class WebhooksViewModel {
         issuedNote.set(said);
     }
 
-    /** Says it at the top of the view and in the status bar too: the owner may be scrolled down to the replay. */
+    /**
+     * Says it at the top of the view, and what was done in the status bar too (the owner may be scrolled down to the
+     * replay); a failure is in the status bar already, put there by the task runner.
+     */
     private void tell(String text, boolean error) {
         note.set(text);
         noteIsError.set(error);
-        if (!text.isEmpty()) {
-            if (error) {
-                ui.status().error(text);
-            } else {
-                ui.status().success(text);
-            }
+        if (!error && !text.isEmpty()) {
+            ui.status().success(text);
         }
     }
 
