@@ -109,6 +109,35 @@ public interface AdminApi {
     void removeWebhook(String id);
 
     /**
+     * Sets the endpoint's cursor to {@code after}, an event id as the pull feed gives it: the next deliveries are the
+     * events after it. 400 with the reason for a text that is no cursor or a cursor beyond the newest event; 404 when
+     * there is no endpoint of that id.
+     */
+    WebhookReplayed replayWebhook(String id, String after);
+
+    /**
+     * A new signing secret for the endpoint, shown only now; the replaced one signs too until
+     * {@code previousSecretValidUntil}. 404 when there is no endpoint of that id.
+     */
+    WebhookSecretRotated rotateWebhookSecret(String id);
+
+    /**
+     * After a replay: the cursor set; the oldest event kept ({@code "0"}: none); {@code eventsLost}: events after the
+     * cursor were purged already, so the deliveries start at the oldest kept; {@code backlog}: events now waiting.
+     */
+    record WebhookReplayed(String id, String after, String oldestKept, boolean eventsLost, long backlog) {
+    }
+
+    /** {@code secret} is shown only now. */
+    record WebhookSecretRotated(String id, String secret, Instant previousSecretValidUntil) {
+        @Override
+        public String toString() {
+            return "WebhookSecretRotated[id=" + id + ", secret=(hidden), previousSecretValidUntil="
+                    + previousSecretValidUntil + "]";
+        }
+    }
+
+    /**
      * An endpoint's health: {@code state} HEALTHY, RETRYING (deliveries fail, retried with backoff) or FAILING (they
      * have failed for three days: probed every six hours); {@code backlog}: events waiting for it.
      */

@@ -13,9 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code webhook add | list | remove}: endpoints that receive the directory events, signed. */
+/** {@code webhook add | list | remove | replay | rotate-secret}: endpoints that receive the directory events, signed. */
 @Command(name = "webhook", description = "Endpoints that receive the directory events as signed HTTPS POSTs.",
-        subcommands = {WebhookCommand.Add.class, WebhookCommand.ListEndpoints.class, WebhookCommand.Remove.class})
+        subcommands = {WebhookCommand.Add.class, WebhookCommand.ListEndpoints.class, WebhookCommand.Remove.class,
+                WebhookCommand.Replay.class, WebhookCommand.RotateSecret.class})
 final class WebhookCommand extends CommandGroup {
 
     @Command(name = "add", description = "Add an endpoint; it receives the events committed from now on. Its signing"
@@ -89,13 +90,68 @@ final class WebhookCommand extends CommandGroup {
             try (SqlDirectory dir = common.openDirectory()) {
                 boolean removed = dir.defaultTenant().map(t -> webhooks(dir).remove(t.id(), id)).orElse(false);
                 if (!removed) {
-                    throw new IllegalArgumentException(Texts.text("webhook.remove.unknown", id));
+                    throw unknown(id);
                 }
                 new Output(System.out, common.json).print(Output.object().put("removed", true),
                         Texts.text("webhook.remove.done", id));
             }
             return 0;
         }
+    }
+
+    @Command(name = "replay", description = "Set an endpoint's position in the event feed: its next deliveries are"
+            + " the events after CURSOR (back to send them again, forward to skip).")
+    static final class Replay implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "ID", description = "The endpoint, as 'webhook list' shows it.")
+        String id;
+
+        @Option(names = "--after", paramLabel = "CURSOR", required = true, description = "An event id, as the pull"
+                + " feed and the deliveries give it ('id', or a page's 'next'); 0: from the oldest event kept.")
+        String after;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SqlDirectory dir = common.openDirectory()) {
+                Webhooks.Replayed r = dir.defaultTenant().flatMap(t -> webhooks(dir).replay(t.id(), id, after))
+                        .orElseThrow(() -> unknown(id));
+                new Output(System.out, common.json).print(Output.object().put("id", r.id())
+                        .put("after", Long.toString(r.after())).put("oldestKept", Long.toString(r.oldestKept()))
+                        .put("eventsLost", r.eventsLost()).put("backlog", r.backlog()),
+                        Texts.text(r.eventsLost() ? "webhook.replay.lost" : "webhook.replay.done", r.id(),
+                                Long.toString(r.after()), r.backlog(), Long.toString(r.oldestKept())));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate-secret", description = "Give an endpoint a new signing secret, shown once; for 24 hours"
+            + " every delivery is signed with both the new and the old one, then with the new one only.")
+    static final class RotateSecret implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "ID", description = "The endpoint, as 'webhook list' shows it.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SqlDirectory dir = common.openDirectory()) {
+                Webhooks.Rotated r = dir.defaultTenant().flatMap(t -> webhooks(dir).rotateSecret(t.id(), id))
+                        .orElseThrow(() -> unknown(id));
+                new Output(System.out, common.json).print(Output.object().put("id", r.id()).put("secret", r.secret())
+                        .put("previousSecretValidUntil", OAuthClientCommand.iso(r.previousValidUntil())),
+                        Texts.text("webhook.rotated", r.id(), r.secret(),
+                                OAuthClientCommand.iso(r.previousValidUntil())));
+            }
+            return 0;
+        }
+    }
+
+    private static IllegalArgumentException unknown(String id) {
+        return new IllegalArgumentException(Texts.text("webhook.remove.unknown", id));
     }
 
     private static Webhooks webhooks(SqlDirectory dir) {

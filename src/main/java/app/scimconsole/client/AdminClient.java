@@ -216,6 +216,18 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
+    public WebhookReplayed replayWebhook(String id, String after) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("after", after);
+        return call("POST", url("webhooks", id, "replay"), body, type(WebhookReplayed.class));
+    }
+
+    @Override
+    public WebhookSecretRotated rotateWebhookSecret(String id) {
+        return call("POST", url("webhooks", id, "rotate-secret"), Map.of(), type(WebhookSecretRotated.class));
+    }
+
+    @Override
     public List<DomainEntry> domains() {
         return call("GET", url("domains"), null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<DomainEntry>>() {
         }));

@@ -107,6 +107,14 @@ final class EventRows {
         }
     }
 
+    /** The tenant's oldest event id still kept (0: none kept). */
+    static long firstId(Connection c, String tenantId) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT MIN(id) FROM directory_events"
+                + " WHERE tenant_id = ?", tenantId)); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     /** The tenant's last event id (0: none yet). */
     static long lastId(Connection c, String tenantId) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT last_id FROM event_sequences"

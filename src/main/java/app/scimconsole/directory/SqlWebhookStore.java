@@ -29,6 +29,21 @@ final class SqlWebhookStore implements WebhookStore {
     }
 
     @Override
+    public EventBounds eventBounds(String tenantId) {
+        return db.readOne(c -> WebhookRows.bounds(c, tenantId));
+    }
+
+    @Override
+    public boolean moveCursor(String tenantId, String id, long after) {
+        return db.write(c -> WebhookRows.moveCursor(c, tenantId, id, after));
+    }
+
+    @Override
+    public boolean rotateSecret(String tenantId, String id, String secret, Instant overlapUntil) {
+        return db.write(c -> WebhookRows.rotateSecret(c, tenantId, id, secret, overlapUntil));
+    }
+
+    @Override
     public long backlog(Endpoint endpoint) {
         return db.readOne(c -> WebhookRows.backlog(c, endpoint));
     }
@@ -49,13 +64,13 @@ final class SqlWebhookStore implements WebhookStore {
     }
 
     @Override
-    public boolean delivered(String id, String owner, long eventId, Instant now, Instant until) {
-        return db.write(c -> WebhookRows.delivered(c, id, owner, eventId, now, until));
+    public boolean delivered(String id, String owner, int generation, long eventId, Instant now, Instant until) {
+        return db.write(c -> WebhookRows.delivered(c, id, owner, generation, eventId, now, until));
     }
 
     @Override
-    public boolean failed(String id, String owner, Instant now, Instant next, String error) {
-        return db.write(c -> WebhookRows.failed(c, id, owner, now, next, error));
+    public boolean failed(String id, String owner, int generation, Instant now, Instant next, String error) {
+        return db.write(c -> WebhookRows.failed(c, id, owner, generation, now, next, error));
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.scimconsole.directory;
 
 import app.scimconsole.directory.Directory.Event;
 import app.scimconsole.directory.WebhookStore.Endpoint;
+import app.scimconsole.directory.WebhookStore.EventBounds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +17,8 @@ import java.util.UUID;
 /** Webhook endpoints and their delivery state (cursor, failures, lease). */
 final class WebhookRows {
     private static final String COLUMNS = "id, tenant_id, url, event_types, secret, created, delivered_id, attempts,"
-            + " failing_since, next_attempt, last_success, last_error";
+            + " failing_since, next_attempt, last_success, last_error, cursor_generation, previous_secret,"
+            + " previous_secret_until";
 
     private WebhookRows() {
     }
@@ -29,7 +31,7 @@ final class WebhookRows {
                 + " attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)", id, tenantId, url, String.join(",", eventTypes),
                 secret, Timestamps.format(now), cursor);
         return new Endpoint(id, tenantId, url, List.copyOf(eventTypes), secret, now, cursor, 0, null, null, null,
-                null);
+                null, 0, null, null);
     }
 
     static List<Endpoint> of(Connection c, String tenantId) throws SQLException {
@@ -39,6 +41,23 @@ final class WebhookRows {
 
     static boolean remove(Connection c, String tenantId, String id) throws SQLException {
         return Jdbc.update(c, "DELETE FROM webhook_endpoints WHERE tenant_id = ? AND id = ?", tenantId, id) == 1;
+    }
+
+    static EventBounds bounds(Connection c, String tenantId) throws SQLException {
+        return new EventBounds(EventRows.firstId(c, tenantId), EventRows.lastId(c, tenantId));
+    }
+
+    static boolean moveCursor(Connection c, String tenantId, String id, long after) throws SQLException {
+        return Jdbc.update(c, "UPDATE webhook_endpoints SET delivered_id = ?, cursor_generation = cursor_generation + 1,"
+                + " attempts = 0, next_attempt = NULL WHERE tenant_id = ? AND id = ?", after, tenantId, id) == 1;
+    }
+
+    /** {@code previous_secret = secret} reads the row as it was before this update, on both engines. */
+    static boolean rotateSecret(Connection c, String tenantId, String id, String secret, Instant overlapUntil)
+            throws SQLException {
+        return Jdbc.update(c, "UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = ?,"
+                + " secret = ? WHERE tenant_id = ? AND id = ?", Timestamps.format(overlapUntil), secret, tenantId,
+                id) == 1;
     }
 
     static long backlog(Connection c, Endpoint e) throws SQLException {
@@ -72,19 +91,20 @@ final class WebhookRows {
         return EventRows.after(c, e.tenantId(), e.deliveredId(), e.eventTypes(), limit);
     }
 
-    static boolean delivered(Connection c, String id, String owner, long eventId, Instant now, Instant until)
-            throws SQLException {
+    static boolean delivered(Connection c, String id, String owner, int generation, long eventId, Instant now,
+            Instant until) throws SQLException {
         return Jdbc.update(c, "UPDATE webhook_endpoints SET delivered_id = ?, attempts = 0, failing_since = NULL,"
-                + " next_attempt = NULL, last_success = ?, lease_until = ? WHERE id = ? AND lease_owner = ?",
-                eventId, Timestamps.format(now), Timestamps.format(until), id, owner) == 1;
+                + " next_attempt = NULL, last_success = ?, lease_until = ? WHERE id = ? AND lease_owner = ?"
+                + " AND cursor_generation = ?", eventId, Timestamps.format(now), Timestamps.format(until), id, owner,
+                generation) == 1;
     }
 
-    static boolean failed(Connection c, String id, String owner, Instant now, Instant next, String error)
-            throws SQLException {
+    static boolean failed(Connection c, String id, String owner, int generation, Instant now, Instant next,
+            String error) throws SQLException {
         return Jdbc.update(c, "UPDATE webhook_endpoints SET attempts = attempts + 1,"
                 + " failing_since = COALESCE(failing_since, ?), next_attempt = ?, last_error = ?, lease_owner = NULL,"
-                + " lease_until = NULL WHERE id = ? AND lease_owner = ?", Timestamps.format(now),
-                Timestamps.format(next), error, id, owner) == 1;
+                + " lease_until = NULL WHERE id = ? AND lease_owner = ? AND cursor_generation = ?",
+                Timestamps.format(now), Timestamps.format(next), error, id, owner, generation) == 1;
     }
 
     static Void release(Connection c, String id, String owner) throws SQLException {
@@ -102,7 +122,8 @@ final class WebhookRows {
                         types.isEmpty() ? List.of() : Arrays.asList(types.split(",")), rs.getString(5),
                         Timestamps.parse(rs.getString(6)), rs.getLong(7), rs.getInt(8),
                         Timestamps.parse(rs.getString(9)), Timestamps.parse(rs.getString(10)),
-                        Timestamps.parse(rs.getString(11)), rs.getString(12)));
+                        Timestamps.parse(rs.getString(11)), rs.getString(12), rs.getInt(13), rs.getString(14),
+                        Timestamps.parse(rs.getString(15))));
             }
         }
         return out;

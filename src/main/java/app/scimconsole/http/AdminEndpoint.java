@@ -113,6 +113,9 @@ final class AdminEndpoint implements Endpoint {
                     api.removeWebhook(r.param("id"));
                     return null;
                 })
+                .route("POST", "webhooks/{id}/replay", (ex, r) -> api.replayWebhook(r.param("id"),
+                        cursor(body(ex), "after")))
+                .route("POST", "webhooks/{id}/rotate-secret", (ex, r) -> api.rotateWebhookSecret(r.param("id")))
                 .route("GET", "domains", (ex, r) -> api.domains())
                 .route("POST", "domains", (ex, r) -> api.addDomain(domainName(ex)))
                 .route("DELETE", "domains/{name}", (ex, r) -> {
@@ -232,6 +235,12 @@ final class AdminEndpoint implements Endpoint {
     private static String text(JsonNode body, String name) {
         JsonNode v = body.path(name);
         return v.isTextual() ? v.asText() : null;
+    }
+
+    /** A cursor in the body, as text or as a whole number (the pull feed gives it as text). */
+    private static String cursor(JsonNode body, String name) {
+        JsonNode v = body.path(name);
+        return v.isIntegralNumber() ? v.asText() : text(body, name);
     }
 
     /** A list of texts in the body (absent: none); anything else in it is a 400. */

@@ -581,9 +581,30 @@ public final class AdminService implements AdminApi {
     @Override
     public void removeWebhook(String id) {
         if (!webhooks.remove(tenant().id(), id)) {
-            throw new AdminException(404, "There is no webhook endpoint " + id + ".",
-                    Reason.of(Webhooks.UNKNOWN_ENDPOINT, StorableText.printable(String.valueOf(id))));
+            throw unknownWebhook(id);
         }
+    }
+
+    @Override
+    public WebhookReplayed replayWebhook(String id, String after) {
+        try {
+            Webhooks.Replayed r = webhooks.replay(tenant().id(), id, after).orElseThrow(() -> unknownWebhook(id));
+            return new WebhookReplayed(r.id(), Long.toString(r.after()), Long.toString(r.oldestKept()), r.eventsLost(),
+                    r.backlog());
+        } catch (WebhookInputException e) {
+            throw new AdminException(400, e.getMessage(), e.why());
+        }
+    }
+
+    @Override
+    public WebhookSecretRotated rotateWebhookSecret(String id) {
+        Webhooks.Rotated r = webhooks.rotateSecret(tenant().id(), id).orElseThrow(() -> unknownWebhook(id));
+        return new WebhookSecretRotated(r.id(), r.secret(), r.previousValidUntil());
+    }
+
+    private static AdminException unknownWebhook(String id) {
+        return new AdminException(404, "There is no webhook endpoint " + id + ".",
+                Reason.of(Webhooks.UNKNOWN_ENDPOINT, StorableText.printable(String.valueOf(id))));
     }
 
     // ---- workload identity federation ---------------------------------------------------------

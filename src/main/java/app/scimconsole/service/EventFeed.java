@@ -77,11 +77,17 @@ public final class EventFeed {
         return new Page(told, events.isEmpty() ? Long.toString(cursor) : told.get(told.size() - 1).id());
     }
 
+    /** Whether {@code text} is a cursor: an event's id, digits only. */
+    static boolean isCursor(String text) {
+        return !text.isEmpty() && text.length() <= MAX_CURSOR_DIGITS
+                && text.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+    }
+
     private static long cursor(String after) {
         if (after == null || after.isEmpty()) {
             return 0;
         }
-        if (after.length() > MAX_CURSOR_DIGITS || !after.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        if (!isCursor(after)) {
             throw new EventsRefusal(400, "'after' must be a cursor this feed gave (an event's id or a page's 'next');"
                     + " leave it out to start at the oldest event kept.", Reason.of(CURSOR_INVALID, shown(after)));
         }

@@ -179,23 +179,26 @@ public final class WebhookDelivery implements AutoCloseable {
                 for (Event event : events) {
                     byte[] body = body(event);
                     Instant at = clock.instant();
-                    String signature = WebhookSignature.header(endpoint.secret(), at.getEpochSecond(), body);
+                    String signature = WebhookSignature.header(WebhookSignature.signingSecrets(endpoint, at),
+                            at.getEpochSecond(), body);
                     WebhookTransport.Outcome outcome = policy.formRefusal(endpoint.url()) != null
                             ? WebhookTransport.Outcome.failed("address refused: " + endpoint.url())
                             : transport.post(endpoint.url(), signature, body);
                     Instant after = clock.instant();
                     if (!outcome.acknowledged()) {
                         Instant since = endpoint.failingSince() == null ? after : endpoint.failingSince();
-                        store.failed(endpoint.id(), owner, after, backoff.next(endpoint.attempts() + 1, since, after),
-                                outcome.failure());
+                        store.failed(endpoint.id(), owner, endpoint.generation(), after,
+                                backoff.next(endpoint.attempts() + 1, since, after), outcome.failure());
                         return acknowledged;
                     }
-                    if (!store.delivered(endpoint.id(), owner, event.id(), after, after.plus(lease))) {
-                        return acknowledged; // removed, or the lease was lost: its new holder goes on from the cursor
+                    if (!store.delivered(endpoint.id(), owner, endpoint.generation(), event.id(), after,
+                            after.plus(lease))) {
+                        // removed; or the lease was lost, and its new holder goes on from the cursor; or the owner
+                        // moved the cursor meanwhile (a replay), and the next round starts from there
+                        return acknowledged;
                     }
                     acknowledged++;
-                    endpoint = new Endpoint(endpoint.id(), endpoint.tenantId(), endpoint.url(), endpoint.eventTypes(),
-                            endpoint.secret(), endpoint.created(), event.id(), 0, null, null, after, endpoint.lastError());
+                    endpoint = endpoint.acknowledged(event.id(), after);
                 }
                 if (events.size() < BATCH) {
                     return acknowledged;

@@ -3,11 +3,14 @@ package app.scimconsole.service;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.WebhookStore;
 import app.scimconsole.directory.WebhookStore.Endpoint;
+import app.scimconsole.directory.WebhookStore.EventBounds;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The owner's webhook endpoints: added with the event types they want and a signing secret shown once, listed with
@@ -18,6 +21,12 @@ public final class Webhooks {
     static final String UNKNOWN_TYPE = "admin.webhook.unknownEventType";
     /** args: the endpoint's id. */
     static final String UNKNOWN_ENDPOINT = "admin.webhook.unknown";
+    /** args: the cursor as given. */
+    static final String CURSOR_INVALID = "admin.webhook.cursorInvalid";
+    /** args: the cursor as given, the newest event's id. */
+    static final String CURSOR_BEYOND_NEWEST = "admin.webhook.cursorBeyondNewest";
+    /** How long a rotated secret keeps signing beside the new one, so that receivers can switch without a gap. */
+    public static final Duration SECRET_OVERLAP = Duration.ofHours(24);
     private static final int MAX_URL = 2000;
 
     /** Deliveries succeed; retrying (failed for less than three days); failing (longer, probed every six hours). */
@@ -38,6 +47,22 @@ public final class Webhooks {
         @Override
         public String toString() {
             return "Added[id=" + id + ", secret=(hidden)]";
+        }
+    }
+
+    /**
+     * Where an endpoint's deliveries go on from after a replay: after the event {@code after}; the oldest event kept
+     * now ({@code oldestKept}, 0: none); {@code eventsLost}: events after the cursor were purged already, so the
+     * deliveries start at the oldest one kept; {@code backlog}: the events now waiting for it.
+     */
+    public record Replayed(String id, long after, long oldestKept, boolean eventsLost, long backlog) {
+    }
+
+    /** An endpoint's new secret, shown only now; the replaced one signs too until {@code previousValidUntil}. */
+    public record Rotated(String id, String secret, Instant previousValidUntil) {
+        @Override
+        public String toString() {
+            return "Rotated[id=" + id + ", secret=(hidden), previousValidUntil=" + previousValidUntil + "]";
         }
     }
 
@@ -65,7 +90,7 @@ public final class Webhooks {
                     });
         }
         List<String> types = types(eventTypes);
-        String secret = "whsec_" + SecretTokens.generate();
+        String secret = newSecret();
         Endpoint added = store.add(tenantId, address, types, secret);
         return new Added(added.id(), secret);
     }
@@ -85,6 +110,52 @@ public final class Webhooks {
     /** Removes the endpoint; deliveries to it stop (one in flight ends first). False: the tenant has none of that id. */
     public boolean remove(String tenantId, String id) {
         return id != null && store.remove(tenantId, id);
+    }
+
+    /**
+     * Sets the endpoint's cursor to the event id {@code after} (a cursor of the pull feed): its next deliveries are the
+     * events after it, of the types it wants, in order — back to send events again, or forward to skip them. A
+     * delivery in flight meanwhile does not move the cursor after this (its event may still arrive once more). Refused
+     * ({@link WebhookInputException}) for a text that is no cursor or a cursor beyond the newest event; one older than
+     * the oldest event kept starts from the oldest kept, and says so. Empty when the tenant has no such endpoint.
+     */
+    public Optional<Replayed> replay(String tenantId, String id, String after) {
+        String cursor = after == null ? "" : after.strip();
+        if (!EventFeed.isCursor(cursor)) {
+            String shown = cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor;
+            throw new WebhookInputException(Reason.of(CURSOR_INVALID, shown), "\"" + shown + "\" is not a cursor: give"
+                    + " an event's id (0 for the oldest event kept).");
+        }
+        long position = Long.parseLong(cursor);
+        EventBounds bounds = store.eventBounds(tenantId);
+        if (position > bounds.newest()) {
+            throw new WebhookInputException(Reason.of(CURSOR_BEYOND_NEWEST, cursor, Long.toString(bounds.newest())),
+                    "There is no event " + cursor + " yet: the newest is " + bounds.newest() + ".");
+        }
+        if (id == null || !store.moveCursor(tenantId, id, position)) {
+            return Optional.empty();
+        }
+        boolean lost = bounds.oldestKept() == 0 ? position < bounds.newest() : position < bounds.oldestKept() - 1;
+        long backlog = store.endpoints(tenantId).stream().filter(e -> e.id().equals(id)).mapToLong(store::backlog)
+                .sum();
+        return Optional.of(new Replayed(id, position, bounds.oldestKept(), lost, backlog));
+    }
+
+    /**
+     * Gives the endpoint a new signing secret, shown only now. For {@link #SECRET_OVERLAP} every delivery is signed
+     * with both the new and the replaced one, so a receiver can switch without refusing any; then with the new one
+     * only. A second rotation within the overlap ends the first one's: the secret before it no longer signs. Empty
+     * when the tenant has no such endpoint.
+     */
+    public Optional<Rotated> rotateSecret(String tenantId, String id) {
+        String secret = newSecret();
+        Instant until = clock.instant().plus(SECRET_OVERLAP);
+        return id != null && store.rotateSecret(tenantId, id, secret, until)
+                ? Optional.of(new Rotated(id, secret, until)) : Optional.empty();
+    }
+
+    private static String newSecret() {
+        return "whsec_" + SecretTokens.generate();
     }
 
     private static List<String> types(List<String> asked) {

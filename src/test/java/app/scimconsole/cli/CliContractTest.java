@@ -242,6 +242,27 @@ class CliContractTest {
         assertThat(badType.exit()).isNotZero();
         assertThat(badType.err()).contains("user.renamed");
 
+        Run replay = run("webhook", "replay", id, "--after", "0", "--data", d, "--json");
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.json().path("after").asText()).isEqualTo("0");
+        assertThat(replay.json().path("backlog").asLong()).isZero();
+        assertThat(replay.json().path("eventsLost").asBoolean()).isFalse();
+        Run beyond = run("webhook", "replay", id, "--after", "41", "--data", d, "--json");
+        assertThat(beyond.exit()).isNotZero();
+        assertThat(beyond.err()).contains("41");
+        Run notACursor = run("webhook", "replay", id, "--after", "yesterday", "--data", d);
+        assertThat(notACursor.exit()).isNotZero();
+        assertThat(notACursor.err()).contains("yesterday");
+
+        Run rotate = run("webhook", "rotate-secret", id, "--data", d, "--json");
+        assertThat(rotate.exit()).as(rotate.err()).isZero();
+        assertThat(rotate.json().path("id").asText()).isEqualTo(id);
+        assertThat(rotate.json().path("secret").asText()).startsWith("whsec_").isNotEqualTo(secret);
+        assertThat(Instant.parse(rotate.json().path("previousSecretValidUntil").asText()))
+                .isAfter(Instant.now().plus(Duration.ofHours(23)));
+        assertThat(run("webhook", "list", "--data", d, "--json").out()).doesNotContain(
+                rotate.json().path("secret").asText());
+
         Run remove = run("webhook", "remove", id, "--data", d, "--json");
         assertThat(remove.exit()).as(remove.err()).isZero();
         assertThat(remove.json().path("removed").asBoolean()).isTrue();
@@ -249,6 +270,8 @@ class CliContractTest {
         Run again = run("webhook", "remove", id, "--data", d, "--json");
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("no webhook endpoint " + id);
+        assertThat(run("webhook", "replay", id, "--after", "0", "--data", d).err()).contains("no webhook endpoint " + id);
+        assertThat(run("webhook", "rotate-secret", id, "--data", d).err()).contains("no webhook endpoint " + id);
     }
 
     @Test

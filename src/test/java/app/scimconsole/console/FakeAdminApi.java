@@ -216,6 +216,24 @@ public class FakeAdminApi implements AdminApi {
     }
 
     @Override
+    public WebhookReplayed replayWebhook(String id, String after) {
+        call("replayWebhook:" + id + ":" + after);
+        if (webhooks.stream().noneMatch(w -> w.id().equals(id))) {
+            throw new AdminException(404, "There is no webhook endpoint " + id + ".");
+        }
+        return new WebhookReplayed(id, after, "1", false, 0);
+    }
+
+    @Override
+    public WebhookSecretRotated rotateWebhookSecret(String id) {
+        call("rotateWebhookSecret:" + id);
+        if (webhooks.stream().noneMatch(w -> w.id().equals(id))) {
+            throw new AdminException(404, "There is no webhook endpoint " + id + ".");
+        }
+        return new WebhookSecretRotated(id, "whsec_rotated-" + id, Instant.now().plusSeconds(86_400));
+    }
+
+    @Override
     public List<DomainEntry> domains() {
         call("domains");
         return List.copyOf(domains.values());

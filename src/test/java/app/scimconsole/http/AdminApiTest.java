@@ -88,8 +88,32 @@ class AdminApiTest extends ScimServiceTestBase {
                 .isInstanceOfSatisfying(AdminException.class,
                         e -> assertThat(e.why().code()).isEqualTo("admin.webhook.unknownEventType"));
 
+        createUser("ann@testuser.com", "");
+        AdminApi.WebhookReplayed replayed = admin.replayWebhook(added.id(), "0");
+        assertThat(replayed.after()).isEqualTo("0");
+        assertThat(replayed.backlog()).as("user.created is one of its types").isEqualTo(1);
+        assertThat(replayed.eventsLost()).isFalse();
+        assertThat(admin.webhooks().get(0).backlog()).isEqualTo(1);
+        for (String[] bad : List.of(new String[] {"999", "admin.webhook.cursorBeyondNewest"},
+                new String[] {"last week", "admin.webhook.cursorInvalid"})) {
+            assertThatThrownBy(() -> admin.replayWebhook(added.id(), bad[0])).isInstanceOfSatisfying(
+                    AdminException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.why().code()).isEqualTo(bad[1]);
+                        assertThat(e.why().args().get(0)).isEqualTo(bad[0]);
+                    });
+        }
+        AdminApi.WebhookSecretRotated rotated = admin.rotateWebhookSecret(added.id());
+        assertThat(rotated.secret()).startsWith("whsec_").isNotEqualTo(added.secret());
+        assertThat(rotated.previousSecretValidUntil()).isAfter(Instant.now().plusSeconds(23 * 3600));
+        assertThat(admin.webhooks().toString()).doesNotContain(rotated.secret());
+
         admin.removeWebhook(added.id());
         assertThat(admin.webhooks()).isEmpty();
+        assertThatThrownBy(() -> admin.replayWebhook(added.id(), "0"))
+                .isInstanceOfSatisfying(AdminException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> admin.rotateWebhookSecret(added.id()))
+                .isInstanceOfSatisfying(AdminException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> admin.removeWebhook(added.id()))
                 .isInstanceOfSatisfying(AdminException.class, e -> assertThat(e.status()).isEqualTo(404));
     }

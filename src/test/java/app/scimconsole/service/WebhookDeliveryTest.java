@@ -13,11 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -286,21 +290,175 @@ class WebhookDeliveryTest {
         assertThat(receiver.received).isEmpty();
     }
 
-    /** What a receiver does: recompute the HMAC of "t.body" with its secret and compare. */
+    @Test
+    void replayFromACursorSendsTheEventsAfterItAgainInOrder() throws Exception {
+        Webhooks.Added added = webhooks(true).add(tenantId, receiver.url("/hook"), null);
+        changes();
+        List<String> committed = idsCommitted();
+        try (WebhookDelivery delivery = delivery(true)) {
+            assertThat(delivery.runOnce()).isEqualTo(5);
+
+            Webhooks.Replayed back = webhooks(true).replay(tenantId, added.id(), committed.get(1)).orElseThrow();
+            assertThat(back.backlog()).isEqualTo(3);
+            assertThat(back.eventsLost()).isFalse();
+            assertThat(back.oldestKept()).isEqualTo(Long.parseLong(committed.get(0)));
+            assertThat(delivery.runOnce()).isEqualTo(3);
+            assertThat(idsReceived().subList(5, 8)).isEqualTo(committed.subList(2, 5));
+
+            // forward: skips what is before the cursor
+            webhooks(true).replay(tenantId, added.id(), committed.get(1));
+            assertThat(webhooks(true).replay(tenantId, added.id(), committed.get(3)).orElseThrow().backlog())
+                    .isEqualTo(1);
+            assertThat(delivery.runOnce()).isEqualTo(1);
+            assertThat(idsReceived().subList(8, 9)).containsExactly(committed.get(4));
+        }
+
+        String newest = committed.get(4);
+        String beyond = Long.toString(Long.parseLong(newest) + 1);
+        assertThatThrownBy(() -> webhooks(true).replay(tenantId, added.id(), beyond))
+                .isInstanceOfSatisfying(WebhookInputException.class, e -> {
+                    assertThat(e.why().code()).isEqualTo(Webhooks.CURSOR_BEYOND_NEWEST);
+                    assertThat(e.why().args()).containsExactly(beyond, newest);
+                });
+        for (String notACursor : List.of("", "-1", "abc", "1e3", "1234567890123456789")) {
+            assertThatThrownBy(() -> webhooks(true).replay(tenantId, added.id(), notACursor)).as(notACursor)
+                    .isInstanceOfSatisfying(WebhookInputException.class,
+                            e -> assertThat(e.why().code()).isEqualTo(Webhooks.CURSOR_INVALID));
+        }
+        assertThat(webhooks(true).replay(tenantId, "no-such-endpoint", "0")).isEmpty();
+        assertThat(webhooks(true).list(tenantId).get(0).backlog()).isZero();
+    }
+
+    @Test
+    void aCursorOlderThanTheOldestKeptEventStartsFromTheOldestKeptAndSaysSo() throws Exception {
+        Webhooks.Added added = webhooks(true).add(tenantId, receiver.url("/hook"), null);
+        group("Old");
+        clock.advance(Duration.ofDays(2));
+        group("Kept");
+        group("Also kept");
+        directory.purgeHistory(tenantId, clock.instant().minus(Duration.ofDays(1)));
+        List<String> kept = idsCommitted();
+        assertThat(kept).hasSize(2);
+
+        Webhooks.Replayed replayed = webhooks(true).replay(tenantId, added.id(), "0").orElseThrow();
+        assertThat(replayed.eventsLost()).isTrue();
+        assertThat(replayed.oldestKept()).isEqualTo(Long.parseLong(kept.get(0)));
+        assertThat(replayed.backlog()).isEqualTo(2);
+        try (WebhookDelivery delivery = delivery(true)) {
+            assertThat(delivery.runOnce()).isEqualTo(2);
+        }
+        assertThat(idsReceived()).isEqualTo(kept);
+        // just before the oldest kept: nothing lost
+        String justBefore = Long.toString(Long.parseLong(kept.get(0)) - 1);
+        assertThat(webhooks(true).replay(tenantId, added.id(), justBefore).orElseThrow().eventsLost()).isFalse();
+    }
+
+    @Test
+    void aReplayWhileADeliveryIsInFlightIsNotUndoneByItsAcknowledgement() throws Exception {
+        Webhooks.Added added = webhooks(true).add(tenantId, receiver.url("/hook"), null);
+        changes();
+        List<String> committed = idsCommitted();
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch replayed = new CountDownLatch(1);
+        AtomicInteger requests = new AtomicInteger();
+        receiver.status = () -> {
+            if (requests.getAndIncrement() == 2) { // the third event is being delivered: hold it until the replay
+                inFlight.countDown();
+                awaitQuietly(replayed);
+            }
+            return 200;
+        };
+        try (WebhookDelivery delivery = delivery(true)) {
+            CompletableFuture<Integer> round = CompletableFuture.supplyAsync(delivery::runOnce);
+            assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
+            // the lease is held by the round in flight; the owner moves the cursor back to the start meanwhile
+            assertThat(webhooks(true).replay(tenantId, added.id(), "0")).isPresent();
+            replayed.countDown();
+            assertThat(round.get(30, TimeUnit.SECONDS)).as("the third acknowledgement did not count").isEqualTo(2);
+            assertThat(webhooks(true).list(tenantId).get(0).backlog()).as("the cursor stayed where the owner set it")
+                    .isEqualTo(5);
+
+            assertThat(delivery.runOnce()).as("the lease was given up: the next round delivers").isEqualTo(5);
+        }
+        List<String> expected = new ArrayList<>(committed.subList(0, 3));
+        expected.addAll(committed);
+        assertThat(idsReceived()).isEqualTo(expected);
+    }
+
+    @Test
+    void duringASecretRotationsOverlapBothSecretsVerifyThenOnlyTheNewOne() throws Exception {
+        Webhooks.Added added = webhooks(true).add(tenantId, receiver.url("/hook"), null);
+        try (WebhookDelivery delivery = delivery(true)) {
+            group("Before");
+            delivery.runOnce();
+            Webhooks.Rotated rotated = webhooks(true).rotateSecret(tenantId, added.id()).orElseThrow();
+            assertThat(rotated.secret()).startsWith("whsec_").isNotEqualTo(added.secret());
+            assertThat(rotated.previousValidUntil()).isEqualTo(clock.instant().plus(Webhooks.SECRET_OVERLAP));
+
+            group("During the overlap");
+            clock.advance(Webhooks.SECRET_OVERLAP.minusMinutes(1));
+            group("Near its end");
+            delivery.runOnce();
+            clock.advance(Duration.ofMinutes(1));
+            group("After the overlap");
+            delivery.runOnce();
+
+            List<WebhookReceiver.Received> got = receiver.received;
+            assertThat(got).hasSize(4);
+            assertThat(verifies(added.secret(), got.get(0).signature(), got.get(0).body())).isTrue();
+            assertThat(verifies(rotated.secret(), got.get(0).signature(), got.get(0).body())).isFalse();
+            for (WebhookReceiver.Received during : got.subList(1, 3)) {
+                assertThat(during.signature()).matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
+                assertThat(verifies(added.secret(), during.signature(), during.body())).as("old receiver").isTrue();
+                assertThat(verifies(rotated.secret(), during.signature(), during.body())).as("new receiver").isTrue();
+            }
+            WebhookReceiver.Received after = got.get(3);
+            assertThat(after.signature()).matches("t=\\d+,v1=[0-9a-f]{64}");
+            assertThat(verifies(added.secret(), after.signature(), after.body())).as("old receiver").isFalse();
+            assertThat(verifies(rotated.secret(), after.signature(), after.body())).as("new receiver").isTrue();
+
+            Webhooks.Rotated again = webhooks(true).rotateSecret(tenantId, added.id()).orElseThrow();
+            group("After a second rotation");
+            delivery.runOnce();
+            WebhookReceiver.Received last = got.get(4);
+            assertThat(verifies(again.secret(), last.signature(), last.body())).isTrue();
+            assertThat(verifies(rotated.secret(), last.signature(), last.body())).isTrue();
+            assertThat(verifies(added.secret(), last.signature(), last.body())).isFalse();
+        }
+        assertThat(webhooks(true).rotateSecret(tenantId, "no-such-endpoint")).isEmpty();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * What a receiver does: recompute the HMAC of "t.body" with its secret and accept when any of the header's
+     * {@code v1} signatures equals it (during a secret rotation there is one per secret).
+     */
     static boolean verifies(String secret, String header, byte[] body) throws Exception {
         String t = null;
-        String v1 = null;
+        List<String> v1 = new ArrayList<>();
         for (String part : header.split(",")) {
             String[] kv = part.split("=", 2);
             if (kv[0].equals("t")) {
                 t = kv[1];
             } else if (kv[0].equals("v1")) {
-                v1 = kv[1];
+                v1.add(kv[1]);
             }
         }
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         mac.update((t + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(mac.doFinal()).equals(v1);
+        byte[] expected = HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
+        boolean any = false;
+        for (String sent : v1) {
+            any |= MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.US_ASCII));
+        }
+        return any;
     }
 }

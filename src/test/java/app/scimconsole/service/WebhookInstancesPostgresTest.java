@@ -132,7 +132,7 @@ class WebhookInstancesPostgresTest {
                 clock.advance(WebhookDelivery.LEASE.plusSeconds(1));
                 assertThat(survivor.runOnce()).isEqualTo(3);
             }
-            assertThat(one.webhooks().delivered(id, "killed-instance", 3, clock.instant(), clock.instant()))
+            assertThat(one.webhooks().delivered(id, "killed-instance", held.generation(), 3, clock.instant(), clock.instant()))
                     .as("the dead instance's lease changes nothing any more").isFalse();
             assertThat(receiver.received).hasSize(3);
             assertThat(one.webhooks().endpoints(tenantId).get(0).deliveredId()).isEqualTo(3);

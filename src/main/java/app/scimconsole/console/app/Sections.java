@@ -10,6 +10,7 @@ import app.scimconsole.console.overview.OverviewPage;
 import app.scimconsole.console.settings.SettingsPage;
 import app.scimconsole.console.setup.SetupPage;
 import app.scimconsole.console.users.UsersPage;
+import app.scimconsole.console.webhooks.WebhooksPage;
 import java.util.List;
 
 /** The sidebar's sections, in order; each page is built the first time it is shown. */
@@ -24,6 +25,7 @@ public final class Sections {
                 new NavItem(SectionId.GROUPS, "nav.groups", () -> new GroupsPage(ctx)),
                 new NavItem(SectionId.ACTIVITY, "nav.activity", () -> new ActivityPage(ctx)),
                 new NavItem(SectionId.DOMAINS, "nav.domains", () -> new DomainsPage(ctx)),
+                new NavItem(SectionId.WEBHOOKS, "nav.webhooks", () -> new WebhooksPage(ctx)),
                 new NavItem(SectionId.SETUP, "nav.setup", () -> new SetupPage(ctx)),
                 new NavItem(SectionId.CONNECTION, "nav.connection", () -> new ConnectionPage(ctx)),
                 new NavItem(SectionId.SETTINGS, "nav.settings", () -> new SettingsPage(ctx)));

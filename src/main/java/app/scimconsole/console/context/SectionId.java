@@ -7,6 +7,7 @@ public final class SectionId {
     public static final String GROUPS = "groups";
     public static final String ACTIVITY = "activity";
     public static final String DOMAINS = "domains";
+    public static final String WEBHOOKS = "webhooks";
     public static final String SETUP = "setup";
     public static final String CONNECTION = "connection";
     public static final String SETTINGS = "settings";

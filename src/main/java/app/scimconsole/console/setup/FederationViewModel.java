@@ -4,6 +4,7 @@ import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminApi.FederationTrust;
 import app.scimconsole.admin.AdminApi.NewFederationTrust;
 import app.scimconsole.admin.AdminApi.Overview;
+import app.scimconsole.console.common.IssuedFields;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.console.context.OverviewModel;
@@ -60,7 +61,7 @@ public final class FederationViewModel {
         this.overview = overview;
         IssuedFields.follow(tokenEndpoint, testTokenEndpoint);
         IssuedFields.follow(clientId, testClientId);
-        IssuedFields.followOverview(overview, tokenEndpoint, this::apply);
+        CredentialPanes.followOverview(overview, tokenEndpoint, this::apply);
     }
 
     private void apply(Overview o) {

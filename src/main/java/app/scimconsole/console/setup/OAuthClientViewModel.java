@@ -5,6 +5,7 @@ import app.scimconsole.admin.AdminApi.ClientSecretInfo;
 import app.scimconsole.admin.AdminApi.NewClientSecret;
 import app.scimconsole.admin.AdminApi.OAuthClientInfo;
 import app.scimconsole.admin.AdminApi.Overview;
+import app.scimconsole.console.common.IssuedFields;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
 import app.scimconsole.console.context.OverviewModel;
@@ -65,7 +66,7 @@ public final class OAuthClientViewModel {
         IssuedFields.follow(tokenEndpoint, testTokenEndpoint);
         IssuedFields.follow(clientId, testClientId);
         IssuedFields.follow(clientSecret, testClientSecret);
-        IssuedFields.followOverview(overview, tokenEndpoint, this::apply);
+        CredentialPanes.followOverview(overview, tokenEndpoint, this::apply);
     }
 
     private void apply(Overview o) {
