@@ -183,7 +183,10 @@ class PackagedLauncherIT {
         }
     }
 
-    /** The AppCDS archive shipped in the image maps: classes come from it (a stale archive would be ignored). */
+    /**
+     * The AppCDS archive the build dumps into its own image maps: classes come from it (a stale archive, or this image
+     * copied to another folder, would be ignored; the .deb dumps its own where it is installed).
+     */
     @Test
     void theShippedClassDataArchiveIsUsed() throws Exception {
         Path app = launcher.getParent().resolveSibling("lib").resolve("app");
