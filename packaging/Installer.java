@@ -64,10 +64,15 @@ public final class Installer {
                 "--app-version", version, "--description", description,
                 "--input", input.toString(), "--module-path", javafx.toString(), "--dest", dest.toString()));
         Path image = onlyEntry(dest);
-        ClassDataSharing.build(image, os, dest.resolveSibling("jpackage").resolve("cds"));
+        NativeSymbols.strip(image, os);
+        Path cdsWork = dest.resolveSibling("jpackage").resolve("cds");
+        boolean trained = ClassDataSharing.train(image, os, cdsWork);
         long imageDone = System.nanoTime();
         report("app image", image, start, imageDone);
 
+        // The installer is made from the image before any archive is dumped into it: an archive made here records
+        // this folder's jar paths and would be ignored once installed elsewhere (/opt/scim-console). The .deb's
+        // postinst dumps it where it is installed, from the class list the image carries.
         run(jpackage, List.of("@packaging/common.args", "@packaging/" + os + "/package.args",
                 "--app-image", image.toString(), "--app-version", version, "--description", description,
                 "--dest", dest.toString()));
@@ -78,6 +83,10 @@ public final class Installer {
         }
         long end = System.nanoTime();
         report("installer", installer, imageDone, end);
+        if (trained) {
+            // For this build's own image, run in place by PackagedLauncherIT and the first-paint benchmark.
+            ClassDataSharing.dump(image, os, cdsWork);
+        }
         System.out.printf(Locale.ROOT, "installer: total jpackage time %.1f s%n", (end - start) / 1e9);
     }
 
@@ -153,14 +162,16 @@ public final class Installer {
     }
 
     /**
-     * Leaves out of the libraries what the target OS never loads: sqlite-jdbc's native libraries for every other OS
-     * and processor (12 MB of its 12 MB jar), and ICU4J's locale data (collation, time zones, currencies, units, ...;
+     * Leaves out of the libraries what the target OS never loads: sqlite-jdbc's and JNA's native libraries for every
+     * other OS and processor (12 MB of sqlite-jdbc's 12 MB jar, 1.4 MB of JNA's 1.9 MB), and ICU4J's locale data (collation, time zones, currencies, units, ...;
      * ~23 MB uncompressed) which the app never reads: it uses only normalization, IDNA and character properties, whose
      * data (*.nrm, uprops.icu, ucase.icu, ...) stays. Rewrites the copies in the jpackage input, never the local
      * Maven repository's.
      */
     static final class Trim {
         private static final String SQLITE_NATIVE = "/org/sqlite/native/";
+        /** JNA (keyring access, through java-keyring) keeps its libjnidispatch for 26 platforms in folders here. */
+        private static final String JNA_NATIVE = "/com/sun/jna/";
         private static final String ICU_DATA = "/com/ibm/icu/impl/data/icudata/";
         private static final List<String> ICU_UNUSED = List.of("brkitr", "coll", "curr", "lang", "rbnf", "region",
                 "translit", "unit", "zone");
@@ -174,12 +185,9 @@ public final class Installer {
                 for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
                     String name = jar.getFileName().toString();
                     if (name.startsWith("sqlite-jdbc-")) {
-                        long removed = removeFromJar(jar, SQLITE_NATIVE, entry -> !entry.startsWith(keep));
-                        if (removed == 0 || !exists(jar, keep)) {
-                            throw new Failure(name + " has no native library at " + keep + ": update Installer.Trim");
-                        }
-                        System.out.printf(Locale.ROOT, "installer: %s: kept only %s, %.1f MB of other natives removed%n",
-                                name, keep, removed / 1e6);
+                        keepOnlyNatives(jar, SQLITE_NATIVE, keep, entry -> true);
+                    } else if (name.startsWith("jna-") && !name.startsWith("jna-platform-")) {
+                        keepOnlyNatives(jar, JNA_NATIVE, JNA_NATIVE + jnaPlatform(os) + "/", Trim::isJnaNative);
                     } else if (name.startsWith("icu4j-")) {
                         long removed = removeFromJar(jar, ICU_DATA,
                                 entry -> ICU_UNUSED.stream().anyMatch(d -> entry.startsWith(ICU_DATA + d + "/")));
@@ -188,6 +196,35 @@ public final class Installer {
                     }
                 }
             }
+        }
+
+        /** Removes the native libraries under {@code root} but those in {@code keep}; stops when none is there. */
+        private static void keepOnlyNatives(Path jar, String root, String keep,
+                java.util.function.Predicate<String> isNative) throws IOException {
+            String name = jar.getFileName().toString();
+            long removed = removeFromJar(jar, root, entry -> isNative.test(entry) && !entry.startsWith(keep));
+            if (removed == 0 || !exists(jar, keep)) {
+                throw new Failure(name + " has no native library at " + keep + ": update Installer.Trim");
+            }
+            System.out.printf(Locale.ROOT, "installer: %s: kept only %s, %.1f MB of other natives removed%n",
+                    name, keep, removed / 1e6);
+        }
+
+        /** JNA's folder name for this OS and processor (its Platform.RESOURCE_PREFIX). */
+        static String jnaPlatform(String os) {
+            String arch = sqliteArch().replace('_', '-');
+            return switch (os) {
+                case "windows" -> "win32-" + arch;
+                case "macos" -> "darwin-" + arch;
+                default -> "linux-" + arch;
+            };
+        }
+
+        /** A file in one of JNA's per-platform folders ({@code /com/sun/jna/linux-x86-64/libjnidispatch.so}). */
+        private static boolean isJnaNative(String entry) {
+            String rest = entry.substring(JNA_NATIVE.length());
+            int slash = rest.indexOf('/');
+            return slash > 0 && rest.indexOf('-') > 0 && rest.indexOf('-') < slash;
         }
 
         /** sqlite-jdbc's folder name for the OS (its OSInfo). */
@@ -248,28 +285,78 @@ public final class Installer {
     }
 
     /**
-     * The AppCDS archive shipped in the app image: a training run of the real app (the console opened in a window
-     * with a fresh data folder, until its embedded service is ready) lists the classes it loads; the launcher then
-     * dumps them, with the JDK's own, into {@code <app>/scim-console.jsa}, and the launcher's configuration gets
-     * {@code -XX:SharedArchiveFile=$APPDIR/scim-console.jsa -Xshare:auto}: a missing or stale archive (a jar
-     * changed, another runtime) is ignored by the JVM, never an error. Rebuilt with each installer build. On Linux
-     * without a display the training run opens an Xvfb of its own; without Xvfb the image is built without an
-     * archive, and says so.
+     * Strips the runtime's native libraries of their symbol tables on Linux: Debian's and most Linux JDKs ship
+     * {@code libjvm.so} with {@code .symtab}/{@code .strtab} (4 MB of its 24 MB), which only name the JVM's own
+     * functions in a native crash report (hs_err). jlink's {@code --strip-native-debug-symbols} runs
+     * {@code objcopy --strip-debug}, which leaves those tables, so it gains nothing there. The exported symbols
+     * ({@code .dynsym}) and the {@code .gnu_debuglink} to the JDK's separate debug files stay. Without {@code strip}
+     * (binutils) the image keeps them, and says so.
+     */
+    static final class NativeSymbols {
+        private NativeSymbols() {
+        }
+
+        static void strip(Path image, String os) throws IOException {
+            if (!os.equals("linux")) {
+                return;
+            }
+            List<Path> libraries;
+            try (Stream<Path> walk = Files.walk(image.resolve("lib/runtime"))) {
+                libraries = walk.filter(p -> p.getFileName().toString().endsWith(".so")).toList();
+            }
+            long before = 0;
+            long after = 0;
+            for (Path library : libraries) {
+                before += Files.size(library);
+                int status;
+                try {
+                    // strip writes a new file and renames it over the old one, so the jmods' copies are never touched
+                    status = new ProcessBuilder("strip", "--strip-unneeded", library.toString()).inheritIO().start().waitFor();
+                } catch (IOException e) {
+                    System.out.println("installer: WARNING: no strip (apt-get install binutils): the runtime's native"
+                            + " libraries keep their symbol tables (about 4 MB)");
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Failure("interrupted while stripping " + library);
+                }
+                if (status != 0) {
+                    throw new Failure("strip --strip-unneeded " + library + " exited with " + status);
+                }
+                after += Files.size(library);
+            }
+            System.out.printf(Locale.ROOT, "installer: runtime native libraries stripped: %.1f MB to %.1f MB%n",
+                    before / 1e6, after / 1e6);
+        }
+    }
+
+    /**
+     * The AppCDS archive: a training run of the real app (the console opened in a window with a fresh data folder,
+     * until its first frame) lists the classes it loads into {@code <app>/scim-console.classlist}, which the image
+     * carries; the launcher's configuration gets {@code -XX:SharedArchiveFile=$APPDIR/scim-console.jsa -Xshare:auto}.
+     * The archive itself is dumped from that list where the app runs, because a JDK 17 archive records the absolute
+     * paths of the class path's jars and is ignored ("shared class paths mismatch") in any other folder: the .deb's
+     * postinst dumps it in /opt/scim-console (packaging/linux/postinst), and {@link #dump} dumps one into this build's
+     * own image for the tests and the benchmark. A missing or stale archive is ignored by the JVM, never an error.
+     * Only the classes up to the first frame are listed: the embedded service starts after it, and its classes
+     * (Jetty, Flyway, SQLite) would make the archive half as large again for no earlier window. On Linux without a
+     * display the training run opens an Xvfb of its own; without Xvfb the image has no class list, and says so.
      */
     static final class ClassDataSharing {
         static final String ARCHIVE = "scim-console.jsa";
+        static final String CLASS_LIST = "scim-console.classlist";
         private static final long TRAINING_TIMEOUT_SECONDS = 180;
 
         private ClassDataSharing() {
         }
 
-        static void build(Path image, String os, Path work) throws IOException {
+        /** Lists the classes the console loads up to its first frame into the image; false when that failed. */
+        static boolean train(Path image, String os, Path work) throws IOException {
             Path cfg = launcherConfig(image);
             Path launcher = launcher(image, os, cfg);
             deleteRecursively(work);
             Files.createDirectories(work);
-            Path classList = work.resolve("classes.lst");
-            Path archive = cfg.resolveSibling(ARCHIVE);
+            Path classList = cfg.resolveSibling(CLASS_LIST);
             long start = System.nanoTime();
             Process xvfb = null;
             try {
@@ -278,32 +365,45 @@ public final class Installer {
                     xvfb = startXvfb();
                     if (xvfb == null) {
                         System.out.println("installer: WARNING: no display and no Xvfb (apt-get install xvfb): the app"
-                                + " image has no AppCDS archive, so the console starts slower");
-                        return;
+                                + " image has no AppCDS class list, so the console starts slower");
+                        return false;
                     }
                     display = xvfbDisplay;
                 }
                 if (!train(launcher, display, work, classList)) {
-                    return;
+                    Files.deleteIfExists(classList);
+                    return false;
                 }
             } finally {
                 if (xvfb != null) {
                     xvfb.destroy();
                 }
             }
+            addJavaOptions(cfg, List.of("-XX:SharedArchiveFile=$APPDIR/" + ARCHIVE, "-Xshare:auto"));
+            System.out.printf(Locale.ROOT, "installer: AppCDS class list %s: %d classes, trained in %.1f s%n",
+                    classList, Files.readAllLines(classList).size(), (System.nanoTime() - start) / 1e9);
+            return true;
+        }
+
+        /** Dumps the archive from the image's class list into the image, where it is valid only in this folder. */
+        static void dump(Path image, String os, Path work) throws IOException {
+            Path cfg = launcherConfig(image);
+            Path launcher = launcher(image, os, cfg);
+            Path archive = cfg.resolveSibling(ARCHIVE);
+            long start = System.nanoTime();
             ProcessBuilder dump = new ProcessBuilder(launcher.toString()).redirectErrorStream(true)
                     .redirectOutput(work.resolve("dump.log").toFile());
-            dump.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile=" + classList
-                    + " -XX:SharedArchiveFile=" + archive);
+            dump.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile="
+                    + cfg.resolveSibling(CLASS_LIST) + " -XX:SharedArchiveFile=" + archive);
             int status = waitFor(dump.start(), TRAINING_TIMEOUT_SECONDS);
             if (status != 0 || !Files.isRegularFile(archive)) {
                 System.out.println("installer: WARNING: the AppCDS dump failed (exit " + status + ", see "
-                        + work.resolve("dump.log") + "): the app image has no archive");
+                        + work.resolve("dump.log") + "): this build's image has no archive");
                 Files.deleteIfExists(archive);
                 return;
             }
-            addJavaOptions(cfg, List.of("-XX:SharedArchiveFile=$APPDIR/" + ARCHIVE, "-Xshare:auto"));
-            System.out.printf(Locale.ROOT, "installer: AppCDS archive %s: %.1f MB, trained and dumped in %.1f s%n",
+            System.out.printf(Locale.ROOT, "installer: AppCDS archive %s (this build's image only; the .deb dumps its"
+                    + " own when installed): %.1f MB, dumped in %.1f s%n",
                     archive, Files.size(archive) / 1e6, (System.nanoTime() - start) / 1e9);
         }
 
@@ -333,7 +433,7 @@ public final class Installer {
             return null;
         }
 
-        /** Runs the console until its service is ready, listing the classes it loads; false when that failed. */
+        /** Runs the console until its first frame, listing the classes it loads; false when that failed. */
         private static boolean train(Path launcher, String display, Path work, Path classList) throws IOException {
             Path log = work.resolve("training.log");
             ProcessBuilder pb = new ProcessBuilder(launcher.toString()).redirectErrorStream(true)
@@ -347,19 +447,16 @@ public final class Installer {
             pb.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:off -XX:DumpLoadedClassList=" + classList);
             Process p = pb.start();
             long deadline = System.nanoTime() + TRAINING_TIMEOUT_SECONDS * 1_000_000_000L;
-            boolean ready = false;
-            while (!ready && p.isAlive() && System.nanoTime() < deadline) {
-                sleep(200);
-                ready = Files.readString(log).contains("scim-console startup: service-ready");
-            }
-            if (ready) {
-                sleep(1000); // the first screen's reads after connecting load their classes too
+            boolean painted = false;
+            while (!painted && p.isAlive() && System.nanoTime() < deadline) {
+                sleep(100);
+                painted = Files.readString(log).contains("scim-console startup: first-frame");
             }
             p.destroy();
             waitFor(p, 30);
-            if (!ready || !Files.isRegularFile(classList)) {
-                System.out.println("installer: WARNING: the AppCDS training run did not reach service-ready (see "
-                        + log + "): the app image has no archive");
+            if (!painted || !Files.isRegularFile(classList)) {
+                System.out.println("installer: WARNING: the AppCDS training run did not reach its first frame (see "
+                        + log + "): the app image has no class list");
                 return false;
             }
             return true;

@@ -12,25 +12,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The console's start as a new user meets it: the real app in a real X window (an Xvfb of its own when there is no
- * DISPLAY), {@value #RUNS} times, each with a fresh data folder, timed from the moment the process is started to the
+ * DISPLAY), five times ({@code -Dbench.runs=N}: N), each with a fresh data folder, timed from the moment the process is started to the
  * app's own {@link StartupTrace} lines: the first painted frame and the embedded service ready. Runs
  * {@code java -jar target/scim-console.jar} and, when the installer has been built, the app image's launcher; merges
  * {@code console.first_paint_ms_*}, {@code console.service_ready_ms_*} (the jar) and {@code console.launcher.*} and
  * {@code installer.image_mb} / {@code installer.deb_mb} into {@code target/bench/results.json}.
  *
  * <p>Run by {@code mvn -Pbench verify} after {@link ServiceBenchmark}, or alone:
- * {@code java -cp <test class path> app.scimconsole.bench.FirstPaintBenchmark target [launcher]}
- * ({@code -Dbench.launcherOnly=true}: the launcher alone).
+ * {@code java -cp <test class path> app.scimconsole.bench.FirstPaintBenchmark target [launcher [other launchers...]]}
+ * ({@code -Dbench.launcherOnly=true}: the launchers alone). The commands run interleaved, one start of each per
+ * round; other launchers (app images built another way, say) are only printed, for comparison.
  */
 public final class FirstPaintBenchmark {
-    static final int RUNS = 5;
-    private static final long TIMEOUT_SECONDS = 90;
+    static final int RUNS = Integer.getInteger("bench.runs", 5);
+    private static final long TIMEOUT_SECONDS = Long.getLong("bench.timeoutSeconds", 90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FirstPaintBenchmark() {
@@ -52,22 +55,42 @@ public final class FirstPaintBenchmark {
         ObjectNode results = Files.exists(outDir.resolve("results.json"))
                 ? (ObjectNode) JSON.readTree(outDir.resolve("results.json").toFile()) : JSON.createObjectNode();
         ObjectNode console = results.has("console") ? (ObjectNode) results.get("console") : results.putObject("console");
+        List<Path> others = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            others.add(Path.of(args[i]));
+        }
         try (Display display = Display.open()) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<Command> commands = new ArrayList<>();
             if (!Boolean.getBoolean("bench.launcherOnly")) {
-                put(console, "", runs(display, List.of(java, "-jar", jar.toString()), "java -jar"));
+                commands.add(new Command("java -jar", List.of(java, "-jar", jar.toString())));
             }
             if (Files.isExecutable(launcher)) {
-                List<Start> fromLauncher = runs(display, List.of(launcher.toString()), "launcher");
+                commands.add(new Command("launcher", List.of(launcher.toString())));
+            }
+            for (Path other : others) {
+                commands.add(new Command(other.toString(), List.of(other.toString())));
+            }
+            Map<String, List<Start>> starts = interleaved(display, commands);
+            if (starts.containsKey("java -jar")) {
+                put(console, "", starts.get("java -jar"));
+            }
+            if (starts.containsKey("launcher")) {
                 put(console.has("launcher") ? (ObjectNode) console.get("launcher") : console.putObject("launcher"), "",
-                        fromLauncher);
+                        starts.get("launcher"));
             }
         }
         console.put("first_paint_load_average", load);
         Path installer = target.resolve("installer");
         if (Files.isDirectory(installer.resolve("scim-console"))) {
             ObjectNode sizes = results.has("installer") ? (ObjectNode) results.get("installer") : results.putObject("installer");
-            sizes.put("image_mb", megabytes(size(installer.resolve("scim-console"))));
+            // The image as the installer ships it: the AppCDS archive in this build's image is dumped after the
+            // installer was made (the .deb dumps its own when installed), so it is counted on its own.
+            Path image = installer.resolve("scim-console");
+            Path archive = image.resolve("lib/app/scim-console.jsa");
+            long archiveBytes = Files.isRegularFile(archive) ? Files.size(archive) : 0;
+            sizes.put("image_mb", megabytes(size(image) - archiveBytes));
+            sizes.put("archive_mb", megabytes(archiveBytes));
             try (Stream<Path> entries = Files.list(installer)) {
                 for (Path deb : entries.filter(p -> p.toString().endsWith(".deb")).toList()) {
                     sizes.put("deb_mb", megabytes(size(deb)));
@@ -79,18 +102,32 @@ public final class FirstPaintBenchmark {
         System.out.println("Results: " + outDir.resolve("results.json"));
     }
 
-    private static List<Start> runs(Display display, List<String> command, String what) throws Exception {
-        List<Start> starts = new ArrayList<>();
+    /** One way to start the console: a name for the report and the command line. */
+    record Command(String name, List<String> line) {
+    }
+
+    /**
+     * Five rounds (or {@code bench.runs}), each starting every command once in turn, so that a change in the machine's load during
+     * the runs falls on every command alike rather than on whichever ran last.
+     */
+    private static Map<String, List<Start>> interleaved(Display display, List<Command> commands) throws Exception {
+        Map<String, List<Start>> starts = new LinkedHashMap<>();
         for (int i = 0; i < RUNS; i++) {
-            Start s = once(display, command);
-            System.out.printf(Locale.ROOT, "  %s run %d: first frame %d ms (CPU %d ms), service ready %d ms%n", what,
-                    i + 1, s.firstFrameMs(), s.firstFrameCpuMs(), s.serviceReadyMs());
-            starts.add(s);
+            for (Command c : commands) {
+                Start s = once(display, c.line());
+                System.out.printf(Locale.ROOT, "  %s run %d: first frame %d ms (CPU %d ms), service ready %d ms%n",
+                        c.name(), i + 1, s.firstFrameMs(), s.firstFrameCpuMs(), s.serviceReadyMs());
+                starts.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(s);
+            }
         }
-        Stats frame = Stats.of(starts.stream().map(Start::firstFrameMs).toList());
-        Stats ready = Stats.of(starts.stream().map(Start::serviceReadyMs).toList());
-        System.out.printf(Locale.ROOT, "%s: first frame min/median/max %d/%d/%d ms; service ready %d/%d/%d ms%n", what,
-                frame.min(), frame.median(), frame.max(), ready.min(), ready.median(), ready.max());
+        starts.forEach((name, list) -> {
+            Stats frame = Stats.of(list.stream().map(Start::firstFrameMs).toList());
+            Stats cpu = Stats.of(list.stream().map(Start::firstFrameCpuMs).toList());
+            Stats ready = Stats.of(list.stream().map(Start::serviceReadyMs).toList());
+            System.out.printf(Locale.ROOT, "%s: first frame min/median/max %d/%d/%d ms (CPU median %d ms);"
+                            + " service ready %d/%d/%d ms%n", name, frame.min(), frame.median(), frame.max(),
+                    cpu.median(), ready.min(), ready.median(), ready.max());
+        });
         return starts;
     }
 

@@ -183,7 +183,10 @@ class PackagedLauncherIT {
         }
     }
 
-    /** The AppCDS archive shipped in the image maps: classes come from it (a stale archive would be ignored). */
+    /**
+     * The AppCDS archive the build dumps into its own image maps: classes come from it (a stale archive, or this image
+     * copied to another folder, would be ignored; the .deb dumps its own where it is installed).
+     */
     @Test
     void theShippedClassDataArchiveIsUsed() throws Exception {
         Path app = launcher.getParent().resolveSibling("lib").resolve("app");
@@ -197,6 +200,37 @@ class PackagedLauncherIT {
         String out = readAll(p);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(out).as("class loading log").contains("source: shared objects file");
+    }
+
+    /**
+     * The .deb dumps the AppCDS archive where it is installed (an archive dumped at build time records the build
+     * folder's jar paths and is ignored anywhere else): the image it carries has the class list to dump from, its
+     * postinst dumps from it and its prerm removes the archive again, with jpackage's placeholders filled in.
+     */
+    @Test
+    void theDebDumpsTheClassDataArchiveWhereItIsInstalled() throws Exception {
+        Path installer = launcher.getParent().getParent().getParent();
+        List<Path> debs;
+        try (var entries = Files.list(installer)) {
+            debs = entries.filter(p -> p.toString().endsWith(".deb")).toList();
+        }
+        Assumptions.assumeTrue(debs.size() == 1, "no .deb in " + installer);
+        Assumptions.assumeTrue(Files.isRegularFile(launcher.getParent().resolveSibling("lib/app/scim-console.classlist")),
+                "the installer build had no display and no Xvfb, so no class list");
+        Path control = Files.createDirectories(data.resolve("control"));
+        Process p = new ProcessBuilder("dpkg-deb", "--control", debs.get(0).toString(), control.toString())
+                .redirectErrorStream(true).start();
+        String out = readAll(p);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("dpkg-deb --control: %s", out).isZero();
+
+        String postinst = Files.readString(control.resolve("postinst"));
+        String prerm = Files.readString(control.resolve("prerm"));
+        assertThat(postinst).contains("-Xshare:dump -XX:SharedClassListFile=$app/scim-console.classlist")
+                .contains("app=/opt/scim-console/lib/app").contains("xdg-desktop-menu install")
+                .doesNotContain("DESKTOP_COMMANDS_INSTALL").doesNotContain("APPLICATION_PACKAGE");
+        assertThat(prerm).contains("rm -f /opt/scim-console/lib/app/scim-console.jsa")
+                .doesNotContain("DESKTOP_COMMANDS_UNINSTALL").doesNotContain("UTILITY_SCRIPTS");
     }
 
     private record Run(int exit, String out, String err) {
