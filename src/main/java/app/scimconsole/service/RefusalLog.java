@@ -4,7 +4,8 @@ import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * thread as one for an existing tenant ({@link Budget#refused}): its budget is checked, its entry is made and handed
  * to the writer, and only the writer, after the answer, discards it. Nothing is ever written for it.
  *
+ * <p>The writer writes what waits once every {@link #FLUSH}, not as each entry arrives: a write made at once would
+ * compete for the processor with the very refusal that caused it, and only an existing tenant's refusal causes one,
+ * so its answer would come out a little later (measured on PostgreSQL: 0.01–0.04 ms at the median). Written in its
+ * own time, the write falls on whatever requests run then, whichever tenants they name.
+ *
  * <p>At most {@link #CAPACITY} entries wait; one that finds no room is dropped and counted (and the count logged),
  * never waited for. Each tenant's refusals are limited by their budget before they get here, and all unknown tenants
  * share one, so only many existing tenants refused at once, faster than the database writes, ever fill it.
@@ -28,6 +34,8 @@ final class RefusalLog implements AutoCloseable {
     static final int CAPACITY = 256;
     /** How long closing waits for the entries still queued (a clean stop loses none). */
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** How often the waiting entries are written. */
+    static final Duration FLUSH = Duration.ofSeconds(1);
     /**
      * The budget key of every tenant id that names no tenant. One bucket for all of them: made-up ids must neither
      * grow the budgets' map nor, each with a burst of its own, flood the writer. (No tenant id looks like it.)
@@ -36,7 +44,9 @@ final class RefusalLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
 
     private final ActivityRecorder activity;
-    private final ThreadPoolExecutor writer;
+    private final ArrayBlockingQueue<Write> waiting;
+    private final ScheduledExecutorService writer;
+    private volatile boolean closed;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong discarded = new AtomicLong();
 
@@ -46,11 +56,13 @@ final class RefusalLog implements AutoCloseable {
 
     RefusalLog(ActivityRecorder activity, int capacity) {
         this.activity = activity;
-        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), r -> {
+        this.waiting = new ArrayBlockingQueue<>(capacity);
+        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "refusal-log");
             t.setDaemon(true);
             return t;
-        }, (entry, executor) -> drop());
+        });
+        writer.scheduleWithFixedDelay(this::flush, FLUSH.toMillis(), FLUSH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -85,8 +97,11 @@ final class RefusalLog implements AutoCloseable {
             if (limiter.secondsToWait(tenantExists ? tenantId : NO_TENANT) != 0) {
                 return false;
             }
-            writer.execute(new Write(activity.refused(tenantId, clientAddress, operation, resource, reason),
-                    tenantExists));
+            Write entry = new Write(activity.refused(tenantId, clientAddress, operation, resource, reason),
+                    tenantExists);
+            if (closed || !waiting.offer(entry)) {
+                drop();
+            }
             return true;
         }
     }
@@ -111,7 +126,21 @@ final class RefusalLog implements AutoCloseable {
         }
     }
 
-    /** Entries dropped so far because the queue was full. */
+    /** Writes (or discards) every entry waiting now; {@link ActivityRecorder#write} says its own failures. */
+    private void flush() {
+        while (!waiting.isEmpty()) {
+            flushOne();
+        }
+    }
+
+    private void flushOne() {
+        Write w = waiting.poll();
+        if (w != null) {
+            w.run();
+        }
+    }
+
+    /** Entries dropped so far because the queue was full (or the log closed). */
     long dropped() {
         return dropped.get();
     }
@@ -131,15 +160,21 @@ final class RefusalLog implements AutoCloseable {
     /** Writes what is queued (for up to {@link #DRAIN}), then stops; entries added later are dropped. */
     @Override
     public void close() {
-        writer.shutdown();
+        closed = true;
+        writer.shutdown(); // a flush under way finishes; no other starts
         try {
-            if (!writer.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} refused sign-ins were not written to the activity log before the service stopped",
-                        writer.shutdownNow().size());
+            long deadline = System.nanoTime() + DRAIN.toNanos();
+            if (writer.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                while (System.nanoTime() < deadline && !waiting.isEmpty()) {
+                    flushOne();
+                }
             }
         } catch (InterruptedException e) {
-            writer.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        if (!waiting.isEmpty()) {
+            LOG.warn("{} refused sign-ins were not written to the activity log before the service stopped",
+                    waiting.size());
         }
     }
 }
