@@ -142,7 +142,7 @@ public interface AdminApi {
      * have failed for three days: probed every six hours); {@code backlog}: events waiting for it.
      */
     record WebhookEntry(String id, String url, List<String> events, Instant createdAt, Instant lastSuccessAt,
-            Instant failingSince, String state, long backlog, String lastError) {
+            Instant failingSince, String state, long backlog, Reason lastError) {
     }
 
     /** {@code secret} is shown only now. */

@@ -63,7 +63,12 @@ final class WebhookCommand extends CommandGroup {
                             .put("state", h.state().name()).put("createdAt", OAuthClientCommand.iso(h.created()))
                             .put("lastSuccessAt", OAuthClientCommand.iso(h.lastSuccess()))
                             .put("failingSince", OAuthClientCommand.iso(h.failingSince()))
-                            .put("backlog", h.backlog()).put("lastError", h.lastError());
+                            .put("backlog", h.backlog()).put("lastError", h.lastError() == null ? null
+                                    : Texts.reason(h.lastError().code(), h.lastError().args()));
+                    if (h.lastError() != null) {
+                        ObjectNode why = row.putObject("lastErrorReason").put("code", h.lastError().code());
+                        h.lastError().args().forEach(why.putArray("args")::add);
+                    }
                     h.eventTypes().forEach(row.putArray("events")::add);
                     text.append(text.length() == 0 ? "" : "\n").append(Texts.text("webhook.list.row", h.id(), h.url(),
                             h.eventTypes().isEmpty() ? Texts.text("webhook.list.allEvents") : String.join(",",

@@ -1,16 +1,22 @@
 package app.scimconsole.http;
 
 import app.scimconsole.service.WebhookAddress;
+import app.scimconsole.service.WebhookFailure;
 import app.scimconsole.service.WebhookSignature;
 import app.scimconsole.service.WebhookTransport;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLException;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -40,12 +46,29 @@ public final class WebhookPoster implements WebhookTransport {
                 .post(RequestBody.create(body, JSON)).build();
         try (Response response = http.newCall(request).execute()) {
             int status = response.code();
-            return status >= 200 && status < 300 ? Outcome.ACKNOWLEDGED : Outcome.failed("HTTP " + status);
+            return status >= 200 && status < 300 ? Outcome.ACKNOWLEDGED : Outcome.failed(WebhookFailure.ofStatus(status), status);
         } catch (RefusedAddress e) {
-            return Outcome.failed(e.getMessage());
+            return Outcome.failed(WebhookFailure.ADDRESS_REFUSED, e.address);
         } catch (IOException e) {
-            return Outcome.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return failure(e);
         }
+    }
+
+    /** What went wrong on the way, by the kind of failure; the detail is the exception's first line only. */
+    static Outcome failure(IOException e) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("").strip();
+        if (e instanceof InterruptedIOException) {
+            return Outcome.failed(WebhookFailure.TIMEOUT); // a socket's time-out, and OkHttp's call time-out
+        }
+        if (e instanceof SSLException) {
+            return Outcome.failed(WebhookFailure.TLS, detail);
+        }
+        if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
+            return Outcome.failed(WebhookFailure.UNREACHABLE, e instanceof UnknownHostException
+                    ? "unknown host " + detail : detail);
+        }
+        return Outcome.failed(WebhookFailure.OTHER, e.getClass().getSimpleName() + ": " + detail);
     }
 
     @Override
@@ -55,8 +78,11 @@ public final class WebhookPoster implements WebhookTransport {
     }
 
     private static final class RefusedAddress extends IOException {
+        private final String address;
+
         RefusedAddress(InetAddress ip) {
             super("address refused: " + ip.getHostAddress());
+            this.address = ip.getHostAddress();
         }
     }
 

@@ -182,13 +182,13 @@ public final class WebhookDelivery implements AutoCloseable {
                     String signature = WebhookSignature.header(WebhookSignature.signingSecrets(endpoint, at),
                             at.getEpochSecond(), body);
                     WebhookTransport.Outcome outcome = policy.formRefusal(endpoint.url()) != null
-                            ? WebhookTransport.Outcome.failed("address refused: " + endpoint.url())
+                            ? WebhookTransport.Outcome.failed(WebhookFailure.ADDRESS_REFUSED, endpoint.url())
                             : transport.post(endpoint.url(), signature, body);
                     Instant after = clock.instant();
                     if (!outcome.acknowledged()) {
                         Instant since = endpoint.failingSince() == null ? after : endpoint.failingSince();
                         store.failed(endpoint.id(), owner, endpoint.generation(), after,
-                                backoff.next(endpoint.attempts() + 1, since, after), outcome.failure());
+                                backoff.next(endpoint.attempts() + 1, since, after), WebhookFailure.encode(outcome.failure()));
                         return acknowledged;
                     }
                     if (!store.delivered(endpoint.id(), owner, endpoint.generation(), event.id(), after,

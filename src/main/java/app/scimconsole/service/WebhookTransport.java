@@ -1,5 +1,6 @@
 package app.scimconsole.service;
 
+import app.scimconsole.admin.Reason;
 import java.time.Duration;
 
 /**
@@ -11,12 +12,12 @@ public interface WebhookTransport extends AutoCloseable {
     /** The longest a delivery may take, connecting included. */
     Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
-    /** A delivery's outcome: acknowledged (2xx), or why not in a few words (never the body or the secret). */
-    record Outcome(boolean acknowledged, String failure) {
+    /** A delivery's outcome: acknowledged (2xx), or why not ({@link WebhookFailure}; never the body or the secret). */
+    record Outcome(boolean acknowledged, Reason failure) {
         public static final Outcome ACKNOWLEDGED = new Outcome(true, null);
 
-        public static Outcome failed(String why) {
-            return new Outcome(false, why);
+        public static Outcome failed(String code, Object... args) {
+            return new Outcome(false, Reason.of(code, args));
         }
     }
 

@@ -68,7 +68,7 @@ public final class Webhooks {
 
     /** An endpoint as the owner sees it: never its secret. */
     public record Health(String id, String url, List<String> eventTypes, Instant created, Instant lastSuccess,
-            Instant failingSince, State state, long backlog, String lastError, Instant nextAttempt) {
+            Instant failingSince, State state, long backlog, Reason lastError, Instant nextAttempt) {
     }
 
     /**
@@ -102,7 +102,7 @@ public final class Webhooks {
             State state = e.failingSince() == null ? State.HEALTHY
                     : WebhookBackoff.failing(e.failingSince(), now) ? State.FAILING : State.RETRYING;
             out.add(new Health(e.id(), e.url(), e.eventTypes(), e.created(), e.lastSuccess(), e.failingSince(), state,
-                    store.backlog(e), e.lastError(), e.nextAttempt()));
+                    store.backlog(e), WebhookFailure.decode(e.lastError()), e.nextAttempt()));
         }
         return out;
     }

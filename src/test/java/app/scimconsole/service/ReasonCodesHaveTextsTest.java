@@ -24,14 +24,14 @@ class ReasonCodesHaveTextsTest {
         for (Class<?> c : List.of(ChangeReasons.class, TenantAdmin.class, ScimAccess.class, AdminService.class,
                 TokenIssuer.class, HistoryRetention.class, EventFeed.class, EventReaders.class,
                 FederatedAssertions.class, FederationTrusts.class, KeySetAddress.class, Webhooks.class,
-                WebhookAddress.class)) {
+                WebhookAddress.class, WebhookFailure.class)) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
                         && !f.getName().equals("NO_SIGN_IN")) {
                     f.setAccessible(true);
                     String value = (String) f.get(null);
                     if (value.startsWith("activity.") || value.startsWith("admin.") || value.startsWith("history.")
-                            || value.startsWith("events.")) {
+                            || value.startsWith("events.") || value.startsWith("webhook.")) {
                         codes.add(value);
                     }
                 }

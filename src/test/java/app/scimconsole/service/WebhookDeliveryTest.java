@@ -1,5 +1,6 @@
 package app.scimconsole.service;
 
+import app.scimconsole.admin.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -170,7 +171,7 @@ class WebhookDeliveryTest {
             assertThat(health.state()).isEqualTo(Webhooks.State.RETRYING);
             assertThat(health.failingSince()).isEqualTo(clock.instant());
             assertThat(health.backlog()).isEqualTo(5);
-            assertThat(health.lastError()).isEqualTo("HTTP 503");
+            assertThat(health.lastError()).isEqualTo(Reason.of(WebhookFailure.SERVER_ERROR, 503));
             assertThat(health.nextAttempt()).isEqualTo(clock.instant().plus(WebhookBackoff.FIRST));
 
             assertThat(delivery.runOnce()).as("not due yet: no request").isZero();
@@ -261,7 +262,7 @@ class WebhookDeliveryTest {
         assertThat(receiver.received).isEmpty();
         Webhooks.Health health = webhooks(false).list(tenantId).get(0);
         assertThat(health.state()).isEqualTo(Webhooks.State.RETRYING);
-        assertThat(health.lastError()).contains("address refused: 127.0.0.1");
+        assertThat(health.lastError()).isEqualTo(Reason.of(WebhookFailure.ADDRESS_REFUSED, "127.0.0.1"));
         assertThat(health.backlog()).isEqualTo(1);
     }
 
@@ -274,7 +275,7 @@ class WebhookDeliveryTest {
         }
         assertThat(receiver.received).extracting(WebhookReceiver.Received::path).containsExactly("/moved");
         Webhooks.Health health = webhooks(true).list(tenantId).get(0);
-        assertThat(health.lastError()).isEqualTo("HTTP 302");
+        assertThat(health.lastError()).isEqualTo(Reason.of(WebhookFailure.REDIRECT, 302));
         assertThat(health.backlog()).isEqualTo(1);
     }
 

@@ -1,5 +1,6 @@
 package app.scimconsole.console.webhooks;
 
+import app.scimconsole.service.WebhookFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.admin.AdminApi.WebhookEntry;
@@ -42,9 +43,9 @@ class WebhooksViewModelTest {
         api.webhooks.add(new WebhookEntry("w1", "https://ovice.example.com/hook", List.of(), SINCE, SINCE, null,
                 "HEALTHY", 0, null));
         api.webhooks.add(new WebhookEntry("w2", "https://down.example.com/hook", List.of("user.created",
-                "user.deleted"), SINCE, null, SINCE, "RETRYING", 12, "HTTP 500"));
+                "user.deleted"), SINCE, null, SINCE, "RETRYING", 12, Reason.of(WebhookFailure.SERVER_ERROR, 500)));
         api.webhooks.add(new WebhookEntry("w3", "https://gone.example.com/hook", List.of(), SINCE, SINCE, SINCE,
-                "FAILING", 1, "SocketTimeoutException: timeout"));
+                "FAILING", 1, Reason.of(WebhookFailure.TIMEOUT)));
     }
 
     @Test
@@ -58,12 +59,12 @@ class WebhooksViewModelTest {
         assertThat(down.events()).isEqualTo("user.created, user.deleted");
         assertThat(down.lastSuccess()).isEqualTo("never");
         assertThat(down.backlog()).isEqualTo("12 events waiting");
-        assertThat(down.lastProblem()).isEqualTo("Last problem: the receiver answered with an error (HTTP 500); the"
+        assertThat(down.lastProblem()).isEqualTo("Last problem: The receiver answered with an error (HTTP 500); the"
                 + " service at that address is failing.");
         assertThat(vm.rows().get(0).details()).isEqualTo("Events: all events  ·  Last success: Mar 1, 2026, 8:30 AM"
                 + "  ·  nothing waiting");
         assertThat(vm.rows().get(0).lastProblem()).isEmpty();
-        assertThat(vm.rows().get(2).lastProblem()).isEqualTo("Last problem: the receiver did not answer in time (15"
+        assertThat(vm.rows().get(2).lastProblem()).isEqualTo("Last problem: The receiver did not answer in time (15"
                 + " seconds, 5 to connect).");
         assertThat(vm.rows().get(2).backlog()).isEqualTo("1 event waiting");
     }
@@ -71,11 +72,17 @@ class WebhooksViewModelTest {
     @Test
     void theRecordedFailuresBecomeSentences() {
         WebhookWords words = new WebhookWords(ui.kit);
-        assertThat(words.problem("HTTP 302")).contains("redirect (HTTP 302)");
-        assertThat(words.problem("HTTP 401")).contains("refused the delivery (HTTP 401)");
-        assertThat(words.problem("address refused: 10.0.0.7")).contains("leads to 10.0.0.7, a private");
-        assertThat(words.problem("ConnectException: Connection refused")).contains("could not be reached (ConnectException");
-        assertThat(words.problem("SSLHandshakeException: PKIX path")).contains("the delivery failed (SSLHandshake");
+        assertThat(words.problem(Reason.of(WebhookFailure.REDIRECT, 302))).contains("redirect (HTTP 302)");
+        assertThat(words.problem(Reason.of(WebhookFailure.REFUSED, 401))).contains("refused the delivery (HTTP 401)");
+        assertThat(words.problem(Reason.of(WebhookFailure.ADDRESS_REFUSED, "10.0.0.7")))
+                .contains("leads to 10.0.0.7, a private");
+        assertThat(words.problem(Reason.of(WebhookFailure.UNREACHABLE, "Connection refused")))
+                .contains("could not be reached (Connection refused)");
+        assertThat(words.problem(Reason.of(WebhookFailure.TLS, "Hostname hook.example.com not verified:")))
+                .contains("secure (HTTPS) connection to the receiver failed (Hostname hook.example.com not verified:)")
+                .contains("certificate");
+        // a failure recorded as text by an earlier version
+        assertThat(words.problem(Reason.of(WebhookFailure.OTHER, "HTTP 503"))).contains("delivery failed (HTTP 503)");
         assertThat(words.problem(null)).isEmpty();
     }
 
