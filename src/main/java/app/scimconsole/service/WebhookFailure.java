@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Why a delivery failed, as data: one of the codes below and its arguments (the console's and the CLI's bundles make
  * the sentences). Kept with the endpoint as a small JSON object; a failure recorded as text before there were codes
- * reads back as {@link #OTHER} with that text.
+ * reads back as {@link #OTHER} with that text's first line.
  */
 public final class WebhookFailure {
     /** The receiver answered 5xx: [status]. */
@@ -66,6 +66,6 @@ public final class WebhookFailure {
                 // not one of ours: shown as it was recorded
             }
         }
-        return Reason.of(OTHER, stored);
+        return Reason.of(OTHER, stored.lines().findFirst().orElse("").strip());
     }
 }

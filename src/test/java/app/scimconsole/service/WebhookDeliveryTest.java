@@ -1,9 +1,9 @@
 package app.scimconsole.service;
 
-import app.scimconsole.admin.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory.Event;
 import app.scimconsole.directory.SqlDirectory;
 import app.scimconsole.directory.SqliteDirectory;

@@ -38,6 +38,8 @@ public final class WebhooksViewModel {
     private final StringProperty note = new SimpleStringProperty("");
     private final BooleanProperty noteIsError = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** The note says why the last read failed (not what an action did): a read that works takes it away. */
+    private boolean noteIsReadFailure;
 
     public WebhooksViewModel(UiKit ui, Supplier<AdminApi> api) {
         this.ui = ui;
@@ -47,11 +49,17 @@ public final class WebhooksViewModel {
 
     /** Reads the endpoints and their health, keeping the selection on the same endpoint. */
     public void load() {
-        Tasks.create(() -> api.get().webhooks()).quiet().onSuccess(this::show).onError(m -> tell(m, true))
-                .runOnce(ui.tasks());
+        Tasks.create(() -> api.get().webhooks()).quiet().onSuccess(this::show).onError(m -> {
+            tell(m, true);
+            noteIsReadFailure = true;
+        }).runOnce(ui.tasks());
     }
 
     private void show(List<AdminApi.WebhookEntry> entries) {
+        if (noteIsReadFailure) {
+            note.set("");
+            noteIsReadFailure = false;
+        }
         String was = selected.get() == null ? null : selected.get().id();
         rows.setAll(entries.stream().map(words::row).toList());
         selected.set(rows.stream().filter(r -> r.id().equals(was)).findFirst().orElse(null));
@@ -145,6 +153,7 @@ public final class WebhooksViewModel {
      * replay); a failure is in the status bar already, put there by the task runner.
      */
     private void tell(String text, boolean error) {
+        noteIsReadFailure = false;
         note.set(text);
         noteIsError.set(error);
         if (!error && !text.isEmpty()) {

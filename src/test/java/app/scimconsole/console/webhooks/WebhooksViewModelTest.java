@@ -1,6 +1,5 @@
 package app.scimconsole.console.webhooks;
 
-import app.scimconsole.service.WebhookFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.admin.AdminApi.WebhookEntry;
@@ -9,6 +8,7 @@ import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.console.FakeAdminApi;
 import app.scimconsole.console.TestUi;
+import app.scimconsole.service.WebhookFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +67,19 @@ class WebhooksViewModelTest {
         assertThat(vm.rows().get(2).lastProblem()).isEqualTo("Last problem: The receiver did not answer in time (15"
                 + " seconds, 5 to connect).");
         assertThat(vm.rows().get(2).backlog()).isEqualTo("1 event waiting");
+    }
+
+    @Test
+    void aReadThatFailedIsForgottenOnceAReadWorks() {
+        api.failure = new AdminException(503, "not yet");
+        vm.load();
+        assertThat(vm.noteProperty().get()).isNotEmpty();
+
+        api.failure = null;
+        endpoints();
+        vm.load();
+        assertThat(vm.noteProperty().get()).as("the service answers now").isEmpty();
+        assertThat(vm.rows()).hasSize(3);
     }
 
     @Test
