@@ -54,10 +54,13 @@ public final class WebhookPoster implements WebhookTransport {
         }
     }
 
-    /** What went wrong on the way, by the kind of failure; the detail is the exception's first line only. */
+    /**
+     * What went wrong on the way, by the kind of failure; the detail is the exception's first line only (a TLS failure's
+     * next lines list certificates), without the colon that introduced them.
+     */
     static Outcome failure(IOException e) {
         String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getMessage().lines().findFirst().orElse("").strip();
+                : e.getMessage().lines().findFirst().orElse("").strip().replaceFirst(":$", "");
         if (e instanceof InterruptedIOException) {
             return Outcome.failed(WebhookFailure.TIMEOUT); // a socket's time-out, and OkHttp's call time-out
         }

@@ -19,7 +19,7 @@ class WebhookPosterFailureTest {
     void eachKindOfFailureHasItsCode() {
         assertThat(WebhookPoster.failure(new SSLPeerUnverifiedException(
                 "Hostname hook.example.com not verified:\n    certificate: sha256/abc=\n    DN: CN=other")).failure())
-                .isEqualTo(Reason.of(WebhookFailure.TLS, "Hostname hook.example.com not verified:"));
+                .isEqualTo(Reason.of(WebhookFailure.TLS, "Hostname hook.example.com not verified"));
         assertThat(WebhookPoster.failure(new SSLHandshakeException("PKIX path building failed")).failure().code())
                 .isEqualTo(WebhookFailure.TLS);
         assertThat(WebhookPoster.failure(new SocketTimeoutException("Read timed out")).failure())

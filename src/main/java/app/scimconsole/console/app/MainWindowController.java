@@ -102,7 +102,12 @@ public final class MainWindowController {
 
         ConnectionModel connection = ctx.connection();
         connectionBadge.textProperty().bind(connection.descriptionProperty());
-        connection.stateProperty().addListener((o, was, now) -> showConnectionState());
+        connection.stateProperty().addListener((o, was, now) -> {
+            showConnectionState();
+            if (now == ConnectionModel.State.CONNECTED && was != now && current != null) {
+                current.connected();
+            }
+        });
         connection.problemProperty().addListener((o, was, now) -> showConnectionState());
         connection.changeProblemProperty().addListener((o, was, now) -> showConnectionState());
         ctx.overview().storageOutageProperty().addListener((o, was, now) -> showConnectionState());

@@ -11,4 +11,12 @@ public interface Page {
 
     default void hidden() {
     }
+
+    /**
+     * The console has connected to a service (at start, or to another one) while this page is on screen. A page that
+     * reads once when shown reads again: shown before the connection (the last view, at start), it could only say
+     * that there was none.
+     */
+    default void connected() {
+    }
 }

@@ -24,4 +24,9 @@ public final class GroupsPage implements Page {
     public void shown() {
         vm.load();
     }
+
+    @Override
+    public void connected() {
+        shown();
+    }
 }

@@ -35,6 +35,11 @@ public final class SettingsPage implements Page {
         retention.load();
     }
 
+    @Override
+    public void connected() {
+        shown();
+    }
+
     public SettingsViewModel viewModel() {
         return vm;
     }

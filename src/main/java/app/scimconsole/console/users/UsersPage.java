@@ -36,6 +36,11 @@ public final class UsersPage implements Page {
         vm.loadRejected();
     }
 
+    @Override
+    public void connected() {
+        shown();
+    }
+
     public UsersViewModel viewModel() {
         return vm;
     }

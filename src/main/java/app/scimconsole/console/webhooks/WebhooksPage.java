@@ -25,6 +25,11 @@ public final class WebhooksPage implements Page {
         vm.load();
     }
 
+    @Override
+    public void connected() {
+        shown();
+    }
+
     public WebhooksViewModel viewModel() {
         return vm;
     }
