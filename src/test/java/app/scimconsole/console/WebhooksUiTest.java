@@ -32,6 +32,20 @@ class WebhooksUiTest extends ConsoleUiTestBase {
     }
 
     @Test
+    void startedOnTheWebhooksViewItListsTheEndpointsOnceTheServiceIsConnected() throws Exception {
+        press("#nav-webhooks");
+        runtime().admin().addWebhook(URL, List.of());
+        ctx().settings().flush();
+        close();
+        launch(); // the last view is shown before the embedded service is up; the connection must make it read again
+
+        ListView<WebhookRow> list = node("#endpointList");
+        waitUntil("the endpoint is listed", () -> list.getItems().size() == 1);
+        assertThat(list.getItems().get(0).url()).isEqualTo(URL);
+        waitUntil("no 'not connected' is left", () -> !node("#note").isVisible());
+    }
+
+    @Test
     void theOwnerAddsReplaysRotatesAndRemovesAnEndpoint() {
         press("#nav-webhooks");
         waitUntil("the empty list says how to start", () -> node("#emptyLabel").isVisible());
