@@ -89,7 +89,7 @@ class ConnectionUiTest extends ConsoleUiTestBase {
         shot("connection-remote");
 
         // Through the remote service's admin API: its tenant URL is the public HTTPS one.
-        push(KeyCode.CONTROL, KeyCode.DIGIT6); // Setup, the sixth section
+        push(KeyCode.CONTROL, KeyCode.DIGIT7); // Setup, the seventh section (after Webhooks)
         goTo(StepId.ENABLE);
         press("#enableButton");
         waitUntil("the tenant URL is shown", () -> !text("#tenantUrlField").isEmpty());
