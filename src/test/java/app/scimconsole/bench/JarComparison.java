@@ -21,7 +21,8 @@ import java.util.UUID;
  * and PATCHes against jar A and jar B in interleaved rounds (A, B, A, B), each on a fresh data folder, so that a
  * shared machine's load falls on both alike. Prints, per round and as medians, creates/s at c1 and c8, PATCHes/s
  * at c1, the wall time of one create at c1, and the CPU the server process spent per create at c1 and c8 (all
- * threads, from /proc: request threads, the writer, GC and JIT alike).
+ * threads, from /proc: request threads, the writer, GC and JIT alike), and its resident memory after the run and at
+ * its peak: with the same jar on both sides and different JVM options, it compares launch options.
  *
  * <p>{@code java -cp … JarComparison OLD.jar NEW.jar [rounds] [seconds]}; {@code -Djar.jvmA=…} / {@code -Djar.jvmB=…}
  * give each side JVM options (a profiler agent, say).
@@ -97,6 +98,8 @@ public final class JarComparison {
         m.put("PATCHes/s c1", p.rps());
         m.put("CPU µs/PATCH c1", (s.cpuSeconds() - cpu0) * 1e6 / p.requests());
         m.put("errors patch", (double) p.errors());
+        m.put("resident MB after", s.rssMb());
+        m.put("peak resident MB", s.peakRssMb());
         return m;
     }
 
