@@ -32,6 +32,8 @@ final class SqliteConnections implements AutoCloseable {
     private final Connection writer;
     private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
+    private final Connection checkpointing;
+    private final WalCheckpointer checkpointer;
     private volatile boolean closed;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
@@ -41,6 +43,11 @@ final class SqliteConnections implements AutoCloseable {
         this.folder = dbFile.toAbsolutePath().getParent();
         String url = "jdbc:sqlite:" + dbFile.toAbsolutePath();
         this.writer = connect(url, false);
+        // the log is checkpointed beside the writer, not inside its commits (WalCheckpointer)
+        execute(writer, "PRAGMA wal_autocheckpoint = 0");
+        this.checkpointing = connect(url, false);
+        this.checkpointer = new WalCheckpointer(checkpointing, writeLock, WalCheckpointer.PAUSE_MS,
+                WalCheckpointer.LIMIT_PAGES);
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
             Connection reader = connect(url, true);
@@ -159,6 +166,7 @@ final class SqliteConnections implements AutoCloseable {
                 throw e;
             }
             batch.forEach(PendingWrite::publish);
+            checkpointer.committed();
         } catch (SQLException | RuntimeException e) {
             StorageException failure = StorageFailures.of(e, folder);
             batch.forEach(p -> p.fail(failure));
@@ -258,8 +266,10 @@ final class SqliteConnections implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        checkpointer.close();
         writeLock.lock();
         try {
+            closeQuietly(checkpointing);
             closeQuietly(writer);
             allReaders.forEach(SqliteConnections::closeQuietly);
         } finally {
