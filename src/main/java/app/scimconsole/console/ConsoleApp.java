@@ -36,6 +36,8 @@ public final class ConsoleApp extends Application {
 
     /** The data folder's lock when {@link #launchConsole} took it before the toolkit started. */
     private static volatile SingleInstance claimedAtLaunch;
+    /** The settings being read while the toolkit starts, when {@link #launchConsole} started it. */
+    private static volatile SettingsPreload settingsAtLaunch;
 
     private final ConsoleOptions options;
     private SingleInstance instance;
@@ -68,6 +70,7 @@ public final class ConsoleApp extends Application {
                 return 0;
             }
             claimedAtLaunch = mine.get();
+            settingsAtLaunch = SettingsPreload.start(folder);
         } catch (IOException e) {
             // Without the lock the console still works; only a second start would not be caught.
             LOG.log(Level.WARNING, "The console's lock in " + folder + " could not be taken: " + e);
@@ -89,14 +92,15 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void init() throws IOException {
-        // Not on the FX thread: the one place where start-up reads files synchronously.
+        // Not on the FX thread: the one place where start-up waits for files (the settings are usually read by now).
         DataFolder.ensure(options.dataFolder());
         SingleInstance claimed = claimedAtLaunch;
         claimedAtLaunch = null;
         instance = claimed != null ? claimed : SingleInstance.claim(options.dataFolder())
                 .orElseThrow(() -> new IllegalStateException("The console is already open for " + options.dataFolder()));
-        settings = SettingsStore.open(options.dataFolder());
-        Themes.isDark(settings.current().theme()); // reads the OS's preference here, off the FX thread
+        SettingsPreload early = settingsAtLaunch;
+        settingsAtLaunch = null;
+        settings = early != null ? early.take(options.dataFolder()) : SettingsPreload.read(options.dataFolder());
     }
 
     @Override

@@ -65,6 +65,8 @@ public final class MainWindowController {
     private final PauseTransition noticeTimer = new PauseTransition(NOTICE_TIME);
     private final MenuModel menu;
     private Page current;
+    /** True while the window shows the section it starts on, which is not a choice to remember. */
+    private boolean restoring;
     private boolean flashing;
 
     public MainWindowController(AppContext ctx, List<NavItem> items) {
@@ -146,9 +148,15 @@ public final class MainWindowController {
             }
         });
         String last = ctx.settings().current().lastView();
-        // First run: the setup wizard; afterwards the view the owner left.
-        select(last != null && buttons.containsKey(last) ? last
-                : buttons.containsKey(SectionId.SETUP) ? SectionId.SETUP : items.get(0).id());
+        // First run: the setup wizard; afterwards the view the owner left. Not written back: it is what the settings
+        // already say, and a write now would start Jackson on the way to the first frame (issue 21).
+        restoring = true;
+        try {
+            select(last != null && buttons.containsKey(last) ? last
+                    : buttons.containsKey(SectionId.SETUP) ? SectionId.SETUP : items.get(0).id());
+        } finally {
+            restoring = false;
+        }
     }
 
     /** Shows a section by id ("setup", "connection", …). */
@@ -185,7 +193,9 @@ public final class MainWindowController {
         current = page;
         contentHost.getChildren().setAll(page.root());
         page.shown();
-        ctx.settings().update(s -> s.withLastView(id));
+        if (!restoring) {
+            ctx.settings().update(s -> s.withLastView(id));
+        }
     }
 
     private void showConnectionState() {

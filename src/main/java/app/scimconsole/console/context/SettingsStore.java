@@ -28,8 +28,13 @@ import java.util.function.UnaryOperator;
 public final class SettingsStore implements AutoCloseable {
     public static final String FILE = "console.json";
     private static final System.Logger LOG = System.getLogger(SettingsStore.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Built on first use: a new user's console has no file to read, and Jackson's start is not free (issue 21). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final Path file;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -67,7 +72,7 @@ public final class SettingsStore implements AutoCloseable {
         ConsoleSettings loaded = ConsoleSettings.defaults();
         if (Files.exists(file)) {
             try {
-                loaded = JSON.readValue(file.toFile(), ConsoleSettings.class);
+                loaded = Json.MAPPER.readValue(file.toFile(), ConsoleSettings.class);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Ignoring unreadable " + file + ": " + e.getMessage());
             }
@@ -195,7 +200,7 @@ public final class SettingsStore implements AutoCloseable {
             } catch (UnsupportedOperationException e) {
                 // Windows: the per-user AppData folder is private already.
             }
-            JSON.writeValue(tmp.toFile(), s);
+            Json.MAPPER.writeValue(tmp.toFile(), s);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
