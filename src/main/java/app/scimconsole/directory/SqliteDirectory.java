@@ -5,8 +5,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -75,6 +78,13 @@ public final class SqliteDirectory extends SqlDirectory {
     @Override
     <T> T write(SqlWork<T> work) {
         return db.write(work);
+    }
+
+    /** Numbered in the write's transaction: SQLite's writes are serial and committed in groups already. */
+    @Override
+    void storeEvents(Connection c, String tenantId, Instant time, List<Event> events, List<EventRows.Written> texts)
+            throws SQLException {
+        EventRows.append(c, tenantId, time, events, texts);
     }
 
     @Override
