@@ -21,6 +21,8 @@ final class PendingEventRows {
      * Flyway's single-key lock): issue 20, item 3.
      */
     private static final int LOCK_SPACE = 20_003;
+    /** How long a numbering may wait for the tenant's lock (and its one statement under it run). */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
     private static final String MOVE = "WITH moved AS (DELETE FROM pending_events WHERE tenant_id = ?%s"
             + " RETURNING seq, time, type, resource_type, resource_id, resource, previous, member_id),"
@@ -68,13 +70,16 @@ final class PendingEventRows {
 
     /**
      * Takes the tenant's numbering lock until the caller's transaction ends. Taken as a statement of its own: the
-     * next statement's snapshot is then taken after the previous holder committed, and sees its numbers.
+     * next statement's snapshot is then taken after the previous holder committed, and sees its numbers. The wait is
+     * for the numberings queued before this one, each of one statement within the statement limit and a commit; it
+     * may take longer than that limit on a loaded server, so it has {@link #LOCK_WAIT} (sent with it, one round trip).
      */
     static void lock(Connection c, String tenantId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+        try (PreparedStatement ps = c.prepareStatement("SET LOCAL statement_timeout = " + LOCK_WAIT.toMillis()
+                + "; SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
             ps.setInt(1, LOCK_SPACE);
             ps.setString(2, tenantId);
-            ps.executeQuery().close();
+            ps.execute();
         }
     }
 
