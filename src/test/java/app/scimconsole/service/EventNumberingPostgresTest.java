@@ -16,21 +16,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL numbers a write's events after the write committed, in a short transaction of its own under the tenant's
  * advisory lock (V25). Here the test holds that lock itself, so that writes commit and wait to be numbered, and
- * then lets them go; and two instances write the same groups at once while a reader pages the feed.
+ * then lets them go ({@link EventOrderPostgresTest}: the order a reader sees while two instances write).
  */
 class EventNumberingPostgresTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,99 +70,9 @@ class EventNumberingPostgresTest {
         }
     }
 
-    @Test
-    void twoInstancesChangingTheSameGroupsKeepEachGroupsEventsInTheOrderOfItsWrites() throws Exception {
-        int groups = 3;
-        int changesEach = 60;
-        PostgresDirectory.Settings db = TestPostgres.freshDatabase();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (PostgresDirectory one = PostgresDirectory.open(db); PostgresDirectory two = PostgresDirectory.open(db);
-                PostgresDirectory readerDb = PostgresDirectory.open(db);
-                ServiceCore a = new ServiceCore(one, null, Clock.systemUTC());
-                ServiceCore b = new ServiceCore(two, null, Clock.systemUTC())) {
-            String tenantId = new TenantAdmin(one, Clock.systemUTC()).enable().tenantId();
-            ScimAccess.Caller caller = new ScimAccess.Caller(tenantId, true, "192.0.2.22");
-            List<String> ids = new ArrayList<>();
-            for (int g = 0; g < groups; g++) {
-                ids.add(a.provisioning().create(caller, ResourceType.GROUP, group("Team " + g)).id());
-            }
-            List<Future<?>> writers = new ArrayList<>();
-            for (ServiceCore core : List.of(a, b)) {
-                String name = core == a ? "A" : "B";
-                writers.add(pool.submit(() -> {
-                    for (int i = 0; i < changesEach; i++) {
-                        core.provisioning().patch(caller, ResourceType.GROUP, ids.get(i % groups), null,
-                                JSON.readTree("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                                        + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\""
-                                        + name + i + "\"}]}"));
-                    }
-                    return null;
-                }));
-            }
-            AtomicBoolean writing = new AtomicBoolean(true);
-            Thread watcher = new Thread(() -> {
-                try {
-                    for (Future<?> w : writers) {
-                        w.get();
-                    }
-                } catch (Exception e) {
-                    // the writers' futures report it below
-                } finally {
-                    writing.set(false);
-                }
-            });
-            watcher.start();
-
-            List<Event> seen = new ArrayList<>();
-            long cursor = 0;
-            while (true) {
-                boolean stillWriting = writing.get(); // read before the page: an empty page after this is the end
-                List<Event> page = readerDb.events(tenantId, cursor, 5);
-                seen.addAll(page);
-                if (!page.isEmpty()) {
-                    cursor = page.get(page.size() - 1).id();
-                } else if (!stillWriting) {
-                    break;
-                } else {
-                    Thread.sleep(2); // pacing only: the loop ends on the writers' end
-                }
-            }
-            watcher.join();
-            for (Future<?> w : writers) {
-                w.get();
-            }
-            long total = groups + 2L * changesEach;
-            assertThat(seen).extracting(Event::id).as("every event once, in id order, none skipped")
-                    .isEqualTo(LongStream.rangeClosed(1, total).boxed().toList());
-            Map<String, List<Long>> versions = new HashMap<>();
-            Map<String, String> lastName = new HashMap<>();
-            for (Event e : seen) {
-                versions.computeIfAbsent(e.resourceId(), k -> new ArrayList<>()).add(version(e.resource()));
-                if (e.type().equals("group.updated")) {
-                    assertThat(e.previous().path("displayName").asText()).as("each change follows the one before")
-                            .isEqualTo(lastName.get(e.resourceId()));
-                }
-                lastName.put(e.resourceId(), e.resource().path("displayName").asText());
-            }
-            for (String id : ids) {
-                assertThat(versions.get(id)).as("group %s's events in the order of its writes", id)
-                        .isEqualTo(LongStream.rangeClosed(1, versions.get(id).size()).boxed().toList());
-            }
-            assertThat(value(db, "SELECT COUNT(*) FROM pending_events")).isZero();
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static JsonNode group(String name) throws Exception {
+    static JsonNode group(String name) throws Exception {
         return JSON.readTree("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\""
                 + name + "\"}");
-    }
-
-    /** A resource's version, from its {@code meta.version} ({@code W/"3"}). */
-    private static long version(JsonNode resource) {
-        return Long.parseLong(resource.path("meta").path("version").asText().replaceAll("\\D", ""));
     }
 
     static Connection connect(PostgresDirectory.Settings db) throws SQLException {
