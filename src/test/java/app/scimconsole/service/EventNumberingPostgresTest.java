@@ -1,5 +1,9 @@
 package app.scimconsole.service;
 
+import static app.scimconsole.testing.PostgresProbe.awaitValue;
+import static app.scimconsole.testing.PostgresProbe.connect;
+import static app.scimconsole.testing.PostgresProbe.lockNumbering;
+import static app.scimconsole.testing.PostgresProbe.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.Directory.Event;
@@ -7,13 +11,10 @@ import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.PostgresDirectory;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.testing.TestPostgres;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class EventNumberingPostgresTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The key space of the tenants' numbering locks (PendingEventRows). */
-    private static final int LOCK_SPACE = 20_003;
 
     @Test
     void writesThatCommitWhileTheNumberingIsHeldAreNumberedTogetherAndAnswerOnlyOnceNumbered() throws Exception {
@@ -73,36 +72,5 @@ class EventNumberingPostgresTest {
     static JsonNode group(String name) throws Exception {
         return JSON.readTree("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\""
                 + name + "\"}");
-    }
-
-    static Connection connect(PostgresDirectory.Settings db) throws SQLException {
-        return DriverManager.getConnection(db.url(), db.user(), db.password());
-    }
-
-    /** Takes the tenant's numbering lock in {@code c}'s transaction, as a writer's numbering does. */
-    static void lockNumbering(Connection c, String tenantId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-            ps.setInt(1, LOCK_SPACE);
-            ps.setString(2, tenantId);
-            ps.executeQuery().close();
-        }
-    }
-
-    static long value(PostgresDirectory.Settings db, String sql) throws SQLException {
-        try (Connection c = connect(db); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** Waits until {@code sql} answers {@code expected} (the condition; the test's time-out bounds it). */
-    static void awaitValue(PostgresDirectory.Settings db, String sql, long expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (value(db, sql) != expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(sql + " never answered " + expected + "; it answers " + value(db, sql));
-            }
-            Thread.sleep(10); // pacing only
-        }
     }
 }

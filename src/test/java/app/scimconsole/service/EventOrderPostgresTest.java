@@ -122,7 +122,7 @@ class EventOrderPostgresTest {
     }
 
     private static long pendingEvents(PostgresDirectory.Settings db) throws Exception {
-        return EventNumberingPostgresTest.value(db, "SELECT COUNT(*) FROM pending_events");
+        return app.scimconsole.testing.PostgresProbe.value(db, "SELECT COUNT(*) FROM pending_events");
     }
 
     /**
