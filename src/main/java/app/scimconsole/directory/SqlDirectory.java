@@ -59,6 +59,15 @@ public abstract class SqlDirectory implements Directory {
             List<EventRows.Written> texts) throws SQLException;
 
     /**
+     * Whether this process alone uses the store for {@code purpose} from now until the store closes: on SQLite, once
+     * it holds the data folder's file lock of that name, which the operating system releases when its holder dies (a
+     * killed process included); on PostgreSQL, which instances share, never.
+     */
+    boolean holdsAlone(String purpose) {
+        return false;
+    }
+
+    /**
      * Numbers the events that wait since {@code age} ago or longer for their write to number them (which a crash
      * between the write's commit and its numbering leaves); returns how many. Only PostgreSQL keeps events waiting.
      */
