@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * instance makes it a version conflict, and the caller computes again), membership changes are row changes that
  * queue on the group's row, and a delete locks the row it reads ({@code SELECT ... FOR UPDATE}); uniqueness of
  * userName and group displayName is the unique indexes' (a second create is a duplicate). A write the database aborts as a
- * deadlock or serialization failure is retried from the start, a few times. Reads run in one REPEATABLE READ,
- * READ ONLY transaction, so a list's count and its page agree; a write's directory events are stored pending and
- * numbered right after its commit, in a short transaction of their own under the tenant's lock (V25 says why); a read of one statement (a tenant, its tokens,
- * whether a domain is verified) runs alone in auto-commit. Nothing is cached in the process: tokens,
+ * deadlock or serialization failure is retried from the start, a few times. A write's directory events are stored
+ * pending and numbered right after its commit, in a short transaction of their own under the tenant's lock (V25 says
+ * why). Reads run in one REPEATABLE READ, READ ONLY transaction, so a list's count and its page agree; a read of one
+ * statement (a tenant, its tokens, whether a domain is verified) runs alone in auto-commit. Nothing is cached in the process: tokens,
  * tenants and domain status are read from the database on every request.
  */
 public final class PostgresDirectory extends SqlDirectory {
