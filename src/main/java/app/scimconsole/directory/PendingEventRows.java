@@ -83,6 +83,40 @@ final class PendingEventRows {
         }
     }
 
+    /** Takes the tenant's numbering lock if no other numbering holds it; false (at once) if one does. */
+    static boolean tryLock(Connection c, String tenantId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_SPACE);
+            ps.setString(2, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Waits until the numbering in progress for the tenant has committed (a shared hold on its lock, which any number
+     * of waiters get together, where the lock itself would let them through one by one), then tells whether the
+     * write's event {@code mark} is still pending: false when that numbering took it.
+     */
+    static boolean pendingAfterNumbering(Connection c, String tenantId, long mark) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SET LOCAL statement_timeout = " + LOCK_WAIT.toMillis()
+                + "; SELECT pg_advisory_xact_lock_shared(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_SPACE);
+            ps.setString(2, tenantId);
+            ps.execute();
+        }
+        // a statement of its own: its snapshot is taken after that numbering committed
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pending_events WHERE seq = ?)")) {
+            ps.setLong(1, mark);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /**
      * Under the tenant's {@link #lock}: numbers every committed pending event of the tenant after its last id, in
      * pending order, and moves it into {@code directory_events}; returns how many. With {@code ownMark} (a write's

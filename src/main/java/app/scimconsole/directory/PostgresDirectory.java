@@ -201,11 +201,34 @@ public final class PostgresDirectory extends SqlDirectory {
      */
     private void numberAfterCommit(Connection c, String tenantId, long mark) {
         try {
-            number(c, tenantId, mark);
+            numberOwn(c, tenantId, mark);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("The events of a committed write could not be numbered yet; they wait, committed, for the next"
                     + " write or the background pass: {}", e.toString());
         }
+    }
+
+    /**
+     * Numbers the write's events, marked {@code mark}, unless another numbering does: while one is in progress, the
+     * writer waits beside the other writers for it to commit, and is done if it took its events (it wrote nothing, so
+     * it has no flush to wait for); the writers queued on the lock one by one would each run an empty numbering in
+     * turn. A writer whose events that numbering did not see (it committed after it began) tries again; past a few
+     * tries it queues on the lock.
+     */
+    private static void numberOwn(Connection c, String tenantId, long mark) throws SQLException {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            boolean done = inTransaction(c, x -> {
+                if (PendingEventRows.tryLock(x, tenantId)) {
+                    PendingEventRows.number(x, tenantId, mark);
+                    return true;
+                }
+                return !PendingEventRows.pendingAfterNumbering(x, tenantId, mark);
+            });
+            if (done) {
+                return;
+            }
+        }
+        number(c, tenantId, mark);
     }
 
     /** One short transaction under the tenant's numbering lock (see {@link PendingEventRows#number}). */
