@@ -46,10 +46,11 @@ final class ActivityRows {
 
     /**
      * Stores {@code entry}; the store numbers it ({@code seq} is ignored) and dates it if it is undated. Its history,
-     * if any, is stored beside it under that number, and its directory events after it, in the caller's transaction.
+     * if any, is stored beside it under that number, and its directory events after it (into {@code events}), in the
+     * caller's transaction.
      */
-    static void append(Connection c, Activity entry, Instant now) throws SQLException {
-        prepare(entry).append(c, now);
+    static void append(Connection c, Activity entry, Instant now, EventSink events) throws SQLException {
+        prepare(entry).append(c, now, events);
     }
 
     /**
@@ -64,8 +65,11 @@ final class ActivityRows {
 
     /** An activity entry ready to insert: its arguments, its history's changes and its events as JSON text. */
     record Prepared(Activity entry, String args, String changes, List<EventRows.Written> events) {
-        /** Inserts the entry, dated {@code now} if it is undated, its history and its events, in the caller's transaction. */
-        void append(Connection c, Instant now) throws SQLException {
+        /**
+         * Inserts the entry, dated {@code now} if it is undated, its history, and its events into {@code sink}, in
+         * the caller's transaction.
+         */
+        void append(Connection c, Instant now, EventSink sink) throws SQLException {
             Instant time = entry.time() != null ? Timestamps.truncate(entry.time()) : now;
             SqlWhere insert = SqlWhere.of("INSERT INTO activity (time, tenant_id, operation, resource, resource_id,"
                             + " user_name, outcome, code, args, detail, client_address)"
@@ -74,7 +78,7 @@ final class ActivityRows {
                     entry.userName(), entry.outcome(), entry.code(), args, entry.detail(), entry.clientAddress());
             if (entry.history() == null) {
                 Jdbc.update(c, insert.sql(), insert.params().toArray());
-                EventRows.append(c, entry.tenantId(), time, entry.events(), events);
+                sink.store(c, entry.tenantId(), time, entry.events(), events);
                 return;
             }
             long seq;
@@ -85,8 +89,8 @@ final class ActivityRows {
             Jdbc.update(c, "INSERT INTO attribute_history (activity_seq, tenant_id, time, request_id, changes)"
                             + " VALUES (?, ?, ?, ?, ?)", seq, entry.tenantId(), Timestamps.format(time),
                     entry.history().requestId(), changes);
-            // Last: it locks the tenant's event numbering until the commit (EventRows.append says why).
-            EventRows.append(c, entry.tenantId(), time, entry.events(), events);
+            // Last: on SQLite it locks the tenant's event numbering until the commit (EventRows.append says why).
+            sink.store(c, entry.tenantId(), time, entry.events(), events);
         }
     }
 

@@ -20,7 +20,8 @@ final class EventRows {
     }
 
     /**
-     * Numbers {@code events} after the tenant's last id and stores them, dated {@code time}. The numbers are taken
+     * Numbers {@code events} after the tenant's last id and stores them, dated {@code time} (SQLite's way; PostgreSQL
+     * numbers them after the write's commit, {@link PendingEventRows}). The numbers are taken
      * with an upsert that locks the tenant's sequence row until the caller's transaction ends: a concurrent writer of
      * the same tenant (another instance on PostgreSQL) waits here until this one has committed, so ids become visible
      * in increasing order and a reader paging by id never passes over one that commits later. The caller makes this
@@ -57,20 +58,27 @@ final class EventRows {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO directory_events (tenant_id, id, time, type,"
                 + " resource_type, resource_id, resource, previous, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < events.size(); i++) {
-                Event e = events.get(i);
                 ps.setString(1, tenantId);
                 ps.setLong(2, ++id);
                 ps.setString(3, when);
-                ps.setString(4, e.type());
-                ps.setString(5, e.resourceType());
-                ps.setString(6, e.resourceId());
-                ps.setString(7, texts.get(i).resource());
-                ps.setString(8, texts.get(i).previous());
-                ps.setString(9, e.memberId());
+                bindContent(ps, 4, events.get(i), texts.get(i));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * Sets an event's content — type, resource type, resource id, resource, previous, member id — as the parameters
+     * from {@code first} on.
+     */
+    static void bindContent(PreparedStatement ps, int first, Event e, Written text) throws SQLException {
+        ps.setString(first, e.type());
+        ps.setString(first + 1, e.resourceType());
+        ps.setString(first + 2, e.resourceId());
+        ps.setString(first + 3, text.resource());
+        ps.setString(first + 4, text.previous());
+        ps.setString(first + 5, e.memberId());
     }
 
     static List<Event> after(Connection c, String tenantId, long afterId, int limit) throws SQLException {

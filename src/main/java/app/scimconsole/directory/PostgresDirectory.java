@@ -7,8 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The directory on PostgreSQL, shared by any number of service instances (issue 9). Connections come from a
@@ -17,9 +23,10 @@ import org.flywaydb.core.Flyway;
  * instance makes it a version conflict, and the caller computes again), membership changes are row changes that
  * queue on the group's row, and a delete locks the row it reads ({@code SELECT ... FOR UPDATE}); uniqueness of
  * userName and group displayName is the unique indexes' (a second create is a duplicate). A write the database aborts as a
- * deadlock or serialization failure is retried from the start, a few times. Reads run in one REPEATABLE READ,
- * READ ONLY transaction, so a list's count and its page agree; a read of one statement (a tenant, its tokens,
- * whether a domain is verified) runs alone in auto-commit. Nothing is cached in the process: tokens,
+ * deadlock or serialization failure is retried from the start, a few times. A write's directory events are stored
+ * pending and numbered right after its commit, in a short transaction of their own under the tenant's lock (V25 says
+ * why). Reads run in one REPEATABLE READ, READ ONLY transaction, so a list's count and its page agree; a read of one
+ * statement (a tenant, its tokens, whether a domain is verified) runs alone in auto-commit. Nothing is cached in the process: tokens,
  * tenants and domain status are read from the database on every request.
  */
 public final class PostgresDirectory extends SqlDirectory {
@@ -40,8 +47,12 @@ public final class PostgresDirectory extends SqlDirectory {
      */
     static final Duration STATEMENT_LIMIT = Duration.ofSeconds(10);
 
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDirectory.class);
+
     private final HikariDataSource pool;
     private final ThreadLocal<Connection> inWrite = new ThreadLocal<>();
+    /** The write's tenants whose events it left pending, each with its first pending number (its mark). */
+    private final ThreadLocal<Map<String, Long>> pendingOfWrite = new ThreadLocal<>();
 
     private PostgresDirectory(HikariDataSource pool, Clock clock) {
         super(SqlDialect.POSTGRES, clock);
@@ -147,12 +158,18 @@ public final class PostgresDirectory extends SqlDirectory {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
+                Map<String, Long> pending = new LinkedHashMap<>();
                 inWrite.set(c);
+                pendingOfWrite.set(pending);
+                T result;
                 try {
-                    return inTransaction(c, work);
+                    result = inTransaction(c, work);
                 } finally {
                     inWrite.remove();
+                    pendingOfWrite.remove();
                 }
+                pending.forEach((tenantId, mark) -> numberAfterCommit(c, tenantId, mark));
+                return result;
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && isRetryable(e)) {
                     pause(attempt);
@@ -161,6 +178,79 @@ public final class PostgresDirectory extends SqlDirectory {
                 throw StorageFailures.of(e);
             }
         }
+    }
+
+    /**
+     * Pending, to be numbered right after the write commits (V25 says why): the write's commit waits for no other
+     * write of the tenant, so PostgreSQL flushes concurrent writes' commits together.
+     */
+    @Override
+    void storeEvents(Connection c, String tenantId, Instant time, List<Event> events, List<EventRows.Written> texts)
+            throws SQLException {
+        long mark = PendingEventRows.add(c, tenantId, time, events, texts);
+        Map<String, Long> pending = pendingOfWrite.get();
+        if (mark > 0 && pending != null) {
+            pending.putIfAbsent(tenantId, mark);
+        }
+    }
+
+    /**
+     * Numbers the committed write's events before it returns, so that its caller (and Entra's next request) finds them
+     * in the feed. If that fails, the write stays done — its events are committed, pending — and the next write of the
+     * tenant or the background pass ({@link #numberWaitingEvents}) numbers them.
+     */
+    private void numberAfterCommit(Connection c, String tenantId, long mark) {
+        try {
+            numberOwn(c, tenantId, mark);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("The events of a committed write could not be numbered yet; they wait, committed, for the next"
+                    + " write or the background pass: {}", e.toString());
+        }
+    }
+
+    /**
+     * Numbers the write's events, marked {@code mark}, unless another numbering does: while one is in progress, the
+     * writer waits beside the other writers for it to commit, and is done if it took its events (it wrote nothing, so
+     * it has no flush to wait for); the writers queued on the lock one by one would each run an empty numbering in
+     * turn. A writer whose events that numbering did not see (it committed after it began) tries again; past a few
+     * tries it queues on the lock.
+     */
+    private static void numberOwn(Connection c, String tenantId, long mark) throws SQLException {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            boolean done = inTransaction(c, x -> {
+                if (PendingEventRows.tryLock(x, tenantId)) {
+                    PendingEventRows.number(x, tenantId, mark);
+                    return true;
+                }
+                return !PendingEventRows.pendingAfterNumbering(x, tenantId, mark);
+            });
+            if (done) {
+                return;
+            }
+        }
+        number(c, tenantId, mark);
+    }
+
+    /** One short transaction under the tenant's numbering lock (see {@link PendingEventRows#number}). */
+    private static int number(Connection c, String tenantId, long mark) throws SQLException {
+        return inTransaction(c, x -> {
+            PendingEventRows.lock(x, tenantId);
+            return PendingEventRows.number(x, tenantId, mark);
+        });
+    }
+
+    @Override
+    public int numberWaitingEvents(Duration age) {
+        int numbered = 0;
+        for (String tenantId : readOne(c -> PendingEventRows.tenantsWaiting(c, age))) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                numbered += number(c, tenantId, 0);
+            } catch (SQLException e) {
+                throw StorageFailures.of(e);
+            }
+        }
+        return numbered;
     }
 
     private static <T> T run(Connection c, SqlWork<T> work) {

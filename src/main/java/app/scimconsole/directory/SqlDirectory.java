@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,30 @@ public abstract class SqlDirectory implements Directory {
 
     /** Runs {@code work} in a write transaction and returns once it is durably committed. */
     abstract <T> T write(SqlWork<T> work);
+
+    /**
+     * Stores a write's directory events in its transaction {@code c}: numbered there, or kept to be numbered once it
+     * committed ({@link PostgresDirectory}); either way durable with the write, and in the feed when it returns.
+     */
+    abstract void storeEvents(Connection c, String tenantId, Instant time, List<Event> events,
+            List<EventRows.Written> texts) throws SQLException;
+
+    /**
+     * Whether this process alone uses the store for {@code purpose} from now until the store closes: on SQLite, once
+     * it holds the data folder's file lock of that name, which the operating system releases when its holder dies (a
+     * killed process included); on PostgreSQL, which instances share, never.
+     */
+    boolean holdsAlone(String purpose) {
+        return false;
+    }
+
+    /**
+     * Numbers the events that wait since {@code age} ago or longer for their write to number them (which a crash
+     * between the write's commit and its numbering leaves); returns how many. Only PostgreSQL keeps events waiting.
+     */
+    public int numberWaitingEvents(Duration age) {
+        return 0;
+    }
 
     public final SqlDialect dialect() {
         return dialect;
@@ -208,7 +233,7 @@ public abstract class SqlDirectory implements Directory {
             ActivityRows.Prepared entry = ActivityRows.prepare(audit.apply(row.stored()));
             return write(c -> {
                 StoredResource created = resources.insert(c, row, members);
-                entry.append(c, now());
+                entry.append(c, now(), this::storeEvents);
                 return created;
             });
         }
@@ -245,7 +270,7 @@ public abstract class SqlDirectory implements Directory {
         return write(c -> {
             Updated updated = resources.update(c, tenantId, type, id, update);
             if (audit != null) {
-                ActivityRows.append(c, audit.apply(updated), now());
+                ActivityRows.append(c, audit.apply(updated), now(), this::storeEvents);
             }
             return updated.resource();
         });
@@ -261,7 +286,7 @@ public abstract class SqlDirectory implements Directory {
     private StoredResource audited(Connection c, StoredResource written, Function<StoredResource, Activity> audit)
             throws SQLException {
         if (audit != null) {
-            ActivityRows.append(c, audit.apply(written), now());
+            ActivityRows.append(c, audit.apply(written), now(), this::storeEvents);
         }
         return written;
     }
@@ -271,7 +296,7 @@ public abstract class SqlDirectory implements Directory {
     @Override
     public void log(Activity entry) {
         write(c -> {
-            ActivityRows.append(c, entry, now());
+            ActivityRows.append(c, entry, now(), this::storeEvents);
             return null;
         });
     }

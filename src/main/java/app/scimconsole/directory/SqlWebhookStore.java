@@ -9,8 +9,16 @@ import java.util.Optional;
 final class SqlWebhookStore implements WebhookStore {
     private final SqlDirectory db;
 
+    /** The data folder's lock of the process that delivers the webhooks (SQLite). */
+    static final String DELIVERY = "webhook-delivery";
+
     SqlWebhookStore(SqlDirectory db) {
         this.db = db;
+    }
+
+    @Override
+    public int freeLeasesIfAlone() {
+        return db.holdsAlone(DELIVERY) ? db.write(WebhookRows::releaseAll) : 0;
     }
 
     @Override

@@ -1,12 +1,20 @@
 package app.scimconsole.directory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -23,10 +31,14 @@ public final class SqliteDirectory extends SqlDirectory {
     private static final int READERS = 4;
 
     private final SqliteConnections db;
+    private final Path folder;
+    /** The data folder's locks this process holds ({@link #holdsAlone}), by purpose, until it closes. */
+    private final Map<String, FileChannel> heldAlone = new HashMap<>();
 
-    private SqliteDirectory(SqliteConnections db, Clock clock) {
+    private SqliteDirectory(SqliteConnections db, Path folder, Clock clock) {
         super(SqlDialect.SQLITE, clock);
         this.db = db;
+        this.folder = folder;
     }
 
     public static SqliteDirectory open(Path dataDir) {
@@ -42,7 +54,7 @@ public final class SqliteDirectory extends SqlDirectory {
                     .locations(Migrations.locations(SqlDialect.SQLITE))
                     .load()
                     .migrate();
-            return new SqliteDirectory(new SqliteConnections(file, READERS), clock);
+            return new SqliteDirectory(new SqliteConnections(file, READERS), dataDir, clock);
         } catch (IOException | SQLException e) {
             throw new StorageException("Cannot open the directory in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -77,8 +89,50 @@ public final class SqliteDirectory extends SqlDirectory {
         return db.write(work);
     }
 
+    /** Numbered in the write's transaction: SQLite's writes are serial and committed in groups already. */
+    @Override
+    void storeEvents(Connection c, String tenantId, Instant time, List<Event> events, List<EventRows.Written> texts)
+            throws SQLException {
+        EventRows.append(c, tenantId, time, events, texts);
+    }
+
+    /** A file lock {@code <purpose>.lock} in the data folder, kept until this directory closes. */
+    @Override
+    synchronized boolean holdsAlone(String purpose) {
+        if (heldAlone.containsKey(purpose)) {
+            return true;
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(folder.resolve(purpose + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            if (channel.tryLock() != null) {
+                heldAlone.put(purpose, channel);
+                return true;
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            // held by another directory on this folder in this process, or not lockable here: not alone
+        }
+        closeQuietly(channel);
+        return false;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing releases the lock; nothing else to do
+            }
+        }
+    }
+
     @Override
     public void close() {
         db.close();
+        synchronized (this) {
+            heldAlone.values().forEach(SqliteDirectory::closeQuietly);
+            heldAlone.clear();
+        }
     }
 }

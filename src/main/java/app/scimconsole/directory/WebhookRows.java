@@ -113,6 +113,12 @@ final class WebhookRows {
         return null;
     }
 
+    /** Frees every endpoint's lease; how many were held. */
+    static int releaseAll(Connection c) throws SQLException {
+        return Jdbc.update(c, "UPDATE webhook_endpoints SET lease_owner = NULL, lease_until = NULL"
+                + " WHERE lease_owner IS NOT NULL");
+    }
+
     private static List<Endpoint> select(Connection c, SqlWhere query) throws SQLException {
         List<Endpoint> out = new ArrayList<>();
         try (PreparedStatement ps = Jdbc.prepare(c, query); ResultSet rs = ps.executeQuery()) {

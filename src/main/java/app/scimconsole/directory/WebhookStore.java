@@ -99,4 +99,12 @@ public interface WebhookStore {
 
     /** Gives the lease up if {@code owner} holds it. */
     void release(String id, String owner);
+
+    /**
+     * Frees every endpoint's lease when no other live process can be delivering from this store, and keeps it so
+     * while the store is open: on SQLite, once this process holds the data folder's delivery lock (a file lock the
+     * operating system releases when its holder dies), so that a lease a killed process left is taken over at once
+     * instead of after it expires; on PostgreSQL, shared by instances, never. How many leases were freed.
+     */
+    int freeLeasesIfAlone();
 }

@@ -72,6 +72,7 @@ public final class ServiceRuntime implements AutoCloseable {
                     admin, core.adminCredentials(), core.storageFaults()));
             core.startRechecks(Duration.ofMinutes(1));
             core.startHistoryPurge(Duration.ofHours(1));
+            core.startWaitingEventsPass(Duration.ofSeconds(5));
             core.startWebhookDelivery(server.config()::tenantUrl, new WebhookPoster(core.webhookPolicy()),
                     Duration.ofSeconds(1));
             return new ServiceRuntime(core, admin, credential, server, adminServer, closer);

@@ -7,9 +7,7 @@ import app.scimconsole.directory.Directory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,12 +61,7 @@ public final class HistoryRetention implements AutoCloseable {
         if (timer != null) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "history-purge");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::purgeLogged, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        timer = Periodic.start("history-purge", every, this::purgeLogged);
     }
 
     private void purgeLogged() {

@@ -26,6 +26,7 @@ public final class ServiceCore implements AutoCloseable {
     private final Clock clock;
     private final KeySetAddress keysPolicy;
     private final HistoryRetention historyRetention;
+    private final WaitingEvents waitingEvents;
     private DomainRechecker rechecker;
     private WebhookDelivery webhookDelivery;
 
@@ -56,6 +57,7 @@ public final class ServiceCore implements AutoCloseable {
                 accessTokens, refusals, clock);
         this.adminCredentials = new AdminCredentials(directory);
         this.historyRetention = new HistoryRetention(directory, clock);
+        this.waitingEvents = new WaitingEvents(directory);
     }
 
     /** The domain service of a directory: checks go to {@code dnsServer} when given, else to real DNS. */
@@ -75,6 +77,14 @@ public final class ServiceCore implements AutoCloseable {
     /** Starts the background purge of attribute history past its retention, every {@code every}. */
     public void startHistoryPurge(Duration every) {
         historyRetention.start(every);
+    }
+
+    /**
+     * Starts the background pass that numbers the directory events an interrupted write left waiting (PostgreSQL),
+     * every {@code every}.
+     */
+    public void startWaitingEventsPass(Duration every) {
+        waitingEvents.start(every);
     }
 
     /**
@@ -178,6 +188,7 @@ public final class ServiceCore implements AutoCloseable {
             webhookDelivery.close();
         }
         historyRetention.close();
+        waitingEvents.close();
         refusals.close();
     }
 }

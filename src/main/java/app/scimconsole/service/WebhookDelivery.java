@@ -109,10 +109,23 @@ public final class WebhookDelivery implements AutoCloseable {
         return Duration.ofSeconds(seconds);
     }
 
-    /** Looks for due endpoints every {@code every} and delivers them on a few threads of its own, until closed. */
+    /**
+     * Looks for due endpoints every {@code every} and delivers them on a few threads of its own, until closed. First,
+     * when no other process can be delivering from the store (SQLite's data folder), it frees the leases a killed
+     * process left: the endpoints are delivered again at once, not once those leases expire.
+     */
     public synchronized void start(Duration every) {
         if (poller != null) {
             return;
+        }
+        try {
+            int freed = store.freeLeasesIfAlone();
+            if (freed > 0) {
+                LOG.info("Took over {} webhook endpoints whose lease a stopped process had left", freed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not take over the webhook leases a stopped process left; they expire by themselves: {}",
+                    e.toString());
         }
         workers = Executors.newFixedThreadPool(THREADS, r -> daemon(r, "webhook-delivery"));
         poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-poll"));

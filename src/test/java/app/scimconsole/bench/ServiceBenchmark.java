@@ -104,7 +104,9 @@ public final class ServiceBenchmark {
         if (args.length > 0 && args[0].equals("events")) {
             int cycle = args.length > 2 && args[2].matches("\\d+") ? Integer.parseInt(args[2]) : 100_000;
             int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-            new ServiceBenchmark(cycle).runEventsCost(Path.of(args.length > 1 ? args[1] : "target/bench"), rounds);
+            boolean postgresOnly = args.length > 4 && args[4].equals("postgres");
+            new ServiceBenchmark(cycle).runEventsCost(Path.of(args.length > 1 ? args[1] : "target/bench"), rounds,
+                    postgresOnly);
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("creates")) {
@@ -415,9 +417,10 @@ public final class ServiceBenchmark {
      * -Dbench.users=events} in the bench profile, {@code -Dbench.scope=USERS} for another size of cycle than
      * 100,000), on SQLite and on PostgreSQL: the creates with history and events on and with both off at 1,000 users,
      * then Entra's initial cycle with the events on and off alternately, each on a fresh service. Their keys are added
-     * to {@code results.json} (kept if present).
+     * to {@code results.json} (kept if present). {@code postgresOnly} ({@code ServiceBenchmark events DIR USERS ROUNDS
+     * postgres}): PostgreSQL alone, to compare two builds whose SQLite path is the same.
      */
-    private void runEventsCost(Path outDir, int rounds) throws Exception {
+    private void runEventsCost(Path outDir, int rounds, boolean postgresOnly) throws Exception {
         Path file = outDir.resolve("results.json");
         ObjectNode results = existingResults(file);
         results.put("events_load_average_start", uptime());
@@ -425,13 +428,15 @@ public final class ServiceBenchmark {
         ObjectNode pg = section(results, "postgres");
         Files.createDirectories(outDir);
         Path scratch = Files.createTempDirectory("scim-bench-events");
-        try (Service sqlite = start(scratch.resolve("sqlite"))) {
-            seed(sqlite, 1000);
-            measureEventsCost(sqlite, "1k", service);
-        }
         int[] n = {0};
-        measureEventsCycle(rounds, () -> start(scratch.resolve("cycle-" + n[0]++)), "", service);
-        Files.writeString(file, results.toPrettyString());
+        if (!postgresOnly) {
+            try (Service sqlite = start(scratch.resolve("sqlite"))) {
+                seed(sqlite, 1000);
+                measureEventsCost(sqlite, "1k", service);
+            }
+            measureEventsCycle(rounds, () -> start(scratch.resolve("cycle-" + n[0]++)), "", service);
+            Files.writeString(file, results.toPrettyString());
+        }
         try (BenchPostgres server = BenchPostgres.start()) {
             try (Service postgres = start(scratch.resolve("pg"), server.freshDirectory())) {
                 seed(postgres, 1000);
@@ -443,7 +448,9 @@ public final class ServiceBenchmark {
         results.put("events_load_average_end", uptime());
         Files.writeString(file, results.toPrettyString());
         printRows();
-        printEventsCycle("SQLite", service);
+        if (!postgresOnly) {
+            printEventsCycle("SQLite", service);
+        }
         printEventsCycle("PostgreSQL", pg);
     }
 

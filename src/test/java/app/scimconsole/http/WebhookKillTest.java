@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve} on SQLite killed with SIGKILL twice between a write's commit and its webhook's acknowledgement, then
  * restarted on the same data folder: once while a delivery is in flight (the receiver has not answered), once after
  * the receiver answered 2xx but before the service could record it. Every committed event still arrives, exactly as
- * the pull feed tells it, in order; the only duplicates are the two events in flight at the kills.
+ * the pull feed tells it, in order; the only duplicates are the two events in flight at the kills. Each restart
+ * delivers at once, although the killed process's lease would still be valid for a day.
  */
 @Timeout(600)
 class WebhookKillTest {
@@ -57,8 +58,10 @@ class WebhookKillTest {
                 reader = new EventReaders(directory).issue(tenantId, "kill test").credential();
             }
             int port = KilledDelivery.freePort();
-            // The killed process's lease on the endpoint outlives it: the restarted one waits for it to expire.
-            Map<String, String> env = Map.of("SCIM_CONSOLE_DEV_LOOPBACK_HTTP", "1", WebhookDelivery.LEASE_ENV, "20");
+            // The killed process's lease on the endpoint outlives it by a day; the restarted one, alone on the data
+            // folder (it holds the folder's delivery lock), takes it over at once: the deliveries awaited below
+            // could not happen before the day is over otherwise.
+            Map<String, String> env = Map.of("SCIM_CONSOLE_DEV_LOOPBACK_HTTP", "1", WebhookDelivery.LEASE_ENV, "86400");
             HttpJson scim = KilledDelivery.scim(port, tenantId, token);
 
             // Life 1: writes of every kind; event 4 is held at the receiver, and the kill lands while it is in flight.

@@ -1,0 +1,157 @@
+package app.scimconsole.directory;
+
+import app.scimconsole.directory.Directory.Event;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL's events before they are numbered (V25 says why): stored by the write in its own transaction, then moved
+ * into {@code directory_events} with the tenant's next ids by {@link #number}, in a transaction of its own under the
+ * tenant's advisory lock.
+ */
+final class PendingEventRows {
+    /**
+     * The first key of the tenant locks (the two-key form of the advisory locks, a space of its own, apart from
+     * Flyway's single-key lock): issue 20, item 3.
+     */
+    private static final int LOCK_SPACE = 20_003;
+    /** How long a numbering may wait for the tenant's lock (and its one statement under it run). */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+
+    private static final String MOVE = "WITH moved AS (DELETE FROM pending_events WHERE tenant_id = ?%s"
+            + " RETURNING seq, time, type, resource_type, resource_id, resource, previous, member_id),"
+            + " numbered AS (SELECT COALESCE((SELECT last_id FROM event_sequences WHERE tenant_id = ?), 0)"
+            + " + row_number() OVER (ORDER BY seq) AS id, moved.* FROM moved),"
+            + " stored AS (INSERT INTO directory_events (tenant_id, id, time, type, resource_type, resource_id, resource,"
+            + " previous, member_id) SELECT ?, id, time, type, resource_type, resource_id, resource, previous, member_id"
+            + " FROM numbered RETURNING id),"
+            + " advanced AS (INSERT INTO event_sequences (tenant_id, last_id) SELECT ?, MAX(id) FROM stored"
+            + " HAVING COUNT(*) > 0 ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id RETURNING last_id)"
+            + " SELECT COUNT(*) FROM stored";
+    /** A writer moves the pending events only while its own are among them: else another moved them, and it is done. */
+    private static final String MOVE_WITH_OWN = String.format(MOVE,
+            " AND EXISTS (SELECT 1 FROM pending_events WHERE seq = ?)");
+    private static final String MOVE_ALL = String.format(MOVE, "");
+
+    private PendingEventRows() {
+    }
+
+    /**
+     * Stores {@code events} unnumbered, dated {@code time}, in the caller's transaction; returns the pending number
+     * of the first (its write's mark for {@link #number}), or 0 when there are none.
+     */
+    static long add(Connection c, String tenantId, Instant time, List<Event> events, List<EventRows.Written> texts)
+            throws SQLException {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        String when = Timestamps.format(time);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pending_events (tenant_id, time, type, resource_type,"
+                + " resource_id, resource, previous, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"seq"})) {
+            for (int i = 0; i < events.size(); i++) {
+                ps.setString(1, tenantId);
+                ps.setString(2, when);
+                EventRows.bindContent(ps, 3, events.get(i), texts.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Takes the tenant's numbering lock until the caller's transaction ends. Taken as a statement of its own: the
+     * next statement's snapshot is then taken after the previous holder committed, and sees its numbers. The wait is
+     * for the numberings queued before this one, each of one statement within the statement limit and a commit; it
+     * may take longer than that limit on a loaded server, so it has {@link #LOCK_WAIT} (sent with it, one round trip).
+     */
+    static void lock(Connection c, String tenantId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SET LOCAL statement_timeout = " + LOCK_WAIT.toMillis()
+                + "; SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_SPACE);
+            ps.setString(2, tenantId);
+            ps.execute();
+        }
+    }
+
+    /** Takes the tenant's numbering lock if no other numbering holds it; false (at once) if one does. */
+    static boolean tryLock(Connection c, String tenantId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_SPACE);
+            ps.setString(2, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Waits until the numbering in progress for the tenant has committed (a shared hold on its lock, which any number
+     * of waiters get together, where the lock itself would let them through one by one), then tells whether the
+     * write's event {@code mark} is still pending: false when that numbering took it.
+     */
+    static boolean pendingAfterNumbering(Connection c, String tenantId, long mark) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SET LOCAL statement_timeout = " + LOCK_WAIT.toMillis()
+                + "; SELECT pg_advisory_xact_lock_shared(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_SPACE);
+            ps.setString(2, tenantId);
+            ps.execute();
+        }
+        // a statement of its own: its snapshot is taken after that numbering committed
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pending_events WHERE seq = ?)")) {
+            ps.setLong(1, mark);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Under the tenant's {@link #lock}: numbers every committed pending event of the tenant after its last id, in
+     * pending order, and moves it into {@code directory_events}; returns how many. With {@code ownMark} (a write's
+     * first pending number, else 0): only if that event is still pending — when another writer has moved it, this
+     * one writes nothing, so its transaction has no commit to flush.
+     */
+    static int number(Connection c, String tenantId, long ownMark) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ownMark > 0 ? MOVE_WITH_OWN : MOVE_ALL)) {
+            int i = 1;
+            ps.setString(i++, tenantId);
+            if (ownMark > 0) {
+                ps.setLong(i++, ownMark);
+            }
+            ps.setString(i++, tenantId);
+            ps.setString(i++, tenantId);
+            ps.setString(i, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The tenants with events pending since {@code age} ago or longer (by the database's clock). */
+    static List<String> tenantsWaiting(Connection c, Duration age) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT tenant_id FROM pending_events"
+                + " WHERE queued_at <= now() - make_interval(secs => ?)")) {
+            ps.setDouble(1, age.toMillis() / 1000.0);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+}
