@@ -166,7 +166,8 @@ public final class Installer {
 
     /**
      * Leaves out of the libraries what the target OS never loads: sqlite-jdbc's and JNA's native libraries for every
-     * other OS and processor (12 MB of sqlite-jdbc's 12 MB jar, 1.4 MB of JNA's 1.9 MB), and ICU4J's locale data (collation, time zones, currencies, units, ...;
+     * other OS and processor (12 MB of sqlite-jdbc's 12 MB jar, 1.4 MB of JNA's 1.9 MB), JNA's platform library
+     * (1.4 MB) except on Windows, the only OS whose code uses it, and ICU4J's locale data (collation, time zones, currencies, units, ...;
      * ~23 MB uncompressed) which the app never reads: it uses only normalization, IDNA and character properties, whose
      * data (*.nrm, uprops.icu, ucase.icu, ...) stays. Rewrites the copies in the jpackage input, never the local
      * Maven repository's.
@@ -189,6 +190,11 @@ public final class Installer {
                     String name = jar.getFileName().toString();
                     if (name.startsWith("sqlite-jdbc-")) {
                         keepOnlyNatives(jar, SQLITE_NATIVE, keep, entry -> true);
+                    } else if (name.startsWith("jna-platform-") && !os.equals("windows")) {
+                        // java-keyring's Windows backend and PostgreSQL's Windows login (SSPI) are its only users
+                        System.out.printf(Locale.ROOT, "installer: %s: removed, used only on Windows (%.1f MB)%n",
+                                name, Files.size(jar) / 1e6);
+                        Files.delete(jar);
                     } else if (name.startsWith("jna-") && !name.startsWith("jna-platform-")) {
                         keepOnlyNatives(jar, JNA_NATIVE, JNA_NATIVE + jnaPlatform(os) + "/", Trim::isJnaNative);
                     } else if (name.startsWith("icu4j-")) {
@@ -358,8 +364,10 @@ public final class Installer {
             Files.write(list, patterns);
             System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused classes left out (%d folders, %s)%n",
                     String.join(", ", new java.util.TreeSet<>(LEAVE_OUT.keySet())), removed / 1e6, patterns.size(), list);
-            // java.desktop's native libraries are all AWT's, Java 2D's, image I/O's and sound's; its conf is sound's
-            return "--exclude-resources=@" + list + " --exclude-files=/java.desktop/lib/*,/java.desktop/conf/*";
+            // java.desktop's native libraries are all AWT's, Java 2D's, image I/O's and sound's, its conf is sound's;
+            // jrt-fs.jar lets another JDK's tools read this runtime's modules file: nothing the app does
+            return "--exclude-resources=@" + list
+                    + " --exclude-files=/java.desktop/lib/*,/java.desktop/conf/*,/java.base/lib/jrt-fs.jar";
         }
 
         private static String smallest(List<Path> files) {
