@@ -198,9 +198,8 @@ public final class Installer {
                     } else if (name.startsWith("jna-") && !name.startsWith("jna-platform-")) {
                         keepOnlyNatives(jar, JNA_NATIVE, JNA_NATIVE + jnaPlatform(os) + "/", Trim::isJnaNative);
                     } else if (name.startsWith("icu4j-")) {
-                        long removed = removeFromJar(jar, ICU_DATA,
-                                entry -> ICU_UNUSED.stream().anyMatch(d -> entry.startsWith(ICU_DATA + d + "/")));
-                        System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused locale data removed%n",
+                        long removed = removeFromJar(jar, ICU_DATA, entry -> isUnusedIcuData(entry));
+                        System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused data removed%n",
                                 name, removed / 1e6);
                     }
                 }
@@ -217,6 +216,18 @@ public final class Installer {
             }
             System.out.printf(Locale.ROOT, "installer: %s: kept only %s, %.1f MB of other natives removed%n",
                     name, keep, removed / 1e6);
+        }
+
+        /**
+         * ICU4J data the app never reads: the locale folders, the root's locale bundles ({@code *.res}), StringPrep
+         * profiles ({@code *.spp}), the spoof checker's confusables and the character names ({@code unames.icu}).
+         * What stays is the normalization ({@code *.nrm}) and character property ({@code *.icu}) data.
+         */
+        static boolean isUnusedIcuData(String entry) {
+            String rest = entry.substring(ICU_DATA.length());
+            return ICU_UNUSED.stream().anyMatch(d -> rest.startsWith(d + "/"))
+                    || !rest.contains("/") && (rest.endsWith(".res") || rest.endsWith(".spp") || rest.endsWith(".cfu")
+                    || rest.equals("unames.icu"));
         }
 
         /** JNA's folder name for this OS and processor (its Platform.RESOURCE_PREFIX). */
