@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
@@ -59,10 +60,12 @@ public final class Installer {
         Files.copy(mainJar, input.resolve(mainJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         long start = System.nanoTime();
         Trim.libraries(input, os);
-        run(jpackage, List.of("--type", "app-image",
+        List<String> imageArgs = new ArrayList<>(List.of("--type", "app-image",
                 "@packaging/common.args", "@packaging/image.args", "@packaging/" + os + "/image.args",
                 "--app-version", version, "--description", description,
                 "--input", input.toString(), "--module-path", javafx.toString(), "--dest", dest.toString()));
+        imageArgs.addAll(List.of("--jlink-options", ModuleTrim.jlinkOptions(dest.resolveSibling("jpackage"))));
+        run(jpackage, imageArgs);
         Path image = onlyEntry(dest);
         NativeSymbols.strip(image, os);
         Path cdsWork = dest.resolveSibling("jpackage").resolve("cds");
@@ -163,7 +166,8 @@ public final class Installer {
 
     /**
      * Leaves out of the libraries what the target OS never loads: sqlite-jdbc's and JNA's native libraries for every
-     * other OS and processor (12 MB of sqlite-jdbc's 12 MB jar, 1.4 MB of JNA's 1.9 MB), and ICU4J's locale data (collation, time zones, currencies, units, ...;
+     * other OS and processor (12 MB of sqlite-jdbc's 12 MB jar, 1.4 MB of JNA's 1.9 MB), JNA's platform library
+     * (1.4 MB) except on Windows, the only OS whose code uses it, and ICU4J's locale data (collation, time zones, currencies, units, ...;
      * ~23 MB uncompressed) which the app never reads: it uses only normalization, IDNA and character properties, whose
      * data (*.nrm, uprops.icu, ucase.icu, ...) stays. Rewrites the copies in the jpackage input, never the local
      * Maven repository's.
@@ -186,12 +190,16 @@ public final class Installer {
                     String name = jar.getFileName().toString();
                     if (name.startsWith("sqlite-jdbc-")) {
                         keepOnlyNatives(jar, SQLITE_NATIVE, keep, entry -> true);
+                    } else if (name.startsWith("jna-platform-") && !os.equals("windows")) {
+                        // java-keyring's Windows backend and PostgreSQL's Windows login (SSPI) are its only users
+                        System.out.printf(Locale.ROOT, "installer: %s: removed, used only on Windows (%.1f MB)%n",
+                                name, Files.size(jar) / 1e6);
+                        Files.delete(jar);
                     } else if (name.startsWith("jna-") && !name.startsWith("jna-platform-")) {
                         keepOnlyNatives(jar, JNA_NATIVE, JNA_NATIVE + jnaPlatform(os) + "/", Trim::isJnaNative);
                     } else if (name.startsWith("icu4j-")) {
-                        long removed = removeFromJar(jar, ICU_DATA,
-                                entry -> ICU_UNUSED.stream().anyMatch(d -> entry.startsWith(ICU_DATA + d + "/")));
-                        System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused locale data removed%n",
+                        long removed = removeFromJar(jar, ICU_DATA, entry -> isUnusedIcuData(entry));
+                        System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused data removed%n",
                                 name, removed / 1e6);
                     }
                 }
@@ -208,6 +216,18 @@ public final class Installer {
             }
             System.out.printf(Locale.ROOT, "installer: %s: kept only %s, %.1f MB of other natives removed%n",
                     name, keep, removed / 1e6);
+        }
+
+        /**
+         * ICU4J data the app never reads: the locale folders, the root's locale bundles ({@code *.res}), StringPrep
+         * profiles ({@code *.spp}), the spoof checker's confusables and the character names ({@code unames.icu}).
+         * What stays is the normalization ({@code *.nrm}) and character property ({@code *.icu}) data.
+         */
+        static boolean isUnusedIcuData(String entry) {
+            String rest = entry.substring(ICU_DATA.length());
+            return ICU_UNUSED.stream().anyMatch(d -> rest.startsWith(d + "/"))
+                    || !rest.contains("/") && (rest.endsWith(".res") || rest.endsWith(".spp") || rest.endsWith(".cfu")
+                    || rest.equals("unames.icu"));
         }
 
         /** JNA's folder name for this OS and processor (its Platform.RESOURCE_PREFIX). */
@@ -281,6 +301,96 @@ public final class Installer {
                 }
             }
             return removed;
+        }
+    }
+
+    /**
+     * Leaves out of two JDK modules the parts nothing in the app loads, with jlink's {@code --exclude-resources} and
+     * {@code --exclude-files}. {@code java.desktop} is in the runtime only because javafx.base requires it (for
+     * java.beans), and Jackson reads {@code java.beans.ConstructorProperties} and {@code Transient} from it; AWT,
+     * Swing, Java 2D, image I/O, printing and sound (and their native libraries) are never loaded: JavaFX draws
+     * with Prism and Glass on GTK, its file choosers, clipboard and dialogs are its own (checked with
+     * {@code -Xlog:class+load} over a console session that opened every section, a file chooser, the clipboard, a
+     * dialog and a link, and over {@code serve}: 2 classes of java.desktop loaded, both java.beans).
+     * {@code java.xml} is there for FXML, which reads with StAX (Xerces); XSLT (Xalan, XSLTC and its BCEL) and
+     * XPath are never used. jlink refuses a module that lacks a package its descriptor lists, so each package keeps
+     * one class: {@link #STUBS} names it where it matters, otherwise the smallest. Reads the running JDK's own
+     * modules, whose jmods jpackage links.
+     */
+    static final class ModuleTrim {
+        /** Per module, the folders (packages and below) to leave out. */
+        private static final Map<String, List<String>> LEAVE_OUT = Map.of(
+                "java.desktop", List.of("java/awt/", "javax/swing/", "javax/imageio/", "javax/print/", "javax/sound/",
+                        "javax/accessibility/", "java/applet/", "sun/awt/", "sun/java2d/", "sun/font/", "sun/print/",
+                        "sun/swing/", "sun/applet/", "com/sun/imageio/", "com/sun/media/", "com/sun/java/swing/",
+                        "com/sun/swing/", "com/sun/accessibility/"),
+                "java.xml", List.of("com/sun/org/apache/xalan/", "com/sun/org/apache/xpath/",
+                        "com/sun/org/apache/bcel/", "com/sun/java_cup/"));
+        /** The class an exported package keeps: java.awt's is the exception JNA's Native declares it throws. */
+        private static final Map<String, String> STUBS = Map.of("java/awt/", "HeadlessException.class");
+
+        private ModuleTrim() {
+        }
+
+        /** jlink options that leave those parts out; the resource patterns go to a file in {@code work}. */
+        static String jlinkOptions(Path work) throws IOException {
+            java.nio.file.FileSystem jrt = java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/"));
+            List<String> patterns = new ArrayList<>();
+            long removed = 0;
+            for (Map.Entry<String, List<String>> module : new java.util.TreeMap<>(LEAVE_OUT).entrySet()) {
+                String name = module.getKey();
+                java.lang.module.ModuleDescriptor descriptor = java.lang.module.ModuleFinder.ofSystem().find(name)
+                        .orElseThrow(() -> new Failure("this JDK has no module " + name)).descriptor();
+                java.util.Set<String> packages = new java.util.HashSet<>();
+                descriptor.packages().forEach(p -> packages.add(p.replace('.', '/') + "/"));
+                Path root = jrt.getPath("/modules", name);
+                java.util.Map<String, List<Path>> folders = new java.util.TreeMap<>();
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(Files::isRegularFile).forEach(f -> folders.computeIfAbsent(
+                            root.relativize(f.getParent()).toString() + "/", k -> new ArrayList<>()).add(f));
+                }
+                for (Map.Entry<String, List<Path>> folder : folders.entrySet()) {
+                    String dir = folder.getKey();
+                    if (module.getValue().stream().noneMatch(dir::startsWith)) {
+                        continue;
+                    }
+                    List<Path> files = folder.getValue();
+                    String quoted = java.util.regex.Pattern.quote("/" + name + "/" + dir);
+                    if (packages.contains(dir)) {
+                        String stub = STUBS.getOrDefault(dir, smallest(files));
+                        patterns.add("regex:" + quoted + "(?!" + java.util.regex.Pattern.quote(stub) + "$)[^/]+");
+                        for (Path f : files) {
+                            removed += f.getFileName().toString().equals(stub) ? 0 : Files.size(f);
+                        }
+                    } else {
+                        patterns.add("regex:" + quoted + "[^/]+");
+                        for (Path f : files) {
+                            removed += Files.size(f);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(work);
+            Path list = work.resolve("jlink-exclude-resources.txt");
+            Files.write(list, patterns);
+            System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused classes left out (%d folders, %s)%n",
+                    String.join(", ", new java.util.TreeSet<>(LEAVE_OUT.keySet())), removed / 1e6, patterns.size(), list);
+            // java.desktop's native libraries are all AWT's, Java 2D's, image I/O's and sound's, its conf is sound's;
+            // jrt-fs.jar lets another JDK's tools read this runtime's modules file: nothing the app does
+            return "--exclude-resources=@" + list
+                    + " --exclude-files=/java.desktop/lib/*,/java.desktop/conf/*,/java.base/lib/jrt-fs.jar";
+        }
+
+        private static String smallest(List<Path> files) {
+            return files.stream().min(Comparator.comparing((Path f) -> !f.getFileName().toString().endsWith(".class"))
+                    .thenComparingLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })).map(f -> f.getFileName().toString())
+                    .orElseThrow();
         }
     }
 

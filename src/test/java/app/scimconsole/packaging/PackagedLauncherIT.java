@@ -3,6 +3,15 @@ package app.scimconsole.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import app.scimconsole.console.activity.ActivityController;
+import app.scimconsole.console.connection.ConnectionController;
+import app.scimconsole.console.domains.DomainsPaneController;
+import app.scimconsole.console.groups.GroupsController;
+import app.scimconsole.console.overview.OverviewController;
+import app.scimconsole.console.settings.SettingsController;
+import app.scimconsole.console.setup.SetupController;
+import app.scimconsole.console.users.UsersController;
+import app.scimconsole.console.webhooks.WebhooksController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -19,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -129,44 +139,8 @@ class PackagedLauncherIT {
      */
     @Test
     void theConsoleOpensItsFirstScreenAndItsServiceOnTheTrimmedImage() throws Exception {
-        Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
-                "an X server of the test's own is started on Linux only");
-        Process xvfb = null;
-        String display = null;
-        for (int n = 81; n < 99 && display == null; n++) {
-            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                continue;
-            }
-            try {
-                xvfb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (IOException e) {
-                Assumptions.abort("no Xvfb on this machine (apt-get install xvfb): " + e.getMessage());
-            }
-            for (int i = 0; i < 100 && xvfb.isAlive() && display == null; i++) {
-                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
-                    display = ":" + n;
-                }
-                Thread.sleep(50);
-            }
-        }
-        assertThat(display).as("an Xvfb display").isNotNull();
-        Path err = data.resolve("console.err");
-        ProcessBuilder pb = start(List.of()).redirectError(err.toFile());
-        pb.environment().put("DISPLAY", display);
-        pb.environment().put("SCIM_CONSOLE_STARTUP_TRACE", "1");
-        pb.environment().put("XDG_DATA_HOME", data.resolve("data").toString());
-        pb.environment().put("XDG_CONFIG_HOME", data.resolve("config").toString());
-        Process console = pb.start();
-        try {
-            console.getOutputStream().close();
-            long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
-            String log = "";
-            while (System.nanoTime() < deadline && console.isAlive()
-                    && !log.contains("service-ready") && !log.contains("service-failed")) {
-                Thread.sleep(200);
-                log = Files.readString(err);
-            }
+        try (Console console = Console.start(this, data, Map.of())) {
+            String log = console.awaitServiceReady();
             assertThat(log).as("the console's standard error").contains("scim-console startup: first-frame at=")
                     .contains("scim-console startup: service-ready at=").doesNotContain("service-failed");
             assertThat(log.indexOf("first-frame")).as("the first frame before the service").isLessThan(log.indexOf("service-ready"));
@@ -174,10 +148,120 @@ class PackagedLauncherIT {
                 assertThat(db.map(p -> p.getFileName().toString()))
                         .as("the embedded service's database").anyMatch(name -> name.endsWith(".db"));
             }
-        } finally {
-            console.destroy();
-            if (!console.waitFor(30, TimeUnit.SECONDS)) {
-                console.destroyForcibly();
+        }
+    }
+
+    /**
+     * Issue 21: the runtime leaves out AWT, Swing, Java 2D and XSLT (Installer.ModuleTrim), so every section of the
+     * console is opened from the image with its shortcut (Ctrl+1 ... Ctrl+9, sent with xdotool): each section's
+     * controller is loaded (the JVM's class-loading log says so) and nothing fails on the way (no exception, no
+     * missing class on standard error), and the console is still running at the end.
+     */
+    @Test
+    void everySectionOfTheConsoleOpensOnTheTrimmedImage() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xdotool")), "no xdotool (apt-get install xdotool)");
+        List<String> controllers = List.of(OverviewController.class, UsersController.class, GroupsController.class,
+                ActivityController.class, DomainsPaneController.class, WebhooksController.class, SetupController.class,
+                ConnectionController.class, SettingsController.class).stream().map(Class::getName).toList();
+        Path classes = data.resolve("classes.log");
+        try (Console console = Console.start(this, data,
+                Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classes))) {
+            assertThat(console.awaitServiceReady()).contains("service-ready");
+            String window = console.xdotool("search", "--name", "SCIM Console").lines().findFirst().orElseThrow();
+            for (int i = 0; i < controllers.size(); i++) {
+                String controller = controllers.get(i) + " ";
+                console.xdotool("key", "--window", window, "ctrl+" + (i + 1));
+                long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+                while (System.nanoTime() < deadline && console.process.isAlive()
+                        && !Files.readString(classes).contains(controller)) {
+                    Thread.sleep(100);
+                }
+                assertThat(Files.readString(classes)).as("section %d (Ctrl+%d) loaded", i + 1, i + 1).contains(controller);
+            }
+            assertThat(console.process.isAlive()).as("the console still runs").isTrue();
+            assertThat(Files.readString(console.err)).as("the console's standard error")
+                    .doesNotContain("Exception").doesNotContain("Error");
+        }
+    }
+
+    /** The packaged console on an Xvfb of its own, with a fresh data folder; closing stops both. */
+    private static final class Console implements AutoCloseable {
+        private final Process xvfb;
+        private final String display;
+        private final Process process;
+        private final Path err;
+
+        private Console(Process xvfb, String display, Process process, Path err) {
+            this.xvfb = xvfb;
+            this.display = display;
+            this.process = process;
+            this.err = err;
+        }
+
+        static Console start(PackagedLauncherIT test, Path data, Map<String, String> env) throws Exception {
+            Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
+                    "an X server of the test's own is started on Linux only");
+            Process xvfb = null;
+            String display = null;
+            for (int n = 81; n < 99 && display == null; n++) {
+                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                    continue;
+                }
+                try {
+                    xvfb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                } catch (IOException e) {
+                    Assumptions.abort("no Xvfb on this machine (apt-get install xvfb): " + e.getMessage());
+                }
+                for (int i = 0; i < 100 && xvfb.isAlive() && display == null; i++) {
+                    if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                        display = ":" + n;
+                    }
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(display).as("an Xvfb display").isNotNull();
+            Path err = data.resolve("console.err");
+            ProcessBuilder pb = test.start(List.of()).redirectError(err.toFile());
+            pb.environment().put("DISPLAY", display);
+            pb.environment().put("SCIM_CONSOLE_STARTUP_TRACE", "1");
+            pb.environment().put("XDG_DATA_HOME", data.resolve("data").toString());
+            pb.environment().put("XDG_CONFIG_HOME", data.resolve("config").toString());
+            pb.environment().putAll(env);
+            Process console = pb.start();
+            console.getOutputStream().close();
+            return new Console(xvfb, display, console, err);
+        }
+
+        /** Standard error once the console reports its service ready or failed (or exits, or a minute passes). */
+        String awaitServiceReady() throws Exception {
+            long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+            String log = "";
+            while (System.nanoTime() < deadline && process.isAlive()
+                    && !log.contains("service-ready") && !log.contains("service-failed")) {
+                Thread.sleep(200);
+                log = Files.readString(err);
+            }
+            return log;
+        }
+
+        String xdotool(String... args) throws Exception {
+            List<String> command = new ArrayList<>(List.of("xdotool"));
+            command.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("DISPLAY", display);
+            Process p = pb.start();
+            String out = readAll(p);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("xdotool %s", command).isTrue();
+            assertThat(p.exitValue()).as("xdotool %s: %s", command, out).isZero();
+            return out;
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
             xvfb.destroy();
         }
