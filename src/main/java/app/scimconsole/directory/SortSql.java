@@ -28,14 +28,24 @@ public final class SortSql {
     }
 
     public static SqlWhere orderBy(SqlDialect dialect, ResourceType type, AttrPath sortBy, boolean descending) {
+        return order(dialect, type, sortBy, descending).orderBy(false);
+    }
+
+    /** Whether {@code key}, read from a client's cursor, is of the kind this sort's key is (see {@link SortOrder}). */
+    public static boolean fitsKey(ResourceType type, AttrPath sortBy, boolean descending, Object key) {
+        return order(SqlDialect.SQLITE, type, sortBy, descending).fits(key);
+    }
+
+    static SortOrder order(ResourceType type, AttrPath sortBy, boolean descending) {
+        return order(SqlDialect.SQLITE, type, sortBy, descending);
+    }
+
+    static SortOrder order(SqlDialect dialect, ResourceType type, AttrPath sortBy, boolean descending) {
         if (sortBy == null) {
-            return SqlWhere.of("ORDER BY " + ROW + ".created, " + ROW + ".id");
+            return new SortOrder(SqlWhere.of(ROW + ".created"), false, false);
         }
         SqlWhere key = sortKey(dialect, type, sortBy);
-        String direction = descending ? " DESC" : "";
-        SqlWhere order = neverNull(type, key) ? key.wrap("ORDER BY ", "")
-                : key.wrap("ORDER BY (", " IS NULL), ").join("", key);
-        return order.wrap("", direction + ", " + ROW + ".id" + direction);
+        return new SortOrder(key, !neverNull(type, key), descending);
     }
 
     /** Columns the schema declares NOT NULL (a user's display name may be missing, a group's may not). */

@@ -88,7 +88,7 @@ class SearchPlanPostgresTest {
                     continue; // creation order is only ever ascending
                 }
                 SqlWhere sql = ResourceRows.pageSql(SqlWhere.of(" FROM users r WHERE r.tenant_id = ?", tenant),
-                        SortSql.orderBy(SqlDialect.POSTGRES, ResourceType.USER, by, descending), 101, 100);
+                        SortSql.order(SqlDialect.POSTGRES, ResourceType.USER, by, descending), 101, 100);
                 List<String> plan = explain(sql);
                 assertThat(plan).as(sort + (descending ? " descending" : ""))
                         .noneMatch(line -> line.contains("Sort"))

@@ -60,7 +60,7 @@ class SearchPlanTest {
     @Test
     void aShortSearchIsAnsweredFromACoveringIndex() throws Exception {
         SqlWhere sql = ResourceRows.fewMatchesSql(ResourceType.USER, where("", search("ab")),
-                SortSql.orderBy(ResourceType.USER, null, false), 1, 100);
+                SortSql.order(ResourceType.USER, null, false), 1, 100);
         List<String> plan = plan(sql);
         assertThat(plan).anyMatch(line -> line.contains("USING COVERING INDEX"));
         assertThat(plan).as("the users' rows are read only by rowid, for the matches")
@@ -75,9 +75,9 @@ class SearchPlanTest {
                 TrigramSearch.matchExpression(TrigramSearch.trigrams("user-4213")));
         SqlWhere where = where(" NOT INDEXED", filter).join(" AND ", candidates);
         for (SqlWhere sql : List.of(
-                ResourceRows.fewMatchesSql(ResourceType.USER, where, SortSql.orderBy(ResourceType.USER, null, false),
+                ResourceRows.fewMatchesSql(ResourceType.USER, where, SortSql.order(ResourceType.USER, null, false),
                         1, 100),
-                ResourceRows.pageSql(where, SortSql.orderBy(ResourceType.USER, AttrPath.of("userName"), false), 1,
+                ResourceRows.pageSql(where, SortSql.order(ResourceType.USER, AttrPath.of("userName"), false), 1,
                         100))) {
             List<String> plan = plan(sql);
             assertThat(plan).anyMatch(line -> line.contains("SCAN users_text VIRTUAL TABLE"));
@@ -93,7 +93,7 @@ class SearchPlanTest {
                 AttrPath by = sort.equals("meta.created") ? null : FilterParser.parseAttrPath(sort);
                 for (Filter filter : new Filter[] {null, search("ab")}) {
                     SqlWhere sql = ResourceRows.pageSql(where("", filter),
-                            SortSql.orderBy(ResourceType.USER, by, descending), 101, 100);
+                            SortSql.order(ResourceType.USER, by, descending), 101, 100);
                     List<String> plan = plan(sql);
                     String what = sort + (descending ? " descending" : "") + (filter == null ? "" : " while searching");
                     assertThat(plan).as(what).noneMatch(line -> line.contains("TEMP B-TREE"))
@@ -115,7 +115,7 @@ class SearchPlanTest {
     @Test
     void groupsSortedByNameWalkTheirUniqueNameIndex() throws Exception {
         SqlWhere sql = ResourceRows.pageSql(SqlWhere.of(" FROM groups r WHERE r.tenant_id = ?", "t"),
-                SortSql.orderBy(ResourceType.GROUP, AttrPath.of("displayName"), false), 1, 100);
+                SortSql.order(ResourceType.GROUP, AttrPath.of("displayName"), false), 1, 100);
         assertThat(plan(sql)).noneMatch(line -> line.contains("TEMP B-TREE"))
                 .anyMatch(line -> line.contains("groups_by_display_name"));
     }
