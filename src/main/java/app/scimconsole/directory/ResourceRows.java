@@ -106,8 +106,10 @@ final class ResourceRows {
             throws SQLException {
         Optional<SqlWhere> narrowed = filter != null && type == ResourceType.USER && dialect.narrowsNameSearches()
                 ? TrigramSearch.narrowing(c, q.filter()) : Optional.empty();
-        SqlWhere where = SqlWhere.of(" FROM " + table(type) + (narrowed.isPresent() ? " r NOT INDEXED" : " r")
-                + " WHERE r.tenant_id = ?", tenantId);
+        String source = narrowed.isPresent() ? " r NOT INDEXED"
+                : q.seek() != null && dialect.pinsKeysetIndex() && order.index() != null
+                        ? " r INDEXED BY " + order.index() : " r";
+        SqlWhere where = SqlWhere.of(" FROM " + table(type) + source + " WHERE r.tenant_id = ?", tenantId);
         if (filter != null) {
             where = where.join(" AND ", filter.wrap("(", ")"));
         }
@@ -150,7 +152,7 @@ final class ResourceRows {
 
     /** The rows of one segment of a keyset page, in the page's reading order, without an offset. */
     static SqlWhere segmentSql(SqlWhere where, SqlWhere segment, SortOrder order, boolean backward, int limit) {
-        return keyed(order, where.join(" AND ", segment)).join(" ", order.orderBy(backward))
+        return keyed(order, where.join(" AND ", segment)).join(" ", order.orderWithinSegment(backward))
                 .join("", SqlWhere.of(" LIMIT ?", limit));
     }
 
@@ -264,7 +266,8 @@ final class ResourceRows {
         if (segment != null) {
             matches = matches.join(" AND ", segment);
         }
-        return matches.join(" ", order.orderBy(backward)).join("", SqlWhere.of(" LIMIT ? OFFSET ?", limit, offset));
+        return matches.join(" ", segment == null ? order.orderBy(false) : order.orderWithinSegment(backward))
+                .join("", SqlWhere.of(" LIMIT ? OFFSET ?", limit, offset));
     }
 
     /**

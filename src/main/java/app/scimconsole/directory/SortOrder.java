@@ -22,12 +22,22 @@ final class SortOrder {
     private final boolean nullable;
     private final boolean descending;
     private final boolean booleanKey;
+    private final String index;
+    private final SqlDialect dialect;
 
-    SortOrder(SqlWhere key, boolean nullable, boolean descending) {
+    /** {@code index}: the index whose order this is (V24), null for a key no index holds (a JSON attribute). */
+    SortOrder(SqlDialect dialect, SqlWhere key, boolean nullable, boolean descending, String index) {
+        this.dialect = dialect;
         this.key = key;
+        this.index = index;
         this.nullable = nullable;
         this.descending = descending;
         this.booleanKey = key.sql().equals(ROW + ".active");
+    }
+
+    /** The index that holds this order, walked forward or backward; null when none does. */
+    String index() {
+        return index;
     }
 
     /** The value a row sorts by, selected beside the row so that a page can say where it ends. */
@@ -46,6 +56,18 @@ final class SortOrder {
     /** The key as selected in column {@code column}: a Boolean for the status (SQLite stores it as 0 or 1). */
     Object read(ResultSet rs, int column) throws SQLException {
         return booleanKey ? (Object) rs.getBoolean(column) : rs.getString(column);
+    }
+
+    /**
+     * The order within one segment ({@link #segments}): all its rows have a key or none has, so the "missing last"
+     * term may be left out, as the engine's index walk needs ({@link SqlDialect#ordersSegmentsByMissing}).
+     */
+    SqlWhere orderWithinSegment(boolean reversed) {
+        if (!nullable || dialect.ordersSegmentsByMissing()) {
+            return orderBy(reversed);
+        }
+        String direction = descending != reversed ? " DESC" : "";
+        return key.wrap("ORDER BY ", direction + ", " + ID + direction);
     }
 
     /** Whether a key read from a cursor is of this order's kind: a boolean for the status, else text (or none). */

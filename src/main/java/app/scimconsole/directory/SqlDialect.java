@@ -50,6 +50,25 @@ public enum SqlDialect {
         return this == SQLITE;
     }
 
+    /**
+     * Whether a keyset page names the index of its order ({@code INDEXED BY}, {@link SortOrder#index}). Without
+     * statistics SQLite may seek the place in another index that holds the same columns (the descending display-name
+     * index for an ascending page) and then sort every row after it; PostgreSQL's planner weighs the order itself.
+     */
+    boolean pinsKeysetIndex() {
+        return this == SQLITE;
+    }
+
+    /**
+     * Whether one segment of a keyset page ({@link SortOrder#segments}), whose rows all have a key or all have none,
+     * still orders by the "missing last" term. PostgreSQL needs it to walk the (missing, key, id) index, and takes
+     * the segment's {@code (key IS NULL) = FALSE} as that column's bound; SQLite does not count that equality as
+     * settling the term and would sort the rest of the list, but walks the index in (key, id) order without it.
+     */
+    boolean ordersSegmentsByMissing() {
+        return this == POSTGRES;
+    }
+
     /** What a read-modify-write appends to its SELECT of the row it is about to change. */
     String lockRow() {
         return this == SQLITE ? "" : " FOR UPDATE";
