@@ -63,10 +63,15 @@ final class SortOrder {
      * term may be left out, as the engine's index walk needs ({@link SqlDialect#ordersSegmentsByMissing}).
      */
     SqlWhere orderWithinSegment(boolean reversed) {
-        if (!nullable || dialect.ordersSegmentsByMissing()) {
+        String direction = descending != reversed ? " DESC" : "";
+        if (!nullable) {
             return orderBy(reversed);
         }
-        String direction = descending != reversed ? " DESC" : "";
+        if (dialect.ordersSegmentsByMissing()) {
+            // every term one way: the ascending (missing, key, id) index, walked forward or backward
+            return key.wrap("ORDER BY (", " IS NULL)" + direction + ", ").join("", key)
+                    .wrap("", direction + ", " + ID + direction);
+        }
         return key.wrap("ORDER BY ", direction + ", " + ID + direction);
     }
 
@@ -109,6 +114,13 @@ final class SortOrder {
 
     /** (key, id) beyond the position: one row-value comparison, which both engines seek in a (key, id) index. */
     private SqlWhere beyond(String op, Position p) {
+        if (nullable && dialect.ordersSegmentsByMissing()) {
+            // PostgreSQL starts its index scan at a row value only when it spans the index's columns from the
+            // first one after the equalities: (key, id) alone, behind the "missing" column, was a filter on half
+            // the index (330 ms at a million users); (missing, key, id) is a start key (1 ms).
+            return key.wrap("((", " IS NULL), ").join("", key).wrap("", ", " + ID + ")" + op)
+                    .join("", SqlWhere.of("(FALSE, ?, ?)", p.key(), p.id()));
+        }
         return key.wrap("(", ", " + ID + ")" + op).join("", SqlWhere.of("(?, ?)", p.key(), p.id()));
     }
 }

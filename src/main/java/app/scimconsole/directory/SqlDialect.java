@@ -61,9 +61,10 @@ public enum SqlDialect {
 
     /**
      * Whether one segment of a keyset page ({@link SortOrder#segments}), whose rows all have a key or all have none,
-     * still orders by the "missing last" term. PostgreSQL needs it to walk the (missing, key, id) index, and takes
-     * the segment's {@code (key IS NULL) = FALSE} as that column's bound; SQLite does not count that equality as
-     * settling the term and would sort the rest of the list, but walks the index in (key, id) order without it.
+     * still orders by the "missing last" term (and seeks by a row value that starts with it). PostgreSQL needs it
+     * to walk the ascending (missing, key, id) index either way; SQLite does not count the segment's
+     * {@code (key IS NULL) = FALSE} as settling that term and would sort the rest of the list, but walks its index
+     * of the order in (key, id) order without it.
      */
     boolean ordersSegmentsByMissing() {
         return this == POSTGRES;
