@@ -283,7 +283,16 @@ public interface AdminApi {
      * userName or of any e-mail address.
      */
     record UserQuery(String search, UserStatus status, String domain, String sortBy, boolean descending, int startIndex,
-            int count) {
+            int count, String cursor) {
+        public UserQuery(String search, UserStatus status, String domain, String sortBy, boolean descending,
+                int startIndex, int count) {
+            this(search, status, domain, sortBy, descending, startIndex, count, null);
+        }
+
+        /** The same criteria's page that {@code cursor} (a page's next or previous cursor) leads to. */
+        public UserQuery at(String cursor) {
+            return new UserQuery(search, status, domain, sortBy, descending, startIndex, count, cursor);
+        }
     }
 
     /** {@code canSignIn} is false for a user with no e-mail address at all (accepted, but flagged). */
@@ -293,9 +302,17 @@ public interface AdminApi {
 
     /**
      * {@code moreThanTotal}: a search counted its matches only up to {@code totalResults} and there are more (counting
-     * every match of a short search on each keystroke is what does not scale).
+     * every match of a short search on each keystroke is what does not scale). {@code nextCursor} and
+     * {@code previousCursor} (null when there is no such page): opaque tokens for the pages after and before this one
+     * (keyset pages: each is found by the sort key of the row next to it, however deep in the list); the total is
+     * the one counted on the query's first page, not counted again.
      */
-    record UserPage(long totalResults, int startIndex, List<UserRow> users, boolean moreThanTotal) {
+    record UserPage(long totalResults, int startIndex, List<UserRow> users, boolean moreThanTotal, String nextCursor,
+            String previousCursor) {
+        public UserPage(long totalResults, int startIndex, List<UserRow> users, boolean moreThanTotal) {
+            this(totalResults, startIndex, users, moreThanTotal, null, null);
+        }
+
         public UserPage(long totalResults, int startIndex, List<UserRow> users) {
             this(totalResults, startIndex, users, false);
         }

@@ -28,10 +28,13 @@ final class UsersCommand extends CommandGroup {
             StringBuilder text = new StringBuilder();
             try (SqlDirectory dir = common.openDirectory()) {
                 String tenant = dir.defaultTenant().map(Directory.Tenant::id).orElse(null);
-                int start = 1;
+                Directory.Query all = new Directory.Query(null, null, false, 1, PAGE, false);
+                Directory.Page page = null;
                 while (tenant != null) {
-                    Directory.Page page = dir.query(tenant, ResourceType.USER,
-                            new Directory.Query(null, null, false, start, PAGE, false));
+                    // Each page after the first is sought next to the last one's row (keyset): a walk by offset
+                    // and a count per page grew with the square of the number of users.
+                    page = dir.query(tenant, ResourceType.USER, page == null ? all
+                            : all.seeking(new Directory.Seek(page.last(), false)));
                     for (Directory.StoredResource r : page.resources()) {
                         UserSummary u = UserSummary.of(r);
                         ObjectNode o = users.addObject().put("id", u.id()).put("userName", u.userName());
@@ -40,8 +43,7 @@ final class UsersCommand extends CommandGroup {
                         text.append(String.format("%-40s %-28s %-10s %s%n", u.userName(), blank(u.displayName()),
                                 u.active() ? "active" : "suspended", blank(u.email())));
                     }
-                    start += page.resources().size();
-                    if (page.resources().isEmpty() || start > page.totalResults()) {
+                    if (!page.more()) {
                         break;
                     }
                 }

@@ -104,6 +104,7 @@ public final class AdminClient implements AdminApi {
         param(u, "sortOrder", q.descending() ? "descending" : "ascending");
         param(u, "startIndex", Integer.toString(q.startIndex()));
         param(u, "count", Integer.toString(q.count()));
+        param(u, "cursor", q.cursor());
         return call("GET", u.build(), null, type(UserPage.class));
     }
 

@@ -95,19 +95,55 @@ public interface Directory extends AutoCloseable {
      * {@code startIndex} is 1-based; {@code count} 0 returns no resources, only the total.
      * {@code countUpTo}: a filtered query counts its matches only up to this many ({@link Page#moreThanTotal}
      * says when it stopped); {@link #EXACT} counts them all, as SCIM's totalResults must.
+     * {@code seek} (may be null): a keyset page, which starts next to a row instead of at {@code startIndex}, and
+     * is not counted (its caller counted the query once, on its first page).
      */
     record Query(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
-            boolean withMembers, long countUpTo) {
+            boolean withMembers, long countUpTo, Seek seek) {
         public static final long EXACT = Long.MAX_VALUE;
 
         public Query(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
                 boolean withMembers) {
             this(filter, sortBy, descending, startIndex, count, withMembers, EXACT);
         }
+
+        public Query(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
+                boolean withMembers, long countUpTo) {
+            this(filter, sortBy, descending, startIndex, count, withMembers, countUpTo, null);
+        }
+
+        /** The same query's page next to {@code seek}'s row. */
+        public Query seeking(Seek seek) {
+            return new Query(filter, sortBy, descending, startIndex, count, withMembers, countUpTo, seek);
+        }
     }
 
-    /** {@code moreThanTotal}: the count stopped at {@link Query#countUpTo}; there are more matches than the total. */
-    record Page(long totalResults, int startIndex, List<StoredResource> resources, boolean moreThanTotal) {
+    /**
+     * A row's place in a sorted list: the value it sorts by ({@code String}, a {@code Boolean} for the status, null
+     * when the row has none) and its id, which breaks ties.
+     */
+    record Position(Object key, String id) {
+    }
+
+    /** A keyset page: the rows after {@code from} in the query's order, or, {@code backward}, the rows before it. */
+    record Seek(Position from, boolean backward) {
+    }
+
+    /**
+     * {@code moreThanTotal}: the count stopped at {@link Query#countUpTo}; there are more matches than the total.
+     * {@code first} and {@code last}: the places of the page's first and last rows (null when it is empty), from
+     * which the pages next to it are sought. {@code more}: rows follow the page in the direction it was read (after
+     * it; before it, for a page read backward). A keyset page is not counted: its total is {@link #NOT_COUNTED}.
+     */
+    record Page(long totalResults, int startIndex, List<StoredResource> resources, boolean moreThanTotal,
+            Position first, Position last, boolean more) {
+        public static final long NOT_COUNTED = -1;
+
+        public Page(long totalResults, int startIndex, List<StoredResource> resources, boolean moreThanTotal) {
+            this(totalResults, startIndex, resources, moreThanTotal, null, null,
+                    moreThanTotal || startIndex - 1L + resources.size() < totalResults);
+        }
+
         public Page(long totalResults, int startIndex, List<StoredResource> resources) {
             this(totalResults, startIndex, resources, false);
         }

@@ -102,22 +102,27 @@ final class ResourceRows {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    Page query(Connection c, String tenantId, ResourceType type, Query q, SqlWhere filter, SqlWhere orderBy)
+    Page query(Connection c, String tenantId, ResourceType type, Query q, SqlWhere filter, SortOrder order)
             throws SQLException {
         Optional<SqlWhere> narrowed = filter != null && type == ResourceType.USER && dialect.narrowsNameSearches()
                 ? TrigramSearch.narrowing(c, q.filter()) : Optional.empty();
-        SqlWhere where = SqlWhere.of(" FROM " + table(type) + (narrowed.isPresent() ? " r NOT INDEXED" : " r")
-                + " WHERE r.tenant_id = ?", tenantId);
+        String source = narrowed.isPresent() ? " r NOT INDEXED"
+                : q.seek() != null && dialect.pinsKeysetIndex() && order.index() != null
+                        ? " r INDEXED BY " + order.index() : " r";
+        SqlWhere where = SqlWhere.of(" FROM " + table(type) + source + " WHERE r.tenant_id = ?", tenantId);
         if (filter != null) {
             where = where.join(" AND ", filter.wrap("(", ")"));
         }
         if (narrowed.isPresent()) {
             where = where.join(" AND ", narrowed.get());
         }
-        int startIndex = Math.max(1, q.startIndex());
         int count = Math.max(0, q.count());
+        if (q.seek() != null) {
+            return seek(c, type, q, filter != null, where, order, count);
+        }
+        int startIndex = Math.max(1, q.startIndex());
         if (filter != null && count > 0 && dialect.sortsFewMatchesApart()) {
-            Optional<Page> few = fewMatches(c, type, q, where, orderBy, startIndex, count);
+            Optional<Page> few = fewMatches(c, type, q, where, order, startIndex, count);
             if (few.isPresent()) {
                 return few.get();
             }
@@ -135,15 +140,61 @@ final class ResourceRows {
         if (count == 0 || (total < startIndex && !more)) {
             return new Page(total, startIndex, List.of(), more);
         }
-        SqlWhere page = pageSql(where, orderBy, startIndex, count);
-        return new Page(total, startIndex, select(c, type, page, q.withMembers(), null), more);
+        Keyed rows = select(c, type, pageSql(where, order, startIndex, count), q.withMembers(), null, order, 6);
+        return rows.page(total, startIndex, more, more || startIndex - 1L + rows.size() < total);
     }
 
-    /** A page of rows: {@code where} is the query's {@code FROM ... WHERE}. */
-    static SqlWhere pageSql(SqlWhere where, SqlWhere orderBy, int startIndex, int count) {
-        return where.wrap("SELECT " + COLUMNS, "")
-                .join(" ", orderBy)
+    /** A page of rows, each with its sort key after {@link #COLUMNS}: {@code where} is the query's FROM ... WHERE. */
+    static SqlWhere pageSql(SqlWhere where, SortOrder order, int startIndex, int count) {
+        return keyed(order, where).join(" ", order.orderBy(false))
                 .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
+    }
+
+    /** The rows of one segment of a keyset page, in the page's reading order, without an offset. */
+    static SqlWhere segmentSql(SqlWhere where, SqlWhere segment, SortOrder order, boolean backward, int limit) {
+        return keyed(order, where.join(" AND ", segment)).join(" ", order.orderWithinSegment(backward))
+                .join("", SqlWhere.of(" LIMIT ?", limit));
+    }
+
+    private static SqlWhere keyed(SortOrder order, SqlWhere where) {
+        return SqlWhere.of("SELECT " + COLUMNS + ", ").join("", order.key()).join("", where);
+    }
+
+    /**
+     * A keyset page: the rows next to the query's position, read segment after segment ({@link SortOrder#segments})
+     * in the page's direction, one more than asked to know whether more follow; a page read backward is turned
+     * round at the end. Each segment is a seek in the sort's index, however far down the list the position is.
+     */
+    private Page seek(Connection c, ResourceType type, Query q, boolean filtered, SqlWhere where, SortOrder order,
+            int count) throws SQLException {
+        boolean back = q.seek().backward();
+        List<StoredResource> rows = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        for (SqlWhere segment : order.segments(q.seek())) {
+            int want = count + 1 - rows.size();
+            if (want <= 0 || count == 0) {
+                break;
+            }
+            Keyed part = null;
+            if (filtered && dialect.sortsFewMatchesApart()) {
+                // As on a first page: a search with few matches is found first, then only those are sorted.
+                Keyed few = select(c, type, fewMatchesSql(type, where, order, segment, back, want, 0), q.withMembers(),
+                        rs -> rs.getLong(6) <= FEW_MATCHES, order, 7);
+                part = few.resources().isEmpty() ? null : few;
+            }
+            if (part == null) {
+                part = select(c, type, segmentSql(where, segment, order, back, want), q.withMembers(), null, order, 6);
+            }
+            rows.addAll(part.resources());
+            keys.addAll(part.keys());
+        }
+        boolean more = rows.size() > count;
+        Keyed page = new Keyed(rows.subList(0, Math.min(count, rows.size())), keys.subList(0, Math.min(count,
+                keys.size())));
+        if (back) {
+            page = page.reversed();
+        }
+        return page.page(Page.NOT_COUNTED, Math.max(1, q.startIndex()), false, more);
     }
 
     List<Long> countEach(Connection c, String tenantId, ResourceType type, List<SqlWhere> filters)
@@ -176,14 +227,14 @@ final class ResourceRows {
      * and sorted in the same statement; empty when there are more (or the page lies beyond them). Entra's lookups
      * and the console's narrowing searches are answered this way, with one pass instead of a count and a page.
      */
-    private Optional<Page> fewMatches(Connection c, ResourceType type, Query q, SqlWhere where, SqlWhere orderBy,
+    private Optional<Page> fewMatches(Connection c, ResourceType type, Query q, SqlWhere where, SortOrder order,
             int startIndex, int count) throws SQLException {
-        SqlWhere sql = fewMatchesSql(type, where, orderBy, startIndex, count);
+        SqlWhere sql = fewMatchesSql(type, where, order, startIndex, count);
         long[] total = {-1};
-        List<StoredResource> rows = select(c, type, sql, q.withMembers(), rs -> {
+        Keyed rows = select(c, type, sql, q.withMembers(), rs -> {
             total[0] = rs.getLong(6);
             return total[0] <= FEW_MATCHES;
-        });
+        }, order, 7);
         if (total[0] < 0 && startIndex == 1) {
             return Optional.of(new Page(0, startIndex, List.of())); // the first page of any match is never empty
         }
@@ -191,9 +242,9 @@ final class ResourceRows {
             return Optional.empty();
         }
         if (total[0] > q.countUpTo()) {
-            return Optional.of(new Page(q.countUpTo(), startIndex, rows, true)); // as the bounded count would say
+            return Optional.of(rows.page(q.countUpTo(), startIndex, true, true)); // as the bounded count would say
         }
-        return Optional.of(new Page(total[0], startIndex, rows));
+        return Optional.of(rows.page(total[0], startIndex, false, startIndex - 1L + rows.size() < total[0]));
     }
 
     /**
@@ -202,12 +253,21 @@ final class ResourceRows {
      * gathering whole rows made SQLite walk another index and read every user's row, seconds at a million users for
      * a search that narrows to a few.
      */
-    static SqlWhere fewMatchesSql(ResourceType type, SqlWhere where, SqlWhere orderBy, int startIndex, int count) {
-        return where.wrap("WITH m AS MATERIALIZED (SELECT r.rowid AS k", " LIMIT " + (FEW_MATCHES + 1)
-                        + ") SELECT " + COLUMNS + ", (SELECT COUNT(*) FROM m) FROM " + table(type)
-                        + " r WHERE r.rowid IN (SELECT k FROM m)")
-                .join(" ", orderBy)
-                .join("", SqlWhere.of(" LIMIT ? OFFSET ?", count, startIndex - 1L));
+    static SqlWhere fewMatchesSql(ResourceType type, SqlWhere where, SortOrder order, int startIndex, int count) {
+        return fewMatchesSql(type, where, order, null, false, count, startIndex - 1L);
+    }
+
+    /** {@code segment} (may be null): a keyset page's condition on the sorted matches, read in its direction. */
+    private static SqlWhere fewMatchesSql(ResourceType type, SqlWhere where, SortOrder order, SqlWhere segment,
+            boolean backward, int limit, long offset) {
+        SqlWhere matches = where.wrap("WITH m AS MATERIALIZED (SELECT r.rowid AS k", " LIMIT " + (FEW_MATCHES + 1)
+                + ") SELECT " + COLUMNS + ", (SELECT COUNT(*) FROM m), ").join("", order.key())
+                .join("", SqlWhere.of(" FROM " + table(type) + " r WHERE r.rowid IN (SELECT k FROM m)"));
+        if (segment != null) {
+            matches = matches.join(" AND ", segment);
+        }
+        return matches.join(" ", segment == null ? order.orderBy(false) : order.orderWithinSegment(backward))
+                .join("", SqlWhere.of(" LIMIT ? OFFSET ?", limit, offset));
     }
 
     /**
@@ -302,29 +362,65 @@ final class ResourceRows {
         boolean read(ResultSet rs) throws SQLException;
     }
 
+    /** Rows read in a list's order, each with the value it sorts by ({@link SortOrder#key}). */
+    private record Keyed(List<StoredResource> resources, List<Object> keys) {
+        int size() {
+            return resources.size();
+        }
+
+        Keyed reversed() {
+            return new Keyed(reverse(resources), reverse(keys));
+        }
+
+        private static <T> List<T> reverse(List<T> list) {
+            List<T> copy = new ArrayList<>(list);
+            java.util.Collections.reverse(copy);
+            return copy;
+        }
+
+        Page page(long total, int startIndex, boolean moreThanTotal, boolean more) {
+            int n = resources.size();
+            return new Page(total, startIndex, resources, moreThanTotal, n == 0 ? null : position(0),
+                    n == 0 ? null : position(n - 1), more);
+        }
+
+        private Directory.Position position(int i) {
+            return new Directory.Position(keys.get(i), resources.get(i).id());
+        }
+    }
+
     /** Runs the rows' SELECT and attaches memberships of the whole batch with one more query. */
     private List<StoredResource> select(Connection c, ResourceType type, SqlWhere sql, boolean withMembers,
             ExtraColumns extra) throws SQLException {
+        return select(c, type, sql, withMembers, extra, null, 0).resources();
+    }
+
+    /** {@code keyColumn}: where {@code order}'s key is in each row (0: not selected). */
+    private Keyed select(Connection c, ResourceType type, SqlWhere sql, boolean withMembers, ExtraColumns extra,
+            SortOrder order, int keyColumn) throws SQLException {
         List<StoredResource> rows = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
         try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 if (extra != null && !extra.read(rs)) {
-                    return List.of();
+                    return new Keyed(List.of(), List.of());
                 }
                 rows.add(new StoredResource(type, rs.getString(1), read(rs.getString(2)), rs.getLong(3),
                         Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), List.of(), List.of()));
+                if (keyColumn > 0) {
+                    keys.add(order.read(rs, keyColumn));
+                }
             }
         }
         List<String> ids = rows.stream().map(StoredResource::id).toList();
         if (type == ResourceType.USER) {
             Map<String, List<GroupRef>> groups = Memberships.groupsOf(c, ids);
-            return rows.stream().map(r -> withMemberships(r, List.of(), groups.get(r.id()))).toList();
-        }
-        if (withMembers) {
+            rows = rows.stream().map(r -> withMemberships(r, List.of(), groups.get(r.id()))).toList();
+        } else if (withMembers) {
             Map<String, List<Member>> members = Memberships.membersOf(c, ids);
-            return rows.stream().map(r -> withMemberships(r, members.get(r.id()), List.of())).toList();
+            rows = rows.stream().map(r -> withMemberships(r, members.get(r.id()), List.of())).toList();
         }
-        return rows;
+        return new Keyed(rows, keys);
     }
 
     private static StoredResource withMemberships(StoredResource r, List<Member> members, List<GroupRef> groups) {

@@ -28,14 +28,36 @@ public final class SortSql {
     }
 
     public static SqlWhere orderBy(SqlDialect dialect, ResourceType type, AttrPath sortBy, boolean descending) {
-        if (sortBy == null) {
-            return SqlWhere.of("ORDER BY " + ROW + ".created, " + ROW + ".id");
-        }
-        SqlWhere key = sortKey(dialect, type, sortBy);
-        String direction = descending ? " DESC" : "";
-        SqlWhere order = neverNull(type, key) ? key.wrap("ORDER BY ", "")
-                : key.wrap("ORDER BY (", " IS NULL), ").join("", key);
-        return order.wrap("", direction + ", " + ROW + ".id" + direction);
+        return order(dialect, type, sortBy, descending).orderBy(false);
+    }
+
+    /** Whether {@code key}, read from a client's cursor, is of the kind this sort's key is (see {@link SortOrder}). */
+    public static boolean fitsKey(ResourceType type, AttrPath sortBy, boolean descending, Object key) {
+        return order(SqlDialect.SQLITE, type, sortBy, descending).fits(key);
+    }
+
+    static SortOrder order(ResourceType type, AttrPath sortBy, boolean descending) {
+        return order(SqlDialect.SQLITE, type, sortBy, descending);
+    }
+
+    static SortOrder order(SqlDialect dialect, ResourceType type, AttrPath sortBy, boolean descending) {
+        SqlWhere key = sortBy == null ? SqlWhere.of(ROW + ".created") : sortKey(dialect, type, sortBy);
+        boolean desc = sortBy != null && descending;
+        return new SortOrder(dialect, key, !neverNull(type, key), desc, index(type, key.sql(), desc));
+    }
+
+    /** The index of each order on a column (V1, V24): the key, then the id that breaks its ties. */
+    private static String index(ResourceType type, String key, boolean descending) {
+        String table = ResourceRows.table(type);
+        return switch (key) {
+            case ROW + ".created" -> table + "_by_created";
+            case ROW + ".user_name_lc" -> "users_name_search";
+            case ROW + ".display_name_lc" -> type == ResourceType.GROUP ? "groups_by_display_name"
+                    : descending ? "users_by_display_name_desc" : "users_by_display_name";
+            case ROW + ".last_modified" -> type == ResourceType.USER ? "users_by_last_modified" : null;
+            case ROW + ".active" -> "users_by_active";
+            default -> null;
+        };
     }
 
     /** Columns the schema declares NOT NULL (a user's display name may be missing, a group's may not). */

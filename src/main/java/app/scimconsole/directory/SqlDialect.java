@@ -50,6 +50,26 @@ public enum SqlDialect {
         return this == SQLITE;
     }
 
+    /**
+     * Whether a keyset page names the index of its order ({@code INDEXED BY}, {@link SortOrder#index}). Without
+     * statistics SQLite may seek the place in another index that holds the same columns (the descending display-name
+     * index for an ascending page) and then sort every row after it; PostgreSQL's planner weighs the order itself.
+     */
+    boolean pinsKeysetIndex() {
+        return this == SQLITE;
+    }
+
+    /**
+     * Whether one segment of a keyset page ({@link SortOrder#segments}), whose rows all have a key or all have none,
+     * still orders by the "missing last" term (and seeks by a row value that starts with it). PostgreSQL needs it
+     * to walk the ascending (missing, key, id) index either way; SQLite does not count the segment's
+     * {@code (key IS NULL) = FALSE} as settling that term and would sort the rest of the list, but walks its index
+     * of the order in (key, id) order without it.
+     */
+    boolean ordersSegmentsByMissing() {
+        return this == POSTGRES;
+    }
+
     /** What a read-modify-write appends to its SELECT of the row it is about to change. */
     String lockRow() {
         return this == SQLITE ? "" : " FOR UPDATE";

@@ -249,8 +249,11 @@ public abstract class SqlDirectory implements Directory {
     public Page query(String tenantId, ResourceType type, Query query) {
         // Translate before taking a connection: a bad filter or sortBy fails without touching the store.
         SqlWhere filter = query.filter() == null ? null : FilterSql.where(dialect, type, query.filter());
-        SqlWhere orderBy = SortSql.orderBy(dialect, type, query.sortBy(), query.descending());
-        return read(c -> resources.query(c, tenantId, type, query, filter, orderBy));
+        SortOrder order = SortSql.order(dialect, type, query.sortBy(), query.descending());
+        if (query.seek() != null && !order.fits(query.seek().from().key())) {
+            throw new IllegalArgumentException("a position of another kind of key than the sort's");
+        }
+        return read(c -> resources.query(c, tenantId, type, query, filter, order));
     }
 
     @Override

@@ -83,7 +83,7 @@ final class AdminEndpoint implements Endpoint {
                 .route("GET", "users", (ex, r) -> api.users(new AdminApi.UserQuery(ex.param("search"),
                         enumParam(ex.param("status"), AdminApi.UserStatus.class, AdminApi.UserStatus.ANY),
                         ex.param("domain"), ex.param("sortBy"), "descending".equalsIgnoreCase(ex.param("sortOrder")),
-                        intParam(ex, "startIndex", 1), intParam(ex, "count", PAGE))))
+                        intParam(ex, "startIndex", 1), intParam(ex, "count", PAGE), ex.param("cursor"))))
                 .route("GET", "users/{id}", (ex, r) -> api.user(r.param("id")))
                 .route("GET", "groups", (ex, r) -> api.groups(ex.param("search"), intParam(ex, "startIndex", 1),
                         intParam(ex, "count", PAGE)))

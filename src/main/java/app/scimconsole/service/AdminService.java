@@ -6,6 +6,8 @@ import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
+import app.scimconsole.directory.Directory.Seek;
+import app.scimconsole.directory.SortSql;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Tenant;
 import app.scimconsole.directory.Directory;
@@ -339,19 +341,43 @@ public final class AdminService implements AdminApi {
             }
             sort = FilterParser.parseAttrPath(q.sortBy());
         }
-        return userPage(tenant(), filter, sort, q.descending(), q.startIndex(), q.count());
+        String query = PageCursor.queryOf("users", q.search(), q.status(), q.domain(), q.sortBy(), q.descending());
+        return userPage(tenant(), filter, sort, q.descending(), q.startIndex(), q.count(), q.cursor(), query);
     }
 
-    private UserPage userPage(Tenant t, Filter filter, AttrPath sort, boolean descending, int startIndex, int count) {
-        int start = Math.max(1, startIndex);
+    /**
+     * A page of users: the first (or {@code startIndex}'s, for older callers) counted and found by offset; a
+     * {@code cursor}'s found next to the row it names, and not counted again (its total is the first page's).
+     */
+    private UserPage userPage(Tenant t, Filter filter, AttrPath sort, boolean descending, int startIndex, int count,
+            String cursor, String query) {
         int size = Math.max(0, Math.min(MAX_PAGE, count));
-        Page page = directory.query(t.id(), ResourceType.USER, new Query(filter, sort, descending, start, size, false,
-                start - 1L + size + COUNT_BEYOND_PAGE));
+        Query first = new Query(filter, sort, descending, Math.max(1, startIndex), size, false,
+                Math.max(1, startIndex) - 1L + size + COUNT_BEYOND_PAGE);
+        PageCursor at = cursor == null || cursor.isEmpty() ? null : PageCursor.decode(cursor, query);
+        if (at != null && !SortSql.fitsKey(ResourceType.USER, sort, descending, at.from().key())) {
+            throw PageCursor.malformed();
+        }
+        Page page = directory.query(t.id(), ResourceType.USER,
+                at == null ? first : first.seeking(new Seek(at.from(), at.backward())));
+        if (at != null && at.backward() && !page.more()) {
+            // Back at the top (rows before it were removed meanwhile): the first page, full, as the list is now.
+            return userPage(t, filter, sort, descending, 1, count, null, query);
+        }
         List<UserRow> rows = new ArrayList<>(page.resources().size());
         for (StoredResource r : page.resources()) {
             rows.add(row(r));
         }
-        return new UserPage(page.totalResults(), page.startIndex(), rows, page.moreThanTotal());
+        int start = at == null ? page.startIndex() : at.startIndex();
+        long total = at == null ? page.totalResults() : at.total();
+        boolean moreThanTotal = at == null ? page.moreThanTotal() : at.moreThanTotal();
+        boolean hasNext = at != null && at.backward() ? !rows.isEmpty() : page.more();
+        boolean hasPrevious = at != null && at.backward() ? page.more() : start > 1 && !rows.isEmpty();
+        String next = hasNext ? new PageCursor(query, page.last(), false, start + rows.size(), total, moreThanTotal)
+                .encode() : null;
+        String previous = hasPrevious ? new PageCursor(query, page.first(), true, Math.max(1, start - size), total,
+                moreThanTotal).encode() : null;
+        return new UserPage(total, start, rows, moreThanTotal, next, previous);
     }
 
     private static UserRow row(StoredResource r) {
@@ -419,7 +445,8 @@ public final class AdminService implements AdminApi {
         }
         Tenant t = tenant();
         Filter filter = new Filter.Compare(AttrPath.of("groups", "value"), CompareOp.EQ, new Literal.Str(groupId));
-        return userPage(t, filter, AttrPath.of("userName"), false, startIndex, count);
+        return userPage(t, filter, AttrPath.of("userName"), false, startIndex, count, null,
+                PageCursor.queryOf("members", groupId));
     }
 
     @Override

@@ -97,7 +97,7 @@ public class FakeAdminApi implements AdminApi {
     /** Counts users' matches only up to this many, as the service does for a search (null: exactly). */
     public Integer countUpTo;
 
-    /** Search and status filters like the service's; paging by startIndex/count. */
+    /** Search and status filters like the service's; paging by startIndex/count, or by its cursors ("at:N"). */
     @Override
     public UserPage users(UserQuery query) {
         call("users");
@@ -107,12 +107,13 @@ public class FakeAdminApi implements AdminApi {
                         || u.displayName() != null && u.displayName().toLowerCase().contains(query.search().toLowerCase()))
                 .filter(u -> query.status() == UserStatus.ANY || u.active() == (query.status() == UserStatus.ACTIVE))
                 .toList();
-        int from = Math.min(match.size(), query.startIndex() - 1);
+        int start = query.cursor() == null ? query.startIndex() : Integer.parseInt(query.cursor().substring(3));
+        int from = Math.min(match.size(), start - 1);
         int to = Math.min(match.size(), from + query.count());
-        if (countUpTo != null && match.size() > countUpTo) {
-            return new UserPage(countUpTo, query.startIndex(), match.subList(from, to), true);
-        }
-        return new UserPage(match.size(), query.startIndex(), match.subList(from, to));
+        String next = to < match.size() ? "at:" + (to + 1) : null;
+        String previous = from > 0 ? "at:" + Math.max(1, from + 1 - query.count()) : null;
+        boolean partly = countUpTo != null && match.size() > countUpTo;
+        return new UserPage(partly ? countUpTo : match.size(), start, match.subList(from, to), partly, next, previous);
     }
 
     @Override

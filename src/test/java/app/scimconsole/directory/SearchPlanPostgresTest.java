@@ -88,11 +88,42 @@ class SearchPlanPostgresTest {
                     continue; // creation order is only ever ascending
                 }
                 SqlWhere sql = ResourceRows.pageSql(SqlWhere.of(" FROM users r WHERE r.tenant_id = ?", tenant),
-                        SortSql.orderBy(SqlDialect.POSTGRES, ResourceType.USER, by, descending), 101, 100);
+                        SortSql.order(SqlDialect.POSTGRES, ResourceType.USER, by, descending), 101, 100);
                 List<String> plan = explain(sql);
                 assertThat(plan).as(sort + (descending ? " descending" : ""))
                         .noneMatch(line -> line.contains("Sort"))
                         .anyMatch(line -> line.contains("Index Scan"));
+            }
+        }
+    }
+
+    @Test
+    void aKeysetPageSeeksItsPlaceInTheSortsIndexEitherWay() throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+        }
+        for (String sort : List.of("userName", "displayName", "meta.lastModified", "active", "meta.created")) {
+            for (boolean descending : List.of(false, true)) {
+                AttrPath by = sort.equals("meta.created") ? null : FilterParser.parseAttrPath(sort);
+                SortOrder order = SortSql.order(SqlDialect.POSTGRES, ResourceType.USER, by, descending);
+                for (Directory.Position p : SearchPlanTest.positions(sort)) {
+                    for (boolean backward : List.of(false, true)) {
+                        for (SqlWhere segment : order.segments(new Directory.Seek(p, backward))) {
+                            List<String> plan = explain(ResourceRows.segmentSql(
+                                    SqlWhere.of(" FROM users r WHERE r.tenant_id = ?", tenant), segment, order,
+                                    backward, 101));
+                            String what = sort + (descending ? " descending" : "") + (backward ? ", back" : "")
+                                    + " from " + p.key() + ": " + plan;
+                            assertThat(plan).as(what).noneMatch(line -> line.contains("Sort"))
+                                    .anyMatch(line -> line.contains("Index"));
+                            if (segment.params().contains("m")) {
+                                // the place is a bound of the index scan, not a filter on every entry walked
+                                assertThat(plan).as(what).anyMatch(line -> line.contains("Index Cond")
+                                        && line.matches(".*(ROW\\(|id(\\)::text)? [<>] ).*"));
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -60,7 +60,7 @@ class SearchPlanTest {
     @Test
     void aShortSearchIsAnsweredFromACoveringIndex() throws Exception {
         SqlWhere sql = ResourceRows.fewMatchesSql(ResourceType.USER, where("", search("ab")),
-                SortSql.orderBy(ResourceType.USER, null, false), 1, 100);
+                SortSql.order(ResourceType.USER, null, false), 1, 100);
         List<String> plan = plan(sql);
         assertThat(plan).anyMatch(line -> line.contains("USING COVERING INDEX"));
         assertThat(plan).as("the users' rows are read only by rowid, for the matches")
@@ -75,9 +75,9 @@ class SearchPlanTest {
                 TrigramSearch.matchExpression(TrigramSearch.trigrams("user-4213")));
         SqlWhere where = where(" NOT INDEXED", filter).join(" AND ", candidates);
         for (SqlWhere sql : List.of(
-                ResourceRows.fewMatchesSql(ResourceType.USER, where, SortSql.orderBy(ResourceType.USER, null, false),
+                ResourceRows.fewMatchesSql(ResourceType.USER, where, SortSql.order(ResourceType.USER, null, false),
                         1, 100),
-                ResourceRows.pageSql(where, SortSql.orderBy(ResourceType.USER, AttrPath.of("userName"), false), 1,
+                ResourceRows.pageSql(where, SortSql.order(ResourceType.USER, AttrPath.of("userName"), false), 1,
                         100))) {
             List<String> plan = plan(sql);
             assertThat(plan).anyMatch(line -> line.contains("SCAN users_text VIRTUAL TABLE"));
@@ -93,7 +93,7 @@ class SearchPlanTest {
                 AttrPath by = sort.equals("meta.created") ? null : FilterParser.parseAttrPath(sort);
                 for (Filter filter : new Filter[] {null, search("ab")}) {
                     SqlWhere sql = ResourceRows.pageSql(where("", filter),
-                            SortSql.orderBy(ResourceType.USER, by, descending), 101, 100);
+                            SortSql.order(ResourceType.USER, by, descending), 101, 100);
                     List<String> plan = plan(sql);
                     String what = sort + (descending ? " descending" : "") + (filter == null ? "" : " while searching");
                     assertThat(plan).as(what).noneMatch(line -> line.contains("TEMP B-TREE"))
@@ -112,10 +112,63 @@ class SearchPlanTest {
         }
     }
 
+    /** A key of each sort's kind, and none for a key that may be missing. */
+    static List<Directory.Position> positions(String sort) {
+        if (sort.equals("active")) {
+            return List.of(new Directory.Position(true, "m"));
+        }
+        List<Directory.Position> out = new ArrayList<>(List.of(new Directory.Position("m", "m")));
+        if (sort.equals("displayName")) {
+            out.add(new Directory.Position(null, "m"));
+        }
+        return out;
+    }
+
+    @Test
+    void aKeysetPageSeeksItsPlaceInTheSortsIndexEitherWay() throws Exception {
+        for (String sort : COLUMN_SORTS) {
+            for (boolean descending : List.of(false, true)) {
+                AttrPath by = sort.equals("meta.created") ? null : FilterParser.parseAttrPath(sort);
+                SortOrder order = SortSql.order(ResourceType.USER, by, descending);
+                for (Directory.Position p : positions(sort)) {
+                    for (boolean backward : List.of(false, true)) {
+                        for (Filter filter : new Filter[] {null, search("ab")}) {
+                            for (SqlWhere segment : order.segments(new Directory.Seek(p, backward))) {
+                                List<String> plan = plan(ResourceRows.segmentSql(
+                                        where(" INDEXED BY " + order.index(), filter), segment, order,
+                                        backward, 101));
+                                String what = sort + (descending ? " descending" : "") + (backward ? ", back" : "")
+                                        + " from " + p.key() + (filter == null ? "" : " while searching") + ": "
+                                        + plan;
+                                assertThat(plan).as(what).noneMatch(line -> line.contains("TEMP B-TREE"))
+                                        .noneMatch(line -> line.startsWith("SCAN r"))
+                                        .anyMatch(line -> line.matches("SEARCH r USING (COVERING )?INDEX \\S+ "
+                                                + "\\(tenant_id=\\? AND .*"));
+                                if (segment.params().contains("m")) {
+                                    // the place itself is part of the seek, not a test of each entry walked
+                                    assertThat(plan).as(what).anyMatch(line -> line.startsWith("SEARCH r")
+                                            && line.matches(".*(id\\)?[<>]\\(\\?,\\?\\)|.*id[<>]\\?).*"));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void groupsSortedByNameWalkTheirUniqueNameIndex() throws Exception {
+        SortOrder order = SortSql.order(ResourceType.GROUP, AttrPath.of("displayName"), false);
+        for (boolean backward : List.of(false, true)) {
+            SqlWhere segment = order.segments(new Directory.Seek(new Directory.Position("m", "m"), backward)).get(0);
+            assertThat(plan(ResourceRows.segmentSql(SqlWhere.of(" FROM groups r INDEXED BY " + order.index()
+                    + " WHERE r.tenant_id = ?", "t"), segment, order, backward, 101)))
+                    .noneMatch(line -> line.contains("TEMP B-TREE"))
+                    .anyMatch(line -> line.matches("SEARCH r USING INDEX groups_by_display_name .*[<>].*"));
+        }
         SqlWhere sql = ResourceRows.pageSql(SqlWhere.of(" FROM groups r WHERE r.tenant_id = ?", "t"),
-                SortSql.orderBy(ResourceType.GROUP, AttrPath.of("displayName"), false), 1, 100);
+                SortSql.order(ResourceType.GROUP, AttrPath.of("displayName"), false), 1, 100);
         assertThat(plan(sql)).noneMatch(line -> line.contains("TEMP B-TREE"))
                 .anyMatch(line -> line.contains("groups_by_display_name"));
     }

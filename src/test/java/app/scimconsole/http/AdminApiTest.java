@@ -189,6 +189,57 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void usersPageByCursorsForwardAndBackCountedOnceAndForgedCursorsAreRefused() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            ids.add(createUser(String.format("kp-%02d@testuser.com", i), i % 4 == 0 ? ""
+                    : ",\"displayName\":\"Same " + (i % 3) + "\""));
+        }
+        for (String sort : new String[] {"displayName", "userName", "active", null}) {
+            for (boolean descending : new boolean[] {false, true}) {
+                UserQuery q = new UserQuery("kp-", UserStatus.ANY, null, sort, descending, 1, 4);
+                List<String> all = admin.users(new UserQuery("kp-", UserStatus.ANY, null, sort, descending, 1, 100))
+                        .users().stream().map(AdminApi.UserRow::id).toList();
+                assertThat(all).containsExactlyInAnyOrderElementsOf(ids);
+                List<String> seen = new java.util.ArrayList<>();
+                AdminApi.UserPage page = admin.users(q);
+                assertThat(page.previousCursor()).isNull();
+                while (true) {
+                    assertThat(page.totalResults()).isEqualTo(23);
+                    assertThat(page.startIndex()).isEqualTo(seen.size() + 1);
+                    page.users().forEach(u -> seen.add(u.id()));
+                    if (page.nextCursor() == null) {
+                        break;
+                    }
+                    page = admin.users(q.at(page.nextCursor()));
+                }
+                assertThat(seen).as(sort + " " + descending).isEqualTo(all);
+                AdminApi.UserPage back = admin.users(q.at(page.previousCursor()));
+                assertThat(back.users()).extracting(AdminApi.UserRow::id).isEqualTo(all.subList(16, 20));
+                assertThat(back.startIndex()).isEqualTo(17);
+            }
+        }
+        UserQuery byName = new UserQuery("kp-", UserStatus.ANY, null, "displayName", false, 1, 4);
+        String next = admin.users(byName).nextCursor();
+        assertThatThrownBy(() -> admin.users(new UserQuery("kp-", UserStatus.ANY, null, "userName", false, 1, 4)
+                .at(next))).isInstanceOfSatisfying(AdminException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.why().code()).isEqualTo("admin.cursorOfAnotherQuery");
+                });
+        String json = new String(java.util.Base64.getUrlDecoder().decode(next), java.nio.charset.StandardCharsets.UTF_8);
+        String wrongKind = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                json.replaceFirst("\"k\":(\"[^\"]*\"|null)", "\"k\":true").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String forged : new String[] {"x", "%%%", next.substring(0, next.length() / 2), wrongKind,
+                java.util.Base64.getUrlEncoder().encodeToString("[1,2]".getBytes(java.nio.charset.StandardCharsets.UTF_8))}) {
+            assertThatThrownBy(() -> admin.users(byName.at(forged))).as(forged)
+                    .isInstanceOfSatisfying(AdminException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.why().code()).isEqualTo("admin.cursorMalformed");
+                    });
+        }
+    }
+
+    @Test
     void aSearchOrIdWithTextNoValueCanHoldFindsNothingOnEitherEngine() {
         createUser("ann@testuser.com", ",\"displayName\":\"Ann\"");
         String staff = scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Staff\"}").json().path("id").asText();

@@ -24,7 +24,7 @@ class ReasonCodesHaveTextsTest {
         for (Class<?> c : List.of(ChangeReasons.class, TenantAdmin.class, ScimAccess.class, AdminService.class,
                 TokenIssuer.class, HistoryRetention.class, EventFeed.class, EventReaders.class,
                 FederatedAssertions.class, FederationTrusts.class, KeySetAddress.class, Webhooks.class,
-                WebhookAddress.class, WebhookFailure.class)) {
+                WebhookAddress.class, WebhookFailure.class, PageCursor.class)) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
                         && !f.getName().equals("NO_SIGN_IN")) {

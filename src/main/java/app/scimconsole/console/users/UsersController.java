@@ -193,6 +193,8 @@ public final class UsersController {
         vm.rows().addListener((javafx.collections.ListChangeListener<UserRow>) c -> showPaging());
         vm.pageProperty().addListener((o, was, now) -> showPaging());
         vm.totalProperty().addListener((o, was, now) -> showPaging());
+        vm.hasNextProperty().addListener((o, was, now) -> showPaging());
+        vm.hasPreviousProperty().addListener((o, was, now) -> showPaging());
         summaryLabel.textProperty().bind(vm.summaryProperty());
         showPaging();
 
@@ -215,8 +217,8 @@ public final class UsersController {
         int pages = vm.pageCount();
         int p = vm.pageProperty().get();
         pageLabel.setText(i18n.text("users.page", p + 1, pages));
-        previousButton.setDisable(p <= 0);
-        nextButton.setDisable(p + 1 >= pages);
+        previousButton.setDisable(!vm.hasPreviousProperty().get());
+        nextButton.setDisable(!vm.hasNextProperty().get());
     }
 
     private void showDetail(UserDetail d) {
@@ -255,12 +257,12 @@ public final class UsersController {
 
     @FXML
     private void previous() {
-        vm.pageProperty().set(Math.max(0, vm.pageProperty().get() - 1));
+        vm.previous();
     }
 
     @FXML
     private void next() {
-        vm.pageProperty().set(Math.min(vm.pageCount() - 1, vm.pageProperty().get() + 1));
+        vm.next();
     }
 
     /** The status as a badge with its word, coloured as the detail pane's (not only the row's italics). */

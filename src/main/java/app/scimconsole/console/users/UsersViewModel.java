@@ -16,7 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -30,6 +34,8 @@ import javafx.collections.ObservableList;
 /**
  * The Users view: one page of users at a time from the admin API (never the whole directory), searched as the owner
  * types (debounced; an answer to an older query is dropped), filtered by status and domain, sorted by the service.
+ * Next and previous follow the page's cursors (keyset pages: as quick deep in a million users as at the top); the
+ * total is the one the service counted for the query's first page.
  */
 public final class UsersViewModel {
     public static final int PAGE_SIZE = 100;
@@ -47,7 +53,10 @@ public final class UsersViewModel {
     private final ObservableList<String> domains = FXCollections.observableArrayList();
     private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
     private final LongProperty total = new SimpleLongProperty();
+    /** The shown page's number, from 0; set from each answer's place in the list. */
     private final IntegerProperty page = new SimpleIntegerProperty();
+    private final BooleanProperty hasNext = new SimpleBooleanProperty();
+    private final BooleanProperty hasPrevious = new SimpleBooleanProperty();
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObjectProperty<UserDetail> detail = new SimpleObjectProperty<>();
@@ -59,6 +68,10 @@ public final class UsersViewModel {
     /** The last page's count stopped before the last match (a search with very many matches). */
     private boolean moreThanTotal;
     private boolean descending;
+    /** The cursors of the shown page (null: no such page), and the one the next load asks for (null: the first). */
+    private String nextCursor;
+    private String previousCursor;
+    private String cursor;
     private long generation;
     private long detailGeneration;
     private Scheduler.Cancellable pending;
@@ -69,7 +82,6 @@ public final class UsersViewModel {
         search.addListener((o, was, now) -> debounce());
         status.addListener((o, was, now) -> reload());
         domain.addListener((o, was, now) -> reload());
-        page.addListener((o, was, now) -> load());
     }
 
     private void debounce() {
@@ -84,9 +96,22 @@ public final class UsersViewModel {
 
     /** Back to the first page with the current criteria. */
     public void reload() {
-        if (page.get() != 0) {
-            page.set(0); // loads
-        } else {
+        cursor = null;
+        load();
+    }
+
+    /** The page after the shown one, if there is one. */
+    public void next() {
+        if (nextCursor != null) {
+            cursor = nextCursor;
+            load();
+        }
+    }
+
+    /** The page before the shown one, if there is one. */
+    public void previous() {
+        if (previousCursor != null) {
+            cursor = previousCursor;
             load();
         }
     }
@@ -95,11 +120,10 @@ public final class UsersViewModel {
     public UserQuery query() {
         String s = search.get() == null ? "" : search.get().strip();
         String d = domain.get() == null || domain.get().isBlank() ? null : domain.get();
-        return new UserQuery(s.isEmpty() ? null : s, status.get(), d, sortBy, descending, page.get() * PAGE_SIZE + 1,
-                PAGE_SIZE);
+        return new UserQuery(s.isEmpty() ? null : s, status.get(), d, sortBy, descending, 1, PAGE_SIZE, cursor);
     }
 
-    /** Reads the current page in the background; only the newest query's answer is shown. */
+    /** Reads the current page (again) in the background; only the newest query's answer is shown. */
     public void load() {
         long mine = ++generation;
         UserQuery q = query();
@@ -154,14 +178,20 @@ public final class UsersViewModel {
         problem.set("");
         rows.setAll(p.users());
         moreThanTotal = p.moreThanTotal();
+        nextCursor = p.nextCursor();
+        previousCursor = p.previousCursor();
+        page.set((p.startIndex() - 1) / PAGE_SIZE);
+        hasNext.set(nextCursor != null);
+        hasPrevious.set(previousCursor != null);
         total.set(p.totalResults());
         if (p.totalResults() == 0) {
             summary.set(ui.text("users.none"));
         } else {
             long first = p.startIndex();
             long last = first + p.users().size() - 1;
+            // The total was counted on the first page; users added since may carry the last row past it.
             summary.set(ui.text(p.moreThanTotal() ? "users.showingMore" : "users.showing", first, last,
-                    p.totalResults()));
+                    Math.max(last, p.totalResults())));
         }
     }
 
@@ -175,9 +205,13 @@ public final class UsersViewModel {
         reload();
     }
 
-    /** The pages the total fills, and one more while the service has not counted every match. */
+    /**
+     * The pages the total fills, and one more while the service has not counted every match; at least the shown
+     * page and, when the service offers a next one, that one too (the total may be older than the list).
+     */
     public int pageCount() {
-        return (int) Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE + (moreThanTotal ? 1 : 0));
+        long counted = (total.get() + PAGE_SIZE - 1) / PAGE_SIZE + (moreThanTotal ? 1 : 0);
+        return (int) Math.max(Math.max(1, counted), page.get() + (nextCursor != null ? 2 : 1));
     }
 
     /** Loads the chosen user's full record for the detail pane, and its attribute history for the History tab. */
@@ -259,8 +293,16 @@ public final class UsersViewModel {
         return total;
     }
 
-    public IntegerProperty pageProperty() {
+    public ReadOnlyIntegerProperty pageProperty() {
         return page;
+    }
+
+    public ReadOnlyBooleanProperty hasNextProperty() {
+        return hasNext;
+    }
+
+    public ReadOnlyBooleanProperty hasPreviousProperty() {
+        return hasPrevious;
     }
 
     public StringProperty summaryProperty() {

@@ -67,9 +67,16 @@ class UsersViewModelTest {
         assertThat(vm.rows()).hasSize(UsersViewModel.PAGE_SIZE);
         assertThat(vm.summaryProperty().get()).isEqualTo("1–100 of 250");
         assertThat(vm.pageCount()).isEqualTo(3);
-        vm.pageProperty().set(2);
+        assertThat(vm.hasPreviousProperty().get()).isFalse();
+        vm.next();
+        vm.next();
         assertThat(vm.rows()).hasSize(50);
-        assertThat(api.userQueries.get(api.userQueries.size() - 1).startIndex()).isEqualTo(201);
+        assertThat(vm.pageProperty().get()).isEqualTo(2);
+        assertThat(vm.hasNextProperty().get()).isFalse();
+        assertThat(api.userQueries.get(api.userQueries.size() - 1).cursor()).as("the page's cursor").isEqualTo("at:201");
+        vm.previous();
+        assertThat(vm.rows().get(0).userName()).isEqualTo("user101@example.com");
+        assertThat(vm.summaryProperty().get()).isEqualTo("101–200 of 250");
     }
 
     @Test
@@ -78,7 +85,8 @@ class UsersViewModelTest {
         vm.load();
         assertThat(vm.summaryProperty().get()).isEqualTo("1–100 of more than 150");
         assertThat(vm.pageCount()).as("the counted pages and one more").isEqualTo(3);
-        vm.pageProperty().set(2);
+        vm.next();
+        vm.next();
         assertThat(vm.rows()).hasSize(50);
         assertThat(vm.rows().get(0).userName()).isEqualTo("user201@example.com");
         api.countUpTo = null;
@@ -90,7 +98,7 @@ class UsersViewModelTest {
     @Test
     void searchIsDebouncedAndStartsAgainAtPageOne() {
         vm.load();
-        vm.pageProperty().set(1);
+        vm.next();
         int before = api.userQueries.size();
         vm.searchProperty().set("user1");
         vm.searchProperty().set("user12");
@@ -98,7 +106,7 @@ class UsersViewModelTest {
         assertThat(ui.scheduler.pending()).isEqualTo(1); // the first keystroke's query was cancelled
         ui.scheduler.fire();
         assertThat(api.userQueries.get(api.userQueries.size() - 1).search()).isEqualTo("user12");
-        assertThat(api.userQueries.get(api.userQueries.size() - 1).startIndex()).isEqualTo(1);
+        assertThat(api.userQueries.get(api.userQueries.size() - 1).cursor()).as("the first page").isNull();
         assertThat(vm.rows()).extracting(UserRow::userName).allMatch(n -> n.startsWith("user12"));
     }
 
