@@ -7,6 +7,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -62,21 +64,22 @@ public final class SqliteDirectory extends SqlDirectory {
 
     /** The folder and database file, readable by their owner only where the file system has POSIX modes. */
     private static Path createOwnerOnly(Path dataDir) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(dataDir)) {
-            if (posix) {
-                Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dataDir);
-            }
+            Files.createDirectories(dataDir, ownerOnly("rwx------"));
         }
         Path file = dataDir.resolve(FILE_NAME);
-        if (posix && !Files.exists(file)) {
+        if (!Files.exists(file)) {
             // SQLite gives its -wal and -shm files the mode of the database file.
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file, ownerOnly("rw-------"));
         }
         return dataDir;
+    }
+
+    /** The given POSIX mode for a new file or folder, or nothing where the file system has none (Windows). */
+    private static FileAttribute<?>[] ownerOnly(String mode) {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
+                : new FileAttribute<?>[0];
     }
 
     @Override
@@ -104,8 +107,8 @@ public final class SqliteDirectory extends SqlDirectory {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(folder.resolve(purpose + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(folder.resolve(purpose + ".lock"),
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnly("rw-------"));
             if (channel.tryLock() != null) {
                 heldAlone.put(purpose, channel);
                 return true;
