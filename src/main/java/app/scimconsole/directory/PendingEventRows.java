@@ -24,7 +24,7 @@ final class PendingEventRows {
     /** How long a numbering may wait for the tenant's lock (and its one statement under it run). */
     static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
-    private static final String MOVE = "WITH moved AS (DELETE FROM pending_events WHERE tenant_id = ?%s"
+    private static final String MOVE = "WITH moved AS (DELETE FROM pending_events WHERE tenant_id = ?"
             + " RETURNING seq, time, type, resource_type, resource_id, resource, previous, member_id),"
             + " numbered AS (SELECT COALESCE((SELECT last_id FROM event_sequences WHERE tenant_id = ?), 0)"
             + " + row_number() OVER (ORDER BY seq) AS id, moved.* FROM moved),"
@@ -34,17 +34,12 @@ final class PendingEventRows {
             + " advanced AS (INSERT INTO event_sequences (tenant_id, last_id) SELECT ?, MAX(id) FROM stored"
             + " HAVING COUNT(*) > 0 ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id RETURNING last_id)"
             + " SELECT COUNT(*) FROM stored";
-    /** A writer moves the pending events only while its own are among them: else another moved them, and it is done. */
-    private static final String MOVE_WITH_OWN = String.format(MOVE,
-            " AND EXISTS (SELECT 1 FROM pending_events WHERE seq = ?)");
-    private static final String MOVE_ALL = String.format(MOVE, "");
-
     private PendingEventRows() {
     }
 
     /**
      * Stores {@code events} unnumbered, dated {@code time}, in the caller's transaction; returns the pending number
-     * of the first (its write's mark for {@link #number}), or 0 when there are none.
+     * of the first, or 0 when there are none.
      */
     static long add(Connection c, String tenantId, Instant time, List<Event> events, List<EventRows.Written> texts)
             throws SQLException {
@@ -95,12 +90,23 @@ final class PendingEventRows {
         }
     }
 
+    /** The tenant's newest committed pending number, or 0 when none of its events waits. */
+    static long newest(Connection c, String tenantId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM pending_events WHERE tenant_id = ?")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /**
      * Waits until the numbering in progress for the tenant has committed (a shared hold on its lock, which any number
-     * of waiters get together, where the lock itself would let them through one by one), then tells whether the
-     * write's event {@code mark} is still pending: false when that numbering took it.
+     * of waiters get together, where the lock itself would let them through one by one), then tells whether any of
+     * its events up to pending number {@code through} still waits: false when that numbering took them all.
      */
-    static boolean pendingAfterNumbering(Connection c, String tenantId, long mark) throws SQLException {
+    static boolean pendingAfterNumbering(Connection c, String tenantId, long through) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SET LOCAL statement_timeout = " + LOCK_WAIT.toMillis()
                 + "; SELECT pg_advisory_xact_lock_shared(?, hashtext(?))")) {
             ps.setInt(1, LOCK_SPACE);
@@ -108,8 +114,10 @@ final class PendingEventRows {
             ps.execute();
         }
         // a statement of its own: its snapshot is taken after that numbering committed
-        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pending_events WHERE seq = ?)")) {
-            ps.setLong(1, mark);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pending_events WHERE tenant_id = ? AND seq <= ?)")) {
+            ps.setString(1, tenantId);
+            ps.setLong(2, through);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
@@ -119,20 +127,14 @@ final class PendingEventRows {
 
     /**
      * Under the tenant's {@link #lock}: numbers every committed pending event of the tenant after its last id, in
-     * pending order, and moves it into {@code directory_events}; returns how many. With {@code ownMark} (a write's
-     * first pending number, else 0): only if that event is still pending — when another writer has moved it, this
-     * one writes nothing, so its transaction has no commit to flush.
+     * pending order, and moves it into {@code directory_events}; returns how many.
      */
-    static int number(Connection c, String tenantId, long ownMark) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(ownMark > 0 ? MOVE_WITH_OWN : MOVE_ALL)) {
-            int i = 1;
-            ps.setString(i++, tenantId);
-            if (ownMark > 0) {
-                ps.setLong(i++, ownMark);
-            }
-            ps.setString(i++, tenantId);
-            ps.setString(i++, tenantId);
-            ps.setString(i, tenantId);
+    static int number(Connection c, String tenantId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MOVE)) {
+            ps.setString(1, tenantId);
+            ps.setString(2, tenantId);
+            ps.setString(3, tenantId);
+            ps.setString(4, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

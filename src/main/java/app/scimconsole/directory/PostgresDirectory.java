@@ -8,9 +8,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -51,8 +51,9 @@ public final class PostgresDirectory extends SqlDirectory {
 
     private final HikariDataSource pool;
     private final ThreadLocal<Connection> inWrite = new ThreadLocal<>();
-    /** The write's tenants whose events it left pending, each with its first pending number (its mark). */
-    private final ThreadLocal<Map<String, Long>> pendingOfWrite = new ThreadLocal<>();
+    /** The write's tenants whose events it left pending. */
+    private final ThreadLocal<Set<String>> pendingOfWrite = new ThreadLocal<>();
+    private final EventNumberer numberer = new EventNumberer(this::numberAll);
 
     private PostgresDirectory(HikariDataSource pool, Clock clock) {
         super(SqlDialect.POSTGRES, clock);
@@ -158,7 +159,7 @@ public final class PostgresDirectory extends SqlDirectory {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
-                Map<String, Long> pending = new LinkedHashMap<>();
+                Set<String> pending = new LinkedHashSet<>();
                 inWrite.set(c);
                 pendingOfWrite.set(pending);
                 T result;
@@ -168,7 +169,7 @@ public final class PostgresDirectory extends SqlDirectory {
                     inWrite.remove();
                     pendingOfWrite.remove();
                 }
-                pending.forEach((tenantId, mark) -> numberAfterCommit(c, tenantId, mark));
+                pending.forEach(numberer::ask);
                 return result;
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && isRetryable(e)) {
@@ -181,61 +182,71 @@ public final class PostgresDirectory extends SqlDirectory {
     }
 
     /**
-     * Pending, to be numbered right after the write commits (V25 says why): the write's commit waits for no other
-     * write of the tenant, so PostgreSQL flushes concurrent writes' commits together.
+     * Pending, to be numbered once the write committed (V25 says why): the write's commit waits for no other write of
+     * the tenant, so PostgreSQL flushes concurrent writes' commits together, and the write is answered after that one
+     * flush: {@link EventNumberer} numbers the events on its own thread, a reader of the events before it reads.
      */
     @Override
     void storeEvents(Connection c, String tenantId, Instant time, List<Event> events, List<EventRows.Written> texts)
             throws SQLException {
         long mark = PendingEventRows.add(c, tenantId, time, events, texts);
-        Map<String, Long> pending = pendingOfWrite.get();
+        Set<String> pending = pendingOfWrite.get();
         if (mark > 0 && pending != null) {
-            pending.putIfAbsent(tenantId, mark);
+            pending.add(tenantId);
         }
     }
 
     /**
-     * Numbers the committed write's events before it returns, so that its caller (and Entra's next request) finds them
-     * in the feed. If that fails, the write stays done — its events are committed, pending — and the next write of the
-     * tenant or the background pass ({@link #numberWaitingEvents}) numbers them.
+     * Before events are read: numbers every event of the tenant committed by now, so that a reader sees each write
+     * whose answer it could have seen (the writes do not wait for their numbering). While a numbering is in progress
+     * the reader waits beside the others for it to commit (a shared hold on its lock) and is done if it took those
+     * events; the readers queued on the lock one by one would each run an empty numbering in turn. If numbering
+     * fails, the events read are those numbered: the feed is never out of order, only later.
      */
-    private void numberAfterCommit(Connection c, String tenantId, long mark) {
-        try {
-            numberOwn(c, tenantId, mark);
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("The events of a committed write could not be numbered yet; they wait, committed, for the next"
-                    + " write or the background pass: {}", e.toString());
+    @Override
+    void numberCommitted(String tenantId) {
+        if (inWrite.get() != null) {
+            return; // read within a write: it sees its own transaction, and must not wait for a lock beside it
         }
-    }
-
-    /**
-     * Numbers the write's events, marked {@code mark}, unless another numbering does: while one is in progress, the
-     * writer waits beside the other writers for it to commit, and is done if it took its events (it wrote nothing, so
-     * it has no flush to wait for); the writers queued on the lock one by one would each run an empty numbering in
-     * turn. A writer whose events that numbering did not see (it committed after it began) tries again; past a few
-     * tries it queues on the lock.
-     */
-    private static void numberOwn(Connection c, String tenantId, long mark) throws SQLException {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            boolean done = inTransaction(c, x -> {
-                if (PendingEventRows.tryLock(x, tenantId)) {
-                    PendingEventRows.number(x, tenantId, mark);
-                    return true;
-                }
-                return !PendingEventRows.pendingAfterNumbering(x, tenantId, mark);
-            });
-            if (done) {
+        try (Connection c = pool.getConnection()) {
+            long newest = PendingEventRows.newest(c, tenantId);
+            if (newest == 0) {
                 return;
             }
+            c.setAutoCommit(false);
+            for (int attempt = 0; attempt < 5; attempt++) {
+                boolean done = inTransaction(c, x -> {
+                    if (PendingEventRows.tryLock(x, tenantId)) {
+                        PendingEventRows.number(x, tenantId);
+                        return true;
+                    }
+                    return !PendingEventRows.pendingAfterNumbering(x, tenantId, newest);
+                });
+                if (done) {
+                    return;
+                }
+            }
+            number(c, tenantId);
+        } catch (SQLException e) {
+            throw StorageFailures.of(e);
         }
-        number(c, tenantId, mark);
+    }
+
+    /** Numbers every committed pending event of the tenant, waiting for its lock ({@link EventNumberer}'s work). */
+    private void numberAll(String tenantId) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            number(c, tenantId);
+        } catch (SQLException e) {
+            throw StorageFailures.of(e);
+        }
     }
 
     /** One short transaction under the tenant's numbering lock (see {@link PendingEventRows#number}). */
-    private static int number(Connection c, String tenantId, long mark) throws SQLException {
+    private static int number(Connection c, String tenantId) throws SQLException {
         return inTransaction(c, x -> {
             PendingEventRows.lock(x, tenantId);
-            return PendingEventRows.number(x, tenantId, mark);
+            return PendingEventRows.number(x, tenantId);
         });
     }
 
@@ -245,7 +256,7 @@ public final class PostgresDirectory extends SqlDirectory {
         for (String tenantId : readOne(c -> PendingEventRows.tenantsWaiting(c, age))) {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
-                numbered += number(c, tenantId, 0);
+                numbered += number(c, tenantId);
             } catch (SQLException e) {
                 throw StorageFailures.of(e);
             }
@@ -299,6 +310,7 @@ public final class PostgresDirectory extends SqlDirectory {
 
     @Override
     public void close() {
+        numberer.close();
         pool.close();
     }
 }

@@ -53,7 +53,8 @@ public abstract class SqlDirectory implements Directory {
 
     /**
      * Stores a write's directory events in its transaction {@code c}: numbered there, or kept to be numbered once it
-     * committed ({@link PostgresDirectory}); either way durable with the write, and in the feed when it returns.
+     * committed ({@link PostgresDirectory}); either way durable with the write, and in the feed for any reader after
+     * it returns ({@link #numberCommitted}).
      */
     abstract void storeEvents(Connection c, String tenantId, Instant time, List<Event> events,
             List<EventRows.Written> texts) throws SQLException;
@@ -73,6 +74,13 @@ public abstract class SqlDirectory implements Directory {
      */
     public int numberWaitingEvents(Duration age) {
         return 0;
+    }
+
+    /**
+     * Before the tenant's events are read (the feed, a webhook's delivery): numbers those its writes committed and
+     * left waiting, so that the reader sees every write answered before it read. Only PostgreSQL keeps events waiting.
+     */
+    void numberCommitted(String tenantId) {
     }
 
     public final SqlDialect dialect() {
@@ -331,6 +339,7 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public List<Event> events(String tenantId, long afterId, int limit) {
+        numberCommitted(tenantId);
         return readOne(c -> EventRows.after(c, tenantId, afterId, limit));
     }
 

@@ -68,6 +68,7 @@ final class SqlWebhookStore implements WebhookStore {
 
     @Override
     public List<Event> pending(Endpoint endpoint, int limit) {
+        db.numberCommitted(endpoint.tenantId());
         return db.readOne(c -> WebhookRows.pending(c, endpoint, limit));
     }
 

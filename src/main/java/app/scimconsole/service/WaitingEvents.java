@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background pass over the directory events that wait for a number. On PostgreSQL a write numbers its events
- * right after its commit, in a transaction of its own; a process killed between the two leaves them committed but
- * unnumbered — not in the feed, not delivered — until the tenant's next write numbers them with its own, or this pass
- * does. Every instance runs it: the tenant's numbering lock makes instances safe together, and events are left to
+ * The background pass over the directory events that wait for a number. On PostgreSQL a write's events are numbered
+ * right after its commit, on a thread of the process, in a transaction of their own; a process killed between the two
+ * leaves them committed but unnumbered — not yet delivered — until the tenant's next write, a reader of its feed, or
+ * this pass numbers them. Every instance runs it: the tenant's numbering lock makes instances safe together, and events are left to
  * their own write for {@link #AGE} first, so that the pass does not queue on the lock beside the writers.
  */
 public final class WaitingEvents implements AutoCloseable {

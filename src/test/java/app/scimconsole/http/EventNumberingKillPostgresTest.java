@@ -13,19 +13,25 @@ import app.scimconsole.directory.PostgresDirectory;
 import app.scimconsole.service.TenantAdmin;
 import app.scimconsole.testing.ServeProcess;
 import app.scimconsole.testing.TestPostgres;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code serve} process on PostgreSQL is killed with SIGKILL after a write committed its events but before it
- * numbered them (the test holds the tenant's numbering lock, so the write waits right there). The events stay,
+ * numbered them (the test holds the tenant's numbering lock, so the process's numbering waits right there, after the
+ * write was answered). The events stay,
  * committed and unnumbered; a restarted instance's background pass numbers them without any new write, and when a
  * write comes first it numbers them before its own. Nothing is lost, ids have no gap, and the user's events are in
  * the order of its writes.
@@ -33,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 class EventNumberingKillPostgresTest {
     private static final int KILLED = 128 + 9;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PENDING = "SELECT COUNT(*) FROM pending_events";
     private static final String WAITING_FOR_NUMBERING =
             "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
@@ -70,7 +77,8 @@ class EventNumberingKillPostgresTest {
         try (ServeProcess third = serve(db, env, "three", thirdPort)) {
             HttpJson scim = KilledDelivery.scim(thirdPort, tenant.tenantId(), tenant.secretToken());
             patch(scim, "Users/" + ann, "replace", "title", "\"Director\"");
-            // answered once its event is numbered: the one the kill left first, then its own
+            // numbered after its answer, by this process: the one the kill left first, then its own
+            awaitValue(db, PENDING, 0);
             assertThat(titles(db, tenant.tenantId())).containsExactly("", "Engineer", "Lead", "Director");
             assertThat(third.stop()).isIn(0, 143);
         }
@@ -87,8 +95,8 @@ class EventNumberingKillPostgresTest {
     }
 
     /**
-     * Holds the tenant's numbering lock while {@code process} changes the user's title, so that the write commits and
-     * then waits to number its event; kills the process there, and lets the lock go.
+     * Holds the tenant's numbering lock while {@code process} changes the user's title, so that the write commits, is
+     * answered, and its event waits to be numbered; kills the process there, and lets the lock go.
      */
     private static void killBetweenCommitAndNumbering(PostgresDirectory.Settings db, String tenantId,
             ServeProcess process, HttpJson scim, String userId, String title) throws Exception {
@@ -98,9 +106,9 @@ class EventNumberingKillPostgresTest {
             CompletableFuture<?> write = CompletableFuture.runAsync(() ->
                     scim.patch("/Users/" + userId, HttpJson.PATCH_JSON + "\"Operations\":[{\"op\":\"replace\","
                             + "\"path\":\"title\",\"value\":\"" + title + "\"}]}"));
-            awaitValue(db, PENDING, 1);
-            awaitValue(db, WAITING_FOR_NUMBERING, 1);
-            assertThat(write).as("no answer before its event is numbered").isNotDone();
+            write.get(60, TimeUnit.SECONDS); // answered once committed
+            assertThat(value(db, PENDING)).isEqualTo(1);
+            awaitValue(db, WAITING_FOR_NUMBERING, 1); // the process's numbering, waiting for the held lock
             assertThat(process.kill()).as("killed by SIGKILL, not stopped").isEqualTo(KILLED);
             holder.rollback();
         }
@@ -111,10 +119,21 @@ class EventNumberingKillPostgresTest {
         return ServeProcess.start(data.resolve(name), List.of(), env, KilledDelivery.serveArgs(port, "--db", db.url()));
     }
 
-    /** The user's title in each event of the feed, oldest first ("" where it had none). */
-    private static List<String> titles(PostgresDirectory.Settings db, String tenantId) {
-        try (PostgresDirectory reader = PostgresDirectory.open(db)) {
-            return reader.events(tenantId, 0, 100).stream().map(e -> e.resource().path("title").asText()).toList();
+    /**
+     * The user's title in each numbered event, oldest first ("" where it had none), read from the table: a reader
+     * of the feed would number the waiting events first.
+     */
+    private static List<String> titles(PostgresDirectory.Settings db, String tenantId) throws Exception {
+        List<String> titles = new ArrayList<>();
+        try (Connection c = connect(db); PreparedStatement ps = c.prepareStatement(
+                "SELECT resource FROM directory_events WHERE tenant_id = ? ORDER BY id")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    titles.add(JSON.readTree(rs.getString(1)).path("title").asText());
+                }
+            }
         }
+        return titles;
     }
 }

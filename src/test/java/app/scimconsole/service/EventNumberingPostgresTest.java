@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,14 +27,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL numbers a write's events after the write committed, in a short transaction of its own under the tenant's
- * advisory lock (V25). Here the test holds that lock itself, so that writes commit and wait to be numbered, and
- * then lets them go ({@link EventOrderPostgresTest}: the order a reader sees while two instances write).
+ * advisory lock (V25), on a thread of its own: the write is answered after its own commit. Here the test holds that
+ * lock itself, so that committed events wait to be numbered, and then lets them go ({@link EventOrderPostgresTest}: the order a reader sees while two instances write).
  */
 class EventNumberingPostgresTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void writesThatCommitWhileTheNumberingIsHeldAreNumberedTogetherAndAnswerOnlyOnceNumbered() throws Exception {
+    void writesAreAnsweredOnceCommittedAndAReaderAfterThemWaitsForTheirNumbering() throws Exception {
         PostgresDirectory.Settings db = TestPostgres.freshDatabase();
         ExecutorService writers = Executors.newFixedThreadPool(3);
         try (PostgresDirectory directory = PostgresDirectory.open(db);
@@ -48,24 +49,44 @@ class EventNumberingPostgresTest {
             for (String name : List.of("Sales", "Support", "Finance")) {
                 writes.add(writers.submit(() -> core.provisioning().create(caller, ResourceType.GROUP, group(name))));
             }
-            awaitValue(db, "SELECT COUNT(*) FROM pending_events", 3); // the three writes committed their events
-            awaitValue(db, "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", 3);
-            assertThat(writes).as("no answer before its events are numbered").noneMatch(Future::isDone);
-            assertThat(directory.events(tenantId, 0, 10)).as("committed, not yet in the feed").isEmpty();
+            for (Future<StoredResource> w : writes) {
+                w.get(60, TimeUnit.SECONDS); // answered while their numbering cannot run: after their own commit
+            }
+            assertThat(value(db, "SELECT COUNT(*) FROM pending_events")).as("committed, not yet numbered").isEqualTo(3);
+            assertThat(value(db, "SELECT COUNT(*) FROM directory_events")).isZero();
+
+            CompletableFuture<List<Event>> read = CompletableFuture.supplyAsync(() -> directory.events(tenantId, 0, 10));
+            // the numbering thread and the reader, both waiting for the held lock
+            awaitValue(db, "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", 2);
+            assertThat(read).as("a reader does not read before the writes answered before it are numbered")
+                    .isNotDone();
 
             holder.rollback(); // lets the numbering go
-            for (Future<StoredResource> w : writes) {
-                w.get(60, TimeUnit.SECONDS);
-            }
-            assertThat(directory.events(tenantId, 0, 10)).extracting(Event::id).containsExactly(1L, 2L, 3L);
+            assertThat(read.get(60, TimeUnit.SECONDS)).extracting(Event::id).containsExactly(1L, 2L, 3L);
             assertThat(value(db, "SELECT COUNT(*) FROM pending_events")).isZero();
             assertThat(value(db, "SELECT COUNT(DISTINCT xmin::text) FROM directory_events"))
-                    .as("one numbering numbered the three writes; the other two writers wrote nothing").isEqualTo(1);
+                    .as("one numbering numbered the three writes; the other waiter wrote nothing").isEqualTo(1);
             assertThat(value(db, "SELECT last_id FROM event_sequences WHERE tenant_id = '" + tenantId + "'"))
                     .isEqualTo(3);
         } finally {
             writers.shutdownNow();
             writers.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void committedEventsAreNumberedWithoutAnyReader() throws Exception {
+        PostgresDirectory.Settings db = TestPostgres.freshDatabase();
+        try (PostgresDirectory directory = PostgresDirectory.open(db);
+                ServiceCore core = new ServiceCore(directory, null, Clock.systemUTC())) {
+            String tenantId = new TenantAdmin(directory, Clock.systemUTC()).enable().tenantId();
+            ScimAccess.Caller caller = new ScimAccess.Caller(tenantId, true, "192.0.2.23");
+            for (String name : List.of("Sales", "Support")) {
+                core.provisioning().create(caller, ResourceType.GROUP, group(name));
+            }
+            // the numbering thread, not a reader and not the five-second pass (not started here)
+            awaitValue(db, "SELECT COUNT(*) FROM directory_events", 2);
+            assertThat(value(db, "SELECT COUNT(*) FROM pending_events")).isZero();
         }
     }
 

@@ -33,31 +33,14 @@ class EventOrderPostgresTest {
 
     @Test
     void aReaderPagingWhileTwoInstancesWriteNeverSkipsAnEvent() throws Exception {
-        PostgresDirectory.Settings db = TestPostgres.freshDatabase();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (PostgresDirectory one = PostgresDirectory.open(db); PostgresDirectory two = PostgresDirectory.open(db);
-                PostgresDirectory readerDb = PostgresDirectory.open(db);
-                ServiceCore a = new ServiceCore(one, null, Clock.systemUTC());
-                ServiceCore b = new ServiceCore(two, null, Clock.systemUTC())) {
-            String tenantId = new TenantAdmin(one, Clock.systemUTC()).enable().tenantId();
-            ScimAccess.Caller caller = new ScimAccess.Caller(tenantId, true, "192.0.2.20");
-            List<Future<?>> writers = new ArrayList<>();
-            for (ServiceCore core : List.of(a, b)) {
-                String name = core == a ? "A" : "B";
-                writers.add(pool.submit(() -> {
-                    for (int i = 0; i < WRITES_EACH; i++) {
-                        core.provisioning().create(caller, ResourceType.GROUP, JSON.readTree(
-                                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
-                                        + "\"displayName\":\"" + name + i + "\"}"));
-                    }
-                    return null;
-                }));
-            }
-            List<Long> seen = pageWhileWriting(readerDb, tenantId, writers, 7).stream().map(Event::id).toList();
+        try (TwoInstances both = new TwoInstances("192.0.2.20")) {
+            List<Future<?>> writers = both.eachWriting(WRITES_EACH, (core, name, i) ->
+                    core.provisioning().create(both.caller, ResourceType.GROUP, JSON.readTree(
+                            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                                    + "\"displayName\":\"" + name + i + "\"}")));
+            List<Long> seen = pageWhileWriting(both.readerDb, both.tenantId, writers, 7).stream().map(Event::id)
+                    .toList();
             assertThat(seen).isEqualTo(LongStream.rangeClosed(1, 2L * WRITES_EACH).boxed().toList());
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
         }
     }
 
@@ -65,33 +48,18 @@ class EventOrderPostgresTest {
     void twoInstancesChangingTheSameGroupsKeepEachGroupsEventsInTheOrderOfItsWrites() throws Exception {
         int groups = 3;
         int changesEach = 60;
-        PostgresDirectory.Settings db = TestPostgres.freshDatabase();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (PostgresDirectory one = PostgresDirectory.open(db); PostgresDirectory two = PostgresDirectory.open(db);
-                PostgresDirectory readerDb = PostgresDirectory.open(db);
-                ServiceCore a = new ServiceCore(one, null, Clock.systemUTC());
-                ServiceCore b = new ServiceCore(two, null, Clock.systemUTC())) {
-            String tenantId = new TenantAdmin(one, Clock.systemUTC()).enable().tenantId();
-            ScimAccess.Caller caller = new ScimAccess.Caller(tenantId, true, "192.0.2.22");
+        try (TwoInstances both = new TwoInstances("192.0.2.22")) {
             List<String> ids = new ArrayList<>();
             for (int g = 0; g < groups; g++) {
-                ids.add(a.provisioning().create(caller, ResourceType.GROUP,
+                ids.add(both.a.provisioning().create(both.caller, ResourceType.GROUP,
                         EventNumberingPostgresTest.group("Team " + g)).id());
             }
-            List<Future<?>> writers = new ArrayList<>();
-            for (ServiceCore core : List.of(a, b)) {
-                String name = core == a ? "A" : "B";
-                writers.add(pool.submit(() -> {
-                    for (int i = 0; i < changesEach; i++) {
-                        core.provisioning().patch(caller, ResourceType.GROUP, ids.get(i % groups), null,
-                                JSON.readTree("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                                        + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\""
-                                        + name + i + "\"}]}"));
-                    }
-                    return null;
-                }));
-            }
-            List<Event> seen = pageWhileWriting(readerDb, tenantId, writers, 5);
+            List<Future<?>> writers = both.eachWriting(changesEach, (core, name, i) ->
+                    core.provisioning().patch(both.caller, ResourceType.GROUP, ids.get(i % groups), null,
+                            JSON.readTree("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                                    + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\""
+                                    + name + i + "\"}]}")));
+            List<Event> seen = pageWhileWriting(both.readerDb, both.tenantId, writers, 5);
             long total = groups + 2L * changesEach;
             assertThat(seen).extracting(Event::id).as("every event once, in id order, none skipped")
                     .isEqualTo(LongStream.rangeClosed(1, total).boxed().toList());
@@ -109,10 +77,57 @@ class EventOrderPostgresTest {
                 assertThat(versions.get(id)).as("group %s's events in the order of its writes", id)
                         .isEqualTo(LongStream.rangeClosed(1, versions.get(id).size()).boxed().toList());
             }
-            assertThat(pendingEvents(db)).as("nothing left to number").isZero();
-        } finally {
+            assertThat(pendingEvents(both.db)).as("nothing left to number").isZero();
+        }
+    }
+
+    /** One write of instance {@code core} (named "A" or "B"), the {@code i}th of its run. */
+    @FunctionalInterface
+    private interface Write {
+        void run(ServiceCore core, String name, int i) throws Exception;
+    }
+
+    /**
+     * Two instances on one fresh database (each its own connection pool and service), a third pool for the reader,
+     * one enabled tenant and its SCIM caller.
+     */
+    private static final class TwoInstances implements AutoCloseable {
+        final PostgresDirectory.Settings db = TestPostgres.freshDatabase();
+        final PostgresDirectory one = PostgresDirectory.open(db);
+        final PostgresDirectory two = PostgresDirectory.open(db);
+        final PostgresDirectory readerDb = PostgresDirectory.open(db);
+        final ServiceCore a = new ServiceCore(one, null, Clock.systemUTC());
+        final ServiceCore b = new ServiceCore(two, null, Clock.systemUTC());
+        final String tenantId = new TenantAdmin(one, Clock.systemUTC()).enable().tenantId();
+        final ScimAccess.Caller caller;
+        private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+        TwoInstances(String callerAddress) throws Exception {
+            caller = new ScimAccess.Caller(tenantId, true, callerAddress);
+        }
+
+        /** Both instances at once, each making {@code count} writes in its own thread. */
+        List<Future<?>> eachWriting(int count, Write write) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (ServiceCore core : List.of(a, b)) {
+                String name = core == a ? "A" : "B";
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < count; i++) {
+                        write.run(core, name, i);
+                    }
+                    return null;
+                }));
+            }
+            return writers;
+        }
+
+        @Override
+        public void close() throws Exception {
             pool.shutdownNow();
             pool.awaitTermination(30, TimeUnit.SECONDS);
+            try (one; two; readerDb; a; b) {
+                // closes the services, then the pools, in reverse order
+            }
         }
     }
 
