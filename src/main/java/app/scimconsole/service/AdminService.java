@@ -93,6 +93,7 @@ public final class AdminService implements AdminApi {
     private final ConsoleTestTags consoleTests;
     private final Clock clock;
     private final Map<String, List<TrafficTracker.Cycle>> loggedCycles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final PacedCounts userCounts = new PacedCounts();
     private final ActivityRecorder activity;
     private final HistoryRetention retention;
     private final TenantUrls eventsUrls;
@@ -173,10 +174,7 @@ public final class AdminService implements AdminApi {
                 lastUsed = token.lastUsed();
             }
         }
-        List<Long> counts = directory.countEach(t.id(), ResourceType.USER, List.of(eq("active", new Literal.Bool(true)),
-                eq("active", new Literal.Bool(false)), present("userName"), present("displayName"), present("title"),
-                FilterParser.parseFilter("emails[type eq \"work\" and value pr]"),
-                new Filter.Present(new AttrPath(Schemas.ENTERPRISE_URN, "department", null))));
+        List<Long> counts = userCounts.of(t.id(), () -> directory.countEach(t.id(), ResourceType.USER, OVERVIEW_COUNTS));
         long active = counts.get(0);
         long suspended = counts.get(1);
         long groups = directory.query(t.id(), ResourceType.GROUP, new Query(null, null, false, 1, 0, false)).totalResults();
@@ -210,6 +208,12 @@ public final class AdminService implements AdminApi {
                 suspended, groups, rejected, coverage, unverified, tokens, activity.outageUnderWay(),
                 oauthClients.authMethod(t.id()), tokenEndpoints.of(t.id()), clients, federationTrusts());
     }
+
+    /** The overview's counts of users: active, suspended, then those carrying each attribute Entra maps. */
+    private static final List<Filter> OVERVIEW_COUNTS = List.of(eq("active", new Literal.Bool(true)),
+            eq("active", new Literal.Bool(false)), present("userName"), present("displayName"), present("title"),
+            FilterParser.parseFilter("emails[type eq \"work\" and value pr]"),
+            new Filter.Present(new AttrPath(Schemas.ENTERPRISE_URN, "department", null)));
 
     private static Filter eq(String attr, Literal value) {
         return new Filter.Compare(AttrPath.of(attr), CompareOp.EQ, value);
