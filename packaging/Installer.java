@@ -572,11 +572,16 @@ public final class Installer {
             return true;
         }
 
+        /**
+         * The main launcher's configuration: jpackage names it, like the image, after {@code --name}; the added
+         * launchers' (the server's, Windows' command line) have .cfg files of their own beside it and no archive.
+         */
         private static Path launcherConfig(Path image) throws IOException {
+            String main = image.getFileName().toString().replaceFirst("\\.app$", "") + ".cfg";
             try (Stream<Path> walk = Files.walk(image)) {
-                return walk.filter(p -> p.getFileName().toString().endsWith(".cfg")
+                return walk.filter(p -> p.getFileName().toString().equals(main)
                                 && p.getParent().getFileName().toString().equals("app"))
-                        .findFirst().orElseThrow(() -> new Failure("no launcher .cfg in " + image));
+                        .findFirst().orElseThrow(() -> new Failure("no launcher " + main + " in " + image));
             }
         }
 
