@@ -67,6 +67,7 @@ public final class Installer {
         imageArgs.addAll(List.of("--jlink-options", ModuleTrim.jlinkOptions(dest.resolveSibling("jpackage"))));
         run(jpackage, imageArgs);
         Path image = onlyEntry(dest);
+        JavaFxNatives.install(image, os, javafx);
         NativeSymbols.strip(image, os);
         Path cdsWork = dest.resolveSibling("jpackage").resolve("cds");
         boolean trained = ClassDataSharing.train(image, os, cdsWork);
@@ -372,7 +373,9 @@ public final class Installer {
             }
             Files.createDirectories(work);
             Path list = work.resolve("jlink-exclude-resources.txt");
-            Files.write(list, patterns);
+            List<String> resources = new ArrayList<>(patterns);
+            resources.add(JavaFxNatives.RESOURCES); // files of the runtime instead (JavaFxNatives)
+            Files.write(list, resources);
             System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused classes left out (%d folders, %s)%n",
                     String.join(", ", new java.util.TreeSet<>(LEAVE_OUT.keySet())), removed / 1e6, patterns.size(), list);
             // java.desktop's native libraries are all AWT's, Java 2D's, image I/O's and sound's, its conf is sound's;
@@ -391,6 +394,54 @@ public final class Installer {
                         }
                     })).map(f -> f.getFileName().toString())
                     .orElseThrow();
+        }
+    }
+
+    /**
+     * JavaFX's native libraries as files of the runtime, where JavaFX looks for them first when its classes come from
+     * the runtime image ({@code NativeLibLoader}: {@code lib/} of java.home on Linux and macOS, {@code bin/javafx} on
+     * Windows). Linked from the JavaFX jars they would be resources of {@code javafx.graphics}, which every start reads
+     * out of the {@code modules} file, checks by MD5 against a copy it keeps in {@code ~/.openjfx/cache} (written
+     * into each user's home on the first start) and loads from there. {@link ModuleTrim} leaves the resources out.
+     */
+    static final class JavaFxNatives {
+        /** The jlink pattern of those resources: every native library at the root of javafx.graphics. */
+        static final String RESOURCES = "regex:/javafx\\.graphics/[^/]+\\.(so|dll|dylib)";
+
+        private JavaFxNatives() {
+        }
+
+        static void install(Path image, String os, Path javafx) throws IOException {
+            Path home = switch (os) {
+                case "windows" -> image.resolve("runtime");
+                case "macos" -> image.resolve("Contents/runtime/Contents/Home");
+                default -> image.resolve("lib/runtime");
+            };
+            Path dir = Files.createDirectories(os.equals("windows") ? home.resolve("bin/javafx") : home.resolve("lib"));
+            java.util.regex.Pattern nativeLibrary = java.util.regex.Pattern.compile("[^/]+\\.(so|dll|dylib)");
+            long bytes = 0;
+            int count = 0;
+            try (Stream<Path> jars = Files.list(javafx)) {
+                for (Path jar : jars.filter(p -> p.getFileName().toString().startsWith("javafx-graphics-")).toList()) {
+                    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar);
+                            Stream<Path> entries = Files.list(zip.getPath("/"))) {
+                        for (Path entry : entries.toList()) {
+                            String name = entry.getFileName().toString();
+                            if (nativeLibrary.matcher(name).matches()) {
+                                Files.copy(entry, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                                bytes += Files.size(dir.resolve(name));
+                                count++;
+                            }
+                        }
+                    }
+                }
+            }
+            if (count == 0) {
+                throw new Failure("no JavaFX native library in the javafx-graphics jar of " + javafx
+                        + ": update Installer.JavaFxNatives");
+            }
+            System.out.printf(Locale.ROOT, "installer: %d JavaFX native libraries in %s (%.1f MB), not in the modules%n",
+                    count, image.relativize(dir), bytes / 1e6);
         }
     }
 
@@ -572,11 +623,16 @@ public final class Installer {
             return true;
         }
 
+        /**
+         * The main launcher's configuration: jpackage names it, like the image, after {@code --name}; the added
+         * launchers' (the server's, Windows' command line) have .cfg files of their own beside it and no archive.
+         */
         private static Path launcherConfig(Path image) throws IOException {
+            String main = image.getFileName().toString().replaceFirst("\\.app$", "") + ".cfg";
             try (Stream<Path> walk = Files.walk(image)) {
-                return walk.filter(p -> p.getFileName().toString().endsWith(".cfg")
+                return walk.filter(p -> p.getFileName().toString().equals(main)
                                 && p.getParent().getFileName().toString().equals("app"))
-                        .findFirst().orElseThrow(() -> new Failure("no launcher .cfg in " + image));
+                        .findFirst().orElseThrow(() -> new Failure("no launcher " + main + " in " + image));
             }
         }
 

@@ -169,6 +169,10 @@ public final class FirstPaintBenchmark {
             // A new user: an empty data folder (DataFolder reads XDG_DATA_HOME) and no settings of an earlier run.
             pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
             pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+            // The embedded service on a free port rather than the default 8089, which another console or service on
+            // a shared machine may hold: its start would fail and end the whole run. Nothing else is set up.
+            Path dataFolder = Files.createDirectories(home.resolve("data").resolve("scim-console"));
+            Files.writeString(dataFolder.resolve("service.properties"), "port=" + ServerProcess.freePort() + "\n");
             long started = System.currentTimeMillis();
             Process p = pb.start();
             try {

@@ -96,15 +96,66 @@ class PackagedLauncherIT {
 
     @Test
     void serveAnswersScimWithATokenIssuedByTheLauncherAndStopsOnSigterm() throws Exception {
+        String token = enableScim();
+
+        servesScimUntilSigterm(start(launcher, List.of("serve", "--port", "0", "--admin-port", "0",
+                "--data", data.toString(), "--json")), token, serve -> { });
+    }
+
+    /**
+     * The headless service's own launcher, the one the systemd unit starts, serves SCIM without being told
+     * {@code serve}, and its JVM runs with the server's options (lib/app/scim-console-server.cfg), not the console's:
+     * read from the running JVM itself (the start options it publishes, and the threads its compiler and collector
+     * options make), not from the configuration alone.
+     */
+    @Test
+    void theServerLauncherServesScimWithItsOwnJvmOptions() throws Exception {
+        Path server = launcher.resolveSibling(launcher.getFileName().toString().endsWith(".exe")
+                ? "scim-console-server.exe" : "scim-console-server");
+        assertThat(server).as("the server launcher beside the command line's").isExecutable();
+        List<String> own = javaOptions(launcherConfig("scim-console-server.cfg"));
+        List<String> consoles = new ArrayList<>(javaOptions(launcherConfig(mainLauncherName() + ".cfg")));
+        consoles.removeAll(own);
+        assertThat(own).as("the server launcher's JVM options").anyMatch(o -> o.startsWith("-X"));
+        assertThat(consoles).as("the console launcher's options the server's lack").anyMatch(o -> o.startsWith("-X"));
+        String token = enableScim();
+
+        servesScimUntilSigterm(start(server, List.of("--port", "0", "--admin-port", "0", "--data", data.toString(),
+                "--json")), token, serve -> {
+            String vmArgs = HotSpotPerfData.strings(HotSpotPerfData.file(serve.pid())).get("java.rt.vmArgs");
+            assertThat(vmArgs).as("the serving JVM's start options").contains(own)
+                    .doesNotContain(consoles).doesNotContain("SharedArchiveFile");
+            if (isLinux()) {
+                assertThat(threadNames(serve.pid()).stream().anyMatch(n -> n.startsWith("C2 ")))
+                        .as("a C2 compiler thread, as the options say").isEqualTo(!own.contains("-XX:TieredStopAtLevel=1"));
+                if (own.contains("-XX:+UseSerialGC")) {
+                    assertThat(threadNames(serve.pid())).as("the serial collector: no G1 threads")
+                            .noneMatch(n -> n.startsWith("G1 "));
+                }
+            }
+        });
+    }
+
+    private String enableScim() throws Exception {
         Run enable = run("scim", "enable", "--data", data.toString(), "--json");
         assertThat(enable.exit).as("scim enable exit code; stderr: %s", enable.err).isZero();
         String token = JSON.readTree(enable.out).path("secretToken").asText();
         assertThat(token).as("secretToken in %s", enable.out).isNotEmpty();
+        return token;
+    }
 
-        Path serveErr = data.resolve("serve.err");
-        Process serve = start(List.of("serve", "--port", "0", "--admin-port", "0", "--data", data.toString(), "--json"))
-                .redirectError(serveErr.toFile())
-                .start();
+    /** Something to check while the service runs (its process is given). */
+    private interface WhileServing {
+        void check(Process serve) throws Exception;
+    }
+
+    /**
+     * Starts the service, checks that it answers SCIM with {@code token} (and 401 without), runs {@code check}, then
+     * stops it with SIGTERM and expects it to stop gracefully.
+     */
+    private void servesScimUntilSigterm(ProcessBuilder command, String token, WhileServing check) throws Exception {
+        Path serveErr = Files.createTempFile(data, "serve", ".err");
+        Process serve = command.redirectError(serveErr.toFile()).start();
         try {
             serve.getOutputStream().close();
             JsonNode listening = JSON.readTree(firstLine(serve, serveErr));
@@ -123,6 +174,7 @@ class PackagedLauncherIT {
             assertThat(authorized.statusCode()).as("with the token; body %s", authorized.body()).isEqualTo(200);
             assertThat(JSON.readTree(authorized.body()).path("schemas").toString())
                     .contains("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+            check.check(serve);
         } finally {
             serve.destroy(); // SIGTERM on Linux and macOS: serve's graceful shutdown
             if (!serve.waitFor(30, TimeUnit.SECONDS)) {
@@ -130,6 +182,44 @@ class PackagedLauncherIT {
                 fail("serve did not stop within 30 s of SIGTERM; stderr: " + Files.readString(serveErr));
             }
         }
+    }
+
+    /** A launcher's configuration in the app image (lib/app on Linux, app on Windows, Contents/app on macOS). */
+    private static Path launcherConfig(String name) throws IOException {
+        try (var walk = Files.walk(Path.of(System.getProperty("installer.dir", "target/installer")))) {
+            return walk.filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + name + " in the app image"));
+        }
+    }
+
+    /**
+     * The JVM options a launcher's configuration gives (its {@code java-options=} lines), but those naming a file in
+     * the image ({@code $APPDIR/...}, which the launcher expands).
+     */
+    private static List<String> javaOptions(Path cfg) throws IOException {
+        return Files.readAllLines(cfg).stream().filter(l -> l.startsWith("java-options=") && !l.contains("$APPDIR"))
+                .map(l -> l.substring("java-options=".length())).toList();
+    }
+
+    /** The names of a process's threads as the kernel shows them (HotSpot names its native threads, 15 characters). */
+    private static List<String> threadNames(long pid) throws IOException {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            List<String> names = new ArrayList<>();
+            for (Path task : tasks.toList()) {
+                names.add(Files.readString(task.resolve("comm")).strip());
+            }
+            return names;
+        }
+    }
+
+    /** The console launcher's name, which jpackage also gives its .cfg: the app image's (Linux: scim-console). */
+    private static String mainLauncherName() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        return os.contains("win") || os.contains("mac") ? "SCIM Console" : "scim-console";
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
     }
 
     /**
@@ -144,6 +234,11 @@ class PackagedLauncherIT {
             assertThat(log).as("the console's standard error").contains("scim-console startup: first-frame at=")
                     .contains("scim-console startup: service-ready at=").doesNotContain("service-failed");
             assertThat(log.indexOf("first-frame")).as("the first frame before the service").isLessThan(log.indexOf("service-ready"));
+            assertThat(HotSpotPerfData.strings(HotSpotPerfData.file(console.process.pid())).get("java.rt.vmArgs"))
+                    .as("the console's JVM options").contains(javaOptions(launcherConfig(mainLauncherName() + ".cfg")))
+                    .contains("-XX:TieredStopAtLevel=1");
+            assertThat(threadNames(console.process.pid())).as("the console's threads: C1 only")
+                    .noneMatch(n -> n.startsWith("C2 "));
             try (var db = Files.walk(data.resolve("data"))) {
                 assertThat(db.map(p -> p.getFileName().toString()))
                         .as("the embedded service's database").anyMatch(name -> name.endsWith(".db"));
@@ -302,11 +397,7 @@ class PackagedLauncherIT {
         Assumptions.assumeTrue(Files.isRegularFile(launcher.getParent().resolveSibling("lib/app/scim-console.classlist")),
                 "the installer build had no display and no Xvfb, so no class list");
         Path control = Files.createDirectories(data.resolve("control"));
-        Process p = new ProcessBuilder("dpkg-deb", "--control", debs.get(0).toString(), control.toString())
-                .redirectErrorStream(true).start();
-        String out = readAll(p);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("dpkg-deb --control: %s", out).isZero();
+        dpkgDeb("--control", debs.get(0).toString(), control.toString());
 
         String postinst = Files.readString(control.resolve("postinst"));
         String prerm = Files.readString(control.resolve("prerm"));
@@ -315,14 +406,34 @@ class PackagedLauncherIT {
                 .doesNotContain("DESKTOP_COMMANDS_INSTALL").doesNotContain("APPLICATION_PACKAGE");
         assertThat(prerm).contains("rm -f /opt/scim-console/lib/app/scim-console.jsa")
                 .doesNotContain("DESKTOP_COMMANDS_UNINSTALL").doesNotContain("UTILITY_SCRIPTS");
+
+        // the server launcher gets a menu entry from JDK 17's jpackage too: ours, which no menu shows
+        Path files = Files.createDirectories(data.resolve("files"));
+        dpkgDeb("-x", debs.get(0).toString(), files.toString());
+        assertThat(files.resolve("opt/scim-console/bin/scim-console-server")).isExecutable();
+        assertThat(Files.readString(files.resolve("opt/scim-console/lib/scim-console-scim-console-server.desktop")))
+                .contains("NoDisplay=true").contains("Exec=/opt/scim-console/bin/scim-console-server");
+    }
+
+    private static void dpkgDeb(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("dpkg-deb"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = readAll(p);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s: %s", command, out).isZero();
     }
 
     private record Run(int exit, String out, String err) {
     }
 
     private ProcessBuilder start(List<String> args) {
+        return start(launcher, args);
+    }
+
+    private static ProcessBuilder start(Path executable, List<String> args) {
         List<String> command = new ArrayList<>();
-        command.add(launcher.toAbsolutePath().toString());
+        command.add(executable.toAbsolutePath().toString());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("DISPLAY");
