@@ -123,6 +123,15 @@ class PackagedLauncherIT {
             assertThat(authorized.statusCode()).as("with the token; body %s", authorized.body()).isEqualTo(200);
             assertThat(JSON.readTree(authorized.body()).path("schemas").toString())
                     .contains("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+
+            // a userName filter compares RFC 8265 keys (width, case, normalization: ICU4J's, trimmed in the image)
+            String filter = java.net.URLEncoder.encode("userName eq \"Ｔａｒｏ@Bücher.example\"", StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(tenantUrl + "/Users?filter=" + filter))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(found.statusCode()).as("a filter on a full-width userName; body %s", found.body()).isEqualTo(200);
+            assertThat(JSON.readTree(found.body()).path("totalResults").asInt(-1)).isZero();
         } finally {
             serve.destroy(); // SIGTERM on Linux and macOS: serve's graceful shutdown
             if (!serve.waitFor(30, TimeUnit.SECONDS)) {
@@ -130,6 +139,19 @@ class PackagedLauncherIT {
                 fail("serve did not stop within 30 s of SIGTERM; stderr: " + Files.readString(serveErr));
             }
         }
+    }
+
+    /**
+     * Issue 21: ICU4J in the image keeps only its data and classes the app can reach (Installer.Trim, ClassClosure),
+     * and still turns an international domain name into its ASCII form (IDNA, UTS #46 mapping: case, then Punycode).
+     */
+    @Test
+    void anInternationalDomainNameIsRegisteredByItsAsciiForm() throws Exception {
+        Run enable = run("scim", "enable", "--data", data.toString(), "--json");
+        assertThat(enable.exit).as("scim enable exit code; stderr: %s", enable.err).isZero();
+        Run add = run("domain", "add", "Bücher.例え.jp", "--data", data.toString(), "--json");
+        assertThat(add.exit).as("domain add exit code; stderr: %s", add.err).isZero();
+        assertThat(JSON.readTree(add.out).path("domain").asText()).isEqualTo("xn--bcher-kva.xn--r8jz45g.jp");
     }
 
     /**
