@@ -152,6 +152,23 @@ class PackagedLauncherIT {
         Run add = run("domain", "add", "Bücher.例え.jp", "--data", data.toString(), "--json");
         assertThat(add.exit).as("domain add exit code; stderr: %s", add.err).isZero();
         assertThat(JSON.readTree(add.out).path("domain").asText()).isEqualTo("xn--bcher-kva.xn--r8jz45g.jp");
+
+        // ... from an image whose ICU4J and ControlsFX lost the classes nothing reaches (so this proves the trimmed ones)
+        Path app = launcher.getParent().resolveSibling("lib/app");
+        assertThat(entries(app, "icu4j-")).contains("com/ibm/icu/text/IDNA.class")
+                .doesNotContain("com/ibm/icu/text/Transliterator.class", "com/ibm/icu/text/DateFormat.class");
+        assertThat(entries(app, "controlsfx-")).contains("org/controlsfx/control/StatusBar.class")
+                .doesNotContain("org/controlsfx/control/CheckComboBox.class");
+    }
+
+    private static List<String> entries(Path folder, String jarPrefix) throws IOException {
+        Path jar;
+        try (var jars = Files.list(folder)) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith(jarPrefix)).findFirst().orElseThrow();
+        }
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+        }
     }
 
     /**
