@@ -178,6 +178,9 @@ public final class Installer {
         /** JNA (keyring access, through java-keyring) keeps its libjnidispatch for 26 platforms in folders here. */
         private static final String JNA_NATIVE = "/com/sun/jna/";
         private static final String ICU_DATA = "/com/ibm/icu/impl/data/icudata/";
+        /** ICU4J's and ControlsFX's classes: only those the other jars reach are kept ({@link ClassClosure}). */
+        private static final List<String> ICU_CLASSES = List.of("com/ibm/icu/");
+        private static final List<String> CONTROLSFX_CLASSES = List.of("org/controlsfx/", "impl/org/controlsfx/");
         private static final List<String> ICU_UNUSED = List.of("brkitr", "coll", "curr", "lang", "rbnf", "region",
                 "translit", "unit", "zone");
 
@@ -202,6 +205,9 @@ public final class Installer {
                         long removed = removeFromJar(jar, ICU_DATA, entry -> isUnusedIcuData(entry));
                         System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused data removed%n",
                                 name, removed / 1e6);
+                        ClassClosure.keepReachable(jar, input, ICU_CLASSES);
+                    } else if (name.startsWith("controlsfx-")) {
+                        ClassClosure.keepReachable(jar, input, CONTROLSFX_CLASSES);
                     }
                 }
             }
@@ -302,6 +308,155 @@ public final class Installer {
                 }
             }
             return removed;
+        }
+    }
+
+    /**
+     * Leaves out of a library the classes nothing can load: those that no other jar of the app names and that no kept
+     * class of the library names, followed transitively. A class "names" another when the other's name is anywhere in
+     * its constant pool: a class, field or method reference, a descriptor or signature, or a string in the code, dotted
+     * ({@code Class.forName("com.ibm.icu.text.BreakIteratorFactory")}, ICU4J's way of loading its optional parts) or
+     * slashed; the other jars' FXML and CSS files name classes too ({@code <?import org.controlsfx.control.StatusBar?>}).
+     * So a class loaded by reflection from a name written in the code is kept as well; beside those, a kept class keeps
+     * the classes named after it with a suffix ({@code HolidayBundle} keeps {@code HolidayBundle_de}), which
+     * {@code ResourceBundle} loads by a name it builds, and the classes its own {@code META-INF/services} files list
+     * are kept for {@code ServiceLoader}. What stays is a superset of what can be loaded. Resources (data,
+     * CSS, images, translations) are all kept. Checked with {@code -verbose:class} over the libraries' users' tests and
+     * the packaged console and service: every class loaded is kept (README "A smaller install").
+     */
+    static final class ClassClosure {
+        private ClassClosure() {
+        }
+
+        /**
+         * Removes from {@code jar} the classes under {@code prefixes} (slashed: {@code com/ibm/icu/}) that the other
+         * jars in {@code input} cannot reach; stops when no other jar names one of them.
+         */
+        static void keepReachable(Path jar, Path input, List<String> prefixes) throws IOException {
+            java.util.regex.Pattern names = namePattern(prefixes);
+            java.util.Set<String> roots = new java.util.HashSet<>();
+            try (Stream<Path> jars = Files.list(input)) {
+                for (Path other : jars.filter(p -> p.toString().endsWith(".jar") && !p.equals(jar)).toList()) {
+                    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(other)) {
+                        for (Path c : files(zip, ".class")) {
+                            roots.addAll(names(Files.readAllBytes(c), names));
+                        }
+                        for (Path text : files(zip, ".fxml", ".css")) {
+                            // class names are ASCII: any encoding of the file reads them the same
+                            find(names, new String(Files.readAllBytes(text), java.nio.charset.StandardCharsets.ISO_8859_1),
+                                    roots);
+                        }
+                    }
+                }
+            }
+            if (roots.isEmpty()) {
+                throw new Failure("no jar names a class of " + jar.getFileName() + ": update Installer.ClassClosure");
+            }
+            try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+                // what the jar offers to ServiceLoader is loaded by the names its service files list
+                Path services = zip.getPath("/META-INF/services");
+                if (Files.isDirectory(services)) {
+                    try (Stream<Path> listed = Files.list(services)) {
+                        for (Path service : listed.toList()) {
+                            find(names, new String(Files.readAllBytes(service),
+                                    java.nio.charset.StandardCharsets.ISO_8859_1), roots);
+                        }
+                    }
+                }
+                Map<String, Path> all = new java.util.HashMap<>();
+                for (Path c : files(zip, ".class")) {
+                    String entry = c.toString().substring(1);
+                    all.put(entry.substring(0, entry.length() - ".class".length()), c);
+                }
+                java.util.Set<String> kept = new java.util.HashSet<>();
+                java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(roots);
+                while (!todo.isEmpty()) {
+                    for (String candidate : candidates(todo.pop(), all)) {
+                        if (kept.add(candidate)) {
+                            todo.addAll(names(Files.readAllBytes(all.get(candidate)), names));
+                        }
+                    }
+                }
+                long removed = 0;
+                int count = 0;
+                for (Map.Entry<String, Path> c : all.entrySet()) {
+                    if (prefixes.stream().anyMatch(c.getKey()::startsWith) && !kept.contains(c.getKey())) {
+                        removed += Files.size(c.getValue());
+                        count++;
+                        Files.delete(c.getValue());
+                    }
+                }
+                System.out.printf(Locale.ROOT, "installer: %s: %d of its %d classes reached from the other jars and"
+                        + " kept, %d removed (%.1f MB)%n", jar.getFileName(), kept.size(), all.size(), count,
+                        removed / 1e6);
+            }
+        }
+
+        /** A prefix slashed or dotted, then the rest of a name: "Lcom/ibm/icu/text/UnicodeSet;", "com.ibm.icu.x.Y". */
+        static java.util.regex.Pattern namePattern(List<String> prefixes) {
+            return java.util.regex.Pattern.compile(prefixes.stream()
+                    .map(p -> java.util.Arrays.stream(p.split("/")).map(java.util.regex.Pattern::quote)
+                            .collect(java.util.stream.Collectors.joining("[./]")))
+                    .collect(java.util.stream.Collectors.joining("|", "(?:", ")")) + "[./][A-Za-z0-9_$./]*");
+        }
+
+        /**
+         * The classes of the jar a name may mean: itself, each outer prefix ({@code a/B/C} as {@code a/B}, for a
+         * dotted nested name), and the classes named after it with a suffix ({@code a/B_de} for {@code a/B}).
+         */
+        private static List<String> candidates(String name, Map<String, Path> all) {
+            List<String> found = new ArrayList<>();
+            for (String n = name; !n.isEmpty(); n = n.substring(0, Math.max(0, n.lastIndexOf('/')))) {
+                if (all.containsKey(n)) {
+                    found.add(n);
+                    for (String other : all.keySet()) {
+                        if (other.startsWith(n + "_") && other.indexOf('/', n.length()) < 0) {
+                            found.add(other);
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
+        private static List<Path> files(java.nio.file.FileSystem zip, String... endings) throws IOException {
+            try (Stream<Path> walk = Files.walk(zip.getPath("/"))) {
+                return walk.filter(p -> java.util.Arrays.stream(endings).anyMatch(p.toString()::endsWith)
+                        && Files.isRegularFile(p)).toList();
+            }
+        }
+
+        private static void find(java.util.regex.Pattern names, String text, java.util.Set<String> into) {
+            java.util.regex.Matcher m = names.matcher(text);
+            while (m.find()) {
+                into.add(m.group().replace('.', '/'));
+            }
+        }
+
+        /** The names {@code names} matches in a class file's constant pool (its UTF-8 entries), slashed. */
+        static java.util.Set<String> names(byte[] classFile, java.util.regex.Pattern names) throws IOException {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(classFile));
+            if (in.readInt() != 0xCAFEBABE) {
+                return found;
+            }
+            in.skipBytes(4); // minor and major version
+            int count = in.readUnsignedShort();
+            for (int i = 1; i < count; i++) {
+                int tag = in.readUnsignedByte();
+                switch (tag) {
+                    case 1 -> find(names, in.readUTF(), found);
+                    case 7, 8, 16, 19, 20 -> in.skipBytes(2);
+                    case 15 -> in.skipBytes(3);
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);
+                    case 5, 6 -> {
+                        in.skipBytes(8);
+                        i++; // a long or a double takes two entries
+                    }
+                    default -> throw new IOException("unknown constant pool tag " + tag);
+                }
+            }
+            return found;
         }
     }
 

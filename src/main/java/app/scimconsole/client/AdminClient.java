@@ -4,6 +4,7 @@ import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException.Reason;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.AdminJson;
+import app.scimconsole.http.OutboundHttp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
@@ -17,34 +18,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
 
-/** The console's admin client: {@link AdminApi} over HTTP (okhttp), authenticated with the admin credential. */
+/** The console's admin client: {@link AdminApi} over HTTP (Jetty's client), authenticated with the admin credential. */
 public final class AdminClient implements AdminApi {
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The longest silence while an answer comes. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    private final OkHttpClient http;
-    private final HttpUrl base;
+    private final HttpClient http;
+    private final WebAddress base;
     private final String credential;
 
     /** {@code adminUrl} is the service's admin base, e.g. {@code http://127.0.0.1:8089/admin/v1}. */
     public AdminClient(String adminUrl, String credential) {
-        HttpUrl parsed = HttpUrl.parse(adminUrl == null ? "" : adminUrl.strip());
+        WebAddress parsed = WebAddress.parse(adminUrl);
         if (parsed == null) {
             throw new AdminException(0, "'" + adminUrl + "' is not a valid http(s) address.", Reason.INVALID_ADDRESS,
                     String.valueOf(adminUrl));
         }
         this.base = parsed;
         this.credential = credential;
-        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(60))
-                .followRedirects(false).build();
+        this.http = ConsoleHttp.connectingWithin(CONNECT_TIMEOUT);
     }
 
     @Override
@@ -96,16 +95,16 @@ public final class AdminClient implements AdminApi {
 
     @Override
     public UserPage users(UserQuery q) {
-        HttpUrl.Builder u = url("users").newBuilder();
-        param(u, "search", q.search());
-        param(u, "status", q.status() == null ? null : q.status().name());
-        param(u, "domain", q.domain());
-        param(u, "sortBy", q.sortBy());
-        param(u, "sortOrder", q.descending() ? "descending" : "ascending");
-        param(u, "startIndex", Integer.toString(q.startIndex()));
-        param(u, "count", Integer.toString(q.count()));
-        param(u, "cursor", q.cursor());
-        return call("GET", u.build(), null, type(UserPage.class));
+        WebAddress u = url("users")
+                .query("search", q.search())
+                .query("status", q.status() == null ? null : q.status().name())
+                .query("domain", q.domain())
+                .query("sortBy", q.sortBy())
+                .query("sortOrder", q.descending() ? "descending" : "ascending")
+                .query("startIndex", Integer.toString(q.startIndex()))
+                .query("count", Integer.toString(q.count()))
+                .query("cursor", q.cursor());
+        return call("GET", u, null, type(UserPage.class));
     }
 
     @Override
@@ -115,36 +114,36 @@ public final class AdminClient implements AdminApi {
 
     @Override
     public GroupPage groups(String search, int startIndex, int count) {
-        HttpUrl.Builder u = url("groups").newBuilder();
-        param(u, "search", search);
-        param(u, "startIndex", Integer.toString(startIndex));
-        param(u, "count", Integer.toString(count));
-        return call("GET", u.build(), null, type(GroupPage.class));
+        WebAddress u = url("groups")
+                .query("search", search)
+                .query("startIndex", Integer.toString(startIndex))
+                .query("count", Integer.toString(count));
+        return call("GET", u, null, type(GroupPage.class));
     }
 
     @Override
     public UserPage groupMembers(String groupId, int startIndex, int count) {
-        HttpUrl.Builder u = url("groups", groupId, "members").newBuilder();
-        param(u, "startIndex", Integer.toString(startIndex));
-        param(u, "count", Integer.toString(count));
-        return call("GET", u.build(), null, type(UserPage.class));
+        WebAddress u = url("groups", groupId, "members")
+                .query("startIndex", Integer.toString(startIndex))
+                .query("count", Integer.toString(count));
+        return call("GET", u, null, type(UserPage.class));
     }
 
     @Override
     public List<ActivityEntry> activity(ActivityQuery q) {
-        HttpUrl.Builder u = url("activity").newBuilder();
-        param(u, "outcome", q.outcome() == null ? null : q.outcome().name());
-        param(u, "text", q.text());
-        param(u, "limit", Integer.toString(q.limit()));
-        return call("GET", u.build(), null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<ActivityEntry>>() {
+        WebAddress u = url("activity")
+                .query("outcome", q.outcome() == null ? null : q.outcome().name())
+                .query("text", q.text())
+                .query("limit", Integer.toString(q.limit()));
+        return call("GET", u, null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<ActivityEntry>>() {
         }));
     }
 
     @Override
     public List<ActivityEntry> history(String resourceId, int limit) {
-        HttpUrl.Builder u = url("history", resourceId).newBuilder();
-        param(u, "limit", Integer.toString(limit));
-        return call("GET", u.build(), null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<ActivityEntry>>() {
+        WebAddress u = url("history", resourceId)
+                .query("limit", Integer.toString(limit));
+        return call("GET", u, null, AdminJson.MAPPER.getTypeFactory().constructType(new TypeReference<List<ActivityEntry>>() {
         }));
     }
 
@@ -266,40 +265,31 @@ public final class AdminClient implements AdminApi {
         call("DELETE", url("federation", "trusts", clientId), null, type(JsonNode.class));
     }
 
-    private HttpUrl url(String... segments) {
-        HttpUrl.Builder b = base.newBuilder();
-        for (String s : segments) {
-            b.addPathSegment(s);
-        }
-        return b.build();
-    }
-
-    private static void param(HttpUrl.Builder u, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            u.addQueryParameter(name, value);
-        }
+    private WebAddress url(String... segments) {
+        return base.path(segments);
     }
 
     private static JavaType type(Class<?> c) {
         return AdminJson.MAPPER.getTypeFactory().constructType(c);
     }
 
-    private <T> T call(String method, HttpUrl url, Object body, JavaType answer) {
-        RequestBody payload = null;
+    private <T> T call(String method, WebAddress url, Object body, JavaType answer) {
+        Request request = http.newRequest(url.uri()).method(method)
+                .headers(h -> h.put("Authorization", "Bearer " + credential))
+                .idleTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (body != null) {
             try {
-                payload = RequestBody.create(AdminJson.MAPPER.writeValueAsBytes(body), JSON);
+                request.body(new BytesRequestContent("application/json; charset=utf-8",
+                        AdminJson.MAPPER.writeValueAsBytes(body)));
             } catch (IOException e) {
                 throw new AdminException(0, "The request could not be prepared.");
             }
         }
-        Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + credential)
-                .method(method, payload).build();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody rb = response.body();
-            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
-            if (!response.isSuccessful()) {
-                throw failure(response.code(), bytes);
+        try {
+            OutboundHttp.Answer response = OutboundHttp.send(request, OutboundHttp.WHOLE_BODY);
+            byte[] bytes = response.body();
+            if (response.status() < 200 || response.status() >= 300) {
+                throw failure(response.status(), bytes);
             }
             if (bytes.length == 0) {
                 return null;
@@ -308,7 +298,7 @@ public final class AdminClient implements AdminApi {
                 return AdminJson.MAPPER.readValue(bytes, answer);
             } catch (JsonProcessingException e) {
                 // a web page or another program's answer: whatever answered is not this admin API
-                throw new AdminException(response.code(), "The answer is not the admin API's: " + e.getOriginalMessage(),
+                throw new AdminException(response.status(), "The answer is not the admin API's: " + e.getOriginalMessage(),
                         Reason.NOT_A_SERVICE);
             }
         } catch (UnknownHostException e) {

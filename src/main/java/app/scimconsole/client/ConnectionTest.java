@@ -2,6 +2,7 @@ package app.scimconsole.client;
 
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.Reason;
+import app.scimconsole.http.OutboundHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,13 +14,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
 
 /**
  * Does exactly what Entra's "Test Connection" does -- {@code GET <tenant URL>/Users?filter=userName eq
@@ -36,13 +34,22 @@ public final class ConnectionTest {
     public static final String TAG_HEADER = AdminApi.CONNECTION_TEST_TAG_HEADER;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-    private static final int MAX_BODY = 64 * 1024;
+    static final int MAX_BODY = 64 * 1024;
 
-    private final OkHttpClient http;
+    private final HttpClient http;
+    private final Duration timeout;
 
+    /** {@code timeout}: to connect, and the longest silence while the answer comes; twice that for the whole test. */
     public ConnectionTest(Duration timeout) {
-        this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2))
-                .followRedirects(false).build();
+        this.http = ConsoleHttp.connectingWithin(timeout);
+        this.timeout = timeout;
+    }
+
+    /** A request to {@code url} with this test's time-outs, as the console's own (its user agent). */
+    Request request(WebAddress url) {
+        return http.newRequest(url.uri()).agent(USER_AGENT).headers(h -> h.put("Accept", "application/json"))
+                .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .timeout(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public enum Outcome { OK, BAD_URL, UNREACHABLE, TLS, UNAUTHORIZED, WRONG_PATH, NOT_SCIM, SERVER_ERROR }
@@ -84,17 +91,15 @@ public final class ConnectionTest {
 
     /** As Entra would; {@code tag} (may be null) marks the request as the console's own, see {@link #TAG_HEADER}. */
     public Result run(String tenantUrl, String secretToken, String tag) {
-        HttpUrl base = tenantUrl == null ? null : HttpUrl.parse(tenantUrl.strip());
+        WebAddress base = WebAddress.parse(tenantUrl);
         if (base == null) {
             return new Result(Outcome.BAD_URL, Reason.of(SAID_BAD_URL), 0);
         }
-        HttpUrl url = base.newBuilder().addPathSegment("Users")
-                .addQueryParameter("filter", "userName eq \"" + UUID.randomUUID() + "\"").build();
-        Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + secretToken)
-                .header("Accept", "application/scim+json").header("User-Agent", USER_AGENT)
-                .header(TAG_HEADER, tag == null ? "" : tag).get().build();
-        try (Response response = http.newCall(request).execute()) {
-            return judge(response);
+        WebAddress url = base.path("Users").query("filter", "userName eq \"" + UUID.randomUUID() + "\"");
+        Request request = request(url).headers(h -> h.put("Authorization", "Bearer " + secretToken)
+                .put("Accept", "application/scim+json").put(TAG_HEADER, tag == null ? "" : tag));
+        try {
+            return judge(OutboundHttp.send(request, MAX_BODY));
         } catch (UnknownHostException e) {
             return new Result(Outcome.UNREACHABLE, Reason.of(SAID_UNKNOWN_HOST, base.host()), 0);
         } catch (SSLException e) {
@@ -111,8 +116,8 @@ public final class ConnectionTest {
         }
     }
 
-    private static Result judge(Response response) throws IOException {
-        int code = response.code();
+    private static Result judge(OutboundHttp.Answer response) {
+        int code = response.status();
         if (code == 401 || code == 403) {
             return new Result(Outcome.UNAUTHORIZED, Reason.of(SAID_TOKEN_REFUSED, code), code);
         }
@@ -136,17 +141,10 @@ public final class ConnectionTest {
         return new Result(Outcome.OK, Reason.of(SAID_OK), code);
     }
 
-    /** The JSON of at most the first 64 KB of a body; null when it is none. */
-    static JsonNode readJson(ResponseBody body) throws IOException {
-        if (body == null) {
-            return null;
-        }
-        // Read at most MAX_BODY bytes: a wrong URL may point at something that never stops sending.
-        BufferedSource source = body.source();
-        source.request(MAX_BODY);
-        byte[] bytes = source.getBuffer().readByteArray(Math.min(source.getBuffer().size(), MAX_BODY));
+    /** The JSON of a body (at most its first 64 KB are read: a wrong URL may point at something that never stops). */
+    static JsonNode readJson(byte[] body) {
         try {
-            return MAPPER.readTree(bytes);
+            return MAPPER.readTree(body);
         } catch (IOException e) {
             return null;
         }

@@ -3,17 +3,16 @@ package app.scimconsole.client;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.client.ConnectionTest.Outcome;
 import app.scimconsole.client.ConnectionTest.Result;
+import app.scimconsole.http.OutboundHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLException;
-import okhttp3.FormBody;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
+import org.eclipse.jetty.client.FormRequestContent;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.Fields;
 
 /**
  * What Entra's "Test Connection" does for the OAuth 2.0 client credentials grant: it first asks the token endpoint
@@ -56,19 +55,18 @@ public final class OAuthConnectionTest {
     /** RFC 7523 §2.2's client_assertion_type. */
     private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    private final OkHttpClient http;
     private final ConnectionTest scim;
 
     public OAuthConnectionTest(Duration timeout) {
-        this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout)
-                .callTimeout(timeout.multipliedBy(2)).followRedirects(false).build();
         this.scim = new ConnectionTest(timeout);
     }
 
     /** As Entra would; {@code tag} (may be null) marks the SCIM request as the console's own. */
     public Result run(String tenantUrl, String tokenEndpoint, String clientId, String clientSecret, String tag) {
-        FormBody form = new FormBody.Builder().add("grant_type", "client_credentials").add("client_id", clientId)
-                .add("client_secret", clientSecret).build();
+        Fields form = new Fields();
+        form.add("grant_type", "client_credentials");
+        form.add("client_id", clientId);
+        form.add("client_secret", clientSecret);
         TokenAnswer answer = post(tokenEndpoint, form, OAuthConnectionTest::judge);
         if (answer.refusal() != null) {
             return answer.refusal();
@@ -88,8 +86,10 @@ public final class OAuthConnectionTest {
      * sign the assertion, so the full check is Entra's own Test Connection.
      */
     public Result runFederation(String tenantUrl, String tokenEndpoint, String clientId, String tag) {
-        FormBody form = new FormBody.Builder().add("grant_type", "client_credentials").add("client_id", clientId)
-                .add("client_assertion_type", JWT_BEARER).build();
+        Fields form = new Fields();
+        form.add("grant_type", "client_credentials");
+        form.add("client_id", clientId);
+        form.add("client_assertion_type", JWT_BEARER);
         TokenAnswer answer = post(tokenEndpoint, form, OAuthConnectionTest::judgeWithoutAssertion);
         if (answer.refusal() != null) {
             return answer.refusal();
@@ -105,15 +105,14 @@ public final class OAuthConnectionTest {
     }
 
     /** Posts the form to the token endpoint; the answer judged, or why none came. */
-    private TokenAnswer post(String tokenEndpoint, FormBody form, AnswerJudge judge) {
-        HttpUrl endpoint = tokenEndpoint == null ? null : HttpUrl.parse(tokenEndpoint.strip());
+    private TokenAnswer post(String tokenEndpoint, Fields form, AnswerJudge judge) {
+        WebAddress endpoint = WebAddress.parse(tokenEndpoint);
         if (endpoint == null) {
             return refused(Outcome.BAD_URL, Reason.of(SAID_BAD_TOKEN_ENDPOINT), 0);
         }
-        Request request = new Request.Builder().url(endpoint).header("Accept", "application/json")
-                .header("User-Agent", ConnectionTest.USER_AGENT).post(form).build();
-        try (Response response = http.newCall(request).execute()) {
-            return judge.judge(response);
+        try {
+            return judge.judge(OutboundHttp.send(scim.request(endpoint).method(HttpMethod.POST)
+                    .body(new FormRequestContent(form)), ConnectionTest.MAX_BODY));
         } catch (UnknownHostException e) {
             return refused(Outcome.UNREACHABLE, Reason.of(SAID_TOKEN_HOST_UNKNOWN, endpoint.host()), 0);
         } catch (SSLException e) {
@@ -126,15 +125,15 @@ public final class OAuthConnectionTest {
 
     @FunctionalInterface
     private interface AnswerJudge {
-        TokenAnswer judge(Response response) throws IOException;
+        TokenAnswer judge(OutboundHttp.Answer response);
     }
 
     /** An access token, or why there is none. */
     private record TokenAnswer(String accessToken, Result refusal) {
     }
 
-    private static TokenAnswer judge(Response response) throws IOException {
-        int code = response.code();
+    private static TokenAnswer judge(OutboundHttp.Answer response) {
+        int code = response.status();
         JsonNode body = ConnectionTest.readJson(response.body());
         String error = body == null ? "" : body.path("error").asText("");
         if (code == 200 && body != null && !body.path("access_token").asText("").isEmpty()) {
@@ -159,8 +158,8 @@ public final class OAuthConnectionTest {
      * A client assertion request without its assertion: a token endpoint that speaks RFC 7523 answers §5.2's
      * {@code invalid_request}; a token would mean it checks nothing, anything else that it is not one.
      */
-    private static TokenAnswer judgeWithoutAssertion(Response response) throws IOException {
-        int code = response.code();
+    private static TokenAnswer judgeWithoutAssertion(OutboundHttp.Answer response) {
+        int code = response.status();
         JsonNode body = ConnectionTest.readJson(response.body());
         String error = body == null ? "" : body.path("error").asText("");
         if (code == 400 && "invalid_request".equals(error)) {

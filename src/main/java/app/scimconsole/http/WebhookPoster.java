@@ -7,47 +7,45 @@ import app.scimconsole.service.WebhookTransport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
-import java.net.Proxy;
-import java.net.Socket;
-import java.net.SocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import javax.net.SocketFactory;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpMethod;
 
 /**
- * Posts webhook deliveries (OkHttp): a time-out, no redirect followed (a 3xx is a failed delivery, never a way to
- * another host), no proxy, and every socket checked at connect time against the address policy, on the address
- * actually connected to, whatever the name resolved to. Which deliveries to post, and when, is the service's.
+ * Posts webhook deliveries (Jetty's HTTP client): a time-out, no redirect followed (a 3xx is a failed delivery, never a
+ * way to another host), no proxy, and only addresses the policy permits connected to: the client's one name resolver
+ * ({@link PermittedAddresses}) resolves each name once and hands on only permitted addresses, the only ones the client
+ * ever connects to. Which deliveries to post, and when, is the service's.
  */
 public final class WebhookPoster implements WebhookTransport {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final MediaType JSON = MediaType.get("application/json");
+    private static final int READ_AT_MOST = 16 * 1024;
 
-    private final OkHttpClient http;
+    private final HttpClient http;
 
     public WebhookPoster(WebhookAddress policy) {
-        this.http = new OkHttpClient.Builder().connectTimeout(CONNECT_TIMEOUT).callTimeout(WebhookTransport.CALL_TIMEOUT)
-                .followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
-                .proxy(Proxy.NO_PROXY).socketFactory(new Guarded(policy)).build();
+        this.http = OutboundHttp.started("webhook-poster", CONNECT_TIMEOUT,
+                names -> new PermittedAddresses(names, policy::permits));
     }
 
     @Override
     public Outcome post(String url, String signature, byte[] body) {
-        Request request = new Request.Builder().url(url).header(WebhookSignature.HEADER, signature)
-                .post(RequestBody.create(body, JSON)).build();
-        try (Response response = http.newCall(request).execute()) {
-            int status = response.code();
+        Request request = http.newRequest(URI.create(url)).method(HttpMethod.POST)
+                .headers(h -> h.put(WebhookSignature.HEADER, signature))
+                .body(new BytesRequestContent("application/json", body))
+                .timeout(WebhookTransport.CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            // only the status counts; a short body is read to its end so that the connection can carry the next delivery
+            int status = OutboundHttp.send(request, READ_AT_MOST).status();
             return status >= 200 && status < 300 ? Outcome.ACKNOWLEDGED : Outcome.failed(WebhookFailure.ofStatus(status), status);
-        } catch (RefusedAddress e) {
+        } catch (PermittedAddresses.Refused e) {
             return Outcome.failed(WebhookFailure.ADDRESS_REFUSED, e.address);
         } catch (IOException e) {
             return failure(e);
@@ -62,7 +60,7 @@ public final class WebhookPoster implements WebhookTransport {
         String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                 : e.getMessage().lines().findFirst().orElse("").strip().replaceFirst(":$", "");
         if (e instanceof InterruptedIOException) {
-            return Outcome.failed(WebhookFailure.TIMEOUT); // a socket's time-out, and OkHttp's call time-out
+            return Outcome.failed(WebhookFailure.TIMEOUT); // a socket's time-out, and the call's
         }
         if (e instanceof SSLException) {
             return Outcome.failed(WebhookFailure.TLS, detail);
@@ -76,67 +74,6 @@ public final class WebhookPoster implements WebhookTransport {
 
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-    }
-
-    private static final class RefusedAddress extends IOException {
-        private final String address;
-
-        RefusedAddress(InetAddress ip) {
-            super("address refused: " + ip.getHostAddress());
-            this.address = ip.getHostAddress();
-        }
-    }
-
-    /** Plain sockets whose connect refuses an address the policy does not permit (TLS is layered on them). */
-    private static final class Guarded extends SocketFactory {
-        private final WebhookAddress policy;
-
-        Guarded(WebhookAddress policy) {
-            this.policy = policy;
-        }
-
-        @Override
-        public Socket createSocket() {
-            return new Socket() {
-                @Override
-                public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                    if (endpoint instanceof InetSocketAddress a && (a.getAddress() == null
-                            || !policy.permits(a.getAddress()))) {
-                        throw new RefusedAddress(a.getAddress() == null ? InetAddress.getByName("0.0.0.0")
-                                : a.getAddress());
-                    }
-                    super.connect(endpoint, timeout);
-                }
-            };
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return connected(new InetSocketAddress(address, port));
-        }
-
-        private Socket connected(InetSocketAddress to) throws IOException {
-            Socket s = createSocket();
-            s.connect(to, (int) CONNECT_TIMEOUT.toMillis());
-            return s;
-        }
+        OutboundHttp.stop(http);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.service.WebhookFailure;
 import java.io.EOFException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -25,7 +26,13 @@ class WebhookPosterFailureTest {
         assertThat(WebhookPoster.failure(new SocketTimeoutException("Read timed out")).failure())
                 .isEqualTo(Reason.of(WebhookFailure.TIMEOUT));
         assertThat(WebhookPoster.failure(new InterruptedIOException("timeout")).failure())
-                .as("OkHttp's call time-out").isEqualTo(Reason.of(WebhookFailure.TIMEOUT));
+                .as("an interrupted wait").isEqualTo(Reason.of(WebhookFailure.TIMEOUT));
+        assertThat(WebhookPoster.failure(OutboundHttp.why(new java.util.concurrent.ExecutionException(
+                new java.util.concurrent.TimeoutException("Total timeout 15000 ms elapsed")))).failure())
+                .as("Jetty's call time-out, as the client reports it").isEqualTo(Reason.of(WebhookFailure.TIMEOUT));
+        assertThat(WebhookPoster.failure(OutboundHttp.why(new IOException(new ConnectException("Connection refused"))))
+                .failure()).as("a failure Jetty wrapped on the way").isEqualTo(Reason.of(WebhookFailure.UNREACHABLE,
+                        "Connection refused"));
         assertThat(WebhookPoster.failure(new ConnectException("Connection refused")).failure())
                 .isEqualTo(Reason.of(WebhookFailure.UNREACHABLE, "Connection refused"));
         assertThat(WebhookPoster.failure(new UnknownHostException("hook.example.com")).failure())

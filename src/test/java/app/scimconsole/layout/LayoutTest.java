@@ -51,8 +51,7 @@ class LayoutTest {
     void theApplicationKnowsNoHttp() {
         noClasses().that().resideInAnyPackage(ROOT + ".service..", ROOT + ".domains..", ROOT + ".directory..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".http..", ROOT + ".client..",
-                        ROOT + ".cli..", ROOT + ".console..", "com.sun.net.httpserver..", "org.eclipse.jetty..",
-                        "okhttp3..")
+                        ROOT + ".cli..", ROOT + ".console..", "com.sun.net.httpserver..", "org.eclipse.jetty..")
                 .check(classes);
     }
 

@@ -174,6 +174,15 @@ class PackagedLauncherIT {
             assertThat(authorized.statusCode()).as("with the token; body %s", authorized.body()).isEqualTo(200);
             assertThat(JSON.readTree(authorized.body()).path("schemas").toString())
                     .contains("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+
+            // a userName filter compares RFC 8265 keys (width, case, normalization: ICU4J's, trimmed in the image)
+            String filter = java.net.URLEncoder.encode("userName eq \"Ｔａｒｏ@Bücher.example\"", StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(tenantUrl + "/Users?filter=" + filter))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(found.statusCode()).as("a filter on a full-width userName; body %s", found.body()).isEqualTo(200);
+            assertThat(JSON.readTree(found.body()).path("totalResults").asInt(-1)).isZero();
             check.check(serve);
         } finally {
             serve.destroy(); // SIGTERM on Linux and macOS: serve's graceful shutdown
@@ -220,6 +229,36 @@ class PackagedLauncherIT {
 
     private static boolean isLinux() {
         return System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
+    /**
+     * Issue 21: ICU4J in the image keeps only its data and classes the app can reach (Installer.Trim, ClassClosure),
+     * and still turns an international domain name into its ASCII form (IDNA, UTS #46 mapping: case, then Punycode).
+     */
+    @Test
+    void anInternationalDomainNameIsRegisteredByItsAsciiForm() throws Exception {
+        Run enable = run("scim", "enable", "--data", data.toString(), "--json");
+        assertThat(enable.exit).as("scim enable exit code; stderr: %s", enable.err).isZero();
+        Run add = run("domain", "add", "Bücher.例え.jp", "--data", data.toString(), "--json");
+        assertThat(add.exit).as("domain add exit code; stderr: %s", add.err).isZero();
+        assertThat(JSON.readTree(add.out).path("domain").asText()).isEqualTo("xn--bcher-kva.xn--r8jz45g.jp");
+
+        // ... from an image whose ICU4J and ControlsFX lost the classes nothing reaches (so this proves the trimmed ones)
+        Path app = launcher.getParent().resolveSibling("lib/app");
+        assertThat(entries(app, "icu4j-")).contains("com/ibm/icu/text/IDNA.class")
+                .doesNotContain("com/ibm/icu/text/Transliterator.class", "com/ibm/icu/text/DateFormat.class");
+        assertThat(entries(app, "controlsfx-")).contains("org/controlsfx/control/StatusBar.class")
+                .doesNotContain("org/controlsfx/control/CheckComboBox.class");
+    }
+
+    private static List<String> entries(Path folder, String jarPrefix) throws IOException {
+        Path jar;
+        try (var jars = Files.list(folder)) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith(jarPrefix)).findFirst().orElseThrow();
+        }
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+        }
     }
 
     /**

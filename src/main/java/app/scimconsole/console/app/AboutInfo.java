@@ -16,8 +16,6 @@ public record AboutInfo(String version, Path dataFolder, List<Library> libraries
     public static final List<Library> LIBRARIES = List.of(
             new Library("OpenJFX (JavaFX)", "GPL-2.0 WITH Classpath-exception-2.0"),
             new Library("ControlsFX", "BSD-3-Clause"),
-            new Library("OkHttp, Okio", "Apache-2.0"),
-            new Library("Kotlin standard library", "Apache-2.0"),
             new Library("Eclipse Jetty", "EPL-2.0 OR Apache-2.0"),
             new Library("Jackson", "Apache-2.0"),
             new Library("dnsjava", "BSD-3-Clause"),
