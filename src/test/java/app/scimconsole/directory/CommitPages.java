@@ -92,6 +92,7 @@ public final class CommitPages {
             long rowFrames = 0;
             long indexerFrames = 0;
             int indexerRuns = 0;
+            long indexerNanos = 0;
             for (int done = 0; done < n; done += batch) {
                 int rows = Math.min(batch, n - done);
                 long before = frames(log, pageSize);
@@ -104,10 +105,12 @@ public final class CommitPages {
                 long afterRows = frames(log, pageSize);
                 rowFrames += afterRows - before;
                 if (indexerSchema) {
+                    long start = System.nanoTime();
                     c.setAutoCommit(false);
                     catchUp(c);
                     c.commit();
                     c.setAutoCommit(true);
+                    indexerNanos += System.nanoTime() - start;
                     indexerFrames += frames(log, pageSize) - afterRows;
                     indexerRuns++;
                 }
@@ -115,9 +118,10 @@ public final class CommitPages {
             System.out.printf(Locale.ROOT, "  %-42s %5.1f pages a commit", schema.name(),
                     rowFrames / (double) n);
             if (indexerSchema) {
-                System.out.printf(Locale.ROOT, "; indexer %.1f pages a run of %d rows (%.2f a row), %.1f in all",
-                        indexerFrames / (double) indexerRuns, batch, indexerFrames / (double) n,
-                        (rowFrames + indexerFrames) / (double) n);
+                System.out.printf(Locale.ROOT, "; indexer %.1f pages a run of %d rows (%.2f a row), %.1f in all;"
+                        + " %.1f ms a run, its commit included", indexerFrames / (double) indexerRuns, batch,
+                        indexerFrames / (double) n, (rowFrames + indexerFrames) / (double) n,
+                        indexerNanos / 1e6 / indexerRuns);
             }
             System.out.println();
             printIndexes(c);
