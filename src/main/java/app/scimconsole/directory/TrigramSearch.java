@@ -17,10 +17,11 @@ import java.util.Set;
 /**
  * "Contains" on a user's name through SQLite's trigram index (users_text, V24; since V27 filled a moment after the
  * writes, see {@link #candidates}): the console's search as you type, and any SCIM filter {@code userName co "…"} or
- * {@code displayName co "…"}. A text of three characters or more is only in a name that holds all of its trigrams, so the users holding them all are a superset of the matches, found
- * in the index in a few milliseconds even at a million users (FTS5 intersects the lists by skipping ahead, so the
- * trigrams every name shares cost little). The query keeps its own test of the text and adds "and is one of those"
- * ({@link #narrowing}): the results are those of the test alone, found without reading every user's name.
+ * {@code displayName co "…"}. A text of three characters or more is only in a name that holds all of its trigrams,
+ * so the users holding them all are a superset of the matches, found in the index in a few milliseconds even at a
+ * million users (FTS5 intersects the lists by skipping ahead, so the trigrams every name shares cost little). The
+ * query keeps its own test of the text and adds "and is one of those" ({@link #narrowing}): the results are those of
+ * the test alone, found without reading every user's name.
  *
  * <p>A text held by very many users ("user-4" among a million "user-N") is left to the walk in the sort order, as
  * without the index: its matches are dense, so the first page is found after a few rows, where sorting tens of

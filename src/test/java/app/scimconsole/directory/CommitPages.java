@@ -17,8 +17,11 @@ import org.sqlite.SQLiteConfig;
  * How many 4 KB pages a single-row commit of a user writes to SQLite's log (issue 21): the README's measure of what a
  * create costs besides its {@code fsync}. On a fresh file migrated to each schema, after 1,000 users stored in one
  * transaction, {@code N} users are inserted each in its own transaction, as the service's columns hold them, with the
- * log never checkpointed; the frames the log grew by (its file's length) over {@code N} are the pages of one commit. On the schema where the trigram index is filled after the commit (V27), the indexer's catch-up is counted
- * apart, per batch of {@code BATCH} rows, and spread over the rows.
+ * log never checkpointed; the frames the log grew by (its file's length) over {@code N} are the pages of one commit.
+ * On the schema where the trigram index is filled after the commit (V27), the indexer's catch-up is counted apart, per
+ * batch of {@code BATCH} rows, spread over the rows, and timed. Then the same with the rows a create adds in its
+ * transaction (its activity entry, attribute history, event and the tenant's event number), written as
+ * {@link ActivityRows} and {@link EventRows} write them.
  *
  * <p>{@code java -cp target/test-classes:target/classes:$(cat cp.txt) app.scimconsole.directory.CommitPages [N]
  * [BATCH]} (the class path as for JarComparison in the README).
