@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.Function;
@@ -34,6 +35,8 @@ final class SqliteConnections implements AutoCloseable {
     private final Thread writerThread;
     private final Connection checkpointing;
     private final WalCheckpointer checkpointer;
+    /** Told after each commit, on the writer thread: each must only signal a thread of its own. */
+    private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
@@ -99,6 +102,11 @@ final class SqliteConnections implements AutoCloseable {
                 }
             }
         }, 1, Function.FLAG_DETERMINISTIC);
+    }
+
+    /** Adds {@code signal} to what the writer calls after each commit; it must return at once. */
+    void afterEachCommit(Runnable signal) {
+        afterCommit.add(signal);
     }
 
     <T> T read(SqlWork<T> work) {
@@ -167,6 +175,7 @@ final class SqliteConnections implements AutoCloseable {
             }
             batch.forEach(PendingWrite::publish);
             checkpointer.committed();
+            afterCommit.forEach(Runnable::run);
         } catch (SQLException | RuntimeException e) {
             StorageException failure = StorageFailures.of(e, folder);
             batch.forEach(p -> p.fail(failure));

@@ -33,14 +33,17 @@ public final class SqliteDirectory extends SqlDirectory {
     private static final int READERS = 4;
 
     private final SqliteConnections db;
+    private final TrigramIndexer indexer;
     private final Path folder;
     /** The data folder's locks this process holds ({@link #holdsAlone}), by purpose, until it closes. */
     private final Map<String, FileChannel> heldAlone = new HashMap<>();
 
-    private SqliteDirectory(SqliteConnections db, Path folder, Clock clock) {
+    private SqliteDirectory(SqliteConnections db, Path folder, Clock clock, long indexPauseMs) {
         super(SqlDialect.SQLITE, clock);
         this.db = db;
         this.folder = folder;
+        this.indexer = new TrigramIndexer(db, indexPauseMs);
+        db.afterEachCommit(indexer::committed);
     }
 
     public static SqliteDirectory open(Path dataDir) {
@@ -49,6 +52,11 @@ public final class SqliteDirectory extends SqlDirectory {
 
     /** Opens (creating and migrating as needed) the directory in {@code dataDir}, telling time by {@code clock}. */
     public static SqliteDirectory open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, TrigramIndexer.PAUSE_MS);
+    }
+
+    /** As {@link #open(Path, Clock)}, with the users' names indexed {@code indexPauseMs} after writes. */
+    static SqliteDirectory open(Path dataDir, Clock clock, long indexPauseMs) {
         try {
             Path file = createOwnerOnly(dataDir).resolve(FILE_NAME);
             Flyway.configure()
@@ -56,7 +64,7 @@ public final class SqliteDirectory extends SqlDirectory {
                     .locations(Migrations.locations(SqlDialect.SQLITE))
                     .load()
                     .migrate();
-            return new SqliteDirectory(new SqliteConnections(file, READERS), dataDir, clock);
+            return new SqliteDirectory(new SqliteConnections(file, READERS), dataDir, clock, indexPauseMs);
         } catch (IOException | SQLException e) {
             throw new StorageException("Cannot open the directory in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -130,8 +138,14 @@ public final class SqliteDirectory extends SqlDirectory {
         }
     }
 
+    /** Indexes the users' names written so far now, without waiting for the indexer; returns the rows indexed. */
+    int indexNames() {
+        return indexer.catchUp();
+    }
+
     @Override
     public void close() {
+        indexer.close();
         db.close();
         synchronized (this) {
             heldAlone.values().forEach(SqliteDirectory::closeQuietly);

@@ -15,12 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * "Contains" on a user's name through SQLite's trigram index (users_text, V24): the console's search as you type,
- * and any SCIM filter {@code userName co "…"} or {@code displayName co "…"}. A text of three characters or more is
- * only in a name that holds all of its trigrams, so the users holding them all are a superset of the matches, found
- * in the index in a few milliseconds even at a million users (FTS5 intersects the lists by skipping ahead, so the
- * trigrams every name shares cost little). The query keeps its own test of the text and adds "and is one of those"
- * ({@link #narrowing}): the results are those of the test alone, found without reading every user's name.
+ * "Contains" on a user's name through SQLite's trigram index (users_text, V24; since V27 filled a moment after the
+ * writes, see {@link #candidates}): the console's search as you type, and any SCIM filter {@code userName co "…"} or
+ * {@code displayName co "…"}. A text of three characters or more is only in a name that holds all of its trigrams,
+ * so the users holding them all are a superset of the matches, found in the index in a few milliseconds even at a
+ * million users (FTS5 intersects the lists by skipping ahead, so the trigrams every name shares cost little). The
+ * query keeps its own test of the text and adds "and is one of those" ({@link #narrowing}): the results are those of
+ * the test alone, found without reading every user's name.
  *
  * <p>A text held by very many users ("user-4" among a million "user-N") is left to the walk in the sort order, as
  * without the index: its matches are dense, so the first page is found after a few rows, where sorting tens of
@@ -58,7 +59,19 @@ final class TrigramSearch {
                 return Optional.empty();
             }
         }
-        return Optional.of(SqlWhere.of("r.rowid IN (SELECT rowid FROM users_text WHERE users_text MATCH ?)", match));
+        return Optional.of(candidates(match));
+    }
+
+    /**
+     * The users that may match: those the index finds, and those it does not hold as they are now, which
+     * {@link TrigramIndexer} indexes only a moment after their write (the rows created since its last run, above the
+     * mark, and the rows renamed or deleted since, listed as stale). Read in the query's own statement, so that the
+     * index, the mark and the list are of one moment.
+     */
+    static SqlWhere candidates(String match) {
+        return SqlWhere.of("r.rowid IN (SELECT rowid FROM users_text WHERE users_text MATCH ?"
+                + " UNION ALL SELECT user_rowid FROM users_text_stale"
+                + " UNION ALL SELECT rowid FROM users WHERE rowid > (SELECT indexed_to FROM users_text_state))", match);
     }
 
     /** FTS5's query: each trigram a quoted string (a quote inside doubled), all required. */

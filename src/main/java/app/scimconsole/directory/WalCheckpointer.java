@@ -4,12 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Copies the write-ahead log back into the database file on a connection and a thread of its own (issue 21). SQLite's
@@ -23,7 +18,7 @@ import java.util.logging.Logger;
  * <p>The log is kept bounded: a PASSIVE checkpoint copies what was committed when it began, and SQLite starts the log
  * again from its beginning only once every frame has been copied. Should a steady stream of commits keep it from ever
  * catching up, and the log pass {@code limitPages}, the next checkpoint takes the write lock (the writer waits for
- * it, as it did for the automatic checkpoint) and restarts the log.
+ * it, as it did for the automatic checkpoint) and restarts the log. The waiting and the thread are {@link AfterCommits}.
  */
 final class WalCheckpointer implements AutoCloseable {
     /** How long commits gather before a checkpoint copies them. */
@@ -31,51 +26,27 @@ final class WalCheckpointer implements AutoCloseable {
     /** 16 MB of 4 KB pages: beyond this the log is restarted with the writer held. */
     static final int LIMIT_PAGES = 4096;
 
-    private static final Logger LOG = Logger.getLogger(WalCheckpointer.class.getName());
-
     private final Connection connection;
     private final Lock writeLock;
-    private final long pauseMs;
     private final int limitPages;
-    private final AtomicBoolean committed = new AtomicBoolean();
-    private final Thread thread;
-    private volatile boolean closed;
+    private final AfterCommits thread;
 
     WalCheckpointer(Connection connection, Lock writeLock, long pauseMs, int limitPages) {
         this.connection = connection;
         this.writeLock = writeLock;
-        this.pauseMs = pauseMs;
         this.limitPages = limitPages;
-        this.thread = new Thread(this::loop, "sqlite-checkpointer");
-        thread.setDaemon(true);
-        thread.start();
+        // The log keeps every commit; a failed checkpoint only leaves it longer until the next one.
+        this.thread = new AfterCommits("sqlite-checkpointer", pauseMs, false, this::checkpoint);
     }
 
-    /** Called by the writer after each commit: costs it one atomic write and, when this thread sleeps, a wake-up. */
+    /** Called by the writer after each commit. */
     void committed() {
-        if (!committed.getAndSet(true)) {
-            LockSupport.unpark(thread);
-        }
+        thread.committed();
     }
 
-    private void loop() {
-        while (!closed) {
-            if (!committed.getAndSet(false)) {
-                LockSupport.park(this);
-                continue;
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(pauseMs);
-                committed.set(false); // what was committed until now is in this checkpoint; later commits ask again
-                if (logPages("PASSIVE") > limitPages) {
-                    restartHoldingWriter();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (SQLException e) {
-                // The log keeps every commit; a failed checkpoint only leaves it longer until the next one.
-                LOG.log(Level.WARNING, "WAL checkpoint failed: {0}", e.getMessage());
-            }
+    private void checkpoint() throws SQLException {
+        if (logPages("PASSIVE") > limitPages) {
+            restartHoldingWriter();
         }
     }
 
@@ -99,12 +70,6 @@ final class WalCheckpointer implements AutoCloseable {
     /** Stops the thread; the connection stays its owner's to close. */
     @Override
     public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }

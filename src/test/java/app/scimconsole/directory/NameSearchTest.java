@@ -14,6 +14,7 @@ import app.scimconsole.scim.ResourceType;
 import app.scimconsole.testing.TestPostgres;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link NameSearchPostgresTest}) finds exactly the users the search found before it: userName or displayName
  * containing the text, in any case (Java's lower case of both), nothing normalized beyond that (a full-width name
  * is not its ASCII twin), for texts of one, two and more characters, Japanese included, and still after renames and
- * deletes. The reference is the definition itself, computed here from the stored names.
+ * deletes, on SQLite before and after the trigram index caught up with the writes. The reference is the definition
+ * itself, computed here from the stored names.
  */
 class NameSearchTest {
     private static final List<String[]> PEOPLE = List.of(
@@ -65,7 +68,9 @@ class NameSearchTest {
 
     @BeforeEach
     void open() {
-        directory = onPostgres() ? PostgresDirectory.open(TestPostgres.freshDatabase()) : SqliteDirectory.open(dir);
+        // On SQLite the trigram index is filled when found() says (each search is made before and after it).
+        directory = onPostgres() ? PostgresDirectory.open(TestPostgres.freshDatabase())
+                : SqliteDirectory.open(dir, Clock.systemUTC(), TimeUnit.DAYS.toMillis(1));
         tenant = directory.createTenant().id();
         String other = directory.createTenant().id();
         for (String[] p : PEOPLE) {
@@ -168,8 +173,20 @@ class NameSearchTest {
         return ids;
     }
 
-    /** Every page of the query, sorted by userName, three at a time; no id twice. */
+    /**
+     * Every page of the query; on SQLite, before and after the trigram index is brought up to date (V27: the users
+     * written since it last ran are found by the search itself), which must not change what is found.
+     */
     private Set<String> found(Filter filter) {
+        Set<String> found = pages(filter);
+        if (directory instanceof SqliteDirectory sqlite && sqlite.indexNames() > 0) {
+            assertThat(pages(filter)).as("once indexed").isEqualTo(found);
+        }
+        return found;
+    }
+
+    /** Every page of the query, sorted by userName, three at a time; no id twice. */
+    private Set<String> pages(Filter filter) {
         List<String> ids = new ArrayList<>();
         for (int start = 1; ; start += 3) {
             List<StoredResource> page = directory.query(tenant, ResourceType.USER,

@@ -71,7 +71,7 @@ class SearchPlanTest {
     void aNarrowingSearchReadsTheTrigramTableAndOnlyItsCandidatesRows() throws Exception {
         Filter filter = search("user-4213");
         // The trigram table is empty here, so the narrowing is made as it would be with few candidates.
-        SqlWhere candidates = SqlWhere.of("r.rowid IN (SELECT rowid FROM users_text WHERE users_text MATCH ?)",
+        SqlWhere candidates = TrigramSearch.candidates(
                 TrigramSearch.matchExpression(TrigramSearch.trigrams("user-4213")));
         SqlWhere where = where(" NOT INDEXED", filter).join(" AND ", candidates);
         for (SqlWhere sql : List.of(
