@@ -114,19 +114,21 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
-    public GroupPage groups(String search, int startIndex, int count) {
+    public GroupPage groups(GroupQuery q) {
         HttpUrl.Builder u = url("groups").newBuilder();
-        param(u, "search", search);
-        param(u, "startIndex", Integer.toString(startIndex));
-        param(u, "count", Integer.toString(count));
+        param(u, "search", q.search());
+        param(u, "startIndex", Integer.toString(q.startIndex()));
+        param(u, "count", Integer.toString(q.count()));
+        param(u, "cursor", q.cursor());
         return call("GET", u.build(), null, type(GroupPage.class));
     }
 
     @Override
-    public UserPage groupMembers(String groupId, int startIndex, int count) {
+    public UserPage groupMembers(String groupId, int startIndex, int count, String cursor) {
         HttpUrl.Builder u = url("groups", groupId, "members").newBuilder();
         param(u, "startIndex", Integer.toString(startIndex));
         param(u, "count", Integer.toString(count));
+        param(u, "cursor", cursor);
         return call("GET", u.build(), null, type(UserPage.class));
     }
 
