@@ -57,9 +57,22 @@ public interface AdminApi {
 
     UserDetail user(String id);
 
-    GroupPage groups(String search, int startIndex, int count);
+    GroupPage groups(GroupQuery query);
 
-    UserPage groupMembers(String groupId, int startIndex, int count);
+    /** The page at {@code startIndex} of the groups whose name contains {@code search}, by name. */
+    default GroupPage groups(String search, int startIndex, int count) {
+        return groups(new GroupQuery(search, startIndex, count, null));
+    }
+
+    /**
+     * A page of the group's members, by userName: the one at {@code startIndex}, counted, or the one {@code cursor}
+     * (a members page's next or previous cursor) leads to; a group of a hundred thousand members is paged as quickly.
+     */
+    UserPage groupMembers(String groupId, int startIndex, int count, String cursor);
+
+    default UserPage groupMembers(String groupId, int startIndex, int count) {
+        return groupMembers(groupId, startIndex, count, null);
+    }
 
     List<ActivityEntry> activity(ActivityQuery query);
 
@@ -326,7 +339,20 @@ public interface AdminApi {
     record GroupRow(String id, String displayName, String externalId, long memberCount, Instant lastModified) {
     }
 
-    record GroupPage(long totalResults, int startIndex, List<GroupRow> groups) {
+    /** {@code search}: the name contains it (any case); {@code cursor}: as in {@link UserQuery}. */
+    record GroupQuery(String search, int startIndex, int count, String cursor) {
+        /** The same search's page that {@code cursor} (a page's next or previous cursor) leads to. */
+        public GroupQuery at(String cursor) {
+            return new GroupQuery(search, startIndex, count, cursor);
+        }
+    }
+
+    /** By name; the cursors and the total as in {@link UserPage} (a group's name is never missing). */
+    record GroupPage(long totalResults, int startIndex, List<GroupRow> groups, String nextCursor,
+            String previousCursor) {
+        public GroupPage(long totalResults, int startIndex, List<GroupRow> groups) {
+            this(totalResults, startIndex, groups, null, null);
+        }
     }
 
     enum Outcome { ANY, SUCCESS, REJECTED }

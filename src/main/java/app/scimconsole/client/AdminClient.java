@@ -113,19 +113,21 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
-    public GroupPage groups(String search, int startIndex, int count) {
+    public GroupPage groups(GroupQuery q) {
         WebAddress u = url("groups")
-                .query("search", search)
-                .query("startIndex", Integer.toString(startIndex))
-                .query("count", Integer.toString(count));
+                .query("search", q.search())
+                .query("startIndex", Integer.toString(q.startIndex()))
+                .query("count", Integer.toString(q.count()))
+                .query("cursor", q.cursor());
         return call("GET", u, null, type(GroupPage.class));
     }
 
     @Override
-    public UserPage groupMembers(String groupId, int startIndex, int count) {
+    public UserPage groupMembers(String groupId, int startIndex, int count, String cursor) {
         WebAddress u = url("groups", groupId, "members")
                 .query("startIndex", Integer.toString(startIndex))
-                .query("count", Integer.toString(count));
+                .query("count", Integer.toString(count))
+                .query("cursor", cursor);
         return call("GET", u, null, type(UserPage.class));
     }
 

@@ -166,6 +166,16 @@ public interface Directory extends AutoCloseable {
     Page query(String tenantId, ResourceType type, Query query);
 
     /**
+     * A page of a group's members, in userName order (ties by id). Without {@code seek}, the page at
+     * {@code startIndex} (1-based), counted exactly; with it, the page next to that member, not counted (a keyset
+     * page, as in {@link #query}). A group of another tenant, or none, has no members.
+     */
+    Page members(String tenantId, String groupId, int startIndex, int count, Seek seek);
+
+    /** The order of {@link #members}: a member's place is its userName key and id. */
+    AttrPath MEMBERS_ORDER = AttrPath.of("userName");
+
+    /**
      * How many resources of the tenant match each filter, in the filters' order, read in one pass over the rows:
      * the console's overview counts several attributes of every user, which at a million users is one long read
      * instead of one per attribute.

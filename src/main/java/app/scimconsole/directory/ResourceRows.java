@@ -5,6 +5,7 @@ import app.scimconsole.directory.Directory.Member;
 import app.scimconsole.directory.Directory.MemberDiff;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
+import app.scimconsole.directory.Directory.Seek;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
 import app.scimconsole.directory.Directory.Updated;
@@ -188,13 +189,30 @@ final class ResourceRows {
             rows.addAll(part.resources());
             keys.addAll(part.keys());
         }
-        boolean more = rows.size() > count;
-        Keyed page = new Keyed(rows.subList(0, Math.min(count, rows.size())), keys.subList(0, Math.min(count,
-                keys.size())));
-        if (back) {
-            page = page.reversed();
+        return new Keyed(rows, keys).keysetPage(count, back, Math.max(1, q.startIndex()));
+    }
+
+    /**
+     * A page of a group's members ({@link MemberPages}, by the plan for its size): without {@code seek}, the page at
+     * {@code startIndex}, counted; with it, the page next to that member, one index range in the name order.
+     */
+    Page members(Connection c, String tenantId, String groupId, SortOrder order, int startIndex, int count,
+            Seek seek, int manyMembers) throws SQLException {
+        int size = Math.max(0, count);
+        long total = seek == null ? count(c, MemberPages.total(tenantId, groupId)) : Page.NOT_COUNTED;
+        boolean many = (seek == null ? total : count(c, MemberPages.manyProbe(groupId, manyMembers))) > manyMembers;
+        SqlWhere where = MemberPages.from(dialect, order, tenantId, groupId, many);
+        if (seek == null) {
+            int start = Math.max(1, startIndex);
+            if (size == 0 || total < start) {
+                return new Page(total, start, List.of());
+            }
+            Keyed rows = select(c, ResourceType.USER, pageSql(where, order, start, size), false, null, order, 6);
+            return rows.page(total, start, false, start - 1L + rows.size() < total);
         }
-        return page.page(Page.NOT_COUNTED, Math.max(1, q.startIndex()), false, more);
+        SqlWhere segment = order.segments(seek).get(0); // the only one: a userName is never missing
+        return select(c, ResourceType.USER, segmentSql(where, segment, order, seek.backward(), size + 1), false, null,
+                order, 6).keysetPage(size, seek.backward(), 1);
     }
 
     List<Long> countEach(Connection c, String tenantId, ResourceType type, List<SqlWhere> filters)
@@ -376,6 +394,16 @@ final class ResourceRows {
             List<T> copy = new ArrayList<>(list);
             java.util.Collections.reverse(copy);
             return copy;
+        }
+
+        /**
+         * The first {@code count} of rows read in a keyset page's direction, one more than asked for to know whether
+         * more follow; a page read backward turned round.
+         */
+        Page keysetPage(int count, boolean backward, int startIndex) {
+            int n = Math.min(count, size());
+            Keyed page = new Keyed(resources.subList(0, n), keys.subList(0, n));
+            return (backward ? page.reversed() : page).page(Page.NOT_COUNTED, startIndex, false, size() > count);
         }
 
         Page page(long total, int startIndex, boolean moreThanTotal, boolean more) {

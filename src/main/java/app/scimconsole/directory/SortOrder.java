@@ -24,9 +24,20 @@ final class SortOrder {
     private final boolean booleanKey;
     private final String index;
     private final SqlDialect dialect;
+    /** The id's tie-break after a key no two rows share, or nothing (the key alone orders). */
+    private final String tie;
 
     /** {@code index}: the index whose order this is (V24), null for a key no index holds (a JSON attribute). */
     SortOrder(SqlDialect dialect, SqlWhere key, boolean nullable, boolean descending, String index) {
+        this(dialect, key, nullable, descending, index, false);
+    }
+
+    /**
+     * {@code unique}: no two rows share a key (a group's name in its tenant), so the id breaks no tie and the order is
+     * the key's alone: the unique index of the key, which holds no id, serves it without a sort on PostgreSQL too.
+     */
+    SortOrder(SqlDialect dialect, SqlWhere key, boolean nullable, boolean descending, String index, boolean unique) {
+        this.tie = unique ? null : ID;
         this.dialect = dialect;
         this.key = key;
         this.index = index;
@@ -50,7 +61,7 @@ final class SortOrder {
         String direction = descending != reversed ? " DESC" : "";
         SqlWhere order = nullable ? key.wrap("ORDER BY (", " IS NULL)" + (reversed ? " DESC" : "") + ", ")
                 .join("", key) : key.wrap("ORDER BY ", "");
-        return order.wrap("", direction + ", " + ID + direction);
+        return order.wrap("", direction + (tie == null ? "" : ", " + tie + direction));
     }
 
     /** The key as selected in column {@code column}: a Boolean for the status (SQLite stores it as 0 or 1). */
@@ -114,6 +125,9 @@ final class SortOrder {
 
     /** (key, id) beyond the position: one row-value comparison, which both engines seek in a (key, id) index. */
     private SqlWhere beyond(String op, Position p) {
+        if (tie == null) {
+            return key.wrap("", op + "?").join("", SqlWhere.of("", p.key()));
+        }
         if (nullable && dialect.ordersSegmentsByMissing()) {
             // PostgreSQL starts its index scan at a row value only when it spans the index's columns from the
             // first one after the equalities: (key, id) alone, behind the "missing" column, was a filter on half

@@ -43,7 +43,8 @@ public final class SortSql {
     static SortOrder order(SqlDialect dialect, ResourceType type, AttrPath sortBy, boolean descending) {
         SqlWhere key = sortBy == null ? SqlWhere.of(ROW + ".created") : sortKey(dialect, type, sortBy);
         boolean desc = sortBy != null && descending;
-        return new SortOrder(dialect, key, !neverNull(type, key), desc, index(type, key.sql(), desc));
+        return new SortOrder(dialect, key, !neverNull(type, key), desc, index(type, key.sql(), desc),
+                type == ResourceType.GROUP && key.sql().equals(ROW + ".display_name_lc"));
     }
 
     /** The index of each order on a column (V1, V24): the key, then the id that breaks its ties. */

@@ -23,6 +23,8 @@ import java.util.function.Function;
  */
 public abstract class SqlDirectory implements Directory {
     private final ResourceRows resources;
+    /** Above this many members a group's pages walk the name index ({@link MemberPages}); tests lower it. */
+    int manyMembers = MemberPages.MANY;
     private final Clock clock;
     private final SqlDialect dialect;
     private final AtomicLong credentialsVersion = new AtomicLong();
@@ -262,6 +264,15 @@ public abstract class SqlDirectory implements Directory {
             throw new IllegalArgumentException("a position of another kind of key than the sort's");
         }
         return read(c -> resources.query(c, tenantId, type, query, filter, order));
+    }
+
+    @Override
+    public Page members(String tenantId, String groupId, int startIndex, int count, Seek seek) {
+        SortOrder order = SortSql.order(dialect, ResourceType.USER, MEMBERS_ORDER, false);
+        if (seek != null && !order.fits(seek.from().key())) {
+            throw new IllegalArgumentException("a position of another kind of key than the sort's");
+        }
+        return read(c -> resources.members(c, tenantId, groupId, order, startIndex, count, seek, manyMembers));
     }
 
     @Override

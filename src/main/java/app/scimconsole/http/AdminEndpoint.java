@@ -85,10 +85,10 @@ final class AdminEndpoint implements Endpoint {
                         ex.param("domain"), ex.param("sortBy"), "descending".equalsIgnoreCase(ex.param("sortOrder")),
                         intParam(ex, "startIndex", 1), intParam(ex, "count", PAGE), ex.param("cursor"))))
                 .route("GET", "users/{id}", (ex, r) -> api.user(r.param("id")))
-                .route("GET", "groups", (ex, r) -> api.groups(ex.param("search"), intParam(ex, "startIndex", 1),
-                        intParam(ex, "count", PAGE)))
+                .route("GET", "groups", (ex, r) -> api.groups(new AdminApi.GroupQuery(ex.param("search"),
+                        intParam(ex, "startIndex", 1), intParam(ex, "count", PAGE), ex.param("cursor"))))
                 .route("GET", "groups/{id}/members", (ex, r) -> api.groupMembers(r.param("id"),
-                        intParam(ex, "startIndex", 1), intParam(ex, "count", PAGE)))
+                        intParam(ex, "startIndex", 1), intParam(ex, "count", PAGE), ex.param("cursor")))
                 .route("GET", "activity", (ex, r) -> api.activity(new AdminApi.ActivityQuery(
                         enumParam(ex.param("outcome"), AdminApi.Outcome.class, AdminApi.Outcome.ANY), ex.param("text"),
                         intParam(ex, "limit", 200))))

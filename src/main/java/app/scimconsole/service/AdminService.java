@@ -4,9 +4,7 @@ package app.scimconsole.service;
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.Reason;
-import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
-import app.scimconsole.directory.Directory.Seek;
 import app.scimconsole.directory.SortSql;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Tenant;
@@ -355,33 +353,23 @@ public final class AdminService implements AdminApi {
      */
     private UserPage userPage(Tenant t, Filter filter, AttrPath sort, boolean descending, int startIndex, int count,
             String cursor, String query) {
-        int size = Math.max(0, Math.min(MAX_PAGE, count));
-        Query first = new Query(filter, sort, descending, Math.max(1, startIndex), size, false,
-                Math.max(1, startIndex) - 1L + size + COUNT_BEYOND_PAGE);
-        PageCursor at = cursor == null || cursor.isEmpty() ? null : PageCursor.decode(cursor, query);
-        if (at != null && !SortSql.fitsKey(ResourceType.USER, sort, descending, at.from().key())) {
-            throw PageCursor.malformed();
-        }
-        Page page = directory.query(t.id(), ResourceType.USER,
-                at == null ? first : first.seeking(new Seek(at.from(), at.backward())));
-        if (at != null && at.backward() && !page.more()) {
-            // Back at the top (rows before it were removed meanwhile): the first page, full, as the list is now.
-            return userPage(t, filter, sort, descending, 1, count, null, query);
-        }
-        List<UserRow> rows = new ArrayList<>(page.resources().size());
-        for (StoredResource r : page.resources()) {
-            rows.add(row(r));
-        }
-        int start = at == null ? page.startIndex() : at.startIndex();
-        long total = at == null ? page.totalResults() : at.total();
-        boolean moreThanTotal = at == null ? page.moreThanTotal() : at.moreThanTotal();
-        boolean hasNext = at != null && at.backward() ? !rows.isEmpty() : page.more();
-        boolean hasPrevious = at != null && at.backward() ? page.more() : start > 1 && !rows.isEmpty();
-        String next = hasNext ? new PageCursor(query, page.last(), false, start + rows.size(), total, moreThanTotal)
-                .encode() : null;
-        String previous = hasPrevious ? new PageCursor(query, page.first(), true, Math.max(1, start - size), total,
-                moreThanTotal).encode() : null;
-        return new UserPage(total, start, rows, moreThanTotal, next, previous);
+        int size = pageSize(count);
+        PageCursor.Read read = PageCursor.read(cursor, query, startIndex, size,
+                key -> SortSql.fitsKey(ResourceType.USER, sort, descending, key), (seek, start) -> {
+                    Query first = new Query(filter, sort, descending, start, size, false,
+                            start - 1L + size + COUNT_BEYOND_PAGE);
+                    return directory.query(t.id(), ResourceType.USER, seek == null ? first : first.seeking(seek));
+                });
+        return userPage(read);
+    }
+
+    private UserPage userPage(PageCursor.Read read) {
+        List<UserRow> rows = read.page().resources().stream().map(AdminService::row).toList();
+        return new UserPage(read.total(), read.startIndex(), rows, read.moreThanTotal(), read.next(), read.previous());
+    }
+
+    private static int pageSize(int count) {
+        return Math.max(0, Math.min(MAX_PAGE, count));
     }
 
     private static UserRow row(StoredResource r) {
@@ -422,35 +410,40 @@ public final class AdminService implements AdminApi {
     }
 
     @Override
-    public GroupPage groups(String search, int startIndex, int count) {
-        if (!storable(search)) {
-            return new GroupPage(0, Math.max(1, startIndex), List.of());
+    public GroupPage groups(GroupQuery q) {
+        if (!storable(q.search())) {
+            return new GroupPage(0, Math.max(1, q.startIndex()), List.of());
         }
         Tenant t = tenant();
-        Filter filter = search == null || search.isBlank() ? null
-                : new Filter.Compare(AttrPath.of("displayName"), CompareOp.CO, new Literal.Str(search.strip()));
-        int size = Math.max(0, Math.min(MAX_PAGE, count));
-        Page page = directory.query(t.id(), ResourceType.GROUP,
-                new Query(filter, AttrPath.of("displayName"), false, Math.max(1, startIndex), size, false));
-        List<String> ids = page.resources().stream().map(StoredResource::id).toList();
-        Map<String, Long> counts = directory.memberCounts(t.id(), ids);
+        String search = q.search() == null || q.search().isBlank() ? null : q.search().strip();
+        Filter filter = search == null ? null
+                : new Filter.Compare(AttrPath.of("displayName"), CompareOp.CO, new Literal.Str(search));
+        AttrPath sort = AttrPath.of("displayName");
+        int size = pageSize(q.count());
+        PageCursor.Read read = PageCursor.read(q.cursor(), PageCursor.queryOf("groups", search), q.startIndex(), size,
+                key -> SortSql.fitsKey(ResourceType.GROUP, sort, false, key), (seek, start) -> {
+                    Query first = new Query(filter, sort, false, start, size, false);
+                    return directory.query(t.id(), ResourceType.GROUP, seek == null ? first : first.seeking(seek));
+                });
+        List<StoredResource> groups = read.page().resources();
+        Map<String, Long> counts = directory.memberCounts(t.id(), groups.stream().map(StoredResource::id).toList());
         List<GroupRow> rows = new ArrayList<>();
-        for (StoredResource g : page.resources()) {
+        for (StoredResource g : groups) {
             rows.add(new GroupRow(g.id(), text(g.doc(), "displayName"), text(g.doc(), "externalId"),
                     counts.getOrDefault(g.id(), 0L), g.lastModified()));
         }
-        return new GroupPage(page.totalResults(), page.startIndex(), rows);
+        return new GroupPage(read.total(), read.startIndex(), rows, read.next(), read.previous());
     }
 
     @Override
-    public UserPage groupMembers(String groupId, int startIndex, int count) {
+    public UserPage groupMembers(String groupId, int startIndex, int count, String cursor) {
         if (!storable(groupId)) {
             return new UserPage(0, Math.max(1, startIndex), List.of());
         }
         Tenant t = tenant();
-        Filter filter = new Filter.Compare(AttrPath.of("groups", "value"), CompareOp.EQ, new Literal.Str(groupId));
-        return userPage(t, filter, AttrPath.of("userName"), false, startIndex, count, null,
-                PageCursor.queryOf("members", groupId));
+        return userPage(PageCursor.read(cursor, PageCursor.queryOf("members", groupId), startIndex, pageSize(count),
+                key -> SortSql.fitsKey(ResourceType.USER, Directory.MEMBERS_ORDER, false, key),
+                (seek, start) -> directory.members(t.id(), groupId, start, pageSize(count), seek)));
     }
 
     @Override

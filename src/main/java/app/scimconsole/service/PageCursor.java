@@ -2,7 +2,9 @@ package app.scimconsole.service;
 
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.Reason;
+import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Position;
+import app.scimconsole.directory.Directory.Seek;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Predicate;
 
 /**
  * The admin API's page cursor: where the next (or previous) page of one list query starts, as an opaque token. It
@@ -40,6 +43,47 @@ record PageCursor(String query, Position from, boolean backward, int startIndex,
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How a list reads its pages: at {@code startIndex}, counted, when {@code seek} is null; else next to it. */
+    @FunctionalInterface
+    interface Reader {
+        Page read(Seek seek, int startIndex);
+    }
+
+    /**
+     * A page read by cursor, with where it starts, the total (counted on its query's first page) and the cursors of
+     * the pages before and after it (null: none).
+     */
+    record Read(Page page, int startIndex, long total, boolean moreThanTotal, String next, String previous) {
+    }
+
+    /**
+     * The page of {@code query} that {@code cursor} leads to (null or empty: the one at {@code startIndex}, counted),
+     * read by {@code reader}, and the cursors around it; {@code fits} tells whether a cursor's key is of the list's
+     * sort (a 400 if not). Every list the admin API pages by cursor (users, groups, a group's members) goes here.
+     */
+    static Read read(String cursor, String query, int startIndex, int size, Predicate<Object> fits, Reader reader) {
+        PageCursor at = cursor == null || cursor.isEmpty() ? null : decode(cursor, query);
+        if (at != null && !fits.test(at.from().key())) {
+            throw malformed();
+        }
+        Page page = reader.read(at == null ? null : new Seek(at.from(), at.backward()), Math.max(1, startIndex));
+        if (at != null && at.backward() && !page.more()) {
+            // Back at the top (rows before it were removed meanwhile): the first page, full, as the list is now.
+            return read(null, query, 1, size, fits, reader);
+        }
+        int n = page.resources().size();
+        int start = at == null ? page.startIndex() : at.startIndex();
+        long total = at == null ? page.totalResults() : at.total();
+        boolean moreThanTotal = at == null ? page.moreThanTotal() : at.moreThanTotal();
+        boolean hasNext = at != null && at.backward() ? n > 0 : page.more();
+        boolean hasPrevious = at != null && at.backward() ? page.more() : start > 1 && n > 0;
+        String next = hasNext ? new PageCursor(query, page.last(), false, start + n, total, moreThanTotal).encode()
+                : null;
+        String previous = hasPrevious ? new PageCursor(query, page.first(), true, Math.max(1, start - size), total,
+                moreThanTotal).encode() : null;
+        return new Read(page, start, total, moreThanTotal, next, previous);
     }
 
     String encode() {

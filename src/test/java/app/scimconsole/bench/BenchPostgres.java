@@ -32,12 +32,17 @@ final class BenchPostgres implements AutoCloseable {
 
     /** A new empty database, migrated by the directory itself as in production. */
     PostgresDirectory freshDirectory() throws Exception {
+        return PostgresDirectory.open(freshDatabase());
+    }
+
+    /** A new empty database, not yet migrated: where to reach it. */
+    PostgresDirectory.Settings freshDatabase() throws Exception {
         String name = "bench_" + databases.incrementAndGet();
         lastDatabase = name;
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        return PostgresDirectory.open(new PostgresDirectory.Settings(server.getJdbcUrl("postgres", name), "postgres", null, 16));
+        return new PostgresDirectory.Settings(server.getJdbcUrl("postgres", name), "postgres", null, 16);
     }
 
     /** The size on disk of the database {@link #freshDirectory} made last (tables, indexes, TOAST). */

@@ -107,13 +107,9 @@ public class FakeAdminApi implements AdminApi {
                         || u.displayName() != null && u.displayName().toLowerCase().contains(query.search().toLowerCase()))
                 .filter(u -> query.status() == UserStatus.ANY || u.active() == (query.status() == UserStatus.ACTIVE))
                 .toList();
-        int start = query.cursor() == null ? query.startIndex() : Integer.parseInt(query.cursor().substring(3));
-        int from = Math.min(match.size(), start - 1);
-        int to = Math.min(match.size(), from + query.count());
-        String next = to < match.size() ? "at:" + (to + 1) : null;
-        String previous = from > 0 ? "at:" + Math.max(1, from + 1 - query.count()) : null;
+        Paged<UserRow> p = paged(match, query.startIndex(), query.count(), query.cursor());
         boolean partly = countUpTo != null && match.size() > countUpTo;
-        return new UserPage(partly ? countUpTo : match.size(), start, match.subList(from, to), partly, next, previous);
+        return new UserPage(partly ? countUpTo : match.size(), p.start(), p.rows(), partly, p.next(), p.previous());
     }
 
     @Override
@@ -122,14 +118,42 @@ public class FakeAdminApi implements AdminApi {
         return details.get(id);
     }
 
+    public final List<GroupRow> groups = new ArrayList<>();
+    public final Map<String, List<UserRow>> members = new LinkedHashMap<>();
+    public final List<GroupQuery> groupQueries = new ArrayList<>();
+    /** The member pages asked for, as "group id, cursor". */
+    public final List<String> memberQueries = new ArrayList<>();
+
+    /** Groups whose name contains the search (any case), paged like {@link #users}. */
     @Override
-    public GroupPage groups(String search, int startIndex, int count) {
-        throw new UnsupportedOperationException();
+    public GroupPage groups(GroupQuery query) {
+        call("groups");
+        groupQueries.add(query);
+        List<GroupRow> match = groups.stream().filter(g -> query.search() == null
+                || g.displayName().toLowerCase().contains(query.search().toLowerCase())).toList();
+        Paged<GroupRow> p = paged(match, query.startIndex(), query.count(), query.cursor());
+        return new GroupPage(match.size(), p.start(), p.rows(), p.next(), p.previous());
     }
 
     @Override
-    public UserPage groupMembers(String groupId, int startIndex, int count) {
-        throw new UnsupportedOperationException();
+    public UserPage groupMembers(String groupId, int startIndex, int count, String cursor) {
+        call("members");
+        memberQueries.add(groupId + ", " + cursor);
+        List<UserRow> all = members.getOrDefault(groupId, List.of());
+        Paged<UserRow> p = paged(all, startIndex, count, cursor);
+        return new UserPage(all.size(), p.start(), p.rows(), false, p.next(), p.previous());
+    }
+
+    private record Paged<T>(int start, List<T> rows, String next, String previous) {
+    }
+
+    /** A page of {@code all} at startIndex, or at a cursor of this fake's ("at:N", N the 1-based place). */
+    private static <T> Paged<T> paged(List<T> all, int startIndex, int count, String cursor) {
+        int start = cursor == null ? startIndex : Integer.parseInt(cursor.substring(3));
+        int from = Math.min(all.size(), start - 1);
+        int to = Math.min(all.size(), from + count);
+        return new Paged<>(start, all.subList(from, to), to < all.size() ? "at:" + (to + 1) : null,
+                from > 0 ? "at:" + Math.max(1, from + 1 - count) : null);
     }
 
     @Override

@@ -19,9 +19,7 @@ import app.scimconsole.testing.TestPostgres;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -171,35 +169,15 @@ class KeysetPagingTest {
             for (boolean descending : List.of(false, true)) {
                 List<String> before = ids(directory.query(tenant, ResourceType.USER,
                         query(null, sort, descending, 1, 10 * USERS)));
-                Set<String> removed = new HashSet<>();
-                List<String> seen = new ArrayList<>();
-                Page page = directory.query(tenant, ResourceType.USER, query(null, sort, descending, 1, PAGE));
-                while (true) {
-                    seen.addAll(ids(page));
-                    // Between pages: a user removed from far ahead, one just behind, and two new ones.
-                    List<String> ahead = new ArrayList<>(before);
-                    ahead.removeAll(seen);
-                    ahead.removeAll(removed);
-                    if (ahead.size() > 10) {
-                        String gone = ahead.get(ahead.size() / 2);
-                        directory.delete(tenant, ResourceType.USER, gone, null);
-                        removed.add(gone);
-                    }
-                    String behind = seen.get(seen.size() - 2);
-                    if (removed.add(behind)) {
-                        directory.delete(tenant, ResourceType.USER, behind, null);
-                    }
-                    add(USERS + added++);
-                    add(USERS + added++);
-                    if (!page.more()) {
-                        break;
-                    }
-                    page = directory.query(tenant, ResourceType.USER, query(null, sort, descending, 1, PAGE)
-                            .seeking(new Seek(page.last(), false)));
-                }
-                List<String> stayed = new ArrayList<>(before);
-                stayed.removeAll(removed);
-                assertThat(seen).as(sort).doesNotHaveDuplicates().containsAll(stayed);
+                // Between pages: a user removed from far ahead, one just behind, and two new ones.
+                ChurningWalk walk = new ChurningWalk(before, directory.query(tenant, ResourceType.USER,
+                        query(null, sort, descending, 1, PAGE)), page -> directory.query(tenant, ResourceType.USER,
+                        query(null, sort, descending, 1, PAGE).seeking(new Seek(page.last(), false))),
+                        gone -> directory.delete(tenant, ResourceType.USER, gone, null), () -> {
+                            add(USERS + added++);
+                            add(USERS + added++);
+                        });
+                assertThat(walk.seen).as(sort).doesNotHaveDuplicates().containsAll(walk.stayed(before));
             }
         }
     }

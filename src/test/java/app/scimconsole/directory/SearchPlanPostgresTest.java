@@ -128,6 +128,60 @@ class SearchPlanPostgresTest {
         }
     }
 
+    /**
+     * A group's members ({@link MemberPages}), as the planner chooses among 20,000 users: a group of a quarter of them
+     * is walked in the name index, each user tested by a probe of the memberships' key (no Sort, whatever the page);
+     * a group of twenty is read from its memberships, its members sought by id (no scan of the users).
+     */
+    @Test
+    void aGroupsMembersAreReadByThePlanForItsSize() throws Exception {
+        manyUsers();
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO groups (tenant_id, id, display_name, display_name_lc, created, last_modified,"
+                    + " version, doc) VALUES ('" + tenant + "', 'big', 'Big', 'big', '2024-01-01T00:00:00.000Z',"
+                    + " '2024-01-01T00:00:00.000Z', 1, '{}'), ('" + tenant + "', 'small', 'Small', 'small',"
+                    + " '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', 1, '{}')");
+            s.execute("INSERT INTO group_members (group_id, member_id) SELECT 'big', 'id-' || i"
+                    + " FROM generate_series(1, 20000, 4) i");
+            s.execute("INSERT INTO group_members (group_id, member_id) SELECT 'small', 'id-' || i"
+                    + " FROM generate_series(7, 20000, 1000) i");
+            s.execute("ANALYZE groups");
+            s.execute("ANALYZE group_members");
+        }
+        SortOrder order = SortSql.order(SqlDialect.POSTGRES, ResourceType.USER, Directory.MEMBERS_ORDER, false);
+        SqlWhere walk = MemberPages.from(SqlDialect.POSTGRES, order, tenant, "big", true);
+        SqlWhere sorted = MemberPages.from(SqlDialect.POSTGRES, order, tenant, "small", false);
+        for (boolean backward : List.of(false, true)) {
+            SqlWhere segment = order.segments(new Directory.Seek(new Directory.Position("user-5", "id-5"), backward))
+                    .get(0);
+            List<String> plan = explain(ResourceRows.segmentSql(walk, segment, order, backward, 101));
+            assertThat(plan).as("walked: " + plan).noneMatch(line -> line.contains("Sort"))
+                    .anyMatch(line -> line.contains("users_name_search") && line.contains("Index"))
+                    .noneMatch(line -> line.contains("Seq Scan"));
+            plan = explain(ResourceRows.segmentSql(sorted, segment, order, backward, 101));
+            assertThat(plan).as("sorted: " + plan).anyMatch(line -> line.contains("group_members_pkey"))
+                    .noneMatch(line -> line.contains("Seq Scan"));
+        }
+        assertThat(explain(ResourceRows.pageSql(walk, order, 1, 100))).noneMatch(line -> line.contains("Sort"))
+                .noneMatch(line -> line.contains("Seq Scan"));
+    }
+
+    /** Groups by name seek their place in the unique name index (its one name per group leaves nothing to sort). */
+    @Test
+    void groupsSortedByNameSeekTheirUniqueNameIndex() throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+        }
+        SortOrder order = SortSql.order(SqlDialect.POSTGRES, ResourceType.GROUP, AttrPath.of("displayName"), false);
+        for (boolean backward : List.of(false, true)) {
+            SqlWhere segment = order.segments(new Directory.Seek(new Directory.Position("m", "m"), backward)).get(0);
+            List<String> plan = explain(ResourceRows.segmentSql(SqlWhere.of(" FROM groups r WHERE r.tenant_id = ?",
+                    tenant), segment, order, backward, 101));
+            assertThat(plan).as(String.join("\n", plan)).noneMatch(line -> line.matches("\\s*(->\\s*)?Sort.*"))
+                    .anyMatch(line -> line.contains("Index Cond") && line.contains("display_name_lc"));
+        }
+    }
+
     private List<String> explain(SqlWhere sql) throws Exception {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql.sql())) {

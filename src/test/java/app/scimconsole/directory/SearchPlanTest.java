@@ -173,6 +173,34 @@ class SearchPlanTest {
                 .anyMatch(line -> line.contains("groups_by_display_name"));
     }
 
+    /**
+     * A group's members ({@link MemberPages}): a large group walks the users' name index from the page's place and
+     * probes each user's membership by its key (nothing sorted, however deep the page); a small group is read from its
+     * memberships and its few members sought by id, then sorted (no scan of the users).
+     */
+    @Test
+    void aGroupsMembersAreReadByThePlanForItsSize() throws Exception {
+        SortOrder order = SortSql.order(ResourceType.USER, Directory.MEMBERS_ORDER, false);
+        SqlWhere walk = MemberPages.from(SqlDialect.SQLITE, order, "t", "g", true);
+        SqlWhere sorted = MemberPages.from(SqlDialect.SQLITE, order, "t", "g", false);
+        for (boolean backward : List.of(false, true)) {
+            SqlWhere segment = order.segments(new Directory.Seek(new Directory.Position("m", "m"), backward)).get(0);
+            List<String> plan = plan(ResourceRows.segmentSql(walk, segment, order, backward, 101));
+            assertThat(plan).as("walked: " + plan).noneMatch(line -> line.contains("TEMP B-TREE"))
+                    .noneMatch(line -> line.startsWith("SCAN"))
+                    .anyMatch(line -> line.matches("SEARCH r USING (COVERING )?INDEX users_name_search "
+                            + "\\(tenant_id=\\? AND .*[<>].*"))
+                    .anyMatch(line -> line.matches("SEARCH gm (EXISTS )?USING COVERING INDEX \\S+ \\(group_id=\\? AND "
+                            + "member_id=\\?\\)"));
+            plan = plan(ResourceRows.segmentSql(sorted, segment, order, backward, 101));
+            assertThat(plan).as("sorted: " + plan).noneMatch(line -> line.startsWith("SCAN"))
+                    .anyMatch(line -> line.matches("SEARCH gm USING COVERING INDEX \\S+ \\(group_id=\\?\\)"))
+                    .anyMatch(line -> line.matches("SEARCH r USING INDEX \\S+ \\(id=\\?\\)"));
+        }
+        assertThat(plan(ResourceRows.pageSql(walk, order, 1, 100))).noneMatch(line -> line.contains("TEMP B-TREE"))
+                .noneMatch(line -> line.startsWith("SCAN"));
+    }
+
     private List<String> plan(SqlWhere sql) throws Exception {
         return explain("EXPLAIN QUERY PLAN ", sql, "detail");
     }

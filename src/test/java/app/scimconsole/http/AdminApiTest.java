@@ -282,6 +282,67 @@ class AdminApiTest extends ScimServiceTestBase {
     }
 
     @Test
+    void groupsAndAGroupsMembersPageByCursorsCountedOnceAndACursorOfAnotherListIsRefused() {
+        List<String> groupIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            groupIds.add(scim.post("/Groups", HttpJson.GROUP_JSON + "\"displayName\":\"Team " + (char) ('k' - i)
+                    + "\"}").json().path("id").asText());
+        }
+        java.util.Collections.reverse(groupIds); // by name: Team a … Team k
+        AdminApi.GroupQuery q = new AdminApi.GroupQuery("team", 1, 4, null);
+        List<String> seen = new java.util.ArrayList<>();
+        AdminApi.GroupPage page = admin.groups(q);
+        assertThat(page.previousCursor()).isNull();
+        while (true) {
+            assertThat(page.totalResults()).isEqualTo(11);
+            assertThat(page.startIndex()).isEqualTo(seen.size() + 1);
+            page.groups().forEach(g -> seen.add(g.id()));
+            if (page.nextCursor() == null) {
+                break;
+            }
+            page = admin.groups(q.at(page.nextCursor()));
+        }
+        assertThat(seen).isEqualTo(groupIds);
+        AdminApi.GroupPage back = admin.groups(q.at(page.previousCursor()));
+        assertThat(back.groups()).extracting(AdminApi.GroupRow::id).isEqualTo(groupIds.subList(4, 8));
+        assertThat(back.startIndex()).isEqualTo(5);
+
+        String team = groupIds.get(0);
+        List<String> members = new java.util.ArrayList<>();
+        for (int i = 9; i >= 0; i--) {
+            String id = createUser("gm-" + i + "@testuser.com", "");
+            members.add(0, id);
+            scim.patch("/Groups/" + team, EntraReplayTest.memberOp("Add", id));
+        }
+        List<String> listed = new java.util.ArrayList<>();
+        AdminApi.UserPage p = admin.groupMembers(team, 1, 3, null);
+        while (true) {
+            assertThat(p.totalResults()).isEqualTo(10);
+            p.users().forEach(u -> listed.add(u.id()));
+            if (p.nextCursor() == null) {
+                break;
+            }
+            p = admin.groupMembers(team, 1, 3, p.nextCursor());
+        }
+        assertThat(listed).as("by userName").isEqualTo(members);
+        assertThat(admin.groupMembers(team, 1, 3, p.previousCursor()).users()).extracting(AdminApi.UserRow::id)
+                .isEqualTo(members.subList(6, 9));
+
+        String groupsCursor = admin.groups(q).nextCursor();
+        String membersCursor = admin.groupMembers(team, 1, 3, null).nextCursor();
+        for (Runnable wrongList : new Runnable[] {() -> admin.groupMembers(team, 1, 3, groupsCursor),
+            () -> admin.groups(q.at(membersCursor)), () -> admin.groupMembers(groupIds.get(1), 1, 3, membersCursor),
+            () -> admin.groups(new AdminApi.GroupQuery("team k", 1, 4, groupsCursor))}) {
+            assertThatThrownBy(wrongList::run).isInstanceOfSatisfying(AdminException.class, e -> {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.why().code()).isEqualTo("admin.cursorOfAnotherQuery");
+            });
+        }
+        assertThatThrownBy(() -> admin.groups(q.at("x"))).isInstanceOfSatisfying(AdminException.class,
+                e -> assertThat(e.why().code()).isEqualTo("admin.cursorMalformed"));
+    }
+
+    @Test
     void activityFiltersByOutcomeAndText() {
         createUser("ann@testuser.com", "");
         scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"eve@elsewhere.example\"}");

@@ -2,10 +2,12 @@ package app.scimconsole.console.groups;
 
 import app.scimconsole.admin.AdminApi.GroupRow;
 import app.scimconsole.admin.AdminApi.UserRow;
+import app.scimconsole.console.common.CursorPager;
 import app.scimconsole.console.common.I18n;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -26,6 +28,12 @@ public final class GroupsController {
     @FXML
     private TableColumn<GroupRow, String> groupChangedColumn;
     @FXML
+    private Button groupPreviousButton;
+    @FXML
+    private Label groupPageLabel;
+    @FXML
+    private Button groupNextButton;
+    @FXML
     private Label membersLabel;
     @FXML
     private TableView<UserRow> memberTable;
@@ -35,6 +43,12 @@ public final class GroupsController {
     private TableColumn<UserRow, String> memberUserNameColumn;
     @FXML
     private TableColumn<UserRow, String> memberStatusColumn;
+    @FXML
+    private Button memberPreviousButton;
+    @FXML
+    private Label memberPageLabel;
+    @FXML
+    private Button memberNextButton;
 
     private final GroupsViewModel vm;
     private final I18n i18n;
@@ -59,5 +73,33 @@ public final class GroupsController {
         memberStatusColumn.setCellValueFactory(f -> new ReadOnlyStringWrapper(
                 i18n.text(f.getValue().active() ? "users.status.active" : "users.status.suspended")));
         memberTable.setItems(vm.members());
+        paging(vm.groupPages(), groupPreviousButton, groupPageLabel, groupNextButton);
+        paging(vm.memberPages(), memberPreviousButton, memberPageLabel, memberNextButton);
+    }
+
+    private static void paging(CursorPager pages, Button previous, Label label, Button next) {
+        label.textProperty().bind(pages.labelProperty());
+        previous.disableProperty().bind(pages.hasPreviousProperty().not());
+        next.disableProperty().bind(pages.hasNextProperty().not());
+    }
+
+    @FXML
+    private void previous() {
+        vm.previous();
+    }
+
+    @FXML
+    private void next() {
+        vm.next();
+    }
+
+    @FXML
+    private void previousMembers() {
+        vm.previousMembers();
+    }
+
+    @FXML
+    private void nextMembers() {
+        vm.nextMembers();
     }
 }

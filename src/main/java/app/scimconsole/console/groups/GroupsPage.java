@@ -5,7 +5,7 @@ import app.scimconsole.console.common.Views;
 import app.scimconsole.console.context.AppContext;
 import javafx.scene.Parent;
 
-/** The Groups section; re-read each time it is shown. */
+/** The Groups section; the shown page is re-read each time it is shown. */
 public final class GroupsPage implements Page {
     private final GroupsViewModel vm;
     private final Parent root;
@@ -25,8 +25,9 @@ public final class GroupsPage implements Page {
         vm.load();
     }
 
+    /** Another service's list: from its first page (a cursor names a place in one service's list). */
     @Override
     public void connected() {
-        shown();
+        vm.reload();
     }
 }

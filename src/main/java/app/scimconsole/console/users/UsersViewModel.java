@@ -8,6 +8,7 @@ import app.scimconsole.admin.AdminApi.UserQuery;
 import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.console.common.CursorPager;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.HistoryTimeline;
 import app.scimconsole.console.common.Tasks;
@@ -16,14 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -53,10 +50,7 @@ public final class UsersViewModel {
     private final ObservableList<String> domains = FXCollections.observableArrayList();
     private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
     private final LongProperty total = new SimpleLongProperty();
-    /** The shown page's number, from 0; set from each answer's place in the list. */
-    private final IntegerProperty page = new SimpleIntegerProperty();
-    private final BooleanProperty hasNext = new SimpleBooleanProperty();
-    private final BooleanProperty hasPrevious = new SimpleBooleanProperty();
+    private final CursorPager pages;
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObjectProperty<UserDetail> detail = new SimpleObjectProperty<>();
@@ -65,13 +59,7 @@ public final class UsersViewModel {
     private final ObservableList<RejectedRow> rejected = FXCollections.observableArrayList();
     private final StringProperty rejectedTitle = new SimpleStringProperty("");
     private String sortBy;
-    /** The last page's count stopped before the last match (a search with very many matches). */
-    private boolean moreThanTotal;
     private boolean descending;
-    /** The cursors of the shown page (null: no such page), and the one the next load asks for (null: the first). */
-    private String nextCursor;
-    private String previousCursor;
-    private String cursor;
     private long generation;
     private long detailGeneration;
     private Scheduler.Cancellable pending;
@@ -79,6 +67,7 @@ public final class UsersViewModel {
     public UsersViewModel(UiKit ui, Supplier<AdminApi> api) {
         this.ui = ui;
         this.api = api;
+        pages = new CursorPager(PAGE_SIZE, (n, of) -> ui.text("users.page", n, of));
         search.addListener((o, was, now) -> debounce());
         status.addListener((o, was, now) -> reload());
         domain.addListener((o, was, now) -> reload());
@@ -96,22 +85,20 @@ public final class UsersViewModel {
 
     /** Back to the first page with the current criteria. */
     public void reload() {
-        cursor = null;
+        pages.first();
         load();
     }
 
     /** The page after the shown one, if there is one. */
     public void next() {
-        if (nextCursor != null) {
-            cursor = nextCursor;
+        if (pages.toNext()) {
             load();
         }
     }
 
     /** The page before the shown one, if there is one. */
     public void previous() {
-        if (previousCursor != null) {
-            cursor = previousCursor;
+        if (pages.toPrevious()) {
             load();
         }
     }
@@ -120,7 +107,7 @@ public final class UsersViewModel {
     public UserQuery query() {
         String s = search.get() == null ? "" : search.get().strip();
         String d = domain.get() == null || domain.get().isBlank() ? null : domain.get();
-        return new UserQuery(s.isEmpty() ? null : s, status.get(), d, sortBy, descending, 1, PAGE_SIZE, cursor);
+        return new UserQuery(s.isEmpty() ? null : s, status.get(), d, sortBy, descending, 1, PAGE_SIZE, pages.cursor());
     }
 
     /** Reads the current page (again) in the background; only the newest query's answer is shown. */
@@ -177,12 +164,7 @@ public final class UsersViewModel {
     private void show(UserPage p) {
         problem.set("");
         rows.setAll(p.users());
-        moreThanTotal = p.moreThanTotal();
-        nextCursor = p.nextCursor();
-        previousCursor = p.previousCursor();
-        page.set((p.startIndex() - 1) / PAGE_SIZE);
-        hasNext.set(nextCursor != null);
-        hasPrevious.set(previousCursor != null);
+        pages.shown(p.startIndex(), p.totalResults(), p.moreThanTotal(), p.nextCursor(), p.previousCursor());
         total.set(p.totalResults());
         if (p.totalResults() == 0) {
             summary.set(ui.text("users.none"));
@@ -210,8 +192,7 @@ public final class UsersViewModel {
      * page and, when the service offers a next one, that one too (the total may be older than the list).
      */
     public int pageCount() {
-        long counted = (total.get() + PAGE_SIZE - 1) / PAGE_SIZE + (moreThanTotal ? 1 : 0);
-        return (int) Math.max(Math.max(1, counted), page.get() + (nextCursor != null ? 2 : 1));
+        return pages.pageCount();
     }
 
     /** Loads the chosen user's full record for the detail pane, and its attribute history for the History tab. */
@@ -294,15 +275,15 @@ public final class UsersViewModel {
     }
 
     public ReadOnlyIntegerProperty pageProperty() {
-        return page;
+        return pages.pageProperty();
     }
 
     public ReadOnlyBooleanProperty hasNextProperty() {
-        return hasNext;
+        return pages.hasNextProperty();
     }
 
     public ReadOnlyBooleanProperty hasPreviousProperty() {
-        return hasPrevious;
+        return pages.hasPreviousProperty();
     }
 
     public StringProperty summaryProperty() {
