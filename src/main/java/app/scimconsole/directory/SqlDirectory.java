@@ -79,8 +79,9 @@ public abstract class SqlDirectory implements Directory {
     }
 
     /**
-     * Before the tenant's events are read (the feed, a webhook's delivery): numbers those its writes committed and
-     * left waiting, so that the reader sees every write answered before it read. Only PostgreSQL keeps events waiting.
+     * Before the tenant's events are read or purged (the feed, a webhook's delivery, backlog and bounds, a new
+     * endpoint's starting point, the retention purge): numbers those its writes committed and left waiting, so that
+     * the reader sees every write answered before it read. Only PostgreSQL keeps events waiting.
      */
     void numberCommitted(String tenantId) {
     }
@@ -340,6 +341,7 @@ public abstract class SqlDirectory implements Directory {
 
     @Override
     public int purgeHistory(String tenantId, Instant cutoff) {
+        numberCommitted(tenantId); // an old event still waiting for its number is purged with the others
         return write(c -> {
             EventRows.purge(c, tenantId, cutoff);
             return HistoryRows.purge(c, tenantId, cutoff);

@@ -23,6 +23,7 @@ final class SqlWebhookStore implements WebhookStore {
 
     @Override
     public Endpoint add(String tenantId, String url, List<String> eventTypes, String secret) {
+        db.numberCommitted(tenantId); // "from now on": the events committed before it are not its
         return db.write(c -> WebhookRows.add(c, tenantId, url, eventTypes, secret, db.now()));
     }
 
@@ -38,6 +39,7 @@ final class SqlWebhookStore implements WebhookStore {
 
     @Override
     public EventBounds eventBounds(String tenantId) {
+        db.numberCommitted(tenantId);
         return db.readOne(c -> WebhookRows.bounds(c, tenantId));
     }
 
@@ -53,6 +55,7 @@ final class SqlWebhookStore implements WebhookStore {
 
     @Override
     public long backlog(Endpoint endpoint) {
+        db.numberCommitted(endpoint.tenantId());
         return db.readOne(c -> WebhookRows.backlog(c, endpoint));
     }
 

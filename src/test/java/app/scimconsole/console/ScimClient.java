@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 /** Plays Entra in the console tests: real SCIM requests to the embedded service's tenant URL. */
 final class ScimClient {
+    /** How many times a request the rate limit refused is sent in all. */
+    private static final int MAX_ATTEMPTS = 30;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String tenantUrl;
     private final String token;
@@ -48,20 +50,12 @@ final class ScimClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json.toString())));
     }
 
-    /** Sends JSON and returns the answer's body (e.g. the created resource). */
+    /** Sends JSON and returns the answer's status and body (e.g. "201 {…the created resource…}"). */
     String json(String method, String path, String body) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(tenantUrl + path))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() + " " + r.body();
-        } catch (IOException e) {
-            throw new AssertionError("SCIM request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        HttpResponse<String> r = exchange(HttpRequest.newBuilder(URI.create(tenantUrl + path))
+                .header("Content-Type", "application/scim+json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+        return r.statusCode() + " " + r.body();
     }
 
     /** A user as Entra sends one, with a work e-mail address equal to its userName. */
@@ -91,10 +85,24 @@ final class ScimClient {
     }
 
     private int send(HttpRequest.Builder b) {
+        return exchange(b).statusCode();
+    }
+
+    /**
+     * Sends the request with the token; a 429 (the tenant's rate limit, which a test creating users in a loop meets on
+     * a fast machine) is sent again after the Retry-After the service gave, as Entra does.
+     */
+    private HttpResponse<String> exchange(HttpRequest.Builder b) {
+        HttpRequest request = b.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build();
         try {
-            HttpResponse<String> r = http.send(b.header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode();
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 429 || attempt == MAX_ATTEMPTS) {
+                    return r;
+                }
+                long seconds = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                Thread.sleep(Duration.ofSeconds(seconds).toMillis()); // the service's own pacing, not a wait for a state
+            }
         } catch (IOException e) {
             throw new AssertionError("SCIM request failed: " + e, e);
         } catch (InterruptedException e) {
