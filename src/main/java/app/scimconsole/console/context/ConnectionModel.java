@@ -160,6 +160,14 @@ public final class ConnectionModel {
         return c.api();
     }
 
+    /**
+     * Whether a service is connected now: what a page shown now can read from. Before the first connection (the
+     * embedded service starts after the window's first frame) a read could only fail with "not connected yet".
+     */
+    public boolean isConnected() {
+        return connection.get() != null;
+    }
+
     /** The DNS checker for live domain checks, or the system resolver's when not connected. */
     public DnsChecker dnsChecker() {
         ServiceConnection c = connection.get();

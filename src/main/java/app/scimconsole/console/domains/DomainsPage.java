@@ -32,7 +32,7 @@ public final class DomainsPage implements Page {
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("step-scroller");
-        live = new LivePage(scroller, List.of(vm::activate, ctx.overview()::watch));
+        live = new LivePage(scroller, connection.connectionProperty(), List.of(vm::activate, ctx.overview()::watch));
     }
 
     private static List<String> refused(app.scimconsole.admin.AdminApi.Overview o) {

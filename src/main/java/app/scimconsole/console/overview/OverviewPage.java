@@ -16,7 +16,7 @@ public final class OverviewPage implements Page {
         OverviewViewModel vm = new OverviewViewModel(ctx.ui(), ctx.overview(), ctx.connection()::api,
                 ctx.options().pollInterval());
         Parent root = Views.load("overview/OverviewView.fxml", new OverviewController(vm, () -> ctx.navigate(SectionId.USERS)), ctx.i18n());
-        live = new LivePage(root, List.of(vm::watch));
+        live = new LivePage(root, ctx.connection().connectionProperty(), List.of(vm::watch));
     }
 
     @Override

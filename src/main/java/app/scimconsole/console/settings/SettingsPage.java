@@ -9,11 +9,13 @@ import javafx.scene.Parent;
 
 /** The Settings section. */
 public final class SettingsPage implements Page {
+    private final AppContext ctx;
     private final SettingsViewModel vm;
     private final RetentionViewModel retention;
     private final Parent root;
 
     public SettingsPage(AppContext ctx) {
+        this.ctx = ctx;
         vm = new SettingsViewModel(ctx.ui(), ctx.settings(), ctx.options().dataFolder(), dark -> {
             if (ctx.window() != null && ctx.window().getScene() != null) {
                 Themes.apply(ctx.window().getScene(), dark);
@@ -32,12 +34,15 @@ public final class SettingsPage implements Page {
     @Override
     public void shown() {
         vm.load();
-        retention.load();
+        if (ctx.connection().isConnected()) { // the retention is the service's: read when connected
+            retention.load();
+        }
     }
 
     @Override
     public void connected() {
-        shown();
+        vm.load();
+        retention.load();
     }
 
     public SettingsViewModel viewModel() {

@@ -86,11 +86,7 @@ public final class SetupPage implements Page {
     private static Page watching(AppContext ctx, Parent root, List<Supplier<Scheduler.Cancellable>> more) {
         List<Supplier<Scheduler.Cancellable>> all = new ArrayList<>(more);
         all.add(ctx.overview()::watch);
-        return activating(root, all);
-    }
-
-    private static Page activating(Parent root, List<Supplier<Scheduler.Cancellable>> starters) {
-        return new LivePage(root, starters);
+        return new LivePage(root, ctx.connection().connectionProperty(), all);
     }
 
     @Override

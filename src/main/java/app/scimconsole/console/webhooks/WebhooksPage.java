@@ -7,10 +7,12 @@ import javafx.scene.Parent;
 
 /** The Webhooks section: the endpoints that receive the directory events, their health, and the owner's actions. */
 public final class WebhooksPage implements Page {
+    private final AppContext ctx;
     private final WebhooksViewModel vm;
     private final Parent root;
 
     public WebhooksPage(AppContext ctx) {
+        this.ctx = ctx;
         vm = new WebhooksViewModel(ctx.ui(), ctx.connection()::api);
         root = Views.load("webhooks/WebhooksView.fxml", new WebhooksController(vm, ctx.i18n()), ctx.i18n());
     }
@@ -22,12 +24,14 @@ public final class WebhooksPage implements Page {
 
     @Override
     public void shown() {
-        vm.load();
+        if (ctx.connection().isConnected()) { // else read when connected
+            vm.load();
+        }
     }
 
     @Override
     public void connected() {
-        shown();
+        vm.load();
     }
 
     public WebhooksViewModel viewModel() {
