@@ -166,6 +166,13 @@ public interface Directory extends AutoCloseable {
     Page query(String tenantId, ResourceType type, Query query);
 
     /**
+     * Whether more than {@code limit} resources of the tenant match {@code filter} (null: all of them), found as
+     * {@link #query} finds them and counted only that far: the read stops after {@code limit} + 1 matches, so the
+     * answer costs the same at a million users as at ten thousand.
+     */
+    boolean matchesMoreThan(String tenantId, ResourceType type, Filter filter, long limit);
+
+    /**
      * A page of a group's members, in userName order (ties by id). Without {@code seek}, the page at
      * {@code startIndex} (1-based), counted exactly; with it, the page next to that member, not counted (a keyset
      * page, as in {@link #query}). A group of another tenant, or none, has no members.

@@ -9,6 +9,7 @@ import app.scimconsole.directory.Directory.Seek;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.directory.Directory.Update;
 import app.scimconsole.directory.Directory.Updated;
+import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -105,18 +106,8 @@ final class ResourceRows {
 
     Page query(Connection c, String tenantId, ResourceType type, Query q, SqlWhere filter, SortOrder order)
             throws SQLException {
-        Optional<SqlWhere> narrowed = filter != null && type == ResourceType.USER && dialect.narrowsNameSearches()
-                ? TrigramSearch.narrowing(c, q.filter()) : Optional.empty();
-        String source = narrowed.isPresent() ? " r NOT INDEXED"
-                : q.seek() != null && dialect.pinsKeysetIndex() && order.index() != null
-                        ? " r INDEXED BY " + order.index() : " r";
-        SqlWhere where = SqlWhere.of(" FROM " + table(type) + source + " WHERE r.tenant_id = ?", tenantId);
-        if (filter != null) {
-            where = where.join(" AND ", filter.wrap("(", ")"));
-        }
-        if (narrowed.isPresent()) {
-            where = where.join(" AND ", narrowed.get());
-        }
+        SqlWhere where = matching(c, tenantId, type, q.filter(), filter,
+                q.seek() != null && dialect.pinsKeysetIndex() ? order.index() : null);
         int count = Math.max(0, q.count());
         if (q.seek() != null) {
             return seek(c, type, q, filter != null, where, order, count);
@@ -131,9 +122,7 @@ final class ResourceRows {
         // A bounded count stops reading matches at its limit: the console's search as you type on a million users
         // would otherwise count a hundred thousand matches on each keystroke.
         boolean bounded = filter != null && q.countUpTo() != Query.EXACT;
-        long total = count(c, bounded
-                ? where.wrap("SELECT COUNT(*) FROM (SELECT 1", "").join("", SqlWhere.of(" LIMIT ?) n", q.countUpTo() + 1))
-                : where.wrap("SELECT COUNT(*)", ""));
+        long total = count(c, bounded ? boundedCountSql(where, q.countUpTo()) : where.wrap("SELECT COUNT(*)", ""));
         boolean more = bounded && total > q.countUpTo();
         if (more) {
             total = q.countUpTo();
@@ -143,6 +132,41 @@ final class ResourceRows {
         }
         Keyed rows = select(c, type, pageSql(where, order, startIndex, count), q.withMembers(), null, order, 6);
         return rows.page(total, startIndex, more, more || startIndex - 1L + rows.size() < total);
+    }
+
+    /**
+     * Whether more than {@code limit} of the tenant's rows match {@code filter} (may be null: all of them), found as
+     * a list query finds them and counted with a LIMIT: at most {@code limit} + 1 matches are read, however many
+     * there are.
+     */
+    boolean matchesMoreThan(Connection c, String tenantId, ResourceType type, Filter parsed, SqlWhere filter,
+            long limit) throws SQLException {
+        return count(c, boundedCountSql(matching(c, tenantId, type, parsed, filter, null), limit)) > limit;
+    }
+
+    /**
+     * The query's {@code FROM ... WHERE}: the tenant's rows that match {@code filter} (its SQL; {@code parsed} is the
+     * same filter, which a search of the names may narrow to its trigram candidates first). {@code index} (may be
+     * null): the index a keyset page is told to walk.
+     */
+    private SqlWhere matching(Connection c, String tenantId, ResourceType type, Filter parsed, SqlWhere filter,
+            String index) throws SQLException {
+        Optional<SqlWhere> narrowed = filter != null && type == ResourceType.USER && dialect.narrowsNameSearches()
+                ? TrigramSearch.narrowing(c, parsed) : Optional.empty();
+        String source = narrowed.isPresent() ? " r NOT INDEXED" : index != null ? " r INDEXED BY " + index : " r";
+        SqlWhere where = SqlWhere.of(" FROM " + table(type) + source + " WHERE r.tenant_id = ?", tenantId);
+        if (filter != null) {
+            where = where.join(" AND ", filter.wrap("(", ")"));
+        }
+        if (narrowed.isPresent()) {
+            where = where.join(" AND ", narrowed.get());
+        }
+        return where;
+    }
+
+    /** The matches of {@code where} (a FROM ... WHERE) counted up to {@code upTo} + 1: the LIMIT stops the read. */
+    static SqlWhere boundedCountSql(SqlWhere where, long upTo) {
+        return where.wrap("SELECT COUNT(*) FROM (SELECT 1", "").join("", SqlWhere.of(" LIMIT ?) n", upTo + 1));
     }
 
     /** A page of rows, each with its sort key after {@link #COLUMNS}: {@code where} is the query's FROM ... WHERE. */

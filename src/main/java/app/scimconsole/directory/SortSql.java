@@ -36,6 +36,15 @@ public final class SortSql {
         return order(SqlDialect.SQLITE, type, sortBy, descending).fits(key);
     }
 
+    /**
+     * Whether an index holds this order (V1, V24), so that a page reads only its own rows, however long the list.
+     * A sort by a value that lives only in the document (a user's title, department, e-mail) has none: each of its
+     * pages reads and sorts every match. Either direction: each sort on a column is one index walked either way.
+     */
+    public static boolean walksIndex(ResourceType type, AttrPath sortBy) {
+        return order(SqlDialect.SQLITE, type, sortBy, false).index() != null;
+    }
+
     static SortOrder order(ResourceType type, AttrPath sortBy, boolean descending) {
         return order(SqlDialect.SQLITE, type, sortBy, descending);
     }

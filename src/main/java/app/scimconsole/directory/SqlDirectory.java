@@ -268,6 +268,12 @@ public abstract class SqlDirectory implements Directory {
     }
 
     @Override
+    public boolean matchesMoreThan(String tenantId, ResourceType type, Filter filter, long limit) {
+        SqlWhere where = filter == null ? null : FilterSql.where(dialect, type, filter);
+        return read(c -> resources.matchesMoreThan(c, tenantId, type, filter, where, limit));
+    }
+
+    @Override
     public Page members(String tenantId, String groupId, int startIndex, int count, Seek seek) {
         SortOrder order = SortSql.order(dialect, ResourceType.USER, MEMBERS_ORDER, false);
         if (seek != null && !order.fits(seek.from().key())) {

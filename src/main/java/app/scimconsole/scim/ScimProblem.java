@@ -110,6 +110,13 @@ public enum ScimProblem {
     SORT_BY_NOT_A_PATH(ScimType.INVALID_VALUE, "sortBy '{0}' is not an attribute path."),
     SORT_ACROSS_TYPES(ScimType.INVALID_VALUE, "sortBy cannot order a search across resource types; search"
             + " /Users/.search or /Groups/.search to sort."),
+    /**
+     * args: the sortBy sent, the most matches such a sort is offered on. A sort no index holds reads every match for
+     * each page; sorting is optional (RFC 7644 §3.4.2.3), so a longer list is refused rather than read for seconds.
+     */
+    SORT_NEEDS_NARROWER_LIST(ScimType.INVALID_VALUE, "sortBy '{0}' is offered only on a list of at most {1}"
+            + " matches, and this one has more: no index holds that order, so each page would read and sort every"
+            + " match. Narrow the list with a filter, or leave sortBy out (sorting is optional)."),
     /** args: the parameter's name, the text sent */
     NOT_AN_INTEGER(ScimType.INVALID_VALUE, "{0} must be an integer, not '{1}'."),
 

@@ -98,6 +98,7 @@ public final class AdminService implements AdminApi {
     private final EventReaders eventReaders;
     private final FederationTrusts federation;
     private final Webhooks webhooks;
+    private final UnindexedSorts sorts;
     /** args: the client id asked for */
     static final String NO_SUCH_TRUST = "admin.federation.noSuchTrust";
     /** A trust is added to an enabled SCIM app only. */
@@ -106,7 +107,8 @@ public final class AdminService implements AdminApi {
     public AdminService(Directory directory, DomainService domains, TenantUrls tenantUrls, TenantUrls tokenEndpoints,
             OAuthClients oauthClients, TenantUrls eventsUrls, TrafficTracker traffic, ConsoleTestTags consoleTests,
             ActivityRecorder activity, HistoryRetention retention, FederationTrusts federation, Webhooks webhooks,
-            Clock clock) {
+            UnindexedSorts sorts, Clock clock) {
+        this.sorts = sorts;
         this.webhooks = webhooks;
         this.tokenEndpoints = tokenEndpoints;
         this.oauthClients = oauthClients;
@@ -343,8 +345,10 @@ public final class AdminService implements AdminApi {
             }
             sort = FilterParser.parseAttrPath(q.sortBy());
         }
+        Tenant t = tenant();
+        sorts.check(t.id(), ResourceType.USER, filter, sort, q.sortBy()); // a first page and a cursor's alike
         String query = PageCursor.queryOf("users", q.search(), q.status(), q.domain(), q.sortBy(), q.descending());
-        return userPage(tenant(), filter, sort, q.descending(), q.startIndex(), q.count(), q.cursor(), query);
+        return userPage(t, filter, sort, q.descending(), q.startIndex(), q.count(), q.cursor(), query);
     }
 
     /**

@@ -48,10 +48,18 @@ public final class Provisioning {
     private final ResourceNormalizer normalizer = new ResourceNormalizer();
     private final PatchEngine patchEngine = new PatchEngine();
 
+    private final UnindexedSorts sorts;
+
     public Provisioning(Directory directory, VerifiedDomains domains, ActivityRecorder activity) {
+        this(directory, domains, activity, new UnindexedSorts(directory));
+    }
+
+    /** {@code sorts}: the rule for sorts no index holds, shared with the admin API's lists. */
+    Provisioning(Directory directory, VerifiedDomains domains, ActivityRecorder activity, UnindexedSorts sorts) {
         this.directory = directory;
         this.domainPolicy = new DomainPolicy(domains);
         this.activity = activity;
+        this.sorts = sorts;
     }
 
     public StoredResource get(ScimAccess.Caller caller, ResourceType type, String id, boolean withMembers) {
@@ -81,6 +89,9 @@ public final class Provisioning {
             FilterText.check(query.filter());
             return null;
         });
+        // Like any sortBy the store cannot use, told to the client only (not a rejection for the log).
+        sorts.check(caller.tenantId(), type, query.filter(), query.sortBy(),
+                query.sortBy() == null ? null : query.sortBy().toString());
         return directory.query(caller.tenantId(), type, query);
     }
 

@@ -27,6 +27,7 @@ public final class ServiceCore implements AutoCloseable {
     private final KeySetAddress keysPolicy;
     private final HistoryRetention historyRetention;
     private final WaitingEvents waitingEvents;
+    private final UnindexedSorts sorts;
     private DomainRechecker rechecker;
     private WebhookDelivery webhookDelivery;
 
@@ -46,7 +47,8 @@ public final class ServiceCore implements AutoCloseable {
         this.domains = domainService(directory, dnsServer, clock);
         this.storageFaults = new StorageFaults(clock);
         this.activity = new ActivityRecorder(directory, clock, storageFaults);
-        this.provisioning = new Provisioning(directory, domains::isVerified, activity);
+        this.sorts = new UnindexedSorts(directory);
+        this.provisioning = new Provisioning(directory, domains::isVerified, activity, sorts);
         this.consoleTests = new ConsoleTestTags(clock);
         this.refusals = new RefusalLog(activity);
         AccessTokens accessTokens = new AccessTokens(directory.oauth(), clock);
@@ -137,7 +139,12 @@ public final class ServiceCore implements AutoCloseable {
         return new AdminService(directory, domains, tenantUrls, tokenEndpoints,
                 new OAuthClients(directory, directory.oauth(), clock), eventsUrls, traffic, consoleTests, activity,
                 historyRetention, new FederationTrusts(directory, directory.federation(), keysPolicy, clock), webhooks(),
-                clock);
+                sorts, clock);
+    }
+
+    /** The rule for sorts no index holds, which SCIM lists and the admin API's lists share. */
+    public UnindexedSorts unindexedSorts() {
+        return sorts;
     }
 
     public SqlDirectory directory() {

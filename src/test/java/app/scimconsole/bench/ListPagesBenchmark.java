@@ -1,5 +1,8 @@
 package app.scimconsole.bench;
 
+import app.scimconsole.admin.AdminApi.UserPage;
+import app.scimconsole.admin.AdminApi.UserQuery;
+import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.directory.Directory.Page;
 import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.Seek;
@@ -11,10 +14,15 @@ import app.scimconsole.directory.SqlWhere;
 import app.scimconsole.directory.SqliteDirectory;
 import app.scimconsole.directory.StorageException;
 import app.scimconsole.scim.AttrPath;
+import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.FilterParser;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.Schemas;
+import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.UserNameKey;
+import app.scimconsole.service.AdminService;
+import app.scimconsole.service.ServiceCore;
+import app.scimconsole.service.UnindexedSorts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -24,6 +32,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +46,10 @@ import java.util.function.Supplier;
  * (one of a tenth of the users, one of fifty), on SQLite and on PostgreSQL. The directory is filled in bulk with
  * synthetic users (not through SCIM: the sorts, not the creates, are measured here), then each statement's plan is
  * read (does the sort walk an index, or sort every user?) and each page timed through the directory, best of
- * {@value #ROUNDS} after a warm-up. Adds {@code list_pages_<scale>} to {@code OUT/results.json}.
+ * {@value #ROUNDS} after a warm-up. Then the same sorts as the admin API answers them, under the rule for sorts no
+ * index holds ({@link UnindexedSorts}): what a refused click costs, and what an allowed one (a list narrowed by a
+ * search or a status) costs, with the check alone beside it. Adds {@code list_pages_<scale>} to
+ * {@code OUT/results.json}.
  *
  * <p>{@code ListPagesBenchmark USERS OUT [sqlite|postgres|both]}
  */
@@ -94,6 +106,9 @@ public final class ListPagesBenchmark {
         String tenant = dir.createTenant().id();
         long t0 = System.nanoTime();
         Filled filled = fill(c, tenant, users, dialect);
+        if (dir instanceof SqliteDirectory sqlite) {
+            sqlite.indexNames(); // the trigram table, as the service's indexer fills it after its own writes
+        }
         ObjectNode o = JSON.createObjectNode();
         o.put("users", users);
         o.put("fill_s", (System.nanoTime() - t0) / 1e9);
@@ -114,6 +129,19 @@ public final class ListPagesBenchmark {
                 print(dialect, name, e);
             }
         }
+        try (ServiceCore core = new ServiceCore(dir, null, Clock.systemUTC())) {
+            AdminService admin = core.admin(t -> "", t -> "", t -> "");
+            int limit = core.unindexedSorts().limit();
+            for (RuleCase r : RULE_CASES) {
+                ObjectNode e = o.putObject("admin_" + r.name());
+                e.put("check_ms", best(() -> dir.matchesMoreThan(tenant, ResourceType.USER, r.filter(), limit)));
+                adminPages(e, admin, r.query());
+                System.out.printf(Locale.ROOT, "%-9s %-32s %s, the check alone %.1f ms%n", dialect, "admin_" + r.name(),
+                        e.path("refused").asBoolean() ? String.format(Locale.ROOT, "refused in %.1f ms",
+                                e.get("refusal_ms").asDouble()) : "first page " + figure(e, "first_page") + ", next page "
+                                + figure(e, "next_page"), e.get("check_ms").asDouble());
+            }
+        }
         Query groups = new Query(null, AttrPath.of("displayName"), false, 1, PAGE, false);
         ObjectNode g = o.putObject("groups_by_name");
         pages(g, () -> dir.query(tenant, ResourceType.GROUP, groups),
@@ -127,6 +155,50 @@ public final class ListPagesBenchmark {
             print(dialect, group[0], m);
         }
         return o;
+    }
+
+    /** A Users view query under the rule, and the filter the service makes of it (for the check alone). */
+    private record RuleCase(String name, UserQuery query, Filter filter) {
+    }
+
+    private static final String TITLE = "title";
+    private static final List<RuleCase> RULE_CASES = List.of(
+            new RuleCase("title_everyone", new UserQuery(null, UserStatus.ANY, null, TITLE, false, 1, PAGE), null),
+            new RuleCase("email_everyone", new UserQuery(null, UserStatus.ANY, null, "emails.value", false, 1, PAGE),
+                    null),
+            new RuleCase("department_everyone", new UserQuery(null, UserStatus.ANY, null,
+                    Schemas.ENTERPRISE_URN + ":department", true, 1, PAGE), null),
+            new RuleCase("title_suspended", new UserQuery(null, UserStatus.SUSPENDED, null, TITLE, false, 1, PAGE),
+                    FilterParser.parseFilter("active eq false")),
+            new RuleCase("title_search_user-4213", new UserQuery("user-4213", UserStatus.ANY, null, TITLE, false, 1,
+                    PAGE), FilterParser.parseFilter("userName co \"user-4213\" or displayName co \"user-4213\"")));
+
+    /**
+     * A query as the admin API answers it: refused (timed best of {@link #ROUNDS} after a first refusal), or its first
+     * page and the page after it by cursor.
+     */
+    private static void adminPages(ObjectNode e, AdminService admin, UserQuery q) {
+        try {
+            admin.users(q);
+        } catch (ScimException refused) {
+            e.put("refused", true);
+            e.put("refusal_ms", best(() -> {
+                try {
+                    admin.users(q);
+                } catch (ScimException again) {
+                    // the refusal is what is timed
+                }
+            }));
+            return;
+        }
+        e.put("refused", false);
+        UserPage[] p = new UserPage[1];
+        if (timed(e, "first_page_ms", () -> p[0] = admin.users(q))) {
+            e.put("rows", p[0].users().size());
+            if (p[0].nextCursor() != null) {
+                timed(e, "next_page_ms", () -> admin.users(q.at(p[0].nextCursor())));
+            }
+        }
     }
 
     private static void print(SqlDialect dialect, String name, ObjectNode e) {

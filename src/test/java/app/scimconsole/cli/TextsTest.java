@@ -40,6 +40,11 @@ class TextsTest {
                 .isEqualTo("Verified: 2 of 3 name servers publish the record _scim-console-challenge.example.com.");
         assertThat(Texts.reason(DomainReason.of(ReasonCode.NOT_REGISTERED, DomainName.parse("example.com").unicode())))
                 .isEqualTo("example.com is not registered. Run ‘domain add example.com’ first to get its DNS record.");
+        assertThat(Texts.reason("scim.problem.SORT_NEEDS_NARROWER_LIST", java.util.List.of("title", "10000")))
+                .as("a refusal of the admin API, worded once in the console's English bundle")
+                .isEqualTo("Sorting by “title” is offered only on a list of at most 10000 matches, and this one has more:"
+                        + " no index holds that order, so each page would read and sort every match. Narrow the list,"
+                        + " or leave the sort out.");
         Instant until = Instant.parse("2026-03-02T09:05:00Z");
         String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH)
                 .format(until.atZone(ZoneId.systemDefault()));

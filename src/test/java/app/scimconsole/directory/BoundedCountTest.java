@@ -90,6 +90,25 @@ class BoundedCountTest {
         assertThat(everyone.moreThanTotal()).isFalse();
     }
 
+    /** What the rule for sorts no index holds asks: are there more matches than a limit? Another tenant's never count. */
+    @Test
+    void whetherMoreThanALimitMatchIsAnsweredForTheTenantAlone() {
+        String other = directory.createTenant().id();
+        for (int i = 0; i < 3; i++) {
+            directory.create(other, ResourceType.USER, user("match-x" + i + "@x.com"), List.of());
+        }
+        assertThat(directory.matchesMoreThan(tenant, ResourceType.USER, MATCH, 29)).isTrue();
+        assertThat(directory.matchesMoreThan(tenant, ResourceType.USER, MATCH, 30)).as("exactly the limit").isFalse();
+        assertThat(directory.matchesMoreThan(tenant, ResourceType.USER, null, 34)).isTrue();
+        assertThat(directory.matchesMoreThan(tenant, ResourceType.USER, null, 35)).isFalse();
+        assertThat(directory.matchesMoreThan(tenant, ResourceType.USER, MATCH, 0)).isTrue();
+        Filter narrow = new Filter.Compare(AttrPath.of("userName"), CompareOp.CO, new Literal.Str("match-0"));
+        assertThat(directory.matchesMoreThan(tenant, ResourceType.USER, narrow, 9)).as("a search of the names").isTrue();
+        assertThat(directory.matchesMoreThan(tenant, ResourceType.USER, narrow, 10)).isFalse();
+        assertThat(directory.matchesMoreThan(other, ResourceType.USER, MATCH, 3)).isFalse();
+        assertThat(directory.matchesMoreThan(tenant, ResourceType.GROUP, null, 0)).isFalse();
+    }
+
     @Test
     void pagesBeyondTheCountedMatchesStillReachEveryMatchOnce() {
         List<String> seen = new ArrayList<>();

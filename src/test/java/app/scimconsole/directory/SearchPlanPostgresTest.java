@@ -67,13 +67,18 @@ class SearchPlanPostgresTest {
     @Test
     void aContainsSearchUsesTheTrigramIndexes() throws Exception {
         manyUsers();
-        Literal text = new Literal.Str("er-4213");
-        Filter search = new Filter.Or(new Filter.Compare(AttrPath.of("userName"), CompareOp.CO, text),
-                new Filter.Compare(AttrPath.of("displayName"), CompareOp.CO, text));
         SqlWhere sql = SqlWhere.of("SELECT r.id FROM users r WHERE r.tenant_id = ?", tenant)
-                .join(" AND ", FilterSql.where(SqlDialect.POSTGRES, ResourceType.USER, search).wrap("(", ")"));
+                .join(" AND ", FilterSql.where(SqlDialect.POSTGRES, ResourceType.USER, search("er-4213"))
+                        .wrap("(", ")"));
         String plan = String.join("\n", explain(sql));
         assertThat(plan).contains("users_user_name_trigrams").contains("users_display_name_trigrams");
+    }
+
+    /** The Users view's search: the text in either name. */
+    private static Filter search(String s) {
+        Literal text = new Literal.Str(s);
+        return new Filter.Or(new Filter.Compare(AttrPath.of("userName"), CompareOp.CO, text),
+                new Filter.Compare(AttrPath.of("displayName"), CompareOp.CO, text));
     }
 
     @Test
@@ -182,9 +187,33 @@ class SearchPlanPostgresTest {
         }
     }
 
+    /**
+     * Whether more users match than a limit (the rule for sorts no index holds), run among 20,000 users: the LIMIT
+     * ends the read, so no step of the plan reads more than the limit and one more, with or without a search.
+     */
+    @Test
+    void theBoundedCountReadsNoMoreThanTheLimitAndOne() throws Exception {
+        manyUsers();
+        for (Filter filter : new Filter[] {null, search("user-")}) {
+            SqlWhere where = SqlWhere.of(" FROM users r WHERE r.tenant_id = ?", tenant);
+            if (filter != null) {
+                where = where.join(" AND ", FilterSql.where(SqlDialect.POSTGRES, ResourceType.USER, filter)
+                        .wrap("(", ")"));
+            }
+            List<String> plan = explain("EXPLAIN (ANALYZE, TIMING OFF) ", ResourceRows.boundedCountSql(where, 100));
+            List<Long> rows = plan.stream().map(java.util.regex.Pattern.compile("actual rows=(\\d+)")::matcher)
+                    .filter(java.util.regex.Matcher::find).map(m -> Long.parseLong(m.group(1))).toList();
+            assertThat(rows).as(String.join("\n", plan)).isNotEmpty().allMatch(n -> n <= 101).contains(101L);
+        }
+    }
+
     private List<String> explain(SqlWhere sql) throws Exception {
+        return explain("EXPLAIN ", sql);
+    }
+
+    private List<String> explain(String prefix, SqlWhere sql) throws Exception {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql.sql())) {
+        try (PreparedStatement ps = c.prepareStatement(prefix + sql.sql())) {
             for (int i = 0; i < sql.params().size(); i++) {
                 ps.setObject(i + 1, sql.params().get(i));
             }

@@ -157,6 +157,37 @@ class SearchPlanTest {
         }
     }
 
+    /**
+     * The rule for sorts no index holds ({@link SortSql#walksIndex}) agrees with SQLite: every sort the admin API
+     * offers either walks an index (no temporary B-tree, either way) or is one the rule limits to short lists.
+     */
+    @Test
+    void theSortsTheRuleLimitsAreExactlyTheOnesSqliteSortsInFull() throws Exception {
+        for (String sort : List.of("userName", "displayName", "title", "externalId", "meta.created",
+                "meta.lastModified", "active", "emails.value", "name.familyName", "name.givenName",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")) {
+            AttrPath by = FilterParser.parseAttrPath(sort);
+            for (boolean descending : List.of(false, true)) {
+                List<String> plan = plan(ResourceRows.pageSql(where("", null),
+                        SortSql.order(ResourceType.USER, by, descending), 101, 100));
+                assertThat(plan.stream().noneMatch(line -> line.contains("TEMP B-TREE")))
+                        .as(sort + (descending ? " descending: " : ": ") + plan)
+                        .isEqualTo(SortSql.walksIndex(ResourceType.USER, by));
+            }
+        }
+        assertThat(SortSql.walksIndex(ResourceType.USER, null)).as("creation order").isTrue();
+    }
+
+    /** Whether more users match than a limit is read from a covering index: no user's row is read to count. */
+    @Test
+    void theBoundedCountOfAListReadsNoUsersRow() throws Exception {
+        for (Filter filter : new Filter[] {null, search("ab")}) {
+            List<String> plan = plan(ResourceRows.boundedCountSql(where("", filter), 10_000));
+            assertThat(plan).as(String.valueOf(plan)).anyMatch(line -> line.matches("(SCAN|SEARCH) r USING COVERING "
+                    + "INDEX .*")).noneMatch(line -> line.matches("(SCAN|SEARCH) r( USING INDEX .*)?"));
+        }
+    }
+
     @Test
     void groupsSortedByNameWalkTheirUniqueNameIndex() throws Exception {
         SortOrder order = SortSql.order(ResourceType.GROUP, AttrPath.of("displayName"), false);

@@ -239,6 +239,60 @@ class AdminApiTest extends ScimServiceTestBase {
         }
     }
 
+    /**
+     * The Users view's sorts that no index holds (title, e-mail, department) are offered only while at most the limit
+     * of users match (10,000 in use, 12 here): above it, the first page and a page by cursor alike are 400 with the
+     * reason as data; at the limit, or narrowed by a search, they are sorted; sorts an index holds are always served.
+     */
+    @Test
+    void aSortNoIndexHoldsIsOfferedOnlyWhileAtMostTheLimitOfUsersMatch() {
+        List<String> byTitle = new java.util.ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            createUser(String.format("so-%02d@testuser.com", i), ",\"title\":\"Title " + (char) ('z' - i) + "\"");
+            byTitle.add(0, String.format("so-%02d@testuser.com", i));
+        }
+        runtime.core().unindexedSorts().limit(12);
+        for (String sort : new String[] {"title", "emails.value",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"}) {
+            for (boolean descending : new boolean[] {false, true}) {
+                assertThatThrownBy(() -> admin.users(new UserQuery(null, UserStatus.ANY, null, sort, descending, 1, 5)))
+                        .as(sort).isInstanceOfSatisfying(AdminException.class, e -> {
+                            assertThat(e.status()).isEqualTo(400);
+                            assertThat(e.why()).isEqualTo(Reason.of("scim.problem.SORT_NEEDS_NARROWER_LIST", sort, 12));
+                        });
+            }
+        }
+        for (String indexed : new String[] {"userName", "displayName", "active", "meta.lastModified", null}) {
+            assertThat(admin.users(new UserQuery(null, UserStatus.ANY, null, indexed, true, 1, 5)).totalResults())
+                    .as(indexed).isEqualTo(13);
+        }
+
+        UserQuery narrowed = new UserQuery("so-0", UserStatus.ANY, null, "title", false, 1, 100);
+        assertThat(admin.users(narrowed).users()).extracting(AdminApi.UserRow::userName)
+                .as("ten users match a search: sorted").isEqualTo(byTitle.subList(3, 13));
+
+        runtime.core().unindexedSorts().limit(13);
+        UserQuery all = new UserQuery(null, UserStatus.ANY, null, "title", false, 1, 5);
+        List<String> seen = new java.util.ArrayList<>();
+        AdminApi.UserPage page = admin.users(all);
+        String second = page.nextCursor();
+        while (true) {
+            page.users().forEach(u -> seen.add(u.userName()));
+            if (page.nextCursor() == null) {
+                break;
+            }
+            page = admin.users(all.at(page.nextCursor()));
+        }
+        assertThat(seen).as("exactly at the limit: every page, sorted").isEqualTo(byTitle);
+
+        runtime.core().unindexedSorts().limit(12);
+        assertThatThrownBy(() -> admin.users(all.at(second))).as("a page by cursor of a list now above the limit")
+                .isInstanceOfSatisfying(AdminException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.why().code()).isEqualTo("scim.problem.SORT_NEEDS_NARROWER_LIST");
+                });
+    }
+
     @Test
     void aSearchOrIdWithTextNoValueCanHoldFindsNothingOnEitherEngine() {
         createUser("ann@testuser.com", ",\"displayName\":\"Ann\"");

@@ -163,6 +163,48 @@ class ScimProtocolTest extends ScimServiceTestBase {
         assertThat(last.path("Resources")).hasSize(2);
     }
 
+    /**
+     * A sortBy no index holds (title, an e-mail, a department: values inside the document) over more matches than the
+     * service's limit is 400 invalidValue (sorting is optional, RFC 7644 §3.4.2.3), by GET and by .search; a filter
+     * that narrows the list to the limit, or an indexed sortBy, is answered. The limit is made 5 here (10,000 in use).
+     */
+    @Test
+    void aSortNoIndexHoldsIsRefusedOnAListLongerThanTheLimit() {
+        runtime.core().unindexedSorts().limit(5);
+        for (int i = 0; i < 6; i++) {
+            assertThat(scim.post("/Users", HttpJson.USER_JSON + "\"userName\":\"" + String.format("t%02d@testuser.com", i)
+                    + "\",\"title\":\"Title " + (9 - i) + "\"}").status()).isEqualTo(201);
+        }
+        for (String sortBy : List.of("title", "emails.value", "name.familyName",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")) {
+            HttpJson.Response refused = scim.get("/Users?sortBy=" + sortBy + "&sortOrder=descending");
+            expectError(refused, 400, "invalidValue");
+            assertThat(refused.json().path("detail").asText()).as(sortBy)
+                    .startsWith("sortBy '" + sortBy + "' is offered only on a list of at most 5 matches");
+        }
+        expectError(scim.post("/Users/.search", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"sortBy":"title"}
+                """), 400, "invalidValue");
+        HttpJson.Response indexed = scim.get("/Users?sortBy=userName&sortOrder=descending&count=2");
+        assertThat(indexed.status()).as(indexed.text()).isEqualTo(200);
+        assertThat(indexed.json().path("Resources").findValuesAsText("userName"))
+                .containsExactly("t05@testuser.com", "t04@testuser.com");
+
+        HttpJson.Response narrowed = scim.get("/Users?sortBy=title&filter=userName+sw+%22t0%22+and+not+(userName+eq+"
+                + "%22t00@testuser.com%22)");
+        assertThat(narrowed.status()).as("5 matches: at the limit").isEqualTo(200);
+        assertThat(narrowed.json().path("Resources").findValuesAsText("title"))
+                .containsExactly("Title 4", "Title 5", "Title 6", "Title 7", "Title 8");
+        runtime.core().unindexedSorts().limit(6);
+        assertThat(scim.get("/Users?sortBy=title").json().path("Resources").findValuesAsText("userName"))
+                .as("every user, within the limit again").hasSize(6).first().isEqualTo("t05@testuser.com");
+
+        assertThat(scim.post("/Groups", B9_CREATE_GROUP).status()).isEqualTo(201);
+        runtime.core().unindexedSorts().limit(0);
+        expectError(scim.get("/Groups?sortBy=meta.lastModified"), 400, "invalidValue");
+        assertThat(scim.get("/Groups?sortBy=displayName").status()).as("a group's name has its index").isEqualTo(200);
+    }
+
     @Test
     void searchByPostTakesTheQueryFromTheBody() {
         scim.post("/Users", user("s1@testuser.com"));

@@ -61,6 +61,11 @@ public final class CursorPager {
         return true;
     }
 
+    /** The next load asks for the page {@code cursor} names again (null: the first): a refused load moved nothing. */
+    public void resume(String cursor) {
+        this.cursor = cursor;
+    }
+
     /** The cursor the next load asks for (null: the first page). */
     public String cursor() {
         return cursor;

@@ -41,6 +41,8 @@ public final class UsersController {
     @FXML
     private Label problemLabel;
     @FXML
+    private Label sortNoticeLabel;
+    @FXML
     private TitledPane rejectedPane;
     @FXML
     private ListView<RejectedRow> rejectedList;
@@ -107,7 +109,7 @@ public final class UsersController {
 
     private final UsersViewModel vm;
     private final I18n i18n;
-    private Map<TableColumn<UserRow, String>, String> sortAttributes;
+    private Map<TableColumn<UserRow, String>, SortColumn> sortColumns;
 
     public UsersController(UsersViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -149,6 +151,9 @@ public final class UsersController {
         problemLabel.textProperty().bind(vm.problemProperty());
         problemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
+        sortNoticeLabel.textProperty().bind(vm.sortNoticeProperty());
+        sortNoticeLabel.visibleProperty().bind(vm.sortNoticeProperty().isNotEmpty());
+        sortNoticeLabel.managedProperty().bind(vm.sortNoticeProperty().isNotEmpty());
 
         column(nameColumn, UserRow::displayName);
         column(userNameColumn, UserRow::userName);
@@ -159,19 +164,19 @@ public final class UsersController {
         statusColumn.setCellFactory(c -> new StatusBadgeCell());
         column(groupsColumn, r -> String.join(", ", r.groups()));
         column(changedColumn, vm::lastChange);
-        sortAttributes = Map.of(nameColumn, "displayName", userNameColumn, "userName", emailColumn, "emails.value",
-                titleColumn, "title", departmentColumn,
-                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", statusColumn, "active",
-                changedColumn, "meta.lastModified");
+        sortColumns = Map.of(nameColumn, SortColumn.NAME, userNameColumn, SortColumn.USER_NAME, emailColumn,
+                SortColumn.EMAIL, titleColumn, SortColumn.TITLE, departmentColumn, SortColumn.DEPARTMENT, statusColumn,
+                SortColumn.STATUS, changedColumn, SortColumn.LAST_CHANGE);
         table.setSortPolicy(t -> {
             if (t.getSortOrder().isEmpty()) {
                 vm.sort(null, false);
             } else {
                 TableColumn<UserRow, ?> c = t.getSortOrder().get(0);
-                vm.sort(sortAttributes.get(c), c.getSortType() == TableColumn.SortType.DESCENDING);
+                vm.sort(sortColumns.get(c).attribute(), c.getSortType() == TableColumn.SortType.DESCENDING);
             }
             return true; // the rows come sorted from the service
         });
+        vm.sortProperty().addListener((o, was, now) -> showSort(now));
         table.setItems(vm.rows());
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -206,6 +211,20 @@ public final class UsersController {
 
         vm.detailProperty().addListener((o, was, now) -> showDetail(now));
         showDetail(null);
+    }
+
+    /** The header's sort arrow as the view model's order (which it sets back when the service refuses a sort). */
+    private void showSort(UsersViewModel.Sort sort) {
+        TableColumn<UserRow, String> wanted = sortColumns.entrySet().stream()
+                .filter(e -> e.getValue().attribute().equals(sort.attribute())).map(Map.Entry::getKey).findFirst()
+                .orElse(null);
+        TableColumn.SortType type = sort.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING;
+        if (wanted == null) {
+            table.getSortOrder().clear();
+        } else if (!table.getSortOrder().equals(java.util.List.of(wanted)) || wanted.getSortType() != type) {
+            wanted.setSortType(type);
+            table.getSortOrder().setAll(java.util.List.of(wanted));
+        }
     }
 
     private void column(TableColumn<UserRow, String> c, Function<UserRow, String> value) {

@@ -8,17 +8,21 @@ import app.scimconsole.admin.AdminApi.UserQuery;
 import app.scimconsole.admin.AdminApi.UserRow;
 import app.scimconsole.admin.AdminApi.UserStatus;
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.admin.AdminException;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.console.common.CursorPager;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.HistoryTimeline;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
+import app.scimconsole.scim.ScimProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -32,7 +36,9 @@ import javafx.collections.ObservableList;
  * The Users view: one page of users at a time from the admin API (never the whole directory), searched as the owner
  * types (debounced; an answer to an older query is dropped), filtered by status and domain, sorted by the service.
  * Next and previous follow the page's cursors (keyset pages: as quick deep in a million users as at the top); the
- * total is the one the service counted for the query's first page.
+ * total is the one the service counted for the query's first page. A sort the service refuses on a list this long
+ * (one no index holds, {@link ScimProblem#SORT_NEEDS_NARROWER_LIST}) is not applied: the view goes back to the order
+ * it shows, and a notice says why and how to narrow the list.
  */
 public final class UsersViewModel {
     public static final int PAGE_SIZE = 100;
@@ -58,8 +64,12 @@ public final class UsersViewModel {
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObservableList<RejectedRow> rejected = FXCollections.observableArrayList();
     private final StringProperty rejectedTitle = new SimpleStringProperty("");
-    private String sortBy;
-    private boolean descending;
+    private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(Sort.NONE);
+    /** Why the last sort the owner chose was not applied, and what to do; empty when it was. */
+    private final StringProperty sortNotice = new SimpleStringProperty("");
+    /** The sort and cursor of the page shown, to go back to when another sort is refused. */
+    private Sort shownSort = Sort.NONE;
+    private String shownCursor;
     private long generation;
     private long detailGeneration;
     private Scheduler.Cancellable pending;
@@ -103,20 +113,47 @@ public final class UsersViewModel {
         }
     }
 
+    /** The order the service sorts by: an attribute (null: the service's own order) and its direction. */
+    public record Sort(String attribute, boolean descending) {
+        public static final Sort NONE = new Sort(null, false);
+    }
+
     /** The query the view's criteria stand for now. */
     public UserQuery query() {
         String s = search.get() == null ? "" : search.get().strip();
         String d = domain.get() == null || domain.get().isBlank() ? null : domain.get();
-        return new UserQuery(s.isEmpty() ? null : s, status.get(), d, sortBy, descending, 1, PAGE_SIZE, pages.cursor());
+        Sort by = sort.get();
+        return new UserQuery(s.isEmpty() ? null : s, status.get(), d, by.attribute(), by.descending(), 1, PAGE_SIZE,
+                pages.cursor());
+    }
+
+    /** A page, or the reason the service gave for not sorting the list as asked. */
+    private record Answer(UserPage page, Reason sortRefused) {
+    }
+
+    private Answer read(UserQuery q) {
+        try {
+            return new Answer(api.get().users(q), null);
+        } catch (AdminException e) {
+            if (e.why() != null && ScimProblem.SORT_NEEDS_NARROWER_LIST.code().equals(e.why().code())) {
+                return new Answer(null, e.why());
+            }
+            throw e;
+        }
     }
 
     /** Reads the current page (again) in the background; only the newest query's answer is shown. */
     public void load() {
         long mine = ++generation;
         UserQuery q = query();
-        Tasks.create(() -> api.get().users(q)).describedAs(ui.text("users.loading")).onSuccess(p -> {
-            if (mine == generation) {
-                show(p);
+        Tasks.create(() -> read(q)).describedAs(ui.text("users.loading")).onSuccess(a -> {
+            if (mine != generation) {
+                return;
+            }
+            if (a.page() != null) {
+                show(q, a.page());
+            } else {
+                sortRefused(q, a.sortRefused());
             }
         }).onError(message -> {
             if (mine == generation) {
@@ -161,7 +198,9 @@ public final class UsersViewModel {
                 fix == null ? null : ui.text("users.rejected.fix", fix));
     }
 
-    private void show(UserPage p) {
+    private void show(UserQuery q, UserPage p) {
+        shownSort = new Sort(q.sortBy(), q.descending());
+        shownCursor = q.cursor();
         problem.set("");
         rows.setAll(p.users());
         pages.shown(p.startIndex(), p.totalResults(), p.moreThanTotal(), p.nextCursor(), p.previousCursor());
@@ -177,14 +216,51 @@ public final class UsersViewModel {
         }
     }
 
-    /** Server-side sort by a SCIM attribute (null: the service's order). */
-    public void sort(String attribute, boolean desc) {
-        if (java.util.Objects.equals(attribute, sortBy) && desc == descending) {
+    /**
+     * The service refused to sort this list by {@code q}'s attribute, as it has more matches than such a sort is
+     * offered on. A sort just chosen goes back to the order shown, whose rows stay; a list shown in that order that no
+     * longer qualifies (it grew, or the criteria widened) is read again in the service's own order.
+     */
+    private void sortRefused(UserQuery q, Reason why) {
+        String column = SortColumn.of(q.sortBy()).map(c -> ui.text(c.textKey())).orElse(q.sortBy());
+        sortNotice.set(ui.text("users.sort.needsNarrowerList", column, limit(why)));
+        Sort refused = new Sort(q.sortBy(), q.descending());
+        if (!refused.equals(shownSort)) {
+            sort.set(shownSort);
+            pages.resume(shownCursor);
             return;
         }
-        sortBy = attribute;
-        descending = desc;
+        sort.set(Sort.NONE);
         reload();
+    }
+
+    /** The most matches the refused sort is offered on (the reason's second argument). */
+    private static long limit(Reason why) {
+        try {
+            return Long.parseLong(why.args().get(1));
+        } catch (RuntimeException notANumber) {
+            return 0;
+        }
+    }
+
+    /** Server-side sort by a SCIM attribute (null: the service's order), as the owner chose it. */
+    public void sort(String attribute, boolean desc) {
+        Sort wanted = new Sort(attribute, desc);
+        if (wanted.equals(sort.get())) {
+            return;
+        }
+        sortNotice.set("");
+        sort.set(wanted);
+        reload();
+    }
+
+    /** The order the view asks for; set back by the view model when the service refuses a sort. */
+    public ReadOnlyObjectProperty<Sort> sortProperty() {
+        return sort;
+    }
+
+    public StringProperty sortNoticeProperty() {
+        return sortNotice;
     }
 
     /**
