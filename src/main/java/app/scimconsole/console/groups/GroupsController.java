@@ -20,6 +20,8 @@ public final class GroupsController {
     @FXML
     private Label summaryLabel;
     @FXML
+    private Label emptyLabel;
+    @FXML
     private TableView<GroupRow> groupTable;
     @FXML
     private TableColumn<GroupRow, String> groupNameColumn;
@@ -62,6 +64,8 @@ public final class GroupsController {
     private void initialize() {
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         summaryLabel.textProperty().bind(vm.summaryProperty());
+        // "No groups" only once the service said so: while it starts, nothing was read yet.
+        emptyLabel.visibleProperty().bind(vm.summaryProperty().isNotEmpty());
         groupNameColumn.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().displayName()));
         memberCountColumn.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().memberCount()));
         groupChangedColumn.setCellValueFactory(f -> new ReadOnlyStringWrapper(vm.time(f.getValue().lastModified())));

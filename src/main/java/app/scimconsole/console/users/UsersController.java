@@ -73,6 +73,8 @@ public final class UsersController {
     @FXML
     private Label summaryLabel;
     @FXML
+    private Label emptyLabel;
+    @FXML
     private Label detailEmpty;
     @FXML
     private VBox detailBox;
@@ -201,6 +203,8 @@ public final class UsersController {
         vm.hasNextProperty().addListener((o, was, now) -> showPaging());
         vm.hasPreviousProperty().addListener((o, was, now) -> showPaging());
         summaryLabel.textProperty().bind(vm.summaryProperty());
+        // "No users match" only once the service said so: while it starts, nothing was read yet.
+        emptyLabel.visibleProperty().bind(vm.summaryProperty().isNotEmpty());
         showPaging();
 
         rejectedPane.textProperty().bind(vm.rejectedTitleProperty());
