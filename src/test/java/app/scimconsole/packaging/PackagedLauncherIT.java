@@ -295,7 +295,7 @@ class PackagedLauncherIT {
                 assertThat(entra.fetches()).as("the key set was read from its address").isPositive();
             });
         }
-        // ... by an image whose Nimbus lost the classes nothing reaches (JWE's, the key generators, the JWT processor)
+        // ... by an image whose Nimbus lost the classes nothing reaches (signers, encrypters, key generators, ...)
         assertThat(entries(launcher.getParent().resolveSibling("lib/app"), "nimbus-jose-jwt-"))
                 .contains("com/nimbusds/jose/crypto/RSASSAVerifier.class", "com/nimbusds/jose/jwk/JWKSet.class")
                 .doesNotContain("com/nimbusds/jose/jwk/gen/RSAKeyGenerator.class");
