@@ -170,7 +170,8 @@ public final class Installer {
      * other OS and processor (12 MB of sqlite-jdbc's 12 MB jar, 1.4 MB of JNA's 1.9 MB), JNA's platform library
      * (1.4 MB) except on Windows, the only OS whose code uses it, and ICU4J's locale data (collation, time zones, currencies, units, ...;
      * ~23 MB uncompressed) which the app never reads: it uses only normalization, IDNA and character properties, whose
-     * data (*.nrm, uprops.icu, ucase.icu, ...) stays. Rewrites the copies in the jpackage input, never the local
+     * data (*.nrm, uprops.icu, ucase.icu, ...) stays; and from ICU4J, ControlsFX, Nimbus JOSE+JWT and dnsjava the
+     * classes nothing can load ({@link ClassClosure}). Rewrites the copies in the jpackage input, never the local
      * Maven repository's.
      */
     static final class Trim {
@@ -178,9 +179,15 @@ public final class Installer {
         /** JNA (keyring access, through java-keyring) keeps its libjnidispatch for 26 platforms in folders here. */
         private static final String JNA_NATIVE = "/com/sun/jna/";
         private static final String ICU_DATA = "/com/ibm/icu/impl/data/icudata/";
-        /** ICU4J's and ControlsFX's classes: only those the other jars reach are kept ({@link ClassClosure}). */
-        private static final List<String> ICU_CLASSES = List.of("com/ibm/icu/");
-        private static final List<String> CONTROLSFX_CLASSES = List.of("org/controlsfx/", "impl/org/controlsfx/");
+        /**
+         * The libraries that keep only the classes the other jars reach ({@link ClassClosure}): the start of each
+         * one's jar name, and the packages (slashed) whose classes it may lose.
+         */
+        private static final Map<String, List<String>> CLOSED = Map.of(
+                "icu4j-", List.of("com/ibm/icu/"),
+                "controlsfx-", List.of("org/controlsfx/", "impl/org/controlsfx/"),
+                "nimbus-jose-jwt-", List.of("com/nimbusds/"),
+                "dnsjava-", List.of("org/xbill/"));
         private static final List<String> ICU_UNUSED = List.of("brkitr", "coll", "curr", "lang", "rbnf", "region",
                 "translit", "unit", "zone");
 
@@ -205,9 +212,11 @@ public final class Installer {
                         long removed = removeFromJar(jar, ICU_DATA, entry -> isUnusedIcuData(entry));
                         System.out.printf(Locale.ROOT, "installer: %s: %.1f MB of unused data removed%n",
                                 name, removed / 1e6);
-                        ClassClosure.keepReachable(jar, input, ICU_CLASSES);
-                    } else if (name.startsWith("controlsfx-")) {
-                        ClassClosure.keepReachable(jar, input, CONTROLSFX_CLASSES);
+                    }
+                    for (Map.Entry<String, List<String>> closed : CLOSED.entrySet()) {
+                        if (name.startsWith(closed.getKey())) {
+                            ClassClosure.keepReachable(jar, input, closed.getValue());
+                        }
                     }
                 }
             }
@@ -320,11 +329,18 @@ public final class Installer {
      * So a class loaded by reflection from a name written in the code is kept as well; beside those, a kept class keeps
      * the classes named after it with a suffix ({@code HolidayBundle} keeps {@code HolidayBundle_de}), which
      * {@code ResourceBundle} loads by a name it builds, and the classes its own {@code META-INF/services} files list
-     * are kept for {@code ServiceLoader}. What stays is a superset of what can be loaded. Resources (data,
+     * are kept for {@code ServiceLoader}. In a multi-release jar (dnsjava's) a class is every version of it
+     * ({@code META-INF/versions/11/org/xbill/DNS/AsyncSemaphore.class} beside
+     * {@code org/xbill/DNS/AsyncSemaphore.class}): kept or removed together, and what each version names is followed,
+     * since the JVM loads the one for its release. What stays is a superset of what can be loaded. Resources (data,
      * CSS, images, translations) are all kept. Checked with {@code -verbose:class} over the libraries' users' tests and
      * the packaged console and service: every class loaded is kept (README "A smaller install").
      */
     static final class ClassClosure {
+        /** The folder of a multi-release jar's classes for one Java release. */
+        private static final java.util.regex.Pattern VERSIONED =
+                java.util.regex.Pattern.compile("^META-INF/versions/[0-9]+/");
+
         private ClassClosure() {
         }
 
@@ -363,27 +379,32 @@ public final class Installer {
                         }
                     }
                 }
-                Map<String, Path> all = new java.util.HashMap<>();
+                Map<String, List<Path>> all = new java.util.HashMap<>();
                 for (Path c : files(zip, ".class")) {
-                    String entry = c.toString().substring(1);
-                    all.put(entry.substring(0, entry.length() - ".class".length()), c);
+                    String entry = VERSIONED.matcher(c.toString().substring(1)).replaceFirst("");
+                    all.computeIfAbsent(entry.substring(0, entry.length() - ".class".length()), k -> new ArrayList<>())
+                            .add(c);
                 }
                 java.util.Set<String> kept = new java.util.HashSet<>();
                 java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(roots);
                 while (!todo.isEmpty()) {
                     for (String candidate : candidates(todo.pop(), all)) {
                         if (kept.add(candidate)) {
-                            todo.addAll(names(Files.readAllBytes(all.get(candidate)), names));
+                            for (Path version : all.get(candidate)) {
+                                todo.addAll(names(Files.readAllBytes(version), names));
+                            }
                         }
                     }
                 }
                 long removed = 0;
                 int count = 0;
-                for (Map.Entry<String, Path> c : all.entrySet()) {
+                for (Map.Entry<String, List<Path>> c : all.entrySet()) {
                     if (prefixes.stream().anyMatch(c.getKey()::startsWith) && !kept.contains(c.getKey())) {
-                        removed += Files.size(c.getValue());
+                        for (Path version : c.getValue()) {
+                            removed += Files.size(version);
+                            Files.delete(version);
+                        }
                         count++;
-                        Files.delete(c.getValue());
                     }
                 }
                 System.out.printf(Locale.ROOT, "installer: %s: %d of its %d classes reached from the other jars and"
@@ -404,7 +425,7 @@ public final class Installer {
          * The classes of the jar a name may mean: itself, each outer prefix ({@code a/B/C} as {@code a/B}, for a
          * dotted nested name), and the classes named after it with a suffix ({@code a/B_de} for {@code a/B}).
          */
-        private static List<String> candidates(String name, Map<String, Path> all) {
+        private static List<String> candidates(String name, Map<String, List<Path>> all) {
             List<String> found = new ArrayList<>();
             for (String n = name; !n.isEmpty(); n = n.substring(0, Math.max(0, n.lastIndexOf('/')))) {
                 if (all.containsKey(n)) {

@@ -1,22 +1,20 @@
 package app.scimconsole.directory;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Numbers PostgreSQL's committed pending events (V25) on a thread of its own, so that a write is answered once its own
- * commit is durable and never waits for a second flush: the numbering's. Tenants asked for while a numbering runs are
- * numbered by the next one, which takes the events of every write committed meanwhile in one transaction. Readers of
- * the feed and the webhook deliveries number what is committed before they read
+ * Numbers PostgreSQL's committed pending events (V25) on a thread of its own ({@link AfterCommits}), so that a write is
+ * answered once its own commit is durable and never waits for a second flush: the numbering's. Tenants asked for while
+ * a numbering runs are numbered by the next run, which takes the events of every write committed meanwhile in one
+ * transaction per tenant. Readers of the feed and the webhook deliveries number what is committed before they read
  * ({@link PostgresDirectory#numberCommitted}), so they do not depend on this thread's pace; the background pass
  * ({@code WaitingEvents}) numbers what a process killed before this thread ran leaves.
  */
 final class EventNumberer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(EventNumberer.class);
     /**
      * How long closing waits for a numbering in progress (milliseconds, unless the database is gone): what it leaves
      * stays committed and pending for the next start's pass.
@@ -24,81 +22,52 @@ final class EventNumberer implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final Consumer<String> numberTenant;
-    private final Set<String> asked = new LinkedHashSet<>();
-    private Thread thread;
-    private boolean closed;
-    /** Whether the last numbering failed (only this class's thread): said once until one succeeds. */
-    private boolean failing;
+    /** The tenants asked for since the run began that took them. */
+    private final Set<String> asked = ConcurrentHashMap.newKeySet();
+    private final AfterCommits thread;
 
     /** {@code numberTenant} numbers every committed pending event of one tenant, waiting for its lock. */
     EventNumberer(Consumer<String> numberTenant) {
         this.numberTenant = numberTenant;
+        // no pause: a write's events wait for nothing but the commit before them
+        this.thread = new AfterCommits("event-numbering", Duration.ZERO, CLOSE_WAIT, this::numberAsked);
     }
 
     /** Asks for the tenant's committed events to be numbered soon; returns at once. */
-    synchronized void ask(String tenantId) {
-        if (closed) {
-            return;
-        }
+    void ask(String tenantId) {
         asked.add(tenantId);
-        if (thread == null) {
-            thread = new Thread(this::run, "event-numbering");
-            thread.setDaemon(true);
-            thread.start();
-        }
-        notifyAll();
+        thread.committed();
     }
 
-    private void run() {
-        while (true) {
-            String tenantId;
-            synchronized (this) {
-                while (asked.isEmpty() && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                if (closed) {
-                    return;
-                }
-                tenantId = asked.iterator().next();
-                asked.remove(tenantId);
+    /**
+     * Numbers each tenant asked for, one after another; one that fails does not keep the others waiting, and the
+     * first failure is the run's (what failed stays committed and pending: the next write, a reader or the background
+     * pass numbers it).
+     */
+    private void numberAsked() {
+        RuntimeException failed = null;
+        for (String tenantId : List.copyOf(asked)) {
+            if (thread.closing()) {
+                return; // the rest stay pending for the next start's pass
             }
-            numberLogged(tenantId);
+            asked.remove(tenantId); // asked again from here on: numbered again by the next run
+            try {
+                numberTenant.accept(tenantId);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
         }
-    }
-
-    private void numberLogged(String tenantId) {
-        try {
-            numberTenant.accept(tenantId);
-            failing = false;
-        } catch (RuntimeException e) {
-            // the events stay committed and pending: the next write, a reader or the background pass numbers them
-            if (!failing) {
-                LOG.warn("Committed directory events could not be numbered yet; they wait for the next write, reader"
-                        + " or background pass (said once until it works again): {}", e.toString());
-            }
-            failing = true;
+        if (failed != null) {
+            throw failed;
         }
     }
 
     @Override
     public void close() {
-        Thread running;
-        synchronized (this) {
-            closed = true;
-            asked.clear();
-            notifyAll();
-            running = thread;
-        }
-        if (running != null && running != Thread.currentThread()) {
-            try {
-                running.join(CLOSE_WAIT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
     }
 }

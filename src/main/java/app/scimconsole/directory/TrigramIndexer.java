@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,8 @@ final class TrigramIndexer implements AutoCloseable {
     static final long PAUSE_MS = 250;
     /** The most rows indexed in one transaction. */
     static final int BATCH = 2_000;
+    /** How long closing waits for the batch in progress; what is left is indexed by the next process. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final SqliteConnections db;
     private final AfterCommits thread;
@@ -30,7 +33,9 @@ final class TrigramIndexer implements AutoCloseable {
     /** Indexes {@code pauseMs} after commits; at once on start, for what a previous process left. */
     TrigramIndexer(SqliteConnections db, long pauseMs) {
         this.db = db;
-        this.thread = new AfterCommits("sqlite-trigram-indexer", pauseMs, true, this::catchUp);
+        this.thread = new AfterCommits("sqlite-trigram-indexer", Duration.ofMillis(pauseMs), CLOSE_WAIT,
+                this::catchUp);
+        thread.committed(); // what a previous process left is due at once
     }
 
     /** Called after each commit. */
@@ -42,7 +47,7 @@ final class TrigramIndexer implements AutoCloseable {
     int catchUp() {
         int indexed = 0;
         // A read first: the indexer's own commit signals it again, and most runs find nothing left to do.
-        while (db.read(TrigramIndexer::behind)) {
+        while (!thread.closing() && db.read(TrigramIndexer::behind)) {
             int rows = db.write(c -> indexSome(c, BATCH));
             indexed += rows;
             if (rows < BATCH) {

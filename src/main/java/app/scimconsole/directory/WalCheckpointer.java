@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -25,6 +26,8 @@ final class WalCheckpointer implements AutoCloseable {
     static final long PAUSE_MS = 100;
     /** 16 MB of 4 KB pages: beyond this the log is restarted with the writer held. */
     static final int LIMIT_PAGES = 4096;
+    /** How long closing waits for a checkpoint in progress; what it leaves is in the log, and the next open copies it. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final Connection connection;
     private final Lock writeLock;
@@ -36,7 +39,8 @@ final class WalCheckpointer implements AutoCloseable {
         this.writeLock = writeLock;
         this.limitPages = limitPages;
         // The log keeps every commit; a failed checkpoint only leaves it longer until the next one.
-        this.thread = new AfterCommits("sqlite-checkpointer", pauseMs, false, this::checkpoint);
+        this.thread = new AfterCommits("sqlite-checkpointer", Duration.ofMillis(pauseMs), CLOSE_WAIT,
+                this::checkpoint);
     }
 
     /** Called by the writer after each commit. */

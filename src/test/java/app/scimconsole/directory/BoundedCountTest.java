@@ -11,47 +11,27 @@ import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.Filter.CompareOp;
 import app.scimconsole.scim.Filter.Literal;
 import app.scimconsole.scim.ResourceType;
-import app.scimconsole.testing.TestPostgres;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A filtered list that counts its matches only up to a bound (the console's search as you type on a million users),
  * on a real SQLite file (and on PostgreSQL in {@link BoundedCountPostgresTest}); SCIM's own queries count exactly.
  */
-class BoundedCountTest {
+class BoundedCountTest extends OneTenantDirectoryTest {
     private static final Filter MATCH = new Filter.Compare(AttrPath.of("userName"), CompareOp.CO,
             new Literal.Str("match"));
 
-    @TempDir
-    Path dir;
-    SqlDirectory directory;
-    String tenant;
-
-    boolean onPostgres() {
-        return false;
-    }
-
     @BeforeEach
-    void open() {
-        directory = onPostgres() ? PostgresDirectory.open(TestPostgres.freshDatabase()) : SqliteDirectory.open(dir);
-        tenant = directory.createTenant().id();
+    void addUsers() {
         for (int i = 0; i < 30; i++) {
             directory.create(tenant, ResourceType.USER, user(String.format("match-%02d@x.com", i)), List.of());
         }
         for (int i = 0; i < 5; i++) {
             directory.create(tenant, ResourceType.USER, user("other-" + i + "@x.com"), List.of());
         }
-    }
-
-    @AfterEach
-    void close() {
-        directory.close();
     }
 
     private Page query(Filter filter, int startIndex, int count, long countUpTo) {

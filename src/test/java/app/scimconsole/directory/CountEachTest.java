@@ -7,40 +7,16 @@ import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.FilterParser;
 import app.scimconsole.scim.ResourceType;
-import app.scimconsole.testing.TestPostgres;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several counts of one tenant's users in one pass agree with counting each filter on its own, attributes a user
  * lacks included; on a real SQLite file (and on PostgreSQL in {@link CountEachPostgresTest}).
  */
-class CountEachTest {
-    @TempDir
-    Path dir;
-    SqlDirectory directory;
-
-    boolean onPostgres() {
-        return false;
-    }
-
-    @BeforeEach
-    void open() {
-        directory = onPostgres() ? PostgresDirectory.open(TestPostgres.freshDatabase()) : SqliteDirectory.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        directory.close();
-    }
-
+class CountEachTest extends OneTenantDirectoryTest {
     @Test
     void eachFiltersCountInOnePassIsItsOwnCount() {
-        String tenant = directory.createTenant().id();
         String other = directory.createTenant().id();
         directory.create(tenant, ResourceType.USER, json("{'userName':'a@x.com','active':true,'title':'Engineer',"
                 + "'emails':[{'type':'work','value':'a@x.com'}]}"), List.of());

@@ -10,27 +10,19 @@ import app.scimconsole.directory.Directory.Query;
 import app.scimconsole.directory.Directory.StoredResource;
 import app.scimconsole.scim.FilterParser;
 import app.scimconsole.scim.ResourceType;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The queries Entra sends (and the rest of the filter language) against a real SQLite file. */
-class EntraQueriesTest {
-    @TempDir
-    Path dir;
-
-    private SqliteDirectory directory;
-    private String tenant;
+class EntraQueriesTest extends OneTenantDirectoryTest {
     private StoredResource alice;
     private StoredResource bob;
     private StoredResource carol;
@@ -38,8 +30,6 @@ class EntraQueriesTest {
 
     @BeforeEach
     void fill() {
-        directory = SqliteDirectory.open(dir);
-        tenant = directory.createTenant().id();
         alice = create(json("{'userName':'Alice@Contoso.com','externalId':'ext-A','displayName':'Alice Ärger',"
                 + "'title':'Head of 50% Sales_Ops','emails':[{'type':'work','value':'alice@contoso.com','primary':true},"
                 + "{'type':'home','value':'alice@home.example'}]}"));
@@ -53,11 +43,6 @@ class EntraQueriesTest {
         // a look-alike in another tenant must never show up
         String other = directory.createTenant().id();
         directory.create(other, ResourceType.USER, user("alice@contoso.com"), List.of());
-    }
-
-    @AfterEach
-    void close() {
-        directory.close();
     }
 
     private StoredResource create(com.fasterxml.jackson.databind.node.ObjectNode doc) {

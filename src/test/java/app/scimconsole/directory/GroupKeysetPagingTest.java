@@ -11,16 +11,12 @@ import app.scimconsole.directory.Directory.Update;
 import app.scimconsole.scim.AttrPath;
 import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.ResourceType;
-import app.scimconsole.testing.TestPostgres;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keyset pages of groups and of a group's members (the Groups view's next and previous pages) on a real SQLite file
@@ -28,26 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  * the one big page in the same order, by either plan of {@link MemberPages} (a group's members sorted, or the users'
  * name index walked), and with groups or members added and removed between pages every one that stayed is seen once.
  */
-class GroupKeysetPagingTest {
+class GroupKeysetPagingTest extends OneTenantDirectoryTest {
     private static final int USERS = 1_200;
     private static final int PAGE = 37;
     private static final AttrPath BY_NAME = AttrPath.of("displayName");
 
-    @TempDir
-    Path dir;
-    SqlDirectory directory;
-    String tenant;
     List<String> users = new ArrayList<>();
     int added;
 
-    boolean onPostgres() {
-        return false;
-    }
-
     @BeforeEach
-    void open() throws Exception {
-        directory = onPostgres() ? PostgresDirectory.open(TestPostgres.freshDatabase()) : SqliteDirectory.open(dir);
-        tenant = directory.createTenant().id();
+    void addUsers() {
         for (int i = 0; i < USERS; i++) {
             users.add(addUser().id());
         }
@@ -58,11 +44,6 @@ class GroupKeysetPagingTest {
         int n = added++;
         return directory.create(tenant, ResourceType.USER, user(String.format("u-%05d@x.com", (n * 7919) % 100_000)),
                 List.of());
-    }
-
-    @AfterEach
-    void close() {
-        directory.close();
     }
 
     private static List<String> ids(Page page) {

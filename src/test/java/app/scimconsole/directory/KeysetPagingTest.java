@@ -15,18 +15,14 @@ import app.scimconsole.scim.Filter.CompareOp;
 import app.scimconsole.scim.Filter.Literal;
 import app.scimconsole.scim.FilterParser;
 import app.scimconsole.scim.ResourceType;
-import app.scimconsole.testing.TestPostgres;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keyset pages (the Users view's next and previous pages) on a real SQLite file (and on PostgreSQL in
@@ -35,28 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
  * rows of the one big page sorted the same way; and with users added and removed between pages, every user that
  * was there throughout is seen once.
  */
-class KeysetPagingTest {
+class KeysetPagingTest extends OneTenantDirectoryTest {
     private static final int USERS = 2_500;
     private static final int PAGE = 97;
     /** meta.created stands for "no sort" (creation order). */
     private static final List<String> SORTS = List.of("meta.created", "userName", "displayName", "meta.lastModified",
             "active", "title");
 
-    @TempDir
-    Path dir;
-    SqlDirectory directory;
-    String tenant;
     /** Users added since the first {@link #USERS}. */
     int added;
 
-    boolean onPostgres() {
-        return false;
-    }
-
     @BeforeEach
-    void open() throws Exception {
-        directory = onPostgres() ? PostgresDirectory.open(TestPostgres.freshDatabase()) : SqliteDirectory.open(dir);
-        tenant = directory.createTenant().id();
+    void addUsers() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -83,11 +69,6 @@ class KeysetPagingTest {
         }
         doc.put("active", n % 3 != 0);
         return directory.create(tenant, ResourceType.USER, doc, List.of());
-    }
-
-    @AfterEach
-    void close() {
-        directory.close();
     }
 
     private static Filter search(String s) {

@@ -11,7 +11,6 @@ import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.Filter.CompareOp;
 import app.scimconsole.scim.Filter.Literal;
 import app.scimconsole.scim.ResourceType;
-import app.scimconsole.testing.TestPostgres;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,10 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's "contains" search through the trigram index (SQLite's FTS5 table, PostgreSQL's pg_trgm in
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deletes, on SQLite before and after the trigram index caught up with the writes. The reference is the definition
  * itself, computed here from the stored names.
  */
-class NameSearchTest {
+class NameSearchTest extends OneTenantDirectoryTest {
     private static final List<String[]> PEOPLE = List.of(
             new String[] {"Alice.Anderson@example.com", "Alice Anderson"},
             new String[] {"bob@example.com", "Bob O'Brien"},
@@ -56,32 +53,21 @@ class NameSearchTest {
             "\"hi\"", "'br", "o'brien", "user-4", "user-421", "4213", "213@", "ér", "élodie", "ÉLO", "ünal",
             "zzz", "xyz", "u", "13", "user 4");
 
-    @TempDir
-    Path dir;
-    SqlDirectory directory;
-    String tenant;
     final Map<String, String[]> names = new HashMap<>();
 
-    boolean onPostgres() {
-        return false;
+    /** On SQLite the trigram index is filled when found() says (each search is made before and after it). */
+    @Override
+    SqliteDirectory openSqlite(Path folder) {
+        return SqliteDirectory.open(folder, Clock.systemUTC(), TimeUnit.DAYS.toMillis(1));
     }
 
     @BeforeEach
-    void open() {
-        // On SQLite the trigram index is filled when found() says (each search is made before and after it).
-        directory = onPostgres() ? PostgresDirectory.open(TestPostgres.freshDatabase())
-                : SqliteDirectory.open(dir, Clock.systemUTC(), TimeUnit.DAYS.toMillis(1));
-        tenant = directory.createTenant().id();
+    void addPeople() {
         String other = directory.createTenant().id();
         for (String[] p : PEOPLE) {
             names.put(directory.create(tenant, ResourceType.USER, doc(p[0], p[1]), List.of()).id(), p);
             directory.create(other, ResourceType.USER, doc(p[0], p[1]), List.of()); // never found in tenant
         }
-    }
-
-    @AfterEach
-    void close() {
-        directory.close();
     }
 
     @Test

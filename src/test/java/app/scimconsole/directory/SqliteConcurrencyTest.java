@@ -10,7 +10,6 @@ import app.scimconsole.directory.Directory.Update;
 import app.scimconsole.scim.MemberChange;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.testing.Together;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,31 +19,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Many request threads at once, as the HTTP server will call the directory. */
-class SqliteConcurrencyTest {
+class SqliteConcurrencyTest extends OneTenantDirectoryTest {
     private static final int THREADS = 8;
 
-    @TempDir
-    Path dir;
-
-    private SqliteDirectory directory;
-    private String tenant;
     private ExecutorService pool;
 
     @BeforeEach
-    void open() {
-        directory = SqliteDirectory.open(dir);
-        tenant = directory.createTenant().id();
+    void startPool() {
         pool = Executors.newFixedThreadPool(THREADS);
     }
 
+    /** Before the directory closes (a superclass's {@code @AfterEach} runs after this one). */
     @AfterEach
-    void close() throws InterruptedException {
+    void stopPool() throws InterruptedException {
         pool.shutdownNow();
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        directory.close();
     }
 
     @Test

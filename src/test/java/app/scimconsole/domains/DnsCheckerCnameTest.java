@@ -2,9 +2,6 @@ package app.scimconsole.domains;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +21,7 @@ class DnsCheckerCnameTest {
     void start() throws Exception {
         dns = DnsHierarchy.start().zone("example.com", 5, "ns1.example.com", "ns2.example.com")
                 .zone("dnshost.net", 9, "ns1.dnshost.net", "ns2.dnshost.net");
-        checker = dns.checker().withTimeout(Duration.ofMillis(500))
-                .withClock(Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC));
+        checker = dns.checkerAt(DnsCheckerTest.NOW);
     }
 
     @AfterEach

@@ -2,9 +2,6 @@ package app.scimconsole.domains;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +21,7 @@ class DnsCheckerDelegationTest {
     @BeforeEach
     void start() throws Exception {
         dns = DnsHierarchy.start();
-        checker = dns.checker().withTimeout(Duration.ofMillis(500))
-                .withClock(Clock.fixed(DnsCheckerTest.NOW, ZoneOffset.UTC));
+        checker = dns.checkerAt(DnsCheckerTest.NOW);
     }
 
     @AfterEach

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,6 +111,11 @@ public final class DnsHierarchy implements AutoCloseable {
     /** A checker that finds everything through the resolver and asks each server at its pretend address. */
     public DnsChecker checker() {
         return DnsChecker.usingResolver(resolver.address(), endpoints::get).withIpv6(false);
+    }
+
+    /** {@link #checker()} as a test's check uses it: a silent server given up after 500 ms, the time {@code now}. */
+    public DnsChecker checkerAt(Instant now) {
+        return checker().withTimeout(Duration.ofMillis(500)).withClock(Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private List<TestDnsServer> everywhere(String origin) {
