@@ -65,6 +65,11 @@ public final class MainWindowController {
     private final PauseTransition noticeTimer = new PauseTransition(NOTICE_TIME);
     private final MenuModel menu;
     private Page current;
+    /**
+     * True while {@link #initialize} selects the section the window opens on: its button is selected at once, its page
+     * is built by {@link #showOpeningPage} after the window's first frame (issue 21).
+     */
+    private boolean opening;
     /** True while the window shows the section it starts on, which is not a choice to remember. */
     private boolean restoring;
     private boolean flashing;
@@ -148,12 +153,31 @@ public final class MainWindowController {
             }
         });
         String last = ctx.settings().current().lastView();
-        // First run: the setup wizard; afterwards the view the owner left. Not written back: it is what the settings
-        // already say, and a write now would start Jackson on the way to the first frame (issue 21).
-        restoring = true;
+        // First run: the setup wizard; afterwards the view the owner left. Only its button now: the window's frame
+        // (header, sidebar, status bar) is laid out and painted first, the page right after (showOpeningPage).
+        opening = true;
         try {
             select(last != null && buttons.containsKey(last) ? last
                     : buttons.containsKey(SectionId.SETUP) ? SectionId.SETUP : items.get(0).id());
+        } finally {
+            opening = false;
+        }
+    }
+
+    /**
+     * Builds and shows the page of the selected section, unless a page is shown already (the owner chose a section
+     * first: a shortcut or the sidebar shows its page at once). Called right after the window's first frame, so that
+     * the page's FXML, its first style pass and its layout come after the window is on screen (issue 21). The
+     * section the window opens on is not written back as the last view: it is what the settings already say, and a
+     * write would start Jackson on the way to the first screen.
+     */
+    public void showOpeningPage() {
+        if (current != null || nav.getSelectedToggle() == null) {
+            return;
+        }
+        restoring = true;
+        try {
+            show((String) nav.getSelectedToggle().getUserData());
         } finally {
             restoring = false;
         }
@@ -182,6 +206,9 @@ public final class MainWindowController {
     }
 
     private void show(String id) {
+        if (opening) {
+            return; // the page waits for the window's first frame
+        }
         NavItem item = items.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
         Page page = pages.computeIfAbsent(id, k -> item.page().get());
         if (page == current) {
