@@ -655,7 +655,7 @@ public final class Installer {
      * paths of the class path's jars and is ignored ("shared class paths mismatch") in any other folder: the .deb's
      * postinst dumps it in /opt/scim-console (packaging/linux/postinst), and {@link #dump} dumps one into this build's
      * own image for the tests and the benchmark. A missing or stale archive is ignored by the JVM, never an error.
-     * Only the classes up to the first screen are listed: the embedded service starts after the first frame, and its
+     * Only the classes up to the first screen are listed: the embedded service starts after it, and its
      * classes (Jetty, Flyway, SQLite) would make the archive half as large again for no earlier window. On Linux
      * without a display the training run opens an Xvfb of its own; without Xvfb the image has no class list, and says so.
      */

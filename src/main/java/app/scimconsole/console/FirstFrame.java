@@ -6,7 +6,7 @@ import javafx.scene.Scene;
 /**
  * Runs an action once, right after the next frame of a scene: its window is showing and a pulse has laid it out and
  * handed it to the renderer. Registered before the window is shown, that is its first frame; what must not delay the
- * window (the embedded service, its migrations, the opening section's page) starts there.
+ * window (the opening section's page, then the embedded service and its migrations) starts there.
  */
 public final class FirstFrame {
     private FirstFrame() {
@@ -24,5 +24,6 @@ public final class FirstFrame {
             Platform.runLater(action);
         };
         scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse(); // a pulse comes even when nothing in the scene has changed
     }
 }

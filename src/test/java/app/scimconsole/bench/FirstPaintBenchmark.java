@@ -207,15 +207,16 @@ public final class FirstPaintBenchmark {
     }
 
     /**
-     * Reads the console's standard error until it has reported its first frame, its first screen and its service
-     * ready (the last two in either order), taking the CPU time ({@code cpuMillis}) as each of the first two is read.
+     * Reads the console's standard error until it reports its service ready, taking the CPU time ({@code cpuMillis})
+     * at the first frame and at the first screen. The service starts after the first screen; a build that prints no
+     * first-screen line (one before it, compared as another launcher) built the page into its first frame, so its
+     * first screen is its first frame.
      */
     static Start read(BufferedReader err, long started, LongSupplier cpuMillis) throws IOException {
         long frame = -1;
         long frameCpu = -1;
         long screen = -1;
         long screenCpu = -1;
-        long ready = -1;
         List<String> tail = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         String line;
@@ -232,21 +233,21 @@ public final class FirstPaintBenchmark {
                     frameCpu = cpuMillis.getAsLong();
                 }
                 case StartupTrace.FIRST_SCREEN -> {
+                    if (frame < 0) {
+                        throw new IllegalStateException("the first screen before the first frame");
+                    }
                     screen = ms;
                     screenCpu = cpuMillis.getAsLong();
                 }
-                case StartupTrace.SERVICE_READY -> ready = ms;
+                case StartupTrace.SERVICE_READY -> {
+                    if (frame < 0) {
+                        throw new IllegalStateException("service ready before the first frame");
+                    }
+                    return screen < 0 ? new Start(frame, ms, frameCpu, frame, frameCpu)
+                            : new Start(frame, ms, frameCpu, screen, screenCpu);
+                }
                 case StartupTrace.SERVICE_FAILED -> throw new IllegalStateException("the service did not start: " + tail);
                 default -> { }
-            }
-            if (ready >= 0 && frame < 0) {
-                throw new IllegalStateException("service ready before the first frame");
-            }
-            if (screen >= 0 && frame < 0) {
-                throw new IllegalStateException("the first screen before the first frame");
-            }
-            if (ready >= 0 && screen >= 0) {
-                return new Start(frame, ready, frameCpu, screen, screenCpu);
             }
         }
         throw new IllegalStateException("the console did not report its start within " + TIMEOUT_SECONDS + " s: " + tail);

@@ -91,6 +91,14 @@ class OpeningPageUiTest extends FxRobot {
         assertThat(fx(() -> contentHost().lookup("#outcomeBox") != null)).as("the Activity page").isTrue();
         assertThat(selected("#nav-activity")).isTrue();
         assertThat(ctx.settings().current().lastView()).isEqualTo(SectionId.ACTIVITY);
+
+        ToggleButton users = lookup("#nav-users").query();
+        assertThat(fx(users::getTooltip)).as("seen only on hovering: made after the first screen").isNull();
+        fx(() -> {
+            window.finishOpening();
+            return null;
+        });
+        assertThat(fx(() -> users.getTooltip().getText())).isEqualTo(ctx.i18n().text("nav.shortcut", 2));
     }
 
     @Test

@@ -273,10 +273,10 @@ class PackagedLauncherIT {
             assertThat(log).as("the console's standard error").contains("scim-console startup: first-frame at=")
                     .contains("scim-console startup: service-ready at=").doesNotContain("service-failed");
             assertThat(log.indexOf("first-frame")).as("the first frame before the service").isLessThan(log.indexOf("service-ready"));
-            String screen = console.awaitLine("scim-console startup: first-screen at=");
-            assertThat(screen).as("the page it opens on is shown").contains("scim-console startup: first-screen at=");
-            assertThat(screen.indexOf("first-frame")).as("the window's frame before the page it opens on")
-                    .isLessThan(screen.indexOf("first-screen"));
+            assertThat(log).as("the page it opens on is shown").contains("scim-console startup: first-screen at=");
+            assertThat(log.indexOf("first-frame")).as("the window's frame before the page it opens on")
+                    .isLessThan(log.indexOf("first-screen"));
+            assertThat(log.indexOf("first-screen")).as("the page before the service").isLessThan(log.indexOf("service-ready"));
             assertThat(HotSpotPerfData.strings(HotSpotPerfData.file(console.process.pid())).get("java.rt.vmArgs"))
                     .as("the console's JVM options").contains(javaOptions(launcherConfig(mainLauncherName() + ".cfg")))
                     .contains("-XX:TieredStopAtLevel=1");
@@ -373,18 +373,10 @@ class PackagedLauncherIT {
 
         /** Standard error once the console reports its service ready or failed (or exits, or a minute passes). */
         String awaitServiceReady() throws Exception {
-            return await(log -> log.contains("service-ready") || log.contains("service-failed"));
-        }
-
-        /** Standard error once it contains {@code line} (or the console exits, or a minute passes). */
-        String awaitLine(String line) throws Exception {
-            return await(log -> log.contains(line));
-        }
-
-        private String await(java.util.function.Predicate<String> done) throws Exception {
             long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
-            String log = Files.readString(err);
-            while (System.nanoTime() < deadline && process.isAlive() && !done.test(log)) {
+            String log = "";
+            while (System.nanoTime() < deadline && process.isAlive()
+                    && !log.contains("service-ready") && !log.contains("service-failed")) {
                 Thread.sleep(200);
                 log = Files.readString(err);
             }

@@ -118,9 +118,6 @@ public final class MainWindowController {
         connection.problemProperty().addListener((o, was, now) -> showConnectionState());
         connection.changeProblemProperty().addListener((o, was, now) -> showConnectionState());
         ctx.overview().storageOutageProperty().addListener((o, was, now) -> showConnectionState());
-        // Read for as long as the window is open, so that an outage of the service's storage is shown (and its end
-        // noticed) whichever section is on screen.
-        ctx.overview().watch();
         showConnectionState();
 
         int n = 1;
@@ -133,7 +130,6 @@ public final class MainWindowController {
             b.setMnemonicParsing(false);
             b.setUserData(item.id());
             if (n <= 9) {
-                b.setTooltip(new Tooltip(ctx.i18n().text("nav.shortcut", n)));
                 KeyCombination key = new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(n)), KeyCombination.SHORTCUT_DOWN);
                 root.sceneProperty().addListener((o, was, scene) -> {
                     if (scene != null) {
@@ -180,6 +176,22 @@ public final class MainWindowController {
             show((String) nav.getSelectedToggle().getUserData());
         } finally {
             restoring = false;
+        }
+    }
+
+    /**
+     * What the window needs only once it is open, started after its first screen (issue 21): the overview, read for
+     * as long as the window is open so that an outage of the service's storage is shown (and its end noticed)
+     * whichever section is on screen; and the sidebar's tooltips naming each button's shortcut, seen only on hovering.
+     */
+    public void finishOpening() {
+        ctx.overview().watch();
+        int n = 1;
+        for (NavItem item : items) {
+            if (n <= 9) {
+                buttons.get(item.id()).setTooltip(new Tooltip(ctx.i18n().text("nav.shortcut", n)));
+            }
+            n++;
         }
     }
 
