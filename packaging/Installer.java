@@ -669,15 +669,16 @@ public final class Installer {
 
     /**
      * The AppCDS archive: a training run of the real app (the console opened in a window with a fresh data folder,
-     * until its first frame) lists the classes it loads into {@code <app>/scim-console.classlist}, which the image
-     * carries; the launcher's configuration gets {@code -XX:SharedArchiveFile=$APPDIR/scim-console.jsa -Xshare:auto}.
+     * until its first screen: the window's first frame, then the opening section's page in it) lists the classes it
+     * loads into {@code <app>/scim-console.classlist}, which the image carries; the launcher's configuration gets
+     * {@code -XX:SharedArchiveFile=$APPDIR/scim-console.jsa -Xshare:auto}.
      * The archive itself is dumped from that list where the app runs, because a JDK 17 archive records the absolute
      * paths of the class path's jars and is ignored ("shared class paths mismatch") in any other folder: the .deb's
      * postinst dumps it in /opt/scim-console (packaging/linux/postinst), and {@link #dump} dumps one into this build's
      * own image for the tests and the benchmark. A missing or stale archive is ignored by the JVM, never an error.
-     * Only the classes up to the first frame are listed: the embedded service starts after it, and its classes
-     * (Jetty, Flyway, SQLite) would make the archive half as large again for no earlier window. On Linux without a
-     * display the training run opens an Xvfb of its own; without Xvfb the image has no class list, and says so.
+     * Only the classes up to the first screen are listed: the embedded service starts after it, and its
+     * classes (Jetty, Flyway, SQLite) would make the archive half as large again for no earlier window. On Linux
+     * without a display the training run opens an Xvfb of its own; without Xvfb the image has no class list, and says so.
      */
     static final class ClassDataSharing {
         static final String ARCHIVE = "scim-console.jsa";
@@ -687,7 +688,7 @@ public final class Installer {
         private ClassDataSharing() {
         }
 
-        /** Lists the classes the console loads up to its first frame into the image; false when that failed. */
+        /** Lists the classes the console loads up to its first screen into the image; false when that failed. */
         static boolean train(Path image, String os, Path work) throws IOException {
             Path cfg = launcherConfig(image);
             Path launcher = launcher(image, os, cfg);
@@ -770,7 +771,10 @@ public final class Installer {
             return null;
         }
 
-        /** Runs the console until its first frame, listing the classes it loads; false when that failed. */
+        /**
+         * Runs the console until its first screen (the page it opens on is built after the first frame, and its classes
+         * belong in the archive too), listing the classes it loads; false when that failed.
+         */
         private static boolean train(Path launcher, String display, Path work, Path classList) throws IOException {
             Path log = work.resolve("training.log");
             ProcessBuilder pb = new ProcessBuilder(launcher.toString()).redirectErrorStream(true)
@@ -787,12 +791,12 @@ public final class Installer {
             boolean painted = false;
             while (!painted && p.isAlive() && System.nanoTime() < deadline) {
                 sleep(100);
-                painted = Files.readString(log).contains("scim-console startup: first-frame");
+                painted = Files.readString(log).contains("scim-console startup: first-screen");
             }
             p.destroy();
             waitFor(p, 30);
             if (!painted || !Files.isRegularFile(classList)) {
-                System.out.println("installer: WARNING: the AppCDS training run did not reach its first frame (see "
+                System.out.println("installer: WARNING: the AppCDS training run did not reach its first screen (see "
                         + log + "): the app image has no class list");
                 return false;
             }

@@ -124,13 +124,20 @@ public final class ConsoleApp extends Application {
         placeWindow(stage, settings.current().window());
         stage.setOnHiding(e -> rememberWindow(stage));
         instance.onAnotherStart(() -> Platform.runLater(() -> bringForward(stage)));
-        // The header says "starting…" from the first frame; the service (its database, migrations, HTTP listeners)
-        // starts only once that frame is on screen, so it does not compete with it for the machine's cores.
+        // The window's frame (header, sidebar, status bar) is the first frame, its header saying "starting…"; the
+        // opening section's page is built right after it and shown on the next pulse, the first screen; the service
+        // (its database, migrations, HTTP listeners) starts only then, so that neither competes with it for the
+        // machine's cores (issue 21).
         context.announceSaved();
         FirstFrame.after(scene, () -> {
             StartupTrace.mark(StartupTrace.FIRST_FRAME);
-            traceServiceReady(context);
-            context.connectAsSaved();
+            window.showOpeningPage();
+            FirstFrame.after(scene, () -> {
+                StartupTrace.mark(StartupTrace.FIRST_SCREEN);
+                traceServiceReady(context);
+                context.connectAsSaved();
+                window.finishOpening();
+            });
         });
         stage.show();
     }

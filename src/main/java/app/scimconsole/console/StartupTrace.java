@@ -15,6 +15,8 @@ public final class StartupTrace {
     public static final String PROPERTY = "scimconsole.startupTrace";
     /** The first frame of the main window was shown: the stage is showing and its first pulse has been laid out. */
     public static final String FIRST_FRAME = "first-frame";
+    /** The opening section's page, built after the first frame, has been laid out and handed to the renderer. */
+    public static final String FIRST_SCREEN = "first-screen";
     /** The embedded service (or the remote one) answered: the console is connected. */
     public static final String SERVICE_READY = "service-ready";
     /** The service could not be opened; the window says why. */

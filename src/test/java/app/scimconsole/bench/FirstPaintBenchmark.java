@@ -16,15 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
  * The console's start as a new user meets it: the real app in a real X window (an Xvfb of its own when there is no
  * DISPLAY), five times ({@code -Dbench.runs=N}: N), each with a fresh data folder, timed from the moment the process is started to the
- * app's own {@link StartupTrace} lines: the first painted frame and the embedded service ready. Runs
+ * app's own {@link StartupTrace} lines: the first painted frame, the first screen (the opening section's page in it)
+ * and the embedded service ready. Runs
  * {@code java -jar target/scim-console.jar} and, when the installer has been built, the app image's launcher; merges
- * {@code console.first_paint_ms_*}, {@code console.service_ready_ms_*} (the jar) and {@code console.launcher.*} and
- * {@code installer.image_mb} / {@code installer.deb_mb} into {@code target/bench/results.json}.
+ * {@code console.first_paint_ms_*}, {@code console.first_screen_ms_*}, {@code console.service_ready_ms_*} (the jar)
+ * and {@code console.launcher.*} and {@code installer.image_mb} / {@code installer.deb_mb} into {@code target/bench/results.json}.
  *
  * <p>Run by {@code mvn -Pbench verify} after {@link ServiceBenchmark}, or alone:
  * {@code java -cp <test class path> app.scimconsole.bench.FirstPaintBenchmark target [launcher [other launchers...]]}
@@ -39,8 +41,12 @@ public final class FirstPaintBenchmark {
     private FirstPaintBenchmark() {
     }
 
-    /** One start: milliseconds from the process start to the first frame and to the service ready. */
-    record Start(long firstFrameMs, long serviceReadyMs, long firstFrameCpuMs) {
+    /**
+     * One start: milliseconds from the process start to the first frame (the window: header, sidebar, status bar), to
+     * the first screen (the opening section's page shown in it) and to the service ready, and the process's CPU time at
+     * the first frame and at the first screen.
+     */
+    record Start(long firstFrameMs, long serviceReadyMs, long firstFrameCpuMs, long firstScreenMs, long firstScreenCpuMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -115,18 +121,22 @@ public final class FirstPaintBenchmark {
         for (int i = 0; i < RUNS; i++) {
             for (Command c : commands) {
                 Start s = once(display, c.line());
-                System.out.printf(Locale.ROOT, "  %s run %d: first frame %d ms (CPU %d ms), service ready %d ms%n",
-                        c.name(), i + 1, s.firstFrameMs(), s.firstFrameCpuMs(), s.serviceReadyMs());
+                System.out.printf(Locale.ROOT, "  %s run %d: first frame %d ms (CPU %d ms), first screen %d ms (CPU %d ms),"
+                                + " service ready %d ms%n", c.name(), i + 1, s.firstFrameMs(), s.firstFrameCpuMs(),
+                        s.firstScreenMs(), s.firstScreenCpuMs(), s.serviceReadyMs());
                 starts.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(s);
             }
         }
         starts.forEach((name, list) -> {
             Stats frame = Stats.of(list.stream().map(Start::firstFrameMs).toList());
             Stats cpu = Stats.of(list.stream().map(Start::firstFrameCpuMs).toList());
+            Stats screen = Stats.of(list.stream().map(Start::firstScreenMs).toList());
+            Stats screenCpu = Stats.of(list.stream().map(Start::firstScreenCpuMs).toList());
             Stats ready = Stats.of(list.stream().map(Start::serviceReadyMs).toList());
             System.out.printf(Locale.ROOT, "%s: first frame min/median/max %d/%d/%d ms (CPU median %d ms);"
-                            + " service ready %d/%d/%d ms%n", name, frame.min(), frame.median(), frame.max(),
-                    cpu.median(), ready.min(), ready.median(), ready.max());
+                            + " first screen %d/%d/%d ms (CPU median %d ms); service ready %d/%d/%d ms%n", name,
+                    frame.min(), frame.median(), frame.max(), cpu.median(), screen.min(), screen.median(), screen.max(),
+                    screenCpu.median(), ready.min(), ready.median(), ready.max());
         });
         return starts;
     }
@@ -137,6 +147,13 @@ public final class FirstPaintBenchmark {
         node.put(prefix + "first_paint_ms_min", frame.min());
         node.put(prefix + "first_paint_ms_median", frame.median());
         node.put(prefix + "first_paint_ms_max", frame.max());
+        // The opening section's page, built and shown on the pulse after the first frame.
+        Stats screen = Stats.of(starts.stream().map(Start::firstScreenMs).toList());
+        node.put(prefix + "first_screen_ms_min", screen.min());
+        node.put(prefix + "first_screen_ms_median", screen.median());
+        node.put(prefix + "first_screen_ms_max", screen.max());
+        node.put(prefix + "first_screen_cpu_ms_median",
+                Stats.of(starts.stream().map(Start::firstScreenCpuMs).toList()).median());
         node.put(prefix + "service_ready_ms_min", ready.min());
         node.put(prefix + "service_ready_ms_median", ready.median());
         node.put(prefix + "service_ready_ms_max", ready.max());
@@ -176,7 +193,8 @@ public final class FirstPaintBenchmark {
             long started = System.currentTimeMillis();
             Process p = pb.start();
             try {
-                return await(p, started);
+                BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+                return read(err, started, () -> cpuMillis(p.pid()));
             } finally {
                 p.destroy();
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -188,11 +206,18 @@ public final class FirstPaintBenchmark {
         }
     }
 
-    private static Start await(Process p, long started) throws Exception {
+    /**
+     * Reads the console's standard error until it reports its service ready, taking the CPU time ({@code cpuMillis})
+     * at the first frame and at the first screen. The service starts after the first screen; a build that prints no
+     * first-screen line (one before it, compared as another launcher) built the page into its first frame, so its
+     * first screen is its first frame.
+     */
+    static Start read(BufferedReader err, long started, LongSupplier cpuMillis) throws IOException {
         long frame = -1;
         long frameCpu = -1;
+        long screen = -1;
+        long screenCpu = -1;
         List<String> tail = new ArrayList<>();
-        BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         String line;
         while (System.nanoTime() < deadline && (line = err.readLine()) != null) {
@@ -205,13 +230,21 @@ public final class FirstPaintBenchmark {
             switch (marker.get().event()) {
                 case StartupTrace.FIRST_FRAME -> {
                     frame = ms;
-                    frameCpu = cpuMillis(p.pid());
+                    frameCpu = cpuMillis.getAsLong();
+                }
+                case StartupTrace.FIRST_SCREEN -> {
+                    if (frame < 0) {
+                        throw new IllegalStateException("the first screen before the first frame");
+                    }
+                    screen = ms;
+                    screenCpu = cpuMillis.getAsLong();
                 }
                 case StartupTrace.SERVICE_READY -> {
                     if (frame < 0) {
                         throw new IllegalStateException("service ready before the first frame");
                     }
-                    return new Start(frame, ms, frameCpu);
+                    return screen < 0 ? new Start(frame, ms, frameCpu, frame, frameCpu)
+                            : new Start(frame, ms, frameCpu, screen, screenCpu);
                 }
                 case StartupTrace.SERVICE_FAILED -> throw new IllegalStateException("the service did not start: " + tail);
                 default -> { }

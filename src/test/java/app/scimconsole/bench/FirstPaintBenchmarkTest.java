@@ -3,7 +3,11 @@ package app.scimconsole.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.scimconsole.console.StartupTrace;
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class FirstPaintBenchmarkTest {
@@ -20,5 +24,45 @@ class FirstPaintBenchmarkTest {
     void cpuTimeIsUserPlusSystemTicksOfTheProcStatLine() {
         String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 5000 0 0 0 123 45 0 0 20 0 30 0 99 1 1";
         assertThat(FirstPaintBenchmark.cpuMillisOf(stat)).isEqualTo((123 + 45) * 10);
+    }
+
+    @Test
+    void aStartIsReadUntilItsServiceReadyWithTheCpuTimeAtTheFirstFrameAndTheFirstScreen() throws Exception {
+        AtomicLong cpu = new AtomicLong();
+        String log = String.join("\n", "WARNING: Unsupported JavaFX configuration",
+                line(StartupTrace.FIRST_FRAME, 1_400), "[worker] INFO something", line(StartupTrace.FIRST_SCREEN, 1_700),
+                line(StartupTrace.SERVICE_READY, 2_600), "never read");
+
+        FirstPaintBenchmark.Start s = FirstPaintBenchmark.read(new BufferedReader(new StringReader(log)), 1_000,
+                () -> cpu.addAndGet(500));
+
+        assertThat(s).isEqualTo(new FirstPaintBenchmark.Start(400, 1_600, 500, 700, 1_000));
+    }
+
+    @Test
+    void aBuildWithoutTheFirstScreenLineHadItsPageInItsFirstFrame() throws Exception {
+        String log = String.join("\n", line(StartupTrace.FIRST_FRAME, 1_400), line(StartupTrace.SERVICE_READY, 2_600));
+
+        FirstPaintBenchmark.Start s = FirstPaintBenchmark.read(new BufferedReader(new StringReader(log)), 1_000, () -> 900);
+
+        assertThat(s).isEqualTo(new FirstPaintBenchmark.Start(400, 1_600, 900, 400, 900));
+    }
+
+    @Test
+    void aStartThatEndsEarlyOrWhoseServiceFailedOrOutOfOrderHasNoFigures() {
+        String noService = String.join("\n", line(StartupTrace.FIRST_FRAME, 1_400), line(StartupTrace.FIRST_SCREEN, 1_500));
+        assertThatThrownBy(() -> FirstPaintBenchmark.read(new BufferedReader(new StringReader(noService)), 1_000, () -> 1))
+                .hasMessageContaining("did not report its start");
+        String failed = String.join("\n", line(StartupTrace.FIRST_FRAME, 1_400), "port 8089 in use",
+                line(StartupTrace.SERVICE_FAILED, 2_000));
+        assertThatThrownBy(() -> FirstPaintBenchmark.read(new BufferedReader(new StringReader(failed)), 1_000, () -> 1))
+                .hasMessageContaining("did not start").hasMessageContaining("port 8089 in use");
+        String screenFirst = line(StartupTrace.FIRST_SCREEN, 1_400);
+        assertThatThrownBy(() -> FirstPaintBenchmark.read(new BufferedReader(new StringReader(screenFirst)), 1_000, () -> 1))
+                .hasMessageContaining("before the first frame");
+    }
+
+    private static String line(String event, long at) {
+        return "scim-console startup: " + event + " at=" + at;
     }
 }

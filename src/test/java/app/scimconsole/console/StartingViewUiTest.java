@@ -32,5 +32,9 @@ class StartingViewUiTest extends ConsoleUiTestBase {
         launch();
         assertThat(this.<ToggleButton>node("#nav-users").isSelected()).isTrue();
         assertThat(this.<ToggleButton>node("#nav-setup").isSelected()).isFalse();
+        // Its page is built after the window's first frame (issue 21), and is there once the window is up.
+        javafx.scene.Parent host = node("#contentHost");
+        waitUntil("the Users page is shown", () -> host.lookup("#rejectedList") != null);
+        assertThat(fx(() -> host.getChildrenUnmodifiable().size())).isEqualTo(1);
     }
 }

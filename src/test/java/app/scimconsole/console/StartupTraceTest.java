@@ -13,6 +13,8 @@ class StartupTraceTest {
                 .contains(new StartupTrace.Marker(StartupTrace.FIRST_FRAME, 1_733_525_123_456L));
         assertThat(StartupTrace.parse("[main] INFO x - " + StartupTrace.line(StartupTrace.SERVICE_READY, 42)))
                 .as("after a log prefix").contains(new StartupTrace.Marker(StartupTrace.SERVICE_READY, 42));
+        assertThat(StartupTrace.parse(StartupTrace.line(StartupTrace.FIRST_SCREEN, 7)))
+                .as("the page after the first frame").contains(new StartupTrace.Marker(StartupTrace.FIRST_SCREEN, 7));
     }
 
     @Test

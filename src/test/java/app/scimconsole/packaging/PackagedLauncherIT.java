@@ -349,6 +349,10 @@ class PackagedLauncherIT {
             assertThat(log).as("the console's standard error").contains("scim-console startup: first-frame at=")
                     .contains("scim-console startup: service-ready at=").doesNotContain("service-failed");
             assertThat(log.indexOf("first-frame")).as("the first frame before the service").isLessThan(log.indexOf("service-ready"));
+            assertThat(log).as("the page it opens on is shown").contains("scim-console startup: first-screen at=");
+            assertThat(log.indexOf("first-frame")).as("the window's frame before the page it opens on")
+                    .isLessThan(log.indexOf("first-screen"));
+            assertThat(log.indexOf("first-screen")).as("the page before the service").isLessThan(log.indexOf("service-ready"));
             assertThat(HotSpotPerfData.strings(HotSpotPerfData.file(console.process.pid())).get("java.rt.vmArgs"))
                     .as("the console's JVM options").contains(javaOptions(launcherConfig(mainLauncherName() + ".cfg")))
                     .contains("-XX:TieredStopAtLevel=1");
@@ -494,6 +498,20 @@ class PackagedLauncherIT {
         String out = readAll(p);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(out).as("class loading log").contains("source: shared objects file");
+    }
+
+    /**
+     * Issue 21: the training run goes on to the first screen, so the page a fresh start opens on (the setup wizard,
+     * built after the window's first frame) is in the class list the archive is dumped from, not only the window.
+     */
+    @Test
+    void theClassListCoversTheFirstScreenNotOnlyTheWindow() throws Exception {
+        Path classList = launcher.getParent().resolveSibling("lib/app/scim-console.classlist");
+        Assumptions.assumeTrue(Files.isRegularFile(classList), "the installer build had no display and no Xvfb");
+        List<String> classes = Files.readAllLines(classList);
+        assertThat(classes).as("the window").anyMatch(l -> l.startsWith("app/scimconsole/console/app/MainWindowController"));
+        assertThat(classes).as("the page it opens on").anyMatch(l -> l.startsWith("app/scimconsole/console/setup/SetupController"))
+                .anyMatch(l -> l.startsWith("app/scimconsole/console/setup/SetupPage"));
     }
 
     /**

@@ -65,6 +65,11 @@ public final class MainWindowController {
     private final PauseTransition noticeTimer = new PauseTransition(NOTICE_TIME);
     private final MenuModel menu;
     private Page current;
+    /**
+     * True while {@link #initialize} selects the section the window opens on: its button is selected at once, its page
+     * is built by {@link #showOpeningPage} after the window's first frame (issue 21).
+     */
+    private boolean opening;
     /** True while the window shows the section it starts on, which is not a choice to remember. */
     private boolean restoring;
     private boolean flashing;
@@ -113,9 +118,6 @@ public final class MainWindowController {
         connection.problemProperty().addListener((o, was, now) -> showConnectionState());
         connection.changeProblemProperty().addListener((o, was, now) -> showConnectionState());
         ctx.overview().storageOutageProperty().addListener((o, was, now) -> showConnectionState());
-        // Read for as long as the window is open, so that an outage of the service's storage is shown (and its end
-        // noticed) whichever section is on screen.
-        ctx.overview().watch();
         showConnectionState();
 
         int n = 1;
@@ -128,7 +130,6 @@ public final class MainWindowController {
             b.setMnemonicParsing(false);
             b.setUserData(item.id());
             if (n <= 9) {
-                b.setTooltip(new Tooltip(ctx.i18n().text("nav.shortcut", n)));
                 KeyCombination key = new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(n)), KeyCombination.SHORTCUT_DOWN);
                 root.sceneProperty().addListener((o, was, scene) -> {
                     if (scene != null) {
@@ -148,14 +149,49 @@ public final class MainWindowController {
             }
         });
         String last = ctx.settings().current().lastView();
-        // First run: the setup wizard; afterwards the view the owner left. Not written back: it is what the settings
-        // already say, and a write now would start Jackson on the way to the first frame (issue 21).
-        restoring = true;
+        // First run: the setup wizard; afterwards the view the owner left. Only its button now: the window's frame
+        // (header, sidebar, status bar) is laid out and painted first, the page right after (showOpeningPage).
+        opening = true;
         try {
             select(last != null && buttons.containsKey(last) ? last
                     : buttons.containsKey(SectionId.SETUP) ? SectionId.SETUP : items.get(0).id());
         } finally {
+            opening = false;
+        }
+    }
+
+    /**
+     * Builds and shows the page of the selected section, unless a page is shown already (the owner chose a section
+     * first: a shortcut or the sidebar shows its page at once). Called right after the window's first frame, so that
+     * the page's FXML, its first style pass and its layout come after the window is on screen (issue 21). The
+     * section the window opens on is not written back as the last view: it is what the settings already say, and a
+     * write would start Jackson on the way to the first screen.
+     */
+    public void showOpeningPage() {
+        if (current != null || nav.getSelectedToggle() == null) {
+            return;
+        }
+        restoring = true;
+        try {
+            show((String) nav.getSelectedToggle().getUserData());
+        } finally {
             restoring = false;
+        }
+    }
+
+    /**
+     * What the window needs only once it is open, started after its first screen (issue 21): the overview, read for
+     * as long as the window is open so that an outage of the service's storage is shown (and its end noticed)
+     * whichever section is on screen; and the sidebar's tooltips naming each button's shortcut, seen only on hovering.
+     */
+    public void finishOpening() {
+        ctx.overview().watch();
+        int n = 1;
+        for (NavItem item : items) {
+            if (n <= 9) {
+                buttons.get(item.id()).setTooltip(new Tooltip(ctx.i18n().text("nav.shortcut", n)));
+            }
+            n++;
         }
     }
 
@@ -182,6 +218,9 @@ public final class MainWindowController {
     }
 
     private void show(String id) {
+        if (opening) {
+            return; // the page waits for the window's first frame
+        }
         NavItem item = items.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
         Page page = pages.computeIfAbsent(id, k -> item.page().get());
         if (page == current) {
