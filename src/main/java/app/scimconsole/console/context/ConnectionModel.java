@@ -57,6 +57,7 @@ public final class ConnectionModel {
         changeProblem.set("");
         description.set(wanted.mode() == ConsoleSettings.Mode.EMBEDDED ? ui.text("connection.starting")
                 : ui.text("connection.connecting", wanted.remoteUrl()));
+        ui.status().idle(description.get()); // the status bar too, from the first frame: not "Ready" yet
     }
 
     private void connect(ConsoleSettings.Connection wanted, Runnable onConnected) {

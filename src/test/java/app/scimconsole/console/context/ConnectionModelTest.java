@@ -26,6 +26,8 @@ class ConnectionModelTest {
         assertThat(model.descriptionProperty().get()).isEqualTo(ui.i18n.text("connection.starting"));
         assertThat(model.targetProperty().get()).isEqualTo(ConsoleSettings.Connection.embedded());
         assertThat(model.connectionProperty().get()).isNull();
+        assertThat(ui.status.textProperty().get()).as("the status bar, not 'Ready'")
+                .isEqualTo(ui.i18n.text("connection.starting"));
     }
 
     @Test
