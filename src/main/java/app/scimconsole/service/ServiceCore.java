@@ -46,7 +46,8 @@ public final class ServiceCore implements AutoCloseable {
         this.domains = domainService(directory, dnsServer, clock);
         this.storageFaults = new StorageFaults(clock);
         this.activity = new ActivityRecorder(directory, clock, storageFaults);
-        this.provisioning = new Provisioning(directory, domains::isVerified, activity);
+        this.provisioning = new Provisioning(directory,
+                new RecentlyVerified(domains::isVerified, directory::domainsVersion, System::nanoTime), activity);
         this.consoleTests = new ConsoleTestTags(clock);
         this.refusals = new RefusalLog(activity);
         AccessTokens accessTokens = new AccessTokens(directory.oauth(), clock);
