@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Users and groups as rows: create, read, list, change and delete, each on a connection in a transaction. */
 final class ResourceRows {
@@ -67,8 +66,8 @@ final class ResourceRows {
     NewRow newRow(String tenantId, ResourceType type, ObjectNode doc) {
         ObjectNode stored = storable(type, doc);
         DerivedColumns derived = DerivedColumns.of(type, stored);
-        String id = UUID.randomUUID().toString();
         Instant created = now();
+        String id = ResourceIds.of(created);
         String now = Timestamps.format(created);
         List<Object> params = new ArrayList<>(List.of(tenantId, id));
         params.addAll(derived.values());

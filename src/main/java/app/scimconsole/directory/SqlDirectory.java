@@ -28,7 +28,7 @@ public abstract class SqlDirectory implements Directory {
     private final Clock clock;
     private final SqlDialect dialect;
     private final AtomicLong credentialsVersion = new AtomicLong();
-    private final DomainRecords domainRecords = new SqlDomainRecords(this);
+    private final SqlDomainRecords domainRecords = new SqlDomainRecords(this);
     private final OAuthStore oauth = new SqlOAuthStore(this);
     private final FederationStore federation = new SqlFederationStore(this);
     private final WebhookStore webhooks = new SqlWebhookStore(this);
@@ -94,6 +94,14 @@ public abstract class SqlDirectory implements Directory {
     /** The registered e-mail domains and their check history, in this database's transactions. */
     public DomainRecords domainRecords() {
         return domainRecords;
+    }
+
+    /**
+     * Moves once a write of domains through this directory has ended: what a reader kept of them may have changed
+     * since (another process's writes it does not see).
+     */
+    public long domainsVersion() {
+        return domainRecords.version();
     }
 
     /** The tenants' OAuth clients and access tokens, in this database's transactions. */

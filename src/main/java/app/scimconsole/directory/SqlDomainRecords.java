@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The domains' storage on the directory's database, each operation one read or write transaction of the engine,
@@ -16,19 +17,38 @@ import java.util.Optional;
  */
 final class SqlDomainRecords implements DomainRecords {
     private final SqlDirectory db;
+    /** Moves after each write of domains through this store has ended, committed or not ({@link #version}). */
+    private final AtomicLong version = new AtomicLong();
 
     SqlDomainRecords(SqlDirectory db) {
         this.db = db;
     }
 
+    /**
+     * How many writes of domains this store (this process) has finished: a reader that kept what it read knows that
+     * a domain may have changed since once this moved (on another instance of a shared database it never moves).
+     */
+    long version() {
+        return version.get();
+    }
+
+    /** A write of domains; the version moves only once it is committed (or failed), never before. */
+    private <T> T write(SqlWork<T> work) {
+        try {
+            return db.write(work);
+        } finally {
+            version.incrementAndGet();
+        }
+    }
+
     @Override
     public boolean insert(DomainRecord r) {
-        return db.write(c -> DomainRows.insert(c, r));
+        return write(c -> DomainRows.insert(c, r));
     }
 
     @Override
     public void update(DomainRecord r) {
-        db.write(c -> {
+        write(c -> {
             // The index would refuse the row anyway; asking first keeps the usual case free of a failed statement.
             if (r.state().isVerified()
                     && DomainRows.verifiedBy(c, r.domain()).filter(t -> !t.equals(r.tenantId())).isPresent()) {
@@ -69,12 +89,12 @@ final class SqlDomainRecords implements DomainRecords {
     @Override
     public boolean claimRecheck(DomainRecord due, Instant leaseUntil) {
         Instant expected = due.state().nextCheck();
-        return expected != null && db.write(c -> DomainRows.moveNextCheck(c, due, expected, leaseUntil));
+        return expected != null && write(c -> DomainRows.moveNextCheck(c, due, expected, leaseUntil));
     }
 
     @Override
     public boolean remove(String tenantId, DomainName domain) {
-        return db.write(c -> {
+        return write(c -> {
             DomainCheckRows.removeAll(c, tenantId, domain);
             return DomainRows.delete(c, tenantId, domain);
         });

@@ -48,7 +48,8 @@ public final class ServiceCore implements AutoCloseable {
         this.storageFaults = new StorageFaults(clock);
         this.activity = new ActivityRecorder(directory, clock, storageFaults);
         this.sorts = new UnindexedSorts(directory);
-        this.provisioning = new Provisioning(directory, domains::isVerified, activity, sorts);
+        this.provisioning = new Provisioning(directory,
+                new RecentlyVerified(domains::isVerified, directory::domainsVersion, System::nanoTime), activity, sorts);
         this.consoleTests = new ConsoleTestTags(clock);
         this.refusals = new RefusalLog(activity);
         AccessTokens accessTokens = new AccessTokens(directory.oauth(), clock);

@@ -56,12 +56,23 @@ public final class CommitPages {
             System.out.println(whole ? "A create's rows (user, activity entry, history, event), a commit each:"
                     : "A user row alone, a commit each:");
             for (Schema schema : schemas) {
-                measure(schema, n, batch, whole);
+                measure(schema, n, batch, whole, 1, false);
+            }
+        }
+        Schema now = schemas.get(schemas.size() - 1);
+        for (int group : List.of(1, 8)) {
+            System.out.println("A create's rows, " + group + " create(s) a commit (as the writer groups concurrent ones),"
+                    + " pages a create:");
+            for (boolean timeOrdered : List.of(false, true)) {
+                measure(new Schema(now.name() + (timeOrdered ? ", time-ordered ids (v7)" : ", random ids"),
+                        now.target(), now.extra()), n, batch, true, group, timeOrdered);
             }
         }
     }
 
-    private static void measure(Schema schema, int n, int batch, boolean whole) throws Exception {
+    /** {@code group}: creates a commit; {@code timeOrdered}: ids as the service makes them (else random ones). */
+    private static void measure(Schema schema, int n, int batch, boolean whole, int group, boolean timeOrdered)
+            throws Exception {
         Path dir = Files.createTempDirectory("commit-pages");
         Path file = dir.resolve("pages.db");
         String url = "jdbc:sqlite:" + file;
@@ -81,7 +92,7 @@ public final class CommitPages {
             run(c, "INSERT INTO tenants (id, scim_enabled, created) VALUES ('t', TRUE, '2026-12-07T10:00:00.000Z')");
             c.setAutoCommit(false);
             for (int i = 0; i < 1000; i++) {
-                insert(c, i, whole);
+                insert(c, i, whole, timeOrdered);
             }
             boolean indexerSchema = schema.target() == null;
             if (indexerSchema) {
@@ -101,9 +112,12 @@ public final class CommitPages {
                 long before = frames(log, pageSize);
                 c.setAutoCommit(false);
                 for (int i = 1000 + done; i < 1000 + done + rows; i++) {
-                    insert(c, i, whole);
-                    c.commit(); // each its own transaction
+                    insert(c, i, whole, timeOrdered);
+                    if ((i + 1) % group == 0) {
+                        c.commit(); // each its own transaction, or a group's
+                    }
                 }
+                c.commit();
                 c.setAutoCommit(true);
                 long afterRows = frames(log, pageSize);
                 rowFrames += afterRows - before;
@@ -118,8 +132,8 @@ public final class CommitPages {
                     indexerRuns++;
                 }
             }
-            System.out.printf(Locale.ROOT, "  %-42s %5.1f pages a commit", schema.name(),
-                    rowFrames / (double) n);
+            System.out.printf(Locale.ROOT, "  %-42s %5.1f pages a %s", schema.name(),
+                    rowFrames / (double) n, group == 1 ? "commit" : "create");
             if (indexerSchema) {
                 System.out.printf(Locale.ROOT, "; indexer %.1f pages a run of %d rows (%.2f a row), %.1f in all;"
                         + " %.1f ms a run, its commit included", indexerFrames / (double) indexerRuns, batch,
@@ -143,8 +157,9 @@ public final class CommitPages {
     }
 
     /** User {@code i}'s row and, when {@code whole}, the rows its create adds as ActivityRows and EventRows write them. */
-    private static void insert(Connection c, int i, boolean whole) throws SQLException {
-        String id = java.util.UUID.nameUUIDFromBytes(("user-" + i).getBytes()).toString();
+    private static void insert(Connection c, int i, boolean whole, boolean timeOrdered) throws SQLException {
+        String id = timeOrdered ? ResourceIds.of(java.time.Instant.parse("2026-12-07T10:00:00Z").plusMillis(i))
+                : java.util.UUID.nameUUIDFromBytes(("user-" + i).getBytes()).toString();
         String userName = "bench-" + i + "@example.com";
         String doc = String.format(Locale.ROOT, DOC, id, "ext-" + i, userName, i, userName);
         String time = "2026-12-07T10:00:00.000Z";

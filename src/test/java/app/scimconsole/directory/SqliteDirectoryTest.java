@@ -73,6 +73,28 @@ class SqliteDirectoryTest {
     // ---- users ---------------------------------------------------------------------------------
 
     @Test
+    void newIdsGrowWithTheTimeOfTheirCreateSoThatACommitsCreatesShareTheIndexesLastPages() {
+        List<StoredResource> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            created.add(directory.create(tenant, ResourceType.USER, user("u" + i + "@x.com"), List.of()));
+            created.add(directory.create(tenant, ResourceType.GROUP, group("g" + i), List.of()));
+            clock.advance(Duration.ofMillis(i % 3)); // some in the same millisecond: still unique, still in order
+        }
+        for (StoredResource r : created) {
+            java.util.UUID id = java.util.UUID.fromString(r.id());
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.variant()).isEqualTo(2);
+            assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(r.created().toEpochMilli());
+        }
+        assertThat(created.stream().map(StoredResource::id).distinct()).hasSize(created.size());
+        for (int i = 1; i < created.size(); i++) {
+            if (created.get(i).created().isAfter(created.get(i - 1).created())) {
+                assertThat(created.get(i).id()).isGreaterThan(created.get(i - 1).id());
+            }
+        }
+    }
+
+    @Test
     void createsAndReadsAUser() {
         ObjectNode doc = json("{'userName':'Alice@X.com','externalId':'e-1','displayName':'Alice',"
                 + "'emails':[{'type':'work','value':'alice@x.com'}],'id':'ignored','meta':{'version':'W/\\'9\\''}}");
