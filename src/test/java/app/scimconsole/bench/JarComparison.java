@@ -25,7 +25,9 @@ import java.util.UUID;
  * its peak: with the same jar on both sides and different JVM options, it compares launch options.
  *
  * <p>{@code java -cp … JarComparison OLD.jar NEW.jar [rounds] [seconds]}; {@code -Djar.jvmA=…} / {@code -Djar.jvmB=…}
- * give each side JVM options (a profiler agent, say).
+ * give each side JVM options (a profiler agent, say). {@code -Djar.users=N} stores users up to N (creates at c8, as
+ * the peer comparison stores its {@code compare.users}) before the resident memory is read, so that it is read at
+ * that size; {@code -Djar.memoryReport=true} then prints where the memory goes ({@link MemoryReport}).
  */
 public final class JarComparison {
     private static final String DOMAIN = "bench.example";
@@ -35,6 +37,9 @@ public final class JarComparison {
     private final Wrk wrk;
     private final Path scratch;
     private final int seconds;
+    private final int users = Integer.getInteger("jar.users", 0);
+    private final boolean memoryReport = Boolean.getBoolean("jar.memoryReport");
+    private final LoadDriver loader = new LoadDriver();
 
     private JarComparison(Path scratch, int seconds) throws Exception {
         this.scratch = scratch;
@@ -80,10 +85,11 @@ public final class JarComparison {
 
     private Map<String, Double> measure(ServerProcess s, int round) throws Exception {
         Map<String, Double> m = new LinkedHashMap<>();
-        wrk.creates(s.usersUrl(), s.token(), 8, seconds);
+        int created = wrk.creates(s.usersUrl(), s.token(), 8, seconds).requests();
         for (int c : new int[] {1, 8}) {
             double cpu0 = s.cpuSeconds();
             Wrk.Result r = wrk.creates(s.usersUrl(), s.token(), c, seconds);
+            created += r.requests();
             double cpu = s.cpuSeconds() - cpu0;
             m.put("creates/s c" + c, r.rps());
             m.put("CPU µs/create c" + c, cpu * 1e6 / r.requests());
@@ -98,6 +104,16 @@ public final class JarComparison {
         m.put("PATCHes/s c1", p.rps());
         m.put("CPU µs/PATCH c1", (s.cpuSeconds() - cpu0) * 1e6 / p.requests());
         m.put("errors patch", (double) p.errors());
+        int more = Math.max(0, users - created - SEEDS);
+        if (more > 0) {
+            LoadDriver.Stats load = loader.run("load", 8, more, i -> new LoadDriver.Call("POST", s.usersUrl(),
+                    EntraShapes.createBody("load-" + round + "-" + i + "@" + DOMAIN, UUID.randomUUID().toString()),
+                    s.token()), 201);
+            m.put("errors load", (double) load.errors());
+        }
+        if (memoryReport) {
+            System.out.println(MemoryReport.of(s.process().pid()));
+        }
         m.put("resident MB after", s.rssMb());
         m.put("peak resident MB", s.peakRssMb());
         return m;

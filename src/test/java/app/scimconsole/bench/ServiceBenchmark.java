@@ -862,24 +862,28 @@ public final class ServiceBenchmark {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    private List<String> idsOf(Service s, int n) throws Exception {
+    /**
+     * The ids of the first {@code n} users in the order they were created, read through the admin API's cursor pages
+     * (keyset: each page sought next to the last one's row, the total counted once): SCIM's {@code startIndex} pages
+     * skip the rows before them and count every user for each page, which at a million users never reached the groups.
+     */
+    private List<String> idsOf(Service s, int n) {
         List<String> ids = new ArrayList<>(n);
-        ObjectMapper json = new ObjectMapper();
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        for (int start = 1; ids.size() < n; start += 1000) {
-            var response = client.send(get(s, "/Users?attributes=id&sortBy=meta.created&count=1000&startIndex=" + start).toRequest(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            var page = json.readTree(response.body()).path("Resources");
-            if (page.isEmpty()) {
-                break;
-            }
-            page.forEach(u -> {
-                if (ids.size() < n) {
-                    ids.add(u.path("id").asText());
+        AdminApi admin = new AdminClient(s.runtime().adminUrl(), s.runtime().adminCredential());
+        AdminApi.UserQuery created = new AdminApi.UserQuery(null, AdminApi.UserStatus.ANY, null, null, false, 1, 1000);
+        AdminApi.UserPage page = admin.users(created);
+        while (true) {
+            for (AdminApi.UserRow u : page.users()) {
+                if (ids.size() == n) {
+                    return ids;
                 }
-            });
+                ids.add(u.id());
+            }
+            if (page.nextCursor() == null) {
+                return ids;
+            }
+            page = admin.users(created.at(page.nextCursor()));
         }
-        return ids;
     }
 
     private String groupId(Service s, String displayName) throws Exception {
