@@ -10,6 +10,7 @@ import app.scimconsole.scim.AttributeDef;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimType;
+import java.util.List;
 
 /**
  * The ORDER BY of a list query (RFC 7644 §3.4.2.3). Resources without a value sort last either way,
@@ -30,6 +31,21 @@ public final class SortSql {
 
     public static SqlWhere orderBy(SqlDialect dialect, ResourceType type, AttrPath sortBy, boolean descending) {
         return order(dialect, type, sortBy, descending).orderBy(false);
+    }
+
+    /**
+     * How a page in this order is read after {@code WHERE <the query's conditions>}: for most orders its ORDER BY; for
+     * one read in runs ({@link SortOrder#readsInRuns}: a descending display-name sort on SQLite) each run's
+     * {@code AND <run> ORDER BY …}, one statement each.
+     */
+    public static List<SqlWhere> walks(SqlDialect dialect, ResourceType type, AttrPath sortBy,
+            boolean descending) {
+        SortOrder order = order(dialect, type, sortBy, descending);
+        if (!order.readsInRuns()) {
+            return List.of(order.orderBy(false));
+        }
+        return order.runs().stream().map(run -> run.wrap("AND ", " ").join("", order.orderWithinSegment(false)))
+                .toList();
     }
 
     /** Whether {@code key}, read from a client's cursor, is of the kind this sort's key is (see {@link SortOrder}). */

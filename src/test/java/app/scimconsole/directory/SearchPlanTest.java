@@ -145,6 +145,12 @@ class SearchPlanTest {
                     .anyMatch(line -> line.matches("SEARCH r USING INDEX users_by_display_name \\(tenant_id=\\? AND"
                             + " <expr>=\\?.*"));
         }
+        List<SqlWhere> walks = SortSql.walks(SqlDialect.SQLITE, ResourceType.USER, AttrPath.of("displayName"), true);
+        assertThat(walks).as("the benchmark's view of the same page").hasSize(2);
+        for (SqlWhere walk : walks) {
+            assertThat(plan(where("", null).wrap("SELECT r.id", " ").join("", walk)))
+                    .noneMatch(line -> line.contains("TEMP B-TREE"));
+        }
         assertThat(explain("", SqlWhere.of("SELECT name FROM sqlite_master WHERE type = 'index'"
                 + " AND tbl_name = 'users' AND name LIKE 'users_by_display_name%'"), "name"))
                 .containsExactly("users_by_display_name");
