@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The activity log and its attribute history: appended to, read newest first, the history purged when old. */
+/**
+ * The activity log and its attribute history (columns of each entry, V30): appended to, read newest first, the history
+ * purged when old ({@link HistoryRows}).
+ */
 final class ActivityRows {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -46,8 +49,7 @@ final class ActivityRows {
 
     /**
      * Stores {@code entry}; the store numbers it ({@code seq} is ignored) and dates it if it is undated. Its history,
-     * if any, is stored beside it under that number, and its directory events after it (into {@code events}), in the
-     * caller's transaction.
+     * if any, is stored in it, and its directory events after it (into {@code events}), in the caller's transaction.
      */
     static void append(Connection c, Activity entry, Instant now, EventSink events) throws SQLException {
         prepare(entry).append(c, now, events);
@@ -71,25 +73,12 @@ final class ActivityRows {
          */
         void append(Connection c, Instant now, EventSink sink) throws SQLException {
             Instant time = entry.time() != null ? Timestamps.truncate(entry.time()) : now;
-            SqlWhere insert = SqlWhere.of("INSERT INTO activity (time, tenant_id, operation, resource, resource_id,"
-                            + " user_name, outcome, code, args, detail, client_address)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + (entry.history() == null ? "" : " RETURNING seq"),
+            Jdbc.update(c, "INSERT INTO activity (time, tenant_id, operation, resource, resource_id, user_name, outcome,"
+                            + " code, args, detail, client_address, request_id, changes)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Timestamps.format(time), entry.tenantId(), entry.operation(), entry.resource(), entry.resourceId(),
-                    entry.userName(), entry.outcome(), entry.code(), args, entry.detail(), entry.clientAddress());
-            if (entry.history() == null) {
-                Jdbc.update(c, insert.sql(), insert.params().toArray());
-                sink.store(c, entry.tenantId(), time, entry.events(), events);
-                return;
-            }
-            long seq;
-            try (PreparedStatement ps = Jdbc.prepare(c, insert); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1);
-            }
-            Jdbc.update(c, "INSERT INTO attribute_history (activity_seq, tenant_id, time, request_id, changes)"
-                            + " VALUES (?, ?, ?, ?, ?)", seq, entry.tenantId(), Timestamps.format(time),
-                    entry.history().requestId(), changes);
-            // Last: on SQLite it locks the tenant's event numbering until the commit (EventRows.append says why).
+                    entry.userName(), entry.outcome(), entry.code(), args, entry.detail(), entry.clientAddress(),
+                    entry.history() == null ? null : entry.history().requestId(), changes);
             sink.store(c, entry.tenantId(), time, entry.events(), events);
         }
     }
@@ -121,9 +110,10 @@ final class ActivityRows {
         return n == null || n.isNull() ? null : n.asText();
     }
 
+    /** An entry and its history, in its own row since V30. */
     private static final String COLUMNS = "SELECT a.seq, a.time, a.tenant_id, a.operation, a.resource,"
-            + " a.resource_id, a.user_name, a.outcome, a.code, a.args, a.detail, a.client_address, h.request_id,"
-            + " h.changes FROM activity a LEFT JOIN attribute_history h ON h.activity_seq = a.seq";
+            + " a.resource_id, a.user_name, a.outcome, a.code, a.args, a.detail, a.client_address, a.request_id,"
+            + " a.changes FROM activity a";
 
     /** The latest {@code limit} entries of the tenant (of all tenants when {@code tenantId} is null). */
     static List<Activity> latest(Connection c, String tenantId, int limit) throws SQLException {

@@ -15,17 +15,26 @@ import java.util.List;
 /** The directory events: appended in their write's transaction, read in id order, purged when old. */
 final class EventRows {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The tenant's last event id (0: none yet), for two parameters, the tenant's id each: the newest event kept, or
+     * the last id a purge recorded when it removed the newest ({@code event_sequences}; on PostgreSQL the numbering
+     * keeps it too). Both are seeks of a key.
+     */
+    private static final String LAST_ID = "(SELECT COALESCE(MAX(last), 0) FROM (SELECT MAX(id) AS last"
+            + " FROM directory_events WHERE tenant_id = ? UNION ALL SELECT last_id FROM event_sequences"
+            + " WHERE tenant_id = ?) AS kept)";
 
     private EventRows() {
     }
 
     /**
-     * Numbers {@code events} after the tenant's last id and stores them, dated {@code time} (SQLite's way; PostgreSQL
-     * numbers them after the write's commit, {@link PendingEventRows}). The numbers are taken
-     * with an upsert that locks the tenant's sequence row until the caller's transaction ends: a concurrent writer of
-     * the same tenant (another instance on PostgreSQL) waits here until this one has committed, so ids become visible
-     * in increasing order and a reader paging by id never passes over one that commits later. The caller makes this
-     * its write's last statement, so the lock is held only for the commit itself.
+     * Numbers {@code events} after the tenant's last id ({@link #LAST_ID}) and stores them, dated {@code time} (SQLite's
+     * way; PostgreSQL numbers them after the write's commit, {@link PendingEventRows}). Each event's id is read in its
+     * own INSERT from what the transaction sees: SQLite's writes are serial (one writer in the service, and a second
+     * process, the CLI, waits for the file's write lock), so no two writes take the same number, a write that rolls
+     * back takes its numbers back, and nothing is kept in memory that a restart or another process could contradict.
+     * Until V29 the number was an upsert of {@code event_sequences} in every write: one B-tree more in each commit;
+     * now only a purge writes that row ({@link #purge}), so that numbering goes on past events that are gone.
      */
     static void append(Connection c, String tenantId, Instant time, List<Event> events) throws SQLException {
         append(c, tenantId, time, events, written(events));
@@ -45,23 +54,16 @@ final class EventRows {
         if (events.isEmpty()) {
             return;
         }
-        long last;
-        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("INSERT INTO event_sequences (tenant_id, last_id)"
-                + " VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET last_id = event_sequences.last_id"
-                + " + excluded.last_id RETURNING last_id", tenantId, (long) events.size()));
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            last = rs.getLong(1);
-        }
-        long id = last - events.size();
         String when = Timestamps.format(time);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO directory_events (tenant_id, id, time, type,"
-                + " resource_type, resource_id, resource, previous, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " resource_type, resource_id, resource, previous, member_id) VALUES (?, " + LAST_ID + " + 1, ?, ?, ?,"
+                + " ?, ?, ?, ?)")) {
             for (int i = 0; i < events.size(); i++) {
                 ps.setString(1, tenantId);
-                ps.setLong(2, ++id);
-                ps.setString(3, when);
-                bindContent(ps, 4, events.get(i), texts.get(i));
+                ps.setString(2, tenantId);
+                ps.setString(3, tenantId);
+                ps.setString(4, when);
+                bindContent(ps, 5, events.get(i), texts.get(i));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -125,8 +127,8 @@ final class EventRows {
 
     /** The tenant's last event id (0: none yet). */
     static long lastId(Connection c, String tenantId) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT last_id FROM event_sequences"
-                + " WHERE tenant_id = ?", tenantId)); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT " + LAST_ID, tenantId, tenantId));
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -135,9 +137,22 @@ final class EventRows {
         return types.isEmpty() ? "" : " AND type IN (" + Jdbc.placeholders(types) + ")";
     }
 
+    /**
+     * Removes the tenant's events older than {@code cutoff}: those before the first one dated at or after it, a range of
+     * the key (events are numbered in the order of their writes, so their dates grow with the ids; an event dated a
+     * moment out of that order stays until a later purge, none is removed early). Before, the tenant's last id is
+     * recorded, so that the numbering goes on after it when every event is gone ({@link #append}). No index of the
+     * dates is needed (V29 removed it: one B-tree fewer in each write's commit); the walk from the oldest event stops
+     * at the first one kept.
+     */
     static int purge(Connection c, String tenantId, Instant cutoff) throws SQLException {
-        return Jdbc.update(c, "DELETE FROM directory_events WHERE tenant_id = ? AND time < ?", tenantId,
-                Timestamps.format(cutoff));
+        Jdbc.update(c, "INSERT INTO event_sequences (tenant_id, last_id) SELECT ?, " + LAST_ID
+                + " WHERE TRUE ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id"
+                // never back: on PostgreSQL a numbering may have moved it on since this statement's snapshot
+                + " WHERE excluded.last_id > event_sequences.last_id", tenantId, tenantId, tenantId);
+        return Jdbc.update(c, "DELETE FROM directory_events WHERE tenant_id = ? AND id < COALESCE((SELECT id"
+                + " FROM directory_events WHERE tenant_id = ? AND time >= ? ORDER BY id LIMIT 1), ?)", tenantId,
+                tenantId, Timestamps.format(cutoff), Long.MAX_VALUE);
     }
 
     private static ObjectNode object(String json) {

@@ -129,8 +129,37 @@ final class ResourceRows {
         if (count == 0 || (total < startIndex && !more)) {
             return new Page(total, startIndex, List.of(), more);
         }
-        Keyed rows = select(c, type, pageSql(where, order, startIndex, count), q.withMembers(), null, order, 6);
+        Keyed rows = offsetPage(c, type, q.withMembers(), where, order, startIndex, count);
         return rows.page(total, startIndex, more, more || startIndex - 1L + rows.size() < total);
+    }
+
+    /**
+     * The {@code count} rows from {@code startIndex} on: one statement, or for an order read in runs
+     * ({@link SortOrder#readsInRuns}) one per run until the page is full, each a walk of the order's index. The offset
+     * falls into the first run that yields a row; a run passed over whole is counted (from its index) to know how much
+     * of the offset is left for the next.
+     */
+    private Keyed offsetPage(Connection c, ResourceType type, boolean withMembers, SqlWhere where, SortOrder order,
+            int startIndex, int count) throws SQLException {
+        if (!order.readsInRuns()) {
+            return select(c, type, pageSql(where, order, startIndex, count), withMembers, null, order, 6);
+        }
+        List<StoredResource> rows = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        long skip = startIndex - 1L;
+        List<SqlWhere> runs = order.runs();
+        for (int i = 0; i < runs.size() && rows.size() < count; i++) {
+            Keyed part = select(c, type, runSql(where, runs.get(i), order, false, count - rows.size(), skip),
+                    withMembers, null, order, 6);
+            rows.addAll(part.resources());
+            keys.addAll(part.keys());
+            if (!part.resources().isEmpty()) {
+                skip = 0;
+            } else if (skip > 0 && i + 1 < runs.size()) {
+                skip = Math.max(0, skip - count(c, where.join(" AND ", runs.get(i)).wrap("SELECT COUNT(*)", "")));
+            }
+        }
+        return new Keyed(rows, keys);
     }
 
     /**
@@ -176,8 +205,13 @@ final class ResourceRows {
 
     /** The rows of one segment of a keyset page, in the page's reading order, without an offset. */
     static SqlWhere segmentSql(SqlWhere where, SqlWhere segment, SortOrder order, boolean backward, int limit) {
-        return keyed(order, where.join(" AND ", segment)).join(" ", order.orderWithinSegment(backward))
-                .join("", SqlWhere.of(" LIMIT ?", limit));
+        return runSql(where, segment, order, backward, limit, 0);
+    }
+
+    /** The rows of one run or segment ({@link SortOrder#runs}) in its reading order, after {@code offset} of them. */
+    static SqlWhere runSql(SqlWhere where, SqlWhere run, SortOrder order, boolean backward, int limit, long offset) {
+        return keyed(order, where.join(" AND ", run)).join(" ", order.orderWithinSegment(backward))
+                .join("", SqlWhere.of(" LIMIT ? OFFSET ?", limit, offset));
     }
 
     private static SqlWhere keyed(SortOrder order, SqlWhere where) {

@@ -107,8 +107,8 @@ final class SortOrder {
             out.add(beyond(op, p));
             return out;
         }
-        SqlWhere present = key.wrap("(", " IS NULL) = FALSE");
-        SqlWhere missing = key.wrap("(", " IS NULL) = TRUE AND ").join("", key.wrap("", " IS NULL"));
+        SqlWhere present = present();
+        SqlWhere missing = missing();
         if (p.key() != null) {
             out.add(present.join(" AND ", beyond(op, p)));
             if (!seek.backward()) {
@@ -121,6 +121,31 @@ final class SortOrder {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a page by offset is read as the order's two runs ({@link #runs}), each a walk of one index: a descending
+     * sort by a key that may be missing, on an engine that keeps one index for both directions of such a sort (SQLite,
+     * V29). Walked backward, that index yields the rows without a key first; the order puts them last.
+     */
+    boolean readsInRuns() {
+        return index != null && nullable && descending && !dialect.keepsDescendingMissingLastIndexes();
+    }
+
+    /**
+     * The order's runs, in the order it reads them: the rows with a key, then the rows without one (each is ordered
+     * by {@link #orderWithinSegment}); the order itself when its key is never missing.
+     */
+    List<SqlWhere> runs() {
+        return nullable ? List.of(present(), missing()) : List.of(SqlWhere.of("TRUE"));
+    }
+
+    private SqlWhere present() {
+        return key.wrap("(", " IS NULL) = FALSE");
+    }
+
+    private SqlWhere missing() {
+        return key.wrap("(", " IS NULL) = TRUE AND ").join("", key.wrap("", " IS NULL"));
     }
 
     /** (key, id) beyond the position: one row-value comparison, which both engines seek in a (key, id) index. */

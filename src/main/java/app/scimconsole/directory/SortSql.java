@@ -10,12 +10,14 @@ import app.scimconsole.scim.AttributeDef;
 import app.scimconsole.scim.ResourceType;
 import app.scimconsole.scim.ScimException;
 import app.scimconsole.scim.ScimType;
+import java.util.List;
 
 /**
  * The ORDER BY of a list query (RFC 7644 §3.4.2.3). Resources without a value sort last either way,
  * and {@code id} breaks ties so that pages never overlap or skip. Without {@code sortBy}: creation order.
  * A descending sort breaks ties by {@code id} descending too, and a column that is never NULL has no "NULLs last"
- * term: so each sort on a column is exactly the order of an index (V24), walked forwards or backwards.
+ * term: so each sort on a column is exactly the order of an index (V24), walked forwards or backwards; a descending
+ * sort by a user's display name, which may be missing, is two backward walks of its one index on SQLite (V29).
  */
 public final class SortSql {
     private static final String ROW = AttributeSql.ROW;
@@ -29,6 +31,21 @@ public final class SortSql {
 
     public static SqlWhere orderBy(SqlDialect dialect, ResourceType type, AttrPath sortBy, boolean descending) {
         return order(dialect, type, sortBy, descending).orderBy(false);
+    }
+
+    /**
+     * How a page in this order is read after {@code WHERE <the query's conditions>}: for most orders its ORDER BY; for
+     * one read in runs ({@link SortOrder#readsInRuns}: a descending display-name sort on SQLite) each run's
+     * {@code AND <run> ORDER BY …}, one statement each.
+     */
+    public static List<SqlWhere> walks(SqlDialect dialect, ResourceType type, AttrPath sortBy,
+            boolean descending) {
+        SortOrder order = order(dialect, type, sortBy, descending);
+        if (!order.readsInRuns()) {
+            return List.of(order.orderBy(false));
+        }
+        return order.runs().stream().map(run -> run.wrap("AND ", " ").join("", order.orderWithinSegment(false)))
+                .toList();
     }
 
     /** Whether {@code key}, read from a client's cursor, is of the kind this sort's key is (see {@link SortOrder}). */
@@ -52,18 +69,19 @@ public final class SortSql {
     static SortOrder order(SqlDialect dialect, ResourceType type, AttrPath sortBy, boolean descending) {
         SqlWhere key = sortBy == null ? SqlWhere.of(ROW + ".created") : sortKey(dialect, type, sortBy);
         boolean desc = sortBy != null && descending;
-        return new SortOrder(dialect, key, !neverNull(type, key), desc, index(type, key.sql(), desc),
+        return new SortOrder(dialect, key, !neverNull(type, key), desc, index(type, key.sql()),
                 type == ResourceType.GROUP && key.sql().equals(ROW + ".display_name_lc"));
     }
 
     /** The index of each order on a column (V1, V24): the key, then the id that breaks its ties. */
-    private static String index(ResourceType type, String key, boolean descending) {
+    private static String index(ResourceType type, String key) {
         String table = ResourceRows.table(type);
         return switch (key) {
             case ROW + ".created" -> table + "_by_created";
             case ROW + ".user_name_lc" -> "users_name_search";
+            // one index either way (V29): a descending page reads its runs apart (SortOrder.readsInRuns)
             case ROW + ".display_name_lc" -> type == ResourceType.GROUP ? "groups_by_display_name"
-                    : descending ? "users_by_display_name_desc" : "users_by_display_name";
+                    : "users_by_display_name";
             case ROW + ".last_modified" -> type == ResourceType.USER ? "users_by_last_modified" : null;
             case ROW + ".active" -> "users_by_active";
             default -> null;

@@ -52,8 +52,9 @@ public enum SqlDialect {
 
     /**
      * Whether a keyset page names the index of its order ({@code INDEXED BY}, {@link SortOrder#index}). Without
-     * statistics SQLite may seek the place in another index that holds the same columns (the descending display-name
-     * index for an ascending page) and then sort every row after it; PostgreSQL's planner weighs the order itself.
+     * statistics SQLite may seek the place in another index that holds the same columns (V24's descending
+     * display-name index for an ascending page, until V29 dropped it) and then sort every row after it; PostgreSQL's
+     * planner weighs the order itself.
      */
     boolean pinsKeysetIndex() {
         return this == SQLITE;
@@ -67,6 +68,16 @@ public enum SqlDialect {
      * of the order in (key, id) order without it.
      */
     boolean ordersSegmentsByMissing() {
+        return this == POSTGRES;
+    }
+
+    /**
+     * Whether a descending sort by a key that may be missing (a user's display name) has an index of its own in that
+     * order, missing keys last (PostgreSQL's V24, whose planner walks it for a page by offset). SQLite keeps one index
+     * for both directions since V29 (one B-tree fewer in each create's commit): a descending page by offset is read as
+     * two walks of it, the rows with a key, then those without ({@link SortOrder#readsInRuns}).
+     */
+    boolean keepsDescendingMissingLastIndexes() {
         return this == POSTGRES;
     }
 

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,9 @@ import org.sqlite.SQLiteConfig;
  * log never checkpointed; the frames the log grew by (its file's length) over {@code N} are the pages of one commit.
  * On the schema where the trigram index is filled after the commit (V27), the indexer's catch-up is counted apart, per
  * batch of {@code BATCH} rows, spread over the rows, and timed. Then the same with the rows a create adds in its
- * transaction (its activity entry, attribute history, event and the tenant's event number), written as
- * {@link ActivityRows} and {@link EventRows} write them.
+ * transaction (its activity entry, attribute history, event and, before V29, the tenant's event number), written as
+ * {@link ActivityRows} and {@link EventRows} of each schema's version write them; then one and eight creates a commit
+ * on the last three schemas.
  *
  * <p>{@code java -cp target/test-classes:target/classes:$(cat cp.txt) app.scimconsole.directory.CommitPages [N]
  * [BATCH]} (the class path as for JarComparison in the README).
@@ -35,8 +37,29 @@ public final class CommitPages {
             + "\"R&D\",\"employeeNumber\":\"42\"},\"meta\":{\"resourceType\":\"User\",\"created\":"
             + "\"2026-12-07T10:00:00.000Z\",\"lastModified\":\"2026-12-07T10:00:00.000Z\",\"version\":\"W/\\\"1\\\"\"}}";
 
-    /** A schema to measure: migrated up to {@code target} (null: all), then {@code extra} run on it. */
+    /**
+     * A schema to measure: migrated up to {@code target} (null: all), then {@code extra} run on it; its rows written as
+     * the code of that version wrote them.
+     */
     record Schema(String name, String target, List<String> extra) {
+        int version() {
+            return target == null ? Integer.MAX_VALUE : Integer.parseInt(target);
+        }
+
+        /** V27 on: the trigram index is filled after the commit, by the indexer. */
+        boolean indexer() {
+            return version() >= 27;
+        }
+
+        /** V29 on: a write numbers its events from the last one kept, no upsert of the tenant's sequence row. */
+        boolean keyedEvents() {
+            return version() >= 29;
+        }
+
+        /** V30 on: the attribute history is two columns of the activity entry, not a row of its own. */
+        boolean historyInEntry() {
+            return version() >= 30;
+        }
     }
 
     private CommitPages() {
@@ -50,8 +73,11 @@ public final class CommitPages {
         List<Schema> schemas = List.of(
                 new Schema("V24 (its trigram index in the commit)", "24", List.of()),
                 new Schema("V24 without the trigram index's trigger", "24", List.of("DROP TRIGGER users_text_insert")),
-                new Schema("V27 with V24's full indexes on users", null, List.of(fullIndexes.split("; "))),
-                new Schema("V27", null, List.of()));
+                new Schema("V27 with V24's full indexes on users", "27", List.of(fullIndexes.split("; "))),
+                new Schema("V27", "27", List.of()),
+                new Schema("V29: one display-name index, events numbered by their key, no index of their dates", "29",
+                        List.of()),
+                new Schema("V30: the history in the activity entry", null, List.of()));
         for (boolean whole : List.of(false, true)) {
             System.out.println(whole ? "A create's rows (user, activity entry, history, event), a commit each:"
                     : "A user row alone, a commit each:");
@@ -59,13 +85,14 @@ public final class CommitPages {
                 measure(schema, n, batch, whole, 1, false);
             }
         }
-        Schema now = schemas.get(schemas.size() - 1);
         for (int group : List.of(1, 8)) {
             System.out.println("A create's rows, " + group + " create(s) a commit (as the writer groups concurrent ones),"
                     + " pages a create:");
-            for (boolean timeOrdered : List.of(false, true)) {
-                measure(new Schema(now.name() + (timeOrdered ? ", time-ordered ids (v7)" : ", random ids"),
-                        now.target(), now.extra()), n, batch, true, group, timeOrdered);
+            for (Schema schema : schemas.subList(schemas.size() - 3, schemas.size())) {
+                for (boolean timeOrdered : List.of(false, true)) {
+                    measure(new Schema(schema.name() + (timeOrdered ? ", time-ordered ids (v7)" : ", random ids"),
+                            schema.target(), schema.extra()), n, batch, true, group, timeOrdered);
+                }
             }
         }
     }
@@ -92,9 +119,9 @@ public final class CommitPages {
             run(c, "INSERT INTO tenants (id, scim_enabled, created) VALUES ('t', TRUE, '2026-12-07T10:00:00.000Z')");
             c.setAutoCommit(false);
             for (int i = 0; i < 1000; i++) {
-                insert(c, i, whole, timeOrdered);
+                insert(c, i, whole, timeOrdered, schema);
             }
-            boolean indexerSchema = schema.target() == null;
+            boolean indexerSchema = schema.indexer();
             if (indexerSchema) {
                 catchUp(c);
             }
@@ -112,7 +139,7 @@ public final class CommitPages {
                 long before = frames(log, pageSize);
                 c.setAutoCommit(false);
                 for (int i = 1000 + done; i < 1000 + done + rows; i++) {
-                    insert(c, i, whole, timeOrdered);
+                    insert(c, i, whole, timeOrdered, schema);
                     if ((i + 1) % group == 0) {
                         c.commit(); // each its own transaction, or a group's
                     }
@@ -157,8 +184,9 @@ public final class CommitPages {
     }
 
     /** User {@code i}'s row and, when {@code whole}, the rows its create adds as ActivityRows and EventRows write them. */
-    private static void insert(Connection c, int i, boolean whole, boolean timeOrdered) throws SQLException {
-        String id = timeOrdered ? ResourceIds.of(java.time.Instant.parse("2026-12-07T10:00:00Z").plusMillis(i))
+    private static void insert(Connection c, int i, boolean whole, boolean timeOrdered, Schema schema)
+            throws SQLException {
+        String id = timeOrdered ? ResourceIds.of(Instant.parse("2026-12-07T10:00:00Z").plusMillis(i))
                 : java.util.UUID.nameUUIDFromBytes(("user-" + i).getBytes()).toString();
         String userName = "bench-" + i + "@example.com";
         String doc = String.format(Locale.ROOT, DOC, id, "ext-" + i, userName, i, userName);
@@ -170,14 +198,29 @@ public final class CommitPages {
         if (!whole) {
             return;
         }
-        update(c, "INSERT INTO activity (time, tenant_id, operation, resource, resource_id, user_name, outcome, code,"
-                + " args, detail, client_address) VALUES (?, 't', 'create', 'User', ?, ?, 'success', 'activity.created',"
-                + " '[]', NULL, '127.0.0.1')", time, id, userName);
-        update(c, "INSERT INTO attribute_history (activity_seq, tenant_id, time, request_id, changes)"
-                + " VALUES (last_insert_rowid(), 't', ?, ?, ?)", time, "req-" + i, "[{\"attribute\":\"userName\","
-                + "\"old\":null,\"new\":\"" + userName + "\"},{\"attribute\":\"displayName\",\"old\":null,"
-                + "\"new\":\"Bench User " + i + "\"},{\"attribute\":\"title\",\"old\":null,\"new\":"
-                + "\"Engineer\"},{\"attribute\":\"externalId\",\"old\":null,\"new\":\"ext-" + i + "\"}]");
+        String changes = "[{\"attribute\":\"userName\",\"old\":null,\"new\":\"" + userName + "\"},"
+                + "{\"attribute\":\"displayName\",\"old\":null,\"new\":\"Bench User " + i + "\"},"
+                + "{\"attribute\":\"title\",\"old\":null,\"new\":\"Engineer\"},{\"attribute\":\"externalId\","
+                + "\"old\":null,\"new\":\"ext-" + i + "\"}]";
+        if (schema.historyInEntry()) {
+            update(c, "INSERT INTO activity (time, tenant_id, operation, resource, resource_id, user_name, outcome,"
+                    + " code, args, detail, client_address, request_id, changes) VALUES (?, 't', 'create', 'User', ?,"
+                    + " ?, 'success', 'activity.created', '[]', NULL, '127.0.0.1', ?, ?)", time, id, userName,
+                    "req-" + i, changes);
+        } else {
+            update(c, "INSERT INTO activity (time, tenant_id, operation, resource, resource_id, user_name, outcome,"
+                    + " code, args, detail, client_address) VALUES (?, 't', 'create', 'User', ?, ?, 'success',"
+                    + " 'activity.created', '[]', NULL, '127.0.0.1')", time, id, userName);
+            update(c, "INSERT INTO attribute_history (activity_seq, tenant_id, time, request_id, changes)"
+                    + " VALUES (last_insert_rowid(), 't', ?, ?, ?)", time, "req-" + i, changes);
+        }
+        if (schema.keyedEvents()) {
+            // as the service writes it: the JSON text made before, the number taken in the INSERT
+            Instant at = Instant.parse(time);
+            EventRows.append(c, "t", at, List.of(new Directory.Event(0, "t", at, "user.created", "User", id, null,
+                    null, null)), List.of(new EventRows.Written(doc, "{}")));
+            return;
+        }
         update(c, "INSERT INTO event_sequences (tenant_id, last_id) VALUES ('t', 1) ON CONFLICT (tenant_id)"
                 + " DO UPDATE SET last_id = event_sequences.last_id + 1");
         update(c, "INSERT INTO directory_events (tenant_id, id, time, type, resource_type, resource_id, resource,"

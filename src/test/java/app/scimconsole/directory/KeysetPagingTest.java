@@ -17,7 +17,9 @@ import app.scimconsole.scim.FilterParser;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -142,6 +144,55 @@ class KeysetPagingTest extends OneTenantDirectoryTest {
                 }
             }
         }
+    }
+
+    /**
+     * Pages by offset ({@code startIndex}) hold the rows of the one big page, also where a page spans the named users
+     * and the unnamed ones of a descending display-name sort, and past the named ones: that sort reads its two runs
+     * apart on SQLite (one index for both directions, V29).
+     */
+    @Test
+    void pagesByOffsetHoldExactlyTheSortedRows() {
+        for (String sort : List.of("displayName", "userName")) {
+            for (boolean descending : List.of(false, true)) {
+                for (Filter filter : filters()) {
+                    String what = sort + (descending ? " descending" : "") + " " + filter;
+                    List<String> all = ids(directory.query(tenant, ResourceType.USER,
+                            query(filter, sort, descending, 1, 10 * USERS)));
+                    List<String> paged = new ArrayList<>();
+                    for (int start = 1; start <= all.size() + PAGE; start += PAGE) {
+                        Page page = directory.query(tenant, ResourceType.USER, query(filter, sort, descending, start,
+                                PAGE));
+                        assertThat(page.totalResults()).as(what).isEqualTo(all.size());
+                        paged.addAll(ids(page));
+                    }
+                    assertThat(paged).as(what).isEqualTo(all);
+                }
+            }
+        }
+    }
+
+    /** Named users first, by name then id, backwards; then the unnamed, by id backwards (RFC 7644 §3.4.2.3). */
+    @Test
+    void aDescendingDisplayNameSortPutsTheUnnamedLast() {
+        List<StoredResource> all = directory.query(tenant, ResourceType.USER,
+                query(null, "displayName", true, 1, 10 * USERS)).resources();
+        Comparator<StoredResource> byName = Comparator.comparing(
+                (StoredResource r) -> r.doc().path("displayName").asText().toLowerCase(Locale.ROOT))
+                .thenComparing(StoredResource::id);
+        List<StoredResource> named = all.stream().filter(r -> r.doc().has("displayName")).sorted(byName.reversed())
+                .toList();
+        List<StoredResource> unnamed = all.stream().filter(r -> !r.doc().has("displayName"))
+                .sorted(Comparator.comparing(StoredResource::id).reversed()).toList();
+        assertThat(unnamed).hasSize(USERS / 5);
+        List<StoredResource> expected = new ArrayList<>(named);
+        expected.addAll(unnamed);
+        assertThat(all.stream().map(StoredResource::id).toList())
+                .isEqualTo(expected.stream().map(StoredResource::id).toList());
+        // a page that begins among the named users and ends among the unnamed
+        Page across = directory.query(tenant, ResourceType.USER, query(null, "displayName", true, named.size() - 9, 20));
+        assertThat(ids(across)).isEqualTo(all.subList(named.size() - 10, named.size() + 10).stream()
+                .map(StoredResource::id).toList());
     }
 
     @Test
