@@ -223,8 +223,7 @@ public final class EnableScimController {
         });
         Views.shownWhen(tokenWarning, vm.tokenKnownProperty());
         Views.shownWhen(tokenUnknown, vm.tokenKnownProperty().not());
-        tokenNote.textProperty().bind(vm.tokenNoteProperty());
-        Views.shownWhen(tokenNote, vm.tokenNoteProperty().isNotEmpty());
+        Views.showsText(tokenNote, vm.tokenNoteProperty());
         // Not disabled while busy (the view model ignores a second press): a disabled button would hand the keyboard
         // focus on to the next control.
         overlapChoice.getItems().setAll(EnableScimViewModel.OVERLAPS);
