@@ -133,6 +133,8 @@ class WholeTextAndThemeUiTest extends ConsoleUiTestBase {
         assertThat(fx(() -> List.copyOf(pane.getStyleClass()))).contains(Dialogs.STYLE, Dialogs.DARK);
         assertThat(fx(() -> pane.getStylesheets().stream().anyMatch(s -> s.endsWith("console-dark.css")))).isTrue();
         assertThat(background(pane)).as("the dialog is the dark surface").isEqualTo(background(card));
+        // Its window is that surface from the start too, not white until its first frame.
+        assertThat(fx(() -> pane.getScene().getFill())).as("the dialog's scene fill").isEqualTo(background(pane));
         Button cancel = fx(() -> (Button) lookup("#cancelButton").query());
         assertThat(fx(cancel::isDefaultButton)).isTrue();
         assertThat(contrast(fx(() -> (Color) cancel.getTextFill()), background(cancel)))

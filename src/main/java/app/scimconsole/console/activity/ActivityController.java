@@ -90,9 +90,7 @@ public final class ActivityController {
         outcomeBox.setCellFactory(l -> new OutcomeCell());
         outcomeBox.setButtonCell(new OutcomeCell());
         summaryLabel.textProperty().bind(vm.summaryProperty());
-        problemLabel.textProperty().bind(vm.problemProperty());
-        problemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
-        problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
+        Views.showsText(problemLabel, vm.problemProperty());
         int[] widths = {170, 110, 95, 180, 85, 250};
         for (Column c : Column.values()) {
             TableColumn<ActivityEntry, String> col = new TableColumn<>(vm.header(c));

@@ -109,9 +109,11 @@ public final class MainWindowController {
 
         ConnectionModel connection = ctx.connection();
         connectionBadge.textProperty().bind(connection.descriptionProperty());
-        connection.stateProperty().addListener((o, was, now) -> {
-            showConnectionState();
-            if (now == ConnectionModel.State.CONNECTED && was != now && current != null) {
+        connection.stateProperty().addListener((o, was, now) -> showConnectionState());
+        // Each new connection, whether the first (the service started) or a switch to another service, which leaves
+        // the state CONNECTED as it was: the page on screen reads from it, once.
+        connection.connectionProperty().addListener((o, was, now) -> {
+            if (now != null && current != null) {
                 current.connected();
             }
         });

@@ -32,8 +32,13 @@ public final class Dialogs {
         }
         String dark = Dialogs.class.getResource(Themes.CSS_DARK).toExternalForm();
         pane.getStyleClass().remove(DARK);
-        if (pane.getStylesheets().contains(dark)) {
+        boolean isDark = pane.getStylesheets().contains(dark);
+        if (isDark) {
             pane.getStyleClass().add(DARK);
+        }
+        // The dialog's own window, like the main one, shows its scene's fill until its first frame: not white in dark.
+        if (pane.getScene() != null) {
+            pane.getScene().setFill(Themes.dialogBackground(isDark));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.paint.Color;
 
 /**
  * Light and dark. "system" follows the computer's setting where it can be read (Windows' "apps use dark mode",
@@ -18,6 +19,15 @@ public final class Themes {
     public static final String DARK = "dark";
     public static final String CSS = "/app/scimconsole/console/console.css";
     public static final String CSS_DARK = "/app/scimconsole/console/console-dark.css";
+    /*
+     * The window's background in each theme (the style sheets' -sc-bg) and a dialog's (-sc-surface); tests hold them
+     * to the style sheets. A scene is filled with it, and JavaFX gives the scene's fill to the native window when it
+     * creates it: what the window shows from the moment it is mapped until JavaFX's first frame, white otherwise.
+     */
+    private static final Color LIGHT_BACKGROUND = Color.web("#f6f7f9");
+    private static final Color DARK_BACKGROUND = Color.web("#16181c");
+    private static final Color LIGHT_SURFACE = Color.web("#ffffff");
+    private static final Color DARK_SURFACE = Color.web("#1f2227");
 
     private static volatile Boolean systemDark;
 
@@ -35,8 +45,12 @@ public final class Themes {
         return systemPrefersDark();
     }
 
-    /** Sets the scene's style sheets for the theme. */
+    /**
+     * Sets the scene's style sheets and its fill for the theme. Before the window is first shown, the fill is also the
+     * native window's background until the first frame (so a dark console never shows a white window).
+     */
     public static void apply(Scene scene, boolean dark) {
+        scene.setFill(background(dark));
         String light = Themes.class.getResource(CSS).toExternalForm();
         String darkCss = Themes.class.getResource(CSS_DARK).toExternalForm();
         scene.getStylesheets().removeAll(light, darkCss);
@@ -44,6 +58,16 @@ public final class Themes {
         if (dark) {
             scene.getStylesheets().add(darkCss);
         }
+    }
+
+    /** The main window's background in the theme. */
+    public static Color background(boolean dark) {
+        return dark ? DARK_BACKGROUND : LIGHT_BACKGROUND;
+    }
+
+    /** A dialog's background in the theme: a card's surface. */
+    public static Color dialogBackground(boolean dark) {
+        return dark ? DARK_SURFACE : LIGHT_SURFACE;
     }
 
     /** The OS's preference (blocks briefly the first time: call off the FX thread first). */

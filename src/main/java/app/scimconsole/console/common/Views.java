@@ -3,9 +3,13 @@ package app.scimconsole.console.common;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 
 /**
  * Loads a view's FXML with the console's bundle. The FXML names its controller class ({@code fx:controller});
@@ -20,6 +24,21 @@ public final class Views {
     public static void shown(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
+    }
+
+    /** Shows {@code node} while {@code condition} holds; hidden, it takes no room in its layout. */
+    public static void shownWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    /**
+     * {@code label} says {@code text} and is shown only while there is something to say (a problem, a notice): an
+     * empty one takes no room, so nothing leaves a gap in the page while all is well.
+     */
+    public static void showsText(Labeled label, ObservableStringValue text) {
+        label.textProperty().bind(text);
+        shownWhen(label, Bindings.isNotEmpty(text));
     }
 
     public static Parent load(String resource, Object controller, I18n i18n) {

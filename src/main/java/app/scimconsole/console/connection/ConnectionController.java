@@ -1,5 +1,6 @@
 package app.scimconsole.console.connection;
 
+import app.scimconsole.console.common.Views;
 import app.scimconsole.console.context.ConsoleSettings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -64,9 +65,7 @@ public final class ConnectionController {
             String error = vm.urlErrorProperty().get();
             return ValidationResult.fromErrorIf(c, error, error != null);
         });
-        urlError.textProperty().bind(vm.urlErrorProperty());
-        urlError.visibleProperty().bind(vm.urlErrorProperty().isNotNull());
-        urlError.managedProperty().bind(vm.urlErrorProperty().isNotNull());
+        Views.showsText(urlError, vm.urlErrorProperty());
         connectButton.disableProperty().bind(vm.canConnectProperty().not());
         urlField.setOnAction(e -> vm.connect());
         credentialField.setOnAction(e -> vm.connect());

@@ -93,9 +93,7 @@ public final class DomainCardController {
         removeButton.setAccessibleText(i18n.text("domain.remove") + " " + vm.displayName());
         summary.textProperty().bind(vm.summaryProperty());
         schedule.textProperty().bind(vm.scheduleProperty());
-        liveNote.textProperty().bind(vm.liveNoteProperty());
-        liveNote.visibleProperty().bind(vm.liveNoteProperty().isNotEmpty());
-        liveNote.managedProperty().bind(vm.liveNoteProperty().isNotEmpty());
+        Views.showsText(liveNote, vm.liveNoteProperty());
         vm.diagnoses().addListener((ListChangeListener<DiagnosisRow>) c -> showDiagnoses());
         vm.servers().addListener((ListChangeListener<ServerRow>) c -> showServers());
         showDiagnoses();

@@ -80,9 +80,7 @@ public final class DomainsPaneController {
             return ValidationResult.fromErrorIf(c, error, error != null);
         });
         addButton.disableProperty().bind(vm.canAddProperty().not());
-        newDomainError.textProperty().bind(vm.newDomainErrorProperty());
-        newDomainError.visibleProperty().bind(vm.newDomainErrorProperty().isNotNull());
-        newDomainError.managedProperty().bind(vm.newDomainErrorProperty().isNotNull());
+        Views.showsText(newDomainError, vm.newDomainErrorProperty());
 
         vm.suggested().addListener((ListChangeListener<String>) c -> showSuggestions());
         showSuggestions();

@@ -1,5 +1,6 @@
 package app.scimconsole.console.overview;
 
+import app.scimconsole.console.common.Views;
 import app.scimconsole.console.overview.OverviewViewModel.Fact;
 import app.scimconsole.console.overview.OverviewViewModel.Warning;
 import javafx.collections.ListChangeListener;
@@ -38,8 +39,7 @@ public final class OverviewController {
         showCounts();
         showFacts();
         showWarnings();
-        rejectedLink.visibleProperty().bind(vm.rejectedRecentlyProperty());
-        rejectedLink.managedProperty().bind(vm.rejectedRecentlyProperty());
+        Views.shownWhen(rejectedLink, vm.rejectedRecentlyProperty());
     }
 
     @FXML

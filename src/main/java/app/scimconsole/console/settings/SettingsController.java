@@ -3,6 +3,7 @@ package app.scimconsole.console.settings;
 import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.Themes;
+import app.scimconsole.console.common.Views;
 import app.scimconsole.console.settings.SettingsViewModel.Language;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
@@ -90,9 +91,7 @@ public final class SettingsController {
                 vm.languageProperty().set((Language) now.getUserData());
             }
         });
-        languageNote.textProperty().bind(vm.languageNoteProperty());
-        languageNote.visibleProperty().bind(vm.languageNoteProperty().isNotEmpty());
-        languageNote.managedProperty().bind(vm.languageNoteProperty().isNotEmpty());
+        Views.showsText(languageNote, vm.languageNoteProperty());
 
         systemRadio.setUserData(Themes.SYSTEM);
         lightRadio.setUserData(Themes.LIGHT);

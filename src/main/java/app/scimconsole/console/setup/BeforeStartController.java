@@ -1,9 +1,9 @@
 package app.scimconsole.console.setup;
 
 import app.scimconsole.console.common.I18n;
+import app.scimconsole.console.common.Views;
 import app.scimconsole.console.setup.ChecklistViewModel.Deployment;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -58,8 +58,8 @@ public final class BeforeStartController {
                 vm.deploymentProperty().set((Deployment) now.getUserData());
             }
         });
-        showWhen(serverNext, vm.deploymentProperty().isEqualTo(Deployment.SERVER));
-        showWhen(embeddedNext, vm.deploymentProperty().isEqualTo(Deployment.EMBEDDED));
+        Views.shownWhen(serverNext, vm.deploymentProperty().isEqualTo(Deployment.SERVER));
+        Views.shownWhen(embeddedNext, vm.deploymentProperty().isEqualTo(Deployment.EMBEDDED));
 
         embeddedHint.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.text("before.deploy.embedded.hint", vm.embeddedPortProperty().get()),
@@ -86,10 +86,6 @@ public final class BeforeStartController {
         }
     }
 
-    private static void showWhen(Node node, ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
-    }
 
     private void style(boolean complete) {
         readiness.getStyleClass().removeAll("summary-ok", "hint");

@@ -186,9 +186,9 @@ public final class EnableScimController {
 
     @FXML
     private void initialize() {
-        showWhen(enableCard, vm.knownProperty().and(vm.enabledProperty().not()));
-        showWhen(credentialsCard, vm.enabledProperty());
-        showWhen(unknownCard, vm.knownProperty().not().and(vm.enabledProperty().not()));
+        Views.shownWhen(enableCard, vm.knownProperty().and(vm.enabledProperty().not()));
+        Views.shownWhen(credentialsCard, vm.enabledProperty());
+        Views.shownWhen(unknownCard, vm.knownProperty().not().and(vm.enabledProperty().not()));
         enableButton.disableProperty().bind(vm.busyProperty());
         // The Enable button disappears once enabled: keep the keyboard focus on the next thing to do.
         vm.enabledProperty().addListener((o, was, now) -> {
@@ -214,17 +214,16 @@ public final class EnableScimController {
         copyTokenButton.disableProperty().bind(vm.tokenKnownProperty().not());
         copyUrlButton.disableProperty().bind(vm.tenantUrlProperty().isEmpty());
         urlWarning.textProperty().bind(vm.urlWarningProperty());
-        showWhen(urlWarningBox, vm.urlWarningProperty().isNotEmpty());
+        Views.shownWhen(urlWarningBox, vm.urlWarningProperty().isNotEmpty());
         tokenField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && vm.revealedProperty().get()) {
                 vm.revealedProperty().set(false);
                 e.consume();
             }
         });
-        showWhen(tokenWarning, vm.tokenKnownProperty());
-        showWhen(tokenUnknown, vm.tokenKnownProperty().not());
-        tokenNote.textProperty().bind(vm.tokenNoteProperty());
-        showWhen(tokenNote, vm.tokenNoteProperty().isNotEmpty());
+        Views.shownWhen(tokenWarning, vm.tokenKnownProperty());
+        Views.shownWhen(tokenUnknown, vm.tokenKnownProperty().not());
+        Views.showsText(tokenNote, vm.tokenNoteProperty());
         // Not disabled while busy (the view model ignores a second press): a disabled button would hand the keyboard
         // focus on to the next control.
         overlapChoice.getItems().setAll(EnableScimViewModel.OVERLAPS);
@@ -250,7 +249,7 @@ public final class EnableScimController {
         testButton.disableProperty().bind(running);
         testProgress.visibleProperty().bind(running);
         testResult.textProperty().bind(vm.testMessageProperty());
-        showWhen(testResultBox, vm.testStateProperty().isNotEqualTo(EnableScimViewModel.TestState.IDLE));
+        Views.shownWhen(testResultBox, vm.testStateProperty().isNotEqualTo(EnableScimViewModel.TestState.IDLE));
         vm.testStateProperty().addListener((o, was, now) -> showTestState(now));
         showTestState(vm.testStateProperty().get());
 
@@ -274,7 +273,7 @@ public final class EnableScimController {
     }
 
     private void bindMethods() {
-        showWhen(methodCard, vm.enabledProperty());
+        Views.shownWhen(methodCard, vm.enabledProperty());
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         var panes = panes();
         for (CredentialMethod m : CredentialMethod.values()) {
@@ -286,7 +285,7 @@ public final class EnableScimController {
             b.setOnAction(e -> vm.chooseMethod(m));
             methodChoices.getChildren().add(b);
             var chosen = vm.methodProperty().isEqualTo(m);
-            panes.getOrDefault(m, java.util.List.of()).forEach(n -> showWhen(n, chosen));
+            panes.getOrDefault(m, java.util.List.of()).forEach(n -> Views.shownWhen(n, chosen));
         }
         java.util.function.Consumer<CredentialMethod> select = m -> group.getToggles().stream()
                 .filter(t -> t.getUserData() == m).findFirst().ifPresent(t -> t.setSelected(true));
@@ -300,14 +299,14 @@ public final class EnableScimController {
     }
 
     private void bindOAuth(OAuthClientViewModel oauth) {
-        showWhen(addClientBox, oauth.hasClientProperty().not());
-        showWhen(oauthGrid, oauth.hasClientProperty());
-        showWhen(whereInEntra, oauth.hasClientProperty());
-        showWhen(secretsTitle, oauth.hasClientProperty());
-        showWhen(addSecretBox, oauth.hasClientProperty());
+        Views.shownWhen(addClientBox, oauth.hasClientProperty().not());
+        Views.shownWhen(oauthGrid, oauth.hasClientProperty());
+        Views.shownWhen(whereInEntra, oauth.hasClientProperty());
+        Views.shownWhen(secretsTitle, oauth.hasClientProperty());
+        Views.shownWhen(addSecretBox, oauth.hasClientProperty());
         addSecretButton.disableProperty().bind(oauth.rotatingProperty().or(oauth.busyProperty()));
-        showWhen(secretOnce, oauth.secretKnownProperty());
-        showWhen(secretUnknown, oauth.hasClientProperty().and(oauth.secretKnownProperty().not()));
+        Views.shownWhen(secretOnce, oauth.secretKnownProperty());
+        Views.shownWhen(secretUnknown, oauth.hasClientProperty().and(oauth.secretKnownProperty().not()));
         secretOnceText.textProperty().bind(Bindings.concat(i18n.text("oauth.secretOnce"), " ",
                 oauth.secretNoteProperty()));
         expiryChoice.getItems().setAll(OAuthClientViewModel.EXPIRY_YEARS);
@@ -350,10 +349,10 @@ public final class EnableScimController {
         }
         federationProgress.visibleProperty().bind(federation.busyProperty());
         federationProblem.textProperty().bind(federation.problemProperty());
-        showWhen(federationProblemBox, federation.problemProperty().isNotEmpty());
-        showWhen(federationGrid, federation.hasTrustProperty());
-        showWhen(federationWhere, federation.hasTrustProperty());
-        showWhen(trustsTitle, federation.hasTrustProperty());
+        Views.shownWhen(federationProblemBox, federation.problemProperty().isNotEmpty());
+        Views.shownWhen(federationGrid, federation.hasTrustProperty());
+        Views.shownWhen(federationWhere, federation.hasTrustProperty());
+        Views.shownWhen(trustsTitle, federation.hasTrustProperty());
         federationEndpointField.textProperty().bind(federation.tokenEndpointProperty());
         federationClientIdField.textProperty().bind(federation.clientIdProperty());
         app.scimconsole.console.common.WholeText.tooltipWhenCut(federationEndpointField);
@@ -410,10 +409,6 @@ public final class EnableScimController {
         Views.shown(credentialWarnings, !vm.credentialWarnings().isEmpty());
     }
 
-    private static void showWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
-    }
 
     private void showTestState(EnableScimViewModel.TestState s) {
         testResultBox.getStyleClass().removeAll("callout-ok", "callout-error", "callout-info");

@@ -72,8 +72,7 @@ public final class EntraController {
         vm.summaryProperty().addListener((o, was, now) -> styleSummary(now));
         styleSummary(vm.summaryProperty().get());
         rejected.textProperty().bind(vm.rejectedTextProperty());
-        rejectedBox.visibleProperty().bind(vm.rejectedTextProperty().isNotEmpty());
-        rejectedBox.managedProperty().bind(vm.rejectedTextProperty().isNotEmpty());
+        Views.shownWhen(rejectedBox, vm.rejectedTextProperty().isNotEmpty());
         doneCheck.selectedProperty().bindBidirectional(setup.entraDoneProperty());
         credentialsClick.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> i18n.text(method.getValue().entraStepKey()), method));

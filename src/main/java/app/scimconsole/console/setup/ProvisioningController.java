@@ -1,5 +1,6 @@
 package app.scimconsole.console.setup;
 
+import app.scimconsole.console.common.Views;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -46,20 +47,16 @@ public final class ProvisioningController {
 
     @FXML
     private void initialize() {
-        domainsFirstBox.visibleProperty().bind(noDomainVerified);
-        domainsFirstBox.managedProperty().bind(noDomainVerified);
-        waitingSpinner.visibleProperty().bind(vm.arrivedProperty().not());
-        waitingSpinner.managedProperty().bind(vm.arrivedProperty().not());
-        arrivedMark.visibleProperty().bind(vm.arrivedProperty());
-        arrivedMark.managedProperty().bind(vm.arrivedProperty());
+        Views.shownWhen(domainsFirstBox, noDomainVerified);
+        Views.shownWhen(waitingSpinner, vm.arrivedProperty().not());
+        Views.shownWhen(arrivedMark, vm.arrivedProperty());
         headline.textProperty().bind(vm.headlineProperty());
         vm.arrivedProperty().addListener((o, was, now) -> style(now));
         style(vm.arrivedProperty().get());
         detail.textProperty().bind(vm.detailProperty());
         counts.textProperty().bind(vm.countsProperty());
         warning.textProperty().bind(vm.warningProperty());
-        warningBox.visibleProperty().bind(vm.warningProperty().isNotEmpty());
-        warningBox.managedProperty().bind(vm.warningProperty().isNotEmpty());
+        Views.shownWhen(warningBox, vm.warningProperty().isNotEmpty());
     }
 
     private void style(boolean arrived) {

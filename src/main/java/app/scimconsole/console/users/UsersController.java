@@ -7,6 +7,7 @@ import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.TooltipCell;
 import app.scimconsole.console.common.Views;
 import app.scimconsole.console.users.UsersViewModel.RejectedRow;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -112,6 +113,8 @@ public final class UsersController {
     private final UsersViewModel vm;
     private final I18n i18n;
     private Map<TableColumn<UserRow, String>, SortColumn> sortColumns;
+    /** {@link #sortColumns} the other way round: the header that shows a sort. */
+    private Map<SortColumn, TableColumn<UserRow, String>> columnsBySort;
 
     public UsersController(UsersViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -150,12 +153,8 @@ public final class UsersController {
         domainBox.valueProperty().addListener((o, was, now) -> vm.domainProperty().set(now == null ? "" : now));
 
         historyList.setItems(vm.history());
-        problemLabel.textProperty().bind(vm.problemProperty());
-        problemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
-        problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
-        sortNoticeLabel.textProperty().bind(vm.sortNoticeProperty());
-        sortNoticeLabel.visibleProperty().bind(vm.sortNoticeProperty().isNotEmpty());
-        sortNoticeLabel.managedProperty().bind(vm.sortNoticeProperty().isNotEmpty());
+        Views.showsText(problemLabel, vm.problemProperty());
+        Views.showsText(sortNoticeLabel, vm.sortNoticeProperty());
 
         column(nameColumn, UserRow::displayName);
         column(userNameColumn, UserRow::userName);
@@ -169,6 +168,8 @@ public final class UsersController {
         sortColumns = Map.of(nameColumn, SortColumn.NAME, userNameColumn, SortColumn.USER_NAME, emailColumn,
                 SortColumn.EMAIL, titleColumn, SortColumn.TITLE, departmentColumn, SortColumn.DEPARTMENT, statusColumn,
                 SortColumn.STATUS, changedColumn, SortColumn.LAST_CHANGE);
+        columnsBySort = new EnumMap<>(SortColumn.class);
+        sortColumns.forEach((column, sortColumn) -> columnsBySort.put(sortColumn, column));
         table.setSortPolicy(t -> {
             if (t.getSortOrder().isEmpty()) {
                 vm.sort(null, false);
@@ -208,8 +209,7 @@ public final class UsersController {
         showPaging();
 
         rejectedPane.textProperty().bind(vm.rejectedTitleProperty());
-        rejectedPane.visibleProperty().bind(vm.rejectedTitleProperty().isNotEmpty());
-        rejectedPane.managedProperty().bind(vm.rejectedTitleProperty().isNotEmpty());
+        Views.shownWhen(rejectedPane, vm.rejectedTitleProperty().isNotEmpty());
         rejectedList.setItems(vm.rejected());
         rejectedList.setCellFactory(l -> new RejectedCell());
 
@@ -219,9 +219,7 @@ public final class UsersController {
 
     /** The header's sort arrow as the view model's order (which it sets back when the service refuses a sort). */
     private void showSort(UsersViewModel.Sort sort) {
-        TableColumn<UserRow, String> wanted = sortColumns.entrySet().stream()
-                .filter(e -> e.getValue().attribute().equals(sort.attribute())).map(Map.Entry::getKey).findFirst()
-                .orElse(null);
+        TableColumn<UserRow, String> wanted = SortColumn.of(sort.attribute()).map(columnsBySort::get).orElse(null);
         TableColumn.SortType type = sort.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING;
         if (wanted == null) {
             table.getSortOrder().clear();
@@ -273,9 +271,7 @@ public final class UsersController {
 
     @FXML
     private void refresh() {
-        vm.load();
-        vm.loadDomains();
-        vm.loadRejected();
+        vm.refresh();
     }
 
     @FXML

@@ -162,6 +162,13 @@ public final class UsersViewModel {
         }).runOnce(ui.tasks());
     }
 
+    /** Reads everything the view shows from the service again: the page, the domains to filter by, who was refused. */
+    public void refresh() {
+        load();
+        loadDomains();
+        loadRejected();
+    }
+
     /** Reads the domains for the filter (the service's registered ones). */
     public void loadDomains() {
         Tasks.create(() -> api.get().domains()).quiet().onSuccess(list -> {

@@ -82,10 +82,8 @@ public final class WebhooksController {
                 endpointList.getSelectionModel().select(now);
             }
         });
-        emptyLabel.visibleProperty().bind(Bindings.isEmpty(vm.rows()));
-        emptyLabel.managedProperty().bind(emptyLabel.visibleProperty());
-        endpointList.visibleProperty().bind(emptyLabel.visibleProperty().not());
-        endpointList.managedProperty().bind(endpointList.visibleProperty());
+        Views.shownWhen(emptyLabel, Bindings.isEmpty(vm.rows()));
+        Views.shownWhen(endpointList, Bindings.isNotEmpty(vm.rows()));
 
         var noneChosen = vm.selectedProperty().isNull().or(vm.busyProperty());
         rotateButton.disableProperty().bind(noneChosen);
