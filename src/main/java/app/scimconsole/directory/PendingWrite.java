@@ -1,14 +1,21 @@
 package app.scimconsole.directory;
 
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
-/** One caller's write waiting for the writer thread: its work, and then its result or failure after the commit. */
+/**
+ * One caller's write in the {@link WriteLine}: its work, then its result or failure once its batch committed. Its
+ * caller is woken directly ({@code unpark}) when it is done or leads the next batch, so that the callers of a batch
+ * wake side by side rather than one after another.
+ */
 final class PendingWrite<T> {
-    /** Tells the writer thread to finish the writes before it and stop. */
-    static final PendingWrite<Void> STOP = new PendingWrite<>(c -> null);
+    private static final int WAITING = 0;
+    private static final int LEADS = 1;
+    private static final int DONE = 2;
 
     private final SqlWork<T> work;
-    private final CountDownLatch done = new CountDownLatch(1);
+    private final Thread caller = Thread.currentThread();
+    /** Written last by the leader: what it wrote before is seen by the caller that reads it. */
+    private volatile int state = WAITING;
     private T result;
     private RuntimeException failure;
     private boolean ran;
@@ -17,19 +24,18 @@ final class PendingWrite<T> {
         this.work = work;
     }
 
-    /** Runs the work inside the batch; a failure of the work itself is kept for its caller only. */
-    void runIn(SqliteConnections db) {
+    /**
+     * Runs the work inside the batch, in a savepoint of its own unless it is the transaction's only write; a failure
+     * of the work itself is kept for its caller only. Returns whether it succeeded.
+     */
+    boolean runIn(SqliteConnections db, boolean alone) {
         try {
-            result = db.runInSavepoint(work);
+            result = alone ? db.runAlone(work) : db.runInSavepoint(work);
             ran = true;
         } catch (RuntimeException e) {
             failure = e;
         }
-    }
-
-    /** The batch committed: the caller may now see its result (or its own failure). */
-    void publish() {
-        done.countDown();
+        return ran;
     }
 
     /** The batch as a whole failed: nothing of it was committed. */
@@ -38,23 +44,42 @@ final class PendingWrite<T> {
             failure = batchFailure;
         }
         result = null;
-        done.countDown();
     }
 
-    T await() {
+    /** Waits until this write is done or leads; true when it leads (it is first in line and runs the next batch). */
+    boolean awaitTurn() {
         boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                // The write is already queued and will commit; the caller must learn its outcome.
-                interrupted = true;
-            }
+        int now;
+        while ((now = state) == WAITING) {
+            LockSupport.park(this);
+            // The write is in line and will commit; its caller must learn its outcome, so an interrupt waits too.
+            interrupted |= Thread.interrupted();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        return now == LEADS;
+    }
+
+    /** Its turn to lead: the batch before it has finished. */
+    void lead() {
+        state = LEADS;
+        wake();
+    }
+
+    /** Its batch committed (or failed as a whole): the caller may now see its result or its failure. */
+    void publish() {
+        state = DONE;
+        wake();
+    }
+
+    private void wake() {
+        if (caller != Thread.currentThread()) {
+            LockSupport.unpark(caller);
+        }
+    }
+
+    T outcome() {
         if (failure != null) {
             throw failure;
         }
