@@ -5,24 +5,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The connections to one SQLite file. SQLite admits one writer at a time, so all writes go through a
- * single connection, one thread at a time (callers line up instead of spinning on SQLITE_BUSY): the first caller in
- * line runs the writes waiting behind it too, each batch of writes is one {@code BEGIN IMMEDIATE} transaction,
- * committed once for all of them (group commit), so a read-modify-write cannot interleave with another and full
- * durability costs one fsync per batch, not per request ({@link WriteLine}). Reads use a small pool of their own
- * connections and, with WAL, never wait for the writer.
+ * single connection owned by one writer thread (callers queue instead of spinning on SQLITE_BUSY); each batch
+ * of writes is one {@code BEGIN IMMEDIATE} transaction, committed once for all of them (group commit), so a
+ * read-modify-write cannot interleave with another and full durability costs one fsync per batch, not per
+ * request. Reads use a small pool of their own connections and, with WAL, never wait for the writer.
  */
 final class SqliteConnections implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5000;
@@ -33,19 +32,15 @@ final class SqliteConnections implements AutoCloseable {
     /** The writer's page cache, in KB: the indexes' upper levels and recent leaves of a large directory. */
     private static final int WRITER_CACHE_KB = 16 * 1024;
 
-    /** How long closing waits for the writes in line. */
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-
-    /** Held by the thread that uses the writer connection: a batch's leader, or the checkpointer restarting the log. */
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Connection writer;
-    private final WriteLine line = new WriteLine();
-    /** The thread running a batch now: a write it starts from inside a write joins that batch's transaction. */
-    private volatile Thread batchThread;
+    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
     private final Connection checkpointing;
     private final WalCheckpointer checkpointer;
-    /** Told after each commit, on the thread that committed: each must only signal a thread of its own. */
+    /** Told after each commit, on the writer thread: each must only signal a thread of its own. */
     private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
     private final Path folder;
@@ -68,6 +63,9 @@ final class SqliteConnections implements AutoCloseable {
             allReaders.add(reader);
             readers.add(reader);
         }
+        this.writerThread = new Thread(this::writeLoop, "sqlite-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
     }
 
     private static Connection connect(String url, boolean queryOnly) throws SQLException {
@@ -128,84 +126,80 @@ final class SqliteConnections implements AutoCloseable {
 
     /**
      * Runs {@code work} in a write transaction and returns once it is durably committed. Concurrent writes are
-     * committed together (group commit): the first caller in line runs every write waiting behind it, each inside
-     * its own savepoint, then commits them with one fsync. A failing write rolls back only its own changes, and
-     * nobody is told "done" before the commit that contains their write.
+     * committed together (group commit): the writer thread runs every write waiting in the queue, each inside
+     * its own savepoint, then commits them with one fsync. A failing write rolls back only its own savepoint,
+     * and nobody is told "done" before the commit that contains their write.
      */
     <T> T write(SqlWork<T> work) {
-        if (Thread.currentThread() == batchThread) {
+        if (Thread.currentThread() == writerThread) {
             // A write started from inside a write (same thread): it simply joins the open transaction.
             return runInSavepoint(work);
         }
-        PendingWrite<T> mine = new PendingWrite<>(work);
-        if (line.join(mine) || mine.awaitTurn()) {
-            lead();
+        PendingWrite<T> pending = new PendingWrite<>(work);
+        if (closed || !queue.offer(pending)) {
+            throw new StorageException("The directory database is closed.", null);
         }
-        return mine.outcome();
+        return pending.await();
     }
 
-    /** Runs the batch at the front of the line, this caller's write first, and hands the lead to the next write. */
-    private void lead() {
-        List<PendingWrite<?>> batch = line.batch(MAX_BATCH);
-        writeLock.lock();
-        batchThread = Thread.currentThread();
-        try {
-            commitBatch(batch);
-        } finally {
-            batchThread = null;
-            writeLock.unlock();
-            PendingWrite<?> next = line.finish(batch);
-            if (next != null) {
-                next.lead(); // first: the next batch's commit starts while this one's callers wake
+    private void writeLoop() {
+        List<PendingWrite<?>> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
             }
-            batch.forEach(PendingWrite::publish);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            if (batch.stream().anyMatch(p -> p == PendingWrite.STOP)) {
+                batch.removeIf(p -> p == PendingWrite.STOP);
+                commitBatch(batch);
+                failRemaining();
+                return;
+            }
+            commitBatch(batch);
+            batch.clear();
         }
     }
 
     private void commitBatch(List<PendingWrite<?>> batch) {
-        try {
-            if (!runAndCommit(batch)) {
-                return;
-            }
-        } catch (SQLException | RuntimeException | Error e) {
-            rollback(writer, e); // nothing of the batch may stay open for the next one
-            StorageException failure = StorageFailures.of(e, folder);
-            batch.forEach(p -> p.fail(failure));
-            if (e instanceof Error error) {
-                throw error;
-            }
+        if (batch.isEmpty()) {
             return;
         }
-        checkpointer.committed();
-        afterCommit.forEach(Runnable::run);
-    }
-
-    /** Runs the batch's writes in one transaction and commits it; false when its lone write failed (rolled back). */
-    private boolean runAndCommit(List<PendingWrite<?>> batch) throws SQLException {
-        execute(writer, "BEGIN IMMEDIATE");
-        if (batch.size() == 1) {
-            // A lone write needs no savepoint: if it fails, the transaction holds nothing but it.
-            if (!batch.get(0).runIn(this, true)) {
-                rollback(writer, null);
-                return false;
+        writeLock.lock();
+        try {
+            execute(writer, "BEGIN IMMEDIATE");
+            for (PendingWrite<?> p : batch) {
+                p.runIn(this);
             }
-        } else {
-            batch.forEach(p -> p.runIn(this, false));
+            joinLateArrivals(batch);
+            try {
+                execute(writer, "COMMIT");
+            } catch (SQLException e) {
+                rollback(writer, e);
+                throw e;
+            }
+            batch.forEach(PendingWrite::publish);
+            checkpointer.committed();
+            afterCommit.forEach(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            StorageException failure = StorageFailures.of(e, folder);
+            batch.forEach(p -> p.fail(failure));
+        } finally {
+            writeLock.unlock();
         }
-        joinLateArrivals(batch);
-        execute(writer, "COMMIT");
-        return true;
     }
 
     /**
-     * Writes that came while the batch ran join it before the commit: they would otherwise wait for this commit and
+     * Writes queued while the batch ran join it before the commit: they would otherwise wait for this commit and
      * then pay for one of their own.
      */
     private void joinLateArrivals(List<PendingWrite<?>> batch) {
-        List<PendingWrite<?>> late;
-        while (!(late = line.cameAfter(batch, MAX_BATCH)).isEmpty()) {
-            late.forEach(p -> p.runIn(this, false));
-            batch.addAll(late);
+        PendingWrite<?> next;
+        while (batch.size() < MAX_BATCH && (next = queue.peek()) != null && next != PendingWrite.STOP) {
+            queue.poll(); // only this thread takes from the queue, so this is the write just peeked
+            next.runIn(this);
+            batch.add(next);
         }
     }
 
@@ -228,13 +222,11 @@ final class SqliteConnections implements AutoCloseable {
         }
     }
 
-    /** Runs the transaction's only write; on failure the caller rolls the transaction back. */
-    <T> T runAlone(SqlWork<T> work) {
-        try {
-            return work.run(writer);
-        } catch (SQLException e) {
-            throw StorageFailures.of(e, folder);
-        }
+    private void failRemaining() {
+        List<PendingWrite<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        StorageException closedError = new StorageException("The directory database is closed.", null);
+        left.forEach(p -> p.fail(closedError));
     }
 
     private <T> T inTransaction(Connection c, String begin, SqlWork<T> work) {
@@ -261,13 +253,11 @@ final class SqliteConnections implements AutoCloseable {
         }
     }
 
-    private static void rollback(Connection c, Throwable cause) {
+    private static void rollback(Connection c, Exception cause) {
         try {
             execute(c, "ROLLBACK");
         } catch (SQLException e) {
-            if (cause != null) {
-                cause.addSuppressed(e);
-            }
+            cause.addSuppressed(e);
         }
     }
 
@@ -282,7 +272,15 @@ final class SqliteConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        line.close(CLOSE_WAIT);
+        if (!closed) {
+            closed = true;
+            queue.add(PendingWrite.STOP);
+            try {
+                writerThread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         checkpointer.close();
         writeLock.lock();
         try {

@@ -21,7 +21,7 @@ import java.util.Map;
  * never handed out twice: the second caller gets one of its own.
  *
  * <p>Not thread-safe, like the connection it wraps: a SQLite connection here is used by one thread at a time
- * (the writer: whichever thread holds the write lock; a reader taken from the pool).
+ * (the writer thread or the writer-lock holder; a reader taken from the pool).
  */
 final class StatementCache {
     /** Idle statements kept per connection; the least recently used beyond this are closed. */

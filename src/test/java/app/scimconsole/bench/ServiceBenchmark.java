@@ -563,8 +563,7 @@ public final class ServiceBenchmark {
             });
             List<List<LoadDriver.Stats>> all = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                     new ArrayList<>());
-            // CPU microseconds a create at concurrency 8 cost the service's request threads (which run the SQLite
-            // writes themselves, one batch at a time) and the store's own threads (checkpointer, trigram indexer)
+            // CPU microseconds a create at concurrency 8 cost the service's request threads and its single writer
             List<Double> httpCpu = new ArrayList<>();
             List<Double> writerCpu = new ArrayList<>();
             for (int round = 0; round < 4; round++) {
@@ -575,13 +574,13 @@ public final class ServiceBenchmark {
                         + "@" + DOMAIN)), 201);
                 ThreadCpu cpu1 = ThreadCpu.now();
                 httpCpu.add(cpu1.millisSince(cpu0, "scim-http") * 1000 / k8.count());
-                writerCpu.add(cpu1.millisSince(cpu0, "sqlite-") * 1000 / k8.count());
+                writerCpu.add(cpu1.millisSince(cpu0, "sqlite-writer") * 1000 / k8.count());
                 LoadDriver.Stats c1 = Ceilings.http(driver, 1, 1500, body);
                 LoadDriver.Stats k1 = driver.run("create c1", 1, 600, i -> post(s, "/Users", createBody(p + "a" + i
                         + "@" + DOMAIN)), 201);
                 double fsyncs = Ceilings.sqliteInsertsPerSecond(scratch, 500);
                 System.out.printf(Locale.ROOT, "  round %d: c8 %.0f/s of %.0f (%.0f%%), c1 %.0f/s of %.0f (%.0f%%),"
-                        + " SQLite single-row %.0f/s, CPU per create c8: requests %.0f µs, store threads %.0f µs, load %s%n",
+                        + " SQLite single-row %.0f/s, CPU per create c8: requests %.0f µs, writer %.0f µs, load %s%n",
                         round + 1, k8.rps(), c8.rps(), 100 * k8.rps() / c8.rps(), k1.rps(), c1.rps(),
                         100 * k1.rps() / c1.rps(), fsyncs, httpCpu.get(round), writerCpu.get(round), uptime());
                 List<LoadDriver.Stats> four = List.of(c8, k8, c1, k1);

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,9 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The writes to one SQLite file: the first caller in line runs the writes behind it in its transaction and commits
- * them together (group commit), and a write that finds nobody in line runs alone, on its caller's thread. What each
- * caller may rely on: it returns only after the commit that holds its write, a failing write undoes only its own
+ * The writes to one SQLite file: writes that wait while a batch runs join its transaction and are committed together
+ * (group commit). What each caller may rely on: it returns only after the commit that holds its write, a failing write undoes only its own
  * changes, and a write started from inside a write joins it.
  */
 class SqliteConnectionsTest {
@@ -192,18 +192,23 @@ class SqliteConnectionsTest {
         });
     }
 
-    /** Until each thread has started and waits in the write line (parked on its pending write). */
+    /** Until each thread has started and waits for its write (parked, in the directory's write path). */
     private static void awaitInLine(List<Thread> threads, int expected) throws InterruptedException {
         while (true) {
             List<Thread> now;
             synchronized (threads) {
                 now = List.copyOf(threads);
             }
-            if (now.size() == expected && now.stream().allMatch(t -> LockSupport.getBlocker(t) instanceof PendingWrite<?>)) {
+            if (now.size() == expected && now.stream().allMatch(SqliteConnectionsTest::waitsForItsWrite)) {
                 return;
             }
             Thread.sleep(5);
         }
+    }
+
+    private static boolean waitsForItsWrite(Thread t) {
+        return LockSupport.getBlocker(t) != null && Arrays.stream(t.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(SqliteConnections.class.getName()));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
