@@ -48,9 +48,14 @@ final class ScimEndpoint implements Endpoint {
 
     /** A request admitted to a tenant, with its route's parameters. */
     private record Request(Exchange ex, ScimAccess.Caller caller, RouteTable.Found<Route> route,
-            ResourceRenderer renderer, Discovery discovery) {
+            ResourceRenderer renderer, String tenantUrl) {
         String id() {
             return route.param("id");
+        }
+
+        /** Made only for the discovery routes: the resource routes, which are nearly all requests, never need it. */
+        Discovery discovery() {
+            return new Discovery(tenantUrl);
         }
     }
 
@@ -114,8 +119,7 @@ final class ScimEndpoint implements Endpoint {
             List<String> below = segments.subList(1, segments.size());
             String tenantUrl = config.tenantUrl(tenantId);
             RouteTable.Found<Route> found = route(ex, below);
-            found.handler().answer(new Request(ex, caller, found, new ResourceRenderer(tenantUrl),
-                    new Discovery(tenantUrl)));
+            found.handler().answer(new Request(ex, caller, found, new ResourceRenderer(tenantUrl), tenantUrl));
         } catch (ScimException e) {
             answerError(ex, caller, e);
         } catch (StorageException e) {

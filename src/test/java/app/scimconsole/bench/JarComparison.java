@@ -21,8 +21,8 @@ import java.util.UUID;
  * and PATCHes against jar A and jar B in interleaved rounds (A, B, A, B), each on a fresh data folder, so that a
  * shared machine's load falls on both alike. Prints, per round and as medians, creates/s at c1 and c8, PATCHes/s
  * at c1, the wall time of one create at c1, and the CPU the server process spent per create at c1 and c8 (all
- * threads, from /proc: request threads, the writer, GC and JIT alike), and its resident memory after the run and at
- * its peak: with the same jar on both sides and different JVM options, it compares launch options.
+ * threads, from /proc: request threads, the writer, GC and JIT alike), the context switches of its threads per create
+ * (hand-offs between threads), and its resident memory after the run and at its peak: with the same jar on both sides and different JVM options, it compares launch options.
  *
  * <p>{@code java -cp … JarComparison OLD.jar NEW.jar [rounds] [seconds]}; {@code -Djar.jvmA=…} / {@code -Djar.jvmB=…}
  * give each side JVM options (a profiler agent, say). {@code -Djar.users=N} stores users up to N (creates at c8, as
@@ -88,11 +88,13 @@ public final class JarComparison {
         int created = wrk.creates(s.usersUrl(), s.token(), 8, seconds).requests();
         for (int c : new int[] {1, 8}) {
             double cpu0 = s.cpuSeconds();
+            long switches0 = s.contextSwitches();
             Wrk.Result r = wrk.creates(s.usersUrl(), s.token(), c, seconds);
             created += r.requests();
             double cpu = s.cpuSeconds() - cpu0;
             m.put("creates/s c" + c, r.rps());
             m.put("CPU µs/create c" + c, cpu * 1e6 / r.requests());
+            m.put("switches/create c" + c, (s.contextSwitches() - switches0) / (double) r.requests());
             if (c == 1) {
                 m.put("wall ms/create c1", 1000 / r.rps());
             }

@@ -36,6 +36,28 @@ record ServerProcess(String name, Process process, String usersUrl, String token
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
     }
 
+    /**
+     * The context switches of all the process's threads so far (voluntary and not, from each thread's status): each
+     * time a thread waits for another and is woken counts, so per request it shows hand-offs between threads whatever
+     * the machine's load (threads that have ended are not counted).
+     */
+    long contextSwitches() throws IOException {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    sum += Files.readAllLines(task.resolve("status")).stream()
+                            .filter(l -> l.startsWith("voluntary_ctxt_switches:")
+                                    || l.startsWith("nonvoluntary_ctxt_switches:"))
+                            .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).sum();
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return sum;
+    }
+
     private long statusKb(String key) throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
                 .filter(l -> l.startsWith(key)).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
