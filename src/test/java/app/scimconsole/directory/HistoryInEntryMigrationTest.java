@@ -4,45 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.directory.Directory.Activity;
 import app.scimconsole.directory.Directory.Change;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * V30: the attribute history moves from its own table into its activity entry. A directory of the version before opens
  * with every entry's history where it was (an entry without one still has none), and the retention's purge clears it
  * from the old entries only, the entries themselves kept.
  */
-class HistoryInEntryMigrationTest {
-    @TempDir
-    Path dir;
-
-    /** The database of the version before V30, empty; {@link #open} opens the directory on it (migrating). */
-    String urlBeforeV30() {
-        String url = "jdbc:sqlite:" + dir.resolve(SqliteDirectory.FILE_NAME);
-        Flyway.configure().dataSource(url, null, null).locations(Migrations.locations(SqlDialect.SQLITE)).target("29")
-                .load().migrate();
-        return url;
-    }
-
-    Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url);
-    }
-
-    SqlDirectory open() {
-        return SqliteDirectory.open(dir);
-    }
-
+class HistoryInEntryMigrationTest extends EarlierSchemaTest {
     @Test
     void everyEntryKeepsItsHistoryAndThePurgeClearsOnlyTheOldOnes() throws SQLException {
-        try (Connection c = connect(urlBeforeV30()); Statement s = c.createStatement()) {
+        try (Connection c = connect(migratedTo("29")); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO activity (seq, time, tenant_id, operation, resource, resource_id, user_name,"
                     + " outcome) VALUES (1, '2026-01-01T00:00:00.000Z', 't1', 'PATCH', 'User', 'u1', 'a', 'success'),"
                     + " (2, '2026-01-02T00:00:00.000Z', 't1', 'DELETE', 'User', 'u2', 'b', 'rejected'),"

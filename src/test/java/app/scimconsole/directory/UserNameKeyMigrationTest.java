@@ -9,45 +9,22 @@ import app.scimconsole.scim.FilterParser;
 import app.scimconsole.scim.ResourceType;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * V11 (issue 17): a directory of the version before, whose userNames were unique by lower case only, opens with
  * each user keyed by its RFC 8265 form. Users that collide under the new key were stored as duplicates: the oldest
  * keeps the name, the others keep their data, are not found by userName, and cannot be changed until renamed.
  */
-class UserNameKeyMigrationTest {
-    @TempDir
-    Path dir;
-
-    /** The database of the version before V11, empty; {@code open} opens the directory on it (migrating). */
-    String urlBeforeV11() {
-        String url = "jdbc:sqlite:" + dir.resolve(SqliteDirectory.FILE_NAME);
-        Flyway.configure().dataSource(url, null, null).locations(Migrations.locations(SqlDialect.SQLITE)).target("10")
-                .load().migrate();
-        return url;
-    }
-
-    Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url);
-    }
-
-    SqlDirectory open() {
-        return SqliteDirectory.open(dir);
-    }
-
+class UserNameKeyMigrationTest extends EarlierSchemaTest {
     @Test
     void storedUsersAreKeyedAndTheYoungerOfACollisionIsKeptWithoutAKey() throws SQLException {
-        String url = urlBeforeV11();
+        String url = migratedTo("10");
         try (Connection c = connect(url)) {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO tenants (id, scim_enabled, created) VALUES ('t1', TRUE, "
