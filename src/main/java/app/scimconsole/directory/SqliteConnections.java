@@ -77,6 +77,10 @@ final class SqliteConnections implements AutoCloseable {
         // Each write runs in a savepoint, whose statement journal would otherwise be a temporary file created
         // and deleted on disk for every batch; it only ever holds the undo of one write.
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // Otherwise the driver compiles and runs "SELECT last_insert_rowid()" after every INSERT (a statement of its
+        // own each time, out of reach of the statement cache), for keys nobody here asks for: ids are ours, and
+        // the activity log's number comes back through RETURNING.
+        config.setGetGeneratedKeys(false);
         Connection c = config.createConnection(url);
         try {
             useJavaLowerCase(c);
