@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.scimconsole.console.StartupTrace;
+import app.scimconsole.console.context.SettingsStore;
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FirstPaintBenchmarkTest {
     @Test
@@ -60,6 +64,16 @@ class FirstPaintBenchmarkTest {
         String screenFirst = line(StartupTrace.FIRST_SCREEN, 1_400);
         assertThatThrownBy(() -> FirstPaintBenchmark.read(new BufferedReader(new StringReader(screenFirst)), 1_000, () -> 1))
                 .hasMessageContaining("before the first frame");
+    }
+
+    @Test
+    void theLanguageAndThemeAskedForAreWhatTheConsoleReadsFromItsSettings(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve(SettingsStore.FILE), FirstPaintBenchmark.settingsJson("ja", "dark"));
+        try (SettingsStore store = SettingsStore.open(folder)) {
+            assertThat(store.current().language()).isEqualTo("ja");
+            assertThat(store.current().theme()).isEqualTo("dark");
+        }
+        assertThat(FirstPaintBenchmark.settingsJson(null, null)).as("a new user's start: no settings file").isNull();
     }
 
     private static String line(String event, long at) {
