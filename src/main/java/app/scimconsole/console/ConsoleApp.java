@@ -2,7 +2,6 @@ package app.scimconsole.console;
 
 import app.scimconsole.console.app.MainWindowController;
 import app.scimconsole.console.app.Sections;
-import app.scimconsole.console.common.Fonts;
 import app.scimconsole.console.common.Themes;
 import app.scimconsole.console.common.Views;
 import app.scimconsole.console.context.AppContext;
@@ -44,6 +43,7 @@ public final class ConsoleApp extends Application {
     private SettingsStore settings;
     private AppContext context;
     private MainWindowController window;
+    private FontPreload fonts;
 
     /** The product: options from the system (see {@link ConsoleOptions#fromSystem()}). */
     public ConsoleApp() {
@@ -101,6 +101,8 @@ public final class ConsoleApp extends Application {
         SettingsPreload early = settingsAtLaunch;
         settingsAtLaunch = null;
         settings = early != null ? early.take(options.dataFolder()) : SettingsPreload.read(options.dataFolder());
+        // The toolkit is up: the window's fonts are opened beside the FX thread's loading of the window (issue 21).
+        fonts = FontPreload.start(AppContext.locale(options, settings));
     }
 
     @Override
@@ -113,7 +115,7 @@ public final class ConsoleApp extends Application {
         window = new MainWindowController(context, Sections.of(context));
         Parent root = Views.load("app/MainWindow.fxml", window, context.i18n());
         if ("ja".equals(context.i18n().locale().getLanguage())) {
-            root.setStyle(Fonts.japaneseStyle());
+            root.setStyle(fonts.japaneseStyle());
         }
         Scene scene = new Scene(root);
         Themes.apply(scene, Themes.isDark(settings.current().theme()));

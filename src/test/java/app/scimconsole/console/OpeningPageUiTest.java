@@ -1,22 +1,13 @@
 package app.scimconsole.console;
 
+import static app.scimconsole.console.MainWindowOnStage.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.console.app.MainWindowController;
-import app.scimconsole.console.app.Sections;
-import app.scimconsole.console.common.Themes;
-import app.scimconsole.console.common.Views;
 import app.scimconsole.console.context.AppContext;
-import app.scimconsole.console.context.ConsoleOptions;
 import app.scimconsole.console.context.SectionId;
 import app.scimconsole.console.context.SettingsStore;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
@@ -26,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,6 +28,7 @@ class OpeningPageUiTest extends FxRobot {
     @TempDir
     Path data;
 
+    MainWindowOnStage shown;
     AppContext ctx;
     MainWindowController window;
     Stage stage;
@@ -48,29 +39,16 @@ class OpeningPageUiTest extends FxRobot {
         SettingsStore settings = SettingsStore.open(data);
         settings.update(s -> s.withLastView(SectionId.ACTIVITY));
         settings.flush();
-        ConsoleOptions options = new ConsoleOptions(data, null, null, Clock.systemUTC(), Locale.ENGLISH,
-                Duration.ofMillis(300));
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            ctx = new AppContext(options, settings, () -> s);
-            window = new MainWindowController(ctx, Sections.of(ctx));
-            Parent root = Views.load("app/MainWindow.fxml", window, ctx.i18n());
-            Scene scene = new Scene(root);
-            Themes.apply(scene, false);
-            s.setScene(scene);
-            s.setWidth(1120);
-            s.setHeight(800);
-            s.show();
-            s.toFront();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        shown = MainWindowOnStage.show(data, settings, false);
+        ctx = shown.ctx;
+        window = shown.window;
+        stage = shown.stage;
     }
 
     @AfterEach
     void closeTheWindow() throws Exception {
-        FxToolkit.cleanupStages();
-        if (ctx != null) {
-            ctx.close();
+        if (shown != null) {
+            shown.close();
         }
     }
 
@@ -131,13 +109,5 @@ class OpeningPageUiTest extends FxRobot {
     private boolean selected(String query) {
         ToggleButton b = lookup(query).query();
         return fx(b::isSelected);
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

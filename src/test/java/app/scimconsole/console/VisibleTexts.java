@@ -22,13 +22,11 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.controlsfx.control.NotificationPane;
-import org.controlsfx.control.StatusBar;
 
 /**
  * Every text a person can read in the console's open windows: labels, buttons and cells (their full text, not the
  * clipped one), free text, what text fields hold and prompt for, tooltips, the items a combo box offers, table
- * headers, tab titles, window titles, the notification pane and the status bar, and accessible texts (what a screen
+ * headers, tab titles, window titles (the notice bar and the status bar are labels), and accessible texts (what a screen
  * reader says).
  * Only nodes that are visible, in visible parents. Call on the FX thread.
  */
@@ -93,10 +91,6 @@ final class VisibleTexts {
             for (Tab t : tabs.getTabs()) {
                 add(t.getText(), here + "[tab]");
             }
-        } else if (node instanceof NotificationPane pane && pane.isShowing()) {
-            add(pane.getText(), here + "[notification]");
-        } else if (node instanceof StatusBar bar) {
-            add(bar.getText(), here + "[status]");
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {

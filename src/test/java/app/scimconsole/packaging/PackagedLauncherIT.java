@@ -252,7 +252,7 @@ class PackagedLauncherIT {
         Path app = launcher.getParent().resolveSibling("lib/app");
         assertThat(entries(app, "icu4j-")).contains("com/ibm/icu/text/IDNA.class")
                 .doesNotContain("com/ibm/icu/text/Transliterator.class", "com/ibm/icu/text/DateFormat.class");
-        assertThat(entries(app, "controlsfx-")).contains("org/controlsfx/control/StatusBar.class")
+        assertThat(entries(app, "controlsfx-")).contains("org/controlsfx/validation/ValidationSupport.class")
                 .doesNotContain("org/controlsfx/control/CheckComboBox.class");
     }
 

@@ -14,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -25,10 +26,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
-import org.controlsfx.control.StatusBar;
 
-/** The main window: header with the connection, sidebar, the current page, notifications and the status bar. */
+/** The main window: header with the connection, sidebar, the current page, error notices and the status bar. */
 public final class MainWindowController {
     private static final Duration NOTICE_TIME = Duration.seconds(6);
 
@@ -39,7 +38,9 @@ public final class MainWindowController {
     @FXML
     private VBox sidebar;
     @FXML
-    private NotificationPane notifications;
+    private HBox noticeBar;
+    @FXML
+    private Label noticeText;
     @FXML
     private HBox connectionBanner;
     @FXML
@@ -55,7 +56,9 @@ public final class MainWindowController {
     @FXML
     private StackPane contentHost;
     @FXML
-    private StatusBar statusBar;
+    private Label statusLabel;
+    @FXML
+    private ProgressBar statusProgress;
 
     private final AppContext ctx;
     private final List<NavItem> items;
@@ -88,23 +91,21 @@ public final class MainWindowController {
     private void initialize() {
         ctx.setNavigator(this::select);
         StatusModel status = ctx.status();
-        statusBar.setText(status.textProperty().get());
-        // A note too long for the bar ends in "…": its whole text is then in the tooltip of the bar's label.
-        statusBar.skinProperty().addListener((o, was, skin) -> {
-            if (statusBar.lookup(".status-label") instanceof javafx.scene.control.Labeled note) {
-                app.scimconsole.console.common.WholeText.tooltipWhenCut(note);
-            }
-        });
+        statusLabel.setText(status.textProperty().get());
+        // A note too long for the bar ends in "…": its whole text is then in the label's tooltip.
+        app.scimconsole.console.common.WholeText.tooltipWhenCut(statusLabel);
         status.textProperty().addListener((o, was, now) -> {
             if (!flashing) {
-                statusBar.setText(now);
+                statusLabel.setText(now);
             }
         });
-        statusBar.progressProperty().bind(Bindings.when(status.runningProperty().greaterThan(0)).then(-1.0).otherwise(0.0));
+        // While work runs: a moving bar (indeterminate); otherwise none, its place kept so the note does not move.
+        statusProgress.visibleProperty().bind(status.runningProperty().greaterThan(0));
+        statusProgress.progressProperty().bind(Bindings.when(statusProgress.visibleProperty()).then(-1.0).otherwise(0.0));
         status.noticeProperty().addListener((o, was, n) -> showNotice(n));
         noticeTimer.setOnFinished(e -> {
             flashing = false;
-            statusBar.setText(status.textProperty().get());
+            statusLabel.setText(status.textProperty().get());
         });
 
         ConnectionModel connection = ctx.connection();
@@ -265,23 +266,26 @@ public final class MainWindowController {
     }
 
     /**
-     * Errors need attention: they stay in the notification pane until closed. Confirmations ("copied") only flash in
-     * the status bar, so they never cover what the owner works on.
+     * Errors need attention: they stay in the notice bar above the page until closed. Confirmations ("copied") only
+     * flash in the status bar, so they never move what the owner works on.
      */
     private void showNotice(StatusModel.Notice n) {
         if (n == null) {
             return;
         }
         if (n.kind() == StatusModel.Kind.ERROR) {
-            Label icon = new Label("⚠");
-            icon.getStyleClass().add("notice-icon");
-            notifications.setAccessibleText(n.text());
-            notifications.show(n.text(), icon);
+            noticeText.setText(n.text());
+            Views.shown(noticeBar, true);
             return;
         }
         flashing = true;
-        statusBar.setText((n.kind() == StatusModel.Kind.SUCCESS ? "✓ " : "") + n.text());
+        statusLabel.setText((n.kind() == StatusModel.Kind.SUCCESS ? "✓ " : "") + n.text());
         noticeTimer.playFromStart();
+    }
+
+    @FXML
+    private void closeNotice() {
+        Views.shown(noticeBar, false);
     }
 
     @FXML
@@ -335,13 +339,13 @@ public final class MainWindowController {
         select("connection");
     }
 
-    /** The text of the error notification shown last (tests, accessibility). */
+    /** The text of the error notice shown last (tests, accessibility). */
     public String notificationText() {
-        return notifications.getText();
+        return noticeText.getText();
     }
 
     /** What the status bar says now. */
     public String statusText() {
-        return statusBar.getText();
+        return statusLabel.getText();
     }
 }

@@ -22,7 +22,12 @@ public final class Fonts {
 
     /** The inline style that selects the Japanese font, or "" when none is installed. */
     public static String japaneseStyle() {
-        return japanese().map(f -> "-fx-font-family: \"" + f + "\";").orElse("");
+        return style(japanese());
+    }
+
+    /** The inline style that selects {@code family}, or "" for none (the default font). */
+    public static String style(Optional<String> family) {
+        return family.map(f -> "-fx-font-family: \"" + f + "\";").orElse("");
     }
 
 }

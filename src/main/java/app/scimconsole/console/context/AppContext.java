@@ -71,7 +71,8 @@ public final class AppContext implements AutoCloseable {
         status.idle(i18n.text("status.ready"));
     }
 
-    private static Locale locale(ConsoleOptions options, SettingsStore settings) {
+    /** The console's language: the one the owner chose in the settings, else the options' or the computer's. */
+    public static Locale locale(ConsoleOptions options, SettingsStore settings) {
         String saved = settings.current().language();
         if (saved != null && !saved.isBlank()) {
             return Locale.forLanguageTag(saved);
