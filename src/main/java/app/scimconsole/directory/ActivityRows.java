@@ -29,6 +29,9 @@ final class ActivityRows {
     }
 
     private static String writeArgs(List<String> args) {
+        if (args.isEmpty()) {
+            return "[]"; // most entries (a create's): no generator needed for that
+        }
         try {
             return JSON.writeValueAsString(args);
         } catch (JsonProcessingException e) {

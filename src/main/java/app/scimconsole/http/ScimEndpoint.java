@@ -24,7 +24,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +68,8 @@ final class ScimEndpoint implements Endpoint {
     private final RootSearch rootSearch;
     private final StorageFaults storageFaults;
     private final RouteTable<Route> routes;
+    /** Each admitted tenant's URL, made once (only admitted tenants, so at most one entry a tenant that exists). */
+    private final Map<String, String> tenantUrls = new ConcurrentHashMap<>();
 
     ScimEndpoint(ScimAccess access, Provisioning provisioning, StorageFaults storageFaults, ServiceConfig config) {
         this.access = access;
@@ -117,7 +121,7 @@ final class ScimEndpoint implements Endpoint {
                     .forRequest(ex.header(REQUEST_ID_HEADER));
             throttle(ex, tenantId);
             List<String> below = segments.subList(1, segments.size());
-            String tenantUrl = config.tenantUrl(tenantId);
+            String tenantUrl = tenantUrls.computeIfAbsent(tenantId, config::tenantUrl);
             RouteTable.Found<Route> found = route(ex, below);
             found.handler().answer(new Request(ex, caller, found, new ResourceRenderer(tenantUrl), tenantUrl));
         } catch (ScimException e) {

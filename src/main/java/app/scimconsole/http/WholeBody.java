@@ -1,7 +1,7 @@
 package app.scimconsole.http;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -31,6 +31,8 @@ final class WholeBody extends Handler.Wrapper {
     /** The request attribute that holds the body, a {@code byte[]}, for {@link Exchange}. */
     static final String ATTRIBUTE = WholeBody.class.getName();
     static final long DRAIN_LIMIT = 64L << 20;
+    /** The most taken for a body before its bytes arrive; a larger one grows as they do. */
+    static final int PRESIZED = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(WholeBody.class);
 
     private final int maxBodyBytes;
@@ -65,7 +67,9 @@ final class WholeBody extends Handler.Wrapper {
         private final Response response;
         private final Callback callback;
         private final BodyBudget.Hold hold;
-        private ByteArrayOutputStream body = new ByteArrayOutputStream();
+        /** The bytes kept so far, {@code size} of them; null once the body is thrown away. */
+        private byte[] body;
+        private int size;
         private long received;
         /** The answer owed once the body is thrown away (413, 503), or 0 while it is being kept. */
         private int refusal;
@@ -75,6 +79,11 @@ final class WholeBody extends Handler.Wrapper {
             this.response = response;
             this.callback = callback;
             this.hold = hold;
+            // A body that says its length (nearly all) is read straight into an array of that length: one copy. Not
+            // more than PRESIZED before the bytes come, though: a length is only a claim, and the bytes kept are held
+            // within the budget as they arrive.
+            long declared = request.getLength();
+            this.body = new byte[declared >= 0 && declared <= PRESIZED ? (int) declared : PRESIZED];
         }
 
         @Override
@@ -116,9 +125,12 @@ final class WholeBody extends Handler.Wrapper {
                 throwAway(HttpStatus.SERVICE_UNAVAILABLE_503);
                 return;
             }
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(copy);
-            body.writeBytes(copy);
+            int n = bytes.remaining();
+            if (size + n > body.length) {
+                body = Arrays.copyOf(body, Math.max(size + n, Math.min(maxBodyBytes, 2 * Math.max(body.length, 1024))));
+            }
+            bytes.get(body, size, n);
+            size += n;
         }
 
         /** From now on the body is only counted, and {@code status} is the answer once it has all arrived. */
@@ -138,7 +150,7 @@ final class WholeBody extends Handler.Wrapper {
                 Response.writeError(request, response, callback, refusal);
                 return;
             }
-            request.setAttribute(ATTRIBUTE, body.toByteArray());
+            request.setAttribute(ATTRIBUTE, size == body.length ? body : Arrays.copyOf(body, size));
             body = null;
             try {
                 if (!getHandler().handle(request, response, callback)) {

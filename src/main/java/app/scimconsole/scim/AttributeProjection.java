@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -106,7 +107,18 @@ public final class AttributeProjection {
 
     /** Only what the schema returns by default: no {@code returned: never} or {@code request} attributes. */
     public static AttributeProjection defaults(ResourceType type) {
-        return new AttributeProjection(type, Mode.DEFAULT, "");
+        return DEFAULTS.get(type);
+    }
+
+    /** Made once: nearly every answer uses the defaults, and a projection is never changed once made. */
+    private static final Map<ResourceType, AttributeProjection> DEFAULTS = defaultsOfEachType();
+
+    private static Map<ResourceType, AttributeProjection> defaultsOfEachType() {
+        Map<ResourceType, AttributeProjection> all = new EnumMap<>(ResourceType.class);
+        for (ResourceType type : ResourceType.values()) {
+            all.put(type, new AttributeProjection(type, Mode.DEFAULT, ""));
+        }
+        return all;
     }
 
     /**

@@ -66,7 +66,7 @@ final class DocumentEditor {
                 }
             }
             String path = within == null ? key : within.id() + ":" + key;
-            applyTo(AttributeTarget.of(type, FilterParser.parsePatchPath(path)), kind, e.getValue());
+            applyTo(PathTargets.of(type, path), kind, e.getValue());
         }
     }
 

@@ -60,6 +60,9 @@ public final class IdentityText {
         int position = 1;
         for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i)), position++) {
             int c = text.codePointAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                continue; // printable ASCII: neither invisible, nor control, nor compatibility (see the test)
+            }
             if (refused(c)) {
                 throw new ScimException(ScimProblem.IDENTITY_CHARACTER, attribute, position, codePoint(c));
             }
@@ -90,7 +93,7 @@ public final class IdentityText {
     }
 
     /** Default-ignorable, control (Cc), line and paragraph separators, and surrogates without their pair. */
-    private static boolean refused(int c) {
+    static boolean refused(int c) {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.SURROGATE || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR

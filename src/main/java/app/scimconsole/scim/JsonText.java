@@ -15,36 +15,71 @@ public final class JsonText {
 
     /** Throws 400 {@code invalidSyntax} or {@code invalidValue} at the first such text; walks the whole tree. */
     public static void check(JsonNode node) {
-        check(node, "");
+        check(node, null);
     }
 
-    private static void check(JsonNode node, String pointer) {
+    /**
+     * {@code at}: where {@code node} is, as the member names and indexes from the root (null at the root), made
+     * into a JSON Pointer only when something is refused: a body that passes (nearly all) builds no pointer text.
+     */
+    private static void check(JsonNode node, Step at) {
         if (node == null) {
             return;
         }
         if (node.isTextual()) {
-            checkText(node.textValue(), pointer);
+            checkText(node.textValue(), at);
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                check(node.get(i), pointer + "/" + i);
+                check(node.get(i), new Step(at, null, i));
             }
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                String at = pointer + "/" + escape(e.getKey());
-                checkText(e.getKey(), at);
-                check(e.getValue(), at);
+                Step member = new Step(at, e.getKey(), 0);
+                checkText(e.getKey(), member);
+                check(e.getValue(), member);
             }
         }
     }
 
-    private static void checkText(String text, String pointer) {
+    /** One step of a path below the root: a member's name, or (name null) an array's index. */
+    private record Step(Step parent, String name, int index) {
+        String pointer() {
+            String here = "/" + (name == null ? Integer.toString(index) : escape(name));
+            return parent == null ? here : parent.pointer() + here;
+        }
+    }
+
+    private static void checkText(String text, Step at) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0xD800) {
+                if (c == '\0') {
+                    refuseNul(text, at);
+                }
+                continue; // nearly every character: no surrogate, no noncharacter (those start at U+D800)
+            }
+            int cp = text.codePointAt(i);
+            if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE || isNoncharacter(cp)) {
+                throw new ScimException(ScimProblem.BODY_INVALID_UNICODE, StorableText.printable(pointer(at)));
+            }
+            i += Character.charCount(cp) - 1;
+        }
+    }
+
+    /**
+     * A NUL: refused as an invalid value, unless a broken surrogate or a noncharacter follows it in the same text,
+     * which makes the whole text invalid syntax (that refusal comes first, as it always has).
+     */
+    private static void refuseNul(String text, Step at) {
         if (text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE
                 || isNoncharacter(c))) {
-            throw new ScimException(ScimProblem.BODY_INVALID_UNICODE, StorableText.printable(pointer));
+            throw new ScimException(ScimProblem.BODY_INVALID_UNICODE, StorableText.printable(pointer(at)));
         }
-        if (text.indexOf('\0') >= 0) {
-            throw new ScimException(ScimProblem.VALUE_CONTAINS_NUL, StorableText.printable(pointer));
-        }
+        throw new ScimException(ScimProblem.VALUE_CONTAINS_NUL, StorableText.printable(pointer(at)));
+    }
+
+    private static String pointer(Step at) {
+        return at == null ? "" : at.pointer();
     }
 
     /** U+FDD0..U+FDEF and the last two code points of every plane (Unicode §23.7). */

@@ -57,7 +57,7 @@ final class PatchRequestReader {
                 return wholeSchema(type, kind, whole, JsonFields.field(op, "value"));
             }
             if (!pathNode.textValue().isBlank()) {
-                path = FilterParser.parsePatchPath(pathNode.textValue());
+                path = PathTargets.parse(pathNode.textValue());
             }
         }
         JsonNode value = JsonFields.field(op, "value");

@@ -89,14 +89,16 @@ public final class ResourceNormalizer {
         return out;
     }
 
+    /** {@code path}: a member name, which names an attribute only as a plain attribute path (no value filter). */
     private static boolean isWritable(ResourceType type, String path) {
         AttributeTarget target;
         try {
-            target = AttributeTarget.of(type, FilterParser.parseAttrPath(path));
+            // The PATCH path grammar read without a filter is the attribute path grammar.
+            target = PathTargets.of(type, path);
         } catch (ScimException unknown) {
             return false; // unknown attributes and schemas are tolerated by being dropped
         }
-        return target.attribute().mutability() != Mutability.READ_ONLY
+        return target.filter() == null && target.attribute().mutability() != Mutability.READ_ONLY
                 && (target.sub() == null || target.sub().mutability() != Mutability.READ_ONLY);
     }
 }

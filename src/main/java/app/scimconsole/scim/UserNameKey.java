@@ -5,6 +5,7 @@ import com.ibm.icu.text.IDNA;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.util.ULocale;
+import java.util.Locale;
 
 /**
  * The form in which userNames are compared and kept unique: the mapping rules of RFC 8265's UsernameCaseMapped
@@ -29,6 +30,13 @@ public final class UserNameKey {
     }
 
     public static String of(String userName) {
+        // Nearly every userName is ASCII, which width mapping and NFC leave as it is and whose lower case is
+        // ASCII's: the same key without ICU's passes over it (measured: a create's request thread, issue 21).
+        return withUnicodeDomain(isAscii(userName) ? userName.toLowerCase(Locale.ROOT) : mapped(userName));
+    }
+
+    /** The profile's mapping of any text, ASCII or not (the ASCII shortcut of {@link #of} must agree with it). */
+    static String mapped(String userName) {
         StringBuilder widthMapped = new StringBuilder(userName.length());
         userName.codePoints().forEach(c -> {
             int type = UCharacter.getIntPropertyValue(c, UProperty.DECOMPOSITION_TYPE);
@@ -38,7 +46,16 @@ public final class UserNameKey {
                 widthMapped.appendCodePoint(c);
             }
         });
-        return withUnicodeDomain(NFC.normalize(UCharacter.toLowerCase(ULocale.ROOT, widthMapped.toString())));
+        return NFC.normalize(UCharacter.toLowerCase(ULocale.ROOT, widthMapped.toString()));
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

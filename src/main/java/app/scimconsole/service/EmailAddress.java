@@ -2,7 +2,9 @@ package app.scimconsole.service;
 
 import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.InvalidDomainException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,13 +18,27 @@ record EmailAddress(String localPart, DomainName domain) {
      * the one form in which a local part may contain "@".
      */
     private static final String ATOM = "[\\p{Alnum}!#$%&'*+/=?^_`{|}~\\-\\P{ASCII}&&[^\\p{Space}\\p{Cntrl}]]+";
-    private static final Pattern LOCAL_PART = Pattern.compile(ATOM + "(\\." + ATOM + ")*"
+    static final Pattern LOCAL_PART = Pattern.compile(ATOM + "(\\." + ATOM + ")*"
             + "|\"([^\"\\\\\\p{Cntrl}]|\\\\[^\\p{Cntrl}])*\"", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** The characters besides letters and digits that an ASCII dot-atom may hold (RFC 5322 atext). */
+    private static final String ATEXT_SIGNS = "!#$%&'*+/=?^_`{|}~-";
+    /**
+     * Domains as {@link DomainName#parse} read them, kept because nearly every address of a tenant is in one of a
+     * few domains, each read with IDNA and several patterns (issue 21: a create's request thread). Only names that
+     * parsed are kept, and at most {@value #KEPT_DOMAINS}: past that the map starts again.
+     */
+    private static final Map<String, DomainName> DOMAINS = new ConcurrentHashMap<>();
+    private static final int KEPT_DOMAINS = 1000;
 
     /** The address {@code text} is, or empty when it is none. */
     static Optional<EmailAddress> parse(String text) {
         int at = text.lastIndexOf('@');
-        if (at <= 0 || !LOCAL_PART.matcher(text.substring(0, at)).matches()) {
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        String local = text.substring(0, at);
+        if (!isAsciiDotAtom(local) && !LOCAL_PART.matcher(local).matches()) {
             return Optional.empty();
         }
         String domain = text.substring(at + 1);
@@ -30,9 +46,41 @@ record EmailAddress(String localPart, DomainName domain) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new EmailAddress(text.substring(0, at), DomainName.parse(domain)));
+            return Optional.of(new EmailAddress(local, domain(domain)));
         } catch (InvalidDomainException notADomain) {
             return Optional.empty();
         }
+    }
+
+    private static DomainName domain(String text) {
+        DomainName known = DOMAINS.get(text);
+        if (known != null) {
+            return known;
+        }
+        DomainName parsed = DomainName.parse(text);
+        if (DOMAINS.size() >= KEPT_DOMAINS) {
+            DOMAINS.clear();
+        }
+        DOMAINS.put(text, parsed);
+        return parsed;
+    }
+
+    /**
+     * Whether {@code local} is a dot-atom of ASCII letters, digits and atext signs, which {@link #LOCAL_PART} would
+     * match too, told without the pattern; false leaves the judgment to the pattern (non-ASCII, a quoted string).
+     */
+    static boolean isAsciiDotAtom(String local) {
+        if (local.isEmpty() || local.charAt(0) == '.' || local.charAt(local.length() - 1) == '.') {
+            return false;
+        }
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            boolean atext = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || ATEXT_SIGNS.indexOf(c) >= 0;
+            if (!atext && (c != '.' || local.charAt(i - 1) == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

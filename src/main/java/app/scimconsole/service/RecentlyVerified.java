@@ -23,6 +23,17 @@ final class RecentlyVerified implements VerifiedDomains {
     private final Map<Question, Answer> kept = new ConcurrentHashMap<>();
 
     private record Question(String tenantId, String domain) {
+        // Written out: a record's own equals and hashCode go through method handles, which the C1-only JIT of
+        // serve does not compile into plain code, and each create asks this map once or twice (issue 21).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Question q && q.tenantId.equals(tenantId) && q.domain.equals(domain);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * tenantId.hashCode() + domain.hashCode();
+        }
     }
 
     /** A yes read when the store's domains were at {@code version}, at {@code nanoTime}. */

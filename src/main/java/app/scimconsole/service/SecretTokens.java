@@ -13,6 +13,8 @@ import java.util.Base64;
  */
 public final class SecretTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Never used itself, only cloned ({@link #sha256}): a digest keeps state while it hashes. */
+    private static final MessageDigest SHA256 = newSha256();
     /** A digest no token has (finding a token with this SHA-256 digest is finding a preimage of zero). */
     private static final byte[] NO_DIGEST = new byte[32];
     @SuppressWarnings("unused")
@@ -28,8 +30,24 @@ public final class SecretTokens {
     }
 
     public static byte[] hash(String token) {
+        return sha256().digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A fresh SHA-256 digest, cloned from one made once: every SCIM request hashes its token, and looking the
+     * algorithm up among the security providers each time cost more than the hashing (issue 21).
+     */
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

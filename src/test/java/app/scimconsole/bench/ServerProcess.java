@@ -37,6 +37,29 @@ record ServerProcess(String name, Process process, String usersUrl, String token
     }
 
     /**
+     * User plus system CPU time of the process's threads whose names start with {@code threadPrefix} (Jetty's request
+     * threads, say), in seconds; a thread that has ended no longer counts.
+     */
+    double cpuSeconds(String threadPrefix) throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.startsWith(threadPrefix)) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return ticks / (double) TICKS_PER_SECOND;
+    }
+
+    /**
      * The context switches of all the process's threads so far (voluntary and not, from each thread's status): each
      * time a thread waits for another and is woken counts, so per request it shows hand-offs between threads whatever
      * the machine's load (threads that have ended are not counted).

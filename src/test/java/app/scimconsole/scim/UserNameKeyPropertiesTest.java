@@ -160,6 +160,40 @@ class UserNameKeyPropertiesTest {
         IdentityText.check(email, Set.of()); // an e-mail value is not a username: RFC 8265 does not rule it
     }
 
+    /** Every ASCII character, controls and DEL included: the text {@link UserNameKey#of} takes a shortcut for. */
+    private static final String ASCII = asciiAlphabet();
+
+    private static String asciiAlphabet() {
+        StringBuilder b = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    /**
+     * The shortcut of {@link UserNameKey#of} for ASCII (its lower case, without ICU) rests on this: the whole mapping
+     * (width, lower case, NFC) makes of ASCII text its lower case, controls and DEL included.
+     */
+    @Test
+    void theWholeMappingMakesOfAsciiItsLowerCase() {
+        Property.forAll(20000, r -> Gen.string(r, ASCII, 24),
+                s -> assertThat(UserNameKey.mapped(s)).isEqualTo(s.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(UserNameKey.mapped(ASCII)).isEqualTo(ASCII.toLowerCase(java.util.Locale.ROOT));
+        assertThat(UserNameKey.of("Bob@XN--BCHER-KVA.Example")).as("the domain is still made Unicode")
+                .isEqualTo("bob@bücher.example");
+    }
+
+    /** {@link IdentityText} passes printable ASCII without asking ICU: no such character is refused for itself. */
+    @Test
+    void noPrintableAsciiCharacterIsRefusedOrACompatibilityCharacter() {
+        for (int c = 0; c < 0x80; c++) {
+            boolean printable = c >= 0x20 && c < 0x7F;
+            assertThat(IdentityText.refused(c)).as("U+%04X refused", c).isEqualTo(!printable);
+            assertThat(IdentityText.compatibilityForm(c)).as("U+%04X compatibility form", c).isNull();
+        }
+    }
+
     @Test
     void theKeyIsItsOwnKey() {
         Property.forAll(5000, UserNameKeyPropertiesTest::sample,
