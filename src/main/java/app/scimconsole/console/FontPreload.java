@@ -1,6 +1,7 @@
 package app.scimconsole.console;
 
 import app.scimconsole.console.common.Fonts;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,10 +24,24 @@ final class FontPreload {
     /** The size of the console's text (console.css: -fx-font-size on .root); the files are the same at any size. */
     private static final double SIZE = 13;
 
-    private final CompletableFuture<String> japaneseStyle;
+    /** What a Japanese window is styled with: its font (an inline style, "" for none) and its code's style sheet. */
+    record Japanese(String style, Optional<String> codeStyleSheet) {
+        static final Japanese NONE = new Japanese("", Optional.empty());
 
-    private FontPreload(CompletableFuture<String> japaneseStyle) {
-        this.japaneseStyle = japaneseStyle;
+        static Japanese in(List<String> installed) {
+            Optional<String> family = Fonts.japanese(installed);
+            return new Japanese(Fonts.style(family), Fonts.codeStyleSheet(Fonts.japaneseFixedWidth(installed, family)));
+        }
+
+        static Japanese lookUp() {
+            return in(Font.getFamilies());
+        }
+    }
+
+    private final CompletableFuture<Japanese> japanese;
+
+    private FontPreload(CompletableFuture<Japanese> japanese) {
+        this.japanese = japanese;
     }
 
     /** Starts opening the fonts of a window in {@code locale}. Call after the toolkit has started. */
@@ -40,29 +55,29 @@ final class FontPreload {
     }
 
     /**
-     * The inline style that puts the window in the Japanese font, or "" when there is none; waits for the look-up. A
-     * look-up that failed is done again here, as it was before.
+     * The Japanese window's font and code style sheet (none when no Japanese family is installed); waits for the
+     * look-up. A look-up that failed is done again here, as it was before.
      */
-    String japaneseStyle() {
+    Japanese japanese() {
         try {
-            return japaneseStyle.join();
+            return japanese.join();
         } catch (CompletionException e) {
-            return Fonts.japaneseStyle();
+            return Japanese.lookUp();
         }
     }
 
-    private static String open(boolean japanese) {
+    private static Japanese open(boolean japanese) {
         // The default font, regular and bold (the title, the selected section), in either language.
         Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, SIZE);
         Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, SIZE);
         if (!japanese) {
-            return "";
+            return Japanese.NONE;
         }
-        Optional<String> family = Fonts.japanese();
-        family.ifPresent(f -> {
+        List<String> installed = Font.getFamilies();
+        Fonts.japanese(installed).ifPresent(f -> {
             Font.font(f, FontWeight.NORMAL, SIZE);
             Font.font(f, FontWeight.BOLD, SIZE);
         });
-        return Fonts.style(family);
+        return Japanese.in(installed);
     }
 }
