@@ -115,11 +115,9 @@ public final class ConsoleApp extends Application {
         window = new MainWindowController(context, Sections.of(context));
         Parent root = Views.load("app/MainWindow.fxml", window, context.i18n());
         Scene scene = new Scene(root);
-        if ("ja".equals(context.i18n().locale().getLanguage())) {
-            FontPreload.Japanese japanese = fonts.japanese();
-            root.setStyle(japanese.style());
-            japanese.codeStyleSheet().ifPresent(scene.getStylesheets()::add);
-        }
+        FontPreload.Japanese japanese = fonts.japanese(); // none unless the window needs a Japanese family
+        root.setStyle(japanese.style());
+        japanese.codeStyleSheet().ifPresent(scene.getStylesheets()::add);
         Themes.apply(scene, Themes.isDark(settings.current().theme()));
         stage.setScene(scene);
         stage.setTitle(context.i18n().text("app.title"));

@@ -24,7 +24,10 @@ final class FontPreload {
     /** The size of the console's text (console.css: -fx-font-size on .root); the files are the same at any size. */
     private static final double SIZE = 13;
 
-    /** What a Japanese window is styled with: its font (an inline style, "" for none) and its code's style sheet. */
+    /**
+     * What a window is styled with for Japanese text: its font (an inline style, "" for none) and its code's style
+     * sheet (see {@link #namesJapaneseFamily}).
+     */
     record Japanese(String style, Optional<String> codeStyleSheet) {
         static final Japanese NONE = new Japanese("", Optional.empty());
 
@@ -38,20 +41,32 @@ final class FontPreload {
         }
     }
 
+    private final boolean named;
     private final CompletableFuture<Japanese> japanese;
 
-    private FontPreload(CompletableFuture<Japanese> japanese) {
+    private FontPreload(boolean named, CompletableFuture<Japanese> japanese) {
+        this.named = named;
         this.japanese = japanese;
     }
 
     /** Starts opening the fonts of a window in {@code locale}. Call after the toolkit has started. */
     static FontPreload start(Locale locale) {
-        boolean japanese = "ja".equals(locale.getLanguage());
-        return new FontPreload(CompletableFuture.supplyAsync(() -> open(japanese), task -> {
+        boolean japanese = namesJapaneseFamily(locale, System.getProperty("os.name", ""));
+        return new FontPreload(japanese, CompletableFuture.supplyAsync(() -> open(japanese), task -> {
             Thread t = new Thread(task, "console-fonts");
             t.setDaemon(true);
             t.start();
         }));
+    }
+
+    /**
+     * Whether a window in {@code locale} on {@code osName} is put in a Japanese family: in Japanese, and on Linux in
+     * any language, where JavaFX's default font has no Japanese glyphs and does not fall back to a font that has them
+     * (seen in a real window, whatever the system's locale), so Japanese names from Entra would be empty boxes in an
+     * English window. Windows and macOS fall back to their Japanese fonts.
+     */
+    static boolean namesJapaneseFamily(Locale locale, String osName) {
+        return "ja".equals(locale.getLanguage()) || osName.toLowerCase(Locale.ROOT).contains("linux");
     }
 
     /**
@@ -62,7 +77,7 @@ final class FontPreload {
         try {
             return japanese.join();
         } catch (CompletionException e) {
-            return Japanese.lookUp();
+            return named ? Japanese.lookUp() : Japanese.NONE;
         }
     }
 
