@@ -183,14 +183,13 @@ final class Memberships {
         if (ids.isEmpty()) {
             return;
         }
-        List<Object> params = new ArrayList<>();
-        params.add(tenantId);
-        params.addAll(ids);
         Set<String> found = new HashSet<>();
-        String sql = "SELECT id FROM users WHERE tenant_id = ? AND id IN (" + Jdbc.placeholders(ids.size()) + ")";
-        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(sql, params)); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Jdbc.prepare(c, new SqlWhere(usersByIdSql(ids.size()), new ArrayList<Object>(ids)));
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                found.add(rs.getString(1));
+                if (rs.getString(2).equals(tenantId)) {
+                    found.add(rs.getString(1));
+                }
             }
         }
         for (String id : ids) {
@@ -198,6 +197,15 @@ final class Memberships {
                 throw new StorageOutcome(StorageOutcome.Kind.UNKNOWN_MEMBER, id);
             }
         }
+    }
+
+    /**
+     * The users of {@code n} ids with their tenants, read by the primary key. The tenant is compared here, not in the
+     * statement: with {@code tenant_id = ?} beside {@code id IN (…)}, SQLite chose a covering index that starts with
+     * the tenant and walked all its users for each member PATCH (seen at a million users: two PATCHes a second).
+     */
+    static String usersByIdSql(int n) {
+        return "SELECT id, tenant_id FROM users WHERE id IN (" + Jdbc.placeholders(n) + ")";
     }
 
     private static <T> Map<String, List<T>> emptyLists(List<String> ids) {

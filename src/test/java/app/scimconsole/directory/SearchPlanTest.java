@@ -278,6 +278,14 @@ class SearchPlanTest {
                 .noneMatch(line -> line.startsWith("SCAN"));
     }
 
+    @Test
+    void aMemberPatchFindsItsMembersByTheirKeyNotByWalkingTheTenant() throws Exception {
+        List<Object> ids = List.of("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "u10");
+
+        assertThat(plan(new SqlWhere(Memberships.usersByIdSql(ids.size()), ids)))
+                .allMatch(line -> line.matches("SEARCH users USING (COVERING )?INDEX sqlite_autoindex_users_1 \\(id=\\?\\)"));
+    }
+
     private List<String> plan(SqlWhere sql) throws Exception {
         return explain("EXPLAIN QUERY PLAN ", sql, "detail");
     }
