@@ -121,7 +121,8 @@ final class ResourceRows {
         // A bounded count stops reading matches at its limit: the console's search as you type on a million users
         // would otherwise count a hundred thousand matches on each keystroke.
         boolean bounded = filter != null && q.countUpTo() != Query.EXACT;
-        long total = count(c, bounded ? boundedCountSql(where, q.countUpTo()) : where.wrap("SELECT COUNT(*)", ""));
+        SqlWhere counting = bounded ? boundedCountSql(where, q.countUpTo()) : where.wrap("SELECT COUNT(*)", "");
+        long total = Jdbc.oneLong(c, counting, 0);
         boolean more = bounded && total > q.countUpTo();
         if (more) {
             total = q.countUpTo();
@@ -156,7 +157,8 @@ final class ResourceRows {
             if (!part.resources().isEmpty()) {
                 skip = 0;
             } else if (skip > 0 && i + 1 < runs.size()) {
-                skip = Math.max(0, skip - count(c, where.join(" AND ", runs.get(i)).wrap("SELECT COUNT(*)", "")));
+                SqlWhere inRun = where.join(" AND ", runs.get(i)).wrap("SELECT COUNT(*)", "");
+                skip = Math.max(0, skip - Jdbc.oneLong(c, inRun, 0));
             }
         }
         return new Keyed(rows, keys);
@@ -169,7 +171,7 @@ final class ResourceRows {
      */
     boolean matchesMoreThan(Connection c, String tenantId, ResourceType type, Filter parsed, SqlWhere filter,
             long limit) throws SQLException {
-        return count(c, boundedCountSql(matching(c, tenantId, type, parsed, filter, null), limit)) > limit;
+        return Jdbc.oneLong(c, boundedCountSql(matching(c, tenantId, type, parsed, filter, null), limit), 0) > limit;
     }
 
     /**
@@ -256,8 +258,9 @@ final class ResourceRows {
     Page members(Connection c, String tenantId, String groupId, SortOrder order, int startIndex, int count,
             Seek seek, int manyMembers) throws SQLException {
         int size = Math.max(0, count);
-        long total = seek == null ? count(c, MemberPages.total(tenantId, groupId)) : Page.NOT_COUNTED;
-        boolean many = (seek == null ? total : count(c, MemberPages.manyProbe(groupId, manyMembers))) > manyMembers;
+        long total = seek == null ? Jdbc.oneLong(c, MemberPages.total(tenantId, groupId), 0) : Page.NOT_COUNTED;
+        boolean many = (seek == null ? total : Jdbc.oneLong(c, MemberPages.manyProbe(groupId, manyMembers), 0))
+                > manyMembers;
         SqlWhere where = MemberPages.from(dialect, order, tenantId, groupId, many);
         if (seek == null) {
             int start = Math.max(1, startIndex);
@@ -288,13 +291,6 @@ final class ResourceRows {
             }
         }
         return counts;
-    }
-
-    private static long count(Connection c, SqlWhere sql) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /**
