@@ -20,9 +20,9 @@ public final class UsersPage implements Page {
     public UsersPage(AppContext ctx) {
         this.ctx = ctx;
         vm = new UsersViewModel(ctx.ui(), ctx.connection()::api);
-        // The service reads the first page while the window's thread builds the view, not after it (issue 21: the
-        // opening at a million users is mostly that request); the answer is shown once the view is built, as the
-        // window's thread takes it after the build.
+        // The service reads the first page while the window's thread builds the view, not after it (issue 21: either
+        // can take a second or more at a million users on a busy machine); the answer is shown once the view is
+        // built, as the window's thread takes it after the build.
         if (ctx.connection().isConnected()) {
             vm.load();
             readWhileBuilt = true;
