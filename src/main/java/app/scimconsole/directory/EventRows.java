@@ -109,28 +109,18 @@ final class EventRows {
     static long countAfter(Connection c, String tenantId, long afterId, List<String> types) throws SQLException {
         List<Object> params = new ArrayList<>(List.of(tenantId, afterId));
         params.addAll(types);
-        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT COUNT(*) FROM directory_events"
-                + " WHERE tenant_id = ? AND id > ?" + ofTypes(types), params.toArray()));
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Jdbc.oneLong(c, SqlWhere.of("SELECT COUNT(*) FROM directory_events WHERE tenant_id = ? AND id > ?"
+                + ofTypes(types), params.toArray()), 0);
     }
 
     /** The tenant's oldest event id still kept (0: none kept). */
     static long firstId(Connection c, String tenantId) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT MIN(id) FROM directory_events"
-                + " WHERE tenant_id = ?", tenantId)); ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+        return Jdbc.oneLong(c, SqlWhere.of("SELECT MIN(id) FROM directory_events WHERE tenant_id = ?", tenantId), 0);
     }
 
     /** The tenant's last event id (0: none yet). */
     static long lastId(Connection c, String tenantId) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT " + LAST_ID, tenantId, tenantId));
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+        return Jdbc.oneLong(c, SqlWhere.of("SELECT " + LAST_ID, tenantId, tenantId), 0);
     }
 
     private static String ofTypes(List<String> types) {

@@ -44,30 +44,20 @@ final class HistoryRows {
      * the first one kept, which the range ends before.
      */
     static int purge(Connection c, String tenantId, Instant cutoff) throws SQLException {
-        long from = one(c, SqlWhere.of("SELECT through_seq FROM history_purged WHERE tenant_id = ?", tenantId), 0);
-        long firstKept = one(c, SqlWhere.of("SELECT seq FROM activity WHERE tenant_id = ? AND seq > ? AND time >= ?"
-                + " ORDER BY seq LIMIT 1", tenantId, from, Timestamps.format(cutoff)), Long.MAX_VALUE);
+        long from = Jdbc.oneLong(c, SqlWhere.of("SELECT through_seq FROM history_purged WHERE tenant_id = ?",
+                tenantId), 0);
+        long firstKept = Jdbc.oneLong(c, SqlWhere.of("SELECT seq FROM activity WHERE tenant_id = ? AND seq > ?"
+                + " AND time >= ? ORDER BY seq LIMIT 1", tenantId, from, Timestamps.format(cutoff)), Long.MAX_VALUE);
         int purged = Jdbc.update(c, "UPDATE activity SET request_id = NULL, changes = NULL WHERE tenant_id = ?"
                 + " AND seq > ? AND seq < ? AND changes IS NOT NULL", tenantId, from, firstKept);
-        long through = one(c, SqlWhere.of("SELECT MAX(seq) FROM activity WHERE tenant_id = ? AND seq > ? AND seq < ?",
-                tenantId, from, firstKept), from);
+        long through = Jdbc.oneLong(c, SqlWhere.of("SELECT MAX(seq) FROM activity WHERE tenant_id = ? AND seq > ?"
+                + " AND seq < ?", tenantId, from, firstKept), from);
         if (through > from) {
             Jdbc.update(c, "INSERT INTO history_purged (tenant_id, through_seq) VALUES (?, ?) ON CONFLICT (tenant_id)"
                     + " DO UPDATE SET through_seq = excluded.through_seq"
                     + " WHERE excluded.through_seq > history_purged.through_seq", tenantId, through); // never back
         }
         return purged;
-    }
-
-    /** The first column of the first row, or {@code otherwise} when there is no row or it is NULL. */
-    private static long one(Connection c, SqlWhere sql, long otherwise) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return otherwise;
-            }
-            long value = rs.getLong(1);
-            return rs.wasNull() ? otherwise : value;
-        }
     }
 
     static Optional<Integer> retentionDays(Connection c, String tenantId) throws SQLException {

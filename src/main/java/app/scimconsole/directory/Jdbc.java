@@ -2,6 +2,7 @@ package app.scimconsole.directory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +26,17 @@ final class Jdbc {
         } catch (SQLException e) {
             ps.close();
             throw e;
+        }
+    }
+
+    /** The first column of {@code query}'s first row, or {@code otherwise} when there is no row or it is NULL. */
+    static long oneLong(Connection c, SqlWhere query, long otherwise) throws SQLException {
+        try (PreparedStatement ps = prepare(c, query); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return otherwise;
+            }
+            long value = rs.getLong(1);
+            return rs.wasNull() ? otherwise : value;
         }
     }
 

@@ -105,14 +105,17 @@ final class ResourceRows {
 
     Page query(Connection c, String tenantId, ResourceType type, Query q, SqlWhere filter, SortOrder order)
             throws SQLException {
-        SqlWhere where = matching(c, tenantId, type, q.filter(), filter,
+        TrigramSearch.Probe probe = probe(c, type, q.filter(), filter);
+        SqlWhere where = matching(tenantId, type, filter, probe,
                 q.seek() != null && dialect.pinsKeysetIndex() ? order.index() : null);
         int count = Math.max(0, q.count());
         if (q.seek() != null) {
-            return seek(c, type, q, filter != null, where, order, count);
+            return seek(c, type, q, filter != null && !probe.mayMatchMoreThan(FEW_MATCHES), where, order, count);
         }
         int startIndex = Math.max(1, q.startIndex());
-        if (filter != null && count > 0 && dialect.sortsFewMatchesApart()) {
+        // When the trigram index already says more users may match than the one pass gathers, it is not tried: it
+        // would read its limit's worth of matches only to give up (the keystrokes "user-4" … "user-421" at a million).
+        if (filter != null && count > 0 && dialect.sortsFewMatchesApart() && !probe.mayMatchMoreThan(FEW_MATCHES)) {
             Optional<Page> few = fewMatches(c, type, q, where, order, startIndex, count);
             if (few.isPresent()) {
                 return few.get();
@@ -121,7 +124,8 @@ final class ResourceRows {
         // A bounded count stops reading matches at its limit: the console's search as you type on a million users
         // would otherwise count a hundred thousand matches on each keystroke.
         boolean bounded = filter != null && q.countUpTo() != Query.EXACT;
-        long total = count(c, bounded ? boundedCountSql(where, q.countUpTo()) : where.wrap("SELECT COUNT(*)", ""));
+        SqlWhere counting = bounded ? boundedCountSql(where, q.countUpTo()) : where.wrap("SELECT COUNT(*)", "");
+        long total = Jdbc.oneLong(c, counting, 0);
         boolean more = bounded && total > q.countUpTo();
         if (more) {
             total = q.countUpTo();
@@ -156,7 +160,8 @@ final class ResourceRows {
             if (!part.resources().isEmpty()) {
                 skip = 0;
             } else if (skip > 0 && i + 1 < runs.size()) {
-                skip = Math.max(0, skip - count(c, where.join(" AND ", runs.get(i)).wrap("SELECT COUNT(*)", "")));
+                SqlWhere inRun = where.join(" AND ", runs.get(i)).wrap("SELECT COUNT(*)", "");
+                skip = Math.max(0, skip - Jdbc.oneLong(c, inRun, 0));
             }
         }
         return new Keyed(rows, keys);
@@ -169,18 +174,18 @@ final class ResourceRows {
      */
     boolean matchesMoreThan(Connection c, String tenantId, ResourceType type, Filter parsed, SqlWhere filter,
             long limit) throws SQLException {
-        return count(c, boundedCountSql(matching(c, tenantId, type, parsed, filter, null), limit)) > limit;
+        SqlWhere where = matching(tenantId, type, filter, probe(c, type, parsed, filter), null);
+        return Jdbc.oneLong(c, boundedCountSql(where, limit), 0) > limit;
     }
 
     /**
-     * The query's {@code FROM ... WHERE}: the tenant's rows that match {@code filter} (its SQL; {@code parsed} is the
-     * same filter, which a search of the names may narrow to its trigram candidates first). {@code index} (may be
-     * null): the index a keyset page is told to walk.
+     * The query's {@code FROM ... WHERE}: the tenant's rows that match {@code filter} (its SQL), narrowed to a name
+     * search's trigram candidates when {@code probe} says so. {@code index} (may be null): the index a keyset page is
+     * told to walk.
      */
-    private SqlWhere matching(Connection c, String tenantId, ResourceType type, Filter parsed, SqlWhere filter,
-            String index) throws SQLException {
-        Optional<SqlWhere> narrowed = filter != null && type == ResourceType.USER && dialect.narrowsNameSearches()
-                ? TrigramSearch.narrowing(c, parsed) : Optional.empty();
+    private SqlWhere matching(String tenantId, ResourceType type, SqlWhere filter, TrigramSearch.Probe probe,
+            String index) {
+        Optional<SqlWhere> narrowed = probe.narrowing();
         String source = narrowed.isPresent() ? " r NOT INDEXED" : index != null ? " r INDEXED BY " + index : " r";
         SqlWhere where = SqlWhere.of(" FROM " + table(type) + source + " WHERE r.tenant_id = ?", tenantId);
         if (filter != null) {
@@ -190,6 +195,13 @@ final class ResourceRows {
             where = where.join(" AND ", narrowed.get());
         }
         return where;
+    }
+
+    /** What the trigram index says of a search of the users' names (SQLite); nothing for other lists or engines. */
+    private TrigramSearch.Probe probe(Connection c, ResourceType type, Filter parsed, SqlWhere filter)
+            throws SQLException {
+        return filter != null && type == ResourceType.USER && dialect.narrowsNameSearches()
+                ? TrigramSearch.probe(c, parsed) : TrigramSearch.Probe.UNKNOWN;
     }
 
     /** The matches of {@code where} (a FROM ... WHERE) counted up to {@code upTo} + 1: the LIMIT stops the read. */
@@ -223,7 +235,7 @@ final class ResourceRows {
      * in the page's direction, one more than asked to know whether more follow; a page read backward is turned
      * round at the end. Each segment is a seek in the sort's index, however far down the list the position is.
      */
-    private Page seek(Connection c, ResourceType type, Query q, boolean filtered, SqlWhere where, SortOrder order,
+    private Page seek(Connection c, ResourceType type, Query q, boolean fewMayMatch, SqlWhere where, SortOrder order,
             int count) throws SQLException {
         boolean back = q.seek().backward();
         List<StoredResource> rows = new ArrayList<>();
@@ -234,7 +246,7 @@ final class ResourceRows {
                 break;
             }
             Keyed part = null;
-            if (filtered && dialect.sortsFewMatchesApart()) {
+            if (fewMayMatch && dialect.sortsFewMatchesApart()) {
                 // As on a first page: a search with few matches is found first, then only those are sorted.
                 Keyed few = select(c, type, fewMatchesSql(type, where, order, segment, back, want, 0), q.withMembers(),
                         rs -> rs.getLong(6) <= FEW_MATCHES, order, 7);
@@ -256,8 +268,9 @@ final class ResourceRows {
     Page members(Connection c, String tenantId, String groupId, SortOrder order, int startIndex, int count,
             Seek seek, int manyMembers) throws SQLException {
         int size = Math.max(0, count);
-        long total = seek == null ? count(c, MemberPages.total(tenantId, groupId)) : Page.NOT_COUNTED;
-        boolean many = (seek == null ? total : count(c, MemberPages.manyProbe(groupId, manyMembers))) > manyMembers;
+        long total = seek == null ? Jdbc.oneLong(c, MemberPages.total(tenantId, groupId), 0) : Page.NOT_COUNTED;
+        boolean many = (seek == null ? total : Jdbc.oneLong(c, MemberPages.manyProbe(groupId, manyMembers), 0))
+                > manyMembers;
         SqlWhere where = MemberPages.from(dialect, order, tenantId, groupId, many);
         if (seek == null) {
             int start = Math.max(1, startIndex);
@@ -288,13 +301,6 @@ final class ResourceRows {
             }
         }
         return counts;
-    }
-
-    private static long count(Connection c, SqlWhere sql) throws SQLException {
-        try (PreparedStatement ps = Jdbc.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /**

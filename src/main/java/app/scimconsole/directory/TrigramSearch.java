@@ -6,8 +6,6 @@ import app.scimconsole.scim.Filter.CompareOp;
 import app.scimconsole.scim.Filter.Literal;
 import app.scimconsole.scim.Schemas;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -38,28 +36,37 @@ final class TrigramSearch {
     }
 
     /**
-     * What to add to a users query on SQLite ({@code FROM users r NOT INDEXED}, so that SQLite reads the candidates
-     * by rowid rather than walk an index and test each row against the list); empty when {@code filter} requires no
-     * text of three characters or more in userName or displayName, or when very many users hold its trigrams.
+     * What the trigram index says of a search: how many users hold all its trigrams (counted up to {@link #NARROW} + 1;
+     * {@link Long#MAX_VALUE} when the search has no text of three characters or more in the names, so nothing is
+     * known), and what to add to a users query on SQLite ({@code FROM users r NOT INDEXED}, so that SQLite reads the
+     * candidates by rowid rather than walk an index and test each row against the list), empty when nothing narrows it
+     * or very many users hold its trigrams.
      */
-    static Optional<SqlWhere> narrowing(Connection c, Filter filter) throws SQLException {
+    record Probe(long candidates, Optional<SqlWhere> narrowing) {
+        static final Probe UNKNOWN = new Probe(Long.MAX_VALUE, Optional.empty());
+
+        /**
+         * Whether the index holds more than {@code n} users that may match. Users it has not indexed yet (a moment
+         * after their write) are not counted here, so this decides only what a read costs, never what it finds.
+         */
+        boolean mayMatchMoreThan(long n) {
+            return candidates > n;
+        }
+    }
+
+    static Probe probe(Connection c, Filter filter) throws SQLException {
         Optional<String> text = requiredText(filter);
         if (text.isEmpty()) {
-            return Optional.empty();
+            return Probe.UNKNOWN;
         }
         Set<String> trigrams = trigrams(text.get());
         if (trigrams.isEmpty()) {
-            return Optional.empty();
+            return Probe.UNKNOWN;
         }
         String match = matchExpression(trigrams);
-        try (PreparedStatement ps = Jdbc.prepare(c, SqlWhere.of("SELECT COUNT(*) FROM (SELECT rowid FROM users_text"
-                + " WHERE users_text MATCH ? LIMIT ?)", match, NARROW + 1)); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) > NARROW) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(candidates(match));
+        long candidates = Jdbc.oneLong(c, SqlWhere.of("SELECT COUNT(*) FROM (SELECT rowid FROM users_text"
+                + " WHERE users_text MATCH ? LIMIT ?)", match, NARROW + 1), 0);
+        return new Probe(candidates, candidates > NARROW ? Optional.empty() : Optional.of(candidates(match)));
     }
 
     /**

@@ -58,6 +58,7 @@ public final class ListPagesBenchmark {
     private static final int ROUNDS = 3;
     private static final int PAGE = 100;
     private static final double SLOW_MS = 2_000;
+    private static final java.time.Instant FIRST_CREATED = java.time.Instant.parse("2026-01-01T00:00:00Z");
     private static final String[] SORTS = {null, "userName", "displayName", "emails.value", "title",
         Schemas.ENTERPRISE_URN + ":department", "active", "meta.lastModified"};
 
@@ -98,7 +99,7 @@ public final class ListPagesBenchmark {
         System.out.println(all.toPrettyString());
     }
 
-    private static String scale(int users) {
+    static String scale(int users) {
         return users >= 1_000_000 && users % 1_000_000 == 0 ? users / 1_000_000 + "m" : users / 1000 + "k";
     }
 
@@ -282,7 +283,7 @@ public final class ListPagesBenchmark {
                 || line.matches("\\s*(->\\s*)?Sort .*"));
     }
 
-    private record Filled(String large, String small) {
+    record Filled(String large, String small) {
     }
 
     /**
@@ -290,14 +291,14 @@ public final class ListPagesBenchmark {
      * group per hundred users, one group holding every tenth user, and one of fifty; in bulk, 10,000 rows a
      * transaction.
      */
-    private static Filled fill(Connection c, String tenant, int users, SqlDialect dialect) throws Exception {
+    static Filled fill(Connection c, String tenant, int users, SqlDialect dialect) throws Exception {
         c.setAutoCommit(false);
         List<String> ids = new ArrayList<>(users);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (tenant_id, id, user_name, user_name_lc,"
                 + " user_name_key, display_name, display_name_lc, active, created, last_modified, version, doc)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
             for (int i = 0; i < users; i++) {
-                String id = UUID.randomUUID().toString();
+                String id = timeOrderedId(i);
                 ids.add(id);
                 String userName = "user-" + i + "@example.com";
                 String display = i % 20 == 0 ? null : "User " + i;
@@ -352,6 +353,15 @@ public final class ListPagesBenchmark {
         }
         c.setAutoCommit(true);
         return new Filled(large, small);
+    }
+
+    /**
+     * The id the service would give the {@code i}th user, created at the {@code i}th millisecond of 2026: a version 7
+     * UUID (the millisecond first, then random bits), so that the ids grow in creation order as the service's do.
+     */
+    private static String timeOrderedId(int i) {
+        long millis = FIRST_CREATED.toEpochMilli() + i;
+        return new UUID(millis << 16 | 0x7000L, UUID.randomUUID().getLeastSignificantBits()).toString();
     }
 
     private static String group(Connection c, String tenant, String name, List<String> ids, int every)

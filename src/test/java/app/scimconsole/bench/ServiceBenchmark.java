@@ -308,6 +308,20 @@ public final class ServiceBenchmark {
         return keys;
     }
 
+    /**
+     * The search field's text after each keystroke, from the first letter: "u", "us", "use", "user", "user-", then
+     * {@link #searchKeystrokes} one after another ("user-4", "user-42", … at 100,000 users).
+     */
+    static List<String> typedSearch(int users) {
+        List<String> typed = new ArrayList<>(List.of("u", "us", "use", "user", "user-"));
+        String search = "";
+        for (String keys : searchKeystrokes(users)) {
+            search += keys;
+            typed.add(search);
+        }
+        return typed;
+    }
+
     /** The creates per second at concurrency 8 measured at {@code scale}. */
     private double createRate(String scale) {
         return rows.stream().filter(r -> r.scale().equals(scale) && r.stats().name().equals("create c8"))
@@ -834,14 +848,8 @@ public final class ServiceBenchmark {
         long s0 = System.nanoTime();
         admin.users(new AdminApi.UserQuery(null, AdminApi.UserStatus.ANY, null, "userName", false, 1, 100));
         double sortedMs = (System.nanoTime() - s0) / 1e6;
-        List<String> typed = new ArrayList<>(List.of("u", "us", "use", "user", "user-"));
-        String search = "";
-        for (String keys : searchKeystrokes(largeUsers)) {
-            search += keys;
-            typed.add(search);
-        }
         double worst = 0;
-        for (String text : typed) {
+        for (String text : typedSearch(largeUsers)) {
             long k0 = System.nanoTime();
             admin.users(new AdminApi.UserQuery(text, AdminApi.UserStatus.ANY, null, null, false, 1, 100));
             worst = Math.max(worst, (System.nanoTime() - k0) / 1e6);

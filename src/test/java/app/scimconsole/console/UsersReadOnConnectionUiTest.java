@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Users page reads the service once when a connection comes while it is on screen: once when the console
  * connects (the service started, as at the console's start), and once when it switches to another service. Counted
  * by a real HTTP server on loopback between the console and a headless service's admin API. Before, the first case
- * read twice (the page's own listener on the connection and the main window's call for the page on screen).
+ * read twice (the page's own listener on the connection and the main window's call for the page on screen). Opened
+ * for the first time while connected, it reads once too: while it is built, not again when shown.
  */
 class UsersReadOnConnectionUiTest extends ConsoleUiTestBase {
     @TempDir
@@ -36,10 +37,7 @@ class UsersReadOnConnectionUiTest extends ConsoleUiTestBase {
 
     @Test
     void usersShownWhileTheConsoleConnectsOrSwitchesAreReadOnceEachTime() throws Exception {
-        server = startServer(serverData);
-        proxy = new CountingAdminProxy(server.adminUrl());
-        ConsoleSettings.Connection throughProxy = new ConsoleSettings.Connection(ConsoleSettings.Mode.REMOTE,
-                proxy.adminUrl(), server.adminCredentials().issue("console test"));
+        ConsoleSettings.Connection throughProxy = serverThroughProxy();
 
         // A switch from the embedded service to the server while Users is on screen: the page read the embedded
         // service when shown (not through the proxy), then reads the server once the console switched.
@@ -67,14 +65,48 @@ class UsersReadOnConnectionUiTest extends ConsoleUiTestBase {
     }
 
     /**
+     * Opened for the first time while connected, the page asks for its first page while it is built (issue 21: at a
+     * million users the view's building and the page's request each took a good part of the opening) and not again
+     * when it is shown.
+     */
+    @Test
+    void usersOpenedForTheFirstTimeWhileConnectedAreReadOnce() throws Exception {
+        ConsoleSettings.Connection throughProxy = serverThroughProxy();
+        fx(() -> {
+            app.window().select(SectionId.CONNECTION);
+            ctx().connection().change(throughProxy, () -> { });
+            return null;
+        });
+        waitUntil("connected through the proxy", () -> connectedTo(throughProxy));
+        proxy.reset();
+        fx(() -> {
+            app.window().select(SectionId.USERS);
+            return null;
+        });
+        waitUntilReadFrom(throughProxy);
+        assertThat(proxy.userPageReads()).as("reads of the users list when the page opened").isEqualTo(1);
+    }
+
+    /**
      * Until the console is connected through the proxy, the users list was read through it, and no work the console
      * started is running any more: every read begun when the connection came (all in that one event) has been answered.
      */
     private void waitUntilReadFrom(ConsoleSettings.Connection wanted) {
-        waitUntil("the users are read through the proxy", () -> ctx().connection().stateProperty().get()
-                == ConnectionModel.State.CONNECTED && !ctx().connection().changingProperty().get()
-                && ctx().connection().connectionProperty().get() != null
-                && wanted.remoteUrl().equals(ctx().connection().connectionProperty().get().location())
+        waitUntil("the users are read through the proxy", () -> connectedTo(wanted)
                 && proxy.userPageReads() > 0 && ctx().status().runningProperty().get() == 0);
+    }
+
+    private boolean connectedTo(ConsoleSettings.Connection wanted) {
+        return ctx().connection().stateProperty().get() == ConnectionModel.State.CONNECTED
+                && !ctx().connection().changingProperty().get() && ctx().connection().connectionProperty().get() != null
+                && wanted.remoteUrl().equals(ctx().connection().connectionProperty().get().location());
+    }
+
+    /** A headless service behind a proxy that counts its reads, and a connection to it through the proxy. */
+    private ConsoleSettings.Connection serverThroughProxy() throws Exception {
+        server = startServer(serverData);
+        proxy = new CountingAdminProxy(server.adminUrl());
+        return new ConsoleSettings.Connection(ConsoleSettings.Mode.REMOTE, proxy.adminUrl(),
+                server.adminCredentials().issue("console test"));
     }
 }

@@ -3,18 +3,35 @@ package app.scimconsole.console.setup;
 import app.scimconsole.console.common.CopyFeedback;
 import app.scimconsole.console.common.I18n;
 import app.scimconsole.console.common.Views;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** Step 2's view: binds to {@link EnableScimViewModel}. */
 public final class EnableScimController {
@@ -53,7 +70,7 @@ public final class EnableScimController {
     @FXML
     private Button regenerateButton;
     @FXML
-    private javafx.scene.control.ComboBox<Integer> overlapChoice;
+    private ComboBox<Integer> overlapChoice;
     @FXML
     private TextField testUrlField;
     @FXML
@@ -79,7 +96,7 @@ public final class EnableScimController {
     @FXML
     private VBox methodCard;
     @FXML
-    private javafx.scene.layout.FlowPane methodChoices;
+    private FlowPane methodChoices;
     @FXML
     private VBox secretTokenPane;
     @FXML
@@ -87,13 +104,13 @@ public final class EnableScimController {
     @FXML
     private HBox addClientBox;
     @FXML
-    private javafx.scene.control.ComboBox<Integer> expiryChoice;
+    private ComboBox<Integer> expiryChoice;
     @FXML
     private Button addClientButton;
     @FXML
     private ProgressIndicator oauthProgress;
     @FXML
-    private javafx.scene.layout.GridPane oauthGrid;
+    private GridPane oauthGrid;
     @FXML
     private TextField tokenEndpointField;
     @FXML
@@ -127,9 +144,9 @@ public final class EnableScimController {
     @FXML
     private Label testLead;
     @FXML
-    private javafx.scene.layout.GridPane testTokenGrid;
+    private GridPane testTokenGrid;
     @FXML
-    private javafx.scene.layout.GridPane testOAuthGrid;
+    private GridPane testOAuthGrid;
     @FXML
     private TextField testEndpointField;
     @FXML
@@ -154,7 +171,7 @@ public final class EnableScimController {
     @FXML
     private Label federationProblem;
     @FXML
-    private javafx.scene.layout.GridPane federationGrid;
+    private GridPane federationGrid;
     @FXML
     private TextField federationEndpointField;
     @FXML
@@ -170,7 +187,7 @@ public final class EnableScimController {
     @FXML
     private VBox trustList;
     @FXML
-    private javafx.scene.layout.GridPane testFederationGrid;
+    private GridPane testFederationGrid;
     @FXML
     private TextField testFederationEndpointField;
     @FXML
@@ -193,12 +210,12 @@ public final class EnableScimController {
         // The Enable button disappears once enabled: keep the keyboard focus on the next thing to do.
         vm.enabledProperty().addListener((o, was, now) -> {
             if (now && enableButton.getScene() != null) {
-                javafx.application.Platform.runLater(copyUrlButton::requestFocus);
+                Platform.runLater(copyUrlButton::requestFocus);
             }
         });
         enableProgress.visibleProperty().bind(vm.busyProperty());
 
-        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {copyUrlButton, copyTokenButton,
+        for (ButtonBase b : new ButtonBase[] {copyUrlButton, copyTokenButton,
                 copyCommandsButton, copyEndpointButton, copyClientIdButton, copyClientSecretButton,
                 copyFederationEndpointButton, copyFederationClientIdButton}) {
             CopyFeedback.reserveRoom(b, i18n);
@@ -227,7 +244,7 @@ public final class EnableScimController {
         // Not disabled while busy (the view model ignores a second press): a disabled button would hand the keyboard
         // focus on to the next control.
         overlapChoice.getItems().setAll(EnableScimViewModel.OVERLAPS);
-        overlapChoice.setConverter(new javafx.util.StringConverter<>() {
+        overlapChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer minutes) {
                 return vm.overlapText(minutes);
@@ -258,7 +275,7 @@ public final class EnableScimController {
         bindMethods();
         bindOAuth(vm.oauth());
         bindFederation(vm.federation());
-        vm.credentialWarnings().addListener((javafx.collections.ListChangeListener<String>) c -> showWarnings());
+        vm.credentialWarnings().addListener((ListChangeListener<String>) c -> showWarnings());
         showWarnings();
     }
 
@@ -266,28 +283,28 @@ public final class EnableScimController {
      * One radio button per {@link CredentialMethod} and one pane per method: a further method adds its value and its
      * entry here.
      */
-    private java.util.Map<CredentialMethod, java.util.List<javafx.scene.Node>> panes() {
-        return java.util.Map.of(CredentialMethod.SECRET_TOKEN, java.util.List.of(secretTokenPane, testTokenGrid),
-                CredentialMethod.OAUTH_CLIENT, java.util.List.of(oauthPane, testOAuthGrid),
-                CredentialMethod.FEDERATION, java.util.List.of(federationPane, testFederationGrid));
+    private Map<CredentialMethod, List<Node>> panes() {
+        return Map.of(CredentialMethod.SECRET_TOKEN, List.of(secretTokenPane, testTokenGrid),
+                CredentialMethod.OAUTH_CLIENT, List.of(oauthPane, testOAuthGrid),
+                CredentialMethod.FEDERATION, List.of(federationPane, testFederationGrid));
     }
 
     private void bindMethods() {
         Views.shownWhen(methodCard, vm.enabledProperty());
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        ToggleGroup group = new ToggleGroup();
         var panes = panes();
         for (CredentialMethod m : CredentialMethod.values()) {
-            javafx.scene.control.RadioButton b = new javafx.scene.control.RadioButton(i18n.text(m.textKey()));
+            RadioButton b = new RadioButton(i18n.text(m.textKey()));
             b.setId("method-" + m.name());
             b.setUserData(m);
             b.setToggleGroup(group);
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setOnAction(e -> vm.chooseMethod(m));
             methodChoices.getChildren().add(b);
             var chosen = vm.methodProperty().isEqualTo(m);
-            panes.getOrDefault(m, java.util.List.of()).forEach(n -> Views.shownWhen(n, chosen));
+            panes.getOrDefault(m, List.of()).forEach(n -> Views.shownWhen(n, chosen));
         }
-        java.util.function.Consumer<CredentialMethod> select = m -> group.getToggles().stream()
+        Consumer<CredentialMethod> select = m -> group.getToggles().stream()
                 .filter(t -> t.getUserData() == m).findFirst().ifPresent(t -> t.setSelected(true));
         vm.methodProperty().addListener((o, was, now) -> select.accept(now));
         select.accept(vm.methodProperty().get());
@@ -310,7 +327,7 @@ public final class EnableScimController {
         secretOnceText.textProperty().bind(Bindings.concat(i18n.text("oauth.secretOnce"), " ",
                 oauth.secretNoteProperty()));
         expiryChoice.getItems().setAll(OAuthClientViewModel.EXPIRY_YEARS);
-        expiryChoice.setConverter(new javafx.util.StringConverter<>() {
+        expiryChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer years) {
                 return oauth.expiryText(years);
@@ -332,10 +349,10 @@ public final class EnableScimController {
         testEndpointField.textProperty().bindBidirectional(oauth.testTokenEndpointProperty());
         testClientIdField.textProperty().bindBidirectional(oauth.testClientIdProperty());
         testClientSecretField.textProperty().bindBidirectional(oauth.testClientSecretProperty());
-        for (TextField f : java.util.List.of(testEndpointField, testClientIdField, testClientSecretField)) {
+        for (TextField f : List.of(testEndpointField, testClientIdField, testClientSecretField)) {
             f.setOnAction(e -> vm.testConnection());
         }
-        oauth.secrets().addListener((javafx.collections.ListChangeListener<OAuthClientViewModel.SecretRow>) c ->
+        oauth.secrets().addListener((ListChangeListener<OAuthClientViewModel.SecretRow>) c ->
                 showSecrets(oauth));
         showSecrets(oauth);
     }
@@ -344,7 +361,7 @@ public final class EnableScimController {
         entraTenantField.textProperty().bindBidirectional(federation.entraTenantProperty());
         subjectField.textProperty().bindBidirectional(federation.subjectProperty());
         audienceField.textProperty().bindBidirectional(federation.audienceProperty());
-        for (TextField f : java.util.List.of(entraTenantField, subjectField, audienceField)) {
+        for (TextField f : List.of(entraTenantField, subjectField, audienceField)) {
             f.setOnAction(e -> federation.addTrust());
         }
         federationProgress.visibleProperty().bind(federation.busyProperty());
@@ -358,10 +375,10 @@ public final class EnableScimController {
         app.scimconsole.console.common.WholeText.tooltipWhenCut(federationEndpointField);
         testFederationEndpointField.textProperty().bindBidirectional(federation.testTokenEndpointProperty());
         testFederationClientIdField.textProperty().bindBidirectional(federation.testClientIdProperty());
-        for (TextField f : java.util.List.of(testFederationEndpointField, testFederationClientIdField)) {
+        for (TextField f : List.of(testFederationEndpointField, testFederationClientIdField)) {
             f.setOnAction(e -> vm.testConnection());
         }
-        federation.trusts().addListener((javafx.collections.ListChangeListener<FederationViewModel.TrustRow>) c ->
+        federation.trusts().addListener((ListChangeListener<FederationViewModel.TrustRow>) c ->
                 showTrusts(federation));
         showTrusts(federation);
     }
@@ -382,12 +399,12 @@ public final class EnableScimController {
         Label text = new Label(said);
         text.setWrapText(true);
         HBox line = new HBox(10, text);
-        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(text, Priority.ALWAYS);
         if (remove != null) {
             Button button = new Button(removeText);
             button.getStyleClass().add(removeClass);
-            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setOnAction(e -> remove.run());
             line.getChildren().add(button);
         }
@@ -398,11 +415,11 @@ public final class EnableScimController {
         credentialWarnings.getChildren().clear();
         for (String w : vm.credentialWarnings()) {
             Label icon = new Label("⚠");
-            icon.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            icon.setMinWidth(Region.USE_PREF_SIZE);
             Label text = new Label(w);
             text.setWrapText(true);
             HBox box = new HBox(icon, text);
-            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+            HBox.setHgrow(text, Priority.ALWAYS);
             box.getStyleClass().addAll("callout", "callout-warn", "credential-warning");
             credentialWarnings.getChildren().add(box);
         }
@@ -511,8 +528,8 @@ public final class EnableScimController {
     }
 
     @FXML
-    private void copyCommands(javafx.event.ActionEvent e) {
+    private void copyCommands(ActionEvent e) {
         vm.copyServeCommands();
-        CopyFeedback.on((javafx.scene.control.ButtonBase) e.getSource(), i18n);
+        CopyFeedback.on((ButtonBase) e.getSource(), i18n);
     }
 }

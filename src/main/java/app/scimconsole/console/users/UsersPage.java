@@ -14,10 +14,19 @@ public final class UsersPage implements Page {
     private final AppContext ctx;
     private final UsersViewModel vm;
     private final Parent root;
+    /** The first page was asked for while the view was built, so its first showing does not ask again. */
+    private boolean readWhileBuilt;
 
     public UsersPage(AppContext ctx) {
         this.ctx = ctx;
         vm = new UsersViewModel(ctx.ui(), ctx.connection()::api);
+        // The service reads the first page while the window's thread builds the view, not after it (issue 21: either
+        // can take a second or more at a million users on a busy machine); the answer is shown once the view is
+        // built, as the window's thread takes it after the build.
+        if (ctx.connection().isConnected()) {
+            vm.load();
+            readWhileBuilt = true;
+        }
         root = Views.load("users/UsersView.fxml", new UsersController(vm, ctx.i18n()), ctx.i18n());
     }
 
@@ -28,7 +37,11 @@ public final class UsersPage implements Page {
 
     @Override
     public void shown() {
-        if (ctx.connection().isConnected()) {
+        if (readWhileBuilt) {
+            readWhileBuilt = false; // the page is on its way; the rest is read now, the controls bound
+            vm.loadDomains();
+            vm.loadRejected();
+        } else if (ctx.connection().isConnected()) {
             vm.refresh();
         }
     }
