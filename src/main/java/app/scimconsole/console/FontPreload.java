@@ -52,11 +52,8 @@ final class FontPreload {
     /** Starts opening the fonts of a window in {@code locale}. Call after the toolkit has started. */
     static FontPreload start(Locale locale) {
         boolean japanese = namesJapaneseFamily(locale, System.getProperty("os.name", ""));
-        return new FontPreload(japanese, CompletableFuture.supplyAsync(() -> open(japanese), task -> {
-            Thread t = new Thread(task, "console-fonts");
-            t.setDaemon(true);
-            t.start();
-        }));
+        return new FontPreload(japanese,
+                CompletableFuture.supplyAsync(() -> open(japanese), OwnThread.named("console-fonts")));
     }
 
     /**

@@ -22,11 +22,8 @@ final class SettingsPreload {
 
     /** Starts reading the settings of {@code folder}. */
     static SettingsPreload start(Path folder) {
-        return new SettingsPreload(folder, CompletableFuture.supplyAsync(() -> read(folder), task -> {
-            Thread t = new Thread(task, "console-settings-read");
-            t.setDaemon(true);
-            t.start();
-        }));
+        return new SettingsPreload(folder,
+                CompletableFuture.supplyAsync(() -> read(folder), OwnThread.named("console-settings-read")));
     }
 
     /** The settings of {@code wanted}: this early read's when it was of that folder and succeeded, else read now. */
