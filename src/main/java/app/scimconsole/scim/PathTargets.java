@@ -2,7 +2,6 @@ package app.scimconsole.scim;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a path written as text lands ({@link AttributeTarget}), parsed and resolved once per spelling: every create
@@ -13,12 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PathTargets {
     private static final int KEPT = 1000;
-    private static final Map<ResourceType, Map<String, AttributeTarget>> RESOLVED = new EnumMap<>(ResourceType.class);
-    private static final Map<String, PatchPath> PARSED = new ConcurrentHashMap<>();
+    private static final Map<ResourceType, BoundedCache<String, AttributeTarget>> RESOLVED =
+            new EnumMap<>(ResourceType.class);
+    private static final BoundedCache<String, PatchPath> PARSED = new BoundedCache<>(KEPT, FilterParser::parsePatchPath);
 
     static {
         for (ResourceType type : ResourceType.values()) {
-            RESOLVED.put(type, new ConcurrentHashMap<>());
+            RESOLVED.put(type, new BoundedCache<>(KEPT, path -> AttributeTarget.of(type, parse(path))));
         }
     }
 
@@ -30,25 +30,11 @@ final class PathTargets {
      * {@link AttributeTarget#of}), with the same refusals.
      */
     static AttributeTarget of(ResourceType type, String path) {
-        Map<String, AttributeTarget> resolved = RESOLVED.get(type);
-        AttributeTarget known = resolved.get(path);
-        if (known != null) {
-            return known;
-        }
-        return keep(resolved, path, AttributeTarget.of(type, parse(path)));
+        return RESOLVED.get(type).get(path);
     }
 
     /** {@link FilterParser#parsePatchPath}, with its refusals, of a path kept once it parsed. */
     static PatchPath parse(String path) {
-        PatchPath known = PARSED.get(path);
-        return known != null ? known : keep(PARSED, path, FilterParser.parsePatchPath(path));
-    }
-
-    private static <T> T keep(Map<String, T> kept, String path, T value) {
-        if (kept.size() >= KEPT) {
-            kept.clear();
-        }
-        kept.put(path, value);
-        return value;
+        return PARSED.get(path);
     }
 }

@@ -2,9 +2,8 @@ package app.scimconsole.service;
 
 import app.scimconsole.domains.DomainName;
 import app.scimconsole.domains.InvalidDomainException;
-import java.util.Map;
+import app.scimconsole.scim.BoundedCache;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +27,8 @@ record EmailAddress(String localPart, DomainName domain) {
      * few domains, each read with IDNA and several patterns (issue 21: a create's request thread). Only names that
      * parsed are kept, and at most {@value #KEPT_DOMAINS}: past that the map starts again.
      */
-    private static final Map<String, DomainName> DOMAINS = new ConcurrentHashMap<>();
     private static final int KEPT_DOMAINS = 1000;
+    private static final BoundedCache<String, DomainName> DOMAINS = new BoundedCache<>(KEPT_DOMAINS, DomainName::parse);
 
     /** The address {@code text} is, or empty when it is none. */
     static Optional<EmailAddress> parse(String text) {
@@ -46,23 +45,10 @@ record EmailAddress(String localPart, DomainName domain) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new EmailAddress(local, domain(domain)));
+            return Optional.of(new EmailAddress(local, DOMAINS.get(domain)));
         } catch (InvalidDomainException notADomain) {
             return Optional.empty();
         }
-    }
-
-    private static DomainName domain(String text) {
-        DomainName known = DOMAINS.get(text);
-        if (known != null) {
-            return known;
-        }
-        DomainName parsed = DomainName.parse(text);
-        if (DOMAINS.size() >= KEPT_DOMAINS) {
-            DOMAINS.clear();
-        }
-        DOMAINS.put(text, parsed);
-        return parsed;
     }
 
     /**
