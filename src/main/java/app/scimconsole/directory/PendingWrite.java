@@ -27,6 +27,22 @@ final class PendingWrite<T> {
         }
     }
 
+    /**
+     * Runs the work first in the batch's transaction, without a savepoint of its own: nothing else is in the
+     * transaction yet, so on failure the caller rolls the whole transaction back ({@code false}), which undoes exactly
+     * this work. The failure is kept for its caller only.
+     */
+    boolean runFirst(SqliteConnections db) {
+        try {
+            result = db.runAlone(work);
+            ran = true;
+            return true;
+        } catch (RuntimeException e) {
+            failure = e;
+            return false;
+        }
+    }
+
     /** The batch committed: the caller may now see its result (or its own failure). */
     void publish() {
         done.countDown();

@@ -358,20 +358,25 @@ final class ResourceRows {
      * what was read, whatever the version unless the update is pinned to it.
      */
     Updated update(Connection c, String tenantId, ResourceType type, String id, Update u) throws SQLException {
-        String now = Timestamps.format(now());
-        boolean changed = false;
+        Instant at = now();
+        String now = Timestamps.format(at);
+        StoredResource written = null;
         if (u.doc() != null) {
             ObjectNode doc = storable(type, u.doc());
             DerivedColumns derived = DerivedColumns.of(type, doc);
             List<Object> params = new ArrayList<>(derived.values());
-            params.addAll(List.of(now, write(doc), id, tenantId, u.readVersion()));
+            String text = write(doc);
+            params.addAll(List.of(now, text, id, tenantId, u.readVersion()));
             String sql = "UPDATE " + table(type) + " SET " + String.join(" = ?, ", derived.names())
                     + " = ?, last_modified = ?, version = version + 1, doc = ? WHERE id = ? AND tenant_id = ?"
-                    + " AND version = ?";
-            if (execute(c, new SqlWhere(sql, params), derived) != 1) {
+                    + " AND version = ? RETURNING created";
+            String created = updateReturning(c, new SqlWhere(sql, params), derived);
+            if (created == null) {
                 throw missingOrMoved(c, tenantId, type, id, u.readVersion());
             }
-            changed = true;
+            // The row is what was just written: no need to read it back (issue 21, a PATCH's answer).
+            written = new StoredResource(type, id, JsonRoundTrip.keepsTypes(doc) ? doc : read(text),
+                    u.readVersion() + 1, Timestamps.parse(created), at, List.of(), List.of());
         } else {
             long stored = storedVersion(c, tenantId, type, id);
             if (u.pinned() && stored != u.readVersion()) {
@@ -382,7 +387,7 @@ final class ResourceRows {
         if (u.memberChanges() != null && !u.memberChanges().isEmpty()) {
             requireGroup(type);
             members = Memberships.apply(c, tenantId, id, u.memberChanges());
-            if (!members.isEmpty() && !changed) {
+            if (!members.isEmpty() && written == null) {
                 String sql = "UPDATE " + table(type) + " SET last_modified = ?, version = version + 1"
                         + " WHERE id = ? AND tenant_id = ?";
                 int bumped = u.pinned() ? Jdbc.update(c, sql + " AND version = ?", now, id, tenantId, u.readVersion())
@@ -392,8 +397,11 @@ final class ResourceRows {
                 }
             }
         }
-        return new Updated(find(c, tenantId, type, id, u.withMembers())
-                .orElseThrow(() -> new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id)), members);
+        if (written == null) {
+            return new Updated(find(c, tenantId, type, id, u.withMembers())
+                    .orElseThrow(() -> new StorageOutcome(StorageOutcome.Kind.NOT_FOUND, id)), members);
+        }
+        return new Updated(withTheirMemberships(c, type, List.of(written), u.withMembers()).get(0), members);
     }
 
     /** Deletes the resource and returns it as it was; {@code expectedVersion}, when given, must be the stored one. */
@@ -503,20 +511,40 @@ final class ResourceRows {
                 }
             }
         }
+        return new Keyed(withTheirMemberships(c, type, rows, withMembers), keys);
+    }
+
+    /** {@code rows} with their memberships read in one query: a user's groups, a group's members if asked for. */
+    private static List<StoredResource> withTheirMemberships(Connection c, ResourceType type, List<StoredResource> rows,
+            boolean withMembers) throws SQLException {
         List<String> ids = rows.stream().map(StoredResource::id).toList();
         if (type == ResourceType.USER) {
             Map<String, List<GroupRef>> groups = Memberships.groupsOf(c, ids);
-            rows = rows.stream().map(r -> withMemberships(r, List.of(), groups.get(r.id()))).toList();
-        } else if (withMembers) {
-            Map<String, List<Member>> members = Memberships.membersOf(c, ids);
-            rows = rows.stream().map(r -> withMemberships(r, members.get(r.id()), List.of())).toList();
+            return rows.stream().map(r -> withMemberships(r, List.of(), groups.get(r.id()))).toList();
         }
-        return new Keyed(rows, keys);
+        if (withMembers) {
+            Map<String, List<Member>> members = Memberships.membersOf(c, ids);
+            return rows.stream().map(r -> withMemberships(r, members.get(r.id()), List.of())).toList();
+        }
+        return rows;
     }
 
     private static StoredResource withMemberships(StoredResource r, List<Member> members, List<GroupRef> groups) {
         return new StoredResource(r.type(), r.id(), r.doc(), r.version(), r.created(), r.lastModified(),
                 List.copyOf(members), List.copyOf(groups));
+    }
+
+    /** Runs an UPDATE that returns one column of the row it changed: that column's text, or null if no row changed. */
+    private static String updateReturning(Connection c, SqlWhere statement, DerivedColumns derived)
+            throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, statement); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                throw derived.uniquenessViolation();
+            }
+            throw e;
+        }
     }
 
     private static int execute(Connection c, SqlWhere statement, DerivedColumns derived) throws SQLException {

@@ -130,8 +130,8 @@ final class SqliteConnections implements AutoCloseable {
 
     /**
      * Runs {@code work} in a write transaction and returns once it is durably committed. Concurrent writes are
-     * committed together (group commit): the writer thread runs every write waiting in the queue, each inside
-     * its own savepoint, then commits them with one fsync. A failing write rolls back only its own savepoint,
+     * committed together (group commit): the writer thread runs every write waiting in the queue, each after the
+     * first inside its own savepoint, then commits them with one fsync. A failing write rolls back only its own savepoint,
      * and nobody is told "done" before the commit that contains their write.
      */
     <T> T write(SqlWork<T> work) {
@@ -173,7 +173,12 @@ final class SqliteConnections implements AutoCloseable {
         writeLock.lock();
         try {
             execute(writer, "BEGIN IMMEDIATE");
-            for (PendingWrite<?> p : batch) {
+            if (!batch.get(0).runFirst(this)) {
+                // its changes undone with the transaction, which held nothing else; the rest go into a new one
+                rollbackQuietly(writer);
+                execute(writer, "BEGIN IMMEDIATE");
+            }
+            for (PendingWrite<?> p : batch.subList(1, batch.size())) {
                 p.runIn(this);
             }
             joinLateArrivals(batch);
@@ -204,6 +209,15 @@ final class SqliteConnections implements AutoCloseable {
             queue.poll(); // only this thread takes from the queue, so this is the write just peeked
             next.runIn(this);
             batch.add(next);
+        }
+    }
+
+    /** Runs the first write of a batch, alone in the open transaction (see {@link PendingWrite#runFirst}). */
+    <T> T runAlone(SqlWork<T> work) {
+        try {
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw StorageFailures.of(e, folder);
         }
     }
 
@@ -254,6 +268,18 @@ final class SqliteConnections implements AutoCloseable {
     private static void execute(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.execute();
+        }
+    }
+
+    /**
+     * Ends the open transaction, if SQLite has not ended it already (some failures roll it back themselves); a
+     * transaction still open after this makes the next {@code BEGIN} fail, and so its batch.
+     */
+    private static void rollbackQuietly(Connection c) {
+        try {
+            execute(c, "ROLLBACK");
+        } catch (SQLException e) {
+            // no transaction was open, or it could not be ended: the BEGIN that follows tells which
         }
     }
 

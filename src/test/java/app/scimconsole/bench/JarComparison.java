@@ -23,7 +23,8 @@ import java.util.UUID;
  * at c1, the wall time of one create at c1, and the CPU the server process spent per create at c1 and c8 (all
  * threads, from /proc: request threads, the writer, GC and JIT alike), the context switches of its threads per create
  * (hand-offs between threads), the CPU of its request threads alone per create and per PATCH (Jetty's {@code scim-http}
- * threads: parsing, checks, preparing the rows, the answer; not the writer, GC or JIT), and its resident memory after
+ * threads: parsing, checks, preparing the rows, the answer, and the commits they make themselves; not GC or JIT), that
+ * of SQLite's writer thread (the commits it makes for the callers), and its resident memory after
  * the run and at its peak: with the same jar on both sides and different JVM options, it compares launch options.
  *
  * <p>{@code java -cp … JarComparison OLD.jar NEW.jar [rounds] [seconds]}; {@code -Djar.jvmA=…} / {@code -Djar.jvmB=…}
@@ -36,6 +37,8 @@ public final class JarComparison {
     private static final int SEEDS = 300;
     /** The names of the SCIM listener's Jetty threads, which parse, check, prepare and answer each request. */
     private static final String REQUEST_THREADS = "scim-http";
+    /** SQLite's writer thread, which commits the batches that callers do not commit on their own threads. */
+    private static final String WRITER_THREAD = "sqlite-writer";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Wrk wrk;
@@ -93,6 +96,7 @@ public final class JarComparison {
         for (int c : new int[] {1, 8}) {
             double cpu0 = s.cpuSeconds();
             double requestCpu0 = s.cpuSeconds(REQUEST_THREADS);
+            double writerCpu0 = s.cpuSeconds(WRITER_THREAD);
             long switches0 = s.contextSwitches();
             Wrk.Result r = wrk.creates(s.usersUrl(), s.token(), c, seconds);
             created += r.requests();
@@ -100,6 +104,7 @@ public final class JarComparison {
             m.put("creates/s c" + c, r.rps());
             m.put("CPU µs/create c" + c, cpu * 1e6 / r.requests());
             m.put("req-thr µs/create c" + c, (s.cpuSeconds(REQUEST_THREADS) - requestCpu0) * 1e6 / r.requests());
+            m.put("writer µs/create c" + c, (s.cpuSeconds(WRITER_THREAD) - writerCpu0) * 1e6 / r.requests());
             m.put("switches/create c" + c, (s.contextSwitches() - switches0) / (double) r.requests());
             if (c == 1) {
                 m.put("wall ms/create c1", 1000 / r.rps());
@@ -109,10 +114,12 @@ public final class JarComparison {
         Path ids = seed(s, round);
         double cpu0 = s.cpuSeconds();
         double requestCpu0 = s.cpuSeconds(REQUEST_THREADS);
+        double writerCpu0 = s.cpuSeconds(WRITER_THREAD);
         Wrk.Result p = wrk.patches(s.usersUrl(), s.token(), 1, seconds, ids);
         m.put("PATCHes/s c1", p.rps());
         m.put("CPU µs/PATCH c1", (s.cpuSeconds() - cpu0) * 1e6 / p.requests());
         m.put("req-thr µs/PATCH c1", (s.cpuSeconds(REQUEST_THREADS) - requestCpu0) * 1e6 / p.requests());
+        m.put("writer µs/PATCH c1", (s.cpuSeconds(WRITER_THREAD) - writerCpu0) * 1e6 / p.requests());
         m.put("errors patch", (double) p.errors());
         int more = Math.max(0, users - created - SEEDS);
         if (more > 0) {

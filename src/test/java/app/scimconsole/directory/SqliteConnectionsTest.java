@@ -95,6 +95,33 @@ class SqliteConnectionsTest {
     }
 
     @Test
+    void whenABatchsFirstWriteFailsTheWritesThatJoinedItStillCommit() throws Exception {
+        CountDownLatch leaderInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        IllegalStateException refused = new IllegalStateException("refused");
+        Future<Object> leader = pool.submit(() -> db.write(c -> {
+            insert(c, "lead");
+            leaderInside.countDown();
+            awaitQuietly(release);
+            throw refused;
+        }));
+        assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+        int before = commits.get();
+
+        List<Thread> followers = new ArrayList<>();
+        Future<Boolean> b = follow(followers, "b", null);
+        Future<Boolean> c = follow(followers, "c", null);
+        awaitInLine(followers, 2);
+        release.countDown();
+
+        assertThatThrownBy(() -> leader.get(10, TimeUnit.SECONDS)).hasCause(refused);
+        assertThat(b.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(c.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(committed("lead")).isFalse();
+        assertThat(commits.get() - before).as("one commit for the two that joined").isEqualTo(1);
+    }
+
+    @Test
     void aWriteFromInsideAWriteJoinsItsTransaction() throws Exception {
         Future<Object> both = pool.submit(() -> db.write(c -> {
             insert(c, "outer");

@@ -158,6 +158,32 @@ class SqliteDirectoryTest {
     }
 
     @Test
+    void anUpdatesAnswerIsTheRowAsItReadsAfterwards() {
+        StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
+        StoredResource sales = directory.create(tenant, ResourceType.GROUP, group("Sales"), List.of(alice.id()));
+        clock.advance(Duration.ofSeconds(5));
+
+        ObjectNode titled = alice.doc().deepCopy().put("title", "CEO").put("count", 7L).put("ratio", 0.25);
+        titled.putObject("extra").put("big", new java.math.BigDecimal("1.50")).put("small", (short) 2);
+        StoredResource answer = update(ResourceType.USER, alice.id(), new Update(1, titled, List.of(), false));
+        assertThat(answer).isEqualTo(directory.get(tenant, ResourceType.USER, alice.id(), false).orElseThrow());
+        assertThat(answer.groups()).containsExactly(new GroupRef(sales.id(), "Sales"));
+        assertThat(answer.doc().toString()).as("as the stored text reads back").contains("\"big\":1.5,");
+
+        ObjectNode plain = answer.doc().deepCopy().put("title", "CTO");
+        plain.remove("extra");
+        StoredResource again = update(ResourceType.USER, alice.id(), new Update(2, plain, List.of(), false));
+        assertThat(again).isEqualTo(directory.get(tenant, ResourceType.USER, alice.id(), false).orElseThrow());
+        assertThat(again.version()).isEqualTo(3);
+
+        StoredResource renamed = directory.update(tenant, ResourceType.GROUP, sales.id(), new Update(1,
+                group("Sales EMEA"), List.of(new MemberChange(MemberChange.Kind.REMOVE_ALL, List.of())), false, true),
+                null);
+        assertThat(renamed).isEqualTo(directory.get(tenant, ResourceType.GROUP, sales.id(), true).orElseThrow());
+        assertThat(renamed.version()).as("one version for the document and its members").isEqualTo(2);
+    }
+
+    @Test
     void aWriteFromAnOldVersionIsAConflictAndAnUnknownIdIsNotFound() {
         StoredResource alice = directory.create(tenant, ResourceType.USER, user("alice@x.com"), List.of());
 
