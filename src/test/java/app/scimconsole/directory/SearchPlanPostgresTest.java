@@ -207,6 +207,23 @@ class SearchPlanPostgresTest {
         }
     }
 
+    /**
+     * A member PATCH's check that its new members are users of the tenant ({@link Memberships#usersByIdSql}), as the
+     * planner chooses among 20,000 users: each member sought in the primary key, no scan of the tenant's users.
+     */
+    @Test
+    void aMemberPatchFindsItsMembersByTheirKey() throws Exception {
+        manyUsers();
+        List<Object> ids = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            ids.add("id-" + (i * 1999));
+        }
+        List<String> plan = explain("EXPLAIN (ANALYZE, TIMING OFF) ",
+                new SqlWhere(Memberships.usersByIdSql(ids.size()), ids));
+        assertThat(plan).as(String.join("\n", plan)).anyMatch(line -> line.contains("users_pkey"))
+                .noneMatch(line -> line.contains("Seq Scan")).anyMatch(line -> line.contains("actual rows=10 "));
+    }
+
     private List<String> explain(SqlWhere sql) throws Exception {
         return explain("EXPLAIN ", sql);
     }
