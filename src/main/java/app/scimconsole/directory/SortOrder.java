@@ -125,11 +125,11 @@ final class SortOrder {
 
     /**
      * Whether a page by offset is read as the order's two runs ({@link #runs}), each a walk of one index: a descending
-     * sort by a key that may be missing, on an engine that keeps one index for both directions of such a sort (SQLite,
-     * V29). Walked backward, that index yields the rows without a key first; the order puts them last.
+     * sort by a key that may be missing, whose one index serves both directions (SQLite's V29, PostgreSQL's V31).
+     * Walked backward, that index yields the rows without a key first; the order puts them last.
      */
     boolean readsInRuns() {
-        return index != null && nullable && descending && !dialect.keepsDescendingMissingLastIndexes();
+        return index != null && nullable && descending;
     }
 
     /**

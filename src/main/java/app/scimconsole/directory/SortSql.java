@@ -35,7 +35,7 @@ public final class SortSql {
 
     /**
      * How a page in this order is read after {@code WHERE <the query's conditions>}: for most orders its ORDER BY; for
-     * one read in runs ({@link SortOrder#readsInRuns}: a descending display-name sort on SQLite) each run's
+     * one read in runs ({@link SortOrder#readsInRuns}: a descending display-name sort) each run's
      * {@code AND <run> ORDER BY …}, one statement each.
      */
     public static List<SqlWhere> walks(SqlDialect dialect, ResourceType type, AttrPath sortBy,
@@ -79,7 +79,7 @@ public final class SortSql {
         return switch (key) {
             case ROW + ".created" -> table + "_by_created";
             case ROW + ".user_name_lc" -> "users_name_search";
-            // one index either way (V29): a descending page reads its runs apart (SortOrder.readsInRuns)
+            // one index either way (SQLite's V29, PostgreSQL's V31): a descending page reads its runs apart
             case ROW + ".display_name_lc" -> type == ResourceType.GROUP ? "groups_by_display_name"
                     : "users_by_display_name";
             case ROW + ".last_modified" -> type == ResourceType.USER ? "users_by_last_modified" : null;

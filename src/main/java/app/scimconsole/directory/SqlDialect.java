@@ -71,16 +71,6 @@ public enum SqlDialect {
         return this == POSTGRES;
     }
 
-    /**
-     * Whether a descending sort by a key that may be missing (a user's display name) has an index of its own in that
-     * order, missing keys last (PostgreSQL's V24, whose planner walks it for a page by offset). SQLite keeps one index
-     * for both directions since V29 (one B-tree fewer in each create's commit): a descending page by offset is read as
-     * two walks of it, the rows with a key, then those without ({@link SortOrder#readsInRuns}).
-     */
-    boolean keepsDescendingMissingLastIndexes() {
-        return this == POSTGRES;
-    }
-
     /** What a read-modify-write appends to its SELECT of the row it is about to change. */
     String lockRow() {
         return this == SQLITE ? "" : " FOR UPDATE";

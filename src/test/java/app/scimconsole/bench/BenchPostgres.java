@@ -4,6 +4,7 @@ import app.scimconsole.directory.PostgresDirectory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,14 +21,20 @@ final class BenchPostgres implements AutoCloseable {
     }
 
     static BenchPostgres start() throws Exception {
-        return new BenchPostgres(EmbeddedPostgres.builder()
+        return start(Map.of());
+    }
+
+    /** With {@code settings} added to the server's (a profile's, e.g. a preloaded library), durability unchanged. */
+    static BenchPostgres start(Map<String, String> settings) throws Exception {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setLocaleConfig("lc-collate", "C")
                 .setLocaleConfig("lc-ctype", "C.UTF-8")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "200")
-                .start());
+                .setServerConfig("max_connections", "200");
+        settings.forEach(builder::setServerConfig);
+        return new BenchPostgres(builder.start());
     }
 
     /** A new empty database, migrated by the directory itself as in production. */

@@ -287,16 +287,16 @@ public final class ListPagesBenchmark {
     }
 
     /**
-     * {@code users} users (a twentieth without a display name, a tenth suspended; 500 titles, 80 departments), a
-     * group per hundred users, one group holding every tenth user, and one of fifty; in bulk, 10,000 rows a
-     * transaction.
+     * {@code users} users (each with an Entra-like externalId, a twentieth without a display name, a tenth suspended;
+     * 500 titles, 80 departments), a group per hundred users, one group holding every tenth user, and one of fifty; in
+     * bulk, 10,000 rows a transaction.
      */
     static Filled fill(Connection c, String tenant, int users, SqlDialect dialect) throws Exception {
         c.setAutoCommit(false);
         List<String> ids = new ArrayList<>(users);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (tenant_id, id, user_name, user_name_lc,"
-                + " user_name_key, display_name, display_name_lc, active, created, last_modified, version, doc)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
+                + " user_name_key, display_name, display_name_lc, active, created, last_modified, version, doc,"
+                + " external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
             for (int i = 0; i < users; i++) {
                 String id = timeOrderedId(i);
                 ids.add(id);
@@ -306,6 +306,8 @@ public final class ListPagesBenchmark {
                 ObjectNode doc = JSON.createObjectNode();
                 doc.putArray("schemas").add(Schemas.USER_URN).add(Schemas.ENTERPRISE_URN);
                 doc.put("userName", userName);
+                String externalId = UUID.randomUUID().toString();
+                doc.put("externalId", externalId);
                 if (display != null) {
                     doc.put("displayName", display);
                 }
@@ -326,6 +328,7 @@ public final class ListPagesBenchmark {
                 ps.setString(9, time);
                 ps.setString(10, time);
                 ps.setString(11, doc.toString());
+                ps.setString(12, externalId); // Entra's object id, as every user it creates carries
                 ps.addBatch();
                 if (i % 10_000 == 9_999) {
                     ps.executeBatch();

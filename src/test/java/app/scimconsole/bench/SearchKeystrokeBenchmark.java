@@ -65,7 +65,7 @@ public final class SearchKeystrokeBenchmark {
             if (!Files.exists(folder.resolve(SqliteDirectory.FILE_NAME))) {
                 fillSqlite(folder, users);
             }
-            figures = measure(SqliteDirectory.open(folder), users, rounds);
+            figures = measure(SqliteDirectory.open(folder), users, rounds, null);
         } else {
             try (BenchPostgres server = BenchPostgres.start()) {
                 PostgresDirectory.Settings settings = server.freshDatabase();
@@ -76,7 +76,10 @@ public final class SearchKeystrokeBenchmark {
                     System.out.printf(Locale.ROOT, "postgres: %,d users filled in %.0f s%n", users,
                             (System.nanoTime() - t0) / 1e9);
                 }
-                figures = measure(PostgresDirectory.open(settings), users, rounds);
+                try (Connection c = DriverManager.getConnection(settings.url(), settings.user(),
+                        settings.password())) {
+                    figures = measure(PostgresDirectory.open(settings), users, rounds, PostgresServerCpu.of(c));
+                }
             }
         }
         figures.put("load_average", Files.readString(Path.of("/proc/loadavg")).strip());
@@ -104,8 +107,12 @@ public final class SearchKeystrokeBenchmark {
         System.out.printf(Locale.ROOT, "sqlite: %,d users filled in %.0f s%n", users, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The opening page and each keystroke through the admin API over HTTP, best and median of the rounds, in ms. */
-    private static ObjectNode measure(SqlDirectory directory, int users, int rounds) throws Exception {
+    /**
+     * The opening page and each keystroke through the admin API over HTTP, best and median of the rounds, in ms, with
+     * the CPU time of this process and, on PostgreSQL ({@code server} not null), of the database server's processes.
+     */
+    private static ObjectNode measure(SqlDirectory directory, int users, int rounds, PostgresServerCpu server)
+            throws Exception {
         ServiceRuntime runtime = ServiceRuntime.start(directory, new ServiceConfig("127.0.0.1", 0, null,
                 ServiceConfig.DEFAULT_MAX_BODY, ServiceConfig.DEFAULT_THREADS), "127.0.0.1:9", Clock.systemUTC());
         try {
@@ -115,18 +122,22 @@ public final class SearchKeystrokeBenchmark {
             typed.addAll(ServiceBenchmark.typedSearch(users));
             Map<String, double[]> times = new LinkedHashMap<>();
             Map<String, double[]> cpu = new LinkedHashMap<>();
+            Map<String, double[]> serverCpu = new LinkedHashMap<>();
             for (String text : typed) {
                 times.put(text, new double[rounds]);
                 cpu.put(text, new double[rounds]);
+                serverCpu.put(text, new double[rounds]);
                 admin.users(query(text)); // warm-up: the JIT and the page cache, as after the view opened once
             }
             for (int r = 0; r < rounds; r++) {
                 for (String text : typed) {
+                    double s0 = server == null ? 0 : server.seconds();
                     long c0 = PROCESS.getProcessCpuTime();
                     long t0 = System.nanoTime();
                     admin.users(query(text));
                     times.get(text)[r] = (System.nanoTime() - t0) / 1e6;
                     cpu.get(text)[r] = (PROCESS.getProcessCpuTime() - c0) / 1e6;
+                    serverCpu.get(text)[r] = server == null ? 0 : (server.seconds() - s0) * 1e3;
                 }
             }
             ObjectNode o = JSON.createObjectNode();
@@ -135,6 +146,7 @@ public final class SearchKeystrokeBenchmark {
             ObjectNode best = o.putObject("best_ms");
             ObjectNode median = o.putObject("median_ms");
             ObjectNode cpuMedian = o.putObject("cpu_median_ms");
+            ObjectNode serverCpuMedian = server == null ? null : o.putObject("postgres_cpu_median_ms");
             double slowest = 0;
             for (var e : times.entrySet()) {
                 double[] t = e.getValue().clone();
@@ -144,12 +156,17 @@ public final class SearchKeystrokeBenchmark {
                 double[] c = cpu.get(e.getKey()).clone();
                 Arrays.sort(c);
                 cpuMedian.put(key, round(c[c.length / 2]));
+                double[] sc = serverCpu.get(e.getKey()).clone();
+                Arrays.sort(sc);
+                if (serverCpuMedian != null) {
+                    serverCpuMedian.put(key, round(sc[sc.length / 2]));
+                }
                 median.put(key, round(t[t.length / 2]));
                 if (!e.getKey().isEmpty()) {
                     slowest = Math.max(slowest, t[t.length / 2]);
                 }
-                System.out.printf(Locale.ROOT, "%-12s best %8.1f ms, median %8.1f ms, CPU median %6.1f ms, all %s%n",
-                        key, t[0], t[t.length / 2], c[c.length / 2], Arrays.toString(Arrays.stream(e.getValue()).map(SearchKeystrokeBenchmark::round)
+                System.out.printf(Locale.ROOT, "%-12s best %8.1f ms, median %8.1f ms, CPU median %6.1f ms (database"
+                        + " server %6.1f ms), all %s%n", key, t[0], t[t.length / 2], c[c.length / 2], sc[sc.length / 2], Arrays.toString(Arrays.stream(e.getValue()).map(SearchKeystrokeBenchmark::round)
                                 .toArray()));
             }
             o.put("slowest_keystroke_median_ms", round(slowest));

@@ -79,7 +79,7 @@ public final class ServiceBenchmark {
     }
 
     /** A running service with a verified domain, its tenant URL and token. */
-    private record Service(ServiceRuntime runtime, TestDnsServer dns, String url, String token, Path dir) implements AutoCloseable {
+    record Service(ServiceRuntime runtime, TestDnsServer dns, String url, String token, Path dir) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             runtime.close();
@@ -235,7 +235,7 @@ public final class ServiceBenchmark {
     }
 
     /** The machine's load averages while the benchmark ran (the figures of a shared machine say so). */
-    private static String uptime() {
+    static String uptime() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {
@@ -719,7 +719,7 @@ public final class ServiceBenchmark {
         return start(dir, SqliteDirectory.open(dir));
     }
 
-    private Service start(Path dir, SqlDirectory directory) throws Exception {
+    static Service start(Path dir, SqlDirectory directory) throws Exception {
         Files.createDirectories(dir);
         TestDnsServer dns = TestDnsServer.start();
         dns.zone(DOMAIN, 1, 300, 60);
@@ -900,7 +900,7 @@ public final class ServiceBenchmark {
         return new ObjectMapper().readTree(response.body()).path("Resources").get(0).path("id").asText();
     }
 
-    private static String createBody(String userName) {
+    static String createBody(String userName) {
         return EntraShapes.createBody(userName, UUID.randomUUID().toString());
     }
 
@@ -908,11 +908,11 @@ public final class ServiceBenchmark {
         return EntraShapes.patchBody("Title " + i, i % 2 == 0);
     }
 
-    private static LoadDriver.Call get(Service s, String path) {
+    static LoadDriver.Call get(Service s, String path) {
         return new LoadDriver.Call("GET", s.url() + path, null, s.token());
     }
 
-    private static LoadDriver.Call post(Service s, String path, String body) {
+    static LoadDriver.Call post(Service s, String path, String body) {
         return new LoadDriver.Call("POST", s.url() + path, body, s.token());
     }
 
@@ -920,7 +920,7 @@ public final class ServiceBenchmark {
         return new LoadDriver.Call("PATCH", s.url() + path, body, s.token());
     }
 
-    private static String enc(String s) {
+    static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
