@@ -52,6 +52,11 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
+    public StorageState storageState() {
+        return call("GET", url("storage"), null, type(StorageState.class));
+    }
+
+    @Override
     public Credentials enableScim() {
         return call("POST", url("scim", "enable"), Map.of(), type(Credentials.class));
     }
