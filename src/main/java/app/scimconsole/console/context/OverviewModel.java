@@ -1,7 +1,6 @@
 package app.scimconsole.console.context;
 
 import app.scimconsole.admin.AdminApi.Overview;
-import app.scimconsole.admin.AdminApi.StorageState;
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.Reason;
@@ -38,6 +37,8 @@ public final class OverviewModel {
     private int storageWatchers;
     private Scheduler.Cancellable polling;
     private boolean inFlight;
+    /** Whether the read under way is the overview's. */
+    private boolean wholeInFlight;
     private boolean overviewAgain;
     private boolean storageAgain;
 
@@ -60,26 +61,15 @@ public final class OverviewModel {
             return;
         }
         inFlight = true;
+        wholeInFlight = whole;
         if (whole) {
             Tasks.create(() -> guarded(() -> api.get().overview())).quiet().onSuccess(o -> {
                 overview.set(o);
                 served(o.storageOutage());
             }).onError(this::failed).andFinally(this::readDone).runOnce(ui.tasks());
         } else {
-            Tasks.create(() -> guarded(this::storageState)).quiet().onSuccess(s -> served(s.outage()))
+            Tasks.create(() -> guarded(() -> api.get().storageState())).quiet().onSuccess(s -> served(s.outage()))
                     .onError(this::failed).andFinally(this::readDone).runOnce(ui.tasks());
-        }
-    }
-
-    /** A service older than the light read answers 404 for it: its overview says the same. */
-    private StorageState storageState() {
-        try {
-            return api.get().storageState();
-        } catch (AdminException e) {
-            if (e.status() != 404 || e.why() != null) {
-                throw e;
-            }
-            return new StorageState(api.get().overview().storageOutage());
         }
     }
 
@@ -115,10 +105,23 @@ public final class OverviewModel {
         }
     }
 
-    /** Keeps the overview fresh until the returned handle is cancelled; the first watcher reads it at once. */
+    /**
+     * Reads what is watched, now: the overview, or the storage's state alone, or nothing (a new connection: at a
+     * million users the overview's counts take the service a second or two, for no one while the Users view shows).
+     */
+    public void readWatched() {
+        if (overviewWatchers > 0 || storageWatchers > 0) {
+            read(overviewWatchers > 0);
+        }
+    }
+
+    /**
+     * Keeps the overview fresh until the returned handle is cancelled; the first watcher reads it at once, unless the
+     * overview's read is under way (a page that watches again on a new connection, which {@link #readWatched} read).
+     */
     public Scheduler.Cancellable watch() {
         overviewWatchers++;
-        if (overviewWatchers == 1) {
+        if (overviewWatchers == 1 && !(inFlight && wholeInFlight)) {
             refresh();
         }
         return watching(() -> overviewWatchers--);

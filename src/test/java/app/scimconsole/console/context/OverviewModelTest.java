@@ -3,7 +3,6 @@ package app.scimconsole.console.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.admin.AdminApi.Overview;
-import app.scimconsole.admin.AdminApi.StorageState;
 import app.scimconsole.admin.AdminException;
 import app.scimconsole.admin.Reason;
 import app.scimconsole.console.FakeAdminApi;
@@ -78,32 +77,38 @@ class OverviewModelTest {
                 ui.scheduler);
         OverviewModel model = new OverviewModel(kit, () -> api, Duration.ofSeconds(5));
         model.watchStorage();
-        model.watch();
+        var view = model.watch();
         ui.scheduler.tick();
         model.refresh();
         assertThat(running).hasSize(1);
         immediate.run(running.remove(0));
         assertThat(running).as("the overview asked for meanwhile, once").hasSize(1);
+        // A page that watches again (a new connection) while the overview's read is under way waits for that read.
+        view.cancel();
+        model.watch();
         immediate.run(running.remove(0));
         assertThat(running).isEmpty();
         assertThat(api.calls).containsExactly("storage", "overview");
     }
 
-    /** A service older than the light read answers 404 for it: the overview says whether its storage is usable. */
+    /**
+     * A new connection reads what is watched from the new service at once: the overview while a view shows it, else
+     * the storage's state for the window's banner, else nothing.
+     */
     @Test
-    void aServiceWithoutTheLightReadIsAskedForItsOverview() {
-        FakeAdminApi older = new FakeAdminApi() {
-            @Override
-            public StorageState storageState() {
-                throw new AdminException(404, "No such admin operation.");
-            }
-        };
-        older.overview = withOutage(older.overview, new Reason("storage.FULL", List.of("/srv/scim", "4096")));
-        OverviewModel model = new OverviewModel(ui.kit, () -> older, Duration.ofSeconds(5));
-        model.watchStorage();
-        assertThat(model.storageOutageProperty().get()).contains("/srv/scim");
-        assertThat(model.problemProperty().get()).isEmpty();
-        assertThat(older.calls).containsExactly("overview");
+    void aNewConnectionReadsOnlyWhatIsWatched() {
+        model.readWatched();
+        assertThat(api.calls).as("no one watches").isEmpty();
+        var window = model.watchStorage();
+        api.calls.clear();
+        model.readWatched();
+        assertThat(api.calls).containsExactly("storage");
+        var view = model.watch();
+        api.calls.clear();
+        model.readWatched();
+        assertThat(api.calls).containsExactly("overview");
+        view.cancel();
+        window.cancel();
     }
 
     @Test
