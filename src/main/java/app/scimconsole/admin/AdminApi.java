@@ -22,6 +22,14 @@ public interface AdminApi {
 
     Overview overview();
 
+    /**
+     * Whether the service can use its storage now, read cheaply (one small read of the store, nothing counted): for a
+     * console that only watches for an outage, where the {@linkplain #overview() overview} counts every user. An
+     * unreachable database is refused as every request is then (503, its reason); a full disk, which leaves reads
+     * working, is the answer's {@code outage}.
+     */
+    StorageState storageState();
+
     Credentials enableScim();
 
     /** A new token; with {@code overlapMinutes} > 0 the old one keeps working that long. */
@@ -260,6 +268,13 @@ public interface AdminApi {
             this(tenantId, tenantUrl, scimEnabled, tokenCreated, tokenLastUsed, lastRequest, activeUsers,
                     suspendedUsers, groups, rejectedLastDay, coverage, unverifiedRejectedDomains, null, null);
         }
+    }
+
+    /**
+     * {@code outage}: while the service refuses changes because it cannot use its storage, the reason, as in
+     * {@link Overview#storageOutage()}; null otherwise.
+     */
+    record StorageState(Reason outage) {
     }
 
     /** A secret token that works now: when it was created and last used, and when it stops working (null: not set). */

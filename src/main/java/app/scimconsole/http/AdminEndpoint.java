@@ -56,6 +56,7 @@ final class AdminEndpoint implements Endpoint {
         this.storageFaults = storageFaults;
         this.routes = RouteTable.<Operation>builder()
                 .route("GET", "overview", (ex, r) -> api.overview())
+                .route("GET", "storage", (ex, r) -> api.storageState())
                 .route("POST", "scim/enable", (ex, r) -> api.enableScim())
                 .route("POST", "scim/rotate-token", (ex, r) -> AdminJson.MAPPER.createObjectNode()
                         .put("secretToken", api.rotateToken(body(ex).path("overlapMinutes").asInt(0))))

@@ -212,6 +212,14 @@ public final class AdminService implements AdminApi {
                 oauthClients.authMethod(t.id()), tokenEndpoints.of(t.id()), clients, federationTrusts());
     }
 
+    @Override
+    public StorageState storageState() {
+        // The tenant's row is read as the overview's first read is: an unreachable database is refused here alike.
+        Tenant t = tenant();
+        activity.served(t.id(), false);
+        return new StorageState(activity.outageUnderWay());
+    }
+
     /** The overview's counts of users: active, suspended, then those carrying each attribute Entra maps. */
     private static final List<Filter> OVERVIEW_COUNTS = List.of(eq("active", new Literal.Bool(true)),
             eq("active", new Literal.Bool(false)), present("userName"), present("displayName"), present("title"),

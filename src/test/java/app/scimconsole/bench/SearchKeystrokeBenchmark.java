@@ -60,6 +60,8 @@ public final class SearchKeystrokeBenchmark {
             figures = JSON.createObjectNode();
             figures.put("users_view_open_ms", round(view.openMs()));
             figures.put("filter_keystroke_ms", round(view.slowestKeystrokeMs()));
+            figures.put("users_view_open_window_cpu_ms", round(view.openWindowCpuMs()));
+            figures.put("users_view_open_process_cpu_ms", round(view.openProcessCpuMs()));
         } else if (engine.equals("sqlite")) {
             Path folder = args.length > 4 ? Path.of(args[4]) : out.resolve("search-sqlite-" + users);
             if (!Files.exists(folder.resolve(SqliteDirectory.FILE_NAME))) {

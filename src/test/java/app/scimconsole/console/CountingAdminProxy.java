@@ -15,14 +15,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on loopback in front of a service's admin API: it passes every request on, unchanged, and
- * counts the reads of the users list ({@code GET <admin>/users}, whatever the query), so that a test can tell how
- * often the console read a page. The console connects to {@link #adminUrl()} as to a remote {@code serve}.
+ * counts the reads of each operation ({@code GET <admin>/users}, whatever the query, is {@code users}), so that a test
+ * can tell how often the console read a page or the overview. The console connects to {@link #adminUrl()} as to a
+ * remote {@code serve}.
  */
 final class CountingAdminProxy implements AutoCloseable {
     /** Headers the JDK's client sets itself (and refuses to be given), and hop-by-hop ones. */
@@ -39,7 +41,7 @@ final class CountingAdminProxy implements AutoCloseable {
     });
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final AtomicInteger userPages = new AtomicInteger();
+    private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
 
     /** In front of {@code adminUrl}, e.g. {@code http://127.0.0.1:41234/admin/v1}. */
     CountingAdminProxy(String adminUrl) throws IOException {
@@ -58,18 +60,25 @@ final class CountingAdminProxy implements AutoCloseable {
 
     /** How many times the users list was read since the start or the last {@link #reset()}. */
     int userPageReads() {
-        return userPages.get();
+        return reads("users");
+    }
+
+    /** How many times {@code GET <admin>/<operation>} was asked since the start or the last {@link #reset()}. */
+    int reads(String operation) {
+        AtomicInteger n = reads.get(operation);
+        return n == null ? 0 : n.get();
     }
 
     void reset() {
-        userPages.set(0);
+        reads.clear();
     }
 
     private void pass(HttpExchange ex) throws IOException {
         try (ex) {
             URI asked = ex.getRequestURI();
-            if ("GET".equals(ex.getRequestMethod()) && asked.getPath().equals(adminPath + "/users")) {
-                userPages.incrementAndGet();
+            if ("GET".equals(ex.getRequestMethod()) && asked.getPath().startsWith(adminPath + "/")) {
+                reads.computeIfAbsent(asked.getPath().substring(adminPath.length() + 1), k -> new AtomicInteger())
+                        .incrementAndGet();
             }
             byte[] body;
             try (InputStream in = ex.getRequestBody()) {

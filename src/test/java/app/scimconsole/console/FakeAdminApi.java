@@ -38,6 +38,13 @@ public class FakeAdminApi implements AdminApi {
         return overview;
     }
 
+    /** The outage the fake's overview reports, as the service's light read says it. */
+    @Override
+    public StorageState storageState() {
+        call("storage");
+        return new StorageState(overview.storageOutage());
+    }
+
     @Override
     public Credentials enableScim() {
         call("enable");

@@ -3,6 +3,7 @@ package app.scimconsole.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.admin.AdminApi;
+import app.scimconsole.console.context.SectionId;
 import app.scimconsole.testing.SmallDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,19 @@ class StorageOutageBannerUiTest extends ConsoleUiTestBase {
 
         restartInJapanese();
         outageShownWhileItLasts("ja");
+    }
+
+    /**
+     * Issue 21: with the Users section on screen the window reads the storage's state alone, not the overview; the
+     * banner comes and goes as well.
+     */
+    @Test
+    void aFullDiskIsABannerWhileItLastsWithTheUsersSectionOnScreen() throws Exception {
+        fx(() -> {
+            app.window().select(SectionId.USERS);
+            return null;
+        });
+        outageShownWhileItLasts("en");
     }
 
     private void outageShownWhileItLasts(String language) throws Exception {

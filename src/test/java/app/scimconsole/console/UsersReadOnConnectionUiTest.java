@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * connects (the service started, as at the console's start), and once when it switches to another service. Counted
  * by a real HTTP server on loopback between the console and a headless service's admin API. Before, the first case
  * read twice (the page's own listener on the connection and the main window's call for the page on screen). Opened
- * for the first time while connected, it reads once too: while it is built, not again when shown.
+ * for the first time while connected, it reads once too: while it is built, not again when shown. Beside it, the
+ * window's watch for an outage of the service's storage reads the storage's state alone, never the overview.
  */
 class UsersReadOnConnectionUiTest extends ConsoleUiTestBase {
     @TempDir
@@ -71,6 +72,35 @@ class UsersReadOnConnectionUiTest extends ConsoleUiTestBase {
      */
     @Test
     void usersOpenedForTheFirstTimeWhileConnectedAreReadOnce() throws Exception {
+        ConsoleSettings.Connection throughProxy = connectedThroughProxy();
+        proxy.reset();
+        show(SectionId.USERS);
+        waitUntilReadFrom(throughProxy);
+        assertThat(proxy.userPageReads()).as("reads of the users list when the page opened").isEqualTo(1);
+    }
+
+    /**
+     * Issue 21: the window watches for an outage of the service's storage for as long as it is open, whichever section
+     * is on screen. With the Users section on screen that is the light read of the storage's state alone, never the
+     * overview, which counts every user's attributes (at a million users a second or two of the service's work at
+     * each poll, beside the owner's search as they type); the Overview section reads the overview while on screen.
+     */
+    @Test
+    void withUsersOnScreenTheWindowReadsTheStorageStateAndNeverTheOverview() throws Exception {
+        connectedThroughProxy();
+        show(SectionId.USERS);
+        onlyTheStorageStateIsRead();
+
+        show(SectionId.OVERVIEW);
+        waitUntil("the Overview section reads the overview at once and at each poll",
+                () -> proxy.reads("overview") >= 2);
+
+        show(SectionId.USERS);
+        onlyTheStorageStateIsRead();
+    }
+
+    /** The console switched to a headless service through the counting proxy, and connected. */
+    private ConsoleSettings.Connection connectedThroughProxy() throws Exception {
         ConsoleSettings.Connection throughProxy = serverThroughProxy();
         fx(() -> {
             app.window().select(SectionId.CONNECTION);
@@ -78,13 +108,26 @@ class UsersReadOnConnectionUiTest extends ConsoleUiTestBase {
             return null;
         });
         waitUntil("connected through the proxy", () -> connectedTo(throughProxy));
-        proxy.reset();
+        return throughProxy;
+    }
+
+    private void show(String section) {
         fx(() -> {
-            app.window().select(SectionId.USERS);
+            app.window().select(section);
             return null;
         });
-        waitUntilReadFrom(throughProxy);
-        assertThat(proxy.userPageReads()).as("reads of the users list when the page opened").isEqualTo(1);
+    }
+
+    /**
+     * From the next read of the storage's state (the reads never overlap, so none asked for before is still to come),
+     * several polls of the window (every 300 ms in these tests) read it, and nothing reads the overview.
+     */
+    private void onlyTheStorageStateIsRead() {
+        proxy.reset();
+        waitUntil("the window reads the storage's state", () -> proxy.reads("storage") > 0);
+        proxy.reset();
+        waitUntil("several polls of the window", () -> proxy.reads("storage") >= 4);
+        assertThat(proxy.reads("overview")).as("reads of the overview with the Users section on screen").isZero();
     }
 
     /**

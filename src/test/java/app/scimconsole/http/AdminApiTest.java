@@ -507,6 +507,18 @@ class AdminApiTest extends ScimServiceTestBase {
                 .as("no route is told to anyone without the credential").isEqualTo(401);
     }
 
+    /**
+     * Issue 21: the console window's watch for an outage reads the storage's state alone, behind the same admin
+     * credential as every operation; the store works, so there is none.
+     */
+    @Test
+    void theStorageStateSaysNoOutageWhileTheStoreWorks() {
+        createUser("ann@testuser.com", "");
+        assertThat(admin.storageState().outage()).isNull();
+        assertThat(new HttpJson(runtime.adminUrl(), "nope").get("/storage").status()).isEqualTo(401);
+        assertThat(admin.overview().storageOutage()).isNull();
+    }
+
     @Test
     void wrongCredentialBrowserOriginAndStoredCredentials() {
         AdminApi wrong = new AdminClient(runtime.adminUrl(), "nope");

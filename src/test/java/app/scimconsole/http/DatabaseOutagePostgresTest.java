@@ -94,6 +94,10 @@ class DatabaseOutagePostgresTest {
                 assertThat(overview.status()).as(overview.text()).isEqualTo(503);
                 assertThat(overview.header("Retry-After")).isEqualTo("5");
                 assertThat(overview.json().path("code").asText()).isEqualTo(ScimProblem.DATABASE_UNREACHABLE.code());
+                // The console window's light read (the storage's state alone) touches the store and is refused alike.
+                HttpJson.Response storage = timed(() -> admin.get("/storage"));
+                assertThat(storage.status()).as(storage.text()).isEqualTo(503);
+                assertThat(storage.json().path("code").asText()).isEqualTo(ScimProblem.DATABASE_UNREACHABLE.code());
             }
         } finally {
             System.setErr(stderr);
@@ -120,7 +124,7 @@ class DatabaseOutagePostgresTest {
         assertThat(health.get("/healthz").status()).isEqualTo(200);
         assertThat(scim.get("/Groups").json().path("totalResults").asInt()).as("nothing acknowledged was lost, nothing"
                 + " refused was kept").isEqualTo(2);
-        expectOutageRecorded(runtime.directory().activity(tenant.tenantId(), 100), "UNREACHABLE", 3 * 3);
+        expectOutageRecorded(runtime.directory().activity(tenant.tenantId(), 100), "UNREACHABLE", 3 * 4);
     }
 
     /**

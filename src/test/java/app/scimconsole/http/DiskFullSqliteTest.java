@@ -83,6 +83,10 @@ class DiskFullSqliteTest {
             assertThat(outage.path("code").asText()).isEqualTo("storage.FULL");
             assertThat(outage.path("args").get(0).asText()).isEqualTo(data.toAbsolutePath().toString());
             assertThat(outage.path("args").get(1).asLong()).isLessThan(200_000);
+            // The console window's light read says the same.
+            JsonNode state = new HttpJson(runtime.adminUrl(), runtime.adminCredential()).get("/storage").json()
+                    .path("outage");
+            assertThat(state).isEqualTo(outage);
         } finally {
             System.setErr(stderr);
             stderr.print(log.toString(StandardCharsets.UTF_8));
@@ -97,6 +101,7 @@ class DiskFullSqliteTest {
         assertThat(after.status()).as("once space is freed: " + after.text()).isEqualTo(201);
         assertThat(scim.get("/Groups").json().path("totalResults").asInt()).isEqualTo(2);
         assertThat(runtime.admin().overview().storageOutage()).as("over once a write succeeded").isNull();
+        assertThat(runtime.admin().storageState().outage()).isNull();
         DatabaseOutagePostgresTest.expectOutageRecorded(runtime.directory().activity(tenant.tenantId(), 100), "FULL", 5);
         runtime.close();
         runtime = null;

@@ -183,12 +183,13 @@ public final class MainWindowController {
     }
 
     /**
-     * What the window needs only once it is open, started after its first screen (issue 21): the overview, read for
-     * as long as the window is open so that an outage of the service's storage is shown (and its end noticed)
-     * whichever section is on screen; and the sidebar's tooltips naming each button's shortcut, seen only on hovering.
+     * What the window needs only once it is open, started after its first screen (issue 21): the storage's state,
+     * read for as long as the window is open so that an outage of the service's storage is shown (and its end noticed)
+     * whichever section is on screen (a light read: the overview's counts only while a section shows them); and the
+     * sidebar's tooltips naming each button's shortcut, seen only on hovering.
      */
     public void finishOpening() {
-        ctx.overview().watch();
+        ctx.overview().watchStorage();
         int n = 1;
         for (NavItem item : items) {
             if (n <= 9) {

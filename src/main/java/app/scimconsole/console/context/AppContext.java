@@ -65,7 +65,7 @@ public final class AppContext implements AutoCloseable {
         connection.connectionProperty().addListener((o, was, now) -> {
             overview.clear();
             if (now != null) {
-                overview.refresh();
+                overview.readWatched();
             }
         });
         status.idle(i18n.text("status.ready"));

@@ -3,6 +3,7 @@ package app.scimconsole.console.context;
 import app.scimconsole.admin.AdminApi.Overview;
 import app.scimconsole.admin.AdminApi;
 import app.scimconsole.admin.AdminException;
+import app.scimconsole.admin.Reason;
 import app.scimconsole.console.common.Scheduler;
 import app.scimconsole.console.common.Tasks;
 import app.scimconsole.console.common.UiKit;
@@ -16,8 +17,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The service's state at a glance ({@link AdminApi#overview()}), shared by every view that shows part of it. It
- * polls in the background only while some view {@linkplain #watch() watches}, and never runs two reads at once.
+ * The service's state at a glance ({@link AdminApi#overview()}), shared by every view that shows part of it, and
+ * whether the service can use its storage, for the window's banner. It polls in the background only while someone
+ * watches: the overview while a view that shows it {@linkplain #watch() watches}, else only the storage's state
+ * ({@link AdminApi#storageState()}, a light read) while the window {@linkplain #watchStorage() watches} for an outage.
+ * At a million users the overview counts every user's attributes; read beside the Users view for as long as the
+ * window was open, that slowed its search as you type by about half (issue 21). It never runs two reads at once.
  */
 public final class OverviewModel {
     private final UiKit ui;
@@ -28,10 +33,14 @@ public final class OverviewModel {
     private final StringProperty storageOutage = new SimpleStringProperty("");
     /** Whether the last read failed for an outage of the service's storage; set off the FX thread, read on it. */
     private volatile boolean outageRead;
-    private int watchers;
+    private int overviewWatchers;
+    private int storageWatchers;
     private Scheduler.Cancellable polling;
     private boolean inFlight;
-    private boolean again;
+    /** Whether the read under way is the overview's. */
+    private boolean wholeInFlight;
+    private boolean overviewAgain;
+    private boolean storageAgain;
 
     public OverviewModel(UiKit ui, Supplier<AdminApi> api, Duration interval) {
         this.ui = ui;
@@ -41,51 +50,105 @@ public final class OverviewModel {
 
     /** Reads the overview now (in the background). */
     public void refresh() {
+        read(true);
+    }
+
+    /** The overview when {@code whole}, else the storage's state alone; after the read under way, if one is. */
+    private void read(boolean whole) {
         if (inFlight) {
-            again = true;
+            overviewAgain |= whole;
+            storageAgain |= !whole;
             return;
         }
         inFlight = true;
-        Tasks.create(this::read).quiet().onSuccess(o -> {
-            overview.set(o);
-            problem.set("");
-            // The service answers, but may still refuse changes (a full disk leaves reads working).
-            storageOutage.set(o.storageOutage() == null ? "" : ui.reasons().text(o.storageOutage()));
-        }).onError(message -> {
-            problem.set(message);
-            storageOutage.set(outageRead ? message : "");
-        }).andFinally(() -> {
-            inFlight = false;
-            if (again) {
-                again = false;
-                refresh();
-            }
-        }).runOnce(ui.tasks());
+        wholeInFlight = whole;
+        if (whole) {
+            Tasks.create(() -> guarded(() -> api.get().overview())).quiet().onSuccess(o -> {
+                overview.set(o);
+                served(o.storageOutage());
+            }).onError(this::failed).andFinally(this::readDone).runOnce(ui.tasks());
+        } else {
+            Tasks.create(() -> guarded(() -> api.get().storageState())).quiet().onSuccess(s -> served(s.outage()))
+                    .onError(this::failed).andFinally(this::readDone).runOnce(ui.tasks());
+        }
     }
 
-    private Overview read() {
+    private <T> T guarded(Supplier<T> read) {
         outageRead = false;
         try {
-            return api.get().overview();
+            return read.get();
         } catch (AdminException e) {
             outageRead = StorageOutage.is(e);
             throw e;
         }
     }
 
-    /** Keeps the overview fresh until the returned handle is cancelled. */
+    /** The service answered; it may still refuse changes (a full disk leaves reads working). */
+    private void served(Reason outage) {
+        problem.set("");
+        storageOutage.set(outage == null ? "" : ui.reasons().text(outage));
+    }
+
+    private void failed(String message) {
+        problem.set(message);
+        storageOutage.set(outageRead ? message : "");
+    }
+
+    /** The overview asked for meanwhile also says the storage's state, so it goes first and answers both. */
+    private void readDone() {
+        inFlight = false;
+        if (overviewAgain || storageAgain) {
+            boolean whole = overviewAgain;
+            overviewAgain = false;
+            storageAgain = false;
+            read(whole);
+        }
+    }
+
+    /**
+     * Reads what is watched, now: the overview, or the storage's state alone, or nothing (a new connection: at a
+     * million users the overview's counts take the service a second or two, for no one while the Users view shows).
+     */
+    public void readWatched() {
+        if (overviewWatchers > 0 || storageWatchers > 0) {
+            read(overviewWatchers > 0);
+        }
+    }
+
+    /**
+     * Keeps the overview fresh until the returned handle is cancelled; the first watcher reads it at once, unless the
+     * overview's read is under way (a page that watches again on a new connection, which {@link #readWatched} read).
+     */
     public Scheduler.Cancellable watch() {
-        watchers++;
-        if (polling == null) {
+        overviewWatchers++;
+        if (overviewWatchers == 1 && !(inFlight && wholeInFlight)) {
             refresh();
-            polling = ui.scheduler().every(interval, this::refresh);
+        }
+        return watching(() -> overviewWatchers--);
+    }
+
+    /**
+     * Keeps {@link #storageOutageProperty()} (and {@link #problemProperty()}) fresh until the returned handle is
+     * cancelled, reading only the storage's state while no one {@linkplain #watch() watches} the overview.
+     */
+    public Scheduler.Cancellable watchStorage() {
+        storageWatchers++;
+        if (storageWatchers == 1 && overviewWatchers == 0) {
+            read(false);
+        }
+        return watching(() -> storageWatchers--);
+    }
+
+    private Scheduler.Cancellable watching(Runnable leave) {
+        if (polling == null) {
+            polling = ui.scheduler().every(interval, () -> read(overviewWatchers > 0));
         }
         boolean[] cancelled = {false};
         return () -> {
             if (!cancelled[0]) {
                 cancelled[0] = true;
-                watchers--;
-                if (watchers == 0 && polling != null) {
+                leave.run();
+                if (overviewWatchers == 0 && storageWatchers == 0 && polling != null) {
                     polling.cancel();
                     polling = null;
                 }
@@ -102,8 +165,8 @@ public final class OverviewModel {
 
     /**
      * While the service cannot use its storage (its database cannot be reached, its disk is full…): what is wrong,
-     * in plain words, for a banner; empty otherwise. Said by the service's overview, or by its refusal of the read
-     * itself; cleared by the first read that works again and reports no outage.
+     * in plain words, for a banner; empty otherwise. Said by the service's overview or its storage's state, or by its
+     * refusal of the read itself; cleared by the first read that works again and reports no outage.
      */
     public ReadOnlyStringProperty storageOutageProperty() {
         return storageOutage;

@@ -79,14 +79,17 @@ public final class ServiceConnection implements AutoCloseable {
         }
     }
 
-    /** Connects to a {@code serve} elsewhere and checks the URL and credential with one call. */
+    /**
+     * Connects to a {@code serve} elsewhere and checks the URL and credential with one call, a light one (the
+     * overview would count every user's attributes).
+     */
     public static ServiceConnection remote(String adminUrl, String credential, DnsChecker dnsChecker) {
         if (adminUrl == null || adminUrl.isBlank()) {
             throw new PlainException("Enter the admin URL that serve printed, for example http://10.0.0.5:8089/admin/v1.",
                     "connection.problem.noAdminUrl");
         }
         AdminApi api = new AdminClient(adminUrl, credential == null ? "" : credential.strip());
-        api.overview();
+        api.storageState();
         return new ServiceConnection(ConsoleSettings.Mode.REMOTE, api, adminUrl.strip(), null, dnsChecker);
     }
 

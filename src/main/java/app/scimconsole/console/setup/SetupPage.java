@@ -43,14 +43,17 @@ public final class SetupPage implements Page {
         DomainsViewModel domains = new DomainsViewModel(ui, connection::api, live);
         vm = new SetupViewModel(ui, ctx.settings(), checklist, enable, mappings, firstRequest, domains);
 
-        // The stepper shows done-ness of every step, so the service's state is read once connected, whichever step shows.
+        // The stepper shows done-ness of every step, so the service's state is read once connected, whichever step
+        // shows: its domains, and its overview (the window itself reads only whether the storage is usable).
         connection.connectionProperty().addListener((o, was, now) -> {
             if (now != null) {
+                ctx.overview().refresh();
                 domains.refresh();
                 embedded(checklist, now);
             }
         });
         if (connection.connectionProperty().get() != null) {
+            ctx.overview().refresh();
             domains.refresh();
             embedded(checklist, connection.connectionProperty().get());
         }

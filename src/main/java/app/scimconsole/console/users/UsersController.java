@@ -22,7 +22,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
@@ -76,45 +75,17 @@ public final class UsersController {
     @FXML
     private Label emptyLabel;
     @FXML
+    private VBox detailPane;
+    @FXML
     private Label detailEmpty;
-    @FXML
-    private VBox detailBox;
-    @FXML
-    private Label detailName;
-    @FXML
-    private Label detailUserName;
-    @FXML
-    private Label statusBadge;
-    @FXML
-    private Label suspendedText;
-    @FXML
-    private Label signInText;
-    @FXML
-    private Label lockNote;
-    @FXML
-    private TextField displayNameField;
-    @FXML
-    private TextField titleField;
-    @FXML
-    private TextField departmentField;
-    @FXML
-    private Label detailEmail;
-    @FXML
-    private Label detailGroups;
-    @FXML
-    private Label detailCreated;
-    @FXML
-    private Label detailChanged;
-    @FXML
-    private TextArea resourceText;
-    @FXML
-    private ListView<String> historyList;
 
     private final UsersViewModel vm;
     private final I18n i18n;
     private Map<TableColumn<UserRow, String>, SortColumn> sortColumns;
     /** {@link #sortColumns} the other way round: the header that shows a sort. */
     private Map<SortColumn, TableColumn<UserRow, String>> columnsBySort;
+    /** The selected user's detail, built when a user is first selected (null until then). */
+    private UserDetailController detail;
 
     public UsersController(UsersViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -123,13 +94,6 @@ public final class UsersController {
 
     @FXML
     private void initialize() {
-        for (TextField f : new TextField[] {displayNameField, titleField, departmentField}) {
-            f.setAccessibleText(i18n.text("users.locked.aria"));
-            f.setTooltip(new javafx.scene.control.Tooltip(i18n.text("users.locked")));
-            // A long name is not cut silently: the whole value comes first in the tooltip, the field stays selectable.
-            app.scimconsole.console.common.WholeText.tooltipWhenCut(f);
-        }
-        app.scimconsole.console.common.WholeText.tooltipWhenCut(detailUserName);
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         searchField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -152,7 +116,6 @@ public final class UsersController {
         domainBox.setButtonCell(new DomainCell());
         domainBox.valueProperty().addListener((o, was, now) -> vm.domainProperty().set(now == null ? "" : now));
 
-        historyList.setItems(vm.history());
         Views.showsText(problemLabel, vm.problemProperty());
         Views.showsText(sortNoticeLabel, vm.sortNoticeProperty());
 
@@ -196,7 +159,12 @@ public final class UsersController {
                 }
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.select(now));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                detail(); // its place is laid out while the user's detail is read
+            }
+            vm.select(now);
+        });
 
         vm.rows().addListener((javafx.collections.ListChangeListener<UserRow>) c -> showPaging());
         vm.pageProperty().addListener((o, was, now) -> showPaging());
@@ -243,30 +211,18 @@ public final class UsersController {
     }
 
     private void showDetail(UserDetail d) {
-        boolean has = d != null;
-        Views.shown(detailEmpty, !has);
-        Views.shown(detailBox, has);
-        if (!has) {
-            return;
+        Views.shown(detailEmpty, d == null);
+        if (d != null || detail != null) {
+            detail().show(d);
         }
-        UserRow r = d.row();
-        detailName.setText(r.displayName() == null ? r.userName() : r.displayName());
-        detailUserName.setText(r.userName());
-        statusBadge.setText(vm.statusText(r));
-        statusBadge.getStyleClass().removeAll("status-verified", "status-lost");
-        statusBadge.getStyleClass().add(r.active() ? "status-verified" : "status-lost");
-        String suspension = vm.suspension(d);
-        suspendedText.setText(suspension);
-        Views.shown(suspendedText, suspension != null);
-        Views.shown(signInText, !r.canSignIn());
-        displayNameField.setText(r.displayName());
-        titleField.setText(r.title());
-        departmentField.setText(r.department());
-        detailEmail.setText(r.email() == null ? "—" : r.email());
-        detailGroups.setText(r.groups().isEmpty() ? "—" : String.join(", ", r.groups()));
-        detailCreated.setText(vm.time(d.created()));
-        detailChanged.setText(vm.lastChange(r));
-        resourceText.setText(d.resource());
+    }
+
+    private UserDetailController detail() {
+        if (detail == null) {
+            detail = new UserDetailController(vm, i18n);
+            detailPane.getChildren().add(Views.load("users/UserDetail.fxml", detail, i18n));
+        }
+        return detail;
     }
 
     @FXML
