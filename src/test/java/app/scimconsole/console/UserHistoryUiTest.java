@@ -3,6 +3,7 @@ package app.scimconsole.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scimconsole.admin.AdminApi.UserRow;
+import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -39,5 +40,17 @@ class UserHistoryUiTest extends ConsoleUiTestBase {
         assertThat(fx(() -> history.getItems())).anySatisfy(l -> assertThat(l).startsWith("Job title: (none) → Engineer"));
         assertThat(fx(() -> history.isVisible())).isTrue();
         shot("users-history");
+
+        // With no history, the tab says so at its top, where the detail shows it, not in the middle of the list.
+        fx(() -> {
+            history.getItems().clear();
+            history.layout();
+            return null;
+        });
+        Node empty = history.getPlaceholder();
+        waitUntil("the empty history's note is shown", () -> fx(() -> empty.isVisible() && empty.getScene() != null));
+        double offset = fx(() -> empty.localToScene(empty.getLayoutBounds()).getMinY()
+                - history.localToScene(history.getLayoutBounds()).getMinY());
+        assertThat(offset).isLessThan(history.getHeight() / 4);
     }
 }
