@@ -99,6 +99,7 @@ public final class UsersViewBenchmark {
                 long k0 = System.nanoTime();
                 long keyWindowCpu0 = THREADS.getThreadCpuTime(window);
                 long keyProcessCpu0 = PROCESS.getProcessCpuTime();
+                Map<String, Long> keyThreads0 = ProcessThreadsCpu.now();
                 fx(() -> {
                     ((TextField) node(app, "#searchField")).setText(text);
                     return null;
@@ -116,6 +117,7 @@ public final class UsersViewBenchmark {
                         + " thread %.0f ms, the process %.0f ms%n", text, ms,
                         (THREADS.getThreadCpuTime(window) - keyWindowCpu0) / 1e6,
                         (PROCESS.getProcessCpuTime() - keyProcessCpu0) / 1e6);
+                ProcessThreadsCpu.print(keyThreads0, ProcessThreadsCpu.now(), 10);
                 slowest = Math.max(slowest, ms);
             }
             return new Figures(openMs, slowest, UsersViewModel.DEBOUNCE.toMillis(), openWindowCpuMs,
