@@ -51,6 +51,14 @@ public enum SqlDialect {
     }
 
     /**
+     * Whether a table can be read in ranges of its rowids ({@link Directory#countEach(String,
+     * app.scimconsole.scim.ResourceType, java.util.List, Runnable)}): SQLite's rows are stored in rowid order.
+     */
+    boolean readsRowidRanges() {
+        return this == SQLITE;
+    }
+
+    /**
      * Whether a keyset page names the index of its order ({@code INDEXED BY}, {@link SortOrder#index}). Without
      * statistics SQLite may seek the place in another index that holds the same columns (V24's descending
      * display-name index for an ascending page, until V29 dropped it) and then sort every row after it; PostgreSQL's

@@ -95,6 +95,8 @@ public final class AdminService implements AdminApi {
     private final Clock clock;
     private final Map<String, List<TrafficTracker.Cycle>> loggedCycles = new java.util.concurrent.ConcurrentHashMap<>();
     private final PacedCounts userCounts = new PacedCounts();
+    /** The owner's reads of the directory's lists and records, which the overview's count of every user gives way to. */
+    private final OwnerReads ownerReads = new OwnerReads();
     private final ActivityRecorder activity;
     private final HistoryRetention retention;
     private final TenantUrls eventsUrls;
@@ -177,7 +179,9 @@ public final class AdminService implements AdminApi {
                 lastUsed = token.lastUsed();
             }
         }
-        List<Long> counts = userCounts.of(t.id(), () -> directory.countEach(t.id(), ResourceType.USER, OVERVIEW_COUNTS));
+        OwnerReads.GiveWay giveWay = ownerReads.givingWay();
+        List<Long> counts = userCounts.of(t.id(), giveWay::waitedNanos,
+                () -> directory.countEach(t.id(), ResourceType.USER, OVERVIEW_COUNTS, giveWay));
         long active = counts.get(0);
         long suspended = counts.get(1);
         long groups = directory.query(t.id(), ResourceType.GROUP, new Query(null, null, false, 1, 0, false)).totalResults();
@@ -327,6 +331,10 @@ public final class AdminService implements AdminApi {
 
     @Override
     public UserPage users(UserQuery q) {
+        return ownerReads.read(() -> usersPage(q));
+    }
+
+    private UserPage usersPage(UserQuery q) {
         if (!storable(q.search()) || !storable(q.domain())) {
             return new UserPage(0, Math.max(1, q.startIndex()), List.of());
         }
@@ -396,6 +404,10 @@ public final class AdminService implements AdminApi {
 
     @Override
     public UserDetail user(String id) {
+        return ownerReads.read(() -> userDetail(id));
+    }
+
+    private UserDetail userDetail(String id) {
         StoredResource r = (storable(id) ? directory.get(tenant().id(), ResourceType.USER, id, false)
                 : Optional.<StoredResource>empty())
                 .orElseThrow(() -> new AdminException(404, "This user no longer exists (Entra may have deleted it).",
@@ -426,6 +438,10 @@ public final class AdminService implements AdminApi {
 
     @Override
     public GroupPage groups(GroupQuery q) {
+        return ownerReads.read(() -> groupPage(q));
+    }
+
+    private GroupPage groupPage(GroupQuery q) {
         if (!storable(q.search())) {
             return new GroupPage(0, Math.max(1, q.startIndex()), List.of());
         }
@@ -452,6 +468,10 @@ public final class AdminService implements AdminApi {
 
     @Override
     public UserPage groupMembers(String groupId, int startIndex, int count, String cursor) {
+        return ownerReads.read(() -> memberPage(groupId, startIndex, count, cursor));
+    }
+
+    private UserPage memberPage(String groupId, int startIndex, int count, String cursor) {
         if (!storable(groupId)) {
             return new UserPage(0, Math.max(1, startIndex), List.of());
         }
@@ -518,6 +538,10 @@ public final class AdminService implements AdminApi {
 
     @Override
     public List<ActivityEntry> history(String resourceId, int limit) {
+        return ownerReads.read(() -> historyOf(resourceId, limit));
+    }
+
+    private List<ActivityEntry> historyOf(String resourceId, int limit) {
         if (resourceId == null || resourceId.isBlank() || PathIds.namesNothing(resourceId)) {
             throw new AdminException(400, "Give the id of a user or group.", Reason.of("admin.resourceIdMissing"));
         }

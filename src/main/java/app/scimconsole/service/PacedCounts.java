@@ -38,6 +38,14 @@ final class PacedCounts {
 
     /** The tenant's counts: those kept, if counting again is not due, else {@code count}'s (then kept). */
     List<Long> of(String tenantId, Supplier<List<Long>> count) {
+        return of(tenantId, () -> 0, count);
+    }
+
+    /**
+     * As {@link #of(String, Supplier)}, for a count that may pause meanwhile ({@link OwnerReads}): {@code paused}
+     * says afterwards for how many nanoseconds, which are not its cost.
+     */
+    List<Long> of(String tenantId, LongSupplier paused, Supplier<List<Long>> count) {
         long now = nanoTime.getAsLong();
         Kept last = kept.get(tenantId);
         if (last != null && last.took() >= FREE.toNanos() && now - last.countedAt() < last.took() * SHARE) {
@@ -45,7 +53,7 @@ final class PacedCounts {
         }
         List<Long> counts = List.copyOf(count.get());
         long done = nanoTime.getAsLong();
-        kept.put(tenantId, new Kept(counts, done, done - now));
+        kept.put(tenantId, new Kept(counts, done, Math.max(0, done - now - paused.getAsLong())));
         return counts;
     }
 }

@@ -62,6 +62,10 @@ public final class SearchKeystrokeBenchmark {
             figures.put("filter_keystroke_ms", round(view.slowestKeystrokeMs()));
             figures.put("users_view_open_window_cpu_ms", round(view.openWindowCpuMs()));
             figures.put("users_view_open_process_cpu_ms", round(view.openProcessCpuMs()));
+            // The JIT and the collector are much of a keystroke's CPU: the console's launcher runs C1 only with the
+            // serial collector (packaging/image.args), a bare java the tiered JIT and G1; the figures say which.
+            figures.put("jvm_options", String.join(" ",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         } else if (engine.equals("sqlite")) {
             Path folder = args.length > 4 ? Path.of(args[4]) : out.resolve("search-sqlite-" + users);
             if (!Files.exists(folder.resolve(SqliteDirectory.FILE_NAME))) {

@@ -8,11 +8,13 @@ import app.scimconsole.scim.Filter;
 import app.scimconsole.scim.FilterParser;
 import app.scimconsole.scim.ResourceType;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * Several counts of one tenant's users in one pass agree with counting each filter on its own, attributes a user
- * lacks included; on a real SQLite file (and on PostgreSQL in {@link CountEachPostgresTest}).
+ * lacks included, and so do they read in parts (SQLite; PostgreSQL reads one pass); on a real SQLite file (and on
+ * PostgreSQL in {@link CountEachPostgresTest}).
  */
 class CountEachTest extends OneTenantDirectoryTest {
     @Test
@@ -37,5 +39,15 @@ class CountEachTest extends OneTenantDirectoryTest {
                 .containsExactly(2L, 1L, 2L, 1L, 1L, 0L); // an absent active is active
         assertThat(directory.countEach(directory.createTenant().id(), ResourceType.USER, filters))
                 .as("a tenant without users").containsOnly(0L);
+
+        // Read in parts of two rows: the same counts, and the other tenant's user in a part of its own counts nowhere
+        directory.countPartRows = 2;
+        AtomicInteger between = new AtomicInteger();
+        assertThat(directory.countEach(tenant, ResourceType.USER, filters, between::incrementAndGet))
+                .isEqualTo(oneByOne);
+        assertThat(between).as(onPostgres() ? "one pass" : "four rows in two parts: one pause between them")
+                .hasValue(onPostgres() ? 0 : 1);
+        assertThat(directory.countEach(directory.createTenant().id(), ResourceType.USER, filters, () -> { }))
+                .as("a tenant without users, in parts").containsOnly(0L);
     }
 }

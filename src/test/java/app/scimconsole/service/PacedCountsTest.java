@@ -38,6 +38,17 @@ class PacedCountsTest {
     }
 
     @Test
+    void theTimeACountPausedIsNotItsCost() {
+        // 2 s of counting and 18 s given way to the owner's reads: it costs 2 s, so it is due 20 s after it ended
+        assertThat(counts.of("t", () -> Duration.ofSeconds(18).toNanos(), () -> count(Duration.ofSeconds(20))))
+                .containsExactly(1L);
+        clock.addAndGet(Duration.ofSeconds(19).toNanos());
+        assertThat(counts.of("t", () -> count(Duration.ofSeconds(2)))).containsExactly(1L);
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(counts.of("t", () -> count(Duration.ofSeconds(2)))).containsExactly(2L);
+    }
+
+    @Test
     void eachTenantKeepsItsOwnCounts() {
         Duration took = Duration.ofSeconds(1);
         assertThat(counts.of("a", () -> count(took))).containsExactly(1L);

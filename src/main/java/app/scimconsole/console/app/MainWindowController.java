@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -99,9 +98,10 @@ public final class MainWindowController {
                 statusLabel.setText(now);
             }
         });
-        // While work runs: a moving bar (indeterminate); otherwise none, its place kept so the note does not move.
+        // While work runs: a moving bar; otherwise none, its place kept so the note does not move. The bar stays
+        // indeterminate (MainWindow.fxml) and is only shown and hidden, which starts and pauses its animation: turning
+        // it determinate when hidden made its skin build its parts again twice per read, each search keystroke's too.
         statusProgress.visibleProperty().bind(status.runningProperty().greaterThan(0));
-        statusProgress.progressProperty().bind(Bindings.when(statusProgress.visibleProperty()).then(-1.0).otherwise(0.0));
         status.noticeProperty().addListener((o, was, n) -> showNotice(n));
         noticeTimer.setOnFinished(e -> {
             flashing = false;

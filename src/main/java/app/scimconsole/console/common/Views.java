@@ -41,6 +41,21 @@ public final class Views {
         shownWhen(label, Bindings.isNotEmpty(text));
     }
 
+    /**
+     * Gives {@code node} the style class {@code styleClass} when {@code on}, else takes it away, changing its classes
+     * only when they differ: each change restyles the node and everything in it, which for a table's reused cells
+     * was a restyle of every visible row at each page shown (each search keystroke), whether or not a class changed.
+     */
+    public static void styleClass(Node node, String styleClass, boolean on) {
+        if (node.getStyleClass().contains(styleClass) != on) {
+            if (on) {
+                node.getStyleClass().add(styleClass);
+            } else {
+                node.getStyleClass().removeAll(styleClass);
+            }
+        }
+    }
+
     public static Parent load(String resource, Object controller, I18n i18n) {
         URL url = Views.class.getResource("/app/scimconsole/console/" + resource);
         if (url == null) {

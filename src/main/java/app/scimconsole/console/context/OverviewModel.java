@@ -62,14 +62,19 @@ public final class OverviewModel {
         }
         inFlight = true;
         wholeInFlight = whole;
-        if (whole) {
-            Tasks.create(() -> guarded(() -> api.get().overview())).quiet().onSuccess(o -> {
-                overview.set(o);
-                served(o.storageOutage());
-            }).onError(this::failed).andFinally(this::readDone).runOnce(ui.tasks());
-        } else {
-            Tasks.create(() -> guarded(() -> api.get().storageState())).quiet().onSuccess(s -> served(s.outage()))
-                    .onError(this::failed).andFinally(this::readDone).runOnce(ui.tasks());
+        Tasks.create(() -> guarded(() -> whole ? Answer.of(api.get().overview())
+                : new Answer(null, api.get().storageState().outage()))).quiet().onSuccess(a -> {
+                    if (a.overview() != null) {
+                        overview.set(a.overview());
+                    }
+                    served(a.outage());
+                }).onError(this::failed).andFinally(this::readDone).runOnce(ui.tasks());
+    }
+
+    /** What a read found: the overview (null when only the storage's state was read), and the storage's outage. */
+    private record Answer(Overview overview, Reason outage) {
+        static Answer of(Overview o) {
+            return new Answer(o, o.storageOutage());
         }
     }
 

@@ -10,6 +10,7 @@ import app.scimconsole.console.context.AppContext;
 import app.scimconsole.console.context.ConnectionModel;
 import app.scimconsole.console.context.ConsoleSettings;
 import app.scimconsole.console.context.SectionId;
+import app.scimconsole.console.context.ServiceConnection;
 import app.scimconsole.console.domains.DomainsPaneController;
 import app.scimconsole.console.domains.DomainsViewModel;
 import app.scimconsole.console.domains.LiveCheck;
@@ -45,18 +46,8 @@ public final class SetupPage implements Page {
 
         // The stepper shows done-ness of every step, so the service's state is read once connected, whichever step
         // shows: its domains, and its overview (the window itself reads only whether the storage is usable).
-        connection.connectionProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                ctx.overview().refresh();
-                domains.refresh();
-                embedded(checklist, now);
-            }
-        });
-        if (connection.connectionProperty().get() != null) {
-            ctx.overview().refresh();
-            domains.refresh();
-            embedded(checklist, connection.connectionProperty().get());
-        }
+        connection.connectionProperty().addListener((o, was, now) -> connected(ctx, domains, checklist, now));
+        connected(ctx, domains, checklist, connection.connectionProperty().get());
 
         controller = new SetupController(vm, i18n, step -> switch (step) {
             case BEFORE -> simple(Views.load("setup/BeforeStartStep.fxml", new BeforeStartController(checklist, i18n), i18n));
@@ -111,8 +102,15 @@ public final class SetupPage implements Page {
         return vm;
     }
 
-    private static void embedded(ChecklistViewModel checklist, app.scimconsole.console.context.ServiceConnection c) {
-        if (c.mode() == app.scimconsole.console.context.ConsoleSettings.Mode.EMBEDDED) {
+    /** A connection (the console's start, or a later one): the service's state read, the service's place noted. */
+    private static void connected(AppContext ctx, DomainsViewModel domains, ChecklistViewModel checklist,
+            ServiceConnection c) {
+        if (c == null) {
+            return;
+        }
+        ctx.overview().refresh();
+        domains.refresh();
+        if (c.mode() == ConsoleSettings.Mode.EMBEDDED) {
             checklist.embeddedAt(c.location());
         }
     }

@@ -148,15 +148,9 @@ public final class UsersController {
             @Override
             protected void updateItem(UserRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("row-suspended", "row-no-sign-in");
-                if (!empty && item != null) {
-                    if (!item.active()) {
-                        getStyleClass().add("row-suspended");
-                    }
-                    if (!item.canSignIn()) {
-                        getStyleClass().add("row-no-sign-in");
-                    }
-                }
+                boolean user = !empty && item != null;
+                Views.styleClass(this, "row-suspended", user && !item.active());
+                Views.styleClass(this, "row-no-sign-in", user && !item.canSignIn());
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -260,8 +254,8 @@ public final class UsersController {
                 return;
             }
             badge.setText(item);
-            badge.getStyleClass().removeAll("status-verified", "status-lost");
-            badge.getStyleClass().add(row.active() ? "status-verified" : "status-lost");
+            Views.styleClass(badge, "status-verified", row.active());
+            Views.styleClass(badge, "status-lost", !row.active());
             setText(item); // read aloud and found by lookups; the badge shows it
             setGraphic(badge);
         }
