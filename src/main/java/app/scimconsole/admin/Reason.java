@@ -16,6 +16,11 @@ public record Reason(String code, List<String> args) {
     }
 
     public static Reason of(String code, Object... args) {
-        return new Reason(code, java.util.Arrays.stream(args).map(a -> a == null ? "" : a.toString()).toList());
+        // a loop, not a stream: every write's activity entry makes one (issue 21, a create's request thread)
+        String[] texts = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            texts[i] = args[i] == null ? "" : args[i].toString();
+        }
+        return new Reason(code, List.of(texts));
     }
 }

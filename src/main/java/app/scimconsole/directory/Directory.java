@@ -163,6 +163,20 @@ public interface Directory extends AutoCloseable {
 
     Optional<StoredResource> get(String tenantId, ResourceType type, String id, boolean withMembers);
 
+    /**
+     * The resource as a change starts from: its row as {@link #get} reads it, without the memberships (a user's
+     * groups, a group's members), which are no part of what a change computes from; {@link #update} answers with
+     * them, read in its own transaction, and {@link #withMemberships} adds them to an answer that wrote nothing.
+     * One statement, no transaction of its own.
+     */
+    Optional<StoredResource> getRow(String tenantId, ResourceType type, String id);
+
+    /**
+     * {@code r}, read by {@link #getRow}, with its memberships as stored now, as {@link #get} would have read them: a
+     * user's groups, a group's members when {@code withMembers}.
+     */
+    StoredResource withMemberships(StoredResource r, boolean withMembers);
+
     Page query(String tenantId, ResourceType type, Query query);
 
     /**

@@ -97,10 +97,36 @@ final class ResourceRows {
     /** {@code lock}: what follows the SELECT, e.g. {@code FOR UPDATE} before a change of the row. */
     private Optional<StoredResource> find(Connection c, String tenantId, ResourceType type, String id,
             boolean withMembers, String lock) throws SQLException {
-        SqlWhere sql = SqlWhere.of("SELECT " + COLUMNS + " FROM " + table(type) + " r WHERE r.id = ? AND r.tenant_id = ?"
-                + lock, id, tenantId);
-        List<StoredResource> found = select(c, type, sql, withMembers, null);
+        List<StoredResource> found = select(c, type, rowSql(tenantId, type, id, lock), withMembers, null);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * The resource's row alone, in one statement: without the memberships {@link #find} adds (a user's groups, a
+     * group's members), which a change does not start from.
+     */
+    Optional<StoredResource> findRow(Connection c, String tenantId, ResourceType type, String id)
+            throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, rowSql(tenantId, type, id, ""));
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(row(type, rs)) : Optional.empty();
+        }
+    }
+
+    /** {@code r}, read without them, with its memberships as stored now, as {@link #find} would have read them. */
+    static StoredResource withStoredMemberships(Connection c, StoredResource r, boolean withMembers)
+            throws SQLException {
+        return withTheirMemberships(c, r.type(), List.of(r), withMembers).get(0);
+    }
+
+    /** Whether {@link #withStoredMemberships} reads anything: a user's groups always, a group's members if asked for. */
+    static boolean readsMemberships(ResourceType type, boolean withMembers) {
+        return type == ResourceType.USER || withMembers;
+    }
+
+    private static SqlWhere rowSql(String tenantId, ResourceType type, String id, String lock) {
+        return SqlWhere.of("SELECT " + COLUMNS + " FROM " + table(type) + " r WHERE r.id = ? AND r.tenant_id = ?"
+                + lock, id, tenantId);
     }
 
     Page query(Connection c, String tenantId, ResourceType type, Query q, SqlWhere filter, SortOrder order)
@@ -524,14 +550,19 @@ final class ResourceRows {
                 if (extra != null && !extra.read(rs)) {
                     return new Keyed(List.of(), List.of());
                 }
-                rows.add(new StoredResource(type, rs.getString(1), read(rs.getString(2)), rs.getLong(3),
-                        Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), List.of(), List.of()));
+                rows.add(row(type, rs));
                 if (keyColumn > 0) {
                     keys.add(order.read(rs, keyColumn));
                 }
             }
         }
         return new Keyed(withTheirMemberships(c, type, rows, withMembers), keys);
+    }
+
+    /** The resource in the current row of a result of {@link #COLUMNS}, without memberships. */
+    private StoredResource row(ResourceType type, ResultSet rs) throws SQLException {
+        return new StoredResource(type, rs.getString(1), read(rs.getString(2)), rs.getLong(3),
+                Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), List.of(), List.of());
     }
 
     /** {@code rows} with their memberships read in one query: a user's groups, a group's members if asked for. */

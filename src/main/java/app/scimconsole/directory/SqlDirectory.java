@@ -271,6 +271,19 @@ public abstract class SqlDirectory implements Directory {
     }
 
     @Override
+    public Optional<StoredResource> getRow(String tenantId, ResourceType type, String id) {
+        return readOne(c -> resources.findRow(c, tenantId, type, id));
+    }
+
+    @Override
+    public StoredResource withMemberships(StoredResource r, boolean withMembers) {
+        if (!ResourceRows.readsMemberships(r.type(), withMembers)) {
+            return r;
+        }
+        return readOne(c -> ResourceRows.withStoredMemberships(c, r, withMembers));
+    }
+
+    @Override
     public Page query(String tenantId, ResourceType type, Query query) {
         // Translate before taking a connection: a bad filter or sortBy fails without touching the store.
         SqlWhere filter = query.filter() == null ? null : FilterSql.where(dialect, type, query.filter());

@@ -129,6 +129,22 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work}, which reads with one statement, on a reader without a transaction of its own: SQLite reads
+     * a lone statement from one snapshot, opened and ended around it, so a {@code BEGIN} and {@code COMMIT} would
+     * only add two statements to run around it (issue 21: a PATCH starts with such a read).
+     */
+    <T> T readAlone(SqlWork<T> work) {
+        Connection c = takeReader();
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw StorageFailures.of(e, folder);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    /**
      * Runs {@code work} in a write transaction and returns once it is durably committed. Concurrent writes are
      * committed together (group commit): the writer thread runs every write waiting in the queue, each after the
      * first inside its own savepoint, then commits them with one fsync. A failing write rolls back only its own savepoint,

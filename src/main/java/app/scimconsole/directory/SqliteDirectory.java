@@ -96,6 +96,11 @@ public final class SqliteDirectory extends SqlDirectory {
     }
 
     @Override
+    <T> T readOne(SqlWork<T> work) {
+        return db.readAlone(work);
+    }
+
+    @Override
     <T> T write(SqlWork<T> work) {
         return db.write(work);
     }

@@ -73,7 +73,7 @@ public final class ResourceNormalizer {
         for (Map.Entry<String, JsonNode> e : body.properties()) {
             String key = e.getKey();
             if (within == null) {
-                if (SERVER_OWNED.stream().anyMatch(key::equalsIgnoreCase)) {
+                if (serverOwned(key)) {
                     continue;
                 }
                 ResourceSchema schema = DocumentEditor.schemaNamed(type, key);
@@ -87,6 +87,17 @@ public final class ResourceNormalizer {
             }
         }
         return out;
+    }
+
+    /** Whether {@code key} names a member the server sets ({@link #SERVER_OWNED}), in any case. */
+    private static boolean serverOwned(String key) {
+        // a loop, not a stream: asked of every member of every body (issue 21, a create's request thread)
+        for (String owned : SERVER_OWNED) {
+            if (owned.equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code path}: a member name, which names an attribute only as a plain attribute path (no value filter). */

@@ -77,11 +77,22 @@ final class AttributeChanges {
 
     /** Who joined and who left between two lists of members (a created group's: from none), by id. */
     static List<Change> members(List<Member> before, List<Member> after) {
+        if ((before == null || before.isEmpty()) && (after == null || after.isEmpty())) {
+            return List.of(); // every user's create and most writes: no sets, no streams (issue 21)
+        }
         Set<String> old = ids(before);
         Set<String> now = ids(after);
         List<Change> changes = new ArrayList<>();
-        old.stream().filter(id -> !now.contains(id)).forEach(id -> changes.add(new Change(MEMBERS, id, null)));
-        now.stream().filter(id -> !old.contains(id)).forEach(id -> changes.add(new Change(MEMBERS, null, id)));
+        for (String id : old) {
+            if (!now.contains(id)) {
+                changes.add(new Change(MEMBERS, id, null));
+            }
+        }
+        for (String id : now) {
+            if (!old.contains(id)) {
+                changes.add(new Change(MEMBERS, null, id));
+            }
+        }
         return changes;
     }
 

@@ -13,6 +13,15 @@ final class PathIds {
     }
 
     static boolean namesNothing(String id) {
-        return !StorableText.isStorable(id) || id.chars().anyMatch(Character::isISOControl);
+        if (!StorableText.isStorable(id)) {
+            return true;
+        }
+        // a plain loop: every request asks this of its tenant id, most of them of a resource id too (issue 21)
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -205,7 +205,10 @@ public final class Provisioning {
         requireStorableId(id, type);
         JsonText.check(body);
         for (int i = 1; ; i++) {
-            StoredResource current = read(tenantId, type, id, withMembers);
+            // The row alone: the memberships are no part of what the change computes from, and an update answers
+            // with them as its own transaction reads them (issue 21: a PATCH's first read).
+            StoredResource current = directory.getRow(tenantId, type, id)
+                    .orElseThrow(() -> StorageOutcomes.notFound(type, id));
             attempt.named(current.doc());
             if (ifMatch != null && ifMatch != current.version()) {
                 throw StorageOutcomes.versionMismatch(type, id, ifMatch, current.version());
@@ -216,7 +219,7 @@ public final class Provisioning {
             if (doc == null && (computed == null || computed.memberChanges().isEmpty())) {
                 // Nothing to write; the history still tells that the request came and changed nothing.
                 activity.write(activity.success(attempt, current, Reason.of(ChangeReasons.UNCHANGED), List.of()));
-                return current;
+                return directory.withMemberships(current, withMembers);
             }
             try {
                 return directory.update(tenantId, type, id,

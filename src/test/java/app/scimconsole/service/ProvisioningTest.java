@@ -157,6 +157,30 @@ class ProvisioningTest {
     }
 
     @Test
+    void aChangeAnswersWithTheMembershipsWhetherItWroteOrNot() {
+        StoredResource alice = provisioning.create(caller, ResourceType.USER, user("alice@example.com"));
+        StoredResource team = provisioning.create(caller, ResourceType.GROUP, json("{'schemas':"
+                + "['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'Team','members':[{'value':'"
+                + alice.id() + "'}]}"));
+
+        StoredResource changed = provisioning.patch(caller, ResourceType.USER, alice.id(), null, replace("title", "CEO"));
+        assertThat(changed).isEqualTo(directory.get(tenant, ResourceType.USER, alice.id(), false).orElseThrow());
+        assertThat(changed.groups()).extracting(Directory.GroupRef::value).containsExactly(team.id());
+        // the same PATCH again writes nothing; its answer is still the whole user, its groups included
+        StoredResource unchanged = provisioning.patch(caller, ResourceType.USER, alice.id(), null,
+                replace("title", "CEO"));
+        assertThat(unchanged).isEqualTo(changed);
+        assertThat(unchanged.version()).isEqualTo(2);
+
+        // a group's PUT that changes nothing answers with its members, as one that changes it does
+        JsonNode sameTeam = json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':'Team'}");
+        StoredResource put = provisioning.replace(caller, ResourceType.GROUP, team.id(), null, sameTeam);
+        assertThat(put).isEqualTo(directory.get(tenant, ResourceType.GROUP, team.id(), true).orElseThrow());
+        assertThat(put.members()).extracting(Member::value).containsExactly(alice.id());
+        assertThat(put.version()).isEqualTo(team.version());
+    }
+
+    @Test
     void aTakenUserNameIs409WithTheName() {
         provisioning.create(caller, ResourceType.USER, user("alice@example.com"));
 
