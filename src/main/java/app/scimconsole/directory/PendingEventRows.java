@@ -37,7 +37,7 @@ final class PendingEventRows {
      * largest number it moved plus one, with the first transaction id not yet assigned when its snapshot was taken.
      */
     private static final String MOVE = "WITH state AS (SELECT last_id, pending_floor, floor_candidate, floor_candidate_xid,"
-            + " floor_candidate_xid <= pg_snapshot_xmin(pg_current_snapshot()) AS candidate_due"
+            + " floor_candidate_xid <= txid_snapshot_xmin(txid_current_snapshot()) AS candidate_due"
             + " FROM event_sequences WHERE tenant_id = ?),"
             + " moved AS (DELETE FROM pending_events WHERE tenant_id = ?"
             + " AND seq >= COALESCE((SELECT pending_floor FROM state), 0)"
@@ -53,7 +53,7 @@ final class PendingEventRows {
             + " advanced AS (INSERT INTO event_sequences (tenant_id, last_id, pending_floor, floor_candidate,"
             + " floor_candidate_xid) SELECT ?, (SELECT MAX(id) FROM stored), pending_floor,"
             + " CASE WHEN propose THEN top + 1 ELSE floor_candidate END,"
-            + " CASE WHEN propose THEN pg_snapshot_xmax(pg_current_snapshot()) ELSE floor_candidate_xid END"
+            + " CASE WHEN propose THEN txid_snapshot_xmax(txid_current_snapshot()) ELSE floor_candidate_xid END"
             + " FROM next WHERE top IS NOT NULL ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id,"
             + " pending_floor = excluded.pending_floor, floor_candidate = excluded.floor_candidate,"
             + " floor_candidate_xid = excluded.floor_candidate_xid RETURNING last_id)"

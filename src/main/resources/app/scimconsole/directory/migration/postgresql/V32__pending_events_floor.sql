@@ -17,4 +17,6 @@
 -- on, the candidate is the floor, and the next candidate is proposed. A long transaction only holds the floor back.
 ALTER TABLE event_sequences ADD COLUMN pending_floor BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE event_sequences ADD COLUMN floor_candidate BIGINT;
-ALTER TABLE event_sequences ADD COLUMN floor_candidate_xid xid8;
+ALTER TABLE event_sequences ADD COLUMN floor_candidate_xid BIGINT;
+-- The transaction ids are the 64-bit ones of txid_current_snapshot() (txid_snapshot_xmin/xmax, epoch included, never
+-- wrapping), which PostgreSQL 12 has too; 13's pg_current_snapshot() and xid8 say the same.
