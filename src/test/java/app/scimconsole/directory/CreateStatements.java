@@ -80,11 +80,11 @@ public final class CreateStatements {
             }
             for (int i = 1000; i < 1000 + n; i++) {
                 if ((i - 1000) % group == 0) {
-                    probe.timed(0, () -> run(c, "BEGIN IMMEDIATE"));
+                    probe.timed(0, () -> probe.update("BEGIN IMMEDIATE"));
                 }
                 probe.create(i, true);
                 if ((i - 1000 + 1) % group == 0) {
-                    probe.timed(4, () -> run(c, "COMMIT"));
+                    probe.timed(4, () -> probe.update("COMMIT"));
                 }
             }
             System.out.printf(Locale.ROOT, "%,d creates, %d a commit (load %s):%n", n, group,
