@@ -24,16 +24,41 @@ final class PendingEventRows {
     /** How long a numbering may wait for the tenant's lock (and its one statement under it run). */
     static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
-    private static final String MOVE = "WITH moved AS (DELETE FROM pending_events WHERE tenant_id = ?"
+    /**
+     * The tenant's lowest pending number that may still be numbered (V32): a seek from it passes none of the index
+     * entries that the rows already moved leave until a vacuum. For one parameter, the tenant's id.
+     */
+    private static final String FLOOR = "COALESCE((SELECT pending_floor FROM event_sequences WHERE tenant_id = ?), 0)";
+    /**
+     * Moves the tenant's committed pending events from its floor on into {@code directory_events} with the next ids, in
+     * pending order, and keeps the floor (V32 says why it is safe): a candidate becomes the floor once this statement's
+     * snapshot shows no transaction running that began before it was proposed (this numbering then moves what those
+     * committed), and a numbering that finds no candidate waiting, or makes one the floor, proposes the next one: the
+     * largest number it moved plus one, with the first transaction id not yet assigned when its snapshot was taken.
+     */
+    private static final String MOVE = "WITH state AS (SELECT last_id, pending_floor, floor_candidate, floor_candidate_xid,"
+            + " floor_candidate_xid <= txid_snapshot_xmin(txid_current_snapshot()) AS candidate_due"
+            + " FROM event_sequences WHERE tenant_id = ?),"
+            + " moved AS (DELETE FROM pending_events WHERE tenant_id = ?"
+            + " AND seq >= COALESCE((SELECT pending_floor FROM state), 0)"
             + " RETURNING seq, time, type, resource_type, resource_id, resource, previous, member_id),"
-            + " numbered AS (SELECT COALESCE((SELECT last_id FROM event_sequences WHERE tenant_id = ?), 0)"
+            + " numbered AS (SELECT COALESCE((SELECT last_id FROM state), 0)"
             + " + row_number() OVER (ORDER BY seq) AS id, moved.* FROM moved),"
             + " stored AS (INSERT INTO directory_events (tenant_id, id, time, type, resource_type, resource_id, resource,"
             + " previous, member_id) SELECT ?, id, time, type, resource_type, resource_id, resource, previous, member_id"
             + " FROM numbered RETURNING id),"
-            + " advanced AS (INSERT INTO event_sequences (tenant_id, last_id) SELECT ?, MAX(id) FROM stored"
-            + " HAVING COUNT(*) > 0 ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id RETURNING last_id)"
+            + " next AS (SELECT CASE WHEN s.candidate_due THEN s.floor_candidate ELSE COALESCE(s.pending_floor, 0) END"
+            + " AS pending_floor, s.floor_candidate IS NULL OR s.candidate_due IS TRUE AS propose, s.floor_candidate,"
+            + " s.floor_candidate_xid, m.top FROM (SELECT MAX(seq) AS top FROM moved) m LEFT JOIN state s ON TRUE),"
+            + " advanced AS (INSERT INTO event_sequences (tenant_id, last_id, pending_floor, floor_candidate,"
+            + " floor_candidate_xid) SELECT ?, (SELECT MAX(id) FROM stored), pending_floor,"
+            + " CASE WHEN propose THEN top + 1 ELSE floor_candidate END,"
+            + " CASE WHEN propose THEN txid_snapshot_xmax(txid_current_snapshot()) ELSE floor_candidate_xid END"
+            + " FROM next WHERE top IS NOT NULL ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id,"
+            + " pending_floor = excluded.pending_floor, floor_candidate = excluded.floor_candidate,"
+            + " floor_candidate_xid = excluded.floor_candidate_xid RETURNING last_id)"
             + " SELECT COUNT(*) FROM stored";
+
     private PendingEventRows() {
     }
 
@@ -90,10 +115,15 @@ final class PendingEventRows {
         }
     }
 
-    /** The tenant's newest committed pending number, or 0 when none of its events waits. */
+    /**
+     * The tenant's newest committed pending number, or 0 when none of its events waits: a walk back from the newest
+     * entry, down to the floor at most.
+     */
     static long newest(Connection c, String tenantId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM pending_events WHERE tenant_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM pending_events WHERE tenant_id = ?"
+                + " AND seq >= " + FLOOR)) {
             ps.setString(1, tenantId);
+            ps.setString(2, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -115,9 +145,11 @@ final class PendingEventRows {
         }
         // a statement of its own: its snapshot is taken after that numbering committed
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM pending_events WHERE tenant_id = ? AND seq <= ?)")) {
+                "SELECT EXISTS (SELECT 1 FROM pending_events WHERE tenant_id = ? AND seq <= ? AND seq >= " + FLOOR
+                        + ")")) {
             ps.setString(1, tenantId);
             ps.setLong(2, through);
+            ps.setString(3, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

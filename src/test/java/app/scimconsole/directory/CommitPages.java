@@ -29,7 +29,7 @@ import org.sqlite.SQLiteConfig;
  * [BATCH]} (the class path as for JarComparison in the README).
  */
 public final class CommitPages {
-    private static final String DOC = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
+    static final String DOC = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
             + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],\"id\":\"%s\",\"externalId\":\"%s\","
             + "\"userName\":\"%s\",\"active\":true,\"displayName\":\"Bench User %d\",\"title\":\"Engineer\","
             + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"%s\"}],\"name\":{\"givenName\":\"Bench\","

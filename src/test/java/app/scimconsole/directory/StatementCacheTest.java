@@ -91,6 +91,28 @@ class StatementCacheTest {
     }
 
     @Test
+    void aParameterTheNextUseLeavesUnsetIsNullAsInAFreshStatement() throws SQLException {
+        try (PreparedStatement first = c.prepareStatement("SELECT ? IS NULL, ? IS NULL")) {
+            first.setInt(1, 5);
+            first.setString(2, "kept?");
+            try (ResultSet rs = first.executeQuery()) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).isFalse();
+                assertThat(rs.getBoolean(2)).isFalse();
+            }
+        }
+        try (PreparedStatement again = c.prepareStatement("SELECT ? IS NULL, ? IS NULL")) {
+            again.setInt(1, 6);
+            try (ResultSet rs = again.executeQuery()) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).isFalse();
+                assertThat(rs.getBoolean(2)).as("the first use's value does not reach this one").isTrue();
+            }
+        }
+        assertThat(cache.compiled()).isEqualTo(1);
+    }
+
+    @Test
     void theCacheKeepsABoundedNumberOfStatementsDroppingTheLeastRecentlyUsed() throws SQLException {
         assertThat(nameOf(1)).isEqualTo("n1");
         for (int i = 0; i < StatementCache.CAPACITY + 10; i++) {
