@@ -34,7 +34,10 @@ final class PendingEventRows {
      * pending order, and keeps the floor (V32 says why it is safe): a candidate becomes the floor once this statement's
      * snapshot shows no transaction running that began before it was proposed (this numbering then moves what those
      * committed), and a numbering that finds no candidate waiting, or makes one the floor, proposes the next one: the
-     * largest number it moved plus one, with the first transaction id not yet assigned when its snapshot was taken.
+     * largest number it moved plus one, with this numbering's own transaction id, given out after its snapshot and so
+     * after the id of every write that had taken a smaller number. Not the snapshot's {@code xmax}: that is the newest
+     * finished transaction's id plus one, below the ids of writes still running that got theirs later, so a candidate
+     * made with it could pass a write still open (seen at a million users: events left for the background pass).
      */
     private static final String MOVE = "WITH state AS (SELECT last_id, pending_floor, floor_candidate, floor_candidate_xid,"
             + " floor_candidate_xid <= txid_snapshot_xmin(txid_current_snapshot()) AS candidate_due"
@@ -53,7 +56,7 @@ final class PendingEventRows {
             + " advanced AS (INSERT INTO event_sequences (tenant_id, last_id, pending_floor, floor_candidate,"
             + " floor_candidate_xid) SELECT ?, (SELECT MAX(id) FROM stored), pending_floor,"
             + " CASE WHEN propose THEN top + 1 ELSE floor_candidate END,"
-            + " CASE WHEN propose THEN txid_snapshot_xmax(txid_current_snapshot()) ELSE floor_candidate_xid END"
+            + " CASE WHEN propose THEN txid_current() ELSE floor_candidate_xid END"
             + " FROM next WHERE top IS NOT NULL ON CONFLICT (tenant_id) DO UPDATE SET last_id = excluded.last_id,"
             + " pending_floor = excluded.pending_floor, floor_candidate = excluded.floor_candidate,"
             + " floor_candidate_xid = excluded.floor_candidate_xid RETURNING last_id)"

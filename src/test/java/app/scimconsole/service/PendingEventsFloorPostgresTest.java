@@ -70,6 +70,62 @@ class PendingEventsFloorPostgresTest {
         }
     }
 
+    /**
+     * The write the floor can miss if a candidate carries the snapshot's {@code xmax} (the newest finished id plus
+     * one): a write that got its transaction id after every finished one, and its pending number before a write that
+     * commits ahead of it. The numbering that moves that other write must not let the open write's number fall below
+     * the floor once a later numbering runs beside it.
+     */
+    @Test
+    void aWriteWhoseIdIsNewerThanEveryFinishedOneIsNotPassed() throws Exception {
+        PostgresDirectory.Settings db = TestPostgres.freshDatabase();
+        try (PostgresDirectory directory = PostgresDirectory.open(db);
+                Connection first = connect(db); Connection open = connect(db); Connection third = connect(db)) {
+            String tenantId = new TenantAdmin(directory, Clock.systemUTC()).enable().tenantId();
+            first.setAutoCommit(false);
+            open.setAutoCommit(false);
+            third.setAutoCommit(false);
+
+            entry(first, tenantId);          // the first write's transaction id
+            entry(open, tenantId);           // the open write's: newer, and newer than any finished one
+            event(open, tenantId, "open-one"); // its pending number, the smaller
+            event(first, tenantId, "first-one");
+            first.commit();
+            assertThat(directory.events(tenantId, 0, 10)).extracting(Event::resourceId)
+                    .as("a numbering moved the committed one").containsExactly("first-one");
+
+            entry(third, tenantId);
+            event(third, tenantId, "third-one");
+            third.commit();
+            assertThat(directory.events(tenantId, 0, 10)).extracting(Event::resourceId)
+                    .as("a numbering beside the open write").containsExactly("first-one", "third-one");
+
+            open.commit();
+            assertThat(directory.events(tenantId, 0, 10)).extracting(Event::resourceId)
+                    .as("numbered once committed, by the next reader").containsExactly("first-one", "third-one",
+                            "open-one");
+            assertThat(value(db, "SELECT COUNT(*) FROM pending_events")).isZero();
+        }
+    }
+
+    private static void entry(Connection c, String tenantId) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO activity (time, tenant_id, operation, outcome)"
+                + " VALUES ('2026-12-08T03:00:00.000Z', ?, 'create', 'success')")) {
+            ps.setString(1, tenantId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void event(Connection c, String tenantId, String resourceId) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pending_events (tenant_id, time, type,"
+                + " resource_type, resource_id, resource, previous) VALUES (?, '2026-12-08T03:00:00.000Z',"
+                + " 'group.created', 'Group', ?, '{}', '{}')")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, resourceId);
+            ps.executeUpdate();
+        }
+    }
+
     /** Creates {@code count} groups one at a time, each numbered before the next (by the numbering thread). */
     private static void createGroups(ServiceCore core, ScimAccess.Caller caller, PostgresDirectory.Settings db,
             String prefix, int count, int numberedBefore) throws Exception {
