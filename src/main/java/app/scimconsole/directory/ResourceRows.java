@@ -568,16 +568,16 @@ final class ResourceRows {
     /** {@code rows} with their memberships read in one query: a user's groups, a group's members if asked for. */
     private static List<StoredResource> withTheirMemberships(Connection c, ResourceType type, List<StoredResource> rows,
             boolean withMembers) throws SQLException {
+        if (!readsMemberships(type, withMembers)) {
+            return rows;
+        }
         List<String> ids = rows.stream().map(StoredResource::id).toList();
         if (type == ResourceType.USER) {
             Map<String, List<GroupRef>> groups = Memberships.groupsOf(c, ids);
             return rows.stream().map(r -> withMemberships(r, List.of(), groups.get(r.id()))).toList();
         }
-        if (withMembers) {
-            Map<String, List<Member>> members = Memberships.membersOf(c, ids);
-            return rows.stream().map(r -> withMemberships(r, members.get(r.id()), List.of())).toList();
-        }
-        return rows;
+        Map<String, List<Member>> members = Memberships.membersOf(c, ids);
+        return rows.stream().map(r -> withMemberships(r, members.get(r.id()), List.of())).toList();
     }
 
     private static StoredResource withMemberships(StoredResource r, List<Member> members, List<GroupRef> groups) {
